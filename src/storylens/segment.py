@@ -1,0 +1,145 @@
+"""Sentences and words, with character offsets, and no downloaded data.
+
+A rule-based splitter tuned for news copy: it never splits inside a line
+break-free abbreviation ("U.S.", "Lt. Gen.", "Oct. 6", "a.m."), an initial
+("John F. Kennedy"), a decimal or a quotation that continues in lower case
+("... the Americans," he said).  A line break always ends a sentence: news
+text puts one paragraph a line.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator, Sequence
+
+from .models import Article, Sentence
+
+# Abbreviations that are followed by a period but rarely end a sentence.
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof sr jr st mt ft lt gen col maj capt cpt sgt cpl adm cmdr
+    rev gov sen rep pres supt insp det atty messrs mme hon brig
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    mon tue tues wed thu thur thurs fri sat sun
+    inc corp co ltd llc plc bros dept univ assn est approx govt
+    no nos vol vols fig figs pp p op ed eds
+    vs etc cf al ca
+    u.s u.k u.n e.u u.s.a a.m p.m e.g i.e d.c n.y l.a
+    """.split()
+)
+# Abbreviations after which a following number does not start a sentence.
+_BEFORE_NUMBER = frozenset("no nos vol vols fig figs pp p jan feb mar apr jun jul aug sep sept oct nov dec art sec ch".split())
+
+_BOUNDARY = re.compile(
+    r"""(?P<stop>[.!?]+|\u2026)          # the stop
+        (?P<close>[\"'\u201d\u2019)\]]*)  # closing quotes or brackets
+        (?P<space>\s+)                     # then space (never a newline: lines are split first)
+        (?=(?P<next>[\"'\u201c\u2018(\[]*[A-Z0-9\u00C0-\u00DE]))""",
+    re.VERBOSE,
+)
+_TOKEN_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*", re.UNICODE)
+
+
+def _is_abbreviation(line: str, stop_at: int, next_char: str) -> bool:
+    """Whether the period at ``line[stop_at]`` belongs to an abbreviation."""
+    m = _TOKEN_BEFORE.search(line, 0, stop_at)
+    if not m:
+        return False
+    token = m.group(1)
+    low = token.lower().rstrip(".")
+    if low in ABBREVIATIONS:
+        if next_char.isdigit():
+            return low in _BEFORE_NUMBER or low in {"u.s", "a.m", "p.m"}
+        # "in the U.S. The next ..." is ambiguous; keep together unless a.m./p.m.
+        return low not in {"a.m", "p.m", "etc"}
+    if len(token) == 1 and token.isupper():
+        return True  # an initial: "John F. Kennedy"
+    if "." in token and len(token.replace(".", "")) <= 4:
+        return True  # an acronym with periods: "U.N.", "N.A.T.O."
+    return False
+
+
+def _line_spans(line: str, offset: int) -> Iterator[tuple[int, int]]:
+    start = 0
+    for m in _BOUNDARY.finditer(line):
+        stop = m.group("stop")
+        nxt = m.group("next")[-1]
+        if stop == "." and _is_abbreviation(line, m.start("stop"), nxt):
+            continue
+        end = m.end("close")
+        if line[start:end].strip():
+            yield start + offset, end + offset
+        start = m.end("space")
+    if line[start:].strip():
+        yield start + offset, len(line) + offset
+
+
+def split_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence spans ``(start, end)`` in ``text``, whitespace trimmed."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        for s, e in _line_spans(line, pos):
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                spans.append((s, e))
+        pos += len(line) + 1
+    return spans
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of ``text`` as strings."""
+    return [text[s:e] for s, e in split_spans(text)]
+
+
+def sentences(article: Article, doc_index: int = 0) -> list[Sentence]:
+    """The sentences of one article, each with its offsets and paragraph."""
+    out: list[Sentence] = []
+    text = article.text
+    para = 0
+    last_end = 0
+    for i, (s, e) in enumerate(split_spans(text)):
+        if "\n" in text[last_end:s] and out:
+            para += 1
+        out.append(Sentence(doc_index, article.id, s, e, text[s:e], i, para))
+        last_end = e
+    return out
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens (letters and digits, inner apostrophes kept)."""
+    return [w.lower().replace("\u2019", "'") for w in _WORD.findall(text)]
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+class SumyTokenizer:
+    """A tokenizer object for sumy that needs no NLTK data."""
+
+    language = "english"
+
+    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
+        return tuple(split_sentences(paragraph))
+
+    def to_words(self, sentence: str) -> tuple[str, ...]:
+        return tuple(_WORD.findall(sentence))
+
+
+def join_paragraphs(parts: Iterable[str]) -> str:
+    return "\n".join(p.strip() for p in parts if p and p.strip())
+
+
+__all__: Sequence[str] = [
+    "split_spans",
+    "split_sentences",
+    "sentences",
+    "words",
+    "word_count",
+    "SumyTokenizer",
+]
