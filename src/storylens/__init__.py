@@ -1,4 +1,12 @@
-"""storylens: many news reports in, one cited story out."""
+"""storylens: many news reports in, one cited story out.
+
+>>> import storylens
+>>> arts = storylens.load_articles(["examples/aleppo-2016"])      # doctest: +SKIP
+>>> d = storylens.digest(arts, max_words=150)                    # doctest: +SKIP
+>>> print(storylens.summarize(["text one ...", "text two ..."]))  # doctest: +SKIP
+
+Importing storylens loads no model and reads no file.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +14,14 @@ __version__ = "0.1.0"
 
 from .config import Options
 from .errors import StorylensError
+from .ingest import load, load_articles
 from .models import Article, Digest, Summary, SummarySentence
+from .pipeline import digest
+from . import summarize as _summarize_pkg  # noqa: E402  (binds the subpackage before we shadow its name)
 
-
-def summarize(documents, max_words: int = 250, **kwargs):
-    """Summarize a list of strings or Articles; see :func:`storylens.summarize.summarize`."""
-    from .summarize import summarize as _summarize
-
-    return _summarize(documents, max_words, **kwargs)
-
+# The public function shadows the subpackage's name on purpose: ``storylens.summarize(...)``
+# is the API; the methods live in ``storylens.summarize.*`` modules, still importable.
+summarize = _summarize_pkg.summarize
 
 __all__ = ["__version__", "Options", "StorylensError", "Article", "Digest", "Summary", "SummarySentence",
-           "summarize"]
+           "summarize", "digest", "load", "load_articles"]

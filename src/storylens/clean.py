@@ -1,0 +1,252 @@
+"""Clean raw article text: mojibake, boilerplate lines, datelines, whitespace.
+
+What is not story text but says something about the story (a leading URL, a
+byline date, a dateline's place and agency, a credit line such as "Source: Al
+Jazeera", a dated photo caption) is kept as metadata on the result, never as
+text to summarize.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+import ftfy
+
+# -- outlets and agencies ----------------------------------------------------
+AGENCIES = {
+    "afp": "AFP", "agence france-presse": "AFP", "agence france presse": "AFP",
+    "reuters": "Reuters", "ap": "AP", "associated press": "AP", "the associated press": "AP",
+    "xinhua": "Xinhua", "dpa": "dpa", "ansa": "ANSA", "efe": "EFE", "upi": "UPI",
+    "bloomberg": "Bloomberg", "kyodo": "Kyodo", "yonhap": "Yonhap", "tass": "TASS",
+    "interfax": "Interfax", "pti": "PTI", "ians": "IANS", "sana": "SANA", "anadolu": "Anadolu",
+}
+DOMAINS = {
+    "yahoo.com": "Yahoo News", "reuters.com": "Reuters", "aljazeera.com": "Al Jazeera",
+    "aljazeera.net": "Al Jazeera", "bbc.co.uk": "BBC", "bbc.com": "BBC", "nytimes.com": "The New York Times",
+    "theguardian.com": "The Guardian", "guardian.co.uk": "The Guardian", "washingtonpost.com": "The Washington Post",
+    "apnews.com": "AP", "afp.com": "AFP", "cnn.com": "CNN", "foxnews.com": "Fox News", "nbcnews.com": "NBC News",
+    "cbsnews.com": "CBS News", "abcnews.go.com": "ABC News", "npr.org": "NPR", "wsj.com": "The Wall Street Journal",
+    "ft.com": "Financial Times", "bloomberg.com": "Bloomberg", "telegraph.co.uk": "The Telegraph",
+    "independent.co.uk": "The Independent", "dailymail.co.uk": "Daily Mail", "ahram.org.eg": "Ahram Online",
+    "news.com.au": "news.com.au", "france24.com": "France 24", "dw.com": "DW", "rt.com": "RT",
+    "usatoday.com": "USA Today", "latimes.com": "Los Angeles Times", "time.com": "Time", "politico.com": "Politico",
+    "xinhuanet.com": "Xinhua", "huffingtonpost.com": "HuffPost", "huffpost.com": "HuffPost",
+}
+_AGENCY_ALT = "(?i:" + "|".join(sorted((re.escape(k) for k in AGENCIES), key=len, reverse=True)) + ")"
+
+# -- line patterns -------------------------------------------------------------
+_URL_LINE = re.compile(r"^\s*(https?://\S+)\s*$")
+_NUMBER_LINE = re.compile(r"^\s*[\d.,:/]+\s*$")
+_CAPTION = re.compile(
+    r"(\((?:[A-Z]{2,}\s+)?(?:Photo|Picture|Image|Photograph|File photo)\b[^)]*\)\s*$)"
+    r"|(\b(?:Photo|Photograph|Picture|Image|Video|Footage)\s*(?:credit)?\s*:\s*[A-Z][\w .,/&'-]{0,60}$)"
+    r"|(\(\s*(?:AFP|Reuters|AP|Getty Images|EPA)\s*/[^)]*\)\s*$)",
+    re.IGNORECASE,
+)
+_BOILERPLATE = re.compile(
+    r"^\s*(?:read more|read also|see also|related|more on this|short link|share this|share|shares?|tweet|email|"
+    r"print|advertisement|sponsored|subscribe|sign up|click here|follow us|follow @|copyright|\u00a9|all rights reserved|"
+    r"listen to this article|watch|watch now|video|image|photo|skip to|back to top|comments?|"
+    r"this article (?:was|is)|recommended|most read|trending|newsletter)\b[^\n]{0,120}$",
+    re.IGNORECASE,
+)
+_SOURCE_LINE = re.compile(r"^\s*(?:Source|Sources|Via|Credit)\s*:\s*(?P<who>[^\n]{2,80})$", re.IGNORECASE)
+_SUBHEAD = re.compile(r"^\s*[-\u2013\u2014*#]+\s*[^\n]{1,80}?\s*[-\u2013\u2014*#]+\s*$")
+_AGENCY_LINE = re.compile(rf"^\s*(?:\(|By\s+)?(?P<agency>{_AGENCY_ALT})\)?\s*(?:,\s*(?P<date>[^\n]{{4,40}}))?\s*$",
+                          re.IGNORECASE)
+_DATELINE = re.compile(
+    rf"^(?P<place>[A-Z][A-Za-z\u00C0-\u017F .,'\u2019()/-]{{1,60}}?)\s*"
+    rf"(?:,\s*(?P<date>(?:[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?)))?\s*"
+    rf"\((?P<agency>{_AGENCY_ALT})\)\s*(?:--|-|\u2013|\u2014|:)\s*",
+)
+_DATELINE_NO_AGENCY = re.compile(
+    r"^(?P<place>[A-Z][A-Z .'\u2019-]{2,40})(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?\s*"
+    r"(?:--|\u2014|\u2013)\s*"
+)
+_MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+_MONTH_ABBR = {k[:3]: v for k, v in _MONTHS.items()}
+_DATE_DMY = re.compile(r"\b(\d{1,2})\s+([A-Z][a-z]{2,8})\.?,?\s+(\d{4})\b")
+_DATE_MDY = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+@dataclass
+class CleanResult:
+    text: str
+    title: str = ""
+    url: str = ""
+    outlet: str = ""
+    agency: str = ""
+    dateline: str = ""
+    published: str | None = None
+    published_inferred: bool = False
+    captions: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+
+
+# -- helpers ------------------------------------------------------------------
+def repair_mojibake(text: str) -> str:
+    """Fix UTF-8 read as Windows-1252 and similar, keeping curly quotes as they are."""
+    had_mojibake = "\u00e2\u20ac" in text
+    fixed = ftfy.fix_text(text, uncurl_quotes=False, normalization="NFC")
+    if had_mojibake:
+        # A closing quote whose last byte (0x9D) was lost survives ftfy as "â€";
+        # one whose "â€\x9d " collapsed into a dagger reads "†".
+        fixed = re.sub("\u00e2\u20ac\u009d?", "\u201d", fixed)
+        fixed = re.sub("(?<=[\\w.,!?])\u2020(?=\\s|\\w)", "\u201d ", fixed)
+        fixed = fixed.replace("\u201d  ", "\u201d ")
+    return fixed
+
+
+def parse_date(text: str) -> str | None:
+    """An ISO date from a string like "13 Oct 2016", "October 6, 2016" or "2016-10-13"."""
+    m = _ISO_DATE.search(text)
+    if m:
+        return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = _DATE_DMY.search(text)
+    if m and _month(m.group(2)):
+        return _iso(int(m.group(3)), _month(m.group(2)), int(m.group(1)))
+    m = _DATE_MDY.search(text)
+    if m and _month(m.group(1)):
+        return _iso(int(m.group(3)), _month(m.group(1)), int(m.group(2)))
+    return None
+
+
+def _month(name: str) -> int:
+    low = name.lower().rstrip(".")
+    return _MONTHS.get(low) or _MONTH_ABBR.get(low[:3], 0) if low[:3] in _MONTH_ABBR else _MONTHS.get(low, 0)
+
+
+def _iso(y: int, m: int, d: int) -> str | None:
+    import datetime as _dt
+
+    try:
+        return _dt.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def outlet_from_url(url: str) -> str:
+    try:
+        host = urlparse(url).hostname or ""
+    except ValueError:
+        return ""
+    host = host.lower()
+    for prefix in ("www.", "m.", "amp.", "news.", "edition.", "uk.", "us."):
+        if host.startswith(prefix) and host[len(prefix):] in DOMAINS:
+            host = host[len(prefix):]
+    if host.startswith("www."):
+        host = host[4:]
+    return DOMAINS.get(host, host)
+
+
+def title_from_url(url: str) -> str:
+    try:
+        path = urlparse(url).path
+    except ValueError:
+        return ""
+    slug = [p for p in path.split("/") if p][-1:] or [""]
+    slug = re.sub(r"\.\w{2,5}$", "", slug[0])
+    parts = [p for p in re.split(r"[-_]+", slug) if p and not p.isdigit()]
+    if len(parts) < 3:
+        return ""
+    title = " ".join(parts)
+    return title[:1].upper() + title[1:]
+
+
+def canonical_agency(name: str) -> str:
+    return AGENCIES.get(name.strip().lower(), name.strip())
+
+
+def _is_title_line(line: str) -> bool:
+    words = line.split()
+    return (2 <= len(words) <= 25 and not re.search(r"[.!?:;,\"\u201d]$", line.strip())
+            and not re.search(r"[.!?] +[A-Z]", line))
+
+
+def _agency_mentions(text: str) -> str:
+    counts: dict[str, int] = {}
+    for m in re.finditer(rf"\b({_AGENCY_ALT})\b", text):
+        word = m.group(1)
+        if word.isupper() or word[0].isupper():
+            name = canonical_agency(word)
+            if name in {"AP"} and not re.search(r"\(AP\)|Associated Press", text):
+                continue
+            counts[name] = counts.get(name, 0) + 1
+    best = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return best[0][0] if best and best[0][1] >= 2 else ""
+
+
+# -- the cleaner ----------------------------------------------------------------
+def clean_text(raw: str, *, url: str = "", title: str = "") -> CleanResult:
+    """Clean one article's raw text; see the module docstring."""
+    text = repair_mojibake(raw).replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub(r"[\u00a0\u2007\u202f\t]", " ", text)
+    text = re.sub(r"[\u200b-\u200d\ufeff]", "", text)
+    lines = [re.sub(r" {2,}", " ", ln).strip() for ln in text.split("\n")]
+    res = CleanResult(text="", url=url, title=title)
+    body: list[str] = []
+    header = True  # still before the first line of story text
+    for line in lines:
+        if not line:
+            continue
+        if header and _URL_LINE.match(line):
+            res.url = res.url or _URL_LINE.match(line).group(1)
+            continue
+        if header and _NUMBER_LINE.match(line):
+            res.dropped.append(line)
+            continue
+        m = _AGENCY_LINE.match(line)
+        if m:
+            res.agency = res.agency or canonical_agency(m.group("agency"))
+            if m.group("date") and not res.published:
+                res.published = parse_date(m.group("date"))
+            res.dropped.append(line)
+            continue
+        m = _SOURCE_LINE.match(line)
+        if m:
+            who = m.group("who").split(",")[0].strip()
+            res.outlet = res.outlet or canonical_agency(who)
+            res.dropped.append(line)
+            continue
+        if _CAPTION.search(line) and not line.startswith(("\"", "\u201c")):
+            res.captions.append(line)
+            continue
+        if _BOILERPLATE.match(line) or _SUBHEAD.match(line):
+            res.dropped.append(line)
+            continue
+        if header and title and line.strip() == title.strip():
+            continue  # the given title repeated at the top of the text
+        if header and not title and not res.title and _is_title_line(line):
+            res.title = line
+            continue
+        if header:
+            m = _DATELINE.match(line)
+            if m:
+                res.dateline = m.group("place").strip()
+                res.agency = res.agency or canonical_agency(m.group("agency"))
+                line = line[m.end():]
+            else:
+                m = _DATELINE_NO_AGENCY.match(line)
+                if m and len(m.group("place").split()) <= 4:
+                    res.dateline = m.group("place").strip().title()
+                    line = line[m.end():]
+        header = False
+        body.append(line)
+    res.text = "\n".join(body)
+    if not res.published:
+        for cap in res.captions:
+            d = parse_date(cap)
+            if d:
+                res.published, res.published_inferred = d, True
+                break
+    if not res.agency:
+        res.agency = _agency_mentions(res.text)
+    if not res.outlet:
+        res.outlet = outlet_from_url(res.url) if res.url else res.agency
+    if not res.title and res.url:
+        res.title = title_from_url(res.url)
+    return res

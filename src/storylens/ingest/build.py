@@ -1,0 +1,79 @@
+"""Make an Article from raw text or a JSON record (cleaning included)."""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from ..clean import canonical_agency, clean_text, outlet_from_url, parse_date
+from ..errors import InputError
+from ..models import Article
+
+
+def article_from_text(raw: str, *, id: str, url: str = "", title: str = "", outlet: str = "",
+                      published: str | None = None, author: str = "", path: str = "",
+                      meta: Mapping[str, Any] | None = None) -> Article:
+    """Clean ``raw`` and wrap it as an Article; given metadata wins over what
+    the text says."""
+    res = clean_text(raw, url=url, title=title)
+    pub = _iso_date(published) if published else None
+    info = dict(meta or {})
+    if res.captions:
+        info["captions"] = list(res.captions)
+    return Article(
+        id=str(id),
+        text=res.text,
+        title=title or res.title,
+        url=url or res.url,
+        outlet=outlet or res.outlet,
+        published=pub or res.published,
+        published_inferred=False if pub else res.published_inferred,
+        author=author,
+        agency=res.agency,
+        dateline=res.dateline,
+        path=path,
+        meta=info,
+    )
+
+
+def article_from_record(rec: Mapping[str, Any], *, default_id: str, path: str = "") -> Article:
+    """An Article from one JSON object with ``text`` and optional ``id``/``doc_id``,
+    ``title``, ``url``, ``source``/``outlet``, ``published``/``date``, ``author``."""
+    if not isinstance(rec, Mapping):
+        raise InputError(path or default_id, "record is not a JSON object")
+    text = rec.get("text") or rec.get("content") or rec.get("body")
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(path or default_id, "record has no 'text'")
+    rid = rec.get("id", rec.get("doc_id", default_id))
+    url = str(rec.get("url") or rec.get("link") or "")
+    source = rec.get("source") or rec.get("outlet") or ""
+    outlet = canonical_agency(source) if isinstance(source, str) and len(source) < 60 else ""
+    meta = {k: rec[k] for k in ("topic", "cluster", "subtopic", "story_id") if k in rec}
+    art = article_from_text(
+        text, id=str(rid), url=url, title=str(rec.get("title") or ""),
+        outlet=outlet or (outlet_from_url(url) if url else ""),
+        published=_str(rec.get("published") or rec.get("date") or rec.get("published_at")),
+        author=str(rec.get("author") or ""), path=path, meta=meta,
+    )
+    if not art.text.strip():
+        raise InputError(path or default_id, "record has no article text left after cleaning")
+    return art
+
+
+def _str(v: Any) -> str | None:
+    return str(v) if v not in (None, "") else None
+
+
+def _iso_date(value: str) -> str | None:
+    value = value.strip()
+    if len(value) >= 10 and value[4] == "-" and value[7] == "-":
+        return parse_date(value[:10])
+    return parse_date(value) or _dateparser(value)
+
+
+def _dateparser(value: str) -> str | None:
+    try:
+        import dateparser
+    except ImportError:  # pragma: no cover - core dependency
+        return None
+    d = dateparser.parse(value, settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False})
+    return d.date().isoformat() if d else None

@@ -1,0 +1,42 @@
+"""HTML pages: main text, title, date and author via trafilatura."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+from ..errors import InputError
+from ..models import Article, Skipped
+from ._decode import decode, read_bytes
+from .build import article_from_text
+
+EXTENSIONS = (".html", ".htm", ".xhtml")
+
+
+def extract(html: str, *, id: str, url: str = "", path: str = "") -> Article:
+    """The article in an HTML page; InputError when no main text is found."""
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(
+            html, url=url or None, with_metadata=True, include_comments=False,
+            include_tables=False, favor_precision=True,
+        )
+    except Exception as exc:  # trafilatura raises assorted parser errors on broken markup
+        raise InputError(path or id, f"cannot parse HTML ({type(exc).__name__})") from None
+    if doc is None:
+        raise InputError(path or id, "no article text found in this HTML page")
+    data = doc if isinstance(doc, dict) else doc.as_dict()
+    text = data.get("text") or ""
+    if not text.strip():
+        raise InputError(path or id, "no article text found in this HTML page")
+    return article_from_text(
+        text, id=id, url=url or data.get("url") or "", title=data.get("title") or "",
+        outlet=data.get("sitename") or "", published=data.get("date"), author=data.get("author") or "",
+        path=path,
+    )
+
+
+def read(path: Path, max_bytes: int = 50_000_000) -> Iterator[Article | Skipped]:
+    html = decode(read_bytes(path, max_bytes), str(path))
+    yield extract(html, id=path.stem, path=str(path))

@@ -1,0 +1,36 @@
+"""A Digest as Markdown, for the terminal."""
+
+from __future__ import annotations
+
+from ..models import Digest
+from .common import date_span, source_line, source_numbers
+
+
+def _md_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+
+
+def to_markdown(d: Digest) -> str:
+    lines = [f"# {_md_escape(d.title)}", ""]
+    span = date_span(d)
+    meta = f"{len(d.articles)} sources" + (f" \u00b7 {span}" if span else "")
+    lines += [f"_{meta}_", "", "## Summary", ""]
+    for s in d.summary.sentences:
+        marks = "".join(f"[{n}]" for n in source_numbers(d, s.citations))
+        lines.append(f"{_md_escape(s.text)} {marks}")
+        lines.append("")
+    # -- evidence sections (issue 4) go here --
+    lines += ["## Sources", ""]
+    for n, a in enumerate(d.articles, 1):
+        parts = [f"**{_md_escape(source_line(a))}**"]
+        if a.title:
+            parts.append(_md_escape(a.title))
+        if a.published:
+            parts.append(a.published + (" (inferred)" if a.published_inferred else ""))
+        if a.url:
+            parts.append(f"<{a.url}>")
+        lines.append(f"{n}. " + " \u2014 ".join(parts))
+    if d.skipped:
+        lines += ["", "## Skipped inputs", ""]
+        lines += [f"- {s.path}: {s.reason}" for s in d.skipped]
+    return "\n".join(lines).rstrip() + "\n"

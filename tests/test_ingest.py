@@ -1,0 +1,132 @@
+import gzip
+import json
+
+import pytest
+
+from storylens.errors import InputError, NoArticlesError
+from storylens.ingest import load, load_articles
+
+BOILERPLATE = ("READ MORE", "Short link", "Source: Al Jazeera", "Video: Reuters", "AFP Photo", "(Photo:")
+
+
+def test_example_folder_loads_five_clean_articles(example_articles):
+    arts = example_articles
+    assert [a.id for a in arts] == ["000_b67d97862a5b7852", "001_6c8ea8deb207d1f7", "002_4f24784b6f5b085d",
+                                    "003_7bc8ab39567d527b", "004_84410d637d6917eb"]
+    assert [a.outlet for a in arts] == ["Yahoo News", "AFP", "Reuters", "AFP", "Al Jazeera"]
+    assert arts[0].url.startswith("https://www.yahoo.com/news/")
+    assert arts[0].dateline == "Aleppo (Syria)" and arts[0].agency == "AFP"
+    assert arts[3].published == "2016-10-13"
+    assert arts[2].title == "US, Russia trade blows over Syria as warplanes pound Aleppo"
+    for a in arts:
+        assert "\u00e2\u20ac" not in a.text and "\u2020" not in a.text
+        assert not a.text.startswith(("http", "180"))
+        for b in BOILERPLATE:
+            assert b not in a.text, (a.id, b)
+    assert "\u201cYou should ask the Americans.\u201d" in arts[1].text
+
+
+def test_jsonl_records_ids_and_bad_lines(tmp_path):
+    p = tmp_path / "feed.jsonl"
+    p.write_text("\n".join([
+        json.dumps({"id": "a1", "text": "Storm hits the coast. Thousands lose power.", "title": "Storm",
+                    "url": "https://www.reuters.com/x", "published": "2021-03-04T10:00:00Z"}),
+        "{not json",
+        json.dumps({"doc_id": "b2", "text": "Second article text is here.", "source": "AP"}),
+        json.dumps({"id": "c3", "title": "no text"}),
+    ]), encoding="utf-8")
+    res = load([p])
+    assert [(a.id, a.outlet) for a in res.articles] == [("a1", "Reuters"), ("b2", "AP")]
+    assert res.articles[0].published == "2021-03-04" and res.articles[0].title == "Storm"
+    assert [s.reason for s in res.skipped][0].startswith("not valid JSON")
+    assert res.skipped[1].reason == "record has no 'text'"
+
+
+def test_cluster_jsonl_and_multinews_lines(tmp_path):
+    p = tmp_path / "clusters.jsonl.gz"
+    with gzip.open(p, "wt", encoding="utf-8") as fh:
+        fh.write(json.dumps({"id": "c1", "documents": ["First doc says this.", "Second doc says that."],
+                             "summaries": ["x"]}) + "\n")
+    arts = load_articles([p])
+    assert [a.id for a in arts] == ["c1/0", "c1/1"]
+    src = tmp_path / "test.src"
+    src.write_text("Doc one here. ||||| Doc two there.NEWLINE_CHARMore text.\n", encoding="utf-8")
+    arts = load_articles([src])
+    assert [a.text for a in arts] == ["Doc one here.", "Doc two there.\nMore text."]
+
+
+def test_html_main_text_title_and_date(tmp_path):
+    page = tmp_path / "story.html"
+    body = " ".join(["The river flooded the old town on Monday, officials said."] * 6)
+    page.write_text(
+        "<html><head><title>Floods hit the old town</title>"
+        '<meta property="article:published_time" content="2019-05-06"></head>'
+        "<body><nav>Home | World | Sport</nav><article><h1>Floods hit the old town</h1>"
+        f"<p>{body}</p><p>Rescuers evacuated 300 residents from the riverside, the mayor said.</p>"
+        "</article><footer>Copyright 2019</footer></body></html>", encoding="utf-8")
+    (a,) = load_articles([page])
+    assert a.title == "Floods hit the old town" and a.published == "2019-05-06"
+    assert "Rescuers evacuated 300 residents" in a.text
+    assert "Home | World" not in a.text and "Copyright" not in a.text
+
+
+@pytest.mark.parametrize("content,problem", [
+    (b"", "file is empty"),
+    (b"\x00\x01\x02PNG\x00\x00binary", "binary"),
+    (b"caf\xe9 \x81\x8d\x8f\x90 broken", "cannot decode"),
+    (b"   \n\n  ", "no text"),
+])
+def test_bad_single_file_is_a_clear_error(tmp_path, content, problem):
+    p = tmp_path / "bad.txt"
+    p.write_bytes(content)
+    with pytest.raises(InputError) as exc:
+        load([p])
+    assert str(p) in str(exc.value) and problem in str(exc.value)
+
+
+def test_bad_file_in_folder_is_skipped_and_the_rest_loaded(tmp_path, example_dir):
+    for f in sorted(example_dir.iterdir())[:2]:
+        (tmp_path / f.name).write_bytes(f.read_bytes())
+    (tmp_path / "zz_empty.txt").write_bytes(b"")
+    (tmp_path / "zz_binary.txt").write_bytes(b"\x00\xff" * 100)
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    with pytest.warns(UserWarning, match="zz_empty.txt: file is empty"):
+        arts = load_articles([tmp_path])
+    assert len(arts) == 2
+    assert {s.path.rsplit("/", 1)[-1] for s in load([tmp_path]).skipped} == {"zz_empty.txt", "zz_binary.txt"}
+
+
+def test_missing_path_and_empty_folder(tmp_path):
+    with pytest.raises(InputError, match="no such file or folder"):
+        load([tmp_path / "nope"])
+    with pytest.raises(NoArticlesError, match="no articles found in"):
+        load([tmp_path])
+
+
+def test_huge_file_is_refused_with_the_limit(tmp_path):
+    p = tmp_path / "big.txt"
+    p.write_text("word " * 1000)
+    with pytest.raises(InputError, match="over the 100-byte limit"):
+        load([p], max_bytes=100)
+
+
+def test_windows_1252_text_is_read(tmp_path):
+    p = tmp_path / "latin.txt"
+    p.write_bytes("The caf\u00e9 owner said \u201cno\u201d to the plan on Monday.".encode("cp1252"))
+    (a,) = load_articles([p])
+    assert a.text == "The caf\u00e9 owner said \u201cno\u201d to the plan on Monday."
+
+
+def test_malformed_html_is_read_and_empty_html_skipped(tmp_path, example_dir):
+    src = sorted(example_dir.iterdir())[0]
+    (tmp_path / src.name).write_bytes(src.read_bytes())
+    (tmp_path / "broken.html").write_text(
+        "<html><body><div><p>Firefighters contained the warehouse blaze on Friday after six hours, "
+        "the fire service said. <b>No one was hurt <i>in the fire</div><p>Unclosed <<< &&& ")
+    (tmp_path / "empty.html").write_text("<html><head><title>x</title></head><body><script>var a;</script></body>")
+    res = load([tmp_path])
+    broken = [a for a in res.articles if a.path.endswith("broken.html")]
+    assert len(res.articles) == 2 and broken
+    assert "Firefighters contained the warehouse blaze on Friday" in broken[0].text
+    assert [(s.path.rsplit("/", 1)[-1], s.reason) for s in res.skipped] == [
+        ("empty.html", "no article text found in this HTML page")]

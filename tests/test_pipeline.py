@@ -1,0 +1,102 @@
+import json
+
+import pytest
+
+import storylens
+from storylens.models import Article
+from storylens.pipeline import digest
+from storylens.report import render, to_dict
+
+BOILERPLATE = ("READ MORE", "Short link", "Source:", "Video:", "Photo", "http", "\u00e2\u20ac", "\u2020")
+
+
+@pytest.fixture(scope="module")
+def example_digest(example_articles):
+    return digest(example_articles)
+
+
+def test_summary_cites_four_outlets_and_stays_clean(example_digest):
+    d = example_digest
+    cited = {i for s in d.summary.sentences for i in s.citations}
+    assert len({d.articles[i].id for i in cited}) >= 4
+    assert d.summary.word_count <= 250 and len(d.summary) >= 4
+    for s in d.summary.sentences:
+        assert not any(b in s.text for b in BOILERPLATE), s.text
+        assert not s.text.startswith("Aleppo (Syria) (AFP)")
+
+
+def test_citations_point_at_sentences_that_are_in_the_sources(example_digest):
+    d = example_digest
+    for s in d.summary.sentences:
+        own = s.evidence[0]
+        art = d.articles[own.doc_index]
+        assert art.text[own.start:own.end] == s.text
+        assert s.citations[0] == own.doc_index
+
+
+def test_syndicated_sentence_cites_every_outlet_that_carries_it():
+    wire = ("The central bank raised its main interest rate by half a percentage point on Thursday, "
+            "its biggest increase in two decades, to fight inflation.")
+    docs = [
+        Article(id="a", text=f"{wire} Markets fell sharply after the announcement in early trading."),
+        Article(id="b", text=f"Shoppers braced for higher costs. {wire.replace('on Thursday', 'Thursday')}"),
+        Article(id="c", text="A football club won the league title after a dramatic final match in the rain."),
+        Article(id="d", text=f"{wire}"),
+    ]
+    s = storylens.summarize(docs, max_words=60)
+    first = next(x for x in s.sentences if "central bank" in x.text)
+    assert sorted(first.citations) == [0, 1, 3]
+    assert sum("central bank" in x.text for x in s.sentences) == 1  # one content unit, said once
+
+
+def test_summarize_api_on_strings_respects_budget():
+    docs = ["Heavy rain flooded the river valley on Monday. Hundreds of homes were evacuated by rescuers.",
+            "Rescuers evacuated hundreds of homes as the river burst its banks. The mayor declared an emergency."]
+    s = storylens.summarize(docs, max_words=20)
+    assert s.word_count <= 20 and str(s) == s.text == "\n".join(x.text for x in s.sentences)
+    assert all(set(x.citations) <= {0, 1} for x in s.sentences)
+
+
+def test_budget_and_determinism(example_articles):
+    a = storylens.summarize(example_articles, max_words=60)
+    b = storylens.summarize(list(example_articles), max_words=60)
+    assert a == b and a.word_count <= 60
+
+
+def test_json_schema(example_digest):
+    data = json.loads(render(example_digest, "json"))
+    assert {"title", "summary", "articles"} <= set(data)
+    assert data["title"] == example_digest.title
+    ids = [a["id"] for a in data["articles"]]
+    for item in data["summary"]:
+        assert set(item) >= {"text", "citations"} and item["citations"]
+        assert all(c in ids for c in item["citations"])
+    for a in data["articles"]:
+        assert set(a) >= {"id", "title", "outlet", "url", "published"}
+    assert data["articles"][2]["outlet"] == "Reuters"
+
+
+def test_markdown_has_title_citations_and_sources(example_digest):
+    md = render(example_digest, "markdown")
+    assert md.startswith("# ")
+    assert "## Summary" in md and "## Sources" in md
+    assert "1. **Yahoo News (via AFP)**" in md and "5. **Al Jazeera**" in md
+    body = md.split("## Summary", 1)[1].split("## Sources", 1)[0]
+    assert all(line.rstrip().endswith("]") for line in body.splitlines() if line.strip())
+
+
+def test_html_escapes_article_text_and_is_self_contained():
+    evil = Article(id="x", title="<script>alert(1)</script> title",
+                   text="Officials said <script>alert('x')</script> was found in the report on Monday evening. "
+                        "Police said the <img src=x onerror=alert(2)> suspect fled the scene quickly.")
+    page = render(digest([evil]), "html")
+    assert "<script" not in page.lower() and "<img" not in page.lower()
+    assert "&lt;script&gt;" in page
+    assert "http://" not in page and "https://" not in page.replace("https://www", "")
+
+
+def test_to_dict_and_digest_of_nothing():
+    with pytest.raises(storylens.StorylensError):
+        digest([Article(id="e", text="   ")])
+    d = digest([Article(id="a", text="The only article says the bridge reopened to traffic on Sunday morning.")])
+    assert to_dict(d)["summary"][0]["citations"] == ["a"]
