@@ -114,6 +114,8 @@ class Claim:
     article_id: str
     start: int
     end: int
+    unit: str = ""  # "" (a count), "%" or a currency code
+    sentence: str = ""  # the sentence the claim was read from
 
 
 @dataclass(frozen=True)
@@ -135,15 +137,21 @@ class Quote:
     role: str = ""
     article_ids: tuple[str, ...] = ()
     evidence: tuple[Citation, ...] = ()
+    # how the speaker was found: "named" (beside the quote), "context" (a pronoun or title resolved from
+    # the sentences before) or "unresolved" (then ``speaker`` is None and ``mention`` says who the text names)
+    resolution: str = ""
+    mention: str = ""
 
 
 @dataclass(frozen=True)
 class Event:
     date: str | None
-    date_precision: str  # day | month | year | unresolved
+    date_precision: str  # day | week | month | year | unresolved
     text: str
     article_ids: tuple[str, ...] = ()
     evidence: tuple[Citation, ...] = ()
+    expression: str = ""  # the words that gave the date ("on Tuesday")
+    inferred: bool = False  # resolved against a publication date read off the text
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,63 @@
+"""The evidence behind a digest: figures, quotes, timeline, entities, coverage.
+
+One call, :func:`analyze`, returns the Digest fields, so the pipeline makes
+exactly one call::
+
+    fields = analyze(articles, summary, options)
+    Digest(..., **{k: fields[k] for k in DIGEST_FIELDS}, meta={..., **fields["meta"]})
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any, Sequence
+
+from ..models import Article, Summary
+from .coverage import coverage
+from .dates import publication_date
+from .entities import person_index, recognise
+from .facts import facts
+from .quotes import quotes
+from .timeline import timeline
+
+DIGEST_FIELDS = ("facts", "quotes", "timeline", "entities", "coverage")
+
+
+def analyze(articles: Sequence[Article], summary: Summary | None = None, options=None) -> dict[str, Any]:
+    """Figures, quotes, timeline, entities and coverage of one story.
+
+    Returns a dict with the Digest fields ``facts`` (FactGroups), ``quotes``,
+    ``timeline`` (Events), ``entities`` (tuples of models) and ``coverage``
+    (a mapping), plus ``meta`` (the entity backend used and the time taken).
+    ``options.use_spacy``: None uses spaCy when installed, False never, True
+    requires it (an error names the ``spacy`` extra when missing).
+    """
+    t0 = time.perf_counter()
+    use_spacy = getattr(options, "use_spacy", None) if options is not None else None
+    anchors = {a.id: publication_date(a) for a in articles}
+    entities, backend = recognise(articles, use_spacy)
+    persons = person_index(entities)
+    if backend != "rules":
+        # the rule-based pass knows the speakers' titles; add its people the model missed
+        rule_entities, _ = recognise(articles, False)
+        for k, v in person_index(rule_entities).items():
+            persons.setdefault(k, v)
+    _, groups = facts(articles, {k: v[0] for k, v in anchors.items()})
+    qs = quotes(articles, persons)
+    events = timeline(articles, anchors)
+    cov = coverage(articles, summary, groups, qs)
+    return {
+        "facts": tuple(groups),
+        "quotes": tuple(qs),
+        "timeline": tuple(events),
+        "entities": tuple(entities),
+        "coverage": cov,
+        "meta": {
+            "entities_backend": backend,
+            "inferred_dates": {aid: d.isoformat() for aid, (d, inf) in sorted(anchors.items()) if d and inf},
+            "analysis_seconds": round(time.perf_counter() - t0, 4),
+        },
+    }
+
+
+__all__ = ["analyze", "DIGEST_FIELDS"]

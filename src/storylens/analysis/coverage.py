@@ -1,0 +1,61 @@
+"""Which sources carry what: per summary sentence, per figure, and what only one source reports."""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+import numpy as np
+
+from ..models import Article, FactGroup, Quote, Summary
+from ..segment import split_spans, word_count
+from ..vectors import TfidfSpace, content_terms
+
+UNIQUE_BELOW = 0.3  # a sentence whose best match in any other source is below this is reported only there
+MAX_UNIQUE = 3
+MIN_WORDS = 8
+
+
+def coverage(articles: Sequence[Article], summary: Summary | None, groups: Sequence[FactGroup],
+             quotes: Sequence[Quote] = ()) -> dict[str, Any]:
+    """``{"summary": [...], "facts": [...], "sources": {article_id: {...}}}``."""
+    ids = [a.id for a in articles]
+    out: dict[str, Any] = {"summary": [], "facts": [], "sources": {}}
+    if summary is not None:
+        for i, s in enumerate(summary.sentences):
+            cited = [ids[c] for c in s.citations if 0 <= c < len(ids)]
+            out["summary"].append({"index": i, "text": s.text, "article_ids": list(dict.fromkeys(cited))})
+    for g in groups:
+        out["facts"].append({"what": g.what, "status": g.status,
+                             "article_ids": list(dict.fromkeys(c.article_id for c in g.claims))})
+    unique = _unique_sentences(articles)
+    for a in articles:
+        out["sources"][a.id] = {
+            "label": a.label,
+            "only_here": unique.get(a.id, []),
+            "facts_only_here": [g.what for g in groups
+                                if {c.article_id for c in g.claims} == {a.id} and g.what][:5],
+            "quotes_only_here": sum(1 for q in quotes if tuple(q.article_ids) == (a.id,)),
+        }
+    return out
+
+
+def _unique_sentences(articles: Sequence[Article]) -> dict[str, list[dict[str, Any]]]:
+    rows: list[tuple[int, int, int, str]] = []
+    for d, a in enumerate(articles):
+        for s, e in split_spans(a.text):
+            text = a.text[s:e]
+            if word_count(text) >= MIN_WORDS:
+                rows.append((d, s, e, text))
+    if len(articles) < 2 or not rows:
+        return {}
+    space = TfidfSpace([content_terms(r[3]) for r in rows])
+    sim = space.similarity()
+    doc = np.array([r[0] for r in rows])
+    out: dict[str, list[dict[str, Any]]] = {}
+    for i, (d, s, e, text) in enumerate(rows):
+        others = sim[i][doc != d]
+        if others.size and others.max() < UNIQUE_BELOW:
+            lst = out.setdefault(articles[d].id, [])
+            if len(lst) < MAX_UNIQUE:
+                lst.append({"text": text, "start": s, "end": e})
+    return out

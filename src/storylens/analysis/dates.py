@@ -1,0 +1,291 @@
+"""Time expressions in news copy and their resolution to calendar dates.
+
+News text leaves the date to the reader: "on Tuesday", "last week", "a day
+earlier", "on September 9", "since mid-July".  :func:`find_times` locates such
+expressions in a sentence; :func:`resolve` turns one into an ISO date against
+the article's publication date (the *anchor*).  What cannot be resolved stays
+unresolved (``date=None``), it is never guessed.
+
+Precision of a resolved date: ``day`` (``2016-10-11``), ``week`` (the Monday
+of that week), ``month`` (``2016-10``) or ``year`` (``2016``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..models import Article
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_NUMWORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+             "eight": 8, "nine": 9, "ten": 10}
+
+_MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
+       r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_DAY = r"(?:[12]?\d|3[01])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_PART = r"(?:(?P<part>early|mid|late|the end of|the beginning of|the start of|the middle of)[\s-]+)"
+_N = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
+
+_PATTERNS: list[tuple[str, re.Pattern]] = [
+    # full and partial calendar dates
+    ("md", re.compile(rf"\b(?P<mon>{_MON})\s+(?P<day>{_DAY})\b(?:,?\s+(?P<year>{_YEAR})\b)?")),
+    ("dm", re.compile(rf"\b(?P<day>{_DAY})\s+(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR})\b)?")),
+    ("month", re.compile(
+        rf"(?:\b(?P<prep>in|since|by|until|till|from|through|during|of|last|this|next|early|mid|late)[\s-]+)"
+        rf"{_PART}?(?P<mon>{_MON})(?![\w-])(?:,?\s+(?P<year>{_YEAR})\b)?", re.IGNORECASE)),
+    ("month", re.compile(rf"\b{_PART}(?P<mon>{_MON})(?![\w-])(?:\s+(?P<year>{_YEAR})\b)?")),
+    ("year", re.compile(rf"(?:\b(?P<prep>in|since|by|until|from|during|of|early|mid|late)[\s-]+)"
+                        rf"{_PART}?(?P<year>{_YEAR})\b(?![-\d])", re.IGNORECASE)),
+    ("rel_anchor", re.compile(
+        rf"\b(?P<n>{_N})\s+(?P<unit>day|days|week|weeks)\s+(?P<dir>earlier|later|before|after|previously)\b"
+        rf"|\bthe\s+(?P<dir2>previous|next|following)\s+(?P<unit2>day|week)\b"
+        rf"|\bthe\s+day\s+(?P<dir3>before|after)\b", re.IGNORECASE)),
+    ("ago", re.compile(rf"\b(?P<n>{_N})\s+(?P<unit>day|days|week|weeks|month|months|year|years)\s+ago\b",
+                       re.IGNORECASE)),
+    ("rel_day", re.compile(r"\b(?P<word>today|yesterday|tomorrow|tonight|this morning|this afternoon|"
+                           r"this evening|last night)\b", re.IGNORECASE)),
+    ("rel_period", re.compile(
+        r"\b(?P<which>last|this|next|past|earlier this|later this)\s+(?P<unit>week|weekend|month|year)\b",
+        re.IGNORECASE)),
+    ("weekday", re.compile(rf"\b(?:(?P<which>last|this|next|on|late|early)\s+)?(?P<wd>{_WD})\b")),
+]
+
+_FUTURE = re.compile(r"\b(?:will|shall|'ll|is to|are to|is due|are due|expected to|plans? to|planned to|"
+                     r"scheduled|to be held|would meet|would visit|would hold)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    """A time expression found in a text: its span, kind and parsed parts."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    parts: tuple[tuple[str, str | None], ...]
+
+    def get(self, key: str) -> str | None:
+        return dict(self.parts).get(key)
+
+
+@dataclass(frozen=True)
+class Resolved:
+    date: str | None
+    precision: str  # day | week | month | year | unresolved
+
+    @property
+    def resolved(self) -> bool:
+        return self.date is not None
+
+
+UNRESOLVED = Resolved(None, "unresolved")
+
+
+def find_times(text: str, offset: int = 0) -> list[TimeExpr]:
+    """Time expressions in ``text`` (spans shifted by ``offset``), in text order, not overlapping."""
+    found: list[TimeExpr] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pat in _PATTERNS:
+        for m in pat.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            if kind == "md" and not _plausible_day(m):
+                continue
+            if kind == "month" and m.group("mon").lower().rstrip(".") == "may" and not m.group("year") \
+                    and (m.groupdict().get("prep") or "").lower() not in {"in", "since", "until", "by", "early",
+                                                                          "mid", "late", "last", "next"}:
+                continue
+            parts = tuple((k, v) for k, v in sorted(m.groupdict().items()) if v is not None)
+            taken.append((s, e))
+            found.append(TimeExpr(s + offset, e + offset, m.group(0), kind, parts))
+    found.sort(key=lambda t: t.start)
+    # "Thursday 13 Oct 2016", "Tuesday, October 4": the weekday only names the date that follows
+    return [t for i, t in enumerate(found)
+            if not (t.kind == "weekday" and i + 1 < len(found) and found[i + 1].kind in ("md", "dm")
+                    and 0 <= found[i + 1].start - t.end <= 2)]
+
+
+def _plausible_day(m: re.Match) -> bool:
+    day = int(re.sub(r"\D", "", m.group("day")))
+    return 1 <= day <= 31
+
+
+def is_future(sentence: str) -> bool:
+    return bool(_FUTURE.search(sentence))
+
+
+def _n(word: str | None) -> int:
+    if not word:
+        return 1
+    word = word.lower()
+    return int(word) if word.isdigit() else _NUMWORDS.get(word, 1)
+
+
+def _iso(d: date, precision: str) -> str:
+    if precision == "month":
+        return f"{d.year:04d}-{d.month:02d}"
+    if precision == "year":
+        return f"{d.year:04d}"
+    if precision == "week":
+        d = d - timedelta(days=d.weekday())
+    return d.isoformat()
+
+
+def _nearest_year(month: int, day: int, anchor: date, future: bool) -> date | None:
+    best = None
+    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            cand = date(y, month, day)
+        except ValueError:
+            continue
+        if future and cand < anchor - timedelta(days=1):
+            continue
+        if not future and cand > anchor + timedelta(days=31):
+            continue
+        if best is None or abs((cand - anchor).days) < abs((best - anchor).days):
+            best = cand
+    return best
+
+
+def resolve(expr: TimeExpr, anchor: date | None, *, future: bool = False,
+            previous: date | None = None) -> Resolved:
+    """The date ``expr`` denotes, read against ``anchor`` (publication date).
+
+    ``previous`` is the date of the last dated event before ``expr`` in the
+    same article: "a day earlier" counts from it.  Absolute dates with a year
+    resolve without an anchor; everything relative needs one.
+    """
+    k = expr.kind
+    g = expr.get
+    if k in ("md", "dm"):
+        month = MONTHS[g("mon").lower().rstrip(".")]
+        day = int(re.sub(r"\D", "", g("day")))
+        if g("year"):
+            try:
+                return Resolved(date(int(g("year")), month, day).isoformat(), "day")
+            except ValueError:
+                return UNRESOLVED
+        if anchor is None:
+            return UNRESOLVED
+        d = _nearest_year(month, day, anchor, future)
+        return Resolved(d.isoformat(), "day") if d else UNRESOLVED
+    if k == "month":
+        month = MONTHS[g("mon").lower().rstrip(".")]
+        if g("year"):
+            return Resolved(f"{int(g('year')):04d}-{month:02d}", "month")
+        if anchor is None:
+            return UNRESOLVED
+        prep = (g("prep") or "").lower()
+        fut = future or prep == "next"
+        d = _nearest_year(month, 1 if fut else 28 if month == 2 else 1, anchor, fut)
+        if d is None or (not fut and (d.year, d.month) > (anchor.year, anchor.month)):
+            d = date(anchor.year - 1, month, 1)
+        return Resolved(_iso(d, "month"), "month")
+    if k == "year":
+        return Resolved(f"{int(g('year')):04d}", "year")
+    if anchor is None and k != "rel_anchor":
+        return UNRESOLVED
+    if k == "weekday":
+        wd = WEEKDAYS[g("wd").lower()]
+        which = (g("which") or "").lower()
+        if which == "next" or (future and which != "last"):
+            delta = (wd - anchor.weekday()) % 7
+            if which == "next" and delta == 0:
+                delta = 7
+            return Resolved((anchor + timedelta(days=delta)).isoformat(), "day")
+        delta = (anchor.weekday() - wd) % 7
+        if which == "last" and delta == 0:
+            delta = 7
+        return Resolved((anchor - timedelta(days=delta)).isoformat(), "day")
+    if k == "rel_day":
+        word = g("word").lower()
+        delta = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(word, 0)
+        return Resolved((anchor + timedelta(days=delta)).isoformat(), "day")
+    if k == "rel_period":
+        which, unit = g("which").lower(), g("unit").lower()
+        step = -1 if which in ("last", "past") else 1 if which == "next" else 0
+        if unit == "week":
+            return Resolved(_iso(anchor + timedelta(weeks=step), "week"), "week")
+        if unit == "weekend":
+            sat = anchor + timedelta(days=(5 - anchor.weekday()) % 7)
+            if step < 0 or (step == 0 and not future and anchor.weekday() in (0, 1)):
+                sat = anchor - timedelta(days=(anchor.weekday() - 5) % 7 or 7)
+            return Resolved(sat.isoformat(), "day")
+        if unit == "month":
+            y, m = anchor.year, anchor.month + step
+            y, m = (y - 1, 12) if m == 0 else (y + 1, 1) if m == 13 else (y, m)
+            return Resolved(f"{y:04d}-{m:02d}", "month")
+        return Resolved(f"{anchor.year + step:04d}", "year")
+    if k == "ago":
+        n, unit = _n(g("n")), g("unit").lower().rstrip("s")
+        if unit == "day":
+            return Resolved((anchor - timedelta(days=n)).isoformat(), "day")
+        if unit == "week":
+            return Resolved(_iso(anchor - timedelta(weeks=n), "week"), "week")
+        if unit == "month":
+            y, m = divmod(anchor.year * 12 + anchor.month - 1 - n, 12)
+            return Resolved(f"{y:04d}-{m + 1:02d}", "month")
+        return Resolved(f"{anchor.year - n:04d}", "year")
+    if k == "rel_anchor":
+        base = previous
+        if base is None:
+            return UNRESOLVED
+        direction = (g("dir") or g("dir2") or g("dir3") or "").lower()
+        sign = -1 if direction in ("earlier", "before", "previous", "previously") else 1
+        unit = (g("unit") or g("unit2") or "day").lower().rstrip("s")
+        n = _n(g("n"))
+        days = n * (7 if unit == "week" else 1)
+        # "a day after X": X happened the day before the main event
+        if direction == "after" and g("dir"):
+            sign = -1
+        return Resolved((base + timedelta(days=sign * days)).isoformat(), "day" if unit == "day" else "week")
+    return UNRESOLVED
+
+
+def parse_iso(value: str | None) -> date | None:
+    if not value:
+        return None
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def publication_date(article: Article) -> tuple[date | None, bool]:
+    """``(date, inferred)``: the article's publication date, else one read off its text.
+
+    The text is searched for full dates with a year (a dated caption such as
+    "October 6, 2016", a dateline "Thursday 13 Oct 2016"); the latest wins and
+    the result is marked inferred.
+    """
+    d = parse_iso(article.published)
+    if d is not None:
+        return d, bool(article.published_inferred)
+    best = None
+    for expr in find_times(article.text):
+        if expr.kind in ("md", "dm") and expr.get("year"):
+            r = resolve(expr, None)
+            cand = parse_iso(r.date)
+            if cand and (best is None or cand > best):
+                best = cand
+    return best, best is not None
+
+
+def sort_key(iso: str | None) -> tuple:
+    """Order ISO dates of any precision; unresolved last."""
+    if not iso:
+        return (1, "9999")
+    return (0, iso)

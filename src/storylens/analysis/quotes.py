@@ -1,0 +1,370 @@
+"""Direct quotations, who said them, and the outlets that carry them.
+
+The speaker is read from the words beside the quote ('..., said Kremlin
+spokesman Dmitry Peskov', 'Lavrov simply said: "..."'); a name is split from
+its role ("US ambassador to the United Nations" / "Samantha Power").  A
+pronoun ("he said") or a bare title ("the spokesman") is resolved from the
+sentences before when they name exactly one candidate; otherwise the quote
+is marked unresolved (speaker ``None``), never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from ..models import Article, Citation, Quote
+from ..segment import split_spans, words
+from .entities import DEMONYMS, ORG_WORDS, TITLES
+
+MIN_WORDS = 4
+_OPEN = "\u201c\""
+_SPEECH = (r"said|says|say|told|tells|added|adds|stated|warned|declared|insisted|stressed|explained|asked|"
+           r"replied|wrote|argued|noted|continued|recalled|admitted|acknowledged|announced|vowed|urged|"
+           r"claimed|complained|conceded|quipped|saying|describing|calling|accusing|accused|described|called|"
+           r"hoped|pledged|promised|predicted|concluded|observed|remarked")
+_PRONOUNS = {"he", "she", "they", "i", "we", "it"}
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|al-[A-Z][\w'-]*|el-[A-Z][\w'-]*|de|da|di|van|von|der|bin|ibn|"
+                         r"du|del|la|le)$")
+_PARTICLES = {"de", "da", "di", "van", "von", "der", "bin", "ibn", "du", "del", "la", "le"}
+
+
+@dataclass(frozen=True)
+class _Found:
+    article: Article
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    role: str
+    resolution: str
+    mention: str
+
+
+def _quote_spans(line: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the inside of each quotation in one paragraph."""
+    spans = []
+    for m in re.finditer(r"\u201c([^\u201c\u201d]+)(?:\u201d|$)", line):
+        spans.append((m.start(1), m.end(1)))
+    for m in re.finditer(r"(?<![\w])\"([^\"]+)(?:\"|$)", line):
+        spans.append((m.start(1), m.end(1)))
+    spans.sort()
+    return spans
+
+
+def split_name_role(np: str) -> tuple[str, str]:
+    """``"Russian UN ambassador Vitaly Churkin"`` -> ``("Vitaly Churkin", "Russian UN ambassador")``.
+
+    The name is "" when the phrase names nobody ("a military source").
+    """
+    np = re.sub(r"^(?:But|And|So|Then|Meanwhile|However)\s+", "", np.strip()).strip(" ,")
+    m = re.search(r"who gave (?:his|her) name as ([A-Z][\w'-]*(?:\s+(?:al-)?[A-Z][\w'-]*)*)", np)
+    if m:
+        return m.group(1), re.sub(r",?\s*who gave.*$", "", np).strip()
+    parts = [p.strip() for p in re.split(r",\s*", np) if p.strip()]
+    best_name, best_role = "", ""
+    for i, part in enumerate(parts):
+        name, role = _name_in(part)
+        if name:
+            rest = [p for j, p in enumerate(parts) if j != i]
+            role = ", ".join(x for x in [role] + rest if x)
+            return name, _clean_role(role)
+        if not best_role:
+            best_role = part
+    return best_name, _clean_role(np)
+
+
+def _clean_role(role: str) -> str:
+    role = re.sub(r"\s+(?:that|who|which)\s+.*$", "", role).strip(" ,")
+    return role
+
+
+def _name_in(part: str) -> tuple[str, str]:
+    toks = part.split()
+    name: list[str] = []
+    i = len(toks) - 1
+    while i >= 0 and _NAME_TOKEN.match(toks[i]):
+        low = toks[i].lower().rstrip(".").strip("’'")
+        if low in TITLES or low in DEMONYMS or low in ORG_WORDS:
+            break
+        name.insert(0, toks[i])
+        i -= 1
+    while name and name[0].lower() in _PARTICLES:
+        name.pop(0)
+        i += 1
+    if not name or not any(t[:1].isupper() for t in name):
+        return "", part
+    if len(name) == 1 and i >= 0 and toks[i][:1].isupper() is False and toks[i].lower() in ("the", "a", "an"):
+        return "", part  # "the Kremlin" style phrases are not people
+    role = " ".join(toks[: i + 1]).strip(" ,")
+    return " ".join(name), role
+
+
+def _speaker_before_verb(left: str) -> str:
+    """The noun phrase that ends ``left`` (the subject of a following speech verb)."""
+    left = left.rstrip()
+    # skip a time or place adjunct between subject and verb: "Lavrov simply said", "the Kremlin Tuesday said"
+    left = re.sub(r"\s+(?:simply|also|later|then|again|earlier|meanwhile|once|had|has|have|was|is|"
+                  r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$", "", left)
+    left = re.sub(r"\s+(?:simply|also|later|then|again|earlier)$", "", left)
+    # an appositive: "Ibrahim Abu Leith, spokesman for the Syrian Civil Defence in Aleppo," -> keep both parts
+    m = re.search(r"((?:[A-Z][\w'’.-]*|al-\w+|de|the|The|a|A|an|An|[a-z][\w'’-]*)"
+                  r"(?:[ \t]+(?:[A-Z][\w'’.-]*|al-\w+|[a-z][\w'’-]*|the|of|for|to|in))*"
+                  r"(?:,[^,\u201c\u201d\"]{2,80},)?)$", left)
+    if not m:
+        return ""
+    np = m.group(1).strip()
+    # keep from the last clause start: drop leading words up to a preposition-free noun phrase start
+    toks = np.split()
+    # cut at the last verb-like lowercase word that cannot be inside a speaker phrase
+    cut = 0
+    for j, t in enumerate(toks):
+        if t.lower() in ("and", "but", "that", "as", "while", "because", "after", "before", "when", "if",
+                         "said", "says", "told", "since", "where", "which", "what", "whether"):
+            cut = j + 1
+    toks = toks[cut:]
+    # the subject starts at a determiner or a capitalised word after any lowercase predicate words
+    start = 0
+    for j, t in enumerate(toks):
+        if t[:1].isupper() or t.lower() in ("a", "an", "the", "he", "she", "they", "i", "we", "it"):
+            start = j
+            break
+    else:
+        return ""
+    # lowercase verbs in between ("Asked at the UN earlier whether the truce could be reinstated, Lavrov")
+    joined = " ".join(toks[start:])
+    if "," in joined and not re.search(r",[^,]{2,80},$", joined):
+        joined = joined.rsplit(",", 1)[1].strip()
+    return joined
+
+
+def _resolve_speaker(np: str, persons: dict[str, str], roles: dict[str, str]) -> tuple[str | None, str, str]:
+    """``(speaker, role, resolution)`` for a speaker phrase; pronouns are left to the caller."""
+    name, role = split_name_role(np)
+    if name:
+        full = persons.get(name, name)
+        if full != name:
+            role = role or roles.get(full, "")
+        elif name not in persons and len(name.split()) == 1 and name not in roles:
+            pass
+        return full, role or roles.get(full, ""), "named"
+    low = np.lower().strip()
+    if re.match(r"^(?:the\s+)?[A-Z]", np) and re.search(r"[A-Z]", np.split()[-1][:1] or "") \
+            and not low.startswith(("a ", "an ")):
+        # a named organisation or country speaking: "the Kremlin", "the French foreign ministry"
+        return re.sub(r"^(?:the|The)\s+", "", np), "", "named"
+    if re.match(r"^(?:the|The)\s+[A-Z]", np):
+        return re.sub(r"^(?:the|The)\s+", "", np), "", "named"
+    return None, "", "unresolved"
+
+
+def _named_in(sentence: str, persons: dict[str, str]) -> list[str]:
+    found = []
+    for key, full in persons.items():
+        if re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", sentence) and full not in found:
+            found.append(full)
+    # "Bashar al-Assad" and "Assad" are one person
+    return sorted(set(found))
+
+
+def _np_after_verb(right: str) -> str:
+    m = re.match(rf"^\s*(?:{_SPEECH})\s+(.+?)(?:[.;]\s|[.;]?$|\s+(?:in|on|at|during|after|before|when|"
+                 rf"while|adding|according)\s)", right)
+    return m.group(1).strip(" ,") if m else ""
+
+
+def find_quotes(article: Article, persons: dict[str, str], roles: dict[str, str]) -> list[_Found]:
+    """Quotations of one article with their speakers, in text order."""
+    text = article.text
+    out: list[_Found] = []
+    sent_spans = split_spans(text)
+    pos = 0
+    prev_line_quote: _Found | None = None
+    last_named: str | None = None
+    for line in text.split("\n"):
+        line_start = pos
+        pos += len(line) + 1
+        this_line_quote: _Found | None = None
+        for qs, qe in _quote_spans(line):
+            qtext = line[qs:qe].strip().rstrip(",").strip()
+            if len(words(qtext)) < MIN_WORDS:
+                continue
+            abs_s, abs_e = line_start + qs, line_start + qe
+            sent = next(((s, e) for s, e in sent_spans if s <= abs_s < e), (line_start, line_start + len(line)))
+            s_start = min(sent[0], abs_s - 1)
+            left = text[s_start:abs_s - 1].rstrip(" \u201c\"")
+            right_full = text[abs_e + 1: line_start + len(line)]
+            right = re.split(r"(?<=[.!?])\s+(?=[A-Z\u201c\"])", right_full, maxsplit=1)[0]
+            speaker, role, resolution, mention = None, "", "unresolved", ""
+            np = ""
+            # 1. after the quote: '..., X said' / '..., said X' / 'X was quoted ... as saying'
+            ends_sentence = bool(re.search(r"[.!?]$", qtext)) and not re.match(r"^\s*[,a-z]", right)
+            adj = r"(?:[^,\u201c\u201d\"]{0,25},)?"
+            m = re.match(rf"^\s*[,.]?\s*(?P<np>[^\u201c\u201d\"]{{1,160}}?)\s+(?:\w+ly\s+)?(?:{_SPEECH})\b", right)
+            m2 = re.match(rf"^\s*[,.]?\s*{adj}\s*(?P<v>{_SPEECH})\s", right)
+            m3 = re.match(r"^\s*[,.]?\s*(?P<np>[^\u201c\u201d\"]{1,80}?)\s+(?:was|were)\s+quoted\b", right)
+            if not ends_sentence:
+                if m2:
+                    np = _np_after_verb(right[m2.start("v"):])
+                elif m3:
+                    np = m3.group("np")
+                elif m and len(m.group("np").split()) <= 16 and \
+                        m.group("np").split()[0].lower() not in ("and", "but", "or", "to", "that", "which"):
+                    np = m.group("np")
+            # 2. before the quote: 'Lavrov simply said: "..."' / 'Johnson said the "..."'
+            if not np:
+                verbs = list(re.finditer(rf"\b(?:{_SPEECH})\b", left))
+                pronoun = ""
+                for vm in reversed(verbs):
+                    if left[vm.end():].count("\u201d") or left[vm.end():].count('"') % 2:
+                        break  # the verb belongs to an earlier quotation
+                    if vm.group(0).endswith("ing"):
+                        sm = re.match(r"^\W*((?:[A-Z][\w'’.-]*|al-\w+|de)(?:\s+(?:[A-Z][\w'’.-]*|al-\w+|de|of|"
+                                      r"the|to|for))*)", left)
+                        cand = sm.group(1) if sm else ""
+                    else:
+                        cand = _speaker_before_verb(left[: vm.start()])
+                    if not cand:
+                        continue
+                    if cand.split()[0].lower() in _PRONOUNS:
+                        pronoun = pronoun or cand
+                        continue
+                    np = cand
+                    break
+                if not np and pronoun:
+                    np = pronoun
+            np = np.strip(" ,")
+            if np:
+                first = np.split()[0].lower()
+                if first in _PRONOUNS and len(np.split()) <= 2:
+                    mention = np.split()[0]
+                    speaker, role, resolution = _from_context(out, text, sent[0], persons, roles, article)
+                    if speaker is None and resolution.startswith("mention:"):
+                        mention = resolution.split(":", 1)[1]
+                        resolution = "unresolved"
+                else:
+                    speaker, role, resolution = _resolve_speaker(np, persons, roles)
+                    if speaker is None:
+                        mention = np
+                        role = _clean_role(np)
+                        # "the spokesman": the one person named with that role earlier in the article
+                        head = np.split()[-1].lower()
+                        if np.lower().startswith("the "):
+                            cands = sorted({p for p, r in roles.items() if head in r.lower().split()
+                                            and p in _named_in(text[:abs_s], persons)})
+                            if len(cands) == 1:
+                                speaker, resolution = cands[0], "context"
+            elif prev_line_quote is not None and line.lstrip()[:1] in _OPEN and qs <= 1:
+                # a paragraph that is all quotation continues the previous paragraph's speaker
+                speaker, role = prev_line_quote.speaker, prev_line_quote.role
+                resolution = "context" if speaker else "unresolved"
+                mention = prev_line_quote.mention
+            f = _Found(article, abs_s, abs_e, qtext, speaker, role, resolution, mention)
+            out.append(f)
+            this_line_quote = f
+            if speaker:
+                last_named = speaker
+        prev_line_quote = this_line_quote
+    return out
+
+
+def _from_context(found: Sequence[_Found], text: str, sent_start: int, persons: dict[str, str],
+                  roles: dict[str, str], article: Article) -> tuple[str | None, str, str]:
+    """Resolve "he said": the previous sentence's quote speaker, or its only named person."""
+    spans = [sp for sp in split_spans(text) if sp[1] <= sent_start]
+    if not spans:
+        return None, "", "unresolved"
+    prev = spans[-1]
+    for f in reversed(found):
+        if prev[0] <= f.start < prev[1] or (f.start < sent_start and f.end >= prev[0]):
+            if f.speaker:
+                return f.speaker, f.role, "context"
+            return None, "", "mention:" + (f.mention or "")
+    prev_text = text[prev[0]:prev[1]]
+    named = _named_in(prev_text, persons)
+    if len(named) == 1:
+        return named[0], roles.get(named[0], ""), "context"
+    if not named:
+        m = re.match(r"^((?:An?|The)\s+[a-z][\w\s-]{2,60}?)\s+(?:confirmed|said|told|added|spoke|"
+                     r"was|has|had|described|warned)\b", prev_text)
+        if m:
+            return None, "", "mention:" + m.group(1)
+    return None, "", "unresolved"
+
+
+def _norm(text: str) -> tuple[str, ...]:
+    return tuple(words(text))
+
+
+def _same(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    if not a or not b:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    sa, sb = " ".join(a), " ".join(b)
+    if sa in sb:
+        return True
+    inter = len(set(a) & set(b))
+    return inter / len(set(a) | set(b)) >= 0.8
+
+
+def person_roles(articles: Sequence[Article], persons: dict[str, str]) -> dict[str, str]:
+    """Full name -> the role the text gives it ("Kremlin spokesman"), from "<role> <Name>" mentions."""
+    roles: dict[str, str] = {}
+    for a in articles:
+        for full in sorted(set(persons.values())):
+            if full in roles:
+                continue
+            m = re.search(rf"((?:[A-Z]{{2,}}|[A-Z][a-z]+|of|the|to|for)(?:\s+(?:[A-Z]{{2,}}|[A-Z][a-z]+|[a-z]+|of|"
+                          rf"the|to|for)){{0,6}})\s+{re.escape(full)}\b", a.text)
+            if m:
+                _, role = _name_in(m.group(1) + " " + full)
+                role = role.strip()
+                toks = role.split()
+                # keep only the title words right before the name
+                keep: list[str] = []
+                for t in reversed(toks):
+                    if t.lower() in TITLES or t.lower() in DEMONYMS or t[:1].isupper() or t.lower() in (
+                            "of", "to", "the", "for"):
+                        keep.insert(0, t)
+                    else:
+                        break
+                while keep and keep[0].lower() in ("of", "to", "the", "for"):
+                    keep.pop(0)
+                if keep and any(t.lower() in TITLES for t in keep):
+                    roles[full] = " ".join(keep)
+    return roles
+
+
+def quotes(articles: Sequence[Article], persons: dict[str, str]) -> list[Quote]:
+    """Quotations across ``articles``, one entry per distinct quotation with all its sources."""
+    roles = person_roles(articles, persons)
+    groups: list[list[_Found]] = []
+    keys: list[tuple[str, ...]] = []
+    for a in articles:
+        for f in find_quotes(a, persons, roles):
+            k = _norm(f.text)
+            for i, other in enumerate(keys):
+                if _same(k, other):
+                    groups[i].append(f)
+                    break
+            else:
+                keys.append(k)
+                groups.append([f])
+    out = []
+    for g in groups:
+        named = [f for f in g if f.speaker]
+        best = max(named, key=lambda f: (f.resolution == "named", len(f.role)), default=g[0])
+        text = max((f.text for f in g), key=len)
+        ids: list[str] = []
+        for f in g:
+            if f.article.id not in ids:
+                ids.append(f.article.id)
+        out.append(Quote(
+            text=text, speaker=best.speaker, role=best.role, article_ids=tuple(ids),
+            evidence=tuple(Citation(f.article.id, -1, f.start, f.end) for f in g),
+            resolution=best.resolution if best.speaker else "unresolved",
+            mention=best.mention if not best.speaker else "",
+        ))
+    return out
