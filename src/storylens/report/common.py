@@ -27,3 +27,13 @@ def date_span(d: Digest) -> str:
     if not dates:
         return ""
     return dates[0] if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}"
+
+
+def display_title(a: Article, words: int = 12) -> str:
+    """The article's title, or its opening words when it has none."""
+    if a.title:
+        return a.title
+    opening = a.text.split("\n", 1)[0].split()
+    if not opening:
+        return ""
+    return " ".join(opening[:words]) + ("\u2026" if len(opening) > words else "")

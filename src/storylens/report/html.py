@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from ..models import Digest
-from .common import date_span, source_line, source_numbers
+from .common import date_span, display_title, source_line, source_numbers
 
 CSS = """
 body{font:16px/1.55 Georgia,'Times New Roman',serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1d1d1f}
@@ -48,8 +48,8 @@ def to_html(d: Digest) -> str:
     parts.append('<h2>Sources</h2><ol class="sources">')
     for n, a in enumerate(d.articles, 1):
         bits = [f'<span class="outlet">{e(source_line(a))}</span>']
-        if a.title:
-            bits.append(e(a.title))
+        if display_title(a):
+            bits.append(e(display_title(a)))
         if a.published:
             bits.append(f'<span class="muted">{e(a.published)}{" (inferred)" if a.published_inferred else ""}</span>')
         if a.url and a.url.lower().startswith(("http://", "https://")):

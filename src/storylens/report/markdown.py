@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..models import Digest
-from .common import date_span, source_line, source_numbers
+from .common import date_span, display_title, source_line, source_numbers
 
 
 def _md_escape(text: str) -> str:
@@ -23,8 +23,8 @@ def to_markdown(d: Digest) -> str:
     lines += ["## Sources", ""]
     for n, a in enumerate(d.articles, 1):
         parts = [f"**{_md_escape(source_line(a))}**"]
-        if a.title:
-            parts.append(_md_escape(a.title))
+        if display_title(a):
+            parts.append(_md_escape(display_title(a)))
         if a.published:
             parts.append(a.published + (" (inferred)" if a.published_inferred else ""))
         if a.url:
