@@ -25,12 +25,19 @@ def digest(articles: Sequence[Article], max_words: int | None = None, *, options
     summary = get_summarizer(opts.method).summarize(articles, opts.max_words, options=opts)
     extra: dict = {}
     # -- evidence: figures, quotes, timeline, entities, coverage (issue 4) --
+    analysis_meta: dict = {}
+    if opts.extract_facts:
+        from .analysis import DIGEST_FIELDS, analyze
+
+        found = analyze(articles, summary, opts)
+        extra = {k: found[k] for k in DIGEST_FIELDS}
+        analysis_meta = found["meta"]
     return Digest(
         title=story_title(articles, summary),
         summary=summary,
         articles=tuple(articles),
         skipped=tuple(skipped),
-        meta={"method": summary.method, "max_words": opts.max_words},
+        meta={"method": summary.method, "max_words": opts.max_words, **analysis_meta},
         **extra,
     )
 

@@ -45,6 +45,9 @@ def to_html(d: Digest) -> str:
         parts.append(f"<p>{e(s.text)}{_cites(d, s.citations)}</p>")
     parts.append("</div>")
     # -- evidence sections (issue 4) go here --
+    from .evidence import evidence_html
+
+    parts += evidence_html(d)
     parts.append('<h2>Sources</h2><ol class="sources">')
     for n, a in enumerate(d.articles, 1):
         bits = [f'<span class="outlet">{e(source_line(a))}</span>']

@@ -41,6 +41,9 @@ def to_dict(d: Digest) -> dict[str, Any]:
         ],
     }
     # -- evidence keys (issue 4): facts, quotes, timeline, entities, coverage --
+    from .evidence import evidence_dict
+
+    out.update(evidence_dict(d))
     out["skipped"] = [{"path": s.path, "reason": s.reason} for s in d.skipped]
     out["meta"] = dict(d.meta)
     return out

