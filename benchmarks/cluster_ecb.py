@@ -1,0 +1,192 @@
+"""Story clustering quality on ECB+ (topics 1-22): the incremental clusterer
+side by side with a TF-IDF + agglomerative baseline, in one run.
+
+    PYTHONPATH=src .venv/bin/python benchmarks/cluster_ecb.py [--data ../shared/data/ecbplus_dev_docs.jsonl]
+
+Scores against the gold ``cluster`` (two similar events per topic): B-cubed
+precision / recall / F1 and the adjusted Rand index, over all 483 documents
+clustered together (topics are not given to any method).
+
+* ``storylens`` is the incremental clusterer with its *default* options,
+  articles fed one at a time in file order, then in 5 seeded shuffles
+  (mean and min F1: order robustness).
+* ``baseline`` is scikit-learn TF-IDF (sublinear, English stopwords) +
+  average-link agglomerative clustering on cosine distance, at its best
+  distance threshold chosen on the same data (an oracle: it flatters the
+  baseline).
+* Generalisation: the clusterer's threshold is chosen on the odd topics and
+  scored on the even ones, and the other way round (split-half); the leave-
+  one-topic-out variant chooses the threshold on 21 topics and scores the
+  held-out one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from storylens.cluster import ClusterOptions, Clusterer  # noqa: E402
+from storylens.models import Article  # noqa: E402
+
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "ecbplus_dev_docs.jsonl"
+GRID = [0.12, 0.14, 0.16, 0.18, 0.2, 0.22, 0.24, 0.26, 0.28, 0.3, 0.33, 0.36, 0.4]
+
+
+def bcubed(gold: list[str], pred: list[str]) -> tuple[float, float, float]:
+    by_g, by_p = defaultdict(set), defaultdict(set)
+    for i, (g, p) in enumerate(zip(gold, pred)):
+        by_g[g].add(i)
+        by_p[p].add(i)
+    prec = rec = 0.0
+    for i, (g, p) in enumerate(zip(gold, pred)):
+        inter = len(by_g[g] & by_p[p])
+        prec += inter / len(by_p[p])
+        rec += inter / len(by_g[g])
+    n = len(gold)
+    p, r = prec / n, rec / n
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def ari(gold: list[str], pred: list[str]) -> float:
+    from sklearn.metrics import adjusted_rand_score
+
+    return float(adjusted_rand_score(gold, pred))
+
+
+def load(path: Path) -> tuple[list[Article], list[str], list[int]]:
+    try:
+        from storylens.clean import clean_text
+    except ImportError:  # pragma: no cover
+        clean_text = None
+    arts, gold, topics = [], [], []
+    for line in path.open(encoding="utf-8"):
+        r = json.loads(line)
+        text, title, pub, url = r["text"], "", None, ""
+        if clean_text is not None:
+            c = clean_text(text)
+            text, title, pub, url = c.text, c.title, c.published, c.url
+        arts.append(Article(id=r["doc_id"], text=text, title=title, published=pub, url=url))
+        gold.append(r["cluster"])
+        topics.append(int(r["topic"]))
+    return arts, gold, topics
+
+
+def run_clusterer(arts: list[Article], options: ClusterOptions, one_at_a_time: bool = True) -> list[str]:
+    c = Clusterer(options)
+    # The IDF is learned from what the clusterer sees: warm it with the whole stream's
+    # document frequencies only when fed as one batch; one at a time it learns as it goes.
+    if one_at_a_time:
+        return [c.add(a).story_id for a in arts]
+    return [x.story_id for x in c.add_batch(arts)]
+
+
+def baseline(arts: list[Article], gold: list[str]) -> tuple[float, dict]:
+    from sklearn.cluster import AgglomerativeClustering
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    x = TfidfVectorizer(sublinear_tf=True, stop_words="english", min_df=1).fit_transform(
+        [(a.title + "\n" + a.text) for a in arts]).toarray()
+    best = (-1.0, None, None)
+    for t in [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95]:
+        labels = AgglomerativeClustering(n_clusters=None, distance_threshold=t, metric="cosine",
+                                         linkage="average").fit_predict(x)
+        pred = [str(v) for v in labels]
+        p, r, f = bcubed(gold, pred)
+        if f > best[0]:
+            best = (f, t, {"P": p, "R": r, "F1": f, "ARI": ari(gold, pred), "clusters": len(set(pred))})
+    return best[1], best[2]
+
+
+def score(gold, pred) -> dict:
+    p, r, f = bcubed(gold, pred)
+    return {"P": p, "R": r, "F1": f, "ARI": ari(gold, pred), "clusters": len(set(pred))}
+
+
+def subset(arts, gold, topics, keep: set[int]):
+    idx = [i for i, t in enumerate(topics) if t in keep]
+    return [arts[i] for i in idx], [gold[i] for i in idx]
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--shuffles", type=int, default=5)
+    args = ap.parse_args(argv)
+    if not args.data.exists():
+        print(f"skipped: {args.data} not found (ECB+ benchmark data lives in ../shared/data)")
+        return 0
+    arts, gold, topics = load(args.data)
+    opts = ClusterOptions()
+    print(f"ECB+ {len(arts)} documents, {len(set(topics))} topics, {len(set(gold))} gold stories")
+    rows = []
+    t0 = time.perf_counter()
+    pred = run_clusterer(arts, opts)
+    dt = time.perf_counter() - t0
+    rows.append((f"storylens incremental (default threshold {opts.threshold}, file order)", score(gold, pred)))
+    rows.append(("storylens one batch (file order)", score(gold, run_clusterer(arts, opts, one_at_a_time=False))))
+    f1s = []
+    for seed in range(args.shuffles):
+        order = list(range(len(arts)))
+        random.Random(seed).shuffle(order)
+        pr = run_clusterer([arts[i] for i in order], opts)
+        f1s.append(bcubed([gold[i] for i in order], pr)[2])
+    t, base = baseline(arts, gold)
+    rows.append((f"baseline TF-IDF + agglomerative (best threshold {t}, oracle)", base))
+    print(f"\n| method | B3 P | B3 R | B3 F1 | ARI | stories |\n|---|---|---|---|---|---|")
+    for name, s in rows:
+        print(f"| {name} | {s['P']:.3f} | {s['R']:.3f} | {s['F1']:.3f} | {s['ARI']:.3f} | {s['clusters']} |")
+    if f1s:
+        print(f"\nstorylens over {len(f1s)} seeded shuffles of the arrival order: B3 F1 mean {sum(f1s)/len(f1s):.3f}, "
+              f"min {min(f1s):.3f}, max {max(f1s):.3f}")
+    print(f"storylens time: {dt*1000/len(arts):.2f} ms/article (one at a time)")
+
+    # threshold sensitivity and generalisation (threshold chosen on some topics, scored on others)
+    per_t = {}
+    for th in GRID:
+        per_t[th] = run_clusterer(arts, opts.with_(threshold=th))
+    print("\nthreshold sensitivity (all topics): " + ", ".join(
+        f"{th}: {bcubed(gold, per_t[th])[2]:.3f}" for th in GRID))
+
+    def best_on(keep: set[int]) -> float:
+        a, g = subset(arts, gold, topics, keep)
+        return max(GRID, key=lambda th: (bcubed(g, run_clusterer(a, opts.with_(threshold=th)))[2], -abs(th - opts.threshold)))
+
+    all_topics = sorted(set(topics))
+    odd = {t for t in all_topics if t % 2}
+    even = set(all_topics) - odd
+    print("\nsplit-half (threshold chosen on one half of the topics, scored on the other half):")
+    for train, test, name in ((odd, even, "odd->even"), (even, odd, "even->odd")):
+        th = best_on(train)
+        a, g = subset(arts, gold, topics, test)
+        s = score(g, run_clusterer(a, opts.with_(threshold=th)))
+        d = score(g, run_clusterer(a, opts))
+        print(f"  {name}: chosen threshold {th}: B3 F1 {s['F1']:.3f} ARI {s['ARI']:.3f} "
+              f"(default {opts.threshold}: F1 {d['F1']:.3f})")
+    # leave-one-topic-out: choose the threshold on the other topics, score the held-out topic's documents
+    # in the context of the full stream (the held-out topic is never seen when choosing).
+    held_pred = {}
+    chosen = Counter()
+    for t in all_topics:
+        th = best_on(set(all_topics) - {t})
+        chosen[th] += 1
+        a, g = subset(arts, gold, topics, {t})
+        for art, p in zip(a, run_clusterer(arts, opts.with_(threshold=th))[0:0] or
+                          [per_t[th][i] for i, tt in enumerate(topics) if tt == t]):
+            held_pred[art.id] = p
+    pred_loto = [held_pred[a.id] for a in arts]
+    s = score(gold, pred_loto)
+    print(f"\nleave-one-topic-out (threshold chosen on the other 21 topics; thresholds used {dict(chosen)}): "
+          f"B3 P {s['P']:.3f} R {s['R']:.3f} F1 {s['F1']:.3f} ARI {s['ARI']:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,430 @@
+"""Articles -> stories, incrementally.
+
+:class:`Clusterer` assigns each arriving article to an existing story or opens
+a new one; nothing already assigned is ever re-clustered.  An article is
+compared only with the stories still *active*: those whose dates lie within
+``window_days`` of the article's date (undated articles and stories are always
+comparable).  Stories that fall out of the window are evicted from memory,
+so memory and time per article stay flat as the stream grows.
+
+What tells two events on one topic apart (two earthquakes, two trials) is
+rarely the topic words and mostly the names, places, numbers and dates, so an
+article is represented by one TF-IDF vector over
+
+* content words (stemmed, stopwords dropped),
+* name features ``@word`` for capitalised words inside sentences (people,
+  places, organisations) and their bigrams, weighted up by ``entity_weight``,
+* number features ``#42`` weighted by ``number_weight``,
+
+with IDF from a reference table when given, else from every article the
+clusterer has seen so far including the current batch (so the first batch of
+a stream is weighted by its own statistics).  An article joins the most
+similar active story when the cosine with the story's centroid reaches
+``threshold``; otherwise it opens a new story.  Copies found by
+:mod:`storylens.dedup` join their original's story directly.
+
+Deterministic: ties break on story creation order, a batch is processed in
+(date, given order), and story ids derive from the first article's id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Iterable, Mapping, Sequence
+
+from .errors import ConfigError
+from .models import Article, Story
+from .vectors import STOPWORDS, content_terms
+
+_CAP = re.compile(r"(?<![.!?\n\"\u201c])\s+((?:[A-Z][\w'\u2019-]*)(?:\s+[A-Z][\w'\u2019-]*)*)")
+_NUM = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)*)(?![\w])")
+_MONTHS = frozenset("january february march april may june july august september october november december "
+                    "monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+@dataclass(frozen=True, kw_only=True)
+class ClusterOptions:
+    """Settings of the story clusterer; validated at construction."""
+
+    threshold: float = 0.2
+    window_days: int = 7
+    entity_weight: float = 1.5
+    number_weight: float = 1.5
+    centroid_terms: int = 300
+    index_terms: int = 25
+    max_candidates: int = 40
+    idf: Mapping[str, float] | None = field(default=None, compare=False, hash=False)
+
+    def with_(self, **changes) -> "ClusterOptions":
+        """A copy with some fields changed (validated again)."""
+        return replace(self, **changes)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.threshold, (int, float)) or not 0.0 < self.threshold < 1.0:
+            raise ConfigError(f"cluster threshold must be in (0, 1), got {self.threshold!r}")
+        if isinstance(self.window_days, bool) or not isinstance(self.window_days, int) or self.window_days < 0:
+            raise ConfigError(f"window_days must be a non-negative integer, got {self.window_days!r}")
+        for name in ("entity_weight", "number_weight"):
+            v = getattr(self, name)
+            if not isinstance(v, (int, float)) or v < 0:
+                raise ConfigError(f"{name} must be a number >= 0, got {v!r}")
+        for name in ("centroid_terms", "index_terms", "max_candidates"):
+            v = getattr(self, name)
+            if isinstance(v, bool) or not isinstance(v, int) or v < 1:
+                raise ConfigError(f"{name} must be a positive integer, got {v!r}")
+
+
+def features(article: Article, entity_weight: float = 2.0, number_weight: float = 1.0) -> dict[str, float]:
+    """Raw feature counts of an article (before IDF): words, ``@names``, ``#numbers``.
+
+    The title counts twice: it states the event.
+    """
+    counts: Counter[str] = Counter()
+    text = article.text
+    if article.title:
+        text = article.title + ".\n" + article.title + ".\n" + text
+    counts.update(content_terms(text))
+    if entity_weight > 0:
+        for m in _CAP.finditer(text):
+            toks = [t.lower().replace("\u2019", "'") for t in m.group(1).split()]
+            toks = [t for t in toks if t not in STOPWORDS and t not in _MONTHS and len(t) > 1]
+            for t in toks:
+                counts["@" + t] += 1
+            for a, b in zip(toks, toks[1:]):
+                counts["@" + a + "_" + b] += 1
+    if number_weight > 0:
+        for m in _NUM.finditer(text):
+            counts["#" + m.group(1).replace(",", "")] += 1
+    return dict(counts)
+
+
+def _weight_of(feature: str, entity_weight: float, number_weight: float) -> float:
+    if feature[0] == "@":
+        return entity_weight
+    if feature[0] == "#":
+        return number_weight
+    return 1.0
+
+
+def _day(value: str | None) -> int | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def story_id_for(article_id: str) -> str:
+    """Deterministic story id from the id of the story's first article."""
+    return "s" + hashlib.sha1(article_id.encode("utf-8")).hexdigest()[:11]
+
+
+@dataclass
+class _StoryState:
+    id: str
+    order: int
+    title: str
+    first_day: int | None
+    last_day: int | None
+    first_seen: str | None
+    last_seen: str | None
+    article_ids: list[str]
+    outlets: set[str]
+    centroid: dict[str, float]  # sum of member unit vectors (truncated)
+    norm: float
+    indexed: tuple[str, ...] = ()
+    active: bool = True
+
+    def story(self) -> Story:
+        return Story(id=self.id, article_ids=tuple(self.article_ids), title=self.title,
+                     first_seen=self.first_seen, last_seen=self.last_seen, outlets=tuple(sorted(self.outlets)))
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """Where one article went."""
+
+    article_id: str
+    story_id: str
+    duplicate_of: str | None = None
+    similarity: float = 0.0
+    new_story: bool = False
+
+
+class Clusterer:
+    """Incremental story clusterer; see the module docstring.
+
+    >>> c = Clusterer()
+    >>> a = Article("a", "A strong earthquake hit Tokyo on Monday, killing 12 people.", published="2020-01-01")
+    >>> b = Article("b", "The earthquake in Tokyo killed 12 people, officials said.", published="2020-01-02")
+    >>> x, y = c.add_batch([a, b])
+    >>> x.story_id == y.story_id
+    True
+    """
+
+    def __init__(self, options: ClusterOptions | None = None, **kwargs):
+        self.options = options.with_(**kwargs) if options and kwargs else options or ClusterOptions(**kwargs)
+        self._df: Counter[str] = Counter()
+        self._n = 0
+        self._stories: dict[str, _StoryState] = {}
+        self._active: dict[str, _StoryState] = {}
+        self._postings: dict[str, set[str]] = {}
+        self._expiry: list[tuple[int, int, str]] = []  # (last_day, order, story id)
+        self._article_story: dict[str, str] = {}
+        self._max_day: int | None = None
+        self._order = 0
+        self._dirty: set[str] = set()
+        self._df_new: Counter[str] = Counter()
+
+    # -- vectors ------------------------------------------------------------------
+    def _idf(self, f: str) -> float:
+        ref = self.options.idf
+        if ref is not None:
+            v = ref.get(f if f[0] not in "@#" else f[1:])
+            if v is not None:
+                return v
+        return math.log((self._n + 1) / (self._df.get(f, 0) + 1)) + 1.0
+
+    def vector(self, counts: Mapping[str, float]) -> dict[str, float]:
+        """Unit TF-IDF vector of raw feature counts, with the current IDF."""
+        o = self.options
+        vec = {f: (1.0 + math.log(c)) * self._idf(f) * _weight_of(f, o.entity_weight, o.number_weight)
+               for f, c in counts.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        return {f: v / norm for f, v in vec.items()}
+
+    # -- the public API --------------------------------------------------------------
+    @property
+    def stories(self) -> list[Story]:
+        """All stories so far, in order of creation."""
+        return [s.story() for s in sorted(self._stories.values(), key=lambda s: s.order)]
+
+    def story_of(self, article_id: str) -> str | None:
+        return self._article_story.get(article_id)
+
+    def add(self, article: Article, duplicate_of: str | None = None) -> Assignment:
+        return self.add_batch([article], {article.id: duplicate_of} if duplicate_of else None)[0]
+
+    def add_batch(self, articles: Sequence[Article],
+                  duplicates: Mapping[str, str | None] | None = None) -> list[Assignment]:
+        """Assign a batch of articles to stories; results in the order given.
+
+        ``duplicates`` maps an article id to the id of the article it copies
+        (from :class:`storylens.dedup.Deduplicator`); a copy joins its
+        original's story.  An article id seen before keeps its story.
+        """
+        o = self.options
+        duplicates = duplicates or {}
+        feats: dict[int, dict[str, float]] = {}
+        for i, a in enumerate(articles):
+            if a.id in self._article_story or duplicates.get(a.id):
+                continue
+            f = features(a, o.entity_weight, o.number_weight)
+            feats[i] = f
+            self._df.update(f.keys())
+            self._df_new.update(f.keys())
+            self._n += 1
+        order = sorted(range(len(articles)), key=lambda i: (_day(articles[i].published) is None,
+                                                            _day(articles[i].published) or 0, i))
+        out: list[Assignment | None] = [None] * len(articles)
+        for i in order:
+            out[i] = self._assign(articles[i], feats.get(i), duplicates.get(articles[i].id))
+        return out  # type: ignore[return-value]
+
+    # -- internals --------------------------------------------------------------------
+    def _assign(self, a: Article, counts: dict[str, float] | None, dup: str | None) -> Assignment:
+        known = self._article_story.get(a.id)
+        if known is not None:
+            return Assignment(a.id, known, dup, 1.0, False)
+        day = _day(a.published)
+        if day is not None:
+            if self._max_day is None or day > self._max_day:
+                self._max_day = day
+                self._evict()
+        if dup and dup in self._article_story:
+            sid = self._article_story[dup]
+            st = self._stories.get(sid) or self._stub(sid)
+            self._join(st, a, day, None)
+            return Assignment(a.id, st.id, dup, 1.0, False)
+        if counts is None:  # a copy of an article this clusterer never saw
+            counts = features(a, self.options.entity_weight, self.options.number_weight)
+        vec = self.vector(counts)
+        best, best_sim = None, 0.0
+        for st in self._candidates(vec, day):
+            sim = sum(v * st.centroid.get(f, 0.0) for f, v in vec.items()) / st.norm
+            if sim > best_sim + 1e-12 or (best is not None and abs(sim - best_sim) <= 1e-12 and st.order < best.order):
+                best, best_sim = st, sim
+        if best is not None and best_sim >= self.options.threshold:
+            self._join(best, a, day, vec)
+            return Assignment(a.id, best.id, dup, best_sim, False)
+        st = self._open(a, day, vec)
+        return Assignment(a.id, st.id, dup, 1.0, True)
+
+    def _in_window(self, st: _StoryState, day: int | None) -> bool:
+        if day is None or st.first_day is None:
+            return True
+        w = self.options.window_days
+        return st.first_day - w <= day <= st.last_day + w
+
+    def _candidates(self, vec: Mapping[str, float], day: int | None) -> list[_StoryState]:
+        o = self.options
+        top = heapq.nlargest(o.index_terms, vec.items(), key=lambda kv: (kv[1], kv[0]))
+        hits: Counter[str] = Counter()
+        for f, w in top:
+            for sid in self._postings.get(f, ()):
+                hits[sid] += w
+        ranked = sorted(hits.items(), key=lambda kv: (-kv[1], self._stories[kv[0]].order))
+        out = []
+        for sid, _ in ranked:
+            st = self._stories[sid]
+            if self._in_window(st, day):
+                out.append(st)
+                if len(out) >= o.max_candidates:
+                    break
+        return out
+
+    def _open(self, a: Article, day: int | None, vec: dict[str, float]) -> _StoryState:
+        sid = story_id_for(a.id)
+        while sid in self._stories:  # a clash of hashes: extend deterministically
+            sid = story_id_for(sid)
+        st = _StoryState(id=sid, order=self._order, title=a.title, first_day=None, last_day=None,
+                         first_seen=None, last_seen=None, article_ids=[], outlets=set(),
+                         centroid={}, norm=1.0)
+        self._order += 1
+        self._stories[sid] = st
+        self._active[sid] = st
+        self._join(st, a, day, vec)
+        return st
+
+    def _stub(self, sid: str) -> _StoryState:
+        """A story evicted before this clusterer was restored: known by id only, never a candidate."""
+        st = _StoryState(id=sid, order=-1, title="", first_day=None, last_day=None, first_seen=None,
+                         last_seen=None, article_ids=[], outlets=set(), centroid={}, norm=1.0, active=False)
+        self._stories[sid] = st
+        return st
+
+    def take_dirty(self) -> list[str]:
+        """Ids of the stories changed (joined, opened or evicted) since the last call, sorted."""
+        out = sorted(self._dirty)
+        self._dirty.clear()
+        return out
+
+    def _join(self, st: _StoryState, a: Article, day: int | None, vec: dict[str, float] | None) -> None:
+        self._dirty.add(st.id)
+        st.article_ids.append(a.id)
+        self._article_story[a.id] = st.id
+        if a.outlet:
+            st.outlets.add(a.outlet)
+        if not st.title and a.title:
+            st.title = a.title
+        if day is not None:
+            if st.first_day is None or day < st.first_day:
+                st.first_day, st.first_seen = day, a.published
+            if st.last_day is None or day > st.last_day:
+                st.last_day, st.last_seen = day, a.published
+                heapq.heappush(self._expiry, (day, st.order, st.id))
+        if vec is None or not st.active:
+            return
+        c = st.centroid
+        for f, v in vec.items():
+            c[f] = c.get(f, 0.0) + v
+        if len(c) > self.options.centroid_terms * 2:
+            keep = heapq.nlargest(self.options.centroid_terms, c.items(), key=lambda kv: (kv[1], kv[0]))
+            st.centroid = c = dict(keep)
+        st.norm = math.sqrt(sum(v * v for v in c.values())) or 1.0
+        self._reindex(st)
+
+    def _reindex(self, st: _StoryState) -> None:
+        top = tuple(f for f, _ in heapq.nlargest(self.options.index_terms, st.centroid.items(),
+                                                 key=lambda kv: (kv[1], kv[0])))
+        old = set(st.indexed)
+        new = set(top)
+        for f in old - new:
+            ids = self._postings.get(f)
+            if ids is not None:
+                ids.discard(st.id)
+                if not ids:
+                    del self._postings[f]
+        for f in new - old:
+            self._postings.setdefault(f, set()).add(st.id)
+        st.indexed = top
+
+    def _evict(self) -> None:
+        """Drop stories whose last article is older than the window from memory."""
+        if self._max_day is None:
+            return
+        limit = self._max_day - self.options.window_days
+        while self._expiry and self._expiry[0][0] < limit:
+            day, _, sid = heapq.heappop(self._expiry)
+            st = self._stories.get(sid)
+            if st is None or not st.active or (st.last_day is not None and st.last_day >= limit):
+                continue
+            for f in st.indexed:
+                ids = self._postings.get(f)
+                if ids is not None:
+                    ids.discard(sid)
+                    if not ids:
+                        del self._postings[f]
+            st.indexed = ()
+            st.centroid = {}
+            st.active = False
+            self._active.pop(sid, None)
+            self._dirty.add(sid)
+
+    # -- state for a store ----------------------------------------------------------------
+    def state_of(self, story_id: str) -> dict:
+        """One story's state to persist (``centroid`` empty once evicted)."""
+        s = self._stories[story_id]
+        return {"id": s.id, "order": s.order, "title": s.title, "first_seen": s.first_seen,
+                "last_seen": s.last_seen, "active": s.active, "centroid": s.centroid}
+
+    def take_df_delta(self) -> dict[str, int]:
+        """Document-frequency counts added since the last call (to persist)."""
+        out = dict(self._df_new)
+        self._df_new = Counter()
+        return out
+
+    @property
+    def n_seen(self) -> int:
+        return self._n
+
+    def restore(self, stories: Iterable[dict], df: Mapping[str, int], n: int,
+                article_story: Mapping[str, str]) -> None:
+        """Load persisted state: active stories, document frequencies and known articles."""
+        self._df = Counter(df)
+        self._n = int(n)
+        self._article_story.update(article_story)
+        for d in stories:
+            st = _StoryState(id=d["id"], order=int(d["order"]), title=d.get("title") or "",
+                             first_day=_day(d.get("first_seen")), last_day=_day(d.get("last_seen")),
+                             first_seen=d.get("first_seen"), last_seen=d.get("last_seen"),
+                             article_ids=list(d.get("article_ids") or ()), outlets=set(d.get("outlets") or ()),
+                             centroid=dict(d.get("centroid") or {}), norm=1.0)
+            st.norm = math.sqrt(sum(v * v for v in st.centroid.values())) or 1.0
+            self._stories[st.id] = st
+            self._active[st.id] = st
+            if st.last_day is not None:
+                heapq.heappush(self._expiry, (st.last_day, st.order, st.id))
+                self._max_day = max(self._max_day or st.last_day, st.last_day)
+            self._reindex(st)
+            self._order = max(self._order, st.order + 1)
+
+
+def cluster(articles: Sequence[Article], options: ClusterOptions | None = None,
+            dedup: bool = True) -> list[Story]:
+    """Cluster one list of articles into stories (copies folded into their original's story)."""
+    dups: dict[str, str | None] = {}
+    if dedup:
+        from .dedup import Deduplicator
+
+        dups = {r.article_id: r.duplicate_of for r in Deduplicator().add_batch(list(articles))}
+    c = Clusterer(options)
+    c.add_batch(list(articles), dups)
+    return c.stories

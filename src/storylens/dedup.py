@@ -1,0 +1,198 @@
+"""Exact and near-duplicate (syndicated copy) detection.
+
+A :class:`Deduplicator` keeps its state in the instance: a table of exact
+content hashes and a MinHash LSH index (``datasketch.MinHashLSH``) over word
+5-gram shingles.  Articles are added in arrival order; each one is either new
+(``None``) or a copy of an article seen before, and then ``duplicate_of``
+names the *earliest* copy of its group (the group's root), so chains of
+copies (A, A edited, A edited again) all point at A.
+
+Within one :meth:`Deduplicator.add_batch` call the articles are ranked by
+publication date first (undated ones last, then arrival order), so the earliest
+published copy in a batch becomes the root.  Across batches the order of
+arrival decides: an assignment made earlier is never rewritten.
+
+Signatures are computed with numpy (the classic ``(a*h + b) mod (2**61 - 1)``
+permutations, datasketch's ``legacy`` scheme) and stored as ``uint32`` so a
+store can persist them and rebuild the index (:meth:`Deduplicator.restore`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import zlib
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+import numpy as np
+
+from .errors import ConfigError
+from .models import Article
+
+_MERSENNE = np.uint64((1 << 61) - 1)
+_MAX_HASH = np.uint64((1 << 32) - 1)
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def normalized_words(text: str) -> list[str]:
+    """Lower-cased word tokens; punctuation, case and spacing do not count."""
+    return _WORD.findall(text.lower())
+
+
+def content_hash(text: str) -> str:
+    """Hash of the normalized words: equal for copies that differ only in spacing/case/punctuation."""
+    return hashlib.sha1(" ".join(normalized_words(text)).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class DupResult:
+    """What :meth:`Deduplicator.add` found for one article."""
+
+    article_id: str
+    duplicate_of: str | None
+    kind: str  # "new" | "exact" | "near"
+    similarity: float = 1.0
+
+
+class Deduplicator:
+    """Detect exact and near-duplicate articles as they arrive.
+
+    ``threshold`` is the estimated Jaccard similarity of word ``shingle``-grams
+    above which two articles are copies of one report.
+
+    >>> d = Deduplicator()
+    >>> a = Article("a", "The wire story about the flood in the river valley, told once. " * 3)
+    >>> b = Article("b", "BREAKING: " + a.text)
+    >>> [r.duplicate_of for r in d.add_batch([a, b])]
+    [None, 'a']
+    """
+
+    def __init__(self, *, threshold: float = 0.5, num_perm: int = 64, shingle: int = 5, seed: int = 1):
+        if not 0.0 < threshold <= 1.0:
+            raise ConfigError(f"dedup threshold must be in (0, 1], got {threshold!r}")
+        if not 16 <= num_perm <= 1024:
+            raise ConfigError(f"num_perm must be from 16 to 1024, got {num_perm!r}")
+        if not 1 <= shingle <= 20:
+            raise ConfigError(f"shingle must be from 1 to 20 words, got {shingle!r}")
+        from datasketch import MinHashLSH
+
+        self.threshold = float(threshold)
+        self.num_perm = int(num_perm)
+        self.shingle = int(shingle)
+        self.seed = int(seed)
+        gen = np.random.RandomState(self.seed)
+        self._a = gen.randint(1, int(_MERSENNE), size=self.num_perm, dtype=np.uint64)
+        self._b = gen.randint(0, int(_MERSENNE), size=self.num_perm, dtype=np.uint64)
+        # Index a little below the verification threshold, so borderline copies are
+        # still found as candidates and then verified on the full signature.
+        self._lsh = MinHashLSH(threshold=max(0.05, self.threshold * 0.8), num_perm=self.num_perm)
+        self._exact: dict[str, str] = {}
+        self._root: dict[str, str] = {}
+        self._sigs: dict[str, np.ndarray] = {}
+
+    # -- signatures -----------------------------------------------------------------
+    def signature(self, text: str) -> np.ndarray:
+        """MinHash signature (``uint32[num_perm]``) of ``text``'s word shingles."""
+        toks = normalized_words(text)
+        hashes = np.fromiter((zlib.crc32(t.encode("utf-8")) for t in toks), dtype=np.uint64, count=len(toks))
+        k = self.shingle
+        if len(hashes) >= k:
+            sh = np.zeros(len(hashes) - k + 1, dtype=np.uint64)
+            for i in range(k):  # polynomial combination, wraps mod 2**64
+                sh = sh * np.uint64(1000003) + hashes[i: len(hashes) - k + 1 + i]
+            sh = np.unique(sh & _MAX_HASH)
+        else:
+            sh = np.unique(hashes) if len(hashes) else np.zeros(1, dtype=np.uint64)
+        with np.errstate(over="ignore"):
+            hv = (np.outer(sh, self._a) + self._b) % _MERSENNE & _MAX_HASH
+        return hv.min(axis=0).astype(np.uint32)
+
+    def _minhash(self, sig: np.ndarray):
+        from datasketch import LeanMinHash
+
+        hv = sig.astype(np.uint64)
+        try:
+            return LeanMinHash(seed=self.seed, hashvalues=hv, scheme="legacy")
+        except TypeError:  # datasketch < 2.0 has no schemes
+            return LeanMinHash(seed=self.seed, hashvalues=hv)
+
+    # -- queries --------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._root)
+
+    def __contains__(self, article_id: str) -> bool:
+        return article_id in self._root
+
+    def root(self, article_id: str) -> str | None:
+        """The earliest copy of ``article_id``'s group (itself when it is an original)."""
+        return self._root.get(article_id)
+
+    def find(self, text: str, sig: np.ndarray | None = None, chash: str | None = None) -> DupResult:
+        """Look ``text`` up without adding it."""
+        chash = chash or content_hash(text)
+        hit = self._exact.get(chash)
+        if hit is not None:
+            return DupResult("", self._root[hit], "exact", 1.0)
+        sig = self.signature(text) if sig is None else sig
+        best, best_sim = None, 0.0
+        for key in sorted(self._lsh.query(self._minhash(sig))):
+            sim = float(np.mean(self._sigs[key] == sig))
+            if sim >= self.threshold and (sim > best_sim or (sim == best_sim and best is not None and
+                                                             self._root[key] < self._root[best])):
+                best, best_sim = key, sim
+        if best is None:
+            return DupResult("", None, "new", 0.0)
+        return DupResult("", self._root[best], "near", best_sim)
+
+    # -- updates --------------------------------------------------------------------
+    def add(self, article: Article, sig: np.ndarray | None = None) -> DupResult:
+        """Add one article; return whether (and of what) it is a copy.
+
+        An id seen before is not added again: its earlier result is returned.
+        """
+        if article.id in self._root:
+            root = self._root[article.id]
+            return DupResult(article.id, None if root == article.id else root, "seen", 1.0)
+        chash = content_hash(article.text)
+        sig = self.signature(article.text) if sig is None else sig
+        found = self.find(article.text, sig, chash)
+        root = found.duplicate_of or article.id
+        self._root[article.id] = root
+        self._exact.setdefault(chash, article.id)
+        if found.kind != "exact":  # exact copies add nothing to the near-duplicate index
+            self._sigs[article.id] = sig
+            self._lsh.insert(article.id, self._minhash(sig), check_duplication=False)
+        return DupResult(article.id, found.duplicate_of, found.kind, found.similarity)
+
+    def add_batch(self, articles: Sequence[Article]) -> list[DupResult]:
+        """Add many articles; results come back in the order given.
+
+        Within the batch the earliest published copy becomes the root.
+        """
+        order = sorted(range(len(articles)), key=lambda i: (articles[i].published is None,
+                                                            articles[i].published or "", i))
+        out: list[DupResult | None] = [None] * len(articles)
+        for i in order:
+            out[i] = self.add(articles[i])
+        return out  # type: ignore[return-value]
+
+    def restore(self, rows: Iterable[tuple[str, str, str, bytes | None]]) -> None:
+        """Rebuild the state from stored ``(article_id, root_id, content_hash, signature bytes)``.
+
+        Rows must come in their original order of arrival.
+        """
+        for aid, root, chash, blob in rows:
+            self._root[aid] = root
+            self._exact.setdefault(chash, aid)
+            if blob is not None:
+                sig = np.frombuffer(blob, dtype=np.uint32)
+                if len(sig) == self.num_perm and aid not in self._sigs:
+                    self._sigs[aid] = sig
+                    self._lsh.insert(aid, self._minhash(sig), check_duplication=False)
+
+
+def find_duplicates(articles: Sequence[Article], **options) -> dict[str, str | None]:
+    """``{article id: id of the earliest copy or None}`` for one list of articles."""
+    dedup = Deduplicator(**options)
+    return {r.article_id: r.duplicate_of for r in dedup.add_batch(list(articles))}

@@ -1,0 +1,71 @@
+"""Incremental story clustering."""
+
+from __future__ import annotations
+
+import pytest
+
+from storylens.cluster import ClusterOptions, Clusterer, cluster, features
+from storylens.errors import ConfigError
+from storylens.models import Article
+
+QUAKE_A = [
+    "A magnitude 6.1 earthquake struck near Mogok in Myanmar on Sunday, killing 12 people, Myanmar officials said.",
+    "Rescuers in Mogok searched rubble after Sunday's 6.1 quake in Myanmar; the death toll rose to 12.",
+    "Myanmar's government said the 6.1 earthquake near Mogok destroyed 300 homes and killed 12.",
+]
+QUAKE_B = [
+    "A magnitude 7.4 earthquake hit Oaxaca in southern Mexico on Tuesday, killing 5 people, Mexican officials said.",
+    "In Oaxaca, Mexico, rescuers searched collapsed buildings after Tuesday's 7.4 earthquake that killed 5.",
+    "Mexico's president said the 7.4 quake in Oaxaca damaged 800 homes; 5 people were killed.",
+]
+
+
+def _arts(texts, prefix, day):
+    return [Article(f"{prefix}{i}", t, published=day) for i, t in enumerate(texts)]
+
+
+def test_two_earthquakes_stay_two_stories():
+    arts = _arts(QUAKE_A, "a", "2012-11-11") + _arts(QUAKE_B, "b", "2012-11-12")
+    stories = cluster(arts)
+    groups = sorted(sorted(s.article_ids) for s in stories)
+    assert groups == [["a0", "a1", "a2"], ["b0", "b1", "b2"]]
+
+
+def test_incremental_equals_batch_and_is_deterministic():
+    arts = _arts(QUAKE_A, "a", "2012-11-11") + _arts(QUAKE_B, "b", "2012-11-12")
+    one = Clusterer()
+    inc = [one.add(a).story_id for a in arts]
+    again = Clusterer()
+    assert [again.add(a).story_id for a in arts] == inc
+    assert len(set(inc)) == 2
+
+
+def test_time_window_separates_the_same_words_weeks_apart():
+    c = Clusterer(window_days=7)
+    first = c.add_batch(_arts(QUAKE_A, "early", "2012-01-01"))
+    later = c.add_batch(_arts(QUAKE_A, "late", "2012-03-01"))
+    assert len({x.story_id for x in first}) == 1
+    assert {x.story_id for x in later}.isdisjoint({x.story_id for x in first})
+    # the old story was evicted from memory, the new one is active
+    assert len(c._active) == 1
+
+
+def test_duplicates_join_their_original_story():
+    c = Clusterer()
+    a = Article("orig", QUAKE_A[0], published="2012-11-11")
+    b = Article("copy", "Totally reworded text about football that shares nothing.", published="2012-11-11")
+    res = c.add_batch([a, b], {"copy": "orig"})
+    assert res[1].story_id == res[0].story_id and res[1].duplicate_of == "orig"
+
+
+def test_features_see_names_and_numbers():
+    f = features(Article("x", "The quake in Oaxaca killed 5 people.", title=""))
+    assert "@oaxaca" in f and "#5" in f and "quake" in f
+    assert "@the" not in f
+
+
+def test_options_are_validated():
+    with pytest.raises(ConfigError, match="threshold"):
+        ClusterOptions(threshold=2)
+    with pytest.raises(ConfigError, match="window_days"):
+        ClusterOptions(window_days=-1)

@@ -1,0 +1,66 @@
+"""Exact and near-duplicate detection."""
+
+from __future__ import annotations
+
+import pytest
+
+from storylens.dedup import Deduplicator, content_hash, find_duplicates
+from storylens.errors import ConfigError
+from storylens.models import Article
+
+WIRE = (
+    "Rescue teams in northern Italy searched on Tuesday for survivors after a landslide buried part of the "
+    "mountain village of Casamicciola, officials said. At least eight people were killed and four remain "
+    "missing, the regional governor told reporters. Heavy rain had loosened the hillside overnight, and "
+    "residents described a roar before mud and boulders swept through the streets toward the harbour."
+)
+OTHER = (
+    "The central bank raised its main interest rate by a quarter point on Thursday, its fifth increase this "
+    "year, saying inflation remained well above its target and the labour market was still tight."
+)
+
+
+def test_exact_copy_points_at_the_first():
+    d = Deduplicator()
+    a, b = Article("a", WIRE), Article("b", WIRE.upper().replace(",", ""))
+    res = d.add_batch([a, b])
+    assert [r.duplicate_of for r in res] == [None, "a"]
+    assert res[1].kind == "exact"
+    assert content_hash(a.text) == content_hash(b.text)
+
+
+def test_edited_syndicated_copy_is_a_near_duplicate_and_other_text_is_not():
+    edited = "ROME (Reuters) - " + WIRE.replace("eight", "8") + " Editing by Alex Richardson."
+    res = find_duplicates([Article("orig", WIRE), Article("copy", edited), Article("other", OTHER)])
+    assert res == {"orig": None, "copy": "orig", "other": None}
+
+
+def test_chain_of_copies_names_the_root_and_earliest_published_wins_in_a_batch():
+    v1 = Article("late", WIRE, published="2022-11-27")
+    v2 = Article("early", WIRE + " Updated with the toll.", published="2022-11-26")
+    v3 = Article("third", WIRE + " Updated with the toll. More to follow.", published="2022-11-28")
+    res = {r.article_id: r.duplicate_of for r in Deduplicator().add_batch([v1, v2, v3])}
+    assert res == {"early": None, "late": "early", "third": "early"}
+
+
+def test_state_carries_across_batches_and_ids_are_not_added_twice():
+    d = Deduplicator()
+    d.add_batch([Article("a", WIRE)])
+    again = d.add(Article("a", WIRE))
+    assert again.kind == "seen" and again.duplicate_of is None
+    later = d.add(Article("z", WIRE))
+    assert later.duplicate_of == "a" and len(d) == 2
+
+
+def test_restore_rebuilds_the_index_from_stored_signatures():
+    d = Deduplicator()
+    d.add(Article("a", WIRE))
+    rows = [("a", "a", content_hash(WIRE), d._sigs["a"].tobytes())]
+    e = Deduplicator()
+    e.restore(rows)
+    assert e.add(Article("b", WIRE + " Extra line at the end.")).duplicate_of == "a"
+
+
+def test_bad_options_say_what_is_allowed():
+    with pytest.raises(ConfigError, match="threshold"):
+        Deduplicator(threshold=1.5)
