@@ -15,13 +15,13 @@ from typing import Callable, Iterable, Iterator
 
 from ..errors import InputError, NoArticlesError, StorylensError
 from ..models import Article, Skipped
-from . import html, jsonl, multinews, text
+from . import feeds, html, jsonl, multinews, text, warc
 from .build import article_from_record, article_from_text
 
 Reader = Callable[..., Iterator["Article | Skipped"]]
 
 READERS: dict[str, Reader] = {}
-for _mod in (text, html, jsonl, multinews):
+for _mod in (text, html, jsonl, multinews, feeds, warc):
     for _ext in _mod.EXTENSIONS:
         READERS[_ext] = _mod.read
 

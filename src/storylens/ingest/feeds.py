@@ -1,0 +1,119 @@
+"""RSS and Atom feed files (feedparser): one article per entry.
+
+An entry's text is its full content when the feed carries it, else its
+summary (HTML reduced to paragraphs of text); ``link`` becomes the URL and
+``published`` (or ``updated``) the date.  The id is the entry's ``id``/guid,
+else its link, so reading the same feed twice gives the same ids.  A feed
+that cannot be parsed at all is an :class:`InputError`; an entry without text
+is yielded as :class:`Skipped`.
+"""
+
+from __future__ import annotations
+
+import html as _html
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Iterator
+
+from ..errors import InputError
+from ..models import Article, Skipped
+from ._decode import read_bytes
+from .build import article_from_text
+
+EXTENSIONS = (".rss", ".atom", ".xml")
+
+_BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section", "article"}
+_SKIP = {"script", "style", "noscript", "figure", "figcaption"}
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _SKIP:
+            self._skip += 1
+        elif tag in _BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in _SKIP and self._skip:
+            self._skip -= 1
+        elif tag in _BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+
+def html_to_text(fragment: str) -> str:
+    """Paragraph text of an HTML fragment (feed content is HTML, often escaped)."""
+    if "<" not in fragment:
+        return _html.unescape(fragment).strip()
+    p = _Text()
+    p.feed(fragment)
+    p.close()
+    lines = [re.sub(r"[ \t\u00a0]+", " ", ln).strip() for ln in "".join(p.parts).split("\n")]
+    return "\n".join(ln for ln in lines if ln)
+
+
+def _date(entry) -> str | None:
+    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+        t = entry.get(key)
+        if t:
+            return f"{t.tm_year:04d}-{t.tm_mon:02d}-{t.tm_mday:02d}"
+    return entry.get("published") or entry.get("updated") or None
+
+
+def _looks_like_feed(data: bytes) -> bool:
+    head = data[:2048].lower()
+    return b"<rss" in head or b"<feed" in head or b"<rdf" in head
+
+
+def read(path: Path, max_bytes: int = 50_000_000) -> Iterator[Article | Skipped]:
+    import feedparser
+
+    data = read_bytes(path, max_bytes)
+    if path.suffix.lower() == ".xml" and not _looks_like_feed(data):
+        raise InputError(str(path), "an XML file that is not an RSS or Atom feed")
+    parsed = feedparser.parse(data)
+    entries = parsed.get("entries") or []
+    if not entries:
+        if parsed.get("bozo"):
+            exc = parsed.get("bozo_exception")
+            why = getattr(exc, "getMessage", lambda: str(exc))() if exc else "unknown error"
+            raise InputError(str(path), f"malformed feed, no entries could be read ({why})")
+        raise InputError(str(path), "feed has no entries")
+    feed = parsed.get("feed") or {}
+    outlet = (feed.get("title") or "").strip()
+    found = False
+    for i, e in enumerate(entries):
+        where = f"{path}#{i + 1}"
+        body = ""
+        for c in e.get("content") or ():
+            if c.get("value"):
+                body = c["value"]
+                break
+        body = body or e.get("summary") or e.get("description") or ""
+        text = html_to_text(body)
+        title = html_to_text(e.get("title") or "")
+        if not text.strip():
+            yield Skipped(where, "feed entry has no text or summary")
+            continue
+        link = e.get("link") or ""
+        eid = e.get("id") or link or f"{path.stem}-{i + 1}"
+        art = article_from_text(text, id=str(eid), url=link, title=title, outlet=outlet, published=_date(e),
+                                author=e.get("author") or "", path=where)
+        if not art.text.strip():
+            yield Skipped(where, "feed entry has no text left after cleaning")
+            continue
+        found = True
+        yield art
+    if not found:
+        if parsed.get("bozo"):
+            raise InputError(str(path), "malformed feed: no entry with text could be read")
+        raise InputError(str(path), "no feed entry has text")
