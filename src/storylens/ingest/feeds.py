@@ -91,6 +91,7 @@ def read(path: Path, max_bytes: int = 50_000_000) -> Iterator[Article | Skipped]
     feed = parsed.get("feed") or {}
     outlet = (feed.get("title") or "").strip()
     found = False
+    out: list[Article | Skipped] = []  # yielded at the end: a feed with no usable entry is one error
     for i, e in enumerate(entries):
         where = f"{path}#{i + 1}"
         body = ""
@@ -102,18 +103,19 @@ def read(path: Path, max_bytes: int = 50_000_000) -> Iterator[Article | Skipped]
         text = html_to_text(body)
         title = html_to_text(e.get("title") or "")
         if not text.strip():
-            yield Skipped(where, "feed entry has no text or summary")
+            out.append(Skipped(where, "feed entry has no text or summary"))
             continue
         link = e.get("link") or ""
         eid = e.get("id") or link or f"{path.stem}-{i + 1}"
         art = article_from_text(text, id=str(eid), url=link, title=title, outlet=outlet, published=_date(e),
                                 author=e.get("author") or "", path=where)
         if not art.text.strip():
-            yield Skipped(where, "feed entry has no text left after cleaning")
+            out.append(Skipped(where, "feed entry has no text left after cleaning"))
             continue
         found = True
-        yield art
+        out.append(art)
     if not found:
         if parsed.get("bozo"):
             raise InputError(str(path), "malformed feed: no entry with text could be read")
         raise InputError(str(path), "no feed entry has text")
+    yield from out

@@ -204,16 +204,20 @@ class SQLiteStore(Store):
         return self._story_row(r)
 
     def story_articles(self, story_id: str) -> list[Article]:
+        """The story's articles, oldest first; a copy carries ``meta["duplicate_of"]`` (its original's id)."""
         if not self.conn.execute("SELECT 1 FROM stories WHERE id=?", (story_id,)).fetchone():
             raise UnknownStoryError(story_id, self.path)
         rows = self.conn.execute(
-            "SELECT %s FROM articles WHERE story_id=? ORDER BY published IS NULL, published, seq"
+            "SELECT %s, duplicate_of FROM articles WHERE story_id=? ORDER BY published IS NULL, published, seq"
             % ", ".join(_ARTICLE_COLS), (story_id,)).fetchall()
         out = []
         for r in rows:
-            d = dict(zip(_ARTICLE_COLS, r))
+            d = dict(zip(_ARTICLE_COLS, r[:-1]))
             d["published_inferred"] = bool(d["published_inferred"])
             d["meta"] = json.loads(d["meta"] or "{}")
+            d["meta"]["story_id"] = story_id
+            if r[-1]:
+                d["meta"]["duplicate_of"] = r[-1]  # a copy: one report, several outlets
             out.append(Article(**d))
         return out
 

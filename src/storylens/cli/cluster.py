@@ -1,0 +1,164 @@
+"""``storylens cluster | stories | search | spark-cluster``: stories from a stream of articles."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from ..errors import StorylensError
+
+
+def register(sub) -> None:
+    p = sub.add_parser("cluster", help="group articles into stories (dedup + incremental clustering)",
+                       description="Add articles to stories. With --store the stories persist and grow; "
+                                   "adding the same files again changes nothing.")
+    p.add_argument("paths", nargs="+", metavar="FOLDER_OR_FILES",
+                   help="articles: .txt, .html, .jsonl, .rss/.atom/.xml feeds, .warc(.gz), or folders of them")
+    p.add_argument("--store", metavar="DB", help="SQLite store to add to (created on first use)")
+    p.add_argument("--assignments", metavar="OUT.jsonl",
+                   help='write one line per article: {"article_id", "story_id", "duplicate_of"}')
+    p.add_argument("--threshold", type=float, default=None, help="similarity to join a story (default 0.2)")
+    p.add_argument("--window-days", type=int, default=None, help="time window of a story in days (default 7)")
+    p.set_defaults(func=run)
+
+    s = sub.add_parser("stories", help="list the stories in a store, newest first")
+    s.add_argument("--store", metavar="DB", required=True)
+    s.add_argument("--limit", type=int, default=50, help="at most N stories (default 50; 0 for all)")
+    s.add_argument("--format", "-f", choices=("text", "json"), default="text")
+    s.set_defaults(func=run_stories)
+
+    q = sub.add_parser("search", help="full-text search over the articles of a store")
+    q.add_argument("query", metavar="QUERY", help='words, or an FTS5 query such as "aleppo AND hospital"')
+    q.add_argument("--store", metavar="DB", required=True)
+    q.add_argument("--limit", type=int, default=20)
+    q.set_defaults(func=run_search)
+
+    k = sub.add_parser("spark-cluster", help="dedup, cluster and digest with Spark (extra: spark)",
+                       description="Run dedup, clustering and per-story digests as a Spark job.")
+    k.add_argument("input", metavar="INPUT", help="JSONL or Parquet file/folder of articles (text, id, ...)")
+    k.add_argument("output", metavar="OUTPUT", help="output folder (assignments/ and stories/)")
+    k.add_argument("--master", default="local[2]", help="Spark master (default: local[2])")
+    k.add_argument("--format", choices=("parquet", "jsonl"), default="parquet", help="output format")
+    k.add_argument("--words", type=int, default=100, help="digest budget per story in words (default 100)")
+    k.set_defaults(func=run_spark)
+
+
+def _options(args):
+    from ..cluster import ClusterOptions
+
+    changes = {}
+    if args.threshold is not None:
+        changes["threshold"] = args.threshold
+    if args.window_days is not None:
+        changes["window_days"] = args.window_days
+    return ClusterOptions(**changes)
+
+
+def run(args: argparse.Namespace) -> int:
+    from .. import ingest
+    from . import warn
+
+    options = _options(args)
+    loaded = ingest.load(args.paths)
+    articles = loaded.articles
+    rows: list[dict] = []
+    if args.store:
+        from ..store import open_store
+        from ..store.index import StoryIndex
+
+        with open_store(args.store) as store:
+            res = StoryIndex(store, options).add(articles)
+            skipped = loaded.skipped + res.skipped
+            if args.assignments:
+                wanted = {a.id for a in articles}
+                rows = [{"article_id": sa.article.id, "story_id": sa.story_id, "duplicate_of": sa.duplicate_of}
+                        for sa in store.assignments() if sa.article.id in wanted]
+            counts = store.counts()
+        summary = (f"added {res.added} articles ({res.duplicates} copies of earlier ones, {res.new_stories} new "
+                   f"stories); {len(res.already_stored)} already in the store; store now holds "
+                   f"{counts['articles']} articles in {counts['stories']} stories")
+    else:
+        from ..cluster import Clusterer
+        from ..dedup import Deduplicator
+
+        dups = Deduplicator().add_batch(articles)
+        dup_of = {d.article_id: d.duplicate_of for d in dups}
+        assigned = Clusterer(options).add_batch(articles, dup_of)
+        rows = [{"article_id": x.article_id, "story_id": x.story_id, "duplicate_of": x.duplicate_of}
+                for x in assigned]
+        skipped = loaded.skipped
+        n_dup = sum(1 for d in dups if d.duplicate_of)
+        summary = (f"{len(articles)} articles ({n_dup} copies of earlier ones) in "
+                   f"{len({r['story_id'] for r in rows})} stories")
+    if args.assignments:
+        _write_jsonl(args.assignments, rows)
+    for s in skipped:
+        warn(f"skipped {s.path}: {s.reason}")
+    if skipped:
+        summary += f"; skipped {len(skipped)} bad input item(s) (listed above)"
+    print(summary)
+    return 0
+
+
+def _write_jsonl(path: str, rows: list[dict]) -> None:
+    try:
+        out = sys.stdout if path == "-" else open(path, "w", encoding="utf-8")
+    except OSError as exc:
+        raise StorylensError(f"cannot write {path}: {exc.strerror or exc}") from None
+    try:
+        for r in rows:
+            out.write(json.dumps(r, ensure_ascii=False) + "\n")
+    finally:
+        if out is not sys.stdout:
+            out.close()
+
+
+def _span(first, last) -> str:
+    if not first:
+        return "undated"
+    return first if first == last else f"{first} .. {last}"
+
+
+def run_stories(args: argparse.Namespace) -> int:
+    from ..store import open_store
+
+    with open_store(args.store, create=False) as store:
+        stories = store.stories(limit=args.limit or None)
+    if args.format == "json":
+        print(json.dumps([{"id": s.id, "title": s.title, "size": s.size, "outlets": list(s.outlets),
+                           "first_seen": s.first_seen, "last_seen": s.last_seen} for s in stories],
+                         ensure_ascii=False, indent=2))
+        return 0
+    if not stories:
+        print("no stories yet (add articles with: storylens cluster FILES --store DB)")
+        return 0
+    for s in stories:
+        title = s.title or "(untitled)"
+        outlets = ", ".join(s.outlets) or "-"
+        print(f"{s.id}  {title[:70]}\n    {s.size} article(s); outlets: {outlets}; {_span(s.first_seen, s.last_seen)}")
+    return 0
+
+
+def run_search(args: argparse.Namespace) -> int:
+    from ..store import open_store
+
+    with open_store(args.store, create=False) as store:
+        hits = store.search(args.query, limit=args.limit)
+    if not hits:
+        print(f"no article matches {args.query!r}")
+        return 0
+    for h in hits:
+        print(f"{h.story_id}  {h.article_id}  {h.title[:60]}\n    {' '.join(h.snippet.split())}")
+    return 0
+
+
+def run_spark(args: argparse.Namespace) -> int:
+    from ..spark import run_job
+
+    stats = run_job(args.input, args.output, master=args.master, output_format=args.format,
+                    max_words=args.words)
+    print(f"{stats['articles']} articles, {stats['duplicates']} copies, {stats['stories']} stories -> {args.output}")
+    if stats.get("skipped"):
+        print(f"skipped {stats['skipped']} input line(s) without usable text", file=sys.stderr)
+    return 0

@@ -1,0 +1,103 @@
+"""The cluster / stories / search commands, and bad input through them."""
+
+from __future__ import annotations
+
+import json
+
+from storylens.cli import main
+from storylens.store import open_store
+
+from test_cluster import QUAKE_A, QUAKE_B
+from test_ingest_feeds_warc import ATOM, PAGES, _warc_bytes
+
+
+def _jsonl(path, rows):
+    path.write_text("\n".join(r if isinstance(r, str) else json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+
+
+def _records():
+    rows = [{"doc_id": f"a{i}", "text": t, "published": "2012-11-11", "source": "Reuters"} for i, t in enumerate(QUAKE_A)]
+    rows += [{"id": f"b{i}", "text": t, "published": "2012-11-12", "url": "https://www.bbc.co.uk/x"}
+             for i, t in enumerate(QUAKE_B)]
+    rows.append({"id": "a0-copy", "text": "MOGOK (AP) - " + QUAKE_A[0], "published": "2012-11-12"})
+    return rows
+
+
+def test_cluster_writes_assignments_and_is_idempotent_with_a_store(tmp_path, capsys):
+    src = tmp_path / "feed.jsonl"
+    _jsonl(src, _records())
+    db, out = tmp_path / "news.db", tmp_path / "out.jsonl"
+    assert main(["cluster", str(src), "--store", str(db), "--assignments", str(out)]) == 0
+    assert "added 7 articles (1 copies" in capsys.readouterr().out
+    rows = [json.loads(x) for x in out.read_text().splitlines()]
+    assert len(rows) == 7 and set(rows[0]) == {"article_id", "story_id", "duplicate_of"}
+    by = {r["article_id"]: r for r in rows}
+    assert by["a0-copy"]["duplicate_of"] == "a0" and by["a0-copy"]["story_id"] == by["a1"]["story_id"]
+    assert by["b0"]["story_id"] == by["b2"]["story_id"] != by["a0"]["story_id"]
+    assert main(["cluster", str(src), "--store", str(db), "--assignments", str(out)]) == 0
+    assert "added 0 articles" in capsys.readouterr().out
+    assert [json.loads(x) for x in out.read_text().splitlines()] == rows
+
+
+def test_cluster_without_store(tmp_path, capsys):
+    src = tmp_path / "feed.jsonl"
+    _jsonl(src, _records())
+    assert main(["cluster", str(src), "--assignments", "-"]) == 0
+    lines = [json.loads(x) for x in capsys.readouterr().out.splitlines() if x.startswith("{")]
+    assert len({r["story_id"] for r in lines}) == 2
+
+
+def test_stories_and_search(tmp_path, capsys):
+    src = tmp_path / "feed.jsonl"
+    _jsonl(src, _records())
+    db = str(tmp_path / "news.db")
+    main(["cluster", str(src), "--store", db])
+    capsys.readouterr()
+    assert main(["stories", "--store", db]) == 0
+    text = capsys.readouterr().out
+    assert "4 article(s); outlets: AP, Reuters" in text and "2012-11-11 .. 2012-11-12" in text
+    assert main(["stories", "--store", db, "-f", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {d["size"] for d in data} == {3, 4} and data[0]["last_seen"] == "2012-11-12"
+    assert main(["search", "--store", db, "Oaxaca"]) == 0
+    out = capsys.readouterr().out
+    assert "[Oaxaca]" in out and "a0" not in out.split()
+
+
+def test_unknown_story_and_missing_store_are_one_line_errors(tmp_path, capsys):
+    assert main(["stories", "--store", str(tmp_path / "none.db")]) == 2
+    assert "no such store" in capsys.readouterr().err
+    db = str(tmp_path / "news.db")
+    src = tmp_path / "feed.jsonl"
+    _jsonl(src, _records())
+    main(["cluster", str(src), "--store", db])
+    with open_store(db) as st:
+        try:
+            st.story_articles("nope")
+        except Exception as exc:  # noqa: BLE001
+            assert "storylens stories --store" in str(exc)
+
+
+def test_bad_input_is_skipped_counted_reported_and_the_store_stays_consistent(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    rows = _records()
+    _jsonl(folder / "a.jsonl", [rows[0], "{not json", {"id": "no-text", "title": "x"}, rows[1]])
+    (folder / "broken.rss").write_text("<rss><channel><item><title>oops</ti", encoding="utf-8")
+    (folder / "city.atom").write_text(ATOM, encoding="utf-8")
+    data = _warc_bytes(PAGES, gz=False)
+    (folder / "cut.warc").write_bytes(data[: data.find(b"WARC/1", data.find(b"gazette.example/empty")) + 200])
+    db = str(tmp_path / "news.db")
+    assert main(["cluster", str(folder), "--store", db]) == 0
+    cap = capsys.readouterr()
+    assert "not valid JSON" in cap.err and "has no 'text'" in cap.err
+    assert "broken.rss" in cap.err and "truncated" in cap.err
+    # bad JSON, no text, the bad feed, the WARC page without text, the truncated WARC record
+    assert "skipped 5 bad input item(s)" in cap.out
+    with open_store(db) as st:
+        counts = st.counts()
+        assert counts["articles"] == 4  # a0, a1, the Atom entry, the one complete WARC page
+        total = sum(s.size for s in st.stories())
+        assert total == counts["articles"]
+        n_fts = st.conn.execute("SELECT count(*) FROM articles_fts").fetchone()[0]
+        assert n_fts == counts["articles"]
