@@ -60,7 +60,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 
 _FUTURE = re.compile(r"\b(?:will|shall|'ll|is to|are to|is due|are due|expected to|plans? to|planned to|"
-                     r"scheduled|to be held|would meet|would visit|would hold)\b", re.IGNORECASE)
+                     r"scheduled|to be held|would meet|would visit|would hold)\b|"
+                     r"\b(?:goes|go|begins|begin|starts|start|opens|open|resumes|arrives|returns)\s+(?:on\s+trial\s+)?"
+                     r"(?:on\s+|next\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -106,8 +108,12 @@ def find_times(text: str, offset: int = 0) -> list[TimeExpr]:
                                                                           "mid", "late", "last", "next"}:
                 continue
             parts = tuple((k, v) for k, v in sorted(m.groupdict().items()) if v is not None)
+            surface = m.group(0)
+            if surface.endswith(".") and not re.search(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.$",
+                                                       surface):
+                surface, e = surface[:-1], e - 1  # a full stop, not an abbreviation's
             taken.append((s, e))
-            found.append(TimeExpr(s + offset, e + offset, m.group(0), kind, parts))
+            found.append(TimeExpr(s + offset, e + offset, surface, kind, parts))
     found.sort(key=lambda t: t.start)
     # "Thursday 13 Oct 2016", "Tuesday, October 4": the weekday only names the date that follows
     return [t for i, t in enumerate(found)

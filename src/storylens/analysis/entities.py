@@ -25,7 +25,8 @@ TITLES = set("""president vice prime minister foreign defence defense interior s
     director chairman chairwoman chair leader deputy premier officer official minister's ceo founder
     activist correspondent reporter editor analyst lawyer attorney coach manager commissioner inspector
     superintendent detective pastor father sister brother uncle aunt senior top former acting first lady
-    sir lord dame""".split())
+    sir lord dame assemblyman assemblywoman congressman congresswoman councilman councilwoman lawmaker
+    legislator prosecutor deputy sheriff""".split())
 DEMONYMS = set("""american russian syrian french british german italian turkish iranian iraqi israeli palestinian
     lebanese saudi qatari egyptian jordanian chinese japanese korean indian pakistani afghan european western
     eastern arab kurdish australian canadian mexican spanish dutch belgian swiss swedish norwegian polish
@@ -86,6 +87,9 @@ def _classify(tokens: list[str], before: str, after: str) -> str | None:
         return "ORG"
     if low[-1] in PLACE_WORDS or low[0] in GAZETTEER and len(low) == 1:
         return "PLACE"
+    if re.match(r"^\s+(?:tabloid|newspaper|daily|weekly|magazine|agency|television|channel|radio|website|"
+                r"broadcaster|network)\b", after):
+        return "ORG"
     prev = re.findall(r"[\w'’-]+", before[-40:].lower())
     if prev and prev[-1] in TITLES:
         return "PERSON"
@@ -266,6 +270,11 @@ def person_index(entities: Sequence[Entity]) -> dict[str, str]:
             if last in index and index[last] != e.name and index[last][:3].lower() != e.name[:3].lower():
                 clash.add(last)
             index.setdefault(last, e.name)
+            bare = re.sub(r"^(?:al|el)-", "", last)
+            if bare != last:
+                if bare in index and index[bare] != e.name:
+                    clash.add(bare)
+                index.setdefault(bare, e.name)
     for k in clash:
         index.pop(k, None)
     return index

@@ -19,7 +19,7 @@ from ..models import Article, Claim, FactGroup
 from ..segment import split_spans
 from ..vectors import stem
 from .dates import find_times, is_future, parse_iso, resolve
-from .numbers import find_quantities
+from .numbers import Quantity, find_quantities
 
 # --- what is counted ---------------------------------------------------------------------------
 NOUN_CLASS = {
@@ -248,21 +248,39 @@ def extract_claims(article: Article, anchor: date | None = None) -> list[tuple[C
                 if r.precision == "day":
                     previous = parse_iso(r.date)
         attr: str | None = None
+        listed = False  # a figure was taken from this sentence: a bare number after it continues the list
         for q_start, q_end, qty in find_quantities(sent):
             surface = sent[q_start:q_end]
             before_txt, after_txt = sent[:q_start], sent[q_end:]
             if _skip(surface, before_txt, after_txt, qty.qualifier):
                 continue
+            qty = _adjust(qty, before_txt, after_txt)
             unit = ""
             if before_txt.endswith("$"):
                 unit, q_start = "USD", q_start - 1
             elif re.match(r"\s*(?:%|per\s?cent\b)", after_txt):
                 unit = "%"
             what, after_words = _what(re.sub(r"^\s*(?:%|per\s?cent)", "", after_txt))
-            if not what and not unit:
-                continue
-            before_words = [t.lower() for t in _TOKEN.findall(before_txt[-60:])]
+            before_words = [t.lower() for t in _TOKEN.findall(before_txt[-80:])]
             noun, event = _classify(what, before_words, after_words)
+            if not what and not unit:
+                # a bare number counts only where the sentence says what it is: "thousands have been killed",
+                # "the death toll was more than 500", "including 20 on Tuesday", "measuring 7.4", a list
+                # "Yalova with 2,400, Istanbul with 984", a range "between 20 and 40 billion", "dozens of which"
+                magnitude = bool(re.search(r"\b(?:magnitude(?: of)?|measuring|measured|registered(?: at)?)\s*$",
+                                           before_txt))
+                if not qty.qualifier and re.search(
+                        r"\b(?:was|were|is|are|aged|ages of)\s+(?:\d+(?:,\s*|\s+and\s+|\s+or\s+))*$", before_txt):
+                    continue  # ages: "when he was 7, 15 and 20"
+                if magnitude:
+                    noun, event = "magnitude", ""
+                elif re.match(r"\s*of (?:which|them|whom)\b", after_txt) or re.search(r"\bbetween\s*$", before_txt):
+                    pass
+                elif not event and not (before_words and before_words[-1] in ("including", "with")) and not listed:
+                    continue
+                elif listed and not event:
+                    noun, event = out[-1][1].key[0], out[-1][1].key[1]
+                noun = noun or "people"
             if what and (what.split()[0].lower() in TIME_UNITS or what.split()[0].lower() in _VERBS):
                 continue
             if attr is None:
@@ -295,7 +313,29 @@ def extract_claims(article: Article, anchor: date | None = None) -> list[tuple[C
             meta = _Meta((noun, event, unit), cumulative, qty.qualifier.endswith(" of"),
                          anchor, event_date)
             out.append((claim, meta))
+            listed = True
     return out
+
+
+_SCALE_AFTER = re.compile(r"^\s+and\s+[\d.,]+\s+(hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
+_POSTFIX = re.compile(r"^\s+(?:[A-Za-z-]+\s+){0,2}or\s+(above|more|higher|over|greater|less|fewer|below|lower)\b")
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+           "trillion": 1_000_000_000_000}
+
+
+def _adjust(qty: Quantity, before: str, after: str) -> Quantity:
+    """Context that changes a value: "between 20 and 40 billion", "four or more", "surpassed 12,000"."""
+    value, qual = qty.value, qty.qualifier
+    m = _SCALE_AFTER.match(after)
+    if m and re.search(r"\bbetween\s*$", before) and value < 1000:
+        value *= _SCALES[m.group(1).lower()]
+    if not qual:
+        m = _POSTFIX.match(after)
+        if m:
+            qual = "at least" if m.group(1) in ("above", "more", "higher", "over", "greater") else "at most"
+        elif re.search(r"\b(?:surpassed|exceeded|topped|passed)\s*$", before):
+            qual = "more than"
+    return Quantity(value, qual) if (value, qual) != (qty.value, qty.qualifier) else qty
 
 
 def _skip(surface: str, before: str, after: str, qualifier: str) -> bool:
@@ -304,7 +344,7 @@ def _skip(surface: str, before: str, after: str, qualifier: str) -> bool:
         return True  # "15-member", "S-300", "five-year", scores and ranges
     if re.match(r"\s*(?:st|nd|rd|th)\b", after):
         return True
-    if not qualifier and _YEARLIKE.match(core.replace(",", "")):
+    if not qualifier and "," not in core and _YEARLIKE.match(core):
         return True  # a year
     if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
         return True  # a date
@@ -315,7 +355,10 @@ def _skip(surface: str, before: str, after: str, qualifier: str) -> bool:
         return True
     if surface.lower().split()[-1] in _SMALL_WORDS and len(surface.split()) == 1:
         return True  # "one" is rarely a figure
-    if re.match(r"\s*(?:years?|months?)[-\s]old\b", after) or re.match(r"\s*of (?:them|us|those|these)\b", after):
+    if re.search(r"\b[A-Z][\w'’-]+,\s*$", before) and re.match(r"^\s*,", after) and surface.isdigit() \
+            and int(surface) < 120:
+        return True  # an age: "Aaron McKinney, 22, goes on trial"
+    if re.match(r"\s*(?:years?|months?)[-\s]old\b", after):
         return True
     return False
 

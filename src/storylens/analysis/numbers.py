@@ -49,7 +49,7 @@ QUANTITY_RE = re.compile(
     rf"""(?<![\w.,-])
     (?:(?P<qual>{_QUAL_ALT})\s+)?
     (?:
-        (?P<vague>(?:many\s+|several\s+)?(?:tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|thousands|millions|billions))(?=\s+of\b|\s+(?:were|have|had|are|more|[a-z]+ed)\b)
+        (?P<vague>(?:many\s+|several\s+)?(?:tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|thousands|millions|billions))(?=\s+of\b|\s+(?:were|have|had|are|more|and|[a-z]+ed)\b|\s*[,.;])
       | (?P<num>(?:{_DIGITS})|(?:{_WORDS}))(?![^\W\d_])
         (?P<scale>(?:\s+{_SCALE})*)
         (?P<dozen>\s+dozen)?

@@ -15,14 +15,15 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..models import Article, Citation, Quote
-from ..segment import split_spans, words
+from ..segment import ABBREVIATIONS, split_spans, words
 from .entities import DEMONYMS, ORG_WORDS, TITLES
 
 MIN_WORDS = 4
-_OPEN = "\u201c\""
+_OPEN = "\u201c\"`"
 _SPEECH = (r"said|says|say|told|tells|added|adds|stated|warned|declared|insisted|stressed|explained|asked|"
            r"replied|wrote|argued|noted|continued|recalled|admitted|acknowledged|announced|vowed|urged|"
-           r"claimed|complained|conceded|quipped|saying|describing|calling|accusing|accused|described|called|"
+           r"claimed|complained|conceded|quipped|saying|describing|calling(?! off)|accusing|accused|described|"
+           r"called(?! off| up| in)|"
            r"hoped|pledged|promised|predicted|concluded|observed|remarked")
 _PRONOUNS = {"he", "she", "they", "i", "we", "it"}
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|al-[A-Z][\w'-]*|el-[A-Z][\w'-]*|de|da|di|van|von|der|bin|ibn|"
@@ -49,8 +50,21 @@ def _quote_spans(line: str) -> list[tuple[int, int]]:
         spans.append((m.start(1), m.end(1)))
     for m in re.finditer(r"(?<![\w])\"([^\"]+)(?:\"|$)", line):
         spans.append((m.start(1), m.end(1)))
+    for m in re.finditer(r"``(.+?)(?:''|$)", line):  # wire copy: ``quoted''
+        spans.append((m.start(1), m.end(1)))
     spans.sort()
     return spans
+
+
+def _first_sentence(text: str) -> str:
+    """``text`` up to its first sentence end (not after "Rev.", "Dr.", "U.S.", an initial)."""
+    for m in re.finditer(r"[.!?](?=\s+[A-Z\u201c\"`])", text):
+        word = re.search(r"([\w.]+)$", text[: m.start()])
+        token = (word.group(1) if word else "").lower().rstrip(".")
+        if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+            continue
+        return text[: m.start() + 1]
+    return text
 
 
 def split_name_role(np: str) -> tuple[str, str]:
@@ -192,10 +206,10 @@ def find_quotes(article: Article, persons: dict[str, str], roles: dict[str, str]
                 continue
             abs_s, abs_e = line_start + qs, line_start + qe
             sent = next(((s, e) for s, e in sent_spans if s <= abs_s < e), (line_start, line_start + len(line)))
-            s_start = min(sent[0], abs_s - 1)
-            left = text[s_start:abs_s - 1].rstrip(" \u201c\"")
-            right_full = text[abs_e + 1: line_start + len(line)]
-            right = re.split(r"(?<=[.!?])\s+(?=[A-Z\u201c\"])", right_full, maxsplit=1)[0]
+            s_start = min(sent[0], max(abs_s - 2, line_start))
+            left = re.sub(r"(?:``|[\u201c\"])$", "", text[s_start:abs_s]).rstrip()
+            right_full = re.sub(r"^(?:''|[\u201d\"])", "", text[abs_e: line_start + len(line)])
+            right = _first_sentence(right_full)
             speaker, role, resolution, mention = None, "", "unresolved", ""
             np = ""
             # 1. after the quote: '..., X said' / '..., said X' / 'X was quoted ... as saying'
@@ -204,25 +218,38 @@ def find_quotes(article: Article, persons: dict[str, str], roles: dict[str, str]
             m = re.match(rf"^\s*[,.]?\s*(?P<np>[^\u201c\u201d\"]{{1,160}}?)\s+(?:\w+ly\s+)?(?:{_SPEECH})\b", right)
             m2 = re.match(rf"^\s*[,.]?\s*{adj}\s*(?P<v>{_SPEECH})\s", right)
             m3 = re.match(r"^\s*[,.]?\s*(?P<np>[^\u201c\u201d\"]{1,80}?)\s+(?:was|were)\s+quoted\b", right)
+            m4 = re.match(r"^\s*[,.]?\s*[^\u201c\u201d\"]{1,60}?\s+quoted\s+(?P<np>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+                          r"\s+as\s+saying\b", right)
+            m5 = re.match(r"^\s*,?\s*(?P<np>(?:[A-Z][\w'’.-]*\s+){1,4}(?:of\s+[A-Z][\w'’-]*\s+)?)[a-z]+ed\b", right)
             if not ends_sentence:
-                if m2:
+                if m4:
+                    np = m4.group("np")
+                elif m2:
                     np = _np_after_verb(right[m2.start("v"):])
                 elif m3:
                     np = m3.group("np")
                 elif m and len(m.group("np").split()) <= 16 and \
                         m.group("np").split()[0].lower() not in ("and", "but", "or", "to", "that", "which"):
                     np = m.group("np")
+                elif m5 and qtext.endswith(","):
+                    # '..., Brian Jones of England deadpanned': a name, then a verb of saying we do not list
+                    np = re.sub(r"\s+of\s+[A-Z][\w'’-]*\s*$", "", m5.group("np").strip())
             # 2. before the quote: 'Lavrov simply said: "..."' / 'Johnson said the "..."'
             if not np:
+                # words inside earlier quotations are not the narrator's
+                left = re.sub(r"``.*?''|\u201c[^\u201d]*\u201d|\"[^\"]*\"", lambda mm: " " * len(mm.group(0)), left)
                 verbs = list(re.finditer(rf"\b(?:{_SPEECH})\b", left))
                 pronoun = ""
-                for vm in reversed(verbs):
-                    if left[vm.end():].count("\u201d") or left[vm.end():].count('"') % 2:
-                        break  # the verb belongs to an earlier quotation
+                for vm in list(reversed(verbs))[:2]:
+                    if len(left) - vm.end() > 150:
+                        break  # too far from the quotation to introduce it
                     if vm.group(0).endswith("ing"):
                         sm = re.match(r"^\W*((?:[A-Z][\w'’.-]*|al-\w+|de)(?:\s+(?:[A-Z][\w'’.-]*|al-\w+|de|of|"
                                       r"the|to|for))*)", left)
                         cand = sm.group(1) if sm else ""
+                    elif re.search(r",?\s+who\s+$", left[: vm.start()]):
+                        # "..., a female deputy, Reggie Fluty, who told the victim, ``...''"
+                        cand = _speaker_before_verb(re.sub(r",?\s+who\s+$", "", left[: vm.start()]))
                     else:
                         cand = _speaker_before_verb(left[: vm.start()])
                     if not cand:
@@ -255,7 +282,10 @@ def find_quotes(article: Article, persons: dict[str, str], roles: dict[str, str]
                                             and p in _named_in(text[:abs_s], persons)})
                             if len(cands) == 1:
                                 speaker, resolution = cands[0], "context"
-            elif prev_line_quote is not None and line.lstrip()[:1] in _OPEN and qs <= 1:
+            elif this_line_quote is not None and this_line_quote.speaker:
+                # a second quotation in the same paragraph, with no speaker of its own, goes on the first's
+                speaker, role, resolution = this_line_quote.speaker, this_line_quote.role, "context"
+            elif prev_line_quote is not None and line.lstrip()[:1] in _OPEN and qs <= 2:
                 # a paragraph that is all quotation continues the previous paragraph's speaker
                 speaker, role = prev_line_quote.speaker, prev_line_quote.role
                 resolution = "context" if speaker else "unresolved"
@@ -275,21 +305,25 @@ def _from_context(found: Sequence[_Found], text: str, sent_start: int, persons: 
     spans = [sp for sp in split_spans(text) if sp[1] <= sent_start]
     if not spans:
         return None, "", "unresolved"
-    prev = spans[-1]
-    for f in reversed(found):
-        if prev[0] <= f.start < prev[1] or (f.start < sent_start and f.end >= prev[0]):
-            if f.speaker:
-                return f.speaker, f.role, "context"
-            return None, "", "mention:" + (f.mention or "")
-    prev_text = text[prev[0]:prev[1]]
-    named = _named_in(prev_text, persons)
-    if len(named) == 1:
-        return named[0], roles.get(named[0], ""), "context"
-    if not named:
+    # look back sentence by sentence while they only say "he said" (at most three)
+    for prev in reversed(spans[-3:]):
+        for f in reversed(found):
+            if prev[0] <= f.start < prev[1] or (f.start < sent_start and f.end >= prev[0] and f.start < prev[0]):
+                if f.speaker:
+                    return f.speaker, f.role, "context"
+                return None, "", "mention:" + (f.mention or "")
+        prev_text = text[prev[0]:prev[1]]
+        named = _named_in(prev_text, persons)
+        if len(named) == 1:
+            return named[0], roles.get(named[0], ""), "context"
+        if named:
+            break
         m = re.match(r"^((?:An?|The)\s+[a-z][\w\s-]{2,60}?)\s+(?:confirmed|said|told|added|spoke|"
                      r"was|has|had|described|warned)\b", prev_text)
         if m:
             return None, "", "mention:" + m.group(1)
+        if not re.search(rf"\b(?:he|she)\s+(?:{_SPEECH})\b", prev_text):
+            break
     return None, "", "unresolved"
 
 

@@ -21,10 +21,9 @@ MAX_EVENT_CHARS = 320
 SAME_EVENT = 0.4  # content-word overlap (Jaccard) above which two dated sentences tell one event
 
 
-def article_events(article: Article, anchor: date | None, inferred: bool = False) -> list[Event]:
-    """The dated (and undatable) events of one article, in text order."""
+def resolve_all(article: Article, anchor: date | None):
+    """Yield ``(sentence_start, sentence_end, [(TimeExpr, Resolved), ...])`` for each sentence with a date."""
     text = article.text
-    out: list[Event] = []
     previous: date | None = None
     for s, e in split_spans(text):
         sent = text[s:e]
@@ -32,14 +31,22 @@ def article_events(article: Article, anchor: date | None, inferred: bool = False
         if not times:
             continue
         fut = is_future(sent)
-        chosen = None
+        got = []
         for t in times:
             r = resolve(t, anchor, future=fut, previous=previous)
-            if chosen is None or (not chosen[1].resolved and r.resolved):
-                chosen = (t, r)
+            got.append((t, r))
             if r.precision == "day":
                 previous = parse_iso(r.date)
-        t, r = chosen
+        yield s, e, got
+
+
+def article_events(article: Article, anchor: date | None, inferred: bool = False) -> list[Event]:
+    """The dated (and undatable) events of one article, in text order."""
+    text = article.text
+    out: list[Event] = []
+    for s, e, got in resolve_all(article, anchor):
+        sent = text[s:e]
+        t, r = next(((t, r) for t, r in got if r.resolved), got[0])
         relative = t.kind not in ("md", "dm", "year") and not (t.kind == "month" and t.get("year"))
         out.append(Event(
             date=r.date, date_precision=r.precision,
