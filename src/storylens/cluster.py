@@ -213,12 +213,17 @@ class Clusterer:
         return self.add_batch([article], {article.id: duplicate_of} if duplicate_of else None)[0]
 
     def add_batch(self, articles: Sequence[Article],
-                  duplicates: Mapping[str, str | None] | None = None) -> list[Assignment]:
+                  duplicates: Mapping[str, str | None] | None = None, *,
+                  counts: Sequence[Mapping[str, float] | None] | None = None,
+                  update_df: bool = True) -> list[Assignment]:
         """Assign a batch of articles to stories; results in the order given.
 
         ``duplicates`` maps an article id to the id of the article it copies
         (from :class:`storylens.dedup.Deduplicator`); a copy joins its
         original's story.  An article id seen before keeps its story.
+        ``counts`` may give each article's :func:`features` computed elsewhere;
+        with ``update_df=False`` the document frequencies are taken as already
+        counted (see :meth:`set_df`).
         """
         o = self.options
         duplicates = duplicates or {}
@@ -226,11 +231,13 @@ class Clusterer:
         for i, a in enumerate(articles):
             if a.id in self._article_story or duplicates.get(a.id):
                 continue
-            f = features(a, o.entity_weight, o.number_weight)
+            f = dict(counts[i]) if counts is not None and counts[i] is not None else \
+                features(a, o.entity_weight, o.number_weight)
             feats[i] = f
-            self._df.update(f.keys())
-            self._df_new.update(f.keys())
-            self._n += 1
+            if update_df:
+                self._df.update(f.keys())
+                self._df_new.update(f.keys())
+                self._n += 1
         order = sorted(range(len(articles)), key=lambda i: (_day(articles[i].published) is None,
                                                             _day(articles[i].published) or 0, i))
         out: list[Assignment | None] = [None] * len(articles)
@@ -384,6 +391,11 @@ class Clusterer:
         s = self._stories[story_id]
         return {"id": s.id, "order": s.order, "title": s.title, "first_seen": s.first_seen,
                 "last_seen": s.last_seen, "active": s.active, "centroid": s.centroid}
+
+    def set_df(self, df: Mapping[str, int], n: int) -> None:
+        """Use these document frequencies (e.g. counted over a whole input by Spark)."""
+        self._df = Counter(df)
+        self._n = int(n)
 
     def take_df_delta(self) -> dict[str, int]:
         """Document-frequency counts added since the last call (to persist)."""

@@ -146,15 +146,16 @@ class Deduplicator:
         return DupResult("", self._root[best], "near", best_sim)
 
     # -- updates --------------------------------------------------------------------
-    def add(self, article: Article, sig: np.ndarray | None = None) -> DupResult:
+    def add(self, article: Article, sig: np.ndarray | None = None, chash: str | None = None) -> DupResult:
         """Add one article; return whether (and of what) it is a copy.
 
-        An id seen before is not added again: its earlier result is returned.
+        ``sig`` and ``chash`` may be given when computed elsewhere (e.g. on Spark
+        executors).  An id seen before is not added again: its earlier result is returned.
         """
         if article.id in self._root:
             root = self._root[article.id]
             return DupResult(article.id, None if root == article.id else root, "seen", 1.0)
-        chash = content_hash(article.text)
+        chash = chash or content_hash(article.text)
         sig = self.signature(article.text) if sig is None else sig
         found = self.find(article.text, sig, chash)
         root = found.duplicate_of or article.id
