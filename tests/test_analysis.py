@@ -129,7 +129,7 @@ def test_claims_carry_offsets_attribution_and_date(found, articles):
             assert text[c.article_id][c.start:c.end] == c.text
     toll = [g for g in found["facts"] if any(c.value == 370 for c in g.claims)][0]
     c370 = next(c for c in toll.claims if c.value == 370)
-    assert c370.attributed_to == "Observatory" and c370.date == "2016-10-13"
+    assert c370.attributed_to == "Syrian Observatory for Human Rights" and c370.date == "2016-10-13"
     assert toll.status == "updated"  # 300 (6 Oct, inferred) -> 370 (13 Oct)
     sana = [c for g in found["facts"] for c in g.claims if c.value == 14][0]
     assert "SANA" in sana.attributed_to

@@ -15,7 +15,9 @@ from typing import Any, Sequence
 from ..models import Article, Summary
 from .coverage import coverage
 from .dates import publication_date
-from .entities import person_index, recognise
+from dataclasses import replace
+
+from .entities import org_index, person_index, recognise
 from .facts import facts
 from .quotes import quotes
 from .timeline import timeline
@@ -43,6 +45,7 @@ def analyze(articles: Sequence[Article], summary: Summary | None = None, options
         for k, v in person_index(rule_entities).items():
             persons.setdefault(k, v)
     _, groups = facts(articles, {k: v[0] for k, v in anchors.items()})
+    groups = _canonical_sources(groups, org_index(entities), persons)
     qs = quotes(articles, persons)
     events = timeline(articles, anchors)
     cov = coverage(articles, summary, groups, qs)
@@ -58,6 +61,19 @@ def analyze(articles: Sequence[Article], summary: Summary | None = None, options
             "analysis_seconds": round(time.perf_counter() - t0, 4),
         },
     }
+
+
+def _canonical_sources(groups, orgs: dict[str, str], persons: dict[str, str]):
+    """Name each claim's source as the entity list does: "the Observatory" -> "Syrian Observatory for Human Rights"."""
+    out = []
+    for g in groups:
+        claims = []
+        for c in g.claims:
+            src = c.attributed_to
+            full = persons.get(src) or orgs.get(src) or orgs.get(src.replace("the ", "", 1))
+            claims.append(replace(c, attributed_to=full) if full and full != src else c)
+        out.append(replace(g, claims=tuple(claims)))
+    return out
 
 
 __all__ = ["analyze", "DIGEST_FIELDS"]

