@@ -64,3 +64,13 @@ def test_bad_words_value(example_dir, capsys):
 def test_console_script_version_and_module_entry():
     out = subprocess.run([sys.executable, "-m", "storylens", "--version"], capture_output=True, text=True)
     assert out.returncode == 0 and out.stdout.strip() == f"storylens {__version__}"
+
+
+def test_same_input_same_output(example_dir, tmp_path):
+    outs = []
+    for k in range(2):
+        out = tmp_path / f"run{k}.json"
+        assert main(["digest", str(example_dir), "--format", "json", "--entities", "rules", "-o", str(out)]) == 0
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
+    assert b'"entities_backend": "rules"' in outs[0]

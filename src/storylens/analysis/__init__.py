@@ -9,7 +9,6 @@ exactly one call::
 
 from __future__ import annotations
 
-import time
 from typing import Any, Sequence
 
 from ..models import Article, Summary
@@ -34,7 +33,6 @@ def analyze(articles: Sequence[Article], summary: Summary | None = None, options
     ``options.use_spacy``: None uses spaCy when installed, False never, True
     requires it (an error names the ``spacy`` extra when missing).
     """
-    t0 = time.perf_counter()
     use_spacy = getattr(options, "use_spacy", None) if options is not None else None
     anchors = {a.id: publication_date(a) for a in articles}
     entities, backend = recognise(articles, use_spacy)
@@ -58,7 +56,6 @@ def analyze(articles: Sequence[Article], summary: Summary | None = None, options
         "meta": {
             "entities_backend": backend,
             "inferred_dates": {aid: d.isoformat() for aid, (d, inf) in sorted(anchors.items()) if d and inf},
-            "analysis_seconds": round(time.perf_counter() - t0, 4),
         },
     }
 

@@ -17,6 +17,8 @@ def register(sub) -> None:
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     p.add_argument("--words", type=int, default=250, metavar="N", help="summary budget in words (default: 250)")
     p.add_argument("--method", default="storylens", help="summarizer (default: storylens)")
+    p.add_argument("--entities", choices=("auto", "rules", "spacy"), default="auto",
+                   help="entity recognition: spaCy when installed (auto), rules only, or require spaCy")
     p.add_argument("--store", metavar="DB", help="read the story from a store made by 'storylens cluster'")
     p.add_argument("--story", metavar="ID", help="with --store: the story to digest")
     p.set_defaults(func=run)
@@ -30,7 +32,8 @@ def run(args: argparse.Namespace) -> int:
 
     if args.words < 1:
         raise StorylensError(f"--words must be a positive number of words, got {args.words}")
-    opts = Options(max_words=args.words, method=args.method)
+    opts = Options(max_words=args.words, method=args.method,
+                   use_spacy={"auto": None, "rules": False, "spacy": True}[args.entities])
     if args.store:
         if not args.story:
             raise StorylensError("--store needs --story ID (list them with: storylens stories --store DB)")
