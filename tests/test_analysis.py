@@ -229,6 +229,7 @@ def test_html_has_svg_timeline_and_escapes(articles):
                         "\u201c<img src=x onerror=alert(2)> we saw it all happen,\u201d Mayor Anna Berg said.")
     page = render(digest(list(articles) + [evil], options=Options(use_spacy=False)), "html")
     assert "<svg" in page and "<table" in page and 'class="differ"' in page
+    assert "http://" not in page  # the inline SVG needs no namespace URL, nothing is fetched
     low = page.lower()
     assert "<script" not in low and "<img" not in low and "&lt;script&gt;" in page
 

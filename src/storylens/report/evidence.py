@@ -179,7 +179,7 @@ def timeline_svg(d: Digest, width: int = 640) -> str:
     def x(dt: date) -> float:
         return pad + (width - 2 * pad) * (dt - lo).days / span
 
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
+    out = [f'<svg viewBox="0 0 {width} {height}" role="img" '
            f'aria-label="timeline of dated events">',
            f'<line x1="{pad}" y1="{axis}" x2="{width - pad}" y2="{axis}" stroke="#999"/>']
     stack: dict[date, int] = {}
