@@ -343,6 +343,10 @@ def _same(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return inter / len(set(a) | set(b)) >= 0.8
 
 
+_ROLE_BEFORE = re.compile(r"((?:[A-Z]{2,}|[A-Z][a-z]+|of|the|to|for)(?:\s+(?:[A-Z]{2,}|[A-Z][a-z]+|[a-z]+|of|"
+                          r"the|to|for)){0,6})\s+$")
+
+
 def person_roles(articles: Sequence[Article], persons: dict[str, str]) -> dict[str, str]:
     """Full name -> the role the text gives it ("Kremlin spokesman"), from "<role> <Name>" mentions."""
     roles: dict[str, str] = {}
@@ -350,8 +354,13 @@ def person_roles(articles: Sequence[Article], persons: dict[str, str]) -> dict[s
         for full in sorted(set(persons.values())):
             if full in roles:
                 continue
-            m = re.search(rf"((?:[A-Z]{{2,}}|[A-Z][a-z]+|of|the|to|for)(?:\s+(?:[A-Z]{{2,}}|[A-Z][a-z]+|[a-z]+|of|"
-                          rf"the|to|for)){{0,6}})\s+{re.escape(full)}\b", a.text)
+            m = None
+            idx = a.text.find(full)
+            while idx > 0 and m is None:
+                end = idx + len(full)
+                if end >= len(a.text) or not (a.text[end].isalnum() or a.text[end] == "_"):
+                    m = _ROLE_BEFORE.search(a.text[max(0, idx - 90):idx])
+                idx = a.text.find(full, idx + 1)
             if m:
                 _, role = _name_in(m.group(1) + " " + full)
                 role = role.strip()
