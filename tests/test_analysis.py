@@ -173,6 +173,15 @@ def test_unnamed_speakers_are_unresolved_not_guessed(found):
     art = Article(id="p", text="Officials met on Monday.\n\u201cWe will rebuild every home in the valley,\u201d he said.")
     (q,) = quotes([art], {})
     assert q.speaker is None and q.resolution == "unresolved"
+    # the one person named before is the object of the sentence, not its speaker: no guess
+    art = Article(id="o", text="Police arrested John Smith on Monday.\n"
+                               "\u201cWe are confident the evidence will hold up in court,\u201d he said.")
+    (q,) = quotes([art], {"John Smith": "John Smith", "Smith": "John Smith"})
+    assert q.speaker is None
+    art = Article(id="s", text="John Smith left the court on Monday.\n"
+                               "\u201cWe are confident the evidence will hold up in court,\u201d he said.")
+    (q,) = quotes([art], {"John Smith": "John Smith", "Smith": "John Smith"})
+    assert q.speaker == "John Smith" and q.resolution == "context"
 
 
 def test_split_name_role():

@@ -173,6 +173,30 @@ def _resolve_speaker(np: str, persons: dict[str, str], roles: dict[str, str]) ->
     return None, "", "unresolved"
 
 
+_OBJECT_BEFORE = set("""by against with to for of on about from at into arrested charged accused killed met named
+    visited told asked called thanked blamed criticized criticised interviewed saw sued fired hired replaced
+    defeated beat attacked shot convicted sentenced""".split())
+
+
+def _as_object(sentence: str, full: str, persons: dict[str, str]) -> bool:
+    """Whether every mention of the person in ``sentence`` is an object ("police arrested John Smith"),
+    so that a following "he said" cannot be read as that person speaking."""
+    keys = [k for k, v in persons.items() if v == full]
+    seen = False
+    for k in keys:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(k)}(?![\w-])", sentence):
+            seen = True
+            if re.search(r"(?:^|[,;:])\s*(?:[A-Z][\w'’.-]*\s+){0,6}$", sentence[: m.start()]):
+                return False  # the name opens a clause: "At a speech on Tuesday, Kerry vowed"
+            before = re.findall(r"[\w'’.-]+", sentence[: m.start()])
+            while before and (before[-1].lower().rstrip(".") in TITLES or before[-1].lower() in DEMONYMS
+                              or before[-1][:1].isupper() and before[-1] not in ("The", "A", "An")):
+                before.pop()  # role words: "US Secretary of State John Kerry"
+            if not before or before[-1].lower() not in _OBJECT_BEFORE:
+                return False
+    return seen
+
+
 def _named_in(sentence: str, persons: dict[str, str]) -> list[str]:
     found = []
     for key, full in persons.items():
@@ -231,7 +255,7 @@ def find_quotes(article: Article, persons: dict[str, str], roles: dict[str, str]
                 elif m and len(m.group("np").split()) <= 16 and \
                         m.group("np").split()[0].lower() not in ("and", "but", "or", "to", "that", "which"):
                     np = m.group("np")
-                elif m5 and qtext.endswith(","):
+                elif m5 and line[qs:qe].strip().endswith(","):
                     # '..., Brian Jones of England deadpanned': a name, then a verb of saying we do not list
                     np = re.sub(r"\s+of\s+[A-Z][\w'’-]*\s*$", "", m5.group("np").strip())
             # 2. before the quote: 'Lavrov simply said: "..."' / 'Johnson said the "..."'
@@ -314,7 +338,7 @@ def _from_context(found: Sequence[_Found], text: str, sent_start: int, persons: 
                 return None, "", "mention:" + (f.mention or "")
         prev_text = text[prev[0]:prev[1]]
         named = _named_in(prev_text, persons)
-        if len(named) == 1:
+        if len(named) == 1 and not _as_object(prev_text, named[0], persons):
             return named[0], roles.get(named[0], ""), "context"
         if named:
             break
