@@ -214,7 +214,7 @@ def main(argv=None) -> int:
               f"{_ratio(c['fig_match'], c['fig_gold']):.2f} | {_ratio(c['q_correct'], c['q_attributed']):.2f} | "
               f"{_ratio(c['d_correct'], c['d_gold']):.2f} | {times.get('rules', float('nan')):.3f} | "
               f"{times.get('spacy', float('nan')):.3f} |")
-    for split in [k for k in ("dev", "held-out", "all") if k in totals]:
+    for split in [k for k in ("dev", "blind", "held-out", "all") if k in totals]:
         t = totals[split]
         print()
         print(f"[{split}]")

@@ -54,9 +54,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("rel_day", re.compile(r"\b(?P<word>today|yesterday|tomorrow|tonight|this morning|this afternoon|"
                            r"this evening|last night)\b", re.IGNORECASE)),
     ("rel_period", re.compile(
-        r"\b(?P<which>last|this|next|past|earlier this|later this)\s+(?P<unit>week|weekend|month|year)\b",
+        r"\b(?P<which>last|this|next|past|earlier this|later this)\s+"
+        r"(?P<unit>week|weekend|month|year|spring|summer|autumn|fall|winter)\b",
         re.IGNORECASE)),
-    ("weekday", re.compile(rf"\b(?:(?P<which>last|this|next|on|late|early)\s+)?(?P<wd>{_WD})\b")),
+    ("weekday", re.compile(rf"\b(?:(?P<which>(?i:last|this|next|on|late|early))\s+)?(?P<wd>{_WD})\b")),
 ]
 
 _FUTURE = re.compile(r"\b(?:will|shall|'ll|is to|are to|is due|are due|expected to|plans? to|planned to|"
@@ -127,7 +128,9 @@ def _plausible_day(m: re.Match) -> bool:
 
 
 def is_future(sentence: str) -> bool:
-    return bool(_FUTURE.search(sentence))
+    """Whether the narrator speaks of what is to come (quoted words do not count)."""
+    outside = re.sub(r"``.*?(?:''|$)|\u201c[^\u201d]*(?:\u201d|$)|\"[^\"]*(?:\"|$)", " ", sentence)
+    return bool(_FUTURE.search(outside))
 
 
 def _n(word: str | None) -> int:
@@ -231,6 +234,8 @@ def resolve(expr: TimeExpr, anchor: date | None, *, future: bool = False,
             y, m = anchor.year, anchor.month + step
             y, m = (y - 1, 12) if m == 0 else (y + 1, 1) if m == 13 else (y, m)
             return Resolved(f"{y:04d}-{m:02d}", "month")
+        if unit in ("spring", "summer", "autumn", "fall", "winter"):
+            return Resolved(f"{anchor.year + step:04d}", "year")  # a season: its year
         return Resolved(f"{anchor.year + step:04d}", "year")
     if k == "ago":
         n, unit = _n(g("n")), g("unit").lower().rstrip("s")

@@ -102,6 +102,10 @@ def _what(after: str) -> tuple[str, list[str]]:
             out.append(t.rstrip("."))
             break
         low = t.lower()
+        if not out and low in ("reported", "estimated", "confirmed", "registered", "documented"):
+            out.append(t)  # "1,100 reported hate crimes": an adjective here
+            i += 1
+            continue
         if not re.match(r"[A-Za-z]", t) or low in _STOP_WHAT:
             if low in ("of",) and out and out[-1].lower() not in NOUN_CLASS:
                 out.append(t)
@@ -256,8 +260,11 @@ def extract_claims(article: Article, anchor: date | None = None) -> list[tuple[C
                 continue
             qty = _adjust(qty, before_txt, after_txt)
             unit = ""
-            if before_txt.endswith("$"):
-                unit, q_start = "USD", q_start - 1
+            cur = re.search(r"(?:\$|\bUS\$|\b(?:U\.S\.\s+)?dlrs\.?|\bUSD)\s*$", before_txt)
+            if qty.currency:
+                unit = "USD"
+            elif cur:
+                unit, q_start = "USD", cur.start()
             elif re.match(r"\s*(?:%|per\s?cent\b)", after_txt):
                 unit = "%"
             what, after_words = _what(re.sub(r"^\s*(?:%|per\s?cent)", "", after_txt))
@@ -335,7 +342,7 @@ def _adjust(qty: Quantity, before: str, after: str) -> Quantity:
             qual = "at least" if m.group(1) in ("above", "more", "higher", "over", "greater") else "at most"
         elif re.search(r"\b(?:surpassed|exceeded|topped|passed)\s*$", before):
             qual = "more than"
-    return Quantity(value, qual) if (value, qual) != (qty.value, qty.qualifier) else qty
+    return Quantity(value, qual, qty.currency) if (value, qual) != (qty.value, qty.qualifier) else qty
 
 
 def _skip(surface: str, before: str, after: str, qualifier: str) -> bool:

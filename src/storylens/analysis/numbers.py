@@ -48,6 +48,7 @@ _SCALE = r"(?:hundred|thousand|million|billion|trillion)"
 QUANTITY_RE = re.compile(
     rf"""(?<![\w.,-])
     (?:(?P<qual>{_QUAL_ALT})\s+)?
+    (?P<cur>\$\s?)?
     (?:
         (?P<vague>(?:many\s+|several\s+)?(?:tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|thousands|millions|billions))(?=\s+of\b|\s+(?:were|have|had|are|more|and|[a-z]+ed)\b|\s*[,.;])
       | (?P<num>(?:{_DIGITS})|(?:{_WORDS}))(?![^\W\d_])
@@ -64,6 +65,7 @@ QUANTITY_RE = re.compile(
 class Quantity:
     value: float
     qualifier: str = ""
+    currency: bool = False  # written with a "$"
 
 
 def words_to_number(text: str) -> float | None:
@@ -124,7 +126,7 @@ def parse_quantity(text: str) -> Quantity | None:
     if not m:
         return None
     got = _value(m)
-    return Quantity(*got) if got else None
+    return Quantity(*got, currency=bool(m.group("cur"))) if got else None
 
 
 def find_quantities(text: str):
@@ -132,7 +134,7 @@ def find_quantities(text: str):
     for m in QUANTITY_RE.finditer(text):
         got = _value(m)
         if got is not None:
-            yield m.start(), m.end(), Quantity(*got)
+            yield m.start(), m.end(), Quantity(*got, currency=bool(m.group("cur")))
 
 
 def format_value(value: float) -> str:

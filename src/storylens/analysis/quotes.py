@@ -164,11 +164,12 @@ def _resolve_speaker(np: str, persons: dict[str, str], roles: dict[str, str]) ->
             pass
         return full, role or roles.get(full, ""), "named"
     low = np.lower().strip()
-    if re.match(r"^(?:the\s+)?[A-Z]", np) and re.search(r"[A-Z]", np.split()[-1][:1] or "") \
+    proper = all(t[:1].isupper() or t.lower() in ("the", "of", "for", "and", "de", "al") for t in np.split())
+    if proper and re.match(r"^(?:the\s+)?[A-Z]", np) and re.search(r"[A-Z]", np.split()[-1][:1] or "") \
             and not low.startswith(("a ", "an ")):
         # a named organisation or country speaking: "the Kremlin", "the French foreign ministry"
         return re.sub(r"^(?:the|The)\s+", "", np), "", "named"
-    if re.match(r"^(?:the|The)\s+[A-Z]", np):
+    if proper and re.match(r"^(?:the|The)\s+[A-Z]", np):
         return re.sub(r"^(?:the|The)\s+", "", np), "", "named"
     return None, "", "unresolved"
 
@@ -239,7 +240,7 @@ def find_quotes(article: Article, persons: dict[str, str], roles: dict[str, str]
             # 1. after the quote: '..., X said' / '..., said X' / 'X was quoted ... as saying'
             ends_sentence = bool(re.search(r"[.!?]$", qtext)) and not re.match(r"^\s*[,a-z]", right)
             adj = r"(?:[^,\u201c\u201d\"]{0,25},)?"
-            m = re.match(rf"^\s*[,.]?\s*(?P<np>[^\u201c\u201d\"]{{1,160}}?)\s+(?:\w+ly\s+)?(?:{_SPEECH})\b", right)
+            m = re.match(rf"^\s*[,.]?\s*(?P<np>[^\u201c\u201d\"]{{1,160}}?)\s+(?:\w+ly\s+)?(?:(?:has|have|had|is|was)\s+)?(?:{_SPEECH})\b", right)
             m2 = re.match(rf"^\s*[,.]?\s*{adj}\s*(?P<v>{_SPEECH})\s", right)
             m3 = re.match(r"^\s*[,.]?\s*(?P<np>[^\u201c\u201d\"]{1,80}?)\s+(?:was|were)\s+quoted\b", right)
             m4 = re.match(r"^\s*[,.]?\s*[^\u201c\u201d\"]{1,60}?\s+quoted\s+(?P<np>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
