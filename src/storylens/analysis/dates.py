@@ -54,7 +54,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("rel_day", re.compile(r"\b(?P<word>today|yesterday|tomorrow|tonight|this morning|this afternoon|"
                            r"this evening|last night)\b", re.IGNORECASE)),
     ("rel_period", re.compile(
-        r"\b(?P<which>last|this|next|past|earlier this|later this)\s+"
+        r"\b(?P<which>last|this|next|past|earlier this|later this|in the|during the|by the)\s+"
         r"(?P<unit>week|weekend|month|year|spring|summer|autumn|fall|winter)\b",
         re.IGNORECASE)),
     ("weekday", re.compile(rf"\b(?:(?P<which>(?i:last|this|next|on|late|early))\s+)?(?P<wd>{_WD})\b")),
@@ -221,7 +221,11 @@ def resolve(expr: TimeExpr, anchor: date | None, *, future: bool = False,
         delta = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(word, 0)
         return Resolved((anchor + timedelta(days=delta)).isoformat(), "day")
     if k == "rel_period":
-        which, unit = g("which").lower(), g("unit").lower()
+        which, unit = re.sub(r"\s+", " ", g("which").lower()), g("unit").lower()
+        if unit in SEASONS:
+            return Resolved(f"{_season_year(unit, which, anchor, future):04d}", "year")
+        if which in ("in the", "during the", "by the"):
+            return UNRESOLVED  # "in the week": not a date
         step = -1 if which in ("last", "past") else 1 if which == "next" else 0
         if unit == "week":
             return Resolved(_iso(anchor + timedelta(weeks=step), "week"), "week")
@@ -234,8 +238,6 @@ def resolve(expr: TimeExpr, anchor: date | None, *, future: bool = False,
             y, m = anchor.year, anchor.month + step
             y, m = (y - 1, 12) if m == 0 else (y + 1, 1) if m == 13 else (y, m)
             return Resolved(f"{y:04d}-{m:02d}", "month")
-        if unit in ("spring", "summer", "autumn", "fall", "winter"):
-            return Resolved(f"{anchor.year + step:04d}", "year")  # a season: its year
         return Resolved(f"{anchor.year + step:04d}", "year")
     if k == "ago":
         n, unit = _n(g("n")), g("unit").lower().rstrip("s")
@@ -261,6 +263,24 @@ def resolve(expr: TimeExpr, anchor: date | None, *, future: bool = False,
             sign = -1
         return Resolved((base + timedelta(days=sign * days)).isoformat(), "day" if unit == "day" else "week")
     return UNRESOLVED
+
+
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+
+
+def _season_year(season: str, which: str, anchor: date, future: bool) -> int:
+    """The year of "next fall", "last spring", "in the summer" read on ``anchor``."""
+    first, last = SEASONS[season]
+    m = anchor.month
+    started = m >= first if first <= last else (m >= first or m <= last)
+    over = m > last if first <= last else (last < m < first)
+    if which == "next" or (which != "last" and which != "this" and future):
+        return anchor.year if not started else anchor.year + 1
+    if which == "last" or (which not in ("this",) and not future):
+        if season == "winter":
+            return anchor.year if m >= 3 else anchor.year - 1
+        return anchor.year if over else anchor.year - 1
+    return anchor.year
 
 
 def parse_iso(value: str | None) -> date | None:

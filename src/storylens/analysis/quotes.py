@@ -118,6 +118,8 @@ def _name_in(part: str) -> tuple[str, str]:
 def _speaker_before_verb(left: str) -> str:
     """The noun phrase that ends ``left`` (the subject of a following speech verb)."""
     left = left.rstrip()
+    # a relative clause between subject and verb: "The former senator, who grew up in Washington, said"
+    left = re.sub(r",\s*(?:who|which|whose)\b[^,\u201c\u201d\"]*,?$", "", left).rstrip()
     # skip a time or place adjunct between subject and verb: "Lavrov simply said", "the Kremlin Tuesday said"
     left = re.sub(r"\s+(?:simply|also|later|then|again|earlier|meanwhile|once|had|has|have|was|is|"
                   r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$", "", left)
