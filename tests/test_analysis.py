@@ -247,3 +247,59 @@ def test_extraction_is_fast_without_spacy(articles):
     t = time.perf_counter()
     analyze(articles, None, RULES)
     assert time.perf_counter() - t < 1.0
+
+
+# --- cases found on the evaluation set ---------------------------------------------------------------
+
+def _claims(text, published="1999-08-22"):
+    from storylens.analysis.facts import extract_claims
+
+    a = Article(id="t", text=text, published=published)
+    return [(c.value, c.qualifier, c.unit) for c, _ in extract_claims(a, publication_date(a)[0])]
+
+
+def test_figures_in_lists_ranges_money_and_postfix_qualifiers():
+    got = _claims("Sakarya ranked second with 3,046 deaths, followed by Yalova with 2,400, Bolu with 248 "
+                  "and Zongulbak with three, the center said.")
+    assert [v for v, _, _ in got] == [3046, 2400, 248, 3]
+    got = _claims("Losses were put at between 20 and 40 billion U.S. dollars, with dozens of aftershocks "
+                  "at four degrees or above.")
+    assert (20e9, "", "") in got and (40e9, "", "") in got and (4, "at least", "") in got
+    got = _claims("Gingrich has turned over about $35,000 and the toll has surpassed 12,000 people.")
+    assert (35000, "about", "USD") in got and (12000, "more than", "") in got
+
+
+def test_ages_are_not_figures():
+    got = _claims("Aaron McKinney, 22, goes on trial. He was confused by three encounters when he was 7, 15 and 20.")
+    assert got == [(3, "", "")]
+
+
+def test_seasons_and_quoted_future_do_not_mislead_dates():
+    from storylens.analysis.timeline import resolve_all
+
+    a = Article(id="s", published="2000-01-14", text=(
+        "She taught the class last fall and will teach again next fall.\n"
+        "Judge Donnell said in court Monday that ``The pain you have caused will never go away.''"))
+    got = {t.text: r.date for _, _, pairs in resolve_all(a, date(2000, 1, 14)) for t, r in pairs}
+    assert got == {"last fall": "1999", "next fall": "2000", "Monday": "2000-01-10"}
+
+
+def test_wire_copy_quotes_and_speakers():
+    a = Article(id="w", text=(
+        "Bruce Presgrave, a geophysicist, said it is common for quakes to occur in surges.\n"
+        "``Almost every earthquake bigger than that is a multiple event,'' he said. "
+        "``It's almost impossible to break a chunk of rock that long in one instance.''\n"
+        "``So, that little puddle is what they call the Pacific,'' Brian Jones of England deadpanned.\n"
+        "``What frightens us most is bad weather over the ocean,'' the control center quoted Jones as saying."))
+    persons = {"Bruce Presgrave": "Bruce Presgrave", "Presgrave": "Bruce Presgrave",
+               "Brian Jones": "Brian Jones", "Jones": "Brian Jones"}
+    got = {q.text[:20]: q.speaker for q in quotes([a], persons)}
+    assert got == {"Almost every earthqu": "Bruce Presgrave", "It's almost impossib": "Bruce Presgrave",
+                   "So, that little pudd": "Brian Jones", "What frightens us mo": "Brian Jones"}
+
+
+def test_a_description_is_not_a_speaker_name():
+    a = Article(id="d", text="One Republican leader in the Wyoming Senate said, "
+                             "``My feeling right now is that the committee is tired of discussing bias crimes.''")
+    (q,) = quotes([a], {})
+    assert q.speaker is None and q.resolution == "unresolved"
