@@ -303,3 +303,18 @@ def test_a_description_is_not_a_speaker_name():
                              "``My feeling right now is that the committee is tired of discussing bias crimes.''")
     (q,) = quotes([a], {})
     assert q.speaker is None and q.resolution == "unresolved"
+
+
+def test_same_event_from_two_outlets_is_one_timeline_entry():
+    from storylens.analysis.timeline import timeline
+
+    a = Article(id="a", published="2016-10-13", text="Russia vetoed the French resolution at the UN on Saturday.")
+    b = Article(id="b", published="2016-10-11", text="On Saturday Russia vetoed a French resolution at the UN.")
+    tl = timeline([a, b], {x.id: (publication_date(x)[0], False) for x in (a, b)})
+    assert len(tl) == 1 and tl[0].date == "2016-10-08" and tl[0].article_ids == ("a", "b")
+
+
+def test_digest_json_is_deterministic(articles):
+    one = render(digest(articles, options=RULES), "json")
+    two = render(digest(list(articles), options=RULES), "json")
+    assert one == two

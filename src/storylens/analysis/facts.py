@@ -299,7 +299,7 @@ def extract_claims(article: Article, anchor: date | None = None) -> list[tuple[C
                 end = q_end
             shown = any(EVENT_OF.get(x.lower()) == event or _IMPLIED_EVENT.get(x.lower()) == event
                         for x in what.split())
-            label = f"{what} {event}" if event and not shown else what
+            label = (f"{what or noun} {event}" if event and not shown else what).strip()
             cumulative = bool(_CUMULATIVE.search(sent))
             claim = Claim(
                 value=qty.value,
