@@ -58,7 +58,9 @@ class ClusterOptions:
     number_weight: float = 1.5
     centroid_terms: int = 300
     index_terms: int = 25
-    max_candidates: int = 40
+    max_candidates: int = 20
+    vector_terms: int = 150  # keep only this many heaviest features of an article (0: all)
+    size_boost: float = 0.0  # the join threshold rises by this times log(story size)
     idf: Mapping[str, float] | None = field(default=None, compare=False, hash=False)
 
     def with_(self, **changes) -> "ClusterOptions":
@@ -68,6 +70,8 @@ class ClusterOptions:
     def __post_init__(self) -> None:
         if not isinstance(self.threshold, (int, float)) or not 0.0 < self.threshold < 1.0:
             raise ConfigError(f"cluster threshold must be in (0, 1), got {self.threshold!r}")
+        if isinstance(self.vector_terms, bool) or not isinstance(self.vector_terms, int) or self.vector_terms < 0:
+            raise ConfigError(f"vector_terms must be an integer >= 0, got {self.vector_terms!r}")
         if isinstance(self.window_days, bool) or not isinstance(self.window_days, int) or self.window_days < 0:
             raise ConfigError(f"window_days must be a non-negative integer, got {self.window_days!r}")
         for name in ("entity_weight", "number_weight"):
@@ -263,12 +267,26 @@ class Clusterer:
         if counts is None:  # a copy of an article this clusterer never saw
             counts = features(a, self.options.entity_weight, self.options.number_weight)
         vec = self.vector(counts)
-        best, best_sim = None, 0.0
+        k = self.options.vector_terms
+        if k and len(vec) > k:
+            vec = dict(heapq.nlargest(k, vec.items(), key=lambda kv: (kv[1], kv[0])))
+            norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+            vec = {f: v / norm for f, v in vec.items()}
+        best, best_sim, best_margin = None, 0.0, -1.0
+        o = self.options
         for st in self._candidates(vec, day):
-            sim = sum(v * st.centroid.get(f, 0.0) for f, v in vec.items()) / st.norm
-            if sim > best_sim + 1e-12 or (best is not None and abs(sim - best_sim) <= 1e-12 and st.order < best.order):
-                best, best_sim = st, sim
-        if best is not None and best_sim >= self.options.threshold:
+            c = st.centroid
+            if len(c) < len(vec):
+                sim = sum(w * vec.get(f, 0.0) for f, w in c.items()) / st.norm
+            else:
+                sim = sum(v * c.get(f, 0.0) for f, v in vec.items()) / st.norm
+            # a bigger story's centroid is a smoother average: its members score higher against it, so
+            # the bar rises (slowly) with its size
+            margin = sim - o.threshold - o.size_boost * math.log(len(st.article_ids) or 1)
+            if margin > best_margin + 1e-12 or (best is not None and abs(margin - best_margin) <= 1e-12
+                                                  and st.order < best.order):
+                best, best_sim, best_margin = st, sim, margin
+        if best is not None and best_margin >= 0:
             self._join(best, a, day, vec)
             return Assignment(a.id, best.id, dup, best_sim, False)
         st = self._open(a, day, vec)
