@@ -1,13 +1,22 @@
 """The built-in summarizers.
 
-``storylens`` (the default): each candidate is scored by its similarity to the
-story's centroid, the number of sources that carry the same content, and its
-position in its article; sentences are then picked greedily with maximal
-marginal relevance so the summary does not repeat itself.
+``storylens`` (the default): a linear sentence scorer over features that hold
+for any news text (position, centrality, support across sources, bigrams
+shared between articles, length, quotes ...; see :mod:`.features`), fitted on
+Multi-News train against the ROUGE precision of each sentence and checked on
+the full-length DUC 2007 sets; sentences are then picked greedily with
+maximal marginal relevance so the summary does not repeat itself.  Its
+weights ship as plain JSON (``storylens/data/scorer.json``).
+
+``centroid``: the same without training: centroid similarity x support x
+position, with MMR.  ``coverage``: greedy bigram-concept coverage
+(Gillick and Favre's objective).  BENCHMARKS.md compares them.
 """
 
 from __future__ import annotations
 
+import functools
+import json
 from typing import Sequence
 
 import numpy as np
@@ -35,7 +44,7 @@ def mmr_select(scores: np.ndarray, sim: np.ndarray, lam: float = 0.7, max_sim: f
     return picked
 
 
-@register("storylens")
+@register("centroid")
 class CentroidSupport(Summarizer):
     """Centroid + cross-source support + position, with MMR redundancy control."""
 
@@ -44,7 +53,8 @@ class CentroidSupport(Summarizer):
         self.position_weight = position_weight
         self.lam = lam
 
-    def rank(self, pool: SentencePool) -> Sequence[int]:
+    def base_scores(self, pool: SentencePool) -> np.ndarray:
+        """Centroid x support x position, scaled to a maximum of 1."""
         space = pool.space
         centroid = space.centroid()
         central = np.asarray(space.matrix @ centroid).ravel()
@@ -55,4 +65,103 @@ class CentroidSupport(Summarizer):
         score = central * (1 + self.support_weight * support) * (1 + self.position_weight * position)
         if score.max() > 0:
             score = score / score.max()
-        return mmr_select(score, pool.similarity, lam=self.lam)
+        return score
+
+    def rank(self, pool: SentencePool) -> Sequence[int]:
+        return mmr_select(self.base_scores(pool), pool.similarity, lam=self.lam)
+
+
+@functools.lru_cache(maxsize=4)
+def load_weights(name: str = "scorer.json") -> dict[str, float] | None:
+    """The shipped weights of the linear sentence scorer (plain JSON), or
+    None when the file is not there (the scorer then falls back to ``centroid``)."""
+    from importlib import resources
+
+    try:
+        text = resources.files("storylens").joinpath("data", name).read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError):
+        return None
+    return dict(json.loads(text)["weights"])
+
+
+@register("storylens")
+class LinearScored(Summarizer):
+    """A linear sentence scorer (features of :mod:`.features`; weights fitted
+    by ``benchmarks/train_scorer.py``) with MMR redundancy control.  A weight
+    named ``"a*b"`` applies to the product of features ``a`` and ``b``."""
+
+    def __init__(self, weights: dict[str, float] | None = None, lam: float = 0.7, max_sim: float = 0.6):
+        self.weights = weights
+        self.lam = lam
+        self.max_sim = max_sim
+
+    def scores(self, pool: SentencePool) -> np.ndarray:
+        from .features import FEATURES, feature_matrix
+
+        w = self.weights if self.weights is not None else load_weights()
+        if w is None:
+            return CentroidSupport().base_scores(pool)
+        X = feature_matrix(pool)
+        col = {f: k for k, f in enumerate(FEATURES)}
+        z = np.zeros(len(X))
+        for name, weight in sorted(w.items()):
+            term = np.ones(len(X))
+            for f in name.split("*"):
+                if f not in col:
+                    raise ValueError(f"scorer weight {name!r} names an unknown feature {f!r}; "
+                                     f"known: {', '.join(FEATURES)}")
+                term = term * X[:, col[f]]
+            z += weight * term
+        if len(z) == 0:
+            return z
+        lo, hi = float(z.min()), float(z.max())
+        return (z - lo) / (hi - lo) if hi > lo else np.ones_like(z)
+
+    def rank(self, pool: SentencePool) -> Sequence[int]:
+        return mmr_select(self.scores(pool), pool.similarity, lam=self.lam, max_sim=self.max_sim)
+
+
+@register("coverage")
+class ConceptCoverage(Summarizer):
+    """Greedy bigram-concept coverage (Gillick and Favre's objective, solved
+    greedily): a concept is a content bigram, weighted by the number of
+    articles that use it; each step takes the sentence adding the most
+    uncovered weight per word, boosted by the centroid/support/position score."""
+
+    def __init__(self, min_df: int = 2, alpha: float = 1.0, prior: float = 1.0, lam: float = 0.5,
+                 scorer: Summarizer | None = None):
+        self.scorer = scorer
+        self.min_df = min_df
+        self.alpha = alpha
+        self.prior = prior
+        self.lam = lam
+
+    def rank(self, pool: SentencePool) -> Sequence[int]:
+        from .features import concept_doc_freq, pool_concepts
+
+        n = len(pool.sentences)
+        n_docs = len(pool.articles)
+        cdf = concept_doc_freq(pool)
+        min_df = self.min_df if n_docs >= self.min_df else 1
+        weight = {c: float(d) for c, d in cdf.items() if d >= min_df}
+        cons = [sorted(set(c) & weight.keys()) for c in pool_concepts(pool)]
+        base = np.asarray(self.scorer.scores(pool) if self.scorer else CentroidSupport().base_scores(pool))
+        lengths = np.asarray([max(len(s.text.split()), 1) for s in pool.sentences], dtype=np.float64)
+        covered: set[str] = set()
+        order: list[int] = []
+        alive = np.ones(n, dtype=bool)
+        sim = pool.similarity
+        while alive.any():
+            gain = np.asarray([sum(weight[c] for c in cons[i] if c not in covered) if alive[i] else 0.0
+                               for i in range(n)])
+            top = gain.max()
+            g = gain / top if top > 0 else gain
+            value = (g * (1 - self.lam) + self.lam * base * (1 + self.prior)) / lengths ** self.alpha
+            value = np.where(alive, value, -np.inf)
+            i = int(np.argmax(value))
+            order.append(i)
+            alive[i] = False
+            covered.update(cons[i])
+            alive &= sim[i] < 0.6
+        seen = set(order)
+        return order + [i for i in range(n) if i not in seen]

@@ -8,27 +8,111 @@ several outlets becomes one content unit backed by all of them.
 
 from __future__ import annotations
 
+import functools
+import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Sequence
 
 import numpy as np
+from scipy import sparse
 
 from ..models import Article, Citation, Sentence, Summary, SummarySentence
+from ..segment import ABBREVIATIONS
 from ..segment import sentences as split_article
-from ..vectors import TfidfSpace, content_terms
+from ..segment import words
+from ..vectors import STOPWORDS, stem
 
 _HEADING_END = re.compile(r"[.!?\"'\u201d\u2019)]$")
+# Inside an over-long "sentence" (a splitter miss, e.g. in lower-cased text):
+# any stop followed by space, whatever the case of the next letter.
+_ANY_STOP = re.compile(r"(?P<stop>[.!?]+)(?P<close>\s?[\"'\u201d\u2019)]+)?\s+(?=[\"'\u201c(]*[a-z0-9])", re.I)
+_LAST_TOKEN = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
 def is_heading(text: str) -> bool:
     """A line that reads like a heading, not a sentence: all capitals, or short
     with no final punctuation."""
-    letters = [c for c in text if c.isalpha()]
-    if letters and all(c.isupper() for c in letters):
+    if text.upper() == text and text.lower() != text:  # every cased letter a capital
         return True
     return len(text.split()) < 8 and not _HEADING_END.search(text.strip())
+
+
+_stem = functools.lru_cache(maxsize=1 << 17)(stem)  # a pure function: the cache never changes a result
+
+
+def terms_of(text: str) -> list[str]:
+    """Stemmed content words, as :func:`storylens.vectors.content_terms` (cached stems)."""
+    return [_stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1]
+
+
+class PoolSpace:
+    """TF-IDF rows of the candidates, as :class:`storylens.vectors.TfidfSpace`
+    computes them (smoothed idf, sublinear tf, L2-normalised rows), built
+    straight into CSR form."""
+
+    def __init__(self, token_lists: Sequence[Sequence[str]]):
+        df: Counter = Counter()
+        counts = [Counter(t) for t in token_lists]
+        for c in counts:
+            df.update(c.keys())
+        self.vocab = {t: i for i, t in enumerate(sorted(df))}
+        n = max(len(token_lists), 1)
+        idf = np.asarray([math.log((1 + n) / (1 + df[t])) + 1.0 for t in sorted(df)])
+        indptr, indices, data = [0], [], []
+        for c in counts:
+            for t, k in c.items():
+                indices.append(self.vocab[t])
+                data.append(1.0 + math.log(k))
+            indptr.append(len(indices))
+        m = sparse.csr_matrix((np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64),
+                               np.asarray(indptr, dtype=np.int64)), shape=(len(counts), max(len(self.vocab), 1)))
+        if m.nnz:
+            m.data *= idf[m.indices]
+            lengths = np.diff(m.indptr)
+            rows = np.repeat(np.arange(len(counts)), lengths)
+            norms = np.sqrt(np.bincount(rows, weights=m.data ** 2, minlength=len(counts)))
+            norms[norms == 0] = 1.0
+            m.data /= np.repeat(norms, lengths)
+        self.matrix = m
+
+    def similarity(self) -> np.ndarray:
+        return (self.matrix @ self.matrix.T).toarray()
+
+    def centroid(self, rows: Sequence[int] | None = None) -> np.ndarray:
+        m = self.matrix if rows is None else self.matrix[list(rows)]
+        c = np.asarray(m.sum(axis=0)).ravel()
+        norm = np.linalg.norm(c)
+        return c / norm if norm else c
+
+
+def _resplit(sents: Sequence[Sentence], max_words: int) -> list[Sentence]:
+    """Split a sentence longer than ``max_words`` at every stop (the rule-based
+    splitter keeps ". the" together, which lower-cased text is full of); the
+    pieces keep the sentence's position and exact offsets."""
+    out: list[Sentence] = []
+    for s in sents:
+        if len(s.text.split()) <= max_words:
+            out.append(s)
+            continue
+        start = 0
+        text = s.text
+        for m in _ANY_STOP.finditer(text):
+            tok = _LAST_TOKEN.search(text, 0, m.start())
+            if tok and m.group("stop") == "." and (
+                    tok.group(1).lower().rstrip(".") in ABBREVIATIONS or len(tok.group(1)) == 1):
+                continue
+            end = m.end("close") if m.group("close") else m.end("stop")
+            if len(text[start:end].split()) >= 1:
+                out.append(Sentence(s.doc_index, s.article_id, s.start + start, s.start + end,
+                                    text[start:end], s.position, s.paragraph))
+            start = m.end()
+        if text[start:].strip():
+            out.append(Sentence(s.doc_index, s.article_id, s.start + start, s.end, text[start:], s.position,
+                                s.paragraph))
+    return out
 
 
 def _as_articles(documents: Sequence[Article | str]) -> list[Article]:
@@ -50,7 +134,8 @@ class SentencePool:
     sentences: list[Sentence]  # candidates
     terms: list[list[str]]  # content terms per candidate
     support_threshold: float = 0.5
-    _space: TfidfSpace | None = field(default=None, repr=False)
+    _space: "PoolSpace | None" = field(default=None, repr=False)
+    tokens: list[list[str]] = field(default_factory=list, repr=False)  # lower-cased words per candidate
 
     @classmethod
     def build(cls, documents: Sequence[Article | str], options=None) -> "SentencePool":
@@ -61,9 +146,10 @@ class SentencePool:
         per_doc = [split_article(a, i) for i, a in enumerate(articles)]
         cands: list[Sentence] = []
         terms: list[list[str]] = []
+        tokens: list[list[str]] = []
         seen: set[str] = set()
         for sents in per_doc:
-            for s in sents:
+            for s in _resplit(sents, opts.max_sentence_words):
                 n = len(s.text.split())
                 if n < opts.min_sentence_words or n > opts.max_sentence_words or is_heading(s.text):
                     continue
@@ -71,18 +157,20 @@ class SentencePool:
                 if key in seen:  # exact copy: kept once, its source found as support
                     continue
                 seen.add(key)
-                toks = content_terms(s.text)
+                low = words(s.text)
+                toks = [_stem(w) for w in low if w not in STOPWORDS and len(w) > 1]
                 if not toks:
                     continue
                 cands.append(s)
                 terms.append(toks)
-        return cls(articles, per_doc, cands, terms, opts.support_threshold)
+                tokens.append(low)
+        return cls(articles, per_doc, cands, terms, opts.support_threshold, tokens=tokens)
 
     # -- shared computations, each done once -------------------------------
     @property
-    def space(self) -> TfidfSpace:
+    def space(self) -> "PoolSpace":
         if self._space is None:
-            self._space = TfidfSpace(self.terms)
+            self._space = PoolSpace(self.terms)
         return self._space
 
     @cached_property
@@ -102,7 +190,8 @@ class SentencePool:
         exact = self._exact_copies()
         for i, s in enumerate(self.sentences):
             best: dict[int, tuple[float, int]] = {}
-            for j in np.nonzero(sim[i] >= self.support_threshold)[0]:
+            matched = np.nonzero(sim[i] >= self.support_threshold)[0]
+            for j in matched:
                 d = int(self.doc_of[j])
                 if d == s.doc_index:
                     continue
@@ -111,6 +200,11 @@ class SentencePool:
             row = {d: j for d, (_, j) in sorted(best.items())}
             for d in exact.get(i, ()):
                 row.setdefault(d, -1)
+            # an article whose exact copy of a matching sentence was deduplicated away
+            for j in matched:
+                for d in exact.get(int(j), ()):
+                    if d != s.doc_index:
+                        row.setdefault(d, int(j))
             out.append(dict(sorted(row.items())))
         return out
 
@@ -126,8 +220,22 @@ class SentencePool:
         return found
 
     def support_count(self) -> np.ndarray:
-        """Number of articles carrying each candidate's content (itself included)."""
-        return np.asarray([1 + len(s) for s in self.support], dtype=np.float64)
+        """Number of articles carrying each candidate's content (itself included);
+        the same as ``1 + len(self.support[i])``, computed without building it."""
+        n = len(self.sentences)
+        if not n:
+            return np.zeros(0)
+        n_docs = len(self.articles)
+        hit = np.zeros((n, n_docs), dtype=bool)
+        rows, cols = np.nonzero(self.similarity >= self.support_threshold)
+        hit[rows, self.doc_of[cols]] = True
+        exact = self._exact_copies()
+        for i, docs in exact.items():
+            hit[i, docs] = True
+        for j, docs in exact.items():  # exact copies of a matching sentence count too
+            hit[np.ix_(np.nonzero(self.similarity[:, j] >= self.support_threshold)[0], docs)] = True
+        hit[np.arange(n), self.doc_of] = True
+        return hit.sum(axis=1).astype(np.float64)
 
     # -- turning a ranking into a summary ----------------------------------
     def fill_budget(self, order: Sequence[int], max_words: int) -> list[int]:
@@ -152,7 +260,7 @@ class SentencePool:
             s = self.sentences[i]
             rel = s.position / lengths[s.doc_index]
             pub = self.articles[s.doc_index].published or ""
-            return (round(rel * 4), pub, s.doc_index, s.position)
+            return (round(rel * 4), pub, s.doc_index, s.position, s.start)
 
         return sorted(chosen, key=key)
 
@@ -162,9 +270,11 @@ class SentencePool:
             s = self.sentences[i]
             cites = [Citation(s.article_id, s.doc_index, s.start, s.end)]
             for d, j in self.support[i].items():
-                if j >= 0:
+                if j >= 0 and self.sentences[j].doc_index == d:
                     o = self.sentences[j]
                     cites.append(Citation(o.article_id, d, o.start, o.end))
+                elif j >= 0:  # d holds an exact copy of candidate j
+                    cites.append(self._exact_span(d, self.sentences[j].text))
                 else:
                     cites.append(self._exact_span(d, s.text))
             out.append(SummarySentence(

@@ -1,0 +1,118 @@
+"""The summarizers: budget, citations, determinism, the shipped scorer, the pool."""
+
+from __future__ import annotations
+
+import json
+import time
+from importlib import resources
+
+import numpy as np
+import pytest
+
+import storylens
+from storylens.models import Article
+from storylens.summarize import available_methods, get_summarizer
+from storylens.summarize.features import FEATURES, feature_matrix
+from storylens.summarize.methods import load_weights
+from storylens.summarize.pool import PoolSpace, SentencePool
+from storylens.vectors import TfidfSpace
+
+DOCS = [
+    "Floods hit the river town of Dunmore on Monday after three days of heavy rain.\n"
+    "Rescue teams evacuated 300 residents from the lower streets of the town overnight.\n"
+    "The mayor said the water had reached its highest level since records began in 1953.",
+    "Rescue teams evacuated 300 residents from the lower streets of the town overnight.\n"
+    "Forecasters expect more rain in the region later this week, officials said on Tuesday.\n"
+    "Insurers estimate the damage to homes and shops at several million pounds.",
+    "Heavy rain caused floods in Dunmore on Monday, forcing the evacuation of hundreds of residents.\n"
+    "The town's football match against Carlow was postponed until further notice by the league.",
+]
+
+
+@pytest.mark.parametrize("method", ["storylens", "centroid", "coverage"])
+@pytest.mark.parametrize("budget", [15, 40, 250])
+def test_budget_citations_and_offsets(method, budget):
+    arts = [Article(id=f"a{i}", text=t) for i, t in enumerate(DOCS)]
+    s = storylens.summarize(arts, max_words=budget, method=method)
+    assert s.word_count <= budget and len(s) >= 1
+    assert str(s) == s.text == "\n".join(x.text for x in s.sentences)
+    for x in s.sentences:
+        assert x.citations[0] == x.evidence[0].doc_index
+        assert len(set(x.citations)) == len(x.citations)
+        for c in x.evidence:
+            assert 0 <= c.doc_index < len(arts) and arts[c.doc_index].id == c.article_id
+        own = x.evidence[0]
+        assert arts[own.doc_index].text[own.start:own.end] == x.text
+
+
+def test_repeated_wire_sentence_cites_every_carrier_and_appears_once():
+    s = storylens.summarize(DOCS, max_words=250)
+    evac = [x for x in s.sentences if x.text.startswith("Rescue teams evacuated 300")]
+    assert len(evac) == 1 and sorted(evac[0].citations) == [0, 1]
+
+
+def test_deterministic_and_default_is_the_scored_method():
+    a = storylens.summarize(DOCS, max_words=40)
+    b = storylens.summarize(list(DOCS), max_words=40)
+    assert a == b and a.method == "storylens"
+    assert {"storylens", "centroid", "coverage"} <= set(available_methods())
+
+
+def test_shipped_weights_are_small_plain_json_and_load_fast():
+    path = resources.files("storylens").joinpath("data", "scorer.json")
+    raw = path.read_bytes()
+    assert len(raw) < 5_000_000
+    doc = json.loads(raw)
+    assert set(doc["weights"]) <= set(FEATURES)
+    load_weights.cache_clear()
+    t0 = time.perf_counter()
+    w = load_weights()
+    assert time.perf_counter() - t0 < 0.1 and w == doc["weights"]
+
+
+def test_scorer_without_weights_falls_back_to_centroid(monkeypatch):
+    import importlib
+
+    methods = importlib.import_module("storylens.summarize.methods")
+    pool = SentencePool.build(DOCS)
+    scored = get_summarizer("storylens")
+    monkeypatch.setattr(methods, "load_weights", lambda name="scorer.json": None)
+    s = np.asarray(scored.scores(pool))
+    assert np.allclose(s, get_summarizer("centroid").base_scores(pool))
+
+
+def test_bad_weight_name_is_reported():
+    from storylens.summarize.methods import LinearScored
+
+    with pytest.raises(ValueError, match="unknown feature 'nope'"):
+        LinearScored(weights={"nope": 1.0}).scores(SentencePool.build(DOCS))
+
+
+def test_features_are_case_insensitive():
+    lower = [d.lower().replace("\n", "\n") for d in DOCS]
+    # sentence-capitalise so that the splitter sees the same sentences
+    lower = ["\n".join(line[:1].upper() + line[1:] for line in d.split("\n")) for d in lower]
+    a = feature_matrix(SentencePool.build(DOCS))
+    b = feature_matrix(SentencePool.build(lower))
+    assert a.shape == b.shape and np.allclose(a, b)
+
+
+def test_pool_space_matches_tfidf_space():
+    pool = SentencePool.build(DOCS)
+    ours, ref = PoolSpace(pool.terms), TfidfSpace(pool.terms)
+    assert np.allclose(ours.similarity(), ref.similarity())
+
+
+def test_overlong_sentence_is_split_at_every_stop_with_offsets():
+    run_on = " ".join(f"the council met on day {k} to discuss the flood defences for the town centre." for k in range(8))
+    text = "Officials gathered early. " + run_on[0].upper() + run_on[1:]
+    pool = SentencePool.build([text], storylens.Options(max_sentence_words=40))
+    assert len(pool.sentences) >= 8
+    for s in pool.sentences:
+        assert text[s.start:s.end] == s.text and len(s.text.split()) <= 40
+
+
+def test_empty_and_tiny_inputs():
+    assert len(storylens.summarize(["Too short."], max_words=50)) == 0
+    s = storylens.summarize(["The minister resigned on Friday after a week of growing pressure from MPs."], 50)
+    assert len(s) == 1 and s.sentences[0].citations == (0,)
