@@ -318,3 +318,17 @@ def test_digest_json_is_deterministic(articles):
     one = render(digest(articles, options=RULES), "json")
     two = render(digest(list(articles), options=RULES), "json")
     assert one == two
+
+
+def test_a_rising_toll_across_reports_is_updated():
+    arts = [
+        Article(id="d1", published="1999-08-17", text="At least 600 people have been confirmed dead in the quake. "
+                                                      "In Istanbul 107 bodies have been recovered."),
+        Article(id="d2", published="1999-08-18", text="The death toll has risen to 3,879, officials said."),
+        Article(id="d3", published="1999-08-20", text="The death toll from the earthquake has risen to 7,085, "
+                                                      "with 33,559 injured, the crisis center said."),
+    ]
+    groups = analyze(arts, None, RULES)["facts"]
+    toll = next(g for g in groups if any(c.value == 7085 for c in g.claims))
+    assert toll.status == "updated" and [c.value for c in toll.claims] == [600, 3879, 7085]
+    assert all(c.value != 107 for c in toll.claims)  # a city's count is not a point of the national toll

@@ -139,9 +139,11 @@ def _classify(what: str, before: list[str], after: list[str]) -> tuple[str, str]
             break
     if not event:
         # the clause after the number, up to a full stop or a semicolon
-        for w in after:
+        for j, w in enumerate(after):
             if w in (".", ";", ":"):
                 break
+            if not words and w == "," and not (j + 1 < len(after) and after[j + 1] in ("among", "including")):
+                break  # a bare number: "risen to 7,085, with 33,559 injured" is not about the injured
             if w in EVENT_OF:
                 event = EVENT_OF[w]
                 break
@@ -386,6 +388,11 @@ def _compatible(a: float, vague_a: bool, b: float, vague_b: bool, ratio: float) 
 def group_claims(pairs: Sequence[tuple[Claim, _Meta]], *, ratio: float = 1.5) -> list[FactGroup]:
     """Group claims of the same quantity across articles and label each group."""
     groups: list[list[tuple[Claim, _Meta]]] = []
+    # each article's headline figure per quantity: only those can be points of a rising toll
+    headline: dict[tuple, float] = {}
+    for c, m in pairs:
+        k = (c.article_id, m.key)
+        headline[k] = max(headline.get(k, c.value), c.value)
     for claim, meta in pairs:
         noun, event, unit = meta.key
         placed = False
@@ -400,7 +407,8 @@ def group_claims(pairs: Sequence[tuple[Claim, _Meta]], *, ratio: float = 1.5) ->
                     # a one-off event: only the same day counts as the same quantity
                     if not meta.event_date or meta.event_date != m0.event_date:
                         continue
-                if all(_compatible(c.value, m.vague, claim.value, meta.vague, ratio) for c, m in g):
+                if all(_compatible(c.value, m.vague, claim.value, meta.vague, ratio) for c, m in g) \
+                        or _rising_toll(g, claim, meta, headline):
                     g.append((claim, meta))
                     placed = True
                     break
@@ -414,6 +422,26 @@ def group_claims(pairs: Sequence[tuple[Claim, _Meta]], *, ratio: float = 1.5) ->
     order = {"differ": 0, "updated": 1, "agree": 2, "single": 3}
     out.sort(key=lambda fg: (order[fg.status], -len(fg.claims), fg.claims[0].article_id, fg.claims[0].start))
     return out
+
+
+MAX_TOLL_RISE = 30.0  # a running toll may grow this much between reports (an earthquake's: 600 -> 12,000)
+
+
+def _rising_toll(g: list[tuple[Claim, _Meta]], claim: Claim, meta: _Meta, headline: dict) -> bool:
+    """Whether ``claim`` continues a running toll: same count, each report's headline figure, later reports,
+    never falling."""
+    if not meta.cumulative or meta.key[1] not in TOLL_EVENTS or meta.vague or meta.report_date is None:
+        return False
+    if any(headline.get((c.article_id, m.key)) != c.value for c, m in g + [(claim, meta)]):
+        return False
+    members = [(m.report_date, c.value) for c, m in g if not m.vague]
+    if not members or any(d is None or d == meta.report_date for d, _ in members):
+        return False
+    points = sorted(members + [(meta.report_date, claim.value)])
+    values = [v for _, v in points]
+    if any(b < a for a, b in zip(values, values[1:])):
+        return False
+    return values[0] > 0 and values[-1] / values[0] <= MAX_TOLL_RISE
 
 
 def _group_what(g: list[tuple[Claim, _Meta]]) -> str:
@@ -432,10 +460,14 @@ def _status(g: list[tuple[Claim, _Meta]]) -> str:
     if len(values) <= 1:
         return "agree"
     event = g[0][1].key[1]
-    dated = sorted(((m.report_date, c.value) for c, m in precise if m.report_date), key=lambda x: x[0])
-    if event in TOLL_EVENTS and g[0][1].cumulative and len({d for d, _ in dated}) >= 2:
-        vals = [v for _, v in dated]
-        if all(b >= a for a, b in zip(vals, vals[1:])) and vals[-1] > vals[0]:
+    by_date: dict = {}
+    for c, m in precise:
+        if m.report_date:
+            by_date.setdefault(m.report_date, []).append(c.value)
+    if event in TOLL_EVENTS and g[0][1].cumulative and len(by_date) >= 2:
+        # each report date's figures no lower than the earlier dates' (sources of one day may differ a little)
+        spans = [(min(v), max(v)) for _, v in sorted(by_date.items())]
+        if all(nxt[0] >= prev[1] for prev, nxt in zip(spans, spans[1:])) and spans[-1][1] > spans[0][0]:
             return "updated"
     return "differ"
 
