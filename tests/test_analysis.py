@@ -332,3 +332,18 @@ def test_a_rising_toll_across_reports_is_updated():
     toll = next(g for g in groups if any(c.value == 7085 for c in g.claims))
     assert toll.status == "updated" and [c.value for c in toll.claims] == [600, 3879, 7085]
     assert all(c.value != 107 for c in toll.claims)  # a city's count is not a point of the national toll
+
+
+def test_spacy_required_but_missing_names_the_extra(articles, monkeypatch):
+    import storylens._optional as optional
+    from storylens.analysis import entities
+    from storylens.errors import MissingExtraError
+
+    def missing(name):
+        raise ImportError(name)
+
+    entities._spacy_model.cache_clear()
+    monkeypatch.setattr(optional.importlib, "import_module", missing)
+    with pytest.raises(MissingExtraError, match=r"storylens\[spacy\]"):
+        analyze(articles, None, Options(use_spacy=True))
+    entities._spacy_model.cache_clear()
