@@ -26,7 +26,7 @@ TITLES = set("""president vice prime minister foreign defence defense interior s
     activist correspondent reporter editor analyst lawyer attorney coach manager commissioner inspector
     superintendent detective pastor father sister brother uncle aunt senior top former acting first lady
     sir lord dame assemblyman assemblywoman congressman congresswoman councilman councilwoman lawmaker
-    legislator prosecutor deputy sheriff""".split())
+    legislator prosecutor deputy sheriff speaker house""".split())
 DEMONYMS = set("""american russian syrian french british german italian turkish iranian iraqi israeli palestinian
     lebanese saudi qatari egyptian jordanian chinese japanese korean indian pakistani afghan european western
     eastern arab kurdish australian canadian mexican spanish dutch belgian swiss swedish norwegian polish
@@ -37,9 +37,10 @@ ORG_WORDS = set("""observatory council ministry agency organisation organization
     airforce institute foundation fund society church coalition alliance front brigade brigades militia
     hezbollah reuters afp ap msf sana cnn bbc nato press times post news television tv radio network centre
     center hospital school college authority bureau service services company federation league club
-    movement campaign programme program media daily journal tribune herald defence defense""".split())
+    movement campaign programme program media daily journal tribune herald defence defense survey cross
+    constitution specialties enterprises institute institution laboratory laboratories museum library""".split())
 PLACE_WORDS = set("""city province district county state region island islands river mountains valley
-    street square camp port airport border""".split())
+    street square camp port airport border fault avenue road bridge park lake sea ocean bay coast peninsula""".split())
 GAZETTEER = set("""afghanistan albania algeria argentina armenia australia austria azerbaijan bahrain bangladesh
     belarus belgium bolivia bosnia brazil britain bulgaria burma cambodia cameroon canada chad chile china
     colombia congo croatia cuba cyprus czech denmark ecuador egypt england eritrea estonia ethiopia europe
@@ -82,9 +83,14 @@ def _classify(tokens: list[str], before: str, after: str) -> str | None:
     name = " ".join(low)
     if name in GAZETTEER:
         return "PLACE"
-    if any(t in ORG_WORDS for t in low) or (len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) >= 2
-                                            and name not in GAZETTEER):
+    if any(t in ORG_WORDS for t in low):
         return "ORG"
+    if len(tokens) == 1 and tokens[0].isupper() and 2 <= len(tokens[0]) <= 5 and name not in GAZETTEER:
+        if re.search(r"\b[A-Z]{3,}\b", before[-25:] + " " + after[:25]):
+            return None  # a headline in capitals: "DEAD, INJURED, MISSING"
+        return "ORG"
+    if len(tokens) == 1 and tokens[0].isupper():
+        return None
     if low[-1] in PLACE_WORDS or low[0] in GAZETTEER and len(low) == 1:
         return "PLACE"
     if re.match(r"^\s+(?:tabloid|newspaper|daily|weekly|magazine|agency|television|channel|radio|website|"
@@ -127,6 +133,14 @@ def _runs(text: str) -> Iterable[tuple[int, int, list[str]]]:
 
 
 def _trim(start: int, toks: list[str]) -> Iterable[tuple[int, int, list[str]]]:
+    if len(toks) > 7:
+        return  # a credit line or a headline in title case, not a name
+    for i in range(len(toks) - 2, 0, -1):
+        if toks[i].lower().rstrip(".") in TITLES and toks[i + 1][:1].isupper() and len(toks) - i - 1 <= 3:
+            head = toks[:i]
+            yield from _trim(start, head)
+            yield from _trim(start + len(" ".join(toks[: i + 1])) + 1, toks[i + 1:])
+            return
     if toks:
         toks = [re.sub(r"['’]s?$", "", t) for t in toks]
         has_org = any(t.lower() in ORG_WORDS for t in toks)
