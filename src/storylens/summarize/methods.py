@@ -128,7 +128,7 @@ class ConceptCoverage(Summarizer):
     articles that use it; each step takes the sentence adding the most
     uncovered weight per word, boosted by the centroid/support/position score."""
 
-    def __init__(self, min_df: int = 2, alpha: float = 1.0, prior: float = 1.0, lam: float = 0.5,
+    def __init__(self, min_df: int = 2, alpha: float = 0.5, prior: float = 1.0, lam: float = 0.5,
                  scorer: Summarizer | None = None):
         self.scorer = scorer
         self.min_df = min_df

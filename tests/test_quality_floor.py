@@ -1,0 +1,52 @@
+"""A floor under summary quality on a small fixed sample of the dev sets.
+
+The first 100 Multi-News validation clusters (300 words, ROUGE F1) and the 30
+DUC 2007 update sets (100 words, ROUGE recall).  The floors sit a little below
+the figures measured when the default summarizer was adopted (BENCHMARKS.md),
+so that no later change lowers quality silently.  Skips when ../shared/data is
+absent.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from storylens.evaluate import evaluate, read_dataset
+
+pytest.importorskip("rouge_score")
+
+# measured: val100 R1 44.85 / R2 15.84 F1; DUC update R1 35.33 / R2 9.13 recall
+FLOORS = {
+    "val": {"rouge1": 0.445, "rouge2": 0.155},
+    "update": {"rouge1_recall": 0.345, "rouge2_recall": 0.088},
+}
+
+
+@pytest.fixture(scope="module")
+def val_result(data_dir):
+    path = data_dir / "multinews_val.jsonl.gz"
+    if not path.exists():
+        pytest.skip(f"{path} not found (see ../shared/data/README.md)")
+    return evaluate(read_dataset(path, limit=100), ["storylens"], words=300, progress=False)
+
+
+@pytest.fixture(scope="module")
+def update_result(data_dir):
+    path = data_dir / "duc2007_update.jsonl"
+    if not path.exists():
+        pytest.skip(f"{path} not found (see ../shared/data/README.md)")
+    pytest.importorskip("sumy")
+    return evaluate(read_dataset(path), ["storylens", "lexrank"], words=None, recall=True, progress=False)
+
+
+def test_multinews_validation_floor(val_result):
+    got = val_result.systems["storylens"]
+    for metric, floor in FLOORS["val"].items():
+        assert got[metric] >= floor, f"{metric} {got[metric]:.4f} fell below the floor {floor}"
+
+
+def test_duc_update_floor_and_margin_over_lexrank(update_result):
+    got = update_result.systems["storylens"]
+    for metric, floor in FLOORS["update"].items():
+        assert got[metric] >= floor, f"{metric} {got[metric]:.4f} fell below the floor {floor}"
+    assert got["rouge2_recall"] >= update_result.systems["lexrank"]["rouge2_recall"] + 0.005
