@@ -90,7 +90,6 @@ def _what(after: str) -> tuple[str, list[str]]:
     """The counted thing right after a number: ``"civilians trapped"``, and the words scanned."""
     toks = [t for t in _TOKEN.findall(after[:120])]
     out: list[str] = []
-    scanned: list[str] = []
     i = 0
     if toks and toks[0].lower() == "of":
         i = 1
@@ -210,9 +209,6 @@ def attribution(sentence: str) -> str:
         toks = _TOKEN.findall(left)
         np = _np_left(toks)
         if np and np.lower() not in ("it", "he", "she", "they"):
-            # an appositive right before the verb: "X, a monitoring group, said"
-            if np[:1].islower() and left.endswith(","):
-                pass
             return _clean_source(np)
         if left.endswith(","):
             # "X, a Britain-based monitoring group, said": skip back over the appositive

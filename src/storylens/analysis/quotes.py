@@ -159,11 +159,7 @@ def _resolve_speaker(np: str, persons: dict[str, str], roles: dict[str, str]) ->
     """``(speaker, role, resolution)`` for a speaker phrase; pronouns are left to the caller."""
     name, role = split_name_role(np)
     if name:
-        full = persons.get(name, name)
-        if full != name:
-            role = role or roles.get(full, "")
-        elif name not in persons and len(name.split()) == 1 and name not in roles:
-            pass
+        full = persons.get(name, name)  # "Kerry" -> "John Kerry" when the story names him in full
         return full, role or roles.get(full, ""), "named"
     low = np.lower().strip()
     proper = all(t[:1].isupper() or t.lower() in ("the", "of", "for", "and", "de", "al") for t in np.split())
