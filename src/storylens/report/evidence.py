@@ -188,8 +188,10 @@ def timeline_svg(d: Digest, width: int = 640) -> str:
         stack[dt] = k + 1
         srcs = ", ".join(str(nums[i]) for i in e.article_ids if i in nums)
         tip = escape(f"{e.date}: {e.text} [sources {srcs}]")
-        out.append(f'<circle cx="{x(dt):.1f}" cy="{axis - 8 - 9 * min(k, 4)}" r="4" fill="#0b57d0" '
-                   f'fill-opacity="0.75"><title>{tip}</title></circle>')
+        # an event dated against an inferred publication date is drawn hollow
+        fill = 'fill="#fff" stroke="#0b57d0"' if e.inferred else 'fill="#0b57d0" fill-opacity="0.75"'
+        out.append(f'<circle cx="{x(dt):.1f}" cy="{axis - 8 - 9 * min(k, 4)}" r="4" {fill}>'
+                   f'<title>{tip}{" (date inferred)" if e.inferred else ""}</title></circle>')
     ticks = sorted(set(dt for _, dt in pts))
     last_x = -100.0
     for dt in ticks:
