@@ -61,6 +61,7 @@ class ClusterOptions:
     max_candidates: int = 20
     vector_terms: int = 150  # keep only this many heaviest features of an article (0: all)
     size_boost: float = 0.0  # the join threshold rises by this times log(story size)
+    small_boost: float = 0.0  # ... and by this divided by the story size (a higher bar to join a lone article)
     idf: Mapping[str, float] | None = field(default=None, compare=False, hash=False)
 
     def with_(self, **changes) -> "ClusterOptions":
@@ -282,7 +283,8 @@ class Clusterer:
                 sim = sum(v * c.get(f, 0.0) for f, v in vec.items()) / st.norm
             # a bigger story's centroid is a smoother average: its members score higher against it, so
             # the bar rises (slowly) with its size
-            margin = sim - o.threshold - o.size_boost * math.log(len(st.article_ids) or 1)
+            n = len(st.article_ids) or 1
+            margin = sim - o.threshold - o.size_boost * math.log(n) - o.small_boost / n
             if margin > best_margin + 1e-12 or (best is not None and abs(margin - best_margin) <= 1e-12
                                                   and st.order < best.order):
                 best, best_sim, best_margin = st, sim, margin

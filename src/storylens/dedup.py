@@ -161,7 +161,9 @@ class Deduplicator:
         root = found.duplicate_of or article.id
         self._root[article.id] = root
         self._exact.setdefault(chash, article.id)
-        if found.kind != "exact":  # exact copies add nothing to the near-duplicate index
+        # Index originals, and copies that differ enough from what matched them to widen the group's
+        # reach (an edit of an edit); close copies add nothing but bigger LSH buckets.
+        if found.kind == "new" or (found.kind == "near" and found.similarity < 0.8):
             self._sigs[article.id] = sig
             self._lsh.insert(article.id, self._minhash(sig), check_duplication=False)
         return DupResult(article.id, found.duplicate_of, found.kind, found.similarity)
