@@ -81,7 +81,7 @@ def test_markdown_has_title_citations_and_sources(example_digest):
     assert md.startswith("# ")
     assert "## Summary" in md and "## Sources" in md
     assert "1. **Yahoo News (via AFP)**" in md and "5. **Al Jazeera**" in md
-    body = md.split("## Summary", 1)[1].split("## Sources", 1)[0]
+    body = md.split("## Summary", 1)[1].split("\n## ", 1)[0]
     assert all(line.rstrip().endswith("]") for line in body.splitlines() if line.strip())
 
 

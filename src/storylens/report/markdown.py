@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..models import Digest
 from .common import date_span, display_title, source_line, source_numbers
+from .evidence import evidence_markdown
 
 
 def _md_escape(text: str) -> str:
@@ -19,7 +20,9 @@ def to_markdown(d: Digest) -> str:
         marks = "".join(f"[{n}]" for n in source_numbers(d, s.citations))
         lines.append(f"{_md_escape(s.text)} {marks}")
         lines.append("")
-    # -- evidence sections (issue 4) go here --
+    evidence = evidence_markdown(d)  # figures, quotes, timeline, entities, coverage
+    if evidence:
+        lines += evidence + [""]
     lines += ["## Sources", ""]
     for n, a in enumerate(d.articles, 1):
         parts = [f"**{_md_escape(source_line(a))}**"]
@@ -33,9 +36,4 @@ def to_markdown(d: Digest) -> str:
     if d.skipped:
         lines += ["", "## Skipped inputs", ""]
         lines += [f"- {s.path}: {s.reason}" for s in d.skipped]
-    from .evidence import evidence_markdown  # issue 4: after the sources, so the summary stays one block
-
-    evidence = evidence_markdown(d)
-    if evidence:
-        lines += [""] + evidence
     return "\n".join(lines).rstrip() + "\n"
