@@ -52,3 +52,10 @@ def test_parse_date_and_outlets():
     assert parse_date("2016-02-30") is None
     assert outlet_from_url("https://www.aljazeera.com/news/x.html") == "Al Jazeera"
     assert outlet_from_url("https://example.org/a") == "example.org"
+
+
+def test_ap_underscore_dateline_and_its_date_kept():
+    r = clean_text("Myanmar military won't convene parliament\n\nYANGON, Myanmar (AP) _ Suu Kyi offered Thursday to talk.")
+    assert (r.dateline, r.agency, r.text) == ("YANGON, Myanmar", "AP", "Suu Kyi offered Thursday to talk.")
+    r = clean_text("Euro trading\n\nBRUSSELS, May 2 (Xinhua) -- Trading will begin on Monday.")
+    assert (r.dateline, r.dateline_date) == ("BRUSSELS", "May 2")

@@ -42,3 +42,10 @@ def test_sentences_carry_document_position_and_paragraph():
 def test_words_lowercase_and_keep_inner_apostrophes():
     assert words("Syria\u2019s U.S.-backed rebels, 250,000 people") == [
         "syria's", "u", "s", "backed", "rebels", "250", "000", "people"]
+
+
+def test_times_before_days_go_on_and_before_sentences_end():
+    assert split_sentences("The quake struck at 3 a.m. Tuesday near the coast. It lasted a minute.") == [
+        "The quake struck at 3 a.m. Tuesday near the coast.", "It lasted a minute."]
+    assert split_sentences("The vote closed at 8 p.m. The count began at once.") == [
+        "The vote closed at 8 p.m.", "The count began at once."]

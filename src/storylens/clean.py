@@ -59,11 +59,11 @@ _AGENCY_LINE = re.compile(rf"^\s*(?:\(|By\s+)?(?P<agency>{_AGENCY_ALT})\)?\s*(?:
 _DATELINE = re.compile(
     rf"^(?P<place>[A-Z][A-Za-z\u00C0-\u017F .,'\u2019()/-]{{1,60}}?)\s*"
     rf"(?:,\s*(?P<date>(?:[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?)))?\s*"
-    rf"\((?P<agency>{_AGENCY_ALT})\)\s*(?:--|-|\u2013|\u2014|:)\s*",
+    rf"\((?P<agency>{_AGENCY_ALT})\)\s*(?:--|-|_|\u2013|\u2014|:)\s*",
 )
 _DATELINE_NO_AGENCY = re.compile(
     r"^(?P<place>[A-Z][A-Z .'\u2019-]{2,40})(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?\s*"
-    r"(?:--|\u2014|\u2013)\s*"
+    r"(?:--|_|\u2014|\u2013)\s+"
 )
 _MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
@@ -81,6 +81,7 @@ class CleanResult:
     outlet: str = ""
     agency: str = ""
     dateline: str = ""
+    dateline_date: str = ""  # as written, often without a year: "January 22"
     published: str | None = None
     published_inferred: bool = False
     captions: list[str] = field(default_factory=list)
@@ -227,12 +228,14 @@ def clean_text(raw: str, *, url: str = "", title: str = "") -> CleanResult:
             m = _DATELINE.match(line)
             if m:
                 res.dateline = m.group("place").strip()
+                res.dateline_date = m.group("date") or ""
                 res.agency = res.agency or canonical_agency(m.group("agency"))
                 line = line[m.end():]
             else:
                 m = _DATELINE_NO_AGENCY.match(line)
                 if m and len(m.group("place").split()) <= 4:
                     res.dateline = m.group("place").strip().title()
+                    res.dateline_date = m.group("date") or ""
                     line = line[m.end():]
         header = False
         body.append(line)

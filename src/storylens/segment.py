@@ -37,11 +37,15 @@ _BOUNDARY = re.compile(
         (?=(?P<next>[\"'\u201c\u2018(\[]*[A-Z0-9\u00C0-\u00DE]))""",
     re.VERBOSE,
 )
+_AFTER_TIME = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december et est edt ct cst cdt pt pst pdt gmt utc bst cet local".split())
+_NEXT_WORD = re.compile(r"[\"'\u201c\u2018(\[]*(\w+)")
 _TOKEN_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*", re.UNICODE)
 
 
-def _is_abbreviation(line: str, stop_at: int, next_char: str) -> bool:
+def _is_abbreviation(line: str, stop_at: int, next_char: str, next_word: str = "") -> bool:
     """Whether the period at ``line[stop_at]`` belongs to an abbreviation."""
     m = _TOKEN_BEFORE.search(line, 0, stop_at)
     if not m:
@@ -51,8 +55,10 @@ def _is_abbreviation(line: str, stop_at: int, next_char: str) -> bool:
     if low in ABBREVIATIONS:
         if next_char.isdigit():
             return low in _BEFORE_NUMBER or low in {"u.s", "a.m", "p.m"}
-        # "in the U.S. The next ..." is ambiguous; keep together unless a.m./p.m.
-        return low not in {"a.m", "p.m", "etc"}
+        if low in {"a.m", "p.m"}:  # "at 3 a.m. Tuesday" goes on; "at 3 a.m. The" ends
+            return next_word.lower() in _AFTER_TIME
+        # "in the U.S. The next ..." is ambiguous; keep together.
+        return low != "etc"
     if len(token) == 1 and token.isupper():
         return True  # an initial: "John F. Kennedy"
     if "." in token and len(token.replace(".", "")) <= 4:
@@ -65,7 +71,8 @@ def _line_spans(line: str, offset: int) -> Iterator[tuple[int, int]]:
     for m in _BOUNDARY.finditer(line):
         stop = m.group("stop")
         nxt = m.group("next")[-1]
-        if stop == "." and _is_abbreviation(line, m.start("stop"), nxt):
+        nw = _NEXT_WORD.match(line, m.end("space"))
+        if stop == "." and _is_abbreviation(line, m.start("stop"), nxt, nw.group(1) if nw else ""):
             continue
         end = m.end("close")
         if line[start:end].strip():

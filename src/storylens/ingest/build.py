@@ -19,6 +19,8 @@ def article_from_text(raw: str, *, id: str, url: str = "", title: str = "", outl
     info = dict(meta or {})
     if res.captions:
         info["captions"] = list(res.captions)
+    if res.dateline_date:
+        info["dateline_date"] = res.dateline_date
     return Article(
         id=str(id),
         text=res.text,
