@@ -184,29 +184,39 @@ class SentencePool:
     @cached_property
     def support(self) -> list[dict[int, int]]:
         """For each candidate, {doc_index: candidate index of its best match}
-        over the other articles whose sentence carries the same content."""
-        out: list[dict[int, int]] = []
-        sim = self.similarity if self.sentences else np.zeros((0, 0))
-        exact = self._exact_copies()
-        for i, s in enumerate(self.sentences):
-            best: dict[int, tuple[float, int]] = {}
-            matched = np.nonzero(sim[i] >= self.support_threshold)[0]
-            for j in matched:
-                d = int(self.doc_of[j])
-                if d == s.doc_index:
-                    continue
-                if d not in best or sim[i, j] > best[d][0]:
-                    best[d] = (float(sim[i, j]), int(j))
-            row = {d: j for d, (_, j) in sorted(best.items())}
-            for d in exact.get(i, ()):
-                row.setdefault(d, -1)
-            # an article whose exact copy of a matching sentence was deduplicated away
-            for j in matched:
-                for d in exact.get(int(j), ()):
-                    if d != s.doc_index:
-                        row.setdefault(d, int(j))
-            out.append(dict(sorted(row.items())))
-        return out
+        over the other articles whose sentence carries the same content
+        (-1: an exact copy of the candidate itself; a candidate of another
+        article: that article holds an exact copy of it)."""
+        return [self.support_of(i) for i in range(len(self.sentences))]
+
+    def support_of(self, i: int) -> dict[int, int]:
+        """One row of :attr:`support`."""
+        if "support" in self.__dict__:
+            return self.__dict__["support"][i]
+        sim = self.similarity
+        exact = self._exact
+        own = self.sentences[i].doc_index
+        best: dict[int, tuple[float, int]] = {}
+        matched = np.nonzero(sim[i] >= self.support_threshold)[0]
+        for j in matched:
+            d = int(self.doc_of[j])
+            if d == own:
+                continue
+            if d not in best or sim[i, j] > best[d][0]:
+                best[d] = (float(sim[i, j]), int(j))
+        row = {d: j for d, (_, j) in sorted(best.items())}
+        for d in exact.get(i, ()):
+            row.setdefault(d, -1)
+        # an article whose exact copy of a matching sentence was deduplicated away
+        for j in matched:
+            for d in exact.get(int(j), ()):
+                if d != own:
+                    row.setdefault(d, int(j))
+        return dict(sorted(row.items()))
+
+    @cached_property
+    def _exact(self) -> dict[int, list[int]]:
+        return self._exact_copies()
 
     def _exact_copies(self) -> dict[int, list[int]]:
         """Candidates whose exact text also appears in other articles."""
@@ -229,7 +239,7 @@ class SentencePool:
         hit = np.zeros((n, n_docs), dtype=bool)
         rows, cols = np.nonzero(self.similarity >= self.support_threshold)
         hit[rows, self.doc_of[cols]] = True
-        exact = self._exact_copies()
+        exact = self._exact
         for i, docs in exact.items():
             hit[i, docs] = True
         for j, docs in exact.items():  # exact copies of a matching sentence count too
@@ -269,7 +279,7 @@ class SentencePool:
         for i in chosen:
             s = self.sentences[i]
             cites = [Citation(s.article_id, s.doc_index, s.start, s.end)]
-            for d, j in self.support[i].items():
+            for d, j in self.support_of(i).items():
                 if j >= 0 and self.sentences[j].doc_index == d:
                     o = self.sentences[j]
                     cites.append(Citation(o.article_id, d, o.start, o.end))
