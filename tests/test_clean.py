@@ -59,3 +59,8 @@ def test_ap_underscore_dateline_and_its_date_kept():
     assert (r.dateline, r.agency, r.text) == ("YANGON, Myanmar", "AP", "Suu Kyi offered Thursday to talk.")
     r = clean_text("Euro trading\n\nBRUSSELS, May 2 (Xinhua) -- Trading will begin on Monday.")
     assert (r.dateline, r.dateline_date) == ("BRUSSELS", "May 2")
+
+
+def test_a_single_line_is_text_not_a_title():
+    r = clean_text("This week's police beat features a man desperate to drive and a sister")
+    assert r.text == "This week's police beat features a man desperate to drive and a sister" and r.title == ""

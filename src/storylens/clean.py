@@ -191,7 +191,8 @@ def clean_text(raw: str, *, url: str = "", title: str = "") -> CleanResult:
     res = CleanResult(text="", url=url, title=title)
     body: list[str] = []
     header = True  # still before the first line of story text
-    for line in lines:
+    last = max((i for i, ln in enumerate(lines) if ln), default=-1)
+    for i, line in enumerate(lines):
         if not line:
             continue
         if header and _URL_LINE.match(line):
@@ -221,7 +222,7 @@ def clean_text(raw: str, *, url: str = "", title: str = "") -> CleanResult:
             continue
         if header and title and line.strip() == title.strip():
             continue  # the given title repeated at the top of the text
-        if header and not title and not res.title and _is_title_line(line):
+        if header and not title and not res.title and i < last and _is_title_line(line):
             res.title = line
             continue
         if header:
