@@ -153,3 +153,23 @@ def test_migration_hook_runs_registered_steps(tmp_path, monkeypatch):
         assert st.schema_version() == 2 and calls == [2]
         cols = [r[1] for r in st.conn.execute("PRAGMA table_info(stories)")]
         assert "label" in cols
+
+
+def test_evicted_stories_persist_inactive_and_late_copies_still_join_them(tmp_path):
+    db = str(tmp_path / "n.db")
+    old = _arts(QUAKE_A, "a", "2012-01-01")
+    new = _arts(QUAKE_B, "b", "2012-03-01")
+    with open_store(db) as st:
+        StoryIndex(st).add(old)
+        StoryIndex(st).add(new)  # two months later: the first story leaves the window
+        rows = dict(st.conn.execute("SELECT id, active FROM stories"))
+        assert sorted(rows.values()) == [0, 1]
+        assert st.conn.execute("SELECT count(*) FROM stories WHERE active=0 AND centroid IS NOT NULL").fetchone()[0] == 0
+    with open_store(db) as st:
+        idx = StoryIndex(st)
+        assert len(idx.clusterer._active) == 1  # only the story inside the window is loaded
+        late = Article("a0-late-copy", QUAKE_A[0] + " (AP)", outlet="AP", published="2012-03-02")
+        (x,) = idx.add([late]).assignments
+        assert x.duplicate_of == "a0"
+        quake = st.story(x.story_id)
+        assert quake.size == 4 and "a0-late-copy" in quake.article_ids and quake.last_seen == "2012-03-02"
