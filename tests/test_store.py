@@ -173,3 +173,17 @@ def test_evicted_stories_persist_inactive_and_late_copies_still_join_them(tmp_pa
         assert x.duplicate_of == "a0"
         quake = st.story(x.story_id)
         assert quake.size == 4 and "a0-late-copy" in quake.article_ids and quake.last_seen == "2012-03-02"
+
+
+def test_two_writers_on_one_store_do_not_lose_or_double_anything(tmp_path):
+    db = str(tmp_path / "n.db")
+    arts = _articles()
+    with open_store(db) as s1, open_store(db) as s2:
+        i1, i2 = StoryIndex(s1), StoryIndex(s2)
+        i1.add(arts[:3])
+        res = i2.add(arts[2:])  # i2's state is stale: it must reload, then skip a2 as already stored
+        assert res.already_stored == ["a2"] and res.added == 4
+        assert i1.add(arts).added == 0
+        assert s1.counts() == {"articles": 7, "stories": 2, "duplicates": 1}
+        quake = next(s for s in s1.stories() if "a0" in s.article_ids)
+        assert set(quake.article_ids) == {"a0", "a1", "a2", "a0-copy"}

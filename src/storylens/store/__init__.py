@@ -28,6 +28,10 @@ class StoreError(StorylensError):
     """The store cannot be opened or used; the message says why and what to do."""
 
 
+class StaleStateError(StoreError):
+    """Another process wrote to the store since this one read its state; reload and retry."""
+
+
 class UnknownStoryError(StoreError, KeyError):
     """No story with this id is in the store."""
 
@@ -76,6 +80,7 @@ class BatchRecord:
     stories: list[dict]  # clusterer states of the stories touched
     df_delta: dict[str, int]
     n_docs: int
+    expected_version: int | None = None  # the store's version when its state was read (None: do not check)
 
 
 class Store(abc.ABC):
@@ -86,7 +91,15 @@ class Store(abc.ABC):
     # -- writes -------------------------------------------------------------------------
     @abc.abstractmethod
     def write_batch(self, batch: BatchRecord) -> None:
-        """Write a whole batch atomically: all of it or none of it."""
+        """Write a whole batch atomically: all of it or none of it.
+
+        Raises :class:`StaleStateError` (writing nothing) when ``batch.expected_version`` is set and
+        another writer has changed the store since.
+        """
+
+    @abc.abstractmethod
+    def version(self) -> int:
+        """A number that changes with every batch written."""
 
     # -- reads --------------------------------------------------------------------------
     @abc.abstractmethod
@@ -158,5 +171,5 @@ def __getattr__(name: str):
     raise AttributeError(name)
 
 
-__all__ = ["Store", "StoreError", "UnknownStoryError", "StoredArticle", "StoredStory", "SearchHit",
+__all__ = ["Store", "StoreError", "StaleStateError", "UnknownStoryError", "StoredArticle", "StoredStory", "SearchHit",
            "BatchRecord", "open_store", "StoryIndex"]

@@ -15,7 +15,7 @@ from typing import Iterable, Sequence
 from ..cluster import Assignment, ClusterOptions, Clusterer
 from ..dedup import Deduplicator, content_hash
 from ..models import Article, Skipped
-from . import BatchRecord, Store, StoredArticle
+from . import BatchRecord, StaleStateError, Store, StoredArticle
 
 
 @dataclass
@@ -49,6 +49,7 @@ class StoryIndex:
         self._load()
 
     def _load(self) -> None:
+        self._version = self.store.version()
         self.dedup = Deduplicator(threshold=self.dedup_threshold)
         self.dedup.restore(self.store.dedup_rows())
         self.clusterer = Clusterer(self.options)
@@ -71,6 +72,16 @@ class StoryIndex:
         return res
 
     def _add_batch(self, batch: list[Article], res: IndexResult) -> None:
+        for attempt in range(5):
+            if self.store.version() != self._version:
+                self._load()  # another process added articles: start from what is stored now
+            try:
+                return self._try_batch(batch, res)
+            except StaleStateError:
+                if attempt == 4:
+                    raise
+
+    def _try_batch(self, batch: list[Article], res: IndexResult) -> None:
         known = self.store.known_ids(a.id for a in batch)
         res.already_stored.extend(a.id for a in batch if a.id in known)
         batch = [a for a in batch if a.id not in known]
@@ -92,8 +103,10 @@ class StoryIndex:
                 stories=[self.clusterer.state_of(sid) for sid in self.clusterer.take_dirty()],
                 df_delta=self.clusterer.take_df_delta(),
                 n_docs=self.clusterer.n_seen,
+                expected_version=self._version,
             )
             self.store.write_batch(record)
+            self._version += 1
         except BaseException:
             self._load()  # the store kept nothing of this batch: forget it in memory too
             raise

@@ -13,7 +13,8 @@ import sqlite3
 from typing import Callable, Iterable, Iterator
 
 from ..models import Article
-from . import BatchRecord, SearchHit, Store, StoredArticle, StoredStory, StoreError, UnknownStoryError
+from . import (BatchRecord, SearchHit, StaleStateError, Store, StoredArticle, StoredStory, StoreError,
+               UnknownStoryError)
 
 SCHEMA_VERSION = 1
 
@@ -86,7 +87,7 @@ class SQLiteStore(Store):
             if not os.path.isdir(parent):
                 raise StoreError(f"{path}: folder {parent} does not exist")
         try:
-            self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=60)
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA foreign_keys=ON")
@@ -128,7 +129,10 @@ class SQLiteStore(Store):
         c = self.conn
         c.execute("BEGIN IMMEDIATE")
         try:
-            tick = int(self._meta("tick", "0")) + 1
+            tick = int(self._meta("tick", "0"))
+            if batch.expected_version is not None and tick != batch.expected_version:
+                raise StaleStateError(f"{self.path}: changed by another writer; reload and retry")
+            tick += 1
             for sa in batch.articles:
                 a = sa.article
                 cur = c.execute(
@@ -167,6 +171,9 @@ class SQLiteStore(Store):
             "SELECT DISTINCT outlet FROM articles WHERE story_id=? AND outlet != ''", (sid,)))
         c.execute("UPDATE stories SET size=?, first_seen=?, last_seen=?, outlets=? WHERE id=?",
                   (size, first, last, json.dumps(outlets, ensure_ascii=False), sid))
+
+    def version(self) -> int:
+        return int(self._meta("tick", "0"))
 
     def _meta(self, key: str, default: str) -> str:
         row = self.conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
