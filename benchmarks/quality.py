@@ -44,12 +44,13 @@ def table(res, recall: bool) -> str:
     key = "rouge2_recall" if recall else "rouge2"
     best = max(CLASSIC, key=lambda s: res.systems[s][key]) if all(s in res.systems for s in CLASSIC) else None
     if best:
-        ours = res.systems["storylens"][key] - res.systems[best][key]
         r1 = "rouge1_recall" if recall else "rouge1"
-        d1 = res.systems["storylens"][r1] - res.systems[best][r1]
+        best1 = max(CLASSIC, key=lambda s: res.systems[s][r1])
+        ours = res.systems["storylens"]
         lines.append("")
-        lines.append(f"storylens vs the best classic method by R2 ({best}): "
-                     f"R2 {100 * ours:+.2f}, R1 {100 * d1:+.2f} ({'recall' if recall else 'F1'}).")
+        lines.append(f"storylens vs the best classic method: R2 {100 * (ours[key] - res.systems[best][key]):+.2f} "
+                     f"(best: {best}), R1 {100 * (ours[r1] - res.systems[best1][r1]):+.2f} (best: {best1}); "
+                     f"{'recall' if recall else 'F1'}.")
     return "\n".join(lines)
 
 

@@ -64,21 +64,17 @@ def examples(clusters, words: int):
 
 
 def precision_labels(toks, refs) -> np.ndarray:
-    """Per sentence: mean of its ROUGE-1 and ROUGE-2 precision against the
-    references (the best one)."""
+    """Per sentence: its ROUGE-1 and ROUGE-2 precision against the best reference (two columns)."""
     ref_ng = [(ngrams(r, 1), ngrams(r, 2)) for r in refs]
-    out = np.zeros(len(toks))
+    out = np.zeros((len(toks), 2))
     for i, t in enumerate(toks):
-        best = 0.0
+        sys_ng = (ngrams(t, 1), ngrams(t, 2))
+        tots = [sum(g.values()) for g in sys_ng]
         for r1, r2 in ref_ng:
-            v = 0.0
-            for n, ref in ((1, r1), (2, r2)):
-                ng = ngrams(t, n)
-                tot = sum(ng.values())
-                if tot:
-                    v += sum(min(c, ref.get(g, 0)) for g, c in ng.items()) / tot
-            best = max(best, v / 2)
-        out[i] = best
+            v = [sum(min(c, ref.get(g, 0)) for g, c in ng.items()) / tot if tot else 0.0
+                 for ng, ref, tot in zip(sys_ng, (r1, r2), tots)]
+            if sum(v) > sum(out[i]):
+                out[i] = v
     return out
 
 
@@ -89,6 +85,8 @@ def main(argv=None) -> int:
     ap.add_argument("--words", type=int, default=300)
     ap.add_argument("--C", type=float, default=1.0)
     ap.add_argument("--drop", default="", help="comma-separated features to leave out")
+    ap.add_argument("--r1-weight", type=float, default=0.5,
+                    help="label = w x ROUGE-1 precision + (1 - w) x ROUGE-2 precision")
     ap.add_argument("--length-weighted", action="store_true", help="weight sentences by their length")
     ap.add_argument("--pairs", action="store_true", help="add products of feature pairs")
     ap.add_argument("--target", choices=("oracle", "precision"), default="precision")
@@ -104,7 +102,7 @@ def main(argv=None) -> int:
         parts = list(examples(ds.clusters, args.words))
         X = np.vstack([p[0] for p in parts])
         y = np.concatenate([p[1] for p in parts])
-        yp = np.concatenate([p[2] for p in parts])
+        yp = np.vstack([p[2] for p in parts])
         if args.cache:
             np.savez_compressed(args.cache, X=X, y=y, yp=yp)
     print(f"{len(y)} sentences, {y.mean():.3f} positive, {time.time() - t0:.0f}s", file=sys.stderr)
@@ -130,9 +128,10 @@ def main(argv=None) -> int:
 
         model = Ridge(alpha=1.0 / args.C, fit_intercept=False)
         sw = X[:, names.index("length")] * 40 if args.length_weighted and "length" in names else None
-        model.fit(X, yp, sample_weight=sw)
+        label = args.r1_weight * yp[:, 0] + (1 - args.r1_weight) * yp[:, 1] if yp.ndim == 2 else yp
+        model.fit(X, label, sample_weight=sw)
         coef = model.coef_
-        kind = "ridge regression on sentence ROUGE-1/2 precision"
+        kind = f"ridge regression on sentence ROUGE precision ({args.r1_weight:g} R1 + {1 - args.r1_weight:g} R2)"
     weights = {f: round(float(w), 6) for f, w in zip(names, coef)}
     doc = {"model": kind, "link": "logistic" if args.target == "oracle" else "identity",
            "trained_on": f"{Path(args.data).name}, first {args.limit} clusters, {args.words} words",
