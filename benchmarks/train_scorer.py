@@ -6,7 +6,7 @@ and labels it by membership of the greedy ROUGE-1+2 oracle summary (300 words)
 against the reference; fits a logistic regression and writes its weights as
 plain JSON (``src/storylens/data/scorer.json``).
 
-    nice .venv/bin/python benchmarks/train_scorer.py --limit 8000
+    nice .venv/bin/python benchmarks/train_scorer.py            # first 20,000 clusters, about 3 minutes
 
 Check a new scorer on the DUC sets (benchmarks/quality.py) before adopting it.
 """
@@ -81,7 +81,7 @@ def precision_labels(toks, refs) -> np.ndarray:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", default=str(ROOT.parent / "shared/data/multinews_train.jsonl.gz"))
-    ap.add_argument("--limit", type=int, default=8000)
+    ap.add_argument("--limit", type=int, default=20000)
     ap.add_argument("--words", type=int, default=300)
     ap.add_argument("--C", type=float, default=1.0)
     ap.add_argument("--drop", default="", help="comma-separated features to leave out")
