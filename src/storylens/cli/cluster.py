@@ -67,8 +67,8 @@ def run(args: argparse.Namespace) -> int:
         from ..store import open_store
         from ..store.index import StoryIndex
 
-        with open_store(args.store) as store:
-            res = StoryIndex(store, options).add(articles)
+        with open_store(args.store) as store, _progress(len(articles)) as bar:
+            res = StoryIndex(store, options).add(articles, progress=bar.update if bar else None)
             skipped = loaded.skipped + res.skipped
             if args.assignments:
                 wanted = {a.id for a in articles}
@@ -99,6 +99,23 @@ def run(args: argparse.Namespace) -> int:
         summary += f"; skipped {len(skipped)} bad input item(s) (listed above)"
     print(summary)
     return 0
+
+
+class _NoBar:
+    def __enter__(self):
+        return None
+
+    def __exit__(self, *exc):
+        return False
+
+
+def _progress(total: int):
+    """A progress bar on stderr for long runs in a terminal; nothing otherwise."""
+    if total < 5000 or not sys.stderr.isatty():
+        return _NoBar()
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="article", desc="clustering", file=sys.stderr)
 
 
 def _write_jsonl(path: str, rows: list[dict]) -> None:

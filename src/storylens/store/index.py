@@ -56,8 +56,11 @@ class StoryIndex:
         stories, df, n, article_story = self.store.cluster_state()
         self.clusterer.restore(stories, df, n, article_story)
 
-    def add(self, articles: Sequence[Article], *, batch_size: int = 2000) -> IndexResult:
-        """Add articles in batches of ``batch_size``, each batch one transaction."""
+    def add(self, articles: Sequence[Article], *, batch_size: int = 2000, progress=None) -> IndexResult:
+        """Add articles in batches of ``batch_size``, each batch one transaction.
+
+        ``progress``, when given, is called with the number of articles of each batch done.
+        """
         res = IndexResult()
         seen: set[str] = set()
         fresh: list[Article] = []
@@ -69,6 +72,8 @@ class StoryIndex:
             fresh.append(a)
         for i in range(0, len(fresh), batch_size):
             self._add_batch(fresh[i:i + batch_size], res)
+            if progress is not None:
+                progress(len(fresh[i:i + batch_size]))
         return res
 
     def _add_batch(self, batch: list[Article], res: IndexResult) -> None:
