@@ -29,7 +29,7 @@ DOCS = [
 ]
 
 
-@pytest.mark.parametrize("method", ["storylens", "centroid", "coverage"])
+@pytest.mark.parametrize("method", ["storylens", "scored", "centroid", "coverage"])
 @pytest.mark.parametrize("budget", [15, 40, 250])
 def test_budget_citations_and_offsets(method, budget):
     arts = [Article(id=f"a{i}", text=t) for i, t in enumerate(DOCS)]
@@ -55,7 +55,7 @@ def test_deterministic_and_default_is_the_scored_method():
     a = storylens.summarize(DOCS, max_words=40)
     b = storylens.summarize(list(DOCS), max_words=40)
     assert a == b and a.method == "storylens"
-    assert {"storylens", "centroid", "coverage"} <= set(available_methods())
+    assert {"storylens", "scored", "centroid", "coverage"} <= set(available_methods())
 
 
 def test_shipped_weights_are_small_plain_json_and_load_fast():
@@ -75,7 +75,7 @@ def test_scorer_without_weights_falls_back_to_centroid(monkeypatch):
 
     methods = importlib.import_module("storylens.summarize.methods")
     pool = SentencePool.build(DOCS)
-    scored = get_summarizer("storylens")
+    scored = get_summarizer("scored")
     monkeypatch.setattr(methods, "load_weights", lambda name="scorer.json": None)
     s = np.asarray(scored.scores(pool))
     assert np.allclose(s, get_summarizer("centroid").base_scores(pool))
@@ -116,3 +116,27 @@ def test_empty_and_tiny_inputs():
     assert len(storylens.summarize(["Too short."], max_words=50)) == 0
     s = storylens.summarize(["The minister resigned on Friday after a week of growing pressure from MPs."], 50)
     assert len(s) == 1 and s.sentences[0].citations == (0,)
+
+
+def test_default_picks_the_method_by_how_much_of_the_input_the_budget_takes():
+    pool = SentencePool.build(DOCS)
+    total = sum(len(s.text.split()) for s in pool.sentences)
+    default = get_summarizer("storylens")
+    # a budget near the input's size: the trained scorer; a small share of it: concept coverage
+    assert default.summarize_pool(pool, total) == _as(get_summarizer("scored").summarize_pool(pool, total))
+    small = max(total // 6, 10)
+    assert default.summarize_pool(pool, small) == _as(get_summarizer("coverage").summarize_pool(pool, small))
+
+
+def _as(summary, method="storylens"):
+    from dataclasses import replace
+
+    return replace(summary, method=method)
+
+
+def test_coverage_ranks_a_large_cluster_quickly():
+    docs = [" ".join(f"Sentence {k} of report {d} says the river rose by {k + d} metres near town {k % 7}."
+                     for k in range(60)) for d in range(25)]
+    t0 = time.perf_counter()
+    s = storylens.summarize(docs, max_words=100, method="coverage")
+    assert s.word_count <= 100 and time.perf_counter() - t0 < 10

@@ -84,7 +84,7 @@ def load_weights(name: str = "scorer.json") -> dict[str, float] | None:
     return dict(json.loads(text)["weights"])
 
 
-@register("storylens")
+@register("scored")
 class LinearScored(Summarizer):
     """A linear sentence scorer (features of :mod:`.features`; weights fitted
     by ``benchmarks/train_scorer.py``) with MMR redundancy control.  A weight
@@ -135,6 +135,14 @@ class ConceptCoverage(Summarizer):
         self.alpha = alpha
         self.prior = prior
         self.lam = lam
+        self._budget = 0
+
+    def summarize_pool(self, pool: SentencePool, max_words: int):
+        self._budget = max_words
+        try:
+            return super().summarize_pool(pool, max_words)
+        finally:
+            self._budget = 0
 
     def rank(self, pool: SentencePool) -> Sequence[int]:
         from .features import concept_doc_freq, pool_concepts
@@ -147,21 +155,55 @@ class ConceptCoverage(Summarizer):
         cons = [sorted(set(c) & weight.keys()) for c in pool_concepts(pool)]
         base = np.asarray(self.scorer.scores(pool) if self.scorer else CentroidSupport().base_scores(pool))
         lengths = np.asarray([max(len(s.text.split()), 1) for s in pool.sentences], dtype=np.float64)
+        gain = np.asarray([sum(weight[c] for c in cons[i]) for i in range(n)], dtype=np.float64)
+        holders: dict[str, list[int]] = {}
+        for i, cs in enumerate(cons):
+            for c in cs:
+                holders.setdefault(c, []).append(i)
         covered: set[str] = set()
         order: list[int] = []
         alive = np.ones(n, dtype=bool)
         sim = pool.similarity
-        while alive.any():
-            gain = np.asarray([sum(weight[c] for c in cons[i] if c not in covered) if alive[i] else 0.0
-                               for i in range(n)])
-            top = gain.max()
-            g = gain / top if top > 0 else gain
-            value = (g * (1 - self.lam) + self.lam * base * (1 + self.prior)) / lengths ** self.alpha
-            value = np.where(alive, value, -np.inf)
+        prior = self.lam * base * (1 + self.prior)
+        norm = lengths ** self.alpha
+        # ranking beyond a few budgets' worth of words changes no summary
+        enough = 3 * self._budget if self._budget else float("inf")
+        words = 0.0
+        while alive.any() and words < enough:
+            live_gain = np.where(alive, gain, 0.0)
+            top = live_gain.max()
+            g = live_gain / top if top > 0 else live_gain
+            value = np.where(alive, (g * (1 - self.lam) + prior) / norm, -np.inf)
             i = int(np.argmax(value))
             order.append(i)
+            words += lengths[i]
             alive[i] = False
-            covered.update(cons[i])
+            for c in cons[i]:
+                if c not in covered:
+                    covered.add(c)
+                    for j in holders[c]:
+                        gain[j] -= weight[c]
             alive &= sim[i] < 0.6
         seen = set(order)
         return order + [i for i in range(n) if i not in seen]
+
+
+@register("storylens")
+class Storylens(Summarizer):
+    """The default: the trained scorer (``scored``) when the budget takes in a
+    good part of the candidates (under ``ratio`` x the budget), bigram-concept
+    coverage (``coverage``) when it must pick a small share of a large input,
+    where covering what many articles say matters most.  Measured in
+    BENCHMARKS.md: each regime is where that method wins."""
+
+    ratio = 5.0
+
+    def rank(self, pool: SentencePool) -> Sequence[int]:
+        return LinearScored().rank(pool)
+
+    def summarize_pool(self, pool: SentencePool, max_words: int):
+        from dataclasses import replace
+
+        total = sum(len(s.text.split()) for s in pool.sentences)
+        inner = ConceptCoverage() if total >= self.ratio * max_words else LinearScored()
+        return replace(inner.summarize_pool(pool, max_words), method=self.name)
