@@ -47,6 +47,7 @@ def _single_machine(src):
 def spark():
     from storylens.spark import _session
 
+    os.environ.setdefault("STORYLENS_SPARK_PARTITIONS", "2")  # a small sample: fewer, cheaper tasks
     s = _session("local[2]", "storylens-test")
     yield s
     s.stop()
@@ -71,11 +72,17 @@ def test_spark_job_matches_single_machine_path(tmp_path, example_articles, spark
     assert quake.size == 4 and list(quake.outlets) == ["AP", "Reuters"]
     assert all(c for c in json.loads(quake.citations))  # every summary sentence cites a source
 
-    # Parquet in, JSON Lines out: the same assignments
+
+
+def test_parquet_in_jsonl_out(tmp_path, spark):
+    from storylens.spark import run_job
+
+    src = tmp_path / "quakes.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in _records()), encoding="utf-8")
+    expected = _single_machine(src)
     pq = tmp_path / "in.parquet"
-    spark.read.json(str(src)).where("text IS NOT NULL AND trim(text) != ''").drop("_corrupt_record") \
-        .coalesce(1).write.parquet(str(pq))
-    run_job(str(pq), str(tmp_path / "out2"), output_format="jsonl", spark=spark, max_words=60)
+    spark.read.json(str(src)).coalesce(1).write.parquet(str(pq))  # a record has id OR doc_id: nulls in Parquet
+    run_job(str(pq), str(tmp_path / "out2"), output_format="jsonl", spark=spark, max_words=40)
     lines = []
     for f in sorted((tmp_path / "out2" / "assignments").glob("*.json")):
         lines += [json.loads(x) for x in f.read_text().splitlines()]

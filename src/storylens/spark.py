@@ -55,7 +55,7 @@ def _session(master: str, app: str = "storylens"):
     try:
         return (SparkSession.builder.master(master).appName(app)
                 .config("spark.ui.enabled", "false")
-                .config("spark.sql.shuffle.partitions", "4")
+                .config("spark.sql.shuffle.partitions", os.environ.get("STORYLENS_SPARK_PARTITIONS", "4"))
                 .config("spark.driver.memory", os.environ.get("STORYLENS_SPARK_DRIVER_MEMORY", "1g"))
                 .config("spark.executorEnv.PYTHONPATH", os.environ["PYTHONPATH"])
                 .getOrCreate())
