@@ -15,10 +15,10 @@ from storylens.evaluate import evaluate, read_dataset
 
 pytest.importorskip("rouge_score")
 
-# measured: val100 R1 44.85 / R2 15.84 F1; DUC update R1 35.33 / R2 9.13 recall
+# measured: val100 R1 44.85 / R2 15.82 F1; DUC update R1 35.80 / R2 9.83 recall
 FLOORS = {
     "val": {"rouge1": 0.445, "rouge2": 0.155},
-    "update": {"rouge1_recall": 0.345, "rouge2_recall": 0.088},
+    "update": {"rouge1_recall": 0.352, "rouge2_recall": 0.094},
 }
 
 
