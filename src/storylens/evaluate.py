@@ -10,8 +10,9 @@ The rules (the same for every system):
   sentences (:mod:`storylens.segment`); heading-like lines (all capitals, or
   under 8 words without final punctuation) dropped; exact duplicate sentences
   across the cluster kept once.  storylens prepares its own candidates.
-- **Budget**: whole sentences in the system's order; a sentence that would take
-  the total over the budget is passed over.
+- **Budget**: whole sentences in the system's order while the total stays
+  within the budget: the first sentence that would take it over ends the
+  summary.
 - **Scores**: ROUGE-1, ROUGE-2 and ROUGE-Lsum F1 (rouge-score, Porter stemming,
   Lsum with one sentence a line), the maximum over the references; with
   ``recall``, ROUGE-1/2 recall of the summary cut at the budget, with n-gram
@@ -133,7 +134,8 @@ def candidates(documents: Sequence[str]) -> list[Candidate]:
 
 
 def apply_budget(sentences: Iterable[str], max_words: int) -> list[str]:
-    """Whole sentences in the given order; one that would overflow is passed over."""
+    """Whole sentences in the given order while the total stays within ``max_words``
+    (the first one that would overflow ends the summary)."""
     out: list[str] = []
     total = 0
     for s in sentences:

@@ -19,8 +19,8 @@ def register(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--words", type=int, default=None,
                    help="summary budget in words (default: the dataset's summary_length_limit_words, else 300)")
     p.add_argument("--systems", default="storylens,lead,lexrank,textrank,lsa,oracle",
-                   help="comma-separated: storylens, lead, lexrank, textrank, lsa, random, oracle "
-                        "(default: %(default)s)")
+                   help="comma-separated: storylens, lead, lexrank, textrank, lsa, random, oracle, or "
+                        "storylens:METHOD for another storylens method (default: %(default)s)")
     p.add_argument("--limit", type=int, default=None, help="only the first K clusters")
     p.add_argument("--out", default=None, help="also write the results as JSON to this file")
     p.add_argument("--recall", action="store_true",
