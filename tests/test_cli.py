@@ -7,6 +7,8 @@ import pytest
 from storylens import __version__
 from storylens.cli import main
 
+from conftest import EXAMPLE
+
 
 def test_digest_markdown_to_stdout(example_dir, capsys):
     assert main(["digest", str(example_dir)]) == 0
@@ -74,3 +76,20 @@ def test_same_input_same_output(example_dir, tmp_path):
         outs.append(out.read_bytes())
     assert outs[0] == outs[1]
     assert b'"entities_backend": "rules"' in outs[0]
+
+
+def test_digest_from_a_missing_store_says_so_and_creates_nothing(tmp_path, capsys):
+    db = tmp_path / "typo.db"
+    assert main(["digest", "--store", str(db), "--story", "s1"]) == 2
+    assert "storylens: error:" in capsys.readouterr().err
+    assert not db.exists()
+
+
+def test_public_api_names():
+    import storylens
+
+    assert {"summarize", "digest", "cluster", "load_articles", "open_store"} <= set(storylens.__all__)
+    arts = storylens.load_articles([EXAMPLE])
+    stories = storylens.cluster(arts)
+    assert sorted(a for s in stories for a in s.article_ids) == sorted(a.id for a in arts)
+    assert len(storylens.summarize(arts, max_words=50).sentences) >= 1

@@ -130,3 +130,10 @@ def test_malformed_html_is_read_and_empty_html_skipped(tmp_path, example_dir):
     assert "Firefighters contained the warehouse blaze on Friday" in broken[0].text
     assert [(s.path.rsplit("/", 1)[-1], s.reason) for s in res.skipped] == [
         ("empty.html", "no article text found in this HTML page")]
+
+
+def test_null_id_falls_back_to_doc_id(tmp_path):
+    p = tmp_path / "rows.jsonl"
+    p.write_text(json.dumps({"id": None, "doc_id": "d7", "text": "Parquet rows carry a null id column."}) + "\n"
+                 + json.dumps({"id": None, "text": "Neither id is set on this row today."}) + "\n")
+    assert [a.id for a in load_articles([p])] == ["d7", "rows-2"]

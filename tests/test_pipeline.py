@@ -100,3 +100,22 @@ def test_to_dict_and_digest_of_nothing():
         digest([Article(id="e", text="   ")])
     d = digest([Article(id="a", text="The only article says the bridge reopened to traffic on Sunday morning.")])
     assert to_dict(d)["summary"][0]["citations"] == ["a"]
+
+
+def test_syndicated_copies_fold_into_one_report_with_several_outlets(example_articles):
+    from dataclasses import replace
+
+    wire = example_articles[3]  # the AFP report
+    copy = replace(wire, id="copy-on-another-site", outlet="Ahram Online", url="https://english.ahram.org.eg/x",
+                   text=wire.text.replace("Russia said Thursday", "Russia said on Thursday", 1))
+    d = digest(list(example_articles) + [copy])
+    data = to_dict(d)
+    assert data["meta"]["copies"] == {"copy-on-another-site": wire.id}
+    assert data["articles"][5]["duplicate_of"] == wire.id and data["articles"][3]["duplicate_of"] is None
+    from_wire = [s for s in d.summary.sentences if 3 in s.citations]
+    assert from_wire and all(5 in s.citations for s in from_wire)
+    assert not any(s.citations[0] == 5 for s in d.summary.sentences)  # never summarized twice
+    for s in from_wire:
+        spans = [c for c in s.evidence if c.doc_index == 5]
+        assert spans and all(copy.text[c.start:c.end] == s.text for c in spans)
+    assert "copy of [4]" in render(d, "markdown")

@@ -19,9 +19,13 @@ from .models import Article, Digest, Summary, SummarySentence
 from .pipeline import digest
 from . import summarize as _summarize_pkg  # noqa: E402  (binds the subpackage before we shadow its name)
 
-# The public function shadows the subpackage's name on purpose: ``storylens.summarize(...)``
+from . import cluster as _cluster_mod  # noqa: E402
+from .store import open_store  # noqa: E402
+
+# The public functions shadow the subpackage's name on purpose: ``storylens.summarize(...)``
 # is the API; the methods live in ``storylens.summarize.*`` modules, still importable.
 summarize = _summarize_pkg.summarize
+cluster = _cluster_mod.cluster
 
 __all__ = ["__version__", "Options", "StorylensError", "Article", "Digest", "Summary", "SummarySentence",
-           "summarize", "digest", "load", "load_articles"]
+           "summarize", "digest", "cluster", "open_store", "load", "load_articles"]

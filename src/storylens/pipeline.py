@@ -8,7 +8,7 @@ import numpy as np
 
 from .config import Options
 from .errors import NoArticlesError
-from .models import Article, Digest, Skipped, Summary
+from .models import Article, Citation, Digest, Skipped, Summary, SummarySentence
 from .summarize import get_summarizer
 from .vectors import TfidfSpace, content_terms
 
@@ -22,7 +22,10 @@ def digest(articles: Sequence[Article], max_words: int | None = None, *, options
     articles = [a for a in articles if a.text.strip()]
     if not articles:
         raise NoArticlesError("no article with text to digest")
-    summary = get_summarizer(opts.method).summarize(articles, opts.max_words, options=opts)
+    copies = find_copies(articles)
+    originals = [i for i in range(len(articles)) if i not in copies]
+    summary = get_summarizer(opts.method).summarize([articles[i] for i in originals], opts.max_words, options=opts)
+    summary = cite_copies(summary, articles, originals, copies)
     extra: dict = {}
     # -- evidence: figures, quotes, timeline, entities, coverage (issue 4) --
     analysis_meta: dict = {}
@@ -37,9 +40,66 @@ def digest(articles: Sequence[Article], max_words: int | None = None, *, options
         summary=summary,
         articles=tuple(articles),
         skipped=tuple(skipped),
-        meta={"method": summary.method, "max_words": opts.max_words, **analysis_meta},
+        meta={"method": summary.method, "max_words": opts.max_words,
+              "copies": {articles[c].id: articles[o].id for c, o in sorted(copies.items())}, **analysis_meta},
         **extra,
     )
+
+
+def find_copies(articles: Sequence[Article]) -> dict[int, int]:
+    """``{index of a copy: index of its original}``: syndicated copies (the same
+    wire story under another masthead), as marked by the store
+    (``meta["duplicate_of"]``) or found here by MinHash; chains resolve to
+    the earliest copy."""
+    index = {a.id: i for i, a in enumerate(articles)}
+    parent: dict[int, int] = {}
+    for i, a in enumerate(articles):
+        orig = a.meta.get("duplicate_of") if a.meta else None
+        if orig in index and index[orig] != i:
+            parent[i] = index[orig]
+    rest = [a for i, a in enumerate(articles) if i not in parent]
+    if len(rest) > 1:
+        from .dedup import find_duplicates
+
+        for aid, orig in find_duplicates(rest).items():
+            if orig and orig in index and orig != aid:
+                parent[index[aid]] = index[orig]
+    roots = {}
+    for i in parent:
+        j, seen = i, {i}
+        while j in parent and parent[j] not in seen:
+            j = parent[j]
+            seen.add(j)
+        if j != i:
+            roots[i] = j
+    return roots
+
+
+def cite_copies(summary: Summary, articles: Sequence[Article], originals: Sequence[int],
+                copies: dict[int, int]) -> Summary:
+    """Map a summary of ``originals`` back to indices of ``articles`` and let each
+    sentence cite every copy of the articles it cites (one report, several outlets)."""
+    copies_of: dict[int, list[int]] = {}
+    for c, o in sorted(copies.items()):
+        copies_of.setdefault(o, []).append(c)
+    out = []
+    for s in summary.sentences:
+        cites: list[int] = []
+        evidence: list[Citation] = []
+        for c in s.evidence:
+            i = originals[c.doc_index]
+            evidence.append(Citation(c.article_id, i, c.start, c.end))
+        for d in s.citations:
+            i = originals[d]
+            for j in [i] + copies_of.get(i, []):
+                if j not in cites:
+                    cites.append(j)
+                if j != i:
+                    at = articles[j].text.find(s.text)
+                    if at >= 0:
+                        evidence.append(Citation(articles[j].id, j, at, at + len(s.text)))
+        out.append(SummarySentence(s.text, tuple(cites), tuple(evidence), s.score))
+    return Summary(tuple(out), method=summary.method, max_words=summary.max_words)
 
 
 def story_title(articles: Sequence[Article], summary: Summary) -> str:

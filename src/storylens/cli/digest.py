@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
             raise StorylensError("give either article paths or --store/--story, not both")
         from ..store import open_store
 
-        with open_store(args.store) as store:
+        with open_store(args.store, create=False) as store:
             articles, skipped = store.story_articles(args.story), []
     else:
         if not args.paths:

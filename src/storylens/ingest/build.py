@@ -45,7 +45,7 @@ def article_from_record(rec: Mapping[str, Any], *, default_id: str, path: str = 
     text = rec.get("text") or rec.get("content") or rec.get("body")
     if not isinstance(text, str) or not text.strip():
         raise InputError(path or default_id, "record has no 'text'")
-    rid = rec.get("id", rec.get("doc_id", default_id))
+    rid = next((rec[k] for k in ("id", "doc_id") if rec.get(k) not in (None, "")), default_id)
     url = str(rec.get("url") or rec.get("link") or "")
     source = rec.get("source") or rec.get("outlet") or ""
     outlet = canonical_agency(source) if isinstance(source, str) and len(source) < 60 else ""

@@ -37,3 +37,14 @@ def display_title(a: Article, words: int = 12) -> str:
     if not opening:
         return ""
     return " ".join(opening[:words]) + ("\u2026" if len(opening) > words else "")
+
+
+def copy_note(d: Digest, a: Article) -> str:
+    """"copy of [n]" for a syndicated copy, else ""."""
+    orig = d.meta.get("copies", {}).get(a.id) if d.meta else None
+    if not orig:
+        return ""
+    for n, o in enumerate(d.articles, 1):
+        if o.id == orig:
+            return f"copy of [{n}]"
+    return ""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from ..models import Digest
-from .common import date_span, display_title, source_line, source_numbers
+from .common import copy_note, date_span, display_title, source_line, source_numbers
 
 CSS = """
 body{font:16px/1.55 Georgia,'Times New Roman',serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1d1d1f}
@@ -57,6 +57,8 @@ def to_html(d: Digest) -> str:
             bits.append(f'<span class="muted">{e(a.published)}{" (inferred)" if a.published_inferred else ""}</span>')
         if a.url and a.url.lower().startswith(("http://", "https://")):
             bits.append(f'<a href="{e(a.url, quote=True)}" rel="noopener noreferrer">{e(a.url)}</a>')
+        if copy_note(d, a):
+            bits.append(f'<span class="muted">{e(copy_note(d, a))}</span>')
         parts.append(f'<li id="src-{n}">' + " &mdash; ".join(bits) + "</li>")
     parts.append("</ol>")
     if d.skipped:

@@ -36,6 +36,7 @@ def to_dict(d: Digest) -> dict[str, Any]:
             {
                 "id": a.id, "n": n, "title": a.title, "outlet": a.outlet, "agency": a.agency, "url": a.url,
                 "published": a.published, "published_inferred": a.published_inferred, "dateline": a.dateline,
+                "duplicate_of": d.meta.get("copies", {}).get(a.id),
             }
             for n, a in enumerate(arts, 1)
         ],

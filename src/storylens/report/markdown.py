@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..models import Digest
-from .common import date_span, display_title, source_line, source_numbers
+from .common import copy_note, date_span, display_title, source_line, source_numbers
 from .evidence import evidence_markdown
 
 
@@ -32,6 +32,8 @@ def to_markdown(d: Digest) -> str:
             parts.append(a.published + (" (inferred)" if a.published_inferred else ""))
         if a.url:
             parts.append(f"<{a.url}>")
+        if copy_note(d, a):
+            parts.append(copy_note(d, a))
         lines.append(f"{n}. " + " \u2014 ".join(parts))
     if d.skipped:
         lines += ["", "## Skipped inputs", ""]
