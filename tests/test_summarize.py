@@ -140,3 +140,30 @@ def test_coverage_ranks_a_large_cluster_quickly():
     t0 = time.perf_counter()
     s = storylens.summarize(docs, max_words=100, method="coverage")
     assert s.word_count <= 100 and time.perf_counter() - t0 < 10
+
+
+def test_pool_caps_candidates_round_robin_earliest():
+    """A huge input cannot blow up memory: the pool keeps at most MAX_CANDIDATES
+    candidates (its similarity matrix is dense), each article's earliest ones,
+    round-robin across the articles."""
+    from storylens.summarize.pool import MAX_CANDIDATES
+
+    docs = ["\n".join(f"Report {d} item {k} notes that the harbour district of town{d} saw "
+                      f"change{k} and movement{d}x{k} during the evening."
+                      for k in range(60)) for d in range(3)]
+    small = SentencePool.build(docs, max_candidates=30)
+    assert len(small.sentences) == 30
+    assert [(s.doc_index, s.position) for s in small.sentences] == [
+        (d, k) for d in range(3) for k in range(10)]
+    # uneven articles: a short one gives all it has, the others share the rest
+    uneven = SentencePool.build(docs[:2] + ["\n".join(docs[2].split("\n")[:4])], max_candidates=30)
+    by_doc = [sum(1 for s in uneven.sentences if s.doc_index == d) for d in range(3)]
+    assert by_doc == [13, 13, 4]
+    assert MAX_CANDIDATES <= 5000
+    many = ["\n".join(f"Article {d} line {k}: officials in region{d} reported case{k} "
+                      f"and review{d}y{k} of the budget." for k in range(120)) for d in range(30)]
+    pool = SentencePool.build(many)  # 3,600 candidates: the default limit applies
+    assert len(pool.sentences) == MAX_CANDIDATES
+    assert pool.similarity.shape == (MAX_CANDIDATES, MAX_CANDIDATES)
+    s = storylens.summarize(many, 60)
+    assert 1 <= len(s) and s.word_count <= 60

@@ -43,14 +43,28 @@ _AFTER_TIME = frozenset(
 _NEXT_WORD = re.compile(r"[\"'\u201c\u2018(\[]*(\w+)")
 _TOKEN_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*", re.UNICODE)
+_TOKEN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
+# a line without any of these has no candidate boundary (the fast path of _line_spans)
+_STOP_CHARS = re.compile("[.!?\u2026]")
+
+
+def _token_before(line: str, end: int) -> str:
+    """What ``_TOKEN_BEFORE.search(line, 0, end)`` finds (a letter, then letters
+    and periods, ending at ``end``), or "", by walking back from ``end`` instead
+    of scanning the line from its start."""
+    k = end
+    while k > 0 and line[k - 1] in _TOKEN_CHARS:
+        k -= 1
+    while k < end and line[k] == ".":
+        k += 1
+    return line[k:end]
 
 
 def _is_abbreviation(line: str, stop_at: int, next_char: str, next_word: str = "") -> bool:
     """Whether the period at ``line[stop_at]`` belongs to an abbreviation."""
-    m = _TOKEN_BEFORE.search(line, 0, stop_at)
-    if not m:
+    token = _token_before(line, stop_at)
+    if not token:
         return False
-    token = m.group(1)
     low = token.lower().rstrip(".")
     if low in ABBREVIATIONS:
         if next_char.isdigit():
@@ -67,6 +81,10 @@ def _is_abbreviation(line: str, stop_at: int, next_char: str, next_word: str = "
 
 
 def _line_spans(line: str, offset: int) -> Iterator[tuple[int, int]]:
+    if _STOP_CHARS.search(line) is None:  # no stop: the whole line is one sentence
+        if line.strip():
+            yield offset, len(line) + offset
+        return
     start = 0
     for m in _BOUNDARY.finditer(line):
         stop = m.group("stop")
@@ -119,6 +137,8 @@ def sentences(article: Article, doc_index: int = 0) -> list[Sentence]:
 
 def words(text: str) -> list[str]:
     """Lower-cased word tokens (letters and digits, inner apostrophes kept)."""
+    if text.isascii():  # lower-casing ASCII keeps every character's class: one pass
+        return _WORD.findall(text.lower())
     return [w.lower().replace("\u2019", "'") for w in _WORD.findall(text)]
 
 

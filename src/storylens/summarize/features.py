@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import chain
 
 import numpy as np
 
@@ -45,10 +46,15 @@ def concepts(text: str) -> list[str]:
     return _bigrams(words(text))
 
 
-def _bigrams(toks: list[str]) -> list[str]:
-    stems = [_stem(t) for t in toks]
-    return [stems[k] + " " + stems[k + 1] for k in range(len(toks) - 1)
-            if not (toks[k] in STOPWORDS and toks[k + 1] in STOPWORDS)]
+def _bigrams(toks: list[str], cache: dict[str, str] | None = None) -> list[str]:
+    if cache is None:
+        stems = [_stem(t) for t in toks]
+    else:  # a pool's word -> stem table, completed as needed
+        for w in set(toks).difference(cache):
+            cache[w] = _stem(w)
+        stems = list(map(cache.__getitem__, toks))
+    stop = list(map(STOPWORDS.__contains__, toks))
+    return [a + " " + b for a, b, x, y in zip(stems, stems[1:], stop, stop[1:]) if not (x and y)]
 
 
 def pool_concepts(pool: SentencePool) -> list[list[str]]:
@@ -56,78 +62,93 @@ def pool_concepts(pool: SentencePool) -> list[list[str]]:
     cached = getattr(pool, "_concepts", None)
     if cached is None:
         if len(pool.tokens) == len(pool.sentences):
-            cached = [_bigrams(t) for t in pool.tokens]
+            cached = [_bigrams(t, pool.stems) for t in pool.tokens]
         else:
-            cached = [concepts(s.text) for s in pool.sentences]
+            cached = [_bigrams(words(s.text), pool.stems) for s in pool.sentences]
         pool._concepts = cached
     return cached
 
 
 def concept_doc_freq(pool: SentencePool) -> Counter:
     """Number of articles using each concept (over every sentence, candidates or not)."""
+    cached = getattr(pool, "_concept_df", None)
+    if cached is not None:
+        return cached
     by_text = {s.text: c for s, c in zip(pool.sentences, pool_concepts(pool))}
     df: Counter = Counter()
     for sents in pool.all_sentences:
         seen: set[str] = set()
         for s in sents:
             c = by_text.get(s.text)
-            seen.update(c if c is not None else concepts(s.text))
+            seen.update(c if c is not None else _bigrams(words(s.text), pool.stems))
         df.update(seen)
+    pool._concept_df = df
     return df
 
 
 def feature_matrix(pool: SentencePool) -> np.ndarray:
-    """One row of :data:`FEATURES` per candidate of ``pool``."""
+    """One row of :data:`FEATURES` per candidate of ``pool`` (computed column by
+    column; each sum is taken in the same order, so the same floats, as a
+    sentence-by-sentence loop)."""
     n = len(pool.sentences)
     X = np.zeros((n, len(FEATURES)))
     if not n:
         return X
+    col = {f: k for k, f in enumerate(FEATURES)}
     n_docs = max(len(pool.articles), 1)
     others = max(n_docs - 1, 1)
     space = pool.space
     cvec = space.centroid()
-    central = np.asarray(space.matrix @ cvec).ravel()
+    central = space.project(cvec)
     cmax = max(float(cvec.max()), 1e-9) if len(cvec) else 1e-9
     support = (pool.support_count() - 1) / others
-    doc_terms: dict[int, set[str]] = {}
-    for i, s in enumerate(pool.sentences):
-        doc_terms.setdefault(s.doc_index, set()).update(pool.terms[i])
-    term_df: Counter = Counter()
-    for d in sorted(doc_terms):
-        term_df.update(doc_terms[d])
+    doc_of = pool.doc_of
+    sents = pool.sentences
+    # unigrams: number of articles (of the candidates) using each term
+    m = space.matrix
+    n_terms = m.shape[1]
+    entry_rows = np.repeat(np.arange(n), np.diff(m.indptr))
+    pairs = np.unique(doc_of[entry_rows] * n_terms + m.indices)
+    term_df = np.bincount(pairs % n_terms, minlength=n_terms)
+    ntoks = space.row_lengths.astype(np.float64)
+    uni_sum = np.bincount(entry_rows, weights=(term_df[m.indices] * space.counts).astype(np.float64), minlength=n)
+    has_toks = ntoks > 0
+    safe_ntoks = np.where(has_toks, ntoks, 1.0)
+    uni = np.where(has_toks, uni_sum / (n_docs * safe_ntoks), 0.0)
+    mass_sum = np.bincount(space.token_rows, weights=cvec[space.token_ids], minlength=n)
+    mass = np.where(has_toks, mass_sum / (safe_ntoks * cmax), 0.0)
+    # bigrams: articles using each (concept_doc_freq) and candidates using each
     cdf = concept_doc_freq(pool)
     cons = pool_concepts(pool)
-    csf: Counter = Counter()
-    for c in cons:
-        csf.update(set(c))
-    vocab = space.vocab
-    first_seen: set[int] = set()
-    for i, s in enumerate(pool.sentences):
-        toks = pool.terms[i]
-        nw = len(s.text.split())
-        ci = cons[i]
-        uni = sum(term_df[t] for t in toks) / (n_docs * len(toks)) if toks else 0.0
-        bi = sum(cdf[c] - 1 for c in ci) / (others * len(ci)) if ci and n_docs > 1 else 0.0
-        txt = s.text.rstrip()
-        rep = sum(1 for c in ci if csf[c] > 1) / len(ci) if ci else 0.0
-        mass = sum(float(cvec[vocab[t]]) for t in toks) / (len(toks) * cmax) if toks else 0.0
-        X[i] = (
-            1.0,
-            1.0 / (1.0 + s.position),
-            0.0 if s.doc_index in first_seen else 1.0,
-            central[i],
-            support[i],
-            uni,
-            bi,
-            min(nw, 40) / 40.0,
-            1.0 if nw < 12 else 0.0,
-            1.0 if _QUOTE.search(txt) else 0.0,
-            1.0 if _DIGIT.search(txt) else 0.0,
-            1.0 if txt.endswith(("?", ":")) else 0.0,
-            0.0 if _END.search(txt) else 1.0,
-            rep,
-            mass,
-        )
-        first_seen.add(s.doc_index)
+    lens = np.fromiter(map(len, cons), dtype=np.int64, count=n)
+    flat = list(chain.from_iterable(cons))
+    crow = np.repeat(np.arange(n), lens)
+    cdf_flat = np.fromiter(map(cdf.__getitem__, flat), dtype=np.float64, count=len(flat))
+    csf = Counter(chain.from_iterable(map(set, cons)))  # candidates using each concept
+    shared = np.fromiter(map(csf.__getitem__, flat), dtype=np.int64, count=len(flat)) > 1
+    has_cons = lens > 0
+    safe_lens = np.where(has_cons, lens, 1).astype(np.float64)
+    bi_sum = np.bincount(crow, weights=cdf_flat - 1, minlength=n)
+    bi = np.where(has_cons & (n_docs > 1), bi_sum / (others * safe_lens), 0.0)
+    rep = np.where(has_cons, np.bincount(crow, weights=shared.astype(np.float64), minlength=n) / safe_lens, 0.0)
+    nw = np.asarray(pool.word_counts(), dtype=np.float64)
+    pos = np.fromiter((s.position for s in sents), dtype=np.float64, count=n)
+    first = np.zeros(n)
+    first[np.unique(doc_of, return_index=True)[1]] = 1.0
+    txt = [s.text.rstrip() for s in sents]
+    X[:, col["bias"]] = 1.0
+    X[:, col["pos_inv"]] = 1.0 / (1.0 + pos)
+    X[:, col["first"]] = first
+    X[:, col["centrality"]] = central
+    X[:, col["support"]] = support
+    X[:, col["unigram_df"]] = uni
+    X[:, col["bigram_df"]] = bi
+    X[:, col["length"]] = np.minimum(nw, 40) / 40.0
+    X[:, col["short"]] = nw < 12
+    X[:, col["quote"]] = [_QUOTE.search(t) is not None for t in txt]
+    X[:, col["digit"]] = [_DIGIT.search(t) is not None for t in txt]
+    X[:, col["question"]] = [t.endswith(("?", ":")) for t in txt]
+    X[:, col["unfinished"]] = [_END.search(t) is None for t in txt]
+    X[:, col["concept_rep"]] = rep
+    X[:, col["tfidf_mass"]] = mass
     return X
-

@@ -57,7 +57,7 @@ class CentroidSupport(Summarizer):
         """Centroid x support x position, scaled to a maximum of 1."""
         space = pool.space
         centroid = space.centroid()
-        central = np.asarray(space.matrix @ centroid).ravel()
+        central = space.project(centroid)
         n_docs = max(len(pool.articles), 1)
         support = (pool.support_count() - 1) / max(n_docs - 1, 1)
         pos = np.asarray([s.position for s in pool.sentences], dtype=np.float64)

@@ -12,6 +12,7 @@ import functools
 import math
 import re
 from collections import Counter
+from itertools import chain
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Sequence
@@ -32,12 +33,13 @@ _ANY_STOP = re.compile(r"(?P<stop>[.!?]+)(?P<close>\s?[\"'\u201d\u2019)]+)?\s+(?
 _LAST_TOKEN = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
-def is_heading(text: str) -> bool:
+def is_heading(text: str, n_words: int | None = None) -> bool:
     """A line that reads like a heading, not a sentence: all capitals, or short
-    with no final punctuation."""
+    with no final punctuation (``n_words``: ``len(text.split())`` when known)."""
     if text.upper() == text and text.lower() != text:  # every cased letter a capital
         return True
-    return len(text.split()) < 8 and not _HEADING_END.search(text.strip())
+    n = len(text.split()) if n_words is None else n_words
+    return n < 8 and not _HEADING_END.search(text.strip())
 
 
 _stem = functools.lru_cache(maxsize=1 << 17)(stem)  # a pure function: the cache never changes a result
@@ -51,41 +53,69 @@ def terms_of(text: str) -> list[str]:
 class PoolSpace:
     """TF-IDF rows of the candidates, as :class:`storylens.vectors.TfidfSpace`
     computes them (smoothed idf, sublinear tf, L2-normalised rows), built
-    straight into CSR form."""
+    straight into CSR form (each row's terms in order of first use).
+
+    Besides ``matrix`` it keeps, for the features, ``token_ids`` (every token
+    of every row, in order, as a column index), ``token_rows`` (the row of
+    each), ``counts`` (the raw count of each stored entry) and ``row_lengths``
+    (tokens per row)."""
 
     def __init__(self, token_lists: Sequence[Sequence[str]]):
-        df: Counter = Counter()
+        n_rows = len(token_lists)
+        terms = sorted(set(chain.from_iterable(token_lists)))
+        self.vocab = vocab = {t: i for i, t in enumerate(terms)}
         counts = [Counter(t) for t in token_lists]
-        for c in counts:
-            df.update(c.keys())
-        self.vocab = {t: i for i, t in enumerate(sorted(df))}
-        n = max(len(token_lists), 1)
-        idf = np.asarray([math.log((1 + n) / (1 + df[t])) + 1.0 for t in sorted(df)])
-        indptr, indices, data = [0], [], []
-        for c in counts:
-            for t, k in c.items():
-                indices.append(self.vocab[t])
-                data.append(1.0 + math.log(k))
-            indptr.append(len(indices))
-        m = sparse.csr_matrix((np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64),
-                               np.asarray(indptr, dtype=np.int64)), shape=(len(counts), max(len(self.vocab), 1)))
-        if m.nnz:
-            m.data *= idf[m.indices]
-            lengths = np.diff(m.indptr)
-            rows = np.repeat(np.arange(len(counts)), lengths)
-            norms = np.sqrt(np.bincount(rows, weights=m.data ** 2, minlength=len(counts)))
+        lookup = vocab.__getitem__
+        indices = np.fromiter(map(lookup, chain.from_iterable(counts)), dtype=np.int64)
+        raw = np.fromiter(chain.from_iterable(c.values() for c in counts), dtype=np.int64, count=len(indices))
+        per_row = np.fromiter(map(len, counts), dtype=np.int64, count=n_rows)
+        indptr = np.zeros(n_rows + 1, dtype=np.int64)
+        np.cumsum(per_row, out=indptr[1:])
+        n = max(n_rows, 1)
+        df = np.bincount(indices, minlength=len(terms))
+        # the same math.log values as computed term by term, once per distinct count
+        idf_of = np.asarray([math.log((1 + n) / (1 + d)) + 1.0 for d in range(n + 1)])
+        tf_of = np.asarray([0.0] + [1.0 + math.log(k) for k in range(1, int(raw.max(initial=0)) + 1)])
+        data = tf_of[raw]
+        self.counts = raw
+        self.row_lengths = np.fromiter(map(len, token_lists), dtype=np.int64, count=n_rows)
+        self.token_ids = np.fromiter(map(lookup, chain.from_iterable(token_lists)), dtype=np.int64,
+                                     count=int(self.row_lengths.sum()))
+        self.token_rows = np.repeat(np.arange(n_rows), self.row_lengths)
+        if len(data):
+            data *= idf_of[df][indices]
+            rows = np.repeat(np.arange(n_rows), per_row)
+            norms = np.sqrt(np.bincount(rows, weights=data ** 2, minlength=n_rows))
             norms[norms == 0] = 1.0
-            m.data /= np.repeat(norms, lengths)
-        self.matrix = m
+            data /= np.repeat(norms, per_row)
+        self.matrix = sparse.csr_matrix((data, indices, indptr), shape=(n_rows, max(len(vocab), 1)))
+        self._centroid: np.ndarray | None = None
 
     def similarity(self) -> np.ndarray:
         return (self.matrix @ self.matrix.T).toarray()
 
     def centroid(self, rows: Sequence[int] | None = None) -> np.ndarray:
-        m = self.matrix if rows is None else self.matrix[list(rows)]
+        if rows is None:
+            if self._centroid is None:
+                m = self.matrix
+                # column sums, accumulated row by row as the sparse sum does
+                c = np.bincount(m.indices, weights=m.data, minlength=m.shape[1]).astype(np.float64)
+                norm = np.linalg.norm(c)
+                self._centroid = c / norm if norm else c
+            return self._centroid.copy()
+        m = self.matrix[list(rows)]
         c = np.asarray(m.sum(axis=0)).ravel()
         norm = np.linalg.norm(c)
         return c / norm if norm else c
+
+    def project(self, vector: np.ndarray) -> np.ndarray:
+        """``matrix @ vector`` (each row's sum taken in stored order, as the sparse product does)."""
+        m = self.matrix
+        n = m.shape[0]
+        if not m.nnz:
+            return np.zeros(n)
+        rows = np.repeat(np.arange(n), np.diff(m.indptr))
+        return np.bincount(rows, weights=m.data * vector[m.indices], minlength=n)
 
 
 def _resplit(sents: Sequence[Sentence], max_words: int) -> list[Sentence]:
@@ -115,6 +145,23 @@ def _resplit(sents: Sequence[Sentence], max_words: int) -> list[Sentence]:
     return out
 
 
+#: the most candidates a pool keeps (its similarity matrix is dense: 3,000 x 3,000 floats is 72 MB)
+MAX_CANDIDATES = 3000
+
+
+def _earliest_round_robin(doc_of: Sequence[int], limit: int) -> list[int]:
+    """Indices of at most ``limit`` items, each article's earliest first, taken
+    round-robin across articles; returned in their original order."""
+    rank: dict[int, int] = {}
+    order = []
+    for i, d in enumerate(doc_of):
+        r = rank.get(d, 0)
+        rank[d] = r + 1
+        order.append((r, i))
+    order.sort()
+    return sorted(i for _, i in order[:max(limit, 0)])
+
+
 def _as_articles(documents: Sequence[Article | str]) -> list[Article]:
     out = []
     for i, d in enumerate(documents):
@@ -136,9 +183,17 @@ class SentencePool:
     support_threshold: float = 0.5
     _space: "PoolSpace | None" = field(default=None, repr=False)
     tokens: list[list[str]] = field(default_factory=list, repr=False)  # lower-cased words per candidate
+    nwords: list[int] = field(default_factory=list, repr=False)  # whitespace words per candidate
+    stems: dict[str, str] = field(default_factory=dict, repr=False)  # word -> stem, filled as needed
 
     @classmethod
-    def build(cls, documents: Sequence[Article | str], options=None) -> "SentencePool":
+    def build(cls, documents: Sequence[Article | str], options=None, *,
+              max_candidates: int | None = None) -> "SentencePool":
+        """The pool of ``documents``.  At most ``max_candidates`` candidates
+        (default :data:`MAX_CANDIDATES`) are kept, so that the dense similarity
+        matrix stays bounded: over the limit, each article's earliest
+        candidates, taken round-robin across the articles (every article's
+        first, then every article's second, ...), in their original order."""
         from ..config import Options
 
         opts = options or Options()
@@ -147,24 +202,54 @@ class SentencePool:
         cands: list[Sentence] = []
         terms: list[list[str]] = []
         tokens: list[list[str]] = []
+        nwords: list[int] = []
         seen: set[str] = set()
+        stems: dict[str, str] = {}  # this pool's stem of each word (stemming is pure: no result changes)
+        content: dict[str, str | None] = {}  # word -> its stem, None for stopwords and 1-letter words
+        lo, hi = opts.min_sentence_words, opts.max_sentence_words
         for sents in per_doc:
-            for s in _resplit(sents, opts.max_sentence_words):
-                n = len(s.text.split())
-                if n < opts.min_sentence_words or n > opts.max_sentence_words or is_heading(s.text):
+            for s in _resplit(sents, hi):
+                split = s.text.split()
+                n = len(split)
+                if n < lo or n > hi or is_heading(s.text, n):
                     continue
-                key = " ".join(s.text.lower().split())
+                key = " ".join(split).lower()
                 if key in seen:  # exact copy: kept once, its source found as support
                     continue
                 seen.add(key)
                 low = words(s.text)
-                toks = [_stem(w) for w in low if w not in STOPWORDS and len(w) > 1]
+                new = set(low).difference(content)
+                for w in new:
+                    st = stems[w] = _stem(w)
+                    content[w] = None if w in STOPWORDS or len(w) <= 1 else st
+                toks = [t for t in map(content.__getitem__, low) if t is not None]
                 if not toks:
                     continue
                 cands.append(s)
                 terms.append(toks)
                 tokens.append(low)
-        return cls(articles, per_doc, cands, terms, opts.support_threshold, tokens=tokens)
+                nwords.append(n)
+        limit = MAX_CANDIDATES if max_candidates is None else max_candidates
+        if len(cands) > limit:
+            keep = _earliest_round_robin([s.doc_index for s in cands], limit)
+            cands, terms, tokens, nwords = ([xs[i] for i in keep] for xs in (cands, terms, tokens, nwords))
+        pool = cls(articles, per_doc, cands, terms, opts.support_threshold, tokens=tokens)
+        pool.nwords = nwords
+        pool.stems = stems
+        return pool
+
+    def word_counts(self) -> list[int]:
+        """Whitespace-separated words of each candidate."""
+        if len(self.nwords) != len(self.sentences):
+            self.nwords = [len(s.text.split()) for s in self.sentences]
+        return self.nwords
+
+    def stem_of(self, word: str) -> str:
+        """The stem of a lower-cased word (remembered for this pool)."""
+        st = self.stems.get(word)
+        if st is None:
+            st = self.stems[word] = _stem(word)
+        return st
 
     # -- shared computations, each done once -------------------------------
     @property
