@@ -69,3 +69,35 @@ def test_options_are_validated():
         ClusterOptions(threshold=2)
     with pytest.raises(ConfigError, match="window_days"):
         ClusterOptions(window_days=-1)
+
+
+def _klitschko(i: str, year: str, rnd: str, place: str):
+    return Article(i, f"Wladimir Klitschko stopped Tony Thompson in the {rnd} round in {place} on Saturday to keep "
+                      f"his heavyweight titles in July {year}.")
+
+
+def test_a_far_year_keeps_two_events_with_the_same_actors_apart():
+    from storylens.cluster import latest_year
+
+    a, b = _klitschko("a", "2008", "eleventh", "Hamburg"), _klitschko("b", "2012", "sixth", "Bern")
+    assert latest_year(b) == 2012 and latest_year(Article("x", "No year here, 12 people.")) is None
+    # the same pair with no year check merges: the penalty is what splits them
+    c = Clusterer(threshold=0.6, year_penalty=0.0)
+    assert c.add(a).story_id == c.add(b).story_id
+    c = Clusterer(threshold=0.6, year_penalty=0.1)
+    assert c.add(a).story_id != c.add(b).story_id
+    # a year within year_gap (a report of the same fight dated a year on) is not penalised
+    c = Clusterer(threshold=0.6, year_penalty=0.1)
+    assert c.add(a).story_id == c.add(_klitschko("c", "2009", "eleventh", "Hamburg")).story_id
+
+
+def test_story_years_survive_state_and_restore():
+    a, b = _klitschko("a", "2008", "eleventh", "Hamburg"), _klitschko("b", "2012", "sixth", "Bern")
+    c = Clusterer(threshold=0.6)
+    sid = c.add(a).story_id
+    state = c.state_of(sid)
+    assert state["centroid"]["~2008"] == 0.0
+    r = Clusterer(threshold=0.6)
+    r.restore([{**state, "article_ids": ["a"]}], dict(c._df), c.n_seen, {"a": sid})
+    assert r._stories[sid].years == {2008} and not any(f.startswith("~") for f in r._stories[sid].centroid)
+    assert r.add(b).story_id != sid

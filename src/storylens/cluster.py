@@ -20,7 +20,17 @@ with IDF from a reference table when given, else from every article the
 clusterer has seen so far including the current batch (so the first batch of
 a stream is weighted by its own statistics).  An article joins the most
 similar active story when the cosine with the story's centroid reaches
-``threshold``; otherwise it opens a new story.  Copies found by
+``threshold``; otherwise it opens a new story.
+
+Two events of one topic that share their actors (two title fights of one
+boxer, a coach fired and later hired by one team) share most of their words
+and names; what still tells them apart is *when* they happened.  An article's
+latest mentioned year (``2012`` in a text that mentions 2008 and 2012) is a
+rough lower bound of its date, and a story remembers the latest years of its
+members: when the article's year is more than ``year_gap`` away from every one
+of them, ``year_penalty`` is subtracted from its similarity with that story (a
+soft check: a close enough article still joins; an article or story without
+years is never penalised).  Copies found by
 :mod:`storylens.dedup` join their original's story directly.
 
 Deterministic: ties break on story creation order, a batch is processed in
@@ -44,6 +54,7 @@ from .vectors import STOPWORDS, content_terms
 
 _CAP = re.compile(r"(?<![.!?\n\"\u201c])\s+((?:[A-Z][\w'\u2019-]*)(?:\s+[A-Z][\w'\u2019-]*)*)")
 _NUM = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)*)(?![\w])")
+_YEAR = re.compile(r"(?<![\w.])(19[5-9]\d|20[0-4]\d)(?![\w])")
 _MONTHS = frozenset("january february march april may june july august september october november december "
                     "monday tuesday wednesday thursday friday saturday sunday".split())
 
@@ -62,6 +73,8 @@ class ClusterOptions:
     vector_terms: int = 150  # keep only this many heaviest features of an article (0: all)
     size_boost: float = 0.0  # the join threshold rises by this times log(story size)
     small_boost: float = 0.0  # ... and by this divided by the story size (a higher bar to join a lone article)
+    year_penalty: float = 0.1  # subtracted when the article's latest year is far from all of the story's
+    year_gap: int = 1  # ... i.e. more than this many years from every member's latest year
     idf: Mapping[str, float] | None = field(default=None, compare=False, hash=False)
 
     def with_(self, **changes) -> "ClusterOptions":
@@ -75,7 +88,9 @@ class ClusterOptions:
             raise ConfigError(f"vector_terms must be an integer >= 0, got {self.vector_terms!r}")
         if isinstance(self.window_days, bool) or not isinstance(self.window_days, int) or self.window_days < 0:
             raise ConfigError(f"window_days must be a non-negative integer, got {self.window_days!r}")
-        for name in ("entity_weight", "number_weight"):
+        if isinstance(self.year_gap, bool) or not isinstance(self.year_gap, int) or self.year_gap < 0:
+            raise ConfigError(f"year_gap must be a non-negative integer, got {self.year_gap!r}")
+        for name in ("entity_weight", "number_weight", "year_penalty"):
             v = getattr(self, name)
             if not isinstance(v, (int, float)) or v < 0:
                 raise ConfigError(f"{name} must be a number >= 0, got {v!r}")
@@ -107,6 +122,12 @@ def features(article: Article, entity_weight: float = 2.0, number_weight: float 
         for m in _NUM.finditer(text):
             counts["#" + m.group(1).replace(",", "")] += 1
     return dict(counts)
+
+
+def latest_year(article: Article) -> int | None:
+    """The latest year (1950-2049) that an article's title or text mentions, or None."""
+    ys = [int(y) for y in _YEAR.findall((article.title or "") + "\n" + article.text)]
+    return max(ys) if ys else None
 
 
 def _weight_of(feature: str, entity_weight: float, number_weight: float) -> float:
@@ -144,6 +165,7 @@ class _StoryState:
     outlets: set[str]
     centroid: dict[str, float]  # sum of member unit vectors (truncated)
     norm: float
+    years: set[int] = field(default_factory=set)  # the latest year mentioned by each member (if any)
     indexed: tuple[str, ...] = ()
     active: bool = True
 
@@ -275,6 +297,7 @@ class Clusterer:
             vec = {f: v / norm for f, v in vec.items()}
         best, best_sim, best_margin = None, 0.0, -1.0
         o = self.options
+        year = latest_year(a) if o.year_penalty else None
         for st in self._candidates(vec, day):
             c = st.centroid
             if len(c) < len(vec):
@@ -285,13 +308,16 @@ class Clusterer:
             # the bar rises (slowly) with its size
             n = len(st.article_ids) or 1
             margin = sim - o.threshold - o.size_boost * math.log(n) - o.small_boost / n
+            # an event signature beside the words: a year far from every member's marks another event
+            if year is not None and st.years and min(abs(year - y) for y in st.years) > o.year_gap:
+                margin -= o.year_penalty
             if margin > best_margin + 1e-12 or (best is not None and abs(margin - best_margin) <= 1e-12
                                                   and st.order < best.order):
                 best, best_sim, best_margin = st, sim, margin
         if best is not None and best_margin >= 0:
-            self._join(best, a, day, vec)
+            self._join(best, a, day, vec, year)
             return Assignment(a.id, best.id, dup, best_sim, False)
-        st = self._open(a, day, vec)
+        st = self._open(a, day, vec, year)
         return Assignment(a.id, st.id, dup, 1.0, True)
 
     def _in_window(self, st: _StoryState, day: int | None) -> bool:
@@ -317,7 +343,7 @@ class Clusterer:
                     break
         return out
 
-    def _open(self, a: Article, day: int | None, vec: dict[str, float]) -> _StoryState:
+    def _open(self, a: Article, day: int | None, vec: dict[str, float], year: int | None = None) -> _StoryState:
         sid = story_id_for(a.id)
         while sid in self._stories:  # a clash of hashes: extend deterministically
             sid = story_id_for(sid)
@@ -327,7 +353,7 @@ class Clusterer:
         self._order += 1
         self._stories[sid] = st
         self._active[sid] = st
-        self._join(st, a, day, vec)
+        self._join(st, a, day, vec, year)
         return st
 
     def _stub(self, sid: str) -> _StoryState:
@@ -343,7 +369,8 @@ class Clusterer:
         self._dirty.clear()
         return out
 
-    def _join(self, st: _StoryState, a: Article, day: int | None, vec: dict[str, float] | None) -> None:
+    def _join(self, st: _StoryState, a: Article, day: int | None, vec: dict[str, float] | None,
+              year: int | None = None) -> None:
         self._dirty.add(st.id)
         st.article_ids.append(a.id)
         self._article_story[a.id] = st.id
@@ -359,6 +386,8 @@ class Clusterer:
                 heapq.heappush(self._expiry, (day, st.order, st.id))
         if vec is None or not st.active:
             return
+        if year is not None:
+            st.years.add(year)
         c = st.centroid
         for f, v in vec.items():
             c[f] = c.get(f, 0.0) + v
@@ -401,16 +430,25 @@ class Clusterer:
                         del self._postings[f]
             st.indexed = ()
             st.centroid = {}
+            st.years = set()
             st.active = False
             self._active.pop(sid, None)
             self._dirty.add(sid)
 
     # -- state for a store ----------------------------------------------------------------
     def state_of(self, story_id: str) -> dict:
-        """One story's state to persist (``centroid`` empty once evicted)."""
+        """One story's state to persist (``centroid`` empty once evicted).
+
+        The members' years travel inside ``centroid`` as zero-weight ``~YYYY``
+        keys (no feature starts with ``~``), so a store keeps them without a
+        schema change; :meth:`restore` takes them out again.
+        """
         s = self._stories[story_id]
+        centroid = dict(s.centroid)
+        if s.active:
+            centroid.update((f"~{y}", 0.0) for y in sorted(s.years))
         return {"id": s.id, "order": s.order, "title": s.title, "first_seen": s.first_seen,
-                "last_seen": s.last_seen, "active": s.active, "centroid": s.centroid}
+                "last_seen": s.last_seen, "active": s.active, "centroid": centroid}
 
     def set_df(self, df: Mapping[str, int], n: int) -> None:
         """Use these document frequencies (e.g. counted over a whole input by Spark)."""
@@ -439,6 +477,10 @@ class Clusterer:
                              first_seen=d.get("first_seen"), last_seen=d.get("last_seen"),
                              article_ids=list(d.get("article_ids") or ()), outlets=set(d.get("outlets") or ()),
                              centroid=dict(d.get("centroid") or {}), norm=1.0)
+            for f in [f for f in st.centroid if f[:1] == "~"]:
+                del st.centroid[f]
+                if f[1:].isdigit():
+                    st.years.add(int(f[1:]))
             st.norm = math.sqrt(sum(v * v for v in st.centroid.values())) or 1.0
             self._stories[st.id] = st
             self._active[st.id] = st
