@@ -43,6 +43,7 @@ _AFTER_TIME = frozenset(
 _NEXT_WORD = re.compile(r"[\"'\u201c\u2018(\[]*(\w+)")
 _TOKEN_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*", re.UNICODE)
+_ASCII_WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")  # _WORD on lower-cased ASCII text
 _TOKEN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
 # a line without any of these has no candidate boundary (the fast path of _line_spans)
 _STOP_CHARS = re.compile("[.!?\u2026]")
@@ -137,8 +138,8 @@ def sentences(article: Article, doc_index: int = 0) -> list[Sentence]:
 
 def words(text: str) -> list[str]:
     """Lower-cased word tokens (letters and digits, inner apostrophes kept)."""
-    if text.isascii():  # lower-casing ASCII keeps every character's class: one pass
-        return _WORD.findall(text.lower())
+    if text.isascii():  # lower-cased ASCII: the same tokens, one pass, a cheaper character class
+        return _ASCII_WORD.findall(text.lower())
     return [w.lower().replace("\u2019", "'") for w in _WORD.findall(text)]
 
 

@@ -46,13 +46,8 @@ def concepts(text: str) -> list[str]:
     return _bigrams(words(text))
 
 
-def _bigrams(toks: list[str], cache: dict[str, str] | None = None) -> list[str]:
-    if cache is None:
-        stems = [_stem(t) for t in toks]
-    else:  # a pool's word -> stem table, completed as needed
-        for w in set(toks).difference(cache):
-            cache[w] = _stem(w)
-        stems = list(map(cache.__getitem__, toks))
+def _bigrams(toks: list[str]) -> list[str]:
+    stems = list(map(_stem, toks))
     stop = list(map(STOPWORDS.__contains__, toks))
     return [a + " " + b for a, b, x, y in zip(stems, stems[1:], stop, stop[1:]) if not (x and y)]
 
@@ -62,9 +57,9 @@ def pool_concepts(pool: SentencePool) -> list[list[str]]:
     cached = getattr(pool, "_concepts", None)
     if cached is None:
         if len(pool.tokens) == len(pool.sentences):
-            cached = [_bigrams(t, pool.stems) for t in pool.tokens]
+            cached = [_bigrams(t) for t in pool.tokens]
         else:
-            cached = [_bigrams(words(s.text), pool.stems) for s in pool.sentences]
+            cached = [_bigrams(words(s.text)) for s in pool.sentences]
         pool._concepts = cached
     return cached
 
@@ -80,7 +75,7 @@ def concept_doc_freq(pool: SentencePool) -> Counter:
         seen: set[str] = set()
         for s in sents:
             c = by_text.get(s.text)
-            seen.update(c if c is not None else _bigrams(words(s.text), pool.stems))
+            seen.update(c if c is not None else _bigrams(words(s.text)))
         df.update(seen)
     pool._concept_df = df
     return df

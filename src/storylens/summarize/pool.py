@@ -15,13 +15,13 @@ from collections import Counter
 from itertools import chain
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Sequence
+from typing import Iterator, Sequence
 
 import numpy as np
 from scipy import sparse
 
 from ..models import Article, Citation, Sentence, Summary, SummarySentence
-from ..segment import ABBREVIATIONS
+from ..segment import ABBREVIATIONS, _token_before
 from ..segment import sentences as split_article
 from ..segment import words
 from ..vectors import STOPWORDS, stem
@@ -43,6 +43,12 @@ def is_heading(text: str, n_words: int | None = None) -> bool:
 
 
 _stem = functools.lru_cache(maxsize=1 << 17)(stem)  # a pure function: the cache never changes a result
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _content_stem(word: str) -> str | None:
+    """The stem of a content word; None for a stopword or a 1-letter word (pure: cached)."""
+    return None if word in STOPWORDS or len(word) <= 1 else _stem(word)
 
 
 def terms_of(text: str) -> list[str]:
@@ -122,27 +128,31 @@ def _resplit(sents: Sequence[Sentence], max_words: int) -> list[Sentence]:
     """Split a sentence longer than ``max_words`` at every stop (the rule-based
     splitter keeps ". the" together, which lower-cased text is full of); the
     pieces keep the sentence's position and exact offsets."""
-    out: list[Sentence] = []
+    return [s for s, _ in _resplit_split(sents, max_words)]
+
+
+def _resplit_split(sents: Sequence[Sentence], max_words: int) -> Iterator[tuple[Sentence, list[str] | None]]:
+    """:func:`_resplit`, each sentence with its ``text.split()`` when already computed."""
     for s in sents:
-        if len(s.text.split()) <= max_words:
-            out.append(s)
+        split = s.text.split()
+        if len(split) <= max_words:
+            yield s, split
             continue
         start = 0
         text = s.text
         for m in _ANY_STOP.finditer(text):
-            tok = _LAST_TOKEN.search(text, 0, m.start())
+            tok = _token_before(text, m.start())
             if tok and m.group("stop") == "." and (
-                    tok.group(1).lower().rstrip(".") in ABBREVIATIONS or len(tok.group(1)) == 1):
+                    tok.lower().rstrip(".") in ABBREVIATIONS or len(tok) == 1):
                 continue
             end = m.end("close") if m.group("close") else m.end("stop")
             if len(text[start:end].split()) >= 1:
-                out.append(Sentence(s.doc_index, s.article_id, s.start + start, s.start + end,
-                                    text[start:end], s.position, s.paragraph))
+                yield Sentence(s.doc_index, s.article_id, s.start + start, s.start + end,
+                               text[start:end], s.position, s.paragraph), None
             start = m.end()
         if text[start:].strip():
-            out.append(Sentence(s.doc_index, s.article_id, s.start + start, s.end, text[start:], s.position,
-                                s.paragraph))
-    return out
+            yield Sentence(s.doc_index, s.article_id, s.start + start, s.end, text[start:], s.position,
+                           s.paragraph), None
 
 
 #: the most candidates a pool keeps (its similarity matrix is dense: 3,000 x 3,000 floats is 72 MB)
@@ -184,7 +194,6 @@ class SentencePool:
     _space: "PoolSpace | None" = field(default=None, repr=False)
     tokens: list[list[str]] = field(default_factory=list, repr=False)  # lower-cased words per candidate
     nwords: list[int] = field(default_factory=list, repr=False)  # whitespace words per candidate
-    stems: dict[str, str] = field(default_factory=dict, repr=False)  # word -> stem, filled as needed
 
     @classmethod
     def build(cls, documents: Sequence[Article | str], options=None, *,
@@ -204,12 +213,11 @@ class SentencePool:
         tokens: list[list[str]] = []
         nwords: list[int] = []
         seen: set[str] = set()
-        stems: dict[str, str] = {}  # this pool's stem of each word (stemming is pure: no result changes)
-        content: dict[str, str | None] = {}  # word -> its stem, None for stopwords and 1-letter words
         lo, hi = opts.min_sentence_words, opts.max_sentence_words
         for sents in per_doc:
-            for s in _resplit(sents, hi):
-                split = s.text.split()
+            for s, split in _resplit_split(sents, hi):
+                if split is None:
+                    split = s.text.split()
                 n = len(split)
                 if n < lo or n > hi or is_heading(s.text, n):
                     continue
@@ -218,11 +226,7 @@ class SentencePool:
                     continue
                 seen.add(key)
                 low = words(s.text)
-                new = set(low).difference(content)
-                for w in new:
-                    st = stems[w] = _stem(w)
-                    content[w] = None if w in STOPWORDS or len(w) <= 1 else st
-                toks = [t for t in map(content.__getitem__, low) if t is not None]
+                toks = [t for t in map(_content_stem, low) if t is not None]
                 if not toks:
                     continue
                 cands.append(s)
@@ -235,7 +239,6 @@ class SentencePool:
             cands, terms, tokens, nwords = ([xs[i] for i in keep] for xs in (cands, terms, tokens, nwords))
         pool = cls(articles, per_doc, cands, terms, opts.support_threshold, tokens=tokens)
         pool.nwords = nwords
-        pool.stems = stems
         return pool
 
     def word_counts(self) -> list[int]:
@@ -243,13 +246,6 @@ class SentencePool:
         if len(self.nwords) != len(self.sentences):
             self.nwords = [len(s.text.split()) for s in self.sentences]
         return self.nwords
-
-    def stem_of(self, word: str) -> str:
-        """The stem of a lower-cased word (remembered for this pool)."""
-        st = self.stems.get(word)
-        if st is None:
-            st = self.stems[word] = _stem(word)
-        return st
 
     # -- shared computations, each done once -------------------------------
     @property
