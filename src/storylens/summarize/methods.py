@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 from typing import Sequence
 
 import numpy as np
@@ -31,6 +32,8 @@ def mmr_select(scores: np.ndarray, sim: np.ndarray, lam: float = 0.7, max_sim: f
     ``max_sim`` to one already picked is dropped.  Ties break on index."""
     n = len(scores)
     limit = n if limit is None else min(limit, n)
+    if n <= _SMALL and np.isfinite(scores).all() and np.isfinite(sim).all():
+        return _mmr_small(scores, sim, lam, max_sim, limit)
     picked: list[int] = []
     redundancy = np.zeros(n)
     alive = np.ones(n, dtype=bool)
@@ -41,6 +44,31 @@ def mmr_select(scores: np.ndarray, sim: np.ndarray, lam: float = 0.7, max_sim: f
         alive[i] = False
         redundancy = np.maximum(redundancy, sim[i])
         alive &= sim[i] < max_sim
+    return picked
+
+
+_SMALL = 64  # up to this many candidates plain Python lists beat numpy's per-call cost
+
+
+def _mmr_small(scores: np.ndarray, sim: np.ndarray, lam: float, max_sim: float, limit: int) -> list[int]:
+    """:func:`mmr_select` on a few candidates, with the same float operations."""
+    n = len(scores)
+    base = (lam * np.asarray(scores, dtype=np.float64)).tolist()
+    rows = sim.tolist()
+    keep = (1 - lam)
+    redundancy = [0.0] * n
+    alive = list(range(n))
+    picked: list[int] = []
+    while len(picked) < limit and alive:
+        best, i = -math.inf, -1
+        for j in alive:  # ascending: the first of equal values wins, as argmax
+            v = base[j] - keep * redundancy[j]
+            if v > best or i < 0:
+                best, i = v, j
+        picked.append(i)
+        row = rows[i]
+        alive = [j for j in alive if j != i and row[j] < max_sim]
+        redundancy = [r if r >= x else x for r, x in zip(redundancy, row)]
     return picked
 
 
@@ -103,15 +131,24 @@ class LinearScored(Summarizer):
             return CentroidSupport().base_scores(pool)
         X = feature_matrix(pool)
         col = {f: k for k, f in enumerate(FEATURES)}
-        z = np.zeros(len(X))
-        for name, weight in sorted(w.items()):
-            term = np.ones(len(X))
-            for f in name.split("*"):
+        items = sorted(w.items())
+        parts = [name.split("*") for name, _ in items]
+        for name, fs in zip(items, parts):
+            for f in fs:
                 if f not in col:
-                    raise ValueError(f"scorer weight {name!r} names an unknown feature {f!r}; "
+                    raise ValueError(f"scorer weight {name[0]!r} names an unknown feature {f!r}; "
                                      f"known: {', '.join(FEATURES)}")
-                term = term * X[:, col[f]]
-            z += weight * term
+        # z = sum of weight * term in sorted order, added one weight after the other from 0
+        terms = np.ones((len(X), len(items) + 1))
+        terms[:, 0] = 0.0
+        for k, fs in enumerate(parts, 1):
+            if len(fs) == 1:
+                terms[:, k] = X[:, col[fs[0]]]
+            else:
+                for f in fs:
+                    terms[:, k] = terms[:, k] * X[:, col[f]]
+        terms[:, 1:] *= np.asarray([weight for _, weight in items], dtype=np.float64)
+        z = np.cumsum(terms, axis=1)[:, -1]
         if len(z) == 0:
             return z
         lo, hi = float(z.min()), float(z.max())
@@ -154,7 +191,7 @@ class ConceptCoverage(Summarizer):
         weight = {c: float(d) for c, d in cdf.items() if d >= min_df}
         cons = [sorted(set(c) & weight.keys()) for c in pool_concepts(pool)]
         base = np.asarray(self.scorer.scores(pool) if self.scorer else CentroidSupport().base_scores(pool))
-        lengths = np.asarray([max(len(s.text.split()), 1) for s in pool.sentences], dtype=np.float64)
+        lengths = np.maximum(np.asarray(pool.word_counts(), dtype=np.float64), 1.0)
         gain = np.asarray([sum(weight[c] for c in cons[i]) for i in range(n)], dtype=np.float64)
         holders: dict[str, list[int]] = {}
         for i, cs in enumerate(cons):
@@ -204,6 +241,6 @@ class Storylens(Summarizer):
     def summarize_pool(self, pool: SentencePool, max_words: int):
         from dataclasses import replace
 
-        total = sum(len(s.text.split()) for s in pool.sentences)
+        total = sum(pool.word_counts())
         inner = ConceptCoverage() if total >= self.ratio * max_words else LinearScored()
         return replace(inner.summarize_pool(pool, max_words), method=self.name)

@@ -333,8 +333,9 @@ class SentencePool:
         """Whole sentences in ``order`` that fit in ``max_words`` (a sentence
         that does not fit is passed over, later shorter ones may still fit)."""
         chosen, total = [], 0
+        counts = self.word_counts()
         for i in order:
-            n = len(self.sentences[i].text.split())
+            n = counts[i]
             if total + n <= max_words:
                 chosen.append(int(i))
                 total += n
