@@ -101,3 +101,11 @@ def test_story_years_survive_state_and_restore():
     r.restore([{**state, "article_ids": ["a"]}], dict(c._df), c.n_seen, {"a": sid})
     assert r._stories[sid].years == {2008} and not any(f.startswith("~") for f in r._stories[sid].centroid)
     assert r.add(b).story_id != sid
+
+
+def test_history_years_do_not_count_as_the_articles_year():
+    from storylens.cluster import latest_year
+
+    a = Article("a", "Somalia has had no functioning government since 1991. Pirates were caught in 2008.")
+    assert latest_year(a) == 2008
+    assert latest_year(Article("b", "The country has been in turmoil since 2009, and its ruler died in 2006.")) is None

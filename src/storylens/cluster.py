@@ -25,8 +25,8 @@ similar active story when the cosine with the story's centroid reaches
 Two events of one topic that share their actors (two title fights of one
 boxer, a coach fired and later hired by one team) share most of their words
 and names; what still tells them apart is *when* they happened.  An article's
-latest mentioned year (``2012`` in a text that mentions 2008 and 2012) is a
-rough lower bound of its date, and a story remembers the latest years of its
+latest mentioned year (``2012`` in a text that mentions 2008 and 2012; not a
+year after "since" or "died in") stands in for its date, and a story remembers the latest years of its
 members: when the article's year is more than ``year_gap`` away from every one
 of them, ``year_penalty`` is subtracted from its similarity with that story (a
 soft check: a close enough article still joins; an article or story without
@@ -55,6 +55,8 @@ from .vectors import STOPWORDS, content_terms
 _CAP = re.compile(r"(?<![.!?\n\"\u201c])\s+((?:[A-Z][\w'\u2019-]*)(?:\s+[A-Z][\w'\u2019-]*)*)")
 _NUM = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)*)(?![\w])")
 _YEAR = re.compile(r"(?<![\w.])(19[5-9]\d|20[0-4]\d)(?![\w])")
+# a year just after these words is history ("no government since 1991", "Niyazov died in 2006"), not the date
+_HIST = re.compile(r"(?i)\b(?:since|until|died in|death in)\s+$")
 _MONTHS = frozenset("january february march april may june july august september october november december "
                     "monday tuesday wednesday thursday friday saturday sunday".split())
 
@@ -125,8 +127,13 @@ def features(article: Article, entity_weight: float = 2.0, number_weight: float 
 
 
 def latest_year(article: Article) -> int | None:
-    """The latest year (1950-2049) that an article's title or text mentions, or None."""
-    ys = [int(y) for y in _YEAR.findall((article.title or "") + "\n" + article.text)]
+    """The latest year (1950-2049) that an article's title or text mentions, or None.
+
+    Years right after "since", "until", "died in" or "death in" are history and do not count.
+    """
+    text = (article.title or "") + "\n" + article.text
+    ys = [int(m.group(1)) for m in _YEAR.finditer(text)
+          if not _HIST.search(text, max(0, m.start() - 12), m.start())]
     return max(ys) if ys else None
 
 
