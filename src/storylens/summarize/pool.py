@@ -212,6 +212,7 @@ class SentencePool:
         terms: list[list[str]] = []
         tokens: list[list[str]] = []
         nwords: list[int] = []
+        keys: list[str] = []  # the text lower-cased, whitespace collapsed (exact copies share it)
         seen: set[str] = set()
         lo, hi = opts.min_sentence_words, opts.max_sentence_words
         for sents in per_doc:
@@ -230,15 +231,17 @@ class SentencePool:
                 if not toks:
                     continue
                 cands.append(s)
+                keys.append(key)
                 terms.append(toks)
                 tokens.append(low)
                 nwords.append(n)
         limit = MAX_CANDIDATES if max_candidates is None else max_candidates
         if len(cands) > limit:
             keep = _earliest_round_robin([s.doc_index for s in cands], limit)
-            cands, terms, tokens, nwords = ([xs[i] for i in keep] for xs in (cands, terms, tokens, nwords))
+            cands, terms, tokens, nwords, keys = ([xs[i] for i in keep] for xs in (cands, terms, tokens, nwords, keys))
         pool = cls(articles, per_doc, cands, terms, opts.support_threshold, tokens=tokens)
         pool.nwords = nwords
+        pool._keys = keys
         return pool
 
     def word_counts(self) -> list[int]:
@@ -274,25 +277,27 @@ class SentencePool:
         """One row of :attr:`support`."""
         if "support" in self.__dict__:
             return self.__dict__["support"][i]
-        sim = self.similarity
+        sims = self.similarity[i]
         exact = self._exact
         own = self.sentences[i].doc_index
         best: dict[int, tuple[float, int]] = {}
-        matched = np.nonzero(sim[i] >= self.support_threshold)[0]
-        for j in matched:
-            d = int(self.doc_of[j])
+        hits = np.flatnonzero(sims >= self.support_threshold)
+        matched = hits.tolist()
+        for j, v, d in zip(matched, sims[hits].tolist(), self.doc_of[hits].tolist()):
             if d == own:
                 continue
-            if d not in best or sim[i, j] > best[d][0]:
-                best[d] = (float(sim[i, j]), int(j))
+            b = best.get(d)
+            if b is None or v > b[0]:
+                best[d] = (v, j)
         row = {d: j for d, (_, j) in sorted(best.items())}
         for d in exact.get(i, ()):
             row.setdefault(d, -1)
         # an article whose exact copy of a matching sentence was deduplicated away
-        for j in matched:
-            for d in exact.get(int(j), ()):
-                if d != own:
-                    row.setdefault(d, int(j))
+        if exact:
+            for j in matched:
+                for d in exact.get(j, ()):
+                    if d != own:
+                        row.setdefault(d, j)
         return dict(sorted(row.items()))
 
     @cached_property
@@ -301,11 +306,18 @@ class SentencePool:
 
     def _exact_copies(self) -> dict[int, list[int]]:
         """Candidates whose exact text also appears in other articles."""
-        index = {" ".join(s.text.lower().split()): i for i, s in enumerate(self.sentences)}
+        keys = getattr(self, "_keys", None)
+        if keys is None or len(keys) != len(self.sentences):
+            keys = [" ".join(s.text.lower().split()) for s in self.sentences]
+        index = dict(zip(keys, range(len(keys))))
+        # a sentence with a candidate's very text has that candidate's key: no need to compute it
+        by_text = {s.text: i for i, s in enumerate(self.sentences)}
         found: dict[int, list[int]] = {}
         for d, sents in enumerate(self.all_sentences):
             for s in sents:
-                i = index.get(" ".join(s.text.lower().split()))
+                i = by_text.get(s.text)
+                if i is None:
+                    i = index.get(" ".join(s.text.lower().split()))
                 if i is not None and self.sentences[i].doc_index != d and d not in found.get(i, []):
                     found.setdefault(i, []).append(d)
         return found
