@@ -103,6 +103,21 @@ def test_pool_space_matches_tfidf_space():
     assert np.allclose(ours.similarity(), ref.similarity())
 
 
+def test_pool_space_fast_paths_equal_the_sparse_products_exactly():
+    """Small pools skip scipy for the similarity, centroid and projection; the
+    floats must be the very ones of the sparse products (summaries depend on ties)."""
+    many = ["\n".join(f"Officials in region{d} reported case{k % 7} and review of the budget {k % 3} "
+                      f"for district{(d * k) % 5} on day {k}." for k in range(12)) for d in range(4)]
+    for docs in (DOCS, many, [d.lower() for d in DOCS]):
+        space = PoolSpace(SentencePool.build(docs).terms)
+        m = space.matrix
+        assert np.array_equal(space.similarity(), (m @ m.T).toarray())
+        c = np.asarray(m.sum(axis=0)).ravel()
+        c = c / np.linalg.norm(c)
+        assert np.array_equal(space.centroid(), c)
+        assert np.array_equal(space.project(c), np.asarray(m @ c).ravel())
+
+
 def test_overlong_sentence_is_split_at_every_stop_with_offsets():
     run_on = " ".join(f"the council met on day {k} to discuss the flood defences for the town centre." for k in range(8))
     text = "Officials gathered early. " + run_on[0].upper() + run_on[1:]

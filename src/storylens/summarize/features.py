@@ -100,13 +100,12 @@ def feature_matrix(pool: SentencePool) -> np.ndarray:
     doc_of = pool.doc_of
     sents = pool.sentences
     # unigrams: number of articles (of the candidates) using each term
-    m = space.matrix
-    n_terms = m.shape[1]
-    entry_rows = np.repeat(np.arange(n), np.diff(m.indptr))
-    pairs = np.unique(doc_of[entry_rows] * n_terms + m.indices)
+    n_terms = space.shape[1]
+    entry_rows, indices = space.entry_rows, space.indices
+    pairs = np.unique(doc_of[entry_rows] * n_terms + indices)
     term_df = np.bincount(pairs % n_terms, minlength=n_terms)
     ntoks = space.row_lengths.astype(np.float64)
-    uni_sum = np.bincount(entry_rows, weights=(term_df[m.indices] * space.counts).astype(np.float64), minlength=n)
+    uni_sum = np.bincount(entry_rows, weights=(term_df[indices] * space.counts).astype(np.float64), minlength=n)
     has_toks = ntoks > 0
     safe_ntoks = np.where(has_toks, ntoks, 1.0)
     uni = np.where(has_toks, uni_sum / (n_docs * safe_ntoks), 0.0)

@@ -56,6 +56,9 @@ def terms_of(text: str) -> list[str]:
     return [_stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1]
 
 
+_DENSE_PRODUCTS = 200_000  # similarity without scipy up to this many (rows x longest row x rows) products
+
+
 class PoolSpace:
     """TF-IDF rows of the candidates, as :class:`storylens.vectors.TfidfSpace`
     computes them (smoothed idf, sublinear tf, L2-normalised rows), built
@@ -88,24 +91,46 @@ class PoolSpace:
         self.token_ids = np.fromiter(map(lookup, chain.from_iterable(token_lists)), dtype=np.int64,
                                      count=int(self.row_lengths.sum()))
         self.token_rows = np.repeat(np.arange(n_rows), self.row_lengths)
+        rows = np.repeat(np.arange(n_rows), per_row)  # the row of each stored entry
         if len(data):
             data *= idf_of[df][indices]
-            rows = np.repeat(np.arange(n_rows), per_row)
             norms = np.sqrt(np.bincount(rows, weights=data ** 2, minlength=n_rows))
             norms[norms == 0] = 1.0
             data /= np.repeat(norms, per_row)
-        self.matrix = sparse.csr_matrix((data, indices, indptr), shape=(n_rows, max(len(vocab), 1)))
+        self.shape = (n_rows, max(len(vocab), 1))
+        self.data, self.indices, self.indptr, self.entry_rows = data, indices, indptr, rows
+        self._matrix: sparse.csr_matrix | None = None
         self._centroid: np.ndarray | None = None
 
+    @property
+    def matrix(self) -> sparse.csr_matrix:
+        """The rows as a sparse CSR matrix (built on first use)."""
+        if self._matrix is None:
+            self._matrix = sparse.csr_matrix((self.data, self.indices, self.indptr), shape=self.shape)
+        return self._matrix
+
     def similarity(self) -> np.ndarray:
+        """Cosine similarity between all rows (dense)."""
+        n, nnz = self.shape[0], len(self.data)
+        per_row = np.diff(self.indptr)
+        longest = int(per_row.max(initial=0))
+        if 0 < n * longest * n <= _DENSE_PRODUCTS:
+            # small pools: the sparse product's sums without its overhead; each
+            # (i, j) is summed one term after the other in row i's stored order
+            # (a cumulative sum is sequential), as the sparse product does
+            dense = np.zeros(self.shape)
+            dense[self.entry_rows, self.indices] = self.data
+            products = np.zeros((n, longest, n))
+            products[self.entry_rows, np.arange(nnz) - self.indptr[self.entry_rows]] = (
+                self.data[:, None] * dense[:, self.indices].T)
+            return np.cumsum(products, axis=1)[:, -1, :]
         return (self.matrix @ self.matrix.T).toarray()
 
     def centroid(self, rows: Sequence[int] | None = None) -> np.ndarray:
         if rows is None:
             if self._centroid is None:
-                m = self.matrix
                 # column sums, accumulated row by row as the sparse sum does
-                c = np.bincount(m.indices, weights=m.data, minlength=m.shape[1]).astype(np.float64)
+                c = np.bincount(self.indices, weights=self.data, minlength=self.shape[1]).astype(np.float64)
                 norm = np.linalg.norm(c)
                 self._centroid = c / norm if norm else c
             return self._centroid.copy()
@@ -116,12 +141,10 @@ class PoolSpace:
 
     def project(self, vector: np.ndarray) -> np.ndarray:
         """``matrix @ vector`` (each row's sum taken in stored order, as the sparse product does)."""
-        m = self.matrix
-        n = m.shape[0]
-        if not m.nnz:
+        n = self.shape[0]
+        if not len(self.data):
             return np.zeros(n)
-        rows = np.repeat(np.arange(n), np.diff(m.indptr))
-        return np.bincount(rows, weights=m.data * vector[m.indices], minlength=n)
+        return np.bincount(self.entry_rows, weights=self.data * vector[self.indices], minlength=n)
 
 
 def _resplit(sents: Sequence[Sentence], max_words: int) -> list[Sentence]:
