@@ -46,8 +46,9 @@ def concepts(text: str) -> list[str]:
     return _bigrams(words(text))
 
 
-def _bigrams(toks: list[str]) -> list[str]:
-    stems = list(map(_stem, toks))
+def _bigrams(toks: list[str], stems: list[str] | None = None) -> list[str]:
+    if stems is None:
+        stems = list(map(_stem, toks))
     stop = list(map(STOPWORDS.__contains__, toks))
     return [a + " " + b for a, b, x, y in zip(stems, stems[1:], stop, stop[1:]) if not (x and y)]
 
@@ -56,7 +57,10 @@ def pool_concepts(pool: SentencePool) -> list[list[str]]:
     """The concepts of each candidate."""
     cached = getattr(pool, "_concepts", None)
     if cached is None:
-        if len(pool.tokens) == len(pool.sentences):
+        stems = getattr(pool, "_stems", None)  # from build: the stem of every candidate word
+        if stems is not None and len(stems) == len(pool.tokens) == len(pool.sentences):
+            cached = [_bigrams(t, st) for t, st in zip(pool.tokens, stems)]
+        elif len(pool.tokens) == len(pool.sentences):
             cached = [_bigrams(t) for t in pool.tokens]
         else:
             cached = [_bigrams(words(s.text)) for s in pool.sentences]

@@ -45,12 +45,6 @@ def is_heading(text: str, n_words: int | None = None) -> bool:
 _stem = functools.lru_cache(maxsize=1 << 17)(stem)  # a pure function: the cache never changes a result
 
 
-@functools.lru_cache(maxsize=1 << 17)
-def _content_stem(word: str) -> str | None:
-    """The stem of a content word; None for a stopword or a 1-letter word (pure: cached)."""
-    return None if word in STOPWORDS or len(word) <= 1 else _stem(word)
-
-
 def terms_of(text: str) -> list[str]:
     """Stemmed content words, as :func:`storylens.vectors.content_terms` (cached stems)."""
     return [_stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1]
@@ -236,6 +230,7 @@ class SentencePool:
         tokens: list[list[str]] = []
         nwords: list[int] = []
         keys: list[str] = []  # the text lower-cased, whitespace collapsed (exact copies share it)
+        stems: list[list[str]] = []  # the stem of every word of ``tokens``
         seen: set[str] = set()
         lo, hi = opts.min_sentence_words, opts.max_sentence_words
         for sents in per_doc:
@@ -250,21 +245,25 @@ class SentencePool:
                     continue
                 seen.add(key)
                 low = words(s.text)
-                toks = [t for t in map(_content_stem, low) if t is not None]
+                st = list(map(_stem, low))
+                toks = [t for t, w in zip(st, low) if w not in STOPWORDS and len(w) > 1]
                 if not toks:
                     continue
                 cands.append(s)
                 keys.append(key)
                 terms.append(toks)
                 tokens.append(low)
+                stems.append(st)
                 nwords.append(n)
         limit = MAX_CANDIDATES if max_candidates is None else max_candidates
         if len(cands) > limit:
             keep = _earliest_round_robin([s.doc_index for s in cands], limit)
-            cands, terms, tokens, nwords, keys = ([xs[i] for i in keep] for xs in (cands, terms, tokens, nwords, keys))
+            cands, terms, tokens, nwords, keys, stems = (
+                [xs[i] for i in keep] for xs in (cands, terms, tokens, nwords, keys, stems))
         pool = cls(articles, per_doc, cands, terms, opts.support_threshold, tokens=tokens)
         pool.nwords = nwords
         pool._keys = keys
+        pool._stems = stems
         return pool
 
     def word_counts(self) -> list[int]:
