@@ -61,8 +61,10 @@ def _token_before(line: str, end: int) -> str:
     return line[k:end]
 
 
-def _is_abbreviation(line: str, stop_at: int, next_char: str, next_word: str = "") -> bool:
-    """Whether the period at ``line[stop_at]`` belongs to an abbreviation."""
+def _is_abbreviation(line: str, stop_at: int, next_char: str, next_word: str = "", next_at: int = -1) -> bool:
+    """Whether the period at ``line[stop_at]`` belongs to an abbreviation
+    (``next_at``: where the next sentence would start, to read its first word
+    only when it matters)."""
     token = _token_before(line, stop_at)
     if not token:
         return False
@@ -71,6 +73,9 @@ def _is_abbreviation(line: str, stop_at: int, next_char: str, next_word: str = "
         if next_char.isdigit():
             return low in _BEFORE_NUMBER or low in {"u.s", "a.m", "p.m"}
         if low in {"a.m", "p.m"}:  # "at 3 a.m. Tuesday" goes on; "at 3 a.m. The" ends
+            if next_at >= 0:
+                nw = _NEXT_WORD.match(line, next_at)
+                next_word = nw.group(1) if nw else ""
             return next_word.lower() in _AFTER_TIME
         # "in the U.S. The next ..." is ambiguous; keep together.
         return low != "etc"
@@ -88,10 +93,8 @@ def _line_spans(line: str, offset: int) -> Iterator[tuple[int, int]]:
         return
     start = 0
     for m in _BOUNDARY.finditer(line):
-        stop = m.group("stop")
-        nxt = m.group("next")[-1]
-        nw = _NEXT_WORD.match(line, m.end("space"))
-        if stop == "." and _is_abbreviation(line, m.start("stop"), nxt, nw.group(1) if nw else ""):
+        if m.group("stop") == "." and _is_abbreviation(line, m.start("stop"), m.group("next")[-1],
+                                                       next_at=m.end("space")):
             continue
         end = m.end("close")
         if line[start:end].strip():

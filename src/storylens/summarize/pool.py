@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections import Counter
 from itertools import chain
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -67,11 +66,16 @@ class PoolSpace:
         n_rows = len(token_lists)
         terms = sorted(set(chain.from_iterable(token_lists)))
         self.vocab = vocab = {t: i for i, t in enumerate(terms)}
-        counts = [Counter(t) for t in token_lists]
-        lookup = vocab.__getitem__
-        indices = np.fromiter(map(lookup, chain.from_iterable(counts)), dtype=np.int64)
-        raw = np.fromiter(chain.from_iterable(c.values() for c in counts), dtype=np.int64, count=len(indices))
-        per_row = np.fromiter(map(len, counts), dtype=np.int64, count=n_rows)
+        self.row_lengths = np.fromiter(map(len, token_lists), dtype=np.int64, count=n_rows)
+        self.token_ids = np.fromiter(map(vocab.__getitem__, chain.from_iterable(token_lists)), dtype=np.int64,
+                                     count=int(self.row_lengths.sum()))
+        token_rows = np.repeat(np.arange(n_rows), self.row_lengths)
+        # each row's distinct terms in order of first use, with their counts
+        n_terms = max(len(terms), 1)
+        keys, first, raw = np.unique(token_rows * n_terms + self.token_ids, return_index=True, return_counts=True)
+        order = np.argsort(first, kind="stable")
+        indices, raw = keys[order] % n_terms, raw[order]
+        per_row = np.bincount(keys // n_terms, minlength=n_rows) if len(keys) else np.zeros(n_rows, dtype=np.int64)
         indptr = np.zeros(n_rows + 1, dtype=np.int64)
         np.cumsum(per_row, out=indptr[1:])
         n = max(n_rows, 1)
@@ -81,10 +85,7 @@ class PoolSpace:
         tf_of = np.asarray([0.0] + [1.0 + math.log(k) for k in range(1, int(raw.max(initial=0)) + 1)])
         data = tf_of[raw]
         self.counts = raw
-        self.row_lengths = np.fromiter(map(len, token_lists), dtype=np.int64, count=n_rows)
-        self.token_ids = np.fromiter(map(lookup, chain.from_iterable(token_lists)), dtype=np.int64,
-                                     count=int(self.row_lengths.sum()))
-        self.token_rows = np.repeat(np.arange(n_rows), self.row_lengths)
+        self.token_rows = token_rows
         rows = np.repeat(np.arange(n_rows), per_row)  # the row of each stored entry
         if len(data):
             data *= idf_of[df][indices]
