@@ -11,9 +11,9 @@ from __future__ import annotations
 import functools
 import math
 import re
-from itertools import chain
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain
 from typing import Iterator, Sequence
 
 import numpy as np
