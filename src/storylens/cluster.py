@@ -26,12 +26,13 @@ Two events of one topic that share their actors (two title fights of one
 boxer, a coach fired and later hired by one team) share most of their words
 and names; what still tells them apart is *when* they happened.  An article's
 latest mentioned year (``2012`` in a text that mentions 2008 and 2012; not a
-year after "since" or "died in") stands in for its date, and a story remembers the latest years of its
-members: when the article's year is more than ``year_gap`` away from every one
-of them, ``year_penalty`` is subtracted from its similarity with that story (a
-soft check: a close enough article still joins; an article or story without
-years is never penalised).  Copies found by
-:mod:`storylens.dedup` join their original's story directly.
+year after "since" or "died in") stands in for its date, and a story
+remembers the latest years of its members: when the article's year is more
+than ``year_gap`` away from every one of them, ``year_penalty`` is subtracted
+from its similarity with that story (a soft check: a close enough article
+still joins; an article or story without years is never penalised).
+
+Copies found by :mod:`storylens.dedup` join their original's story directly.
 
 Deterministic: ties break on story creation order, a batch is processed in
 (date, given order), and story ids derive from the first article's id.
