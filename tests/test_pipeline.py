@@ -119,3 +119,16 @@ def test_syndicated_copies_fold_into_one_report_with_several_outlets(example_art
         spans = [c for c in s.evidence if c.doc_index == 5]
         assert spans and all(copy.text[c.start:c.end] == s.text for c in spans)
     assert "copy of [4]" in render(d, "markdown")
+
+
+def test_no_empty_sections_when_no_source_reports_anything_alone():
+    from dataclasses import replace
+
+    d = digest([Article(id="a", text="The bridge reopened to traffic on Sunday morning after repairs, officials said.")])
+    d = replace(d, coverage={**d.coverage, "sources": {"a": {"only_here": []}}})
+    md = render(d, "markdown")
+    assert "What only one source reports" not in md and "What only one source reports" not in render(d, "html")
+    sections = md.split("\n## ")[1:]
+    for sec in sections:
+        head, _, body = sec.partition("\n")
+        assert body.strip(), f"empty section {head!r}"

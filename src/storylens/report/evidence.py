@@ -130,13 +130,11 @@ def evidence_markdown(d: Digest) -> list[str]:
             per = ", ".join(f"[{nums[a]}]\u00d7{n}" for a, n in e.mentions.items() if a in nums)
             lines.append(f"- {_md(e.name)} ({e.label}): {per}")
         lines.append("")
-    sources = (d.coverage or {}).get("sources", {})
-    if sources:
+    rows = _only_here_rows(d, nums)
+    if rows:
         lines += ["## What only one source reports", ""]
-        for aid, info in sources.items():
-            only = info.get("only_here", [])
-            if aid in nums and only:
-                lines.append(f"- [{nums[aid]}] " + " / ".join(_md(s["text"]) for s in only[:2]))
+        for aid, info in rows:
+            lines.append(f"- [{nums[aid]}] " + " / ".join(_md(s["text"]) for s in info["only_here"][:2]))
         lines.append("")
     return lines
 
@@ -251,8 +249,7 @@ def evidence_html(d: Digest) -> list[str]:
             per = ", ".join(f"[{nums[a]}]&times;{n}" for a, n in ent.mentions.items() if a in nums)
             parts.append(f"<tr><td>{e(ent.name)}</td><td>{e(ent.label)}</td><td>{per}</td></tr>")
         parts.append("</table>")
-    sources = (d.coverage or {}).get("sources", {})
-    rows = [(aid, info) for aid, info in sources.items() if aid in nums and info.get("only_here")]
+    rows = _only_here_rows(d, nums)
     if rows:
         parts.append("<h2>What only one source reports</h2><ul>")
         for aid, info in rows:
@@ -260,3 +257,9 @@ def evidence_html(d: Digest) -> list[str]:
                          + " / ".join(e(s["text"]) for s in info["only_here"][:2]) + "</li>")
         parts.append("</ul>")
     return parts if len(parts) > 1 else []
+
+
+def _only_here_rows(d: Digest, nums) -> list:
+    """(article id, coverage info) of the sources that report something no other source does."""
+    sources = (d.coverage or {}).get("sources", {})
+    return [(aid, info) for aid, info in sources.items() if aid in nums and info.get("only_here")]
