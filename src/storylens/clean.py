@@ -118,7 +118,7 @@ def parse_date(text: str) -> str | None:
 
 def _month(name: str) -> int:
     low = name.lower().rstrip(".")
-    return _MONTHS.get(low) or _MONTH_ABBR.get(low[:3], 0) if low[:3] in _MONTH_ABBR else _MONTHS.get(low, 0)
+    return _MONTHS.get(low) or _MONTH_ABBR.get(low[:3], 0)
 
 
 def _iso(y: int, m: int, d: int) -> str | None:

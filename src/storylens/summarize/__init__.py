@@ -9,21 +9,22 @@ from .base import Summarizer, available_methods, get_summarizer, register
 from .pool import SentencePool
 
 
-def summarize(documents: Sequence[Article | str], max_words: int = 250, *, method: str | None = None,
+def summarize(documents: Sequence[Article | str], max_words: int | None = None, *, method: str | None = None,
               options=None) -> Summary:
-    """Summarize ``documents`` (strings or Articles) in at most ``max_words`` words.
+    """Summarize ``documents`` (strings or Articles) in at most ``max_words``
+    words (default: ``options.max_words``, 250).
 
     Every sentence of the result cites, as 0-based document indices, each
     document that carries its content.
     """
     from ..config import Options
 
-    opts = options or Options(max_words=max_words, **({"method": method} if method else {}))
-    if options is not None and method:
+    opts = options or Options()
+    if max_words is not None:
+        opts = opts.with_(max_words=max_words)
+    if method:
         opts = opts.with_(method=method)
-    if options is not None:
-        max_words = opts.max_words if max_words == 250 else max_words
-    return get_summarizer(opts.method).summarize(documents, max_words, options=opts)
+    return get_summarizer(opts.method).summarize(documents, opts.max_words, options=opts)
 
 
 __all__ = ["summarize", "Summarizer", "SentencePool", "available_methods", "get_summarizer", "register"]
