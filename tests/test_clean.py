@@ -64,3 +64,38 @@ def test_ap_underscore_dateline_and_its_date_kept():
 def test_a_single_line_is_text_not_a_title():
     r = clean_text("This week's police beat features a man desperate to drive and a sister")
     assert r.text == "This week's police beat features a man desperate to drive and a sister" and r.title == ""
+
+
+def test_tokenized_url_line_is_metadata_not_title():
+    # tokenized corpora (ECB+) write a page's URL with spaces around its punctuation
+    raw = ("http: / / www. cnn. com / 2009 / POLITICS / 03 / 03 / endangered. species. act /\n"
+           "Obama overturns Bush endangered species rule\n"
+           "updated 8: 41 p. m. EST, Tue March 3, 2009\n"
+           "President Obama on Tuesday overturned a last-minute Bush rule. Scientists welcomed it.\n")
+    r = clean_text(raw)
+    assert r.url == "http://www.cnn.com/2009/POLITICS/03/03/endangered.species.act/"
+    assert r.title == "Obama overturns Bush endangered species rule"
+    assert r.published == "2009-03-03" and not r.published_inferred
+    assert r.text == "President Obama on Tuesday overturned a last-minute Bush rule. Scientists welcomed it."
+    assert "http" not in r.text and "updated" not in r.text
+
+
+def test_header_date_lines_date_the_page():
+    from storylens.clean import _date_line
+
+    cases = {
+        "Published: August 7, 2012": "2012-08-07",
+        "Posted on Thu Jun 13, 2013 08: 45 AM PDT": "2013-06-13",
+        "DECEMBER 16, 2008": "2008-12-16",
+        "Last updated 13: 26 14 / 09 / 2013": "2013-09-14",  # day first when the day cannot be a month
+        "04 / 28 / 09 07: 35 PM ET": "2009-04-28",
+        "Monday 16 September 2013 03. 31 BST": "2013-09-16",
+    }
+    for line, iso in cases.items():
+        assert _date_line(line) == iso, line
+    # a sentence that mentions a date is text, not a date line
+    for line in ("Obama wins on May 5, 2012", "The vote on 5 May 2010 was close", "May 2012"):
+        assert _date_line(line) is None, line
+    r = clean_text("Fire destroys dairy building\nPublished: August 7, 2012\nThe building burned down. Nobody was hurt.")
+    assert r.published == "2012-08-07" and r.title == "Fire destroys dairy building"
+    assert r.text == "The building burned down. Nobody was hurt."

@@ -109,3 +109,13 @@ def test_history_years_do_not_count_as_the_articles_year():
     a = Article("a", "Somalia has had no functioning government since 1991. Pirates were caught in 2008.")
     assert latest_year(a) == 2008
     assert latest_year(Article("b", "The country has been in turmoil since 2009, and its ruler died in 2006.")) is None
+
+
+def test_the_publication_year_stands_for_the_article_and_clock_times_are_not_years():
+    from storylens.cluster import latest_year
+
+    # a page dated 2013 that recalls 2005 is a 2013 report
+    assert latest_year(Article("a", "It was worse than the 2005 quake.", published="2013-09-16")) == 2013
+    # "at 2045 GMT" is a time of day, not the year 2045
+    assert latest_year(Article("b", "The fire began at 2045 GMT and was out by 2130 local time in 2008.")) == 2008
+    assert latest_year(Article("c", "Crews arrived at 2045 GMT.")) is None

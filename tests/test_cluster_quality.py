@@ -16,16 +16,17 @@ def test_ecb_bcubed_floor(data_dir):
         pytest.skip(f"{path} not found")
     sys.path.insert(0, str(ROOT / "benchmarks"))
     try:
-        from cluster_ecb import bcubed, load, run_clusterer
+        from cluster_ecb import NO_WINDOW, bcubed, load, run_clusterer
     finally:
         sys.path.remove(str(ROOT / "benchmarks"))
     from storylens.cluster import ClusterOptions
 
     arts, gold, topics = load(path)
-    pred = run_clusterer(arts, ClusterOptions())
+    pred = run_clusterer(arts, ClusterOptions(window_days=NO_WINDOW))
     p, r, f1 = bcubed(gold, pred)
-    # measured 0.926 (P 0.903, R 0.950) with the defaults; see BENCHMARKS.md "Story clustering"
-    assert f1 >= 0.92 and p >= 0.89 and r >= 0.94
+    # measured 0.901 (P 0.879, R 0.924) with the defaults but no time window (ECB+ is not a chronological
+    # stream); see BENCHMARKS.md "Story clustering"
+    assert f1 >= 0.895 and p >= 0.87 and r >= 0.915
     story = {a.id: s for a, s in zip(arts, pred)}
     # two events of one topic kept apart: the two Lindsay Lohan / Tara Reid rehab stories (topic 1), and
     # Klitschko's two title defences against Tony Thompson (topic 7, 2008 and 2012: the year check)

@@ -38,6 +38,15 @@ _AGENCY_ALT = "(?i:" + "|".join(sorted((re.escape(k) for k in AGENCIES), key=len
 
 # -- line patterns -------------------------------------------------------------
 _URL_LINE = re.compile(r"^\s*(https?://\S+)\s*$")
+# the same URL as tokenized corpora write it: "http: / / www. cnn. com / 2009 / 04 / story. html"
+_SPACED_URL_START = re.compile(r"^\s*https?\s?:\s?/\s?/")
+# a header line that only dates the page: "Published: August 7, 2012", "Posted on Thu Jun 13, 2013 08: 45 AM PDT",
+# "Monday 16 September 2013 03. 31 BST", "DECEMBER 16, 2008", "Last updated 13: 26 14 / 09 / 2013"
+_DATE_WORDS = re.compile(
+    r"(?i)^(?:last|first|posted|published|updated|modified|created|dated?|on|at|by|"
+    r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|"
+    r"apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
+    r"[ap]m?|m|gmt|utc|bst|cet|[ecmp][sd]t|aest|ist|et|pt|noon)$")
 _NUMBER_LINE = re.compile(r"^\s*[\d.,:/]+\s*$")
 _CAPTION = re.compile(
     r"(\((?:[A-Z]{2,}\s+)?(?:Photo|Picture|Image|Photograph|File photo)\b[^)]*\)\s*$)"
@@ -114,6 +123,39 @@ def parse_date(text: str) -> str | None:
     if m and _month(m.group(1)):
         return _iso(int(m.group(3)), _month(m.group(1)), int(m.group(2)))
     return None
+
+
+def _join_spaced_url(line: str) -> str:
+    """ "http: / / www. cnn. com / 2009 / story. html" -> "http://www.cnn.com/2009/story.html" """
+    return re.sub(r"\s*([/.?=&_:,-])\s*", r"\1", line)
+
+
+def _date_line(line: str) -> str | None:
+    """The ISO date of a header line that says nothing but when the page was published, or None."""
+    if len(line) > 80 or len(line.split()) > 14:
+        return None
+    flat = re.sub(r"(?<=\d)\s?([/:.])\s?(?=\d)", r"\1", line)  # "14 / 09 / 2013" -> "14/09/2013"
+    flat = re.sub(r"[A-Z]{3,}", lambda m: m.group(0).capitalize(), flat)  # "DECEMBER 16, 2008"
+    d = parse_date(flat) or _numeric_date(flat)
+    if d is None:
+        return None
+    rest = re.sub(r"\d+(?:st|nd|rd|th)?|[^\w]+", " ", flat).split()
+    return d if all(_DATE_WORDS.match(w) for w in rest) else None
+
+
+def _numeric_date(text: str) -> str | None:
+    """ "27/09/2013", "11/27/2005", "04/28/09": day-first unless the first number cannot be a day's month."""
+    m = re.search(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b", text)
+    if not m:
+        return None
+    a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if y < 100:
+        y += 2000 if y < 50 else 1900
+    if a > 12:  # 27/09/2013
+        return _iso(y, b, a)
+    if b > 12:  # 11/27/2005
+        return _iso(y, a, b)
+    return _iso(y, a, b)  # ambiguous: month first, as US pages write it
 
 
 def _month(name: str) -> int:
@@ -197,6 +239,13 @@ def clean_text(raw: str, *, url: str = "", title: str = "") -> CleanResult:
             continue
         if header and _URL_LINE.match(line):
             res.url = res.url or _URL_LINE.match(line).group(1)
+            continue
+        if header and _SPACED_URL_START.match(line) and _URL_LINE.match(joined := _join_spaced_url(line)):
+            res.url = res.url or joined.strip()
+            continue
+        if header and (d := _date_line(line)):
+            res.published = res.published or d
+            res.dropped.append(line)
             continue
         if header and _NUMBER_LINE.match(line):
             res.dropped.append(line)

@@ -55,7 +55,9 @@ from .vectors import STOPWORDS, content_terms
 
 _CAP = re.compile(r"(?<![.!?\n\"\u201c])\s+((?:[A-Z][\w'\u2019-]*)(?:\s+[A-Z][\w'\u2019-]*)*)")
 _NUM = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)*)(?![\w])")
-_YEAR = re.compile(r"(?<![\w.])(19[5-9]\d|20[0-4]\d)(?![\w])")
+# a four-digit clock time is not a year: "at 2045 GMT", "2130 local time"
+_YEAR = re.compile(r"(?<![\w.])(19[5-9]\d|20[0-4]\d)(?![\w])"
+                   r"(?!\s*(?:GMT|BST|UTC|CET|EST|EDT|PST|PDT|local\b|hrs\b|hours\b|h\b))")
 # a year just after these words is history ("no government since 1991", "Niyazov died in 2006"), not the date
 _HIST = re.compile(r"(?i)\b(?:since|until|died in|death in)\s+$")
 _MONTHS = frozenset("january february march april may june july august september october november december "
@@ -128,10 +130,14 @@ def features(article: Article, entity_weight: float = 2.0, number_weight: float 
 
 
 def latest_year(article: Article) -> int | None:
-    """The latest year (1950-2049) that an article's title or text mentions, or None.
+    """The year an article stands for: its publication year when known, else the latest
+    year (1950-2049) that its title or text mentions, or None.
 
-    Years right after "since", "until", "died in" or "death in" are history and do not count.
+    Years right after "since", "until", "died in" or "death in" are history and do not count;
+    nor does a clock time that looks like a year ("at 2045 GMT").
     """
+    if article.published and article.published[:4].isdigit() and 1950 <= int(article.published[:4]) <= 2049:
+        return int(article.published[:4])
     text = (article.title or "") + "\n" + article.text
     ys = [int(m.group(1)) for m in _YEAR.finditer(text)
           if not _HIST.search(text, max(0, m.start() - 12), m.start())]
