@@ -132,3 +132,27 @@ def test_no_empty_sections_when_no_source_reports_anything_alone():
     for sec in sections:
         head, _, body = sec.partition("\n")
         assert body.strip(), f"empty section {head!r}"
+
+
+def test_a_sentence_from_inside_a_long_quotation_is_shown_with_balanced_quotes():
+    from storylens.report.common import balanced_quote
+
+    assert balanced_quote("\u201cInstead of pursuing peace, Russia and Assad make war.") == \
+        "\u201cInstead of pursuing peace, Russia and Assad make war.\u2026\u201d"
+    assert balanced_quote("They bomb hospitals,\u201d Power said.") == "\u201c\u2026They bomb hospitals,\u201d Power said."
+    assert balanced_quote("They target only \u201cterrorists\u201d.") == "They target only \u201cterrorists\u201d."
+    assert balanced_quote('We will win," he said.') == '"\u2026We will win," he said.'
+    assert balanced_quote('He said "we will win.') == 'He said "we will win.\u2026"'
+    # the renderers balance, the JSON keeps the source's exact span
+    art = Article("a", "Power spoke at the council on Sunday evening in New York.\n"
+                       "\u201cInstead of pursuing peace, Russia and Assad make war. Instead of helping get aid to "
+                       "civilians, they are bombing the convoys,\u201d said Samantha Power, the US envoy.",
+                  title="Power at the council")
+    d = digest([art], max_words=200)
+    texts = [s.text for s in d.summary.sentences]
+    assert "\u201cInstead of pursuing peace, Russia and Assad make war." in texts
+    md, html = render(d, "markdown"), render(d, "html")
+    for out in (md, html):
+        assert "Russia and Assad make war.\u2026\u201d" in out
+        assert "\u201c\u2026Instead of helping get aid" in out
+    assert "Russia and Assad make war.\u2026" not in json.dumps(to_dict(d), ensure_ascii=False)

@@ -22,6 +22,24 @@ def source_line(a: Article) -> str:
     return name
 
 
+def balanced_quote(text: str) -> str:
+    """A summary sentence as shown to a reader: a sentence taken from inside a quotation that runs
+    over several sentences gets the missing quote mark with an ellipsis ("“Instead of pursuing
+    peace, Russia and Assad make war.…”"), the editor's sign of an omission.  The text that
+    the JSON report and the citations carry stays the source's exact span."""
+    opens = text.count("\u201c")
+    closes = text.count("\u201d")
+    if opens > closes and text.rfind("\u201c") > text.rfind("\u201d"):
+        return text + "\u2026\u201d"
+    if closes > opens and text.find("\u201d") < (text.find("\u201c") if opens else len(text)):
+        return "\u201c\u2026" + text
+    if text.count('"') % 2 == 1:  # straight quotes: the first one closes a quote opened earlier when
+        i = text.find('"')         # it follows the words it closes ('alive," Power said.')
+        closer = i > 0 and not text[i - 1].isspace() and (i + 1 == len(text) or text[i + 1] in " ,.;:!?")
+        return '"\u2026' + text if closer else text + '\u2026"'
+    return text
+
+
 def date_span(d: Digest) -> str:
     dates = sorted(a.published for a in d.articles if a.published)
     if not dates:

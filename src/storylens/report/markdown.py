@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..models import Digest
-from .common import copy_note, date_span, display_title, source_line, source_numbers
+from .common import balanced_quote, copy_note, date_span, display_title, source_line, source_numbers
 from .evidence import evidence_markdown
 
 
@@ -18,7 +18,7 @@ def to_markdown(d: Digest) -> str:
     lines += [f"_{meta}_", "", "## Summary", ""]
     for s in d.summary.sentences:
         marks = "".join(f"[{n}]" for n in source_numbers(d, s.citations))
-        lines.append(f"{_md_escape(s.text)} {marks}")
+        lines.append(f"{_md_escape(balanced_quote(s.text))} {marks}")
         lines.append("")
     evidence = evidence_markdown(d)  # figures, quotes, timeline, entities, coverage
     if evidence:
