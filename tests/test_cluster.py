@@ -81,8 +81,8 @@ def test_a_far_year_keeps_two_events_with_the_same_actors_apart():
 
     a, b = _klitschko("a", "2008", "eleventh", "Hamburg"), _klitschko("b", "2012", "sixth", "Bern")
     assert latest_year(b) == 2012 and latest_year(Article("x", "No year here, 12 people.")) is None
-    # the same pair with no year check merges: the penalty is what splits them
-    c = Clusterer(threshold=0.6, year_penalty=0.0)
+    # the same pair with no year check (and no place check: Hamburg vs Bern) merges: the penalty is what splits them
+    c = Clusterer(threshold=0.6, year_penalty=0.0, place_penalty=0.0)
     assert c.add(a).story_id == c.add(b).story_id
     c = Clusterer(threshold=0.6, year_penalty=0.1)
     assert c.add(a).story_id != c.add(b).story_id
@@ -119,3 +119,25 @@ def test_the_publication_year_stands_for_the_article_and_clock_times_are_not_yea
     # "at 2045 GMT" is a time of day, not the year 2045
     assert latest_year(Article("b", "The fire began at 2045 GMT and was out by 2130 local time in 2008.")) == 2008
     assert latest_year(Article("c", "Crews arrived at 2045 GMT.")) is None
+
+
+def test_a_place_the_lead_names_and_the_story_never_mentions_keeps_two_fires_apart():
+    from storylens.cluster import lead_places
+
+    def fire(i, town, county):
+        return Article(i, f"A huge fire destroyed the Waitrose supermarket in {town}, {county}, on Sunday night. "
+                          "More than 50 firefighters fought the blaze at the store on the High Street, and police "
+                          "said the fire was being treated as suspicious.", title=f"Fire at Waitrose in {town}")
+
+    a, b, a2 = fire("a", "Banstead", "Surrey"), fire("b", "Wellington", "Somerset"), fire("c", "Banstead", "Surrey")
+    assert lead_places(b) == ("@waitrose", "@wellington")
+    sim_threshold = 0.5
+    c = Clusterer(threshold=sim_threshold, place_penalty=0.0)
+    x = c.add(a)
+    assert c.add(b).story_id == x.story_id  # the words alone merge the two fires
+    c = Clusterer(threshold=sim_threshold, place_penalty=0.5)
+    x = c.add(a)
+    assert c.add(b).story_id != x.story_id
+    assert c.add(a2).story_id == x.story_id  # another report of the Banstead fire still joins
+    with pytest.raises(ConfigError):
+        Clusterer(place_penalty=-0.1)

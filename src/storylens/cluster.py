@@ -32,6 +32,14 @@ than ``year_gap`` away from every one of them, ``year_penalty`` is subtracted
 from its similarity with that story (a soft check: a close enough article
 still joins; an article or story without years is never penalised).
 
+Two events of one kind in two places (a supermarket fire in Banstead, another
+in Wellington) share their words too; what tells them apart is *where*.  The
+places that an article's lead (title and first sentence) names after "in",
+"at" or "near" (:func:`lead_places`) are checked against the story: when one
+of them never occurs in the story's centroid, ``place_penalty`` is subtracted
+as well (soft again: an article that names a new place but is close enough
+still joins).
+
 Copies found by :mod:`storylens.dedup` join their original's story directly.
 
 Deterministic: ties break on story creation order, a batch is processed in
@@ -60,6 +68,9 @@ _YEAR = re.compile(r"(?<![\w.])(19[5-9]\d|20[0-4]\d)(?![\w])"
                    r"(?!\s*(?:GMT|BST|UTC|CET|EST|EDT|PST|PDT|local\b|hrs\b|hours\b|h\b))")
 # a year just after these words is history ("no government since 1991", "Niyazov died in 2006"), not the date
 _HIST = re.compile(r"(?i)\b(?:since|until|died in|death in)\s+$")
+# a place after a locative preposition: "in Wellington", "at Waitrose", "near Mount Cook"
+_PLACE = re.compile(r"\b(?:in|at|near)\s+((?:[A-Z][\w'\u2019-]+)(?:\s+[A-Z][\w'\u2019-]+)*)")
+_FIRST_STOP = re.compile(r"[.!?][\"'\u201d\u2019)]*(?=\s+[\"'\u201c(]*[A-Z0-9])")
 _MONTHS = frozenset("january february march april may june july august september october november december "
                     "monday tuesday wednesday thursday friday saturday sunday".split())
 
@@ -80,6 +91,7 @@ class ClusterOptions:
     small_boost: float = 0.0  # ... and by this divided by the story size (a higher bar to join a lone article)
     year_penalty: float = 0.1  # subtracted when the article's latest year is far from all of the story's
     year_gap: int = 1  # ... i.e. more than this many years from every member's latest year
+    place_penalty: float = 0.05  # subtracted when a place the article's lead names is absent from the story
     idf: Mapping[str, float] | None = field(default=None, compare=False, hash=False)
 
     def with_(self, **changes) -> "ClusterOptions":
@@ -95,7 +107,7 @@ class ClusterOptions:
             raise ConfigError(f"window_days must be a non-negative integer, got {self.window_days!r}")
         if isinstance(self.year_gap, bool) or not isinstance(self.year_gap, int) or self.year_gap < 0:
             raise ConfigError(f"year_gap must be a non-negative integer, got {self.year_gap!r}")
-        for name in ("entity_weight", "number_weight", "year_penalty"):
+        for name in ("entity_weight", "number_weight", "year_penalty", "place_penalty"):
             v = getattr(self, name)
             if not isinstance(v, (int, float)) or v < 0:
                 raise ConfigError(f"{name} must be a number >= 0, got {v!r}")
@@ -142,6 +154,24 @@ def latest_year(article: Article) -> int | None:
     ys = [int(m.group(1)) for m in _YEAR.finditer(text)
           if not _HIST.search(text, max(0, m.start() - 12), m.start())]
     return max(ys) if ys else None
+
+
+def lead_places(article: Article) -> tuple[str, ...]:
+    """The places the article's lead names: the first word of each capitalised name right after
+    "in", "at" or "near" in its title and first sentence ("A fire broke out at the Waitrose
+    supermarket in Wellington" -> ``@waitrose``, ``@wellington``), as name features."""
+    text = article.text.lstrip()
+    m = _FIRST_STOP.search(text)
+    lead = (article.title + ".\n" if article.title else "") + (text[:m.end()] if m else text[:400])
+    out = []
+    for m in _PLACE.finditer(lead):
+        for t in m.group(1).split():
+            t = t.lower().replace("\u2019", "'")
+            if t not in STOPWORDS and t not in _MONTHS and len(t) > 1:
+                if "@" + t not in out:
+                    out.append("@" + t)
+                break
+    return tuple(out)
 
 
 def _weight_of(feature: str, entity_weight: float, number_weight: float) -> float:
@@ -312,6 +342,7 @@ class Clusterer:
         best, best_sim, best_margin = None, 0.0, -1.0
         o = self.options
         year = latest_year(a) if o.year_penalty else None
+        places = lead_places(a) if o.place_penalty else ()
         for st in self._candidates(vec, day):
             c = st.centroid
             if len(c) < len(vec):
@@ -325,6 +356,9 @@ class Clusterer:
             # an event signature beside the words: a year far from every member's marks another event
             if year is not None and st.years and min(abs(year - y) for y in st.years) > o.year_gap:
                 margin -= o.year_penalty
+            # ... and so is a place that the article's lead names and the story never mentions
+            if places and not all(f in c for f in places):
+                margin -= o.place_penalty
             if margin > best_margin + 1e-12 or (best is not None and abs(margin - best_margin) <= 1e-12
                                                   and st.order < best.order):
                 best, best_sim, best_margin = st, sim, margin
