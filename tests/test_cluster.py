@@ -141,3 +141,11 @@ def test_a_place_the_lead_names_and_the_story_never_mentions_keeps_two_fires_apa
     assert c.add(a2).story_id == x.story_id  # another report of the Banstead fire still joins
     with pytest.raises(ConfigError):
         Clusterer(place_penalty=-0.1)
+
+
+def test_history_years_after_since_with_a_month_or_qualifier_do_not_count():
+    from storylens.cluster import latest_year
+
+    assert latest_year(Article("a", "East Aleppo has been held by the rebels since mid-2012.")) is None
+    assert latest_year(Article("b", "Half the population has fled since March 2011.")) is None
+    assert latest_year(Article("c", "The war began in March 2011.")) == 2011

@@ -66,8 +66,10 @@ _NUM = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)*)(?![\w])")
 # a four-digit clock time is not a year: "at 2045 GMT", "2130 local time"
 _YEAR = re.compile(r"(?<![\w.])(19[5-9]\d|20[0-4]\d)(?![\w])"
                    r"(?!\s*(?:GMT|BST|UTC|CET|EST|EDT|PST|PDT|local\b|hrs\b|hours\b|h\b))")
-# a year just after these words is history ("no government since 1991", "Niyazov died in 2006"), not the date
-_HIST = re.compile(r"(?i)\b(?:since|until|died in|death in)\s+$")
+# a year just after these words is history ("no government since 1991", "Niyazov died in 2006", "held by the
+# rebels since mid-2012", "displaced since March 2011"), not the date
+_HIST = re.compile(r"(?i)\b(?:since|until|died in|death in)\s+(?:(?:mid|early|late|the end of)[\s-]*)?"
+                   r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?)?$")
 # a place after a locative preposition: "in Wellington", "at Waitrose", "near Mount Cook"
 _PLACE = re.compile(r"\b(?:in|at|near)\s+((?:[A-Z][\w'\u2019-]+)(?:\s+[A-Z][\w'\u2019-]+)*)")
 _FIRST_STOP = re.compile(r"[.!?][\"'\u201d\u2019)]*(?=\s+[\"'\u201c(]*[A-Z0-9])")
@@ -152,7 +154,7 @@ def latest_year(article: Article) -> int | None:
         return int(article.published[:4])
     text = (article.title or "") + "\n" + article.text
     ys = [int(m.group(1)) for m in _YEAR.finditer(text)
-          if not _HIST.search(text, max(0, m.start() - 12), m.start())]
+          if not _HIST.search(text, max(0, m.start() - 30), m.start())]
     return max(ys) if ys else None
 
 
