@@ -144,18 +144,15 @@ def _date_line(line: str) -> str | None:
 
 
 def _numeric_date(text: str) -> str | None:
-    """ "27/09/2013", "11/27/2005", "04/28/09": day-first unless the first number cannot be a day's month."""
+    """ "11/27/2005", "04/28/09", "27/09/2013": month first, as US pages write it, unless the first
+    number cannot be a month (then day first)."""
     m = re.search(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b", text)
     if not m:
         return None
     a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
     if y < 100:
         y += 2000 if y < 50 else 1900
-    if a > 12:  # 27/09/2013
-        return _iso(y, b, a)
-    if b > 12:  # 11/27/2005
-        return _iso(y, a, b)
-    return _iso(y, a, b)  # ambiguous: month first, as US pages write it
+    return _iso(y, b, a) if a > 12 else _iso(y, a, b)
 
 
 def _month(name: str) -> int:

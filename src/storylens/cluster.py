@@ -147,8 +147,9 @@ def latest_year(article: Article) -> int | None:
     """The year an article stands for: its publication year when known, else the latest
     year (1950-2049) that its title or text mentions, or None.
 
-    Years right after "since", "until", "died in" or "death in" are history and do not count;
-    nor does a clock time that looks like a year ("at 2045 GMT").
+    Years right after "since", "until", "died in" or "death in" (also with a month or "mid-" between:
+    "since March 2011") are history and do not count; nor does a clock time that looks like a year
+    ("at 2045 GMT").
     """
     if article.published and article.published[:4].isdigit() and 1950 <= int(article.published[:4]) <= 2049:
         return int(article.published[:4])
