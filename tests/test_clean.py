@@ -99,3 +99,16 @@ def test_header_date_lines_date_the_page():
     r = clean_text("Fire destroys dairy building\nPublished: August 7, 2012\nThe building burned down. Nobody was hurt.")
     assert r.published == "2012-08-07" and r.title == "Fire destroys dairy building"
     assert r.text == "The building burned down. Nobody was hurt."
+
+
+def test_a_title_made_from_the_url_is_marked_and_a_given_or_found_title_is_not():
+    from storylens.ingest.build import article_from_text
+
+    url = "https://www.yahoo.com/news/heaviest-russian-raids-days-syrias-aleppo-112755354.html"
+    body = "Russian warplanes carried out their heaviest strikes in days on Aleppo on Thursday, a monitor said."
+    a = article_from_text(url + "\n" + body, id="x")
+    assert a.title == "Heaviest russian raids days syrias aleppo" and a.title_inferred
+    b = article_from_text(url + "\n" + body, id="y", title="Russia pounds Aleppo")
+    assert b.title == "Russia pounds Aleppo" and not b.title_inferred
+    c = article_from_text(url + "\nRussia pounds Aleppo\n" + body, id="z")
+    assert c.title == "Russia pounds Aleppo" and not c.title_inferred

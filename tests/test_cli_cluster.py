@@ -115,3 +115,11 @@ def test_the_bundled_example_clusters_its_four_offensive_reports_together(tmp_pa
     assert story["000"] == story["001"] == story["003"] == story["004"]
     # Reuters' report of the Security Council session days earlier stands apart (see BENCHMARKS.md)
     assert story["002"] != story["000"]
+    # in the store, the story is titled by a headline, not by the title made from 000's Yahoo URL slug
+    db = str(tmp_path / "news.db")
+    assert main(["cluster", str(example), "--store", db]) == 0
+    capsys.readouterr()
+    assert main(["stories", "--store", db, "-f", "json"]) == 0
+    titles = {d["size"]: d["title"] for d in json.loads(capsys.readouterr().out)}
+    assert titles == {4: "Russia offers to secure rebel evacuation from Syria's Aleppo",
+                      1: "US, Russia trade blows over Syria as warplanes pound Aleppo"}

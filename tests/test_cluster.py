@@ -149,3 +149,19 @@ def test_history_years_after_since_with_a_month_or_qualifier_do_not_count():
     assert latest_year(Article("a", "East Aleppo has been held by the rebels since mid-2012.")) is None
     assert latest_year(Article("b", "Half the population has fled since March 2011.")) is None
     assert latest_year(Article("c", "The war began in March 2011.")) == 2011
+
+
+def test_a_headline_replaces_a_story_title_made_from_a_url_and_nothing_else_does():
+    slug = Article("a0", QUAKE_A[0], title="Magnitude quake strikes mogok", title_inferred=True, published="2012-11-11")
+    head = Article("a1", QUAKE_A[1], title="Rescuers search rubble in Mogok", published="2012-11-11")
+    later = Article("a2", QUAKE_A[2], title="Myanmar counts 300 homes lost", published="2012-11-11")
+    c = Clusterer()
+    sids = {c.add(a).story_id for a in (slug, head, later)}
+    assert len(sids) == 1
+    sid = sids.pop()
+    assert [s.title for s in c.stories] == ["Rescuers search rubble in Mogok"]
+    assert c.state_of(sid)["title_inferred"] is False
+    # a story whose only title came from a URL keeps it, marked, until a headline arrives
+    c2 = Clusterer()
+    sid2 = c2.add(slug).story_id
+    assert c2.stories[0].title == "Magnitude quake strikes mogok" and c2.state_of(sid2)["title_inferred"] is True

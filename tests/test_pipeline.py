@@ -74,6 +74,8 @@ def test_json_schema(example_digest):
     for a in data["articles"]:
         assert set(a) >= {"id", "title", "outlet", "url", "published"}
     assert data["articles"][2]["outlet"] == "Reuters"
+    # article 1 has no headline: its title was made from its Yahoo URL, and says so
+    assert [a["title_inferred"] for a in data["articles"]] == [True, False, False, False, False]
 
 
 def test_markdown_has_title_citations_and_sources(example_digest):

@@ -140,19 +140,47 @@ def test_newer_schema_and_foreign_files_are_refused(tmp_path):
 
 def test_migration_hook_runs_registered_steps(tmp_path, monkeypatch):
     calls = []
+    nxt = sqlite_backend.SCHEMA_VERSION + 1
 
-    def to_2(conn):
-        calls.append(2)
+    def step(conn):
+        calls.append(nxt)
         conn.execute("ALTER TABLE stories ADD COLUMN label TEXT")
 
     db = str(tmp_path / "n.db")
     open_store(db).close()
-    monkeypatch.setattr(sqlite_backend, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(sqlite_backend.MIGRATIONS, 2, to_2)
+    monkeypatch.setattr(sqlite_backend, "SCHEMA_VERSION", nxt)
+    monkeypatch.setitem(sqlite_backend.MIGRATIONS, nxt, step)
     with open_store(db) as st:
-        assert st.schema_version() == 2 and calls == [2]
+        assert st.schema_version() == nxt and calls == [nxt]
         cols = [r[1] for r in st.conn.execute("PRAGMA table_info(stories)")]
         assert "label" in cols
+
+
+def test_version_1_store_is_migrated_and_a_slug_title_gives_way_to_a_headline(tmp_path):
+    """A store written by the first release (schema 1) opens: its data stays, titles made from URLs are
+    marked, and a story titled by its first member's URL takes a later member's headline."""
+    db = str(tmp_path / "v1.db")
+    c = sqlite3.connect(db, isolation_level=None)
+    sqlite_backend._migrate_to_1(c)
+    c.execute("INSERT INTO meta (key, value) VALUES ('schema_version', '1')")
+    url = "https://www.yahoo.com/news/heaviest-russian-raids-days-syrias-aleppo-112755354.html"
+    rows = [("a", "s1", "Heaviest russian raids days syrias aleppo", url),
+            ("b", "s1", "Russia pounds Aleppo", "https://example.org/x.html"),
+            ("c", "s2", "Quake hits Chile", "")]
+    for aid, sid, title, u in rows:
+        c.execute("INSERT INTO articles (id, story_id, content_hash, title, url, text) VALUES (?,?,?,?,?,?)",
+                  (aid, sid, "h" + aid, title, u, "some text " + aid))
+    c.execute("INSERT INTO stories (id, ord, title) VALUES ('s1', 0, 'Heaviest russian raids days syrias aleppo')")
+    c.execute("INSERT INTO stories (id, ord, title) VALUES ('s2', 1, 'Quake hits Chile')")
+    c.close()
+    with open_store(db) as st:
+        assert st.schema_version() == sqlite_backend.SCHEMA_VERSION
+        assert st.counts() == {"articles": 3, "stories": 2, "duplicates": 0}
+        assert st.story("s1").title == "Russia pounds Aleppo"
+        assert st.story("s2").title == "Quake hits Chile"
+        marked = dict(st.conn.execute("SELECT id, title_inferred FROM articles"))
+        assert marked == {"a": 1, "b": 0, "c": 0}
+        assert [a.title_inferred for a in st.story_articles("s1")] == [True, False]
 
 
 def test_evicted_stories_persist_inactive_and_late_copies_still_join_them(tmp_path):

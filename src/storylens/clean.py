@@ -93,6 +93,7 @@ class CleanResult:
     dateline_date: str = ""  # as written, often without a year: "January 22"
     published: str | None = None
     published_inferred: bool = False
+    title_inferred: bool = False  # the title was made from the URL's slug
     captions: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
 
@@ -299,4 +300,5 @@ def clean_text(raw: str, *, url: str = "", title: str = "") -> CleanResult:
         res.outlet = outlet_from_url(res.url) if res.url else res.agency
     if not res.title and res.url:
         res.title = title_from_url(res.url)
+        res.title_inferred = bool(res.title)
     return res

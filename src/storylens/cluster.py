@@ -213,6 +213,7 @@ class _StoryState:
     centroid: dict[str, float]  # sum of member unit vectors (truncated)
     norm: float
     years: set[int] = field(default_factory=set)  # the latest year mentioned by each member (if any)
+    title_inferred: bool = False  # the title was made from a URL (a member's headline replaces it)
     indexed: tuple[str, ...] = ()
     active: bool = True
 
@@ -398,7 +399,7 @@ class Clusterer:
         sid = story_id_for(a.id)
         while sid in self._stories:  # a clash of hashes: extend deterministically
             sid = story_id_for(sid)
-        st = _StoryState(id=sid, order=self._order, title=a.title, first_day=None, last_day=None,
+        st = _StoryState(id=sid, order=self._order, title="", first_day=None, last_day=None,
                          first_seen=None, last_seen=None, article_ids=[], outlets=set(),
                          centroid={}, norm=1.0)
         self._order += 1
@@ -427,8 +428,8 @@ class Clusterer:
         self._article_story[a.id] = st.id
         if a.outlet:
             st.outlets.add(a.outlet)
-        if not st.title and a.title:
-            st.title = a.title
+        if a.title and (not st.title or (st.title_inferred and not a.title_inferred)):
+            st.title, st.title_inferred = a.title, a.title_inferred
         if day is not None:
             if st.first_day is None or day < st.first_day:
                 st.first_day, st.first_seen = day, a.published
@@ -498,7 +499,8 @@ class Clusterer:
         centroid = dict(s.centroid)
         if s.active:
             centroid.update((f"~{y}", 0.0) for y in sorted(s.years))
-        return {"id": s.id, "order": s.order, "title": s.title, "first_seen": s.first_seen,
+        return {"id": s.id, "order": s.order, "title": s.title, "title_inferred": s.title_inferred,
+                "first_seen": s.first_seen,
                 "last_seen": s.last_seen, "active": s.active, "centroid": centroid}
 
     def set_df(self, df: Mapping[str, int], n: int) -> None:
@@ -527,7 +529,8 @@ class Clusterer:
                              first_day=_day(d.get("first_seen")), last_day=_day(d.get("last_seen")),
                              first_seen=d.get("first_seen"), last_seen=d.get("last_seen"),
                              article_ids=list(d.get("article_ids") or ()), outlets=set(d.get("outlets") or ()),
-                             centroid=dict(d.get("centroid") or {}), norm=1.0)
+                             centroid=dict(d.get("centroid") or {}), norm=1.0,
+                             title_inferred=bool(d.get("title_inferred")))
             for f in [f for f in st.centroid if f[:1] == "~"]:
                 del st.centroid[f]
                 if f[1:].isdigit():

@@ -18,7 +18,9 @@ class Article:
 
     ``published`` is an ISO date (``YYYY-MM-DD``) or ``None``;
     ``published_inferred`` says it was read off the text (a dateline, a dated
-    caption) rather than given by the source's metadata.
+    caption) rather than given by the source's metadata; ``title_inferred``
+    says the title was made from the URL's last path segment
+    ("heaviest-russian-raids-days-syrias-aleppo") for want of a headline.
     """
 
     id: str
@@ -32,6 +34,7 @@ class Article:
     dateline: str = ""
     path: str = ""
     published_inferred: bool = False
+    title_inferred: bool = False
     meta: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @property

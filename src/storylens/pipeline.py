@@ -103,9 +103,11 @@ def cite_copies(summary: Summary, articles: Sequence[Article], originals: Sequen
 
 
 def story_title(articles: Sequence[Article], summary: Summary) -> str:
-    """The article title closest to the summary's content; else the first
-    summary sentence, shortened."""
-    titles = [a.title for a in articles if a.title]
+    """The article headline closest to the summary's content (a title made
+    from a URL only when no article has a headline); else the first summary
+    sentence, shortened."""
+    titles = [a.title for a in articles if a.title and not a.title_inferred] or \
+        [a.title for a in articles if a.title]
     if titles and summary.sentences:
         terms = [content_terms(t) for t in titles] + [content_terms(summary.text)]
         space = TfidfSpace(terms)

@@ -98,7 +98,8 @@ def _prepare(rows: Iterator[tuple[Any, int]], opts: dict) -> Iterator[tuple]:
 def _article_json(a) -> str:
     return json.dumps({"id": a.id, "text": a.text, "title": a.title, "url": a.url, "outlet": a.outlet,
                        "published": a.published, "author": a.author, "agency": a.agency,
-                       "dateline": a.dateline, "path": a.path}, ensure_ascii=False)
+                       "dateline": a.dateline, "path": a.path, "published_inferred": a.published_inferred,
+                       "title_inferred": a.title_inferred}, ensure_ascii=False)
 
 
 def _article(js: str):
@@ -121,7 +122,9 @@ def _digest_story(item, max_words: int) -> dict:
     except StorylensError:
         summary, cites = "", []
     dated = sorted(a.published for a in arts if a.published)
-    title = next((a.title for a in arts if a.title), "")
+    # the first headline; a title made from a URL only when no member has one (as the clusterer does)
+    title = next((a.title for a in arts if a.title and not a.title_inferred), "") or \
+        next((a.title for a in arts if a.title), "")
     return {"story_id": sid, "title": title, "size": len(arts),
             "outlets": sorted({a.outlet for a in arts if a.outlet}),
             "first_seen": dated[0] if dated else None, "last_seen": dated[-1] if dated else None,

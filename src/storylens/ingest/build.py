@@ -29,6 +29,7 @@ def article_from_text(raw: str, *, id: str, url: str = "", title: str = "", outl
         outlet=outlet or res.outlet,
         published=pub or res.published,
         published_inferred=False if pub else res.published_inferred,
+        title_inferred=False if title else res.title_inferred,
         author=author,
         agency=res.agency,
         dateline=res.dateline,

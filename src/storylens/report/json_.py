@@ -4,7 +4,7 @@ Top level: ``schema``, ``title``, ``summary`` (list of {``text``,
 ``citations`` (article ids), ``sources`` (1-based source numbers),
 ``evidence`` ([{article_id, start, end}])}), ``articles`` (list of {``id``,
 ``n``, ``title``, ``outlet``, ``agency``, ``url``, ``published``,
-``published_inferred``, ``dateline``}), ``skipped`` and ``meta``.
+``published_inferred``, ``title_inferred``, ``dateline``}), ``skipped`` and ``meta``.
 """
 
 from __future__ import annotations
@@ -35,7 +35,8 @@ def to_dict(d: Digest) -> dict[str, Any]:
         "articles": [
             {
                 "id": a.id, "n": n, "title": a.title, "outlet": a.outlet, "agency": a.agency, "url": a.url,
-                "published": a.published, "published_inferred": a.published_inferred, "dateline": a.dateline,
+                "published": a.published, "published_inferred": a.published_inferred,
+                "title_inferred": a.title_inferred, "dateline": a.dateline,
                 "duplicate_of": d.meta.get("copies", {}).get(a.id),
             }
             for n, a in enumerate(arts, 1)

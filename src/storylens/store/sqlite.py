@@ -16,7 +16,7 @@ from ..models import Article
 from . import (BatchRecord, SearchHit, StaleStateError, Store, StoredArticle, StoredStory, StoreError,
                UnknownStoryError)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _SCHEMA_V1 = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -70,11 +70,30 @@ def _migrate_to_1(conn: sqlite3.Connection) -> None:
     _run_script(conn, _SCHEMA_V1)
 
 
+def _migrate_to_2(conn: sqlite3.Connection) -> None:
+    """Version 2 knows which titles were made from a URL (``title_inferred``), so that a story's title is
+    a member's headline whenever one has one.  A version-1 store is back-filled: an article whose title is
+    its URL's slug title is marked, and a story titled that way takes its first member's real headline."""
+    from ..clean import title_from_url
+
+    conn.execute("ALTER TABLE articles ADD COLUMN title_inferred INTEGER NOT NULL DEFAULT 0")
+    conn.execute("ALTER TABLE stories ADD COLUMN title_inferred INTEGER NOT NULL DEFAULT 0")
+    marked = [(seq,) for seq, title, url in conn.execute(
+        "SELECT seq, title, url FROM articles WHERE title != '' AND url != ''") if title == title_from_url(url)]
+    conn.executemany("UPDATE articles SET title_inferred = 1 WHERE seq = ?", marked)
+    conn.execute("UPDATE stories SET title_inferred = 1 WHERE EXISTS (SELECT 1 FROM articles a WHERE "
+                 "a.story_id = stories.id AND a.title = stories.title AND a.title_inferred = 1)")
+    conn.execute("UPDATE stories SET title = (SELECT a.title FROM articles a WHERE a.story_id = stories.id AND "
+                 "a.title != '' AND a.title_inferred = 0 ORDER BY a.seq LIMIT 1), title_inferred = 0 "
+                 "WHERE title_inferred = 1 AND EXISTS (SELECT 1 FROM articles a WHERE a.story_id = stories.id "
+                 "AND a.title != '' AND a.title_inferred = 0)")
+
+
 # version -> the function that upgrades a store at version-1 to version
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_to_1}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_to_1, 2: _migrate_to_2}
 
 _ARTICLE_COLS = ("id", "text", "title", "url", "outlet", "published", "author", "agency", "dateline", "path",
-                 "published_inferred", "meta")
+                 "published_inferred", "title_inferred", "meta")
 
 
 class SQLiteStore(Store):
@@ -137,21 +156,28 @@ class SQLiteStore(Store):
                 a = sa.article
                 cur = c.execute(
                     "INSERT INTO articles (id, story_id, duplicate_of, content_hash, title, url, outlet, published, "
-                    "author, agency, dateline, path, published_inferred, meta, text, signature) "
-                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    "author, agency, dateline, path, published_inferred, title_inferred, meta, text, signature) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (a.id, sa.story_id, sa.duplicate_of, batch.content_hashes[a.id], a.title, a.url, a.outlet,
                      a.published, a.author, a.agency, a.dateline, a.path, int(a.published_inferred),
+                     int(a.title_inferred),
                      json.dumps(dict(a.meta), ensure_ascii=False, default=str), a.text,
                      batch.signatures.get(a.id)))
                 c.execute("INSERT INTO articles_fts (rowid, title, text) VALUES (?,?,?)",
                           (cur.lastrowid, a.title, a.text))
+            # a story keeps its title unless it has none, or only one made from a URL and a headline came
+            better = ("(stories.title = '' OR (stories.title_inferred = 1 AND excluded.title != '' "
+                      "AND excluded.title_inferred = 0))")
             for st in batch.stories:
                 c.execute(
-                    "INSERT INTO stories (id, ord, title, active, centroid, updated) VALUES (?,?,?,?,?,?) "
-                    "ON CONFLICT(id) DO UPDATE SET title = CASE WHEN stories.title = '' THEN excluded.title "
-                    "ELSE stories.title END, active=excluded.active, centroid=excluded.centroid, "
+                    "INSERT INTO stories (id, ord, title, title_inferred, active, centroid, updated) "
+                    "VALUES (?,?,?,?,?,?,?) "
+                    f"ON CONFLICT(id) DO UPDATE SET title = CASE WHEN {better} THEN excluded.title "
+                    f"ELSE stories.title END, title_inferred = CASE WHEN {better} THEN excluded.title_inferred "
+                    "ELSE stories.title_inferred END, active=excluded.active, centroid=excluded.centroid, "
                     "updated=excluded.updated, ord=CASE WHEN excluded.ord >= 0 THEN excluded.ord ELSE stories.ord END",
-                    (st["id"], st["order"], st.get("title") or "", int(st["active"]),
+                    (st["id"], st["order"], st.get("title") or "", int(bool(st.get("title_inferred"))),
+                     int(st["active"]),
                      json.dumps(st["centroid"], separators=(",", ":")) if st["active"] else None, tick))
                 self._refresh_story(st["id"])
             c.executemany("INSERT INTO df (term, n) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET n = n + excluded.n",
@@ -221,6 +247,7 @@ class SQLiteStore(Store):
         for r in rows:
             d = dict(zip(_ARTICLE_COLS, r[:-1]))
             d["published_inferred"] = bool(d["published_inferred"])
+            d["title_inferred"] = bool(d["title_inferred"])
             d["meta"] = json.loads(d["meta"] or "{}")
             d["meta"]["story_id"] = story_id
             if r[-1]:
@@ -255,9 +282,9 @@ class SQLiteStore(Store):
 
     def cluster_state(self) -> tuple[list[dict], dict[str, int], int, dict[str, str]]:
         stories = [{"id": r[0], "order": r[1], "title": r[2], "first_seen": r[3], "last_seen": r[4],
-                    "centroid": json.loads(r[5]) if r[5] else {}}
-                   for r in self.conn.execute("SELECT id, ord, title, first_seen, last_seen, centroid FROM stories "
-                                              "WHERE active=1 ORDER BY ord")]
+                    "centroid": json.loads(r[5]) if r[5] else {}, "title_inferred": bool(r[6])}
+                   for r in self.conn.execute("SELECT id, ord, title, first_seen, last_seen, centroid, title_inferred "
+                                              "FROM stories WHERE active=1 ORDER BY ord")]
         df = dict(self.conn.execute("SELECT term, n FROM df"))
         n = int(self._meta("n_docs", "0"))
         article_story = dict(self.conn.execute("SELECT id, story_id FROM articles"))
