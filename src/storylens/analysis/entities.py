@@ -158,10 +158,26 @@ def _trim(start: int, toks: list[str]) -> Iterable[tuple[int, int, list[str]]]:
             yield start, start + len(" ".join(toks)), toks
 
 
-def _rule_mentions(article: Article) -> list[tuple[str, str]]:
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"\u201d\u2019)]*\s+|\n\s*)['\"\u201c\u2018(]*$")
+
+
+def lowercase_words(articles: Sequence[Article]) -> frozenset[str]:
+    """Words the articles write in lower case somewhere ("government", "rescue")."""
+    return frozenset(w for a in articles for w in re.findall(r"\b[a-z][a-z'-]+\b", a.text))
+
+
+def _rule_mentions(article: Article, lowercase: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+    """Capitalised runs with a label.  A run's first word that is capitalised only because it opens a
+    sentence, and that the texts also write in lower case ("Government troops advanced"), is no name."""
     out = []
     text = article.text
     for s, e, toks in _runs(text):
+        while toks and toks[0].lower() in lowercase and not toks[0].isupper() \
+                and _SENTENCE_START.search(text, max(0, s - 6), s):
+            s += len(toks[0]) + 1
+            toks = toks[1:]
+        if not toks:
+            continue
         label = _classify(toks, text[max(0, s - 40):s], text[e:e + 80])
         if label:
             out.append((" ".join(toks), label))
@@ -221,7 +237,8 @@ def recognise(articles: Sequence[Article], use_spacy: bool | None = None) -> tup
     """
     backend = backend_name(use_spacy)
     if backend == "rules":
-        per_article = [_rule_mentions(a) for a in articles]
+        lowercase = lowercase_words(articles)
+        per_article = [_rule_mentions(a, lowercase) for a in articles]
     else:
         per_article = _spacy_mentions(articles)
     return merge(articles, per_article), backend
@@ -229,19 +246,11 @@ def recognise(articles: Sequence[Article], use_spacy: bool | None = None) -> tup
 
 def merge(articles: Sequence[Article], per_article: Sequence[Sequence[tuple[str, str]]]) -> list[Entity]:
     """Count mentions per article under one canonical name per entity."""
-    labels: dict[str, Counter] = defaultdict(Counter)
-    for ments in per_article:
-        for name, label in ments:
-            labels[name][label] += 1
+    labels, best = _labels(per_article)
+    per_article = _split_joined(per_article, best)
+    labels, best = _labels(per_article)
     full: dict[str, str] = {}
     names = sorted(labels, key=lambda n: (-len(n.split()), n))
-    # best label per surface name ("PERSON?" counts as PERSON when nothing else is known)
-    best: dict[str, str] = {}
-    for name, c in labels.items():
-        lab = c.most_common(1)[0][0]
-        if lab == "PERSON?":
-            lab = next((k for k, _ in c.most_common() if k != "PERSON?"), "PERSON")
-        best[name] = lab
     total = {n: sum(c.values()) for n, c in labels.items()}
     for name in names:
         toks = name.split()
@@ -269,6 +278,42 @@ def merge(articles: Sequence[Article], per_article: Sequence[Sequence[tuple[str,
             for (n, lab), c in counts.items()]
     ents.sort(key=lambda e: (-sum(e.mentions.values()), e.label, e.name))
     return ents
+
+
+def _labels(per_article: Sequence[Sequence[tuple[str, str]]]) -> tuple[dict[str, Counter], dict[str, str]]:
+    """Label counts per surface name, and its best label ("PERSON?" counts as PERSON when nothing else is
+    known)."""
+    labels: dict[str, Counter] = defaultdict(Counter)
+    for ments in per_article:
+        for name, label in ments:
+            labels[name][label] += 1
+    best: dict[str, str] = {}
+    for name, c in labels.items():
+        lab = c.most_common(1)[0][0]
+        if lab == "PERSON?":
+            lab = next((k for k, _ in c.most_common() if k != "PERSON?"), "PERSON")
+        best[name] = lab
+    return labels, best
+
+
+def _split_joined(per_article: Sequence[Sequence[tuple[str, str]]],
+                  best: dict[str, str]) -> list[list[tuple[str, str]]]:
+    """Two names that only touch ("told the Kremlin Hollande would meet Putin") are two mentions: a run
+    made of an organisation named alone elsewhere and a person named alone elsewhere is split."""
+    out = []
+    for ments in per_article:
+        row = []
+        for name, label in ments:
+            toks = name.split()
+            for k in range(1, len(toks)):
+                head, tail = " ".join(toks[:k]), " ".join(toks[k:])
+                if best.get(head) == "ORG" and best.get(tail) == "PERSON":
+                    row += [(head, best[head]), (tail, best[tail])]
+                    break
+            else:
+                row.append((name, label))
+        out.append(row)
+    return out
 
 
 def org_index(entities: Sequence[Entity]) -> dict[str, str]:
