@@ -233,6 +233,11 @@ def test_entities_with_spacy(articles):
     got = analyze(articles, None, Options(use_spacy=True))
     assert got["meta"]["entities_backend"].startswith("spacy")
     assert any(e.label == "PERSON" and "Kerry" in e.name for e in got["entities"])
+    by = {e.name: e for e in got["entities"]}
+    # the small model calls "Aleppo" a nationality (NORP); the gazetteer knows it is a place
+    assert by["Aleppo"].label == "PLACE" and len(by["Aleppo"].mentions) == 5
+    assert "Kremlin Hollande" not in by and by["Kremlin"].label == "ORG"
+    assert "Assad" not in by and by["Bashar al-Assad"].label == "PERSON"
 
 
 def test_coverage_and_digest_json(articles):

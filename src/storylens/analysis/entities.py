@@ -204,18 +204,28 @@ def spacy_available() -> bool:
 _SPACY_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
 
 
+def _lexicon_label(name: str, label: str | None) -> str | None:
+    """The small model's label, corrected by the lexicons where they know better: a gazetteer place is a
+    place (the model calls "Aleppo" a nationality), a name with an organisation word is no person
+    ("Observatory")."""
+    low = name.lower()
+    if low in GAZETTEER:
+        return "PLACE"
+    if label == "PERSON" and any(t in ORG_WORDS for t in low.split()):
+        return "ORG"
+    return label
+
+
 def _spacy_mentions(articles: Sequence[Article]) -> list[list[tuple[str, str]]]:
     nlp = _spacy_model()
     out = []
     for doc in nlp.pipe([a.text for a in articles], batch_size=8):
         ments = []
         for ent in doc.ents:
-            label = _SPACY_LABELS.get(ent.label_)
-            if not label:
-                continue
             name = re.sub(r"^(?:the|The)\s+", "", _strip_possessive(ent.text.strip()))
             name = re.sub(r"\s+", " ", name)
-            if name:
+            label = _lexicon_label(name, _SPACY_LABELS.get(ent.label_))
+            if name and label:
                 ments.append((name, label))
         out.append(ments)
     return out
@@ -262,8 +272,9 @@ def merge(articles: Sequence[Article], per_article: Sequence[Sequence[tuple[str,
                 full[name] = max(longer, key=lambda n: (total[n], len(n), n))
         elif len(toks) == 1:
             # a surname that is the tail of exactly one longer person's name is that person
-            longer = [n for n in names if len(n.split()) > 1 and n.split()[-1] == name
-                      and best[n] in (best[name], "PERSON") and n not in full]
+            longer = [n for n in names if len(n.split()) > 1
+                      and name in (n.split()[-1], re.sub(r"^(?:al|el)-", "", n.split()[-1]))
+                      and best[n] == "PERSON" and best[name] == "PERSON" and n not in full]
             if len(longer) == 1:
                 full[name] = longer[0]
     counts: dict[tuple[str, str], Counter] = {}
@@ -299,7 +310,9 @@ def _labels(per_article: Sequence[Sequence[tuple[str, str]]]) -> tuple[dict[str,
 def _split_joined(per_article: Sequence[Sequence[tuple[str, str]]],
                   best: dict[str, str]) -> list[list[tuple[str, str]]]:
     """Two names that only touch ("told the Kremlin Hollande would meet Putin") are two mentions: a run
-    made of an organisation named alone elsewhere and a person named alone elsewhere is split."""
+    made of an organisation named alone elsewhere and a person (named alone elsewhere, or the surname of a
+    person named in full) is split."""
+    surnames = {n.split()[-1] for n, lab in best.items() if lab == "PERSON" and len(n.split()) > 1}
     out = []
     for ments in per_article:
         row = []
@@ -307,8 +320,8 @@ def _split_joined(per_article: Sequence[Sequence[tuple[str, str]]],
             toks = name.split()
             for k in range(1, len(toks)):
                 head, tail = " ".join(toks[:k]), " ".join(toks[k:])
-                if best.get(head) == "ORG" and best.get(tail) == "PERSON":
-                    row += [(head, best[head]), (tail, best[tail])]
+                if best.get(head) == "ORG" and (best.get(tail) == "PERSON" or tail in surnames):
+                    row += [(head, "ORG"), (tail, "PERSON")]
                     break
             else:
                 row.append((name, label))
