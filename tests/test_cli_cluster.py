@@ -123,3 +123,28 @@ def test_the_bundled_example_clusters_its_four_offensive_reports_together(tmp_pa
     titles = {d["size"]: d["title"] for d in json.loads(capsys.readouterr().out)}
     assert titles == {4: "Russia offers to secure rebel evacuation from Syria's Aleppo",
                       1: "US, Russia trade blows over Syria as warplanes pound Aleppo"}
+
+
+def test_a_store_keeps_its_clustering_settings_and_says_when_they_change(tmp_path, capsys):
+    src = tmp_path / "feed.jsonl"
+    rows = _records()
+    _jsonl(src, rows[:3])
+    db = str(tmp_path / "news.db")
+    assert main(["cluster", str(src), "--store", db, "--threshold", "0.3", "--window-days", "14"]) == 0
+    capsys.readouterr()
+    with open_store(db) as st:
+        assert st.settings()["threshold"] == 0.3 and st.settings()["window_days"] == 14
+    # a later run without settings uses the store's, and keeps them
+    _jsonl(src, rows[3:6])
+    assert main(["cluster", str(src), "--store", db]) == 0
+    assert "settings changed" not in capsys.readouterr().err
+    with open_store(db) as st:
+        assert st.settings()["threshold"] == 0.3 and st.settings()["window_days"] == 14
+    # a new value is kept from now on, and the change is reported
+    _jsonl(src, rows[6:])
+    assert main(["cluster", str(src), "--store", db, "--threshold", "0.25"]) == 0
+    err = capsys.readouterr().err
+    assert "clustering settings changed (threshold 0.3 -> 0.25)" in err
+    with open_store(db) as st:
+        assert st.settings()["threshold"] == 0.25 and st.settings()["window_days"] == 14
+        assert st.counts()["articles"] == 7

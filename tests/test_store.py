@@ -215,3 +215,20 @@ def test_two_writers_on_one_store_do_not_lose_or_double_anything(tmp_path):
         assert s1.counts() == {"articles": 7, "stories": 2, "duplicates": 1}
         quake = next(s for s in s1.stories() if "a0" in s.article_ids)
         assert set(quake.article_ids) == {"a0", "a1", "a2", "a0-copy"}
+
+
+def test_story_index_uses_and_keeps_the_store_settings(tmp_path):
+    from storylens.cluster import ClusterOptions
+
+    db = str(tmp_path / "n.db")
+    with open_store(db) as st:
+        assert st.settings() == {}
+        idx = StoryIndex(st, ClusterOptions(threshold=0.35))
+        assert idx.previous is None
+        idx.add(_articles()[:1])
+        assert st.settings()["threshold"] == 0.35
+    with open_store(db) as st:
+        idx = StoryIndex(st)
+        assert idx.options.threshold == 0.35 and idx.previous == idx.options
+    # settings a newer release added are ignored, the known ones kept
+    assert ClusterOptions.from_dict({"threshold": 0.3, "future_knob": 1}).threshold == 0.3

@@ -53,7 +53,7 @@ import heapq
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from typing import Iterable, Mapping, Sequence
 
@@ -99,6 +99,16 @@ class ClusterOptions:
     def with_(self, **changes) -> "ClusterOptions":
         """A copy with some fields changed (validated again)."""
         return replace(self, **changes)
+
+    def to_dict(self) -> dict:
+        """The settings as plain values (without a reference ``idf``), e.g. to keep in a store."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "idf"}
+
+    @classmethod
+    def from_dict(cls, values: Mapping) -> "ClusterOptions":
+        """Settings from :meth:`to_dict`; keys this version does not know are ignored (a newer store)."""
+        known = {f.name for f in fields(cls)} - {"idf"}
+        return cls(**{k: v for k, v in values.items() if k in known})
 
     def __post_init__(self) -> None:
         if not isinstance(self.threshold, (int, float)) or not 0.0 < self.threshold < 1.0:

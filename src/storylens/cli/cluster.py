@@ -18,8 +18,10 @@ def register(sub) -> None:
     p.add_argument("--store", metavar="DB", help="SQLite store to add to (created on first use)")
     p.add_argument("--assignments", metavar="OUT.jsonl",
                    help='write one line per article: {"article_id", "story_id", "duplicate_of"}')
-    p.add_argument("--threshold", type=float, default=None, help="similarity to join a story (default 0.2)")
-    p.add_argument("--window-days", type=int, default=None, help="time window of a story in days (default 7)")
+    p.add_argument("--threshold", type=float, default=None, help="similarity to join a story (default 0.2, or the setting "
+                   "the store keeps; a new value is kept with the store)")
+    p.add_argument("--window-days", type=int, default=None, help="time window of a story in days (default 7, or the "
+                   "store's setting, as for --threshold)")
     p.set_defaults(func=run)
 
     s = sub.add_parser("stories", help="list the stories in a store, newest first")
@@ -44,22 +46,33 @@ def register(sub) -> None:
     k.set_defaults(func=run_spark)
 
 
-def _options(args):
-    from ..cluster import ClusterOptions
-
+def _changes(args) -> dict:
+    """The clusterer settings given on the command line."""
     changes = {}
     if args.threshold is not None:
         changes["threshold"] = args.threshold
     if args.window_days is not None:
         changes["window_days"] = args.window_days
-    return ClusterOptions(**changes)
+    return changes
+
+
+def _store_options(store, changes: dict):
+    """The store's own settings with the command line's changes (None: none given, use the store's)."""
+    from ..cluster import ClusterOptions
+
+    if not changes:
+        return None
+    saved = store.settings()
+    return (ClusterOptions.from_dict(saved) if saved else ClusterOptions()).with_(**changes)
 
 
 def run(args: argparse.Namespace) -> int:
     from .. import ingest
     from . import warn
 
-    options = _options(args)
+    from ..cluster import ClusterOptions
+
+    changes = _changes(args)
     loaded = ingest.load(args.paths)
     articles = loaded.articles
     rows: list[dict] = []
@@ -68,7 +81,12 @@ def run(args: argparse.Namespace) -> int:
         from ..store.index import StoryIndex
 
         with open_store(args.store) as store, _progress(len(articles)) as bar:
-            res = StoryIndex(store, options).add(articles, progress=bar.update if bar else None)
+            index = StoryIndex(store, _store_options(store, changes))
+            if index.previous is not None and index.previous != index.options:
+                old, new = index.previous.to_dict(), index.options.to_dict()
+                said = ", ".join(f"{k} {old[k]} -> {new[k]}" for k in new if old.get(k) != new[k])
+                warn(f"{args.store}: clustering settings changed ({said}); they apply to articles added from now on")
+            res = index.add(articles, progress=bar.update if bar else None)
             skipped = loaded.skipped + res.skipped
             if args.assignments:
                 wanted = {a.id for a in articles}
@@ -84,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
 
         dups = Deduplicator().add_batch(articles)
         dup_of = {d.article_id: d.duplicate_of for d in dups}
-        assigned = Clusterer(options).add_batch(articles, dup_of)
+        assigned = Clusterer(ClusterOptions(**changes)).add_batch(articles, dup_of)
         rows = [{"article_id": x.article_id, "story_id": x.story_id, "duplicate_of": x.duplicate_of}
                 for x in assigned]
         skipped = loaded.skipped

@@ -81,6 +81,7 @@ class BatchRecord:
     df_delta: dict[str, int]
     n_docs: int
     expected_version: int | None = None  # the store's version when its state was read (None: do not check)
+    settings: dict | None = None  # the clusterer's settings to keep with the store, when they change
 
 
 class Store(abc.ABC):
@@ -134,6 +135,10 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def cluster_state(self) -> tuple[list[dict], dict[str, int], int, dict[str, str]]:
         """``(active stories, document frequencies, documents seen, {article id: story id})``."""
+
+    @abc.abstractmethod
+    def settings(self) -> dict:
+        """The clusterer settings kept with the store (``{}`` before the first batch)."""
 
     @abc.abstractmethod
     def counts(self) -> dict[str, int]:

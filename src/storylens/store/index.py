@@ -40,11 +40,19 @@ class IndexResult:
 
 
 class StoryIndex:
-    """The incremental stages (dedup, clustering) with their state kept in a store."""
+    """The incremental stages (dedup, clustering) with their state kept in a store.
+
+    The clusterer's settings are kept with the store: without ``options`` the
+    store's own are used (the defaults for a new store); given ``options``
+    replace them for the articles added from now on, and are kept.
+    """
 
     def __init__(self, store: Store, options: ClusterOptions | None = None, *, dedup_threshold: float = 0.5):
         self.store = store
-        self.options = options or ClusterOptions()
+        saved = store.settings()
+        self.previous = ClusterOptions.from_dict(saved) if saved else None
+        self.options = options or self.previous or ClusterOptions()
+        self._save_settings = self.options.to_dict() != saved
         self.dedup_threshold = dedup_threshold
         self._load()
 
@@ -109,9 +117,11 @@ class StoryIndex:
                 df_delta=self.clusterer.take_df_delta(),
                 n_docs=self.clusterer.n_seen,
                 expected_version=self._version,
+                settings=self.options.to_dict() if self._save_settings else None,
             )
             self.store.write_batch(record)
             self._version += 1
+            self._save_settings = False
         except BaseException:
             self._load()  # the store kept nothing of this batch: forget it in memory too
             raise

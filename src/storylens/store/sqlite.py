@@ -183,6 +183,9 @@ class SQLiteStore(Store):
             c.executemany("INSERT INTO df (term, n) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET n = n + excluded.n",
                           sorted(batch.df_delta.items()))
             c.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('n_docs', ?)", (str(batch.n_docs),))
+            if batch.settings is not None:
+                c.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('cluster_settings', ?)",
+                          (json.dumps(batch.settings, sort_keys=True),))
             c.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('tick', ?)", (str(tick),))
             c.execute("COMMIT")
         except BaseException:
@@ -289,6 +292,9 @@ class SQLiteStore(Store):
         n = int(self._meta("n_docs", "0"))
         article_story = dict(self.conn.execute("SELECT id, story_id FROM articles"))
         return stories, df, n, article_story
+
+    def settings(self) -> dict:
+        return json.loads(self._meta("cluster_settings", "{}"))
 
     def counts(self) -> dict[str, int]:
         a, d = self.conn.execute("SELECT count(*), count(duplicate_of) FROM articles").fetchone()
