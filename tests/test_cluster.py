@@ -165,3 +165,13 @@ def test_a_headline_replaces_a_story_title_made_from_a_url_and_nothing_else_does
     c2 = Clusterer()
     sid2 = c2.add(slug).story_id
     assert c2.stories[0].title == "Magnitude quake strikes mogok" and c2.state_of(sid2)["title_inferred"] is True
+
+
+def test_a_title_case_headline_gives_no_name_features_the_body_does_not_give():
+    body = "The Philadelphia 76ers named Maurice Cheeks their coach on Monday."
+    title_case = features(Article("a", body, title="Sixers Hire Maurice Cheeks as Head Coach"))
+    sentence_case = features(Article("b", body, title="Sixers hire Maurice Cheeks as head coach"))
+    for f in (title_case, sentence_case):
+        assert f["@maurice_cheeks"] >= 1 and "@head_coach" not in f and "@head" not in f
+    # the headline's words still count as words
+    assert title_case["hire"] >= 2 and title_case["head"] >= 2

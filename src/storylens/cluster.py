@@ -140,7 +140,10 @@ def features(article: Article, entity_weight: float = 2.0, number_weight: float 
         text = article.title + ".\n" + article.title + ".\n" + text
     counts.update(content_terms(text))
     if entity_weight > 0:
-        for m in _CAP.finditer(text):
+        # a headline in Title Case ("Sixers Hire Maurice Cheeks as Head Coach") capitalises every word:
+        # its names are read from the body only
+        named = article.text if article.title and _title_case(article.title) else text
+        for m in _CAP.finditer(named):
             toks = [t.lower().replace("\u2019", "'") for t in m.group(1).split()]
             toks = [t for t in toks if t not in STOPWORDS and t not in _MONTHS and len(t) > 1]
             for t in toks:
@@ -151,6 +154,12 @@ def features(article: Article, entity_weight: float = 2.0, number_weight: float 
         for m in _NUM.finditer(text):
             counts["#" + m.group(1).replace(",", "")] += 1
     return dict(counts)
+
+
+def _title_case(title: str) -> bool:
+    """Most words of four letters or more capitalised: a headline in Title Case."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'\u2019-]*", title) if len(w) >= 4]
+    return len(words) >= 2 and sum(1 for w in words if w[0].isupper()) >= 0.75 * len(words)
 
 
 def latest_year(article: Article) -> int | None:
