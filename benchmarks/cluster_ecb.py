@@ -154,6 +154,8 @@ def main(argv=None) -> int:
     rows.append(("storylens one batch (file order)", score(gold, run_clusterer(arts, opts, one_at_a_time=False))))
     rows.append(("storylens incremental without the year check (year_penalty 0)",
                  score(gold, run_clusterer(arts, opts.with_(year_penalty=0.0)))))
+    rows.append(("storylens incremental without the place check (place_penalty 0)",
+                 score(gold, run_clusterer(arts, opts.with_(place_penalty=0.0)))))
     rows.append((f"storylens incremental with the default {ClusterOptions().window_days}-day window (file order)",
                  score(gold, run_clusterer(arts, ClusterOptions()))))
     rows.append(("storylens incremental, URL line left in the text (corpus artifact, see above)",

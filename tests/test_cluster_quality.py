@@ -24,9 +24,9 @@ def test_ecb_bcubed_floor(data_dir):
     arts, gold, topics = load(path)
     pred = run_clusterer(arts, ClusterOptions(window_days=NO_WINDOW))
     p, r, f1 = bcubed(gold, pred)
-    # measured 0.912 (P 0.901, R 0.924) with the defaults but no time window (ECB+ is not a chronological
+    # measured 0.917 (P 0.901, R 0.933) with the defaults but no time window (ECB+ is not a chronological
     # stream); see BENCHMARKS.md "Story clustering"
-    assert f1 >= 0.905 and p >= 0.89 and r >= 0.915
+    assert f1 >= 0.91 and p >= 0.89 and r >= 0.925
     story = {a.id: s for a, s in zip(arts, pred)}
     # two events of one topic kept apart: the two Lindsay Lohan / Tara Reid rehab stories (topic 1),
     # Klitschko's two title defences against Tony Thompson (topic 7, 2008 and 2012: the year check) and the
