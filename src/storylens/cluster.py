@@ -13,7 +13,8 @@ article is represented by one TF-IDF vector over
 
 * content words (stemmed, stopwords dropped),
 * name features ``@word`` for capitalised words inside sentences (people,
-  places, organisations) and their bigrams, weighted up by ``entity_weight``,
+  places, organisations) and their bigrams, weighted up by ``entity_weight``
+  (a headline in Title Case capitalises every word, so it gives none),
 * number features ``#42`` weighted by ``number_weight``,
 
 with IDF from a reference table when given, else from every article the
