@@ -11,6 +11,7 @@ different dates) or stand ``single``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from typing import Sequence
@@ -384,6 +385,10 @@ def _compatible(a: float, vague_a: bool, b: float, vague_b: bool, ratio: float) 
 def group_claims(pairs: Sequence[tuple[Claim, _Meta]], *, ratio: float = 1.5) -> list[FactGroup]:
     """Group claims of the same quantity across articles and label each group."""
     groups: list[list[tuple[Claim, _Meta]]] = []
+    # the groups of each quantity (key, cumulative), and the articles each group has a claim of
+    by_key: dict[tuple, list[int]] = {}
+    members: list[set[str]] = []
+    in_groups: Counter = Counter()  # (key, cumulative, article id) -> how many of the key's groups have it
     # each article's headline figure per quantity: only those can be points of a rising toll
     headline: dict[tuple, float] = {}
     for c, m in pairs:
@@ -392,12 +397,14 @@ def group_claims(pairs: Sequence[tuple[Claim, _Meta]], *, ratio: float = 1.5) ->
     for claim, meta in pairs:
         noun, event, unit = meta.key
         placed = False
-        if noun and (event or unit):
-            for g in groups:
+        kc = (meta.key, meta.cumulative)
+        same = by_key.setdefault(kc, [])
+        # an article's own figures never share a group: when all the key's groups have one, none can take it
+        if noun and (event or unit) and in_groups[kc + (claim.article_id,)] < len(same):
+            for gi in same:
+                g = groups[gi]
                 c0, m0 = g[0]
-                if m0.key != meta.key or m0.cumulative != meta.cumulative:
-                    continue
-                if any(c.article_id == claim.article_id for c, _ in g):
+                if claim.article_id in members[gi]:
                     continue
                 if not meta.cumulative and event != "trapped":
                     # a one-off event: only the same day counts as the same quantity
@@ -406,10 +413,15 @@ def group_claims(pairs: Sequence[tuple[Claim, _Meta]], *, ratio: float = 1.5) ->
                 if all(_compatible(c.value, m.vague, claim.value, meta.vague, ratio) for c, m in g) \
                         or _rising_toll(g, claim, meta, headline):
                     g.append((claim, meta))
+                    members[gi].add(claim.article_id)
+                    in_groups[kc + (claim.article_id,)] += 1
                     placed = True
                     break
         if not placed:
+            same.append(len(groups))
             groups.append([(claim, meta)])
+            members.append({claim.article_id})
+            in_groups[kc + (claim.article_id,)] += 1
     out = []
     for g in groups:
         status = _status(g)
