@@ -182,3 +182,21 @@ def test_pool_caps_candidates_round_robin_earliest():
     assert pool.similarity.shape == (MAX_CANDIDATES, MAX_CANDIDATES)
     s = storylens.summarize(many, 60)
     assert 1 <= len(s) and s.word_count <= 60
+
+
+def test_max_other_matches_the_dense_computation_block_by_block():
+    import numpy as np
+
+    rows = [["quake", "tokyo"], ["quake", "tokyo", "dead"], ["flood", "delhi"], ["flood", "rain"],
+            ["election", "vote"], ["quake", "dead"], ["lonely"]]
+    groups = [0, 1, 1, 2, 2, 0, 3]
+    space = TfidfSpace(rows)
+    dense = space.similarity()
+    want = []
+    for i, g in enumerate(groups):
+        others = [dense[i, j] for j, h in enumerate(groups) if h != g]
+        want.append(max(others))
+    for block in (1, 2, 256):
+        assert np.allclose(space.max_other(groups, block=block), want)
+    # a row with no row of another group: NaN (never "unique" by accident)
+    assert np.isnan(TfidfSpace([["a"], ["b"]]).max_other([0, 0])).all()

@@ -104,6 +104,24 @@ class TfidfSpace:
         """Dense cosine similarity between all rows."""
         return (self.matrix @ self.matrix.T).toarray()
 
+    def max_other(self, groups: Sequence[int], block: int = 256) -> np.ndarray:
+        """For each row, its highest cosine with a row of another group (NaN when there is none).
+
+        Computed ``block`` rows at a time, so memory stays at ``block`` x rows however many rows there are.
+        """
+        groups = np.asarray(groups)
+        n = self.matrix.shape[0]
+        out = np.full(n, np.nan)
+        t = self.matrix.T.tocsc()
+        for start in range(0, n, block):
+            end = min(n, start + block)
+            sim = (self.matrix[start:end] @ t).toarray()
+            same = groups[start:end, None] == groups[None, :]
+            sim[same] = -np.inf
+            best = sim.max(axis=1) if sim.shape[1] else np.full(end - start, -np.inf)
+            out[start:end] = np.where(np.isneginf(best), np.nan, best)
+        return out
+
     def centroid(self, rows: Iterable[int] | None = None) -> np.ndarray:
         m = self.matrix if rows is None else self.matrix[list(rows)]
         c = np.asarray(m.sum(axis=0)).ravel()

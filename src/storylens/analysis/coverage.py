@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any, Sequence
-
-import numpy as np
 
 from ..models import Article, FactGroup, Quote, Summary
 from ..segment import split_spans, word_count
@@ -28,13 +27,19 @@ def coverage(articles: Sequence[Article], summary: Summary | None, groups: Seque
         out["facts"].append({"what": g.what, "status": g.status,
                              "article_ids": list(dict.fromkeys(c.article_id for c in g.claims))})
     unique = _unique_sentences(articles)
+    # what one source alone carries, gathered in one pass
+    facts_alone: dict[str, list[str]] = {}
+    for g in groups:
+        sources = {c.article_id for c in g.claims}
+        if len(sources) == 1 and g.what:
+            facts_alone.setdefault(next(iter(sources)), []).append(g.what)
+    quotes_alone = Counter(q.article_ids[0] for q in quotes if len(q.article_ids) == 1)
     for a in articles:
         out["sources"][a.id] = {
             "label": a.label,
             "only_here": unique.get(a.id, []),
-            "facts_only_here": [g.what for g in groups
-                                if {c.article_id for c in g.claims} == {a.id} and g.what][:5],
-            "quotes_only_here": sum(1 for q in quotes if tuple(q.article_ids) == (a.id,)),
+            "facts_only_here": facts_alone.get(a.id, [])[:5],
+            "quotes_only_here": quotes_alone[a.id],
         }
     return out
 
@@ -49,12 +54,10 @@ def _unique_sentences(articles: Sequence[Article]) -> dict[str, list[dict[str, A
     if len(articles) < 2 or not rows:
         return {}
     space = TfidfSpace([content_terms(r[3]) for r in rows])
-    sim = space.similarity()
-    doc = np.array([r[0] for r in rows])
+    best = space.max_other([r[0] for r in rows])
     out: dict[str, list[dict[str, Any]]] = {}
     for i, (d, s, e, text) in enumerate(rows):
-        others = sim[i][doc != d]
-        if others.size and others.max() < UNIQUE_BELOW:
+        if best[i] < UNIQUE_BELOW:
             lst = out.setdefault(articles[d].id, [])
             if len(lst) < MAX_UNIQUE:
                 lst.append({"text": text, "start": s, "end": e})

@@ -16,6 +16,7 @@ from typing import Sequence
 
 from ..models import Article, Citation, Quote
 from ..segment import ABBREVIATIONS, split_spans, words
+from ..vectors import STOPWORDS
 from .entities import DEMONYMS, ORG_WORDS, TITLES
 
 MIN_WORDS = 4
@@ -354,16 +355,55 @@ def _norm(text: str) -> tuple[str, ...]:
     return tuple(words(text))
 
 
-def _same(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    if not a or not b:
+class _Key:
+    """A quotation's words, ready for comparison."""
+
+    __slots__ = ("words", "joined", "set")
+
+    def __init__(self, toks: tuple[str, ...]):
+        self.words, self.joined, self.set = toks, " " + " ".join(toks) + " ", frozenset(toks)
+
+
+def _same(a: _Key, b: _Key) -> bool:
+    """One quotation inside the other (whole words), or 80% of their words shared."""
+    if not a.words or not b.words:
         return False
-    if len(a) > len(b):
+    if len(a.words) > len(b.words):
         a, b = b, a
-    sa, sb = " ".join(a), " ".join(b)
-    if sa in sb:
+    if a.joined in b.joined:
         return True
-    inter = len(set(a) & set(b))
-    return inter / len(set(a) | set(b)) >= 0.8
+    return len(a.set & b.set) / len(a.set | b.set) >= 0.8
+
+
+class _KeyIndex:
+    """The distinct quotations so far, found again through the content words they share: the same
+    quotation in many reports is matched without comparing every pair."""
+
+    def __init__(self) -> None:
+        self.keys: list[_Key] = []
+        self.postings: dict[str, list[int]] = {}
+        self.plain: list[int] = []  # keys of stopwords only: compared with every new quotation
+
+    def find(self, k: _Key) -> int | None:
+        content = [w for w in k.set if w not in STOPWORDS]
+        if content:
+            cand: set[int] = set(self.plain)
+            for w in content:
+                cand.update(self.postings.get(w, ()))
+            order: Sequence[int] = sorted(cand)
+        else:
+            order = range(len(self.keys))
+        return next((i for i in order if _same(k, self.keys[i])), None)
+
+    def add(self, k: _Key) -> int:
+        i = len(self.keys)
+        self.keys.append(k)
+        content = [w for w in k.set if w not in STOPWORDS]
+        for w in content:
+            self.postings.setdefault(w, []).append(i)
+        if not content:
+            self.plain.append(i)
+        return i
 
 
 _ROLE_BEFORE = re.compile(r"((?:[A-Z]{2,}|[A-Z][a-z]+|of|the|to|for)(?:\s+(?:[A-Z]{2,}|[A-Z][a-z]+|[a-z]+|of|"
@@ -407,17 +447,16 @@ def quotes(articles: Sequence[Article], persons: dict[str, str]) -> list[Quote]:
     """Quotations across ``articles``, one entry per distinct quotation with all its sources."""
     roles = person_roles(articles, persons)
     groups: list[list[_Found]] = []
-    keys: list[tuple[str, ...]] = []
+    index = _KeyIndex()
     for a in articles:
         for f in find_quotes(a, persons, roles):
-            k = _norm(f.text)
-            for i, other in enumerate(keys):
-                if _same(k, other):
-                    groups[i].append(f)
-                    break
-            else:
-                keys.append(k)
+            k = _Key(_norm(f.text))
+            i = index.find(k)
+            if i is None:
+                index.add(k)
                 groups.append([f])
+            else:
+                groups[i].append(f)
     out = []
     for g in groups:
         named = [f for f in g if f.speaker]

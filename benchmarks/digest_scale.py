@@ -1,0 +1,107 @@
+"""How `digest` (summary + evidence) grows with its input: many articles, or one huge article.
+
+    nice .venv/bin/python benchmarks/digest_scale.py [--articles 500 1000 2000 4000] [--megabytes 1 2 4 8]
+
+* Many articles: the first N source documents of ``../shared/data/multinews_val.jsonl.gz``
+  (many stories mixed: a worst case for the evidence stage, which compares sentences across sources).
+* One huge article: a synthetic text of N megabytes of news-like sentences with figures and dates
+  (a seeded generator), as a user might pass a dump by mistake.
+
+Each size runs in a fresh process (peak memory is that process's maximum resident set); the table
+gives seconds, seconds per 1,000 articles or per MB, and peak MB.  Linear growth shows as a flat
+"per unit" column.  Rules entities (no spaCy), the default summary budget.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data" / "multinews_val.jsonl.gz"
+
+CHILD = r"""
+import json, resource, sys, time
+sys.path.insert(0, sys.argv[1])
+import storylens
+from storylens.config import Options
+arts = storylens.load_articles([sys.argv[2]])
+t = time.perf_counter()
+d = storylens.digest(arts, options=Options(use_spacy=False))
+dt = time.perf_counter() - t
+print(json.dumps({"seconds": dt, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "articles": len(arts), "summary_words": d.summary.word_count}))
+"""
+
+WORDS = ("the army said on monday that rebels attacked the city killing 12 people and wounding 40 others "
+         "officials reported 3,000 families fled since tuesday while aid groups warned of shortages").split()
+
+
+def synthetic(path: Path, megabytes: float, seed: int = 1) -> None:
+    rnd = random.Random(seed)
+    target = int(megabytes * 1_000_000)
+    with path.open("w", encoding="utf-8") as f:
+        f.write("A very long report\n\n")
+        written, i = 0, 0
+        while written < target:
+            s = " ".join(rnd.choice(WORDS) for _ in range(18)).capitalize() + ". "
+            if i % 10 == 9:
+                s += "\n\n"
+            f.write(s)
+            written += len(s)
+            i += 1
+
+
+def multinews(path: Path, n: int) -> int:
+    got = 0
+    with gzip.open(DATA, "rt", encoding="utf-8") as src, path.open("w", encoding="utf-8") as out:
+        for line in src:
+            for doc in json.loads(line).get("documents") or []:
+                text = doc if isinstance(doc, str) else doc.get("text", "")
+                if text.strip():
+                    out.write(json.dumps({"id": f"mn{got}", "text": text}) + "\n")
+                    got += 1
+                    if got >= n:
+                        return got
+    return got
+
+
+def run(path: Path) -> dict:
+    res = subprocess.run([sys.executable, "-c", CHILD, str(ROOT / "src"), str(path)],
+                         capture_output=True, text=True, check=True)
+    return json.loads(res.stdout.strip().splitlines()[-1])
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--articles", type=int, nargs="*", default=[500, 1000, 2000, 4000])
+    ap.add_argument("--megabytes", type=float, nargs="*", default=[1, 2, 4, 8])
+    args = ap.parse_args(argv)
+    print("| input | seconds | per unit | peak MB |\n|---|---|---|---|")
+    with tempfile.TemporaryDirectory() as tmp:
+        if args.articles and DATA.exists():
+            for n in args.articles:
+                p = Path(tmp) / f"mn{n}.jsonl"
+                got = multinews(p, n)
+                r = run(p)
+                print(f"| {got} Multi-News articles | {r['seconds']:.1f} | {r['seconds'] / got * 1000:.2f} s per "
+                      f"1,000 articles | {r['peak_mb']:.0f} |", flush=True)
+        elif args.articles:
+            print(f"(skipped the article sizes: {DATA} not found)")
+        for mb in args.megabytes:
+            p = Path(tmp) / f"huge{mb}.txt"
+            synthetic(p, mb)
+            r = run(p)
+            print(f"| one article of {mb:g} MB | {r['seconds']:.1f} | {r['seconds'] / mb:.2f} s per MB | "
+                  f"{r['peak_mb']:.0f} |", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
