@@ -137,3 +137,30 @@ def test_null_id_falls_back_to_doc_id(tmp_path):
     p.write_text(json.dumps({"id": None, "doc_id": "d7", "text": "Parquet rows carry a null id column."}) + "\n"
                  + json.dumps({"id": None, "text": "Neither id is set on this row today."}) + "\n")
     assert [a.id for a in load_articles([p])] == ["d7", "rows-2"]
+
+
+def test_punctuation_only_text_is_no_article_and_stray_nul_bytes_are_dropped(tmp_path):
+    (tmp_path / "dots.txt").write_text("   \n\t ... !!! 123 \n", encoding="utf-8")
+    body = "The army said on Monday it had taken the northern district after a week of fighting, officials said. " * 12
+    (tmp_path / "nul.txt").write_bytes(b"Army takes district\n\n" + body.encode() + b"\x00\x00 Rebels denied it.")
+    res = load([tmp_path])
+    assert [a.id for a in res.articles] == ["nul"]
+    assert "\x00" not in res.articles[0].text and res.articles[0].text.endswith("Rebels denied it.")
+    assert [(s.path.endswith("dots.txt"), "no article text" in s.reason) for s in res.skipped] == [(True, True)]
+    with pytest.raises(InputError, match="no article text"):
+        load([tmp_path / "dots.txt"])
+    # many NUL bytes: a binary file
+    (tmp_path / "bin.txt").write_bytes(b"abc\x00" * 500)
+    with pytest.raises(InputError, match="binary"):
+        load([tmp_path / "bin.txt"])
+
+
+def test_a_link_to_nothing_in_a_folder_is_reported(tmp_path, example_dir):
+    import shutil
+
+    shutil.copy(next(example_dir.glob("*.txt")), tmp_path / "good.txt")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "deleted.txt")
+    res = load([tmp_path])
+    assert [a.id for a in res.articles] == ["good"]
+    assert [(s.path.endswith("gone.txt"), s.reason) for s in res.skipped] == [
+        (True, "a link to a file that does not exist")]

@@ -58,18 +58,25 @@ def _sniff(path: Path) -> Reader:
     return text.read
 
 
-def _files(path: Path) -> tuple[list[Path], int]:
-    """Article files under a folder, sorted; and how many others were ignored."""
-    found, ignored = [], 0
+def _files(path: Path) -> tuple[list[Path], int, list[Skipped]]:
+    """Article files under a folder, sorted; how many other files were ignored; and the article
+    files that cannot be read at all (a link to nothing)."""
+    found, ignored, broken = [], 0, []
     for p in sorted(path.rglob("*")):
         rel = p.relative_to(path)
-        if any(part.startswith(".") for part in rel.parts) or not p.is_file():
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        if p.is_symlink() and not p.exists():
+            if reader_for(p):
+                broken.append(Skipped(str(p), "a link to a file that does not exist"))
+            continue
+        if not p.is_file():
             continue
         if reader_for(p):
             found.append(p)
         else:
             ignored += 1
-    return found, ignored
+    return found, ignored, broken
 
 
 def load(paths: Iterable[str | Path], *, max_bytes: int = 50_000_000) -> LoadResult:
@@ -84,19 +91,20 @@ def load(paths: Iterable[str | Path], *, max_bytes: int = 50_000_000) -> LoadRes
         raise NoArticlesError("no input given: name files or folders of articles")
     jobs: list[tuple[Path, Reader]] = []
     ignored = 0
+    result = LoadResult()
     for p in paths:
         if not p.exists():
             raise InputError(str(p), "no such file or folder")
         if p.is_dir():
-            files, n_ignored = _files(p)
+            files, n_ignored, broken = _files(p)
             ignored += n_ignored
+            result.skipped.extend(broken)
             if not files:
                 exts = ", ".join("*" + e for e in sorted(READERS))
                 raise NoArticlesError(f"no articles found in {p} (looked for {exts})")
             jobs.extend((f, reader_for(f)) for f in files)
         else:
             jobs.append((p, reader_for(p) or _sniff(p)))
-    result = LoadResult()
     errors: list[InputError] = []
     for path, read in jobs:
         try:

@@ -33,7 +33,8 @@ def looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return False
-    if b"\x00" in head:
+    # a stray NUL or two in a text (a bad copy and paste) is dropped by decode(); many are a binary file
+    if head.count(b"\x00") > len(head) // 100:
         return True
     control = sum(1 for b in head if b < 32 and b not in _TEXT_CONTROL)
     return control > max(4, len(head) // 100)
@@ -58,6 +59,7 @@ def decode(data: bytes, path: str) -> str:
             raise InputError(
                 path, "cannot decode the text: not UTF-8 or Windows-1252 (convert it to UTF-8 first)"
             ) from None
+    text = text.replace("\x00", "")
     if not text.strip():
         raise InputError(path, "file has no text (only whitespace)")
     return text

@@ -38,6 +38,11 @@ def article_from_text(raw: str, *, id: str, url: str = "", title: str = "", outl
     )
 
 
+def has_words(text: str) -> bool:
+    """Whether ``text`` has a word in it (a letter), not only spaces, digits and punctuation."""
+    return any(ch.isalpha() for ch in text)
+
+
 def article_from_record(rec: Mapping[str, Any], *, default_id: str, path: str = "") -> Article:
     """An Article from one JSON object with ``text`` and optional ``id``/``doc_id``,
     ``title``, ``url``, ``source``/``outlet``, ``published``/``date``, ``author``."""
@@ -57,7 +62,7 @@ def article_from_record(rec: Mapping[str, Any], *, default_id: str, path: str = 
         published=_str(rec.get("published") or rec.get("date") or rec.get("published_at")),
         author=str(rec.get("author") or ""), path=path, meta=meta,
     )
-    if not art.text.strip():
+    if not has_words(art.text):
         raise InputError(path or default_id, "record has no article text left after cleaning")
     return art
 

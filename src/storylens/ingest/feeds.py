@@ -19,7 +19,7 @@ from typing import Iterator
 from ..errors import InputError
 from ..models import Article, Skipped
 from ._decode import read_bytes
-from .build import article_from_text
+from .build import article_from_text, has_words
 
 EXTENSIONS = (".rss", ".atom", ".xml")
 
@@ -109,7 +109,7 @@ def read(path: Path, max_bytes: int = 50_000_000) -> Iterator[Article | Skipped]
         eid = e.get("id") or link or f"{path.stem}-{i + 1}"
         art = article_from_text(text, id=str(eid), url=link, title=title, outlet=outlet, published=_date(e),
                                 author=e.get("author") or "", path=where)
-        if not art.text.strip():
+        if not has_words(art.text):
             out.append(Skipped(where, "feed entry has no text left after cleaning"))
             continue
         found = True

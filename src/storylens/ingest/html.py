@@ -8,7 +8,7 @@ from typing import Iterator
 from ..errors import InputError
 from ..models import Article, Skipped
 from ._decode import decode, read_bytes
-from .build import article_from_text
+from .build import article_from_text, has_words
 
 EXTENSIONS = (".html", ".htm", ".xhtml")
 
@@ -28,7 +28,7 @@ def extract(html: str, *, id: str, url: str = "", path: str = "") -> Article:
         raise InputError(path or id, "no article text found in this HTML page")
     data = doc if isinstance(doc, dict) else doc.as_dict()
     text = data.get("text") or ""
-    if not text.strip():
+    if not has_words(text):
         raise InputError(path or id, "no article text found in this HTML page")
     return article_from_text(
         text, id=id, url=url or data.get("url") or "", title=data.get("title") or "",

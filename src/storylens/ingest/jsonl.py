@@ -10,7 +10,7 @@ from typing import Iterator
 
 from ..errors import InputError
 from ..models import Article, Skipped
-from .build import article_from_record, article_from_text
+from .build import article_from_record, article_from_text, has_words
 
 EXTENSIONS = (".jsonl", ".ndjson", ".jsonl.gz")
 
@@ -40,7 +40,7 @@ def read(path: Path, max_bytes: int = 50_000_000) -> Iterator[Article | Skipped]
             for k, doc in enumerate(rec["documents"]):
                 if isinstance(doc, str) and doc.strip():
                     art = article_from_text(doc, id=f"{cid}/{k}", path=str(path), meta={"cluster": cid})
-                    if art.text.strip():
+                    if has_words(art.text):
                         found = True
                         yield art
                         continue

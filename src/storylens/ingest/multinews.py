@@ -7,7 +7,7 @@ from typing import Iterator
 
 from ..models import Article, Skipped
 from ._decode import decode, read_bytes
-from .build import article_from_text
+from .build import article_from_text, has_words
 
 EXTENSIONS = (".src",)
 SEPARATOR = "|||||"
@@ -29,7 +29,7 @@ def read_text(raw: str, path: Path) -> Iterator[Article | Skipped]:
             continue
         for k, doc in enumerate(docs):
             art = article_from_text(doc, id=f"{path.stem}-{ln}-{k}", path=str(path), meta={"cluster": ln})
-            if art.text.strip():
+            if has_words(art.text):
                 yield art
             else:
                 yield Skipped(f"{path}:{ln}", f"document {k} has no text")

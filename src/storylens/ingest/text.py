@@ -8,7 +8,7 @@ from typing import Iterator
 from ..errors import InputError
 from ..models import Article, Skipped
 from ._decode import decode, read_bytes
-from .build import article_from_text
+from .build import article_from_text, has_words
 
 EXTENSIONS = (".txt", ".text", ".md")
 
@@ -21,6 +21,6 @@ def read(path: Path, max_bytes: int = 50_000_000) -> Iterator[Article | Skipped]
         yield from multinews.read_text(raw, path)
         return
     art = article_from_text(raw, id=path.stem, path=str(path))
-    if not art.text.strip():
+    if not has_words(art.text):
         raise InputError(str(path), "no article text left after removing boilerplate")
     yield art
