@@ -83,6 +83,9 @@ def test_markdown_has_title_citations_and_sources(example_digest):
     assert md.startswith("# ")
     assert "## Summary" in md and "## Sources" in md
     assert "1. **Yahoo News (via AFP)**" in md and "5. **Al Jazeera**" in md
+    # source 1 has no headline: its opening words stand in, not the title made from its URL (shown beside)
+    assert "1. **Yahoo News (via AFP)** \u2014 Regime ally Russia carried out its heaviest strikes" in md
+    assert "Heaviest russian raids days syrias aleppo" not in md
     body = md.split("## Summary", 1)[1].split("\n## ", 1)[0]
     assert all(line.rstrip().endswith("]") for line in body.splitlines() if line.strip())
 

@@ -48,12 +48,13 @@ def date_span(d: Digest) -> str:
 
 
 def display_title(a: Article, words: int = 12) -> str:
-    """The article's title, or its opening words when it has none."""
-    if a.title:
+    """The article's headline, or its opening words when it has none (a title made from the URL, which
+    the sources list shows anyway, only when the text has no words to open with)."""
+    if a.title and not a.title_inferred:
         return a.title
     opening = a.text.split("\n", 1)[0].split()
     if not opening:
-        return ""
+        return a.title
     return " ".join(opening[:words]) + ("\u2026" if len(opening) > words else "")
 
 
