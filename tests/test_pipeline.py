@@ -161,3 +161,7 @@ def test_a_sentence_from_inside_a_long_quotation_is_shown_with_balanced_quotes()
         assert "Russia and Assad make war.\u2026\u201d" in out
         assert "\u201c\u2026Instead of helping get aid" in out
     assert "Russia and Assad make war.\u2026" not in json.dumps(to_dict(d), ensure_ascii=False)
+    # a sentence wholly inside a quotation names its speaker; one that names the speaker itself does not
+    assert "Russia and Assad make war.\u2026\u201d \u2014 Samantha Power [1]" in md
+    assert "make war.\u2026\u201d <span class=\"muted\">&mdash; Samantha Power</span>" in html
+    assert "said Samantha Power, the US envoy. \u2014" not in md

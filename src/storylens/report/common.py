@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..models import Article, Digest
+from ..models import Article, Digest, SummarySentence
 
 
 def source_numbers(d: Digest, doc_indices) -> list[int]:
@@ -38,6 +38,21 @@ def balanced_quote(text: str) -> str:
         closer = i > 0 and not text[i - 1].isspace() and (i + 1 == len(text) or text[i + 1] in " ,.;:!?")
         return '"\u2026' + text if closer else text + '\u2026"'
     return text
+
+
+def quoted_speaker(d: Digest, s: SummarySentence) -> str:
+    """Who speaks a summary sentence that lies wholly inside a quotation whose speaker is known
+    ("Samantha Power"), else "".  Shown beside the sentence so that a quoted claim is not read as the
+    story's own."""
+    for c in s.evidence:
+        for q in d.quotes:
+            if not q.speaker:
+                continue
+            for e in q.evidence:
+                # the quotation's span may leave out its quote marks: a character of slack each side
+                if e.article_id == c.article_id and e.start - 1 <= c.start and c.end <= e.end + 1:
+                    return q.speaker
+    return ""
 
 
 def date_span(d: Digest) -> str:

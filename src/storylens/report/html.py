@@ -6,7 +6,8 @@ from __future__ import annotations
 from html import escape
 
 from ..models import Digest
-from .common import balanced_quote, copy_note, date_span, display_title, source_line, source_numbers
+from .common import (balanced_quote, copy_note, date_span, display_title, quoted_speaker, source_line,
+                     source_numbers)
 
 CSS = """
 body{font:16px/1.55 Georgia,'Times New Roman',serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1d1d1f}
@@ -42,7 +43,9 @@ def to_html(d: Digest) -> str:
         '<h2>Summary</h2><div class="summary">',
     ]
     for s in d.summary.sentences:
-        parts.append(f"<p>{e(balanced_quote(s.text))}{_cites(d, s.citations)}</p>")
+        who = quoted_speaker(d, s)
+        said = f' <span class="muted">&mdash; {e(who)}</span>' if who else ""
+        parts.append(f"<p>{e(balanced_quote(s.text))}{said}{_cites(d, s.citations)}</p>")
     parts.append("</div>")
     # -- evidence sections (issue 4) go here --
     from .evidence import evidence_html

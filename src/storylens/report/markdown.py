@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ..models import Digest
-from .common import balanced_quote, copy_note, date_span, display_title, source_line, source_numbers
+from .common import (balanced_quote, copy_note, date_span, display_title, quoted_speaker, source_line,
+                     source_numbers)
 from .evidence import evidence_markdown
 
 
@@ -18,7 +19,9 @@ def to_markdown(d: Digest) -> str:
     lines += [f"_{meta}_", "", "## Summary", ""]
     for s in d.summary.sentences:
         marks = "".join(f"[{n}]" for n in source_numbers(d, s.citations))
-        lines.append(f"{_md_escape(balanced_quote(s.text))} {marks}")
+        who = quoted_speaker(d, s)
+        said = f" \u2014 {_md_escape(who)}" if who else ""
+        lines.append(f"{_md_escape(balanced_quote(s.text))}{said} {marks}")
         lines.append("")
     evidence = evidence_markdown(d)  # figures, quotes, timeline, entities, coverage
     if evidence:
