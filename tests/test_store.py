@@ -232,3 +232,14 @@ def test_story_index_uses_and_keeps_the_store_settings(tmp_path):
         assert idx.options.threshold == 0.35 and idx.previous == idx.options
     # settings a newer release added are ignored, the known ones kept
     assert ClusterOptions.from_dict({"threshold": 0.3, "future_knob": 1}).threshold == 0.3
+
+
+def test_new_settings_are_kept_even_when_no_article_is_new(tmp_path):
+    from storylens.cluster import ClusterOptions
+
+    db = str(tmp_path / "n.db")
+    with open_store(db) as st:
+        StoryIndex(st).add(_articles())
+        res = StoryIndex(st, ClusterOptions(window_days=30)).add(_articles())
+        assert res.added == 0 and st.settings()["window_days"] == 30
+        assert StoryIndex(st).options.window_days == 30

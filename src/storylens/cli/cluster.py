@@ -68,9 +68,8 @@ def _store_options(store, changes: dict):
 
 def run(args: argparse.Namespace) -> int:
     from .. import ingest
-    from . import warn
-
     from ..cluster import ClusterOptions
+    from . import warn
 
     changes = _changes(args)
     loaded = ingest.load(args.paths)

@@ -79,7 +79,7 @@ class BatchRecord:
     content_hashes: dict[str, str]
     stories: list[dict]  # clusterer states of the stories touched
     df_delta: dict[str, int]
-    n_docs: int
+    n_docs: int | None  # documents the clusterer has seen (None: leave the stored count as it is)
     expected_version: int | None = None  # the store's version when its state was read (None: do not check)
     settings: dict | None = None  # the clusterer's settings to keep with the store, when they change
 

@@ -82,6 +82,12 @@ class StoryIndex:
             self._add_batch(fresh[i:i + batch_size], res)
             if progress is not None:
                 progress(len(fresh[i:i + batch_size]))
+        if self._save_settings:  # nothing new was written: keep the new settings all the same
+            self.store.write_batch(BatchRecord(
+                articles=[], signatures={}, content_hashes={}, stories=[], df_delta={},
+                n_docs=None, expected_version=None, settings=self.options.to_dict()))
+            self._version += 1
+            self._save_settings = False
         return res
 
     def _add_batch(self, batch: list[Article], res: IndexResult) -> None:

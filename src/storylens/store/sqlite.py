@@ -182,7 +182,8 @@ class SQLiteStore(Store):
                 self._refresh_story(st["id"])
             c.executemany("INSERT INTO df (term, n) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET n = n + excluded.n",
                           sorted(batch.df_delta.items()))
-            c.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('n_docs', ?)", (str(batch.n_docs),))
+            if batch.n_docs is not None:
+                c.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('n_docs', ?)", (str(batch.n_docs),))
             if batch.settings is not None:
                 c.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('cluster_settings', ?)",
                           (json.dumps(batch.settings, sort_keys=True),))
