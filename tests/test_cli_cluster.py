@@ -28,7 +28,7 @@ def test_cluster_writes_assignments_and_is_idempotent_with_a_store(tmp_path, cap
     _jsonl(src, _records())
     db, out = tmp_path / "news.db", tmp_path / "out.jsonl"
     assert main(["cluster", str(src), "--store", str(db), "--assignments", str(out)]) == 0
-    assert "added 7 articles (1 copies" in capsys.readouterr().out
+    assert "added 7 articles (1 copy of earlier ones, 2 new stories)" in capsys.readouterr().out
     rows = [json.loads(x) for x in out.read_text().splitlines()]
     assert len(rows) == 7 and set(rows[0]) == {"article_id", "story_id", "duplicate_of"}
     by = {r["article_id"]: r for r in rows}
@@ -148,3 +148,14 @@ def test_a_store_keeps_its_clustering_settings_and_says_when_they_change(tmp_pat
     with open_store(db) as st:
         assert st.settings()["threshold"] == 0.25 and st.settings()["window_days"] == 14
         assert st.counts()["articles"] == 7
+
+
+def test_a_story_without_a_headline_is_listed_by_its_opening_words(tmp_path, capsys):
+    src = tmp_path / "feed.jsonl"
+    _jsonl(src, [{"id": "a", "text": QUAKE_A[0]}])
+    db = str(tmp_path / "news.db")
+    assert main(["cluster", str(src), "--store", db]) == 0
+    assert "added 1 article (0 copies of earlier ones, 1 new story)" in capsys.readouterr().out
+    assert main(["stories", "--store", db]) == 0
+    out = capsys.readouterr().out
+    assert "(no headline) A magnitude 6.1 earthquake struck near Mogok in Myanmar on\u2026" in out

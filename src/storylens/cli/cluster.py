@@ -46,6 +46,11 @@ def register(sub) -> None:
     k.set_defaults(func=run_spark)
 
 
+def _n(count: int, one: str, many: str = "") -> str:
+    """"1 article", "3 articles"."""
+    return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
 def _changes(args) -> dict:
     """The clusterer settings given on the command line."""
     changes = {}
@@ -92,9 +97,9 @@ def run(args: argparse.Namespace) -> int:
                 rows = [{"article_id": sa.article.id, "story_id": sa.story_id, "duplicate_of": sa.duplicate_of}
                         for sa in store.assignments() if sa.article.id in wanted]
             counts = store.counts()
-        summary = (f"added {res.added} articles ({res.duplicates} copies of earlier ones, {res.new_stories} new "
-                   f"stories); {len(res.already_stored)} already in the store; store now holds "
-                   f"{counts['articles']} articles in {counts['stories']} stories")
+        summary = (f"added {_n(res.added, 'article')} ({_n(res.duplicates, 'copy', 'copies')} of earlier ones, "
+                   f"{_n(res.new_stories, 'new story', 'new stories')}); {len(res.already_stored)} already in the "
+                   f"store; store now holds {_n(counts['articles'], 'article')} in {_n(counts['stories'], 'story', 'stories')}")
     else:
         from ..cluster import Clusterer
         from ..dedup import Deduplicator
@@ -106,8 +111,8 @@ def run(args: argparse.Namespace) -> int:
                 for x in assigned]
         skipped = loaded.skipped
         n_dup = sum(1 for d in dups if d.duplicate_of)
-        summary = (f"{len(articles)} articles ({n_dup} copies of earlier ones) in "
-                   f"{len({r['story_id'] for r in rows})} stories")
+        summary = (f"{_n(len(articles), 'article')} ({_n(n_dup, 'copy', 'copies')} of earlier ones) in "
+                   f"{_n(len({r['story_id'] for r in rows}), 'story', 'stories')}")
     if args.assignments:
         _write_jsonl(args.assignments, rows)
     for s in skipped:
@@ -159,6 +164,8 @@ def run_stories(args: argparse.Namespace) -> int:
 
     with open_store(args.store, create=False) as store:
         stories = store.stories(limit=args.limit or None)
+        # a story without a headline is shown by its first article's opening words
+        openings = {s.id: _opening(store, s.id) for s in stories if not s.title} if args.format != "json" else {}
     if args.format == "json":
         print(json.dumps([{"id": s.id, "title": s.title, "size": s.size, "outlets": list(s.outlets),
                            "first_seen": s.first_seen, "last_seen": s.last_seen} for s in stories],
@@ -168,10 +175,25 @@ def run_stories(args: argparse.Namespace) -> int:
         print("no stories yet (add articles with: storylens cluster FILES --store DB)")
         return 0
     for s in stories:
-        title = s.title or "(untitled)"
+        title = s.title or f"(no headline) {openings.get(s.id) or ''}".rstrip()
         outlets = ", ".join(s.outlets) or "-"
-        print(f"{s.id}  {title[:70]}\n    {s.size} article(s); outlets: {outlets}; {_span(s.first_seen, s.last_seen)}")
+        print(f"{s.id}  {_short(title, 90)}\n    {s.size} article(s); outlets: {outlets}; "
+              f"{_span(s.first_seen, s.last_seen)}")
     return 0
+
+
+def _short(text: str, width: int) -> str:
+    """``text`` cut at a word boundary to at most ``width`` characters, with an ellipsis when cut."""
+    if len(text) <= width:
+        return text
+    return text[:width - 1].rsplit(" ", 1)[0] + "\u2026"
+
+
+def _opening(store, story_id: str) -> str:
+    from ..report.common import display_title
+
+    arts = store.story_articles(story_id)
+    return display_title(arts[0], words=10) if arts else ""
 
 
 def run_search(args: argparse.Namespace) -> int:
