@@ -159,3 +159,17 @@ def test_a_story_without_a_headline_is_listed_by_its_opening_words(tmp_path, cap
     assert main(["stories", "--store", db]) == 0
     out = capsys.readouterr().out
     assert "(no headline) A magnitude 6.1 earthquake struck near Mogok in Myanmar on\u2026" in out
+
+
+def test_stories_says_when_the_list_is_cut(tmp_path, capsys):
+    src = tmp_path / "feed.jsonl"
+    _jsonl(src, _records())
+    db = str(tmp_path / "news.db")
+    main(["cluster", str(src), "--store", db])
+    capsys.readouterr()
+    assert main(["stories", "--store", db, "--limit", "1"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("article(s)") == 1 and "(the 1 newest of 2 stories; --limit 0 lists all)" in out
+    assert main(["stories", "--store", db, "--limit", "0"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("article(s)") == 2 and "newest of" not in out

@@ -166,6 +166,7 @@ def run_stories(args: argparse.Namespace) -> int:
         stories = store.stories(limit=args.limit or None)
         # a story without a headline is shown by its first article's opening words
         openings = {s.id: _opening(store, s.id) for s in stories if not s.title} if args.format != "json" else {}
+        total = store.counts()["stories"]
     if args.format == "json":
         print(json.dumps([{"id": s.id, "title": s.title, "size": s.size, "outlets": list(s.outlets),
                            "first_seen": s.first_seen, "last_seen": s.last_seen} for s in stories],
@@ -179,6 +180,8 @@ def run_stories(args: argparse.Namespace) -> int:
         outlets = ", ".join(s.outlets) or "-"
         print(f"{s.id}  {_short(title, 90)}\n    {s.size} article(s); outlets: {outlets}; "
               f"{_span(s.first_seen, s.last_seen)}")
+    if total > len(stories):
+        print(f"(the {len(stories)} newest of {total} stories; --limit 0 lists all)")
     return 0
 
 
