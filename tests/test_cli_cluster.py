@@ -173,3 +173,21 @@ def test_stories_says_when_the_list_is_cut(tmp_path, capsys):
     assert main(["stories", "--store", db, "--limit", "0"]) == 0
     out = capsys.readouterr().out
     assert out.count("article(s)") == 2 and "newest of" not in out
+
+
+def test_digest_of_a_folder_holding_two_stories_says_so(tmp_path, capsys):
+    src = tmp_path / "feed.jsonl"
+    _jsonl(src, _records())
+    out = tmp_path / "d.json"
+    assert main(["digest", str(src), "--entities", "rules", "--format", "json", "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "these 7 articles look like 2 stories (of 4, 3 articles) and this digest mixes them" in err
+    meta = json.loads(out.read_text())["meta"]
+    assert sorted(map(sorted, meta["stories_in_input"])) == [["a0", "a0-copy", "a1", "a2"], ["b0", "b1", "b2"]]
+    # one story (the bundled example: four reports and one related one) is not flagged
+    from pathlib import Path
+
+    example = Path(__file__).resolve().parents[1] / "examples" / "aleppo-2016"
+    assert main(["digest", str(example), "--entities", "rules", "--format", "json", "-o", str(out)]) == 0
+    assert "look like" not in capsys.readouterr().err
+    assert "stories_in_input" not in json.loads(out.read_text())["meta"]

@@ -14,8 +14,13 @@ from .vectors import TfidfSpace, content_terms
 
 
 def digest(articles: Sequence[Article], max_words: int | None = None, *, options: Options | None = None,
-           skipped: Sequence[Skipped] = ()) -> Digest:
-    """Everything storylens says about the story told by ``articles``."""
+           skipped: Sequence[Skipped] = (), check_mixed: bool = True) -> Digest:
+    """Everything storylens says about the story told by ``articles``.
+
+    With ``check_mixed``, the articles are also clustered (as ``storylens cluster`` would, without its time
+    window): when they tell several stories of two or more articles each, ``meta["stories_in_input"]`` lists
+    the stories' article ids, largest first, so that a caller can say the digest mixes them.
+    """
     opts = options or Options()
     if max_words is not None and max_words != opts.max_words:
         opts = opts.with_(max_words=max_words)
@@ -41,9 +46,22 @@ def digest(articles: Sequence[Article], max_words: int | None = None, *, options
         articles=tuple(articles),
         skipped=tuple(skipped),
         meta={"method": summary.method, "max_words": opts.max_words,
-              "copies": {articles[c].id: articles[o].id for c, o in sorted(copies.items())}, **analysis_meta},
+              "copies": {articles[c].id: articles[o].id for c, o in sorted(copies.items())}, **analysis_meta,
+              **({"stories_in_input": mixed} if check_mixed and (mixed := mixed_stories(articles)) else {})},
         **extra,
     )
+
+
+def mixed_stories(articles: Sequence[Article]) -> list[list[str]]:
+    """The stories ``articles`` fall into (article ids, largest story first) when two or more of them
+    have two or more articles; else ``[]`` (one story, perhaps with a few strays)."""
+    if len(articles) < 4:
+        return []
+    from .cluster import ClusterOptions, cluster
+
+    stories = cluster(articles, ClusterOptions(window_days=36500))
+    groups = sorted((list(s.article_ids) for s in stories), key=lambda ids: (-len(ids), ids[0]))
+    return groups if sum(1 for g in groups if len(g) >= 2) >= 2 else []
 
 
 def find_copies(articles: Sequence[Article]) -> dict[int, int]:

@@ -43,13 +43,21 @@ def run(args: argparse.Namespace) -> int:
 
         with open_store(args.store, create=False) as store:
             articles, skipped = store.story_articles(args.story), []
+        check_mixed = False  # a stored story is one story by construction
     else:
         if not args.paths:
             raise StorylensError("name a folder or files of articles, e.g. storylens digest examples/aleppo-2016/")
         loaded = ingest.load(args.paths, max_bytes=opts.max_input_bytes)
         articles, skipped = loaded.articles, loaded.skipped
+        check_mixed = True
         for s in skipped:
             warn(f"skipped {s.path}: {s.reason}")
-    d = digest(articles, options=opts, skipped=skipped)
+    d = digest(articles, options=opts, skipped=skipped, check_mixed=check_mixed)
+    mixed = d.meta.get("stories_in_input")
+    if mixed:
+        sizes = ", ".join(str(len(g)) for g in mixed)
+        warn(f"these {len(articles)} articles look like {len(mixed)} stories (of {sizes} articles) and this digest "
+             "mixes them; to digest each: storylens cluster FILES --store news.db, then storylens stories "
+             "--store news.db and storylens digest --store news.db --story ID")
     write_output(render(d, args.format), args.output)
     return 0
