@@ -59,7 +59,7 @@ def mixed_stories(articles: Sequence[Article]) -> list[list[str]]:
         return []
     from .cluster import ClusterOptions, cluster
 
-    stories = cluster(articles, ClusterOptions(window_days=36500))
+    stories = cluster(articles, ClusterOptions(window_days=36500), dedup=False)  # copies join by similarity
     groups = sorted((list(s.article_ids) for s in stories), key=lambda ids: (-len(ids), ids[0]))
     return groups if sum(1 for g in groups if len(g) >= 2) >= 2 else []
 
