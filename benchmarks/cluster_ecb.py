@@ -168,7 +168,7 @@ def main(argv=None) -> int:
         f1s.append(bcubed([gold[i] for i in order], pr)[2])
     t, base = baseline(arts, gold)
     rows.append((f"baseline TF-IDF + agglomerative (best threshold {t}, oracle)", base))
-    print(f"\n| method | B3 P | B3 R | B3 F1 | ARI | stories |\n|---|---|---|---|---|---|")
+    print("\n| method | B3 P | B3 R | B3 F1 | ARI | stories |\n|---|---|---|---|---|---|")
     for name, s in rows:
         print(f"| {name} | {s['P']:.3f} | {s['R']:.3f} | {s['F1']:.3f} | {s['ARI']:.3f} | {s['clusters']} |")
     if f1s:

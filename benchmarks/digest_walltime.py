@@ -38,7 +38,7 @@ def main() -> int:
         d_times.append(timed(digest))
         b_times.append(timed(bare))
     d, b = statistics.median(d_times), statistics.median(b_times)
-    print(f"| command | median s | max s |\n|---|---|---|")
+    print("| command | median s | max s |\n|---|---|---|")
     print(f"| storylens digest examples/aleppo-2016/ --format {args.format} | {d:.3f} | {max(d_times):.3f} |")
     print(f"| python -c pass | {b:.3f} | {max(b_times):.3f} |")
     print(f"\nruns={args.runs}; target < 2 s: {'met' if max(d_times) < 2 else 'NOT met'}")

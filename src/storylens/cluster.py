@@ -39,7 +39,8 @@ places that an article's lead (title and first sentence) names after "in",
 "at" or "near" (:func:`lead_places`) are checked against the story: when one
 of them never occurs in the story's centroid, ``place_penalty`` is subtracted
 as well (soft again: an article that names a new place but is close enough
-still joins).
+still joins).  The features, the year and the places are read by
+:mod:`storylens.event_features`.
 
 Copies found by :mod:`storylens.dedup` join their original's story directly.
 
@@ -52,31 +53,17 @@ from __future__ import annotations
 import hashlib
 import heapq
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from typing import Iterable, Mapping, Sequence
 
 from .errors import ConfigError
+from .event_features import features, latest_year, lead_places
 from .models import Article, Story
-from .vectors import STOPWORDS, content_terms
 
-_CAP = re.compile(r"(?<![.!?\n\"\u201c])\s+((?:[A-Z][\w'\u2019-]*)(?:\s+[A-Z][\w'\u2019-]*)*)")
-_NUM = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)*)(?![\w])")
-# a four-digit clock time is not a year: "at 2045 GMT", "2130 local time"
-_YEAR = re.compile(r"(?<![\w.])(19[5-9]\d|20[0-4]\d)(?![\w])"
-                   r"(?!\s*(?:GMT|BST|UTC|CET|EST|EDT|PST|PDT|local\b|hrs\b|hours\b|h\b))")
-# a year just after these words is history ("no government since 1991", "Niyazov died in 2006", "held by the
-# rebels since mid-2012", "displaced since March 2011"), not the date
-_HIST = re.compile(r"(?i)\b(?:since|until|died in|death in)\s+(?:(?:mid|early|late|the end of)[\s-]*)?"
-                   r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?)?$")
-# a place after a locative preposition: "in Wellington", "at Waitrose", "near Mount Cook"
-_PLACE = re.compile(r"\b(?:in|at|near)\s+((?:[A-Z][\w'\u2019-]+)(?:\s+[A-Z][\w'\u2019-]+)*)")
-_FIRST_STOP = re.compile(r"[.!?][\"'\u201d\u2019)]*(?=\s+[\"'\u201c(]*[A-Z0-9])")
-_MONTHS = frozenset("january february march april may june july august september october november december "
-                    "monday tuesday wednesday thursday friday saturday sunday".split())
-
+__all__ = ["Assignment", "ClusterOptions", "Clusterer", "cluster", "features", "latest_year", "lead_places",
+           "story_id_for"]
 
 @dataclass(frozen=True, kw_only=True)
 class ClusterOptions:
@@ -128,73 +115,6 @@ class ClusterOptions:
             v = getattr(self, name)
             if isinstance(v, bool) or not isinstance(v, int) or v < 1:
                 raise ConfigError(f"{name} must be a positive integer, got {v!r}")
-
-
-def features(article: Article, entity_weight: float = 2.0, number_weight: float = 1.0) -> dict[str, float]:
-    """Raw feature counts of an article (before IDF): words, ``@names``, ``#numbers``.
-
-    The title counts twice: it states the event.
-    """
-    counts: Counter[str] = Counter()
-    text = article.text
-    if article.title:
-        text = article.title + ".\n" + article.title + ".\n" + text
-    counts.update(content_terms(text))
-    if entity_weight > 0:
-        # a headline in Title Case ("Sixers Hire Maurice Cheeks as Head Coach") capitalises every word:
-        # its names are read from the body only
-        named = article.text if article.title and _title_case(article.title) else text
-        for m in _CAP.finditer(named):
-            toks = [t.lower().replace("\u2019", "'") for t in m.group(1).split()]
-            toks = [t for t in toks if t not in STOPWORDS and t not in _MONTHS and len(t) > 1]
-            for t in toks:
-                counts["@" + t] += 1
-            for a, b in zip(toks, toks[1:]):
-                counts["@" + a + "_" + b] += 1
-    if number_weight > 0:
-        for m in _NUM.finditer(text):
-            counts["#" + m.group(1).replace(",", "")] += 1
-    return dict(counts)
-
-
-def _title_case(title: str) -> bool:
-    """Most words of four letters or more capitalised: a headline in Title Case."""
-    words = [w for w in re.findall(r"[^\W\d_][\w'\u2019-]*", title) if len(w) >= 4]
-    return len(words) >= 2 and sum(1 for w in words if w[0].isupper()) >= 0.75 * len(words)
-
-
-def latest_year(article: Article) -> int | None:
-    """The year an article stands for: its publication year when known, else the latest
-    year (1950-2049) that its title or text mentions, or None.
-
-    Years right after "since", "until", "died in" or "death in" (also with a month or "mid-" between:
-    "since March 2011") are history and do not count; nor does a clock time that looks like a year
-    ("at 2045 GMT").
-    """
-    if article.published and article.published[:4].isdigit() and 1950 <= int(article.published[:4]) <= 2049:
-        return int(article.published[:4])
-    text = (article.title or "") + "\n" + article.text
-    ys = [int(m.group(1)) for m in _YEAR.finditer(text)
-          if not _HIST.search(text, max(0, m.start() - 30), m.start())]
-    return max(ys) if ys else None
-
-
-def lead_places(article: Article) -> tuple[str, ...]:
-    """The places the article's lead names: the first word of each capitalised name right after
-    "in", "at" or "near" in its title and first sentence ("A fire broke out at the Waitrose
-    supermarket in Wellington" -> ``@waitrose``, ``@wellington``), as name features."""
-    text = article.text.lstrip()
-    m = _FIRST_STOP.search(text)
-    lead = (article.title + ".\n" if article.title else "") + (text[:m.end()] if m else text[:400])
-    out = []
-    for m in _PLACE.finditer(lead):
-        for t in m.group(1).split():
-            t = t.lower().replace("\u2019", "'")
-            if t not in STOPWORDS and t not in _MONTHS and len(t) > 1:
-                if "@" + t not in out:
-                    out.append("@" + t)
-                break
-    return tuple(out)
 
 
 def _weight_of(feature: str, entity_weight: float, number_weight: float) -> float:

@@ -219,7 +219,6 @@ def find_quotes(article: Article, persons: dict[str, str], roles: dict[str, str]
     sent_spans = split_spans(text)
     pos = 0
     prev_line_quote: _Found | None = None
-    last_named: str | None = None
     for line in text.split("\n"):
         line_start = pos
         pos += len(line) + 1
@@ -317,8 +316,6 @@ def find_quotes(article: Article, persons: dict[str, str], roles: dict[str, str]
             f = _Found(article, abs_s, abs_e, qtext, speaker, role, resolution, mention)
             out.append(f)
             this_line_quote = f
-            if speaker:
-                last_named = speaker
         prev_line_quote = this_line_quote
     return out
 
