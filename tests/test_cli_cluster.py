@@ -184,6 +184,13 @@ def test_digest_of_a_folder_holding_two_stories_says_so(tmp_path, capsys):
     assert "these 7 articles look like 2 stories (of 4, 3 articles) and this digest mixes them" in err
     meta = json.loads(out.read_text())["meta"]
     assert sorted(map(sorted, meta["stories_in_input"])) == [["a0", "a0-copy", "a1", "a2"], ["b0", "b1", "b2"]]
+    # the reader of the Markdown or HTML page is told too, not only the terminal
+    md, html = tmp_path / "d.md", tmp_path / "d.html"
+    assert main(["digest", str(src), "--entities", "rules", "-o", str(md)]) == 0
+    assert main(["digest", str(src), "--entities", "rules", "--format", "html", "-o", str(html)]) == 0
+    capsys.readouterr()
+    note = "These articles look like 2 stories (of 4, 3 articles): this digest mixes them."
+    assert f"> **Note:** {note}" in md.read_text() and note in html.read_text()
     # one story (the bundled example: four reports and one related one) is not flagged
     from pathlib import Path
 
@@ -191,3 +198,5 @@ def test_digest_of_a_folder_holding_two_stories_says_so(tmp_path, capsys):
     assert main(["digest", str(example), "--entities", "rules", "--format", "json", "-o", str(out)]) == 0
     assert "look like" not in capsys.readouterr().err
     assert "stories_in_input" not in json.loads(out.read_text())["meta"]
+    assert main(["digest", str(example), "--entities", "rules", "-o", str(md)]) == 0
+    assert "Note:" not in md.read_text()

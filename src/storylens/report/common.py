@@ -55,6 +55,16 @@ def quoted_speaker(d: Digest, s: SummarySentence) -> str:
     return ""
 
 
+def mixed_note(d: Digest) -> str:
+    """A reader's warning when the digest's input looked like several stories, else ""."""
+    groups = d.meta.get("stories_in_input") if d.meta else None
+    if not groups:
+        return ""
+    sizes = ", ".join(str(len(g)) for g in groups)
+    return (f"These articles look like {len(groups)} stories (of {sizes} articles): this digest mixes them. "
+            "`storylens cluster` groups them; `storylens digest --store DB --story ID` digests one.")
+
+
 def date_span(d: Digest) -> str:
     dates = sorted(a.published for a in d.articles if a.published)
     if not dates:

@@ -3,17 +3,18 @@ external assets.  Every piece of article-derived text is escaped."""
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from ..models import Digest
-from .common import (balanced_quote, copy_note, date_span, display_title, quoted_speaker, source_line,
-                     source_numbers)
+from .common import (balanced_quote, copy_note, date_span, display_title, mixed_note, quoted_speaker,
+                     source_line, source_numbers)
 
 CSS = """
 body{font:16px/1.55 Georgia,'Times New Roman',serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1d1d1f}
 h1{font-size:1.7rem;line-height:1.25;margin-bottom:.2rem}h2{font:600 1.05rem system-ui,sans-serif;
 text-transform:uppercase;letter-spacing:.04em;color:#555;border-bottom:1px solid #ddd;padding-bottom:.2rem;margin-top:2rem}
-.meta{color:#666;font:.9rem system-ui,sans-serif}.summary p{margin:.5rem 0}
+.meta{color:#666;font:.9rem system-ui,sans-serif}.note{background:#fff6e0;border-left:4px solid #e0a800;padding:.5rem .75rem;font:.95rem system-ui,sans-serif}.summary p{margin:.5rem 0}
 sup a{font:600 .7rem system-ui,sans-serif;text-decoration:none;color:#0b57d0;margin-left:1px}
 ol.sources li{margin:.35rem 0}.outlet{font-weight:600}.muted{color:#777;font-size:.9rem}
 table{border-collapse:collapse;width:100%;font:.9rem system-ui,sans-serif}td,th{border-bottom:1px solid #eee;
@@ -40,8 +41,11 @@ def to_html(d: Digest) -> str:
         f"<title>{e(d.title)}</title><style>{CSS}</style></head><body>",
         f"<h1>{e(d.title)}</h1>",
         f'<p class="meta">{len(d.articles)} sources{(" &middot; " + e(span)) if span else ""}</p>',
-        '<h2>Summary</h2><div class="summary">',
     ]
+    if mixed_note(d):
+        note = re.sub(r"`([^`]+)`", r"<code>\1</code>", e(mixed_note(d)))
+        parts.append(f'<p class="note"><strong>Note:</strong> {note}</p>')
+    parts.append('<h2>Summary</h2><div class="summary">')
     for s in d.summary.sentences:
         who = quoted_speaker(d, s)
         said = f' <span class="muted">&mdash; {e(who)}</span>' if who else ""

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..models import Digest
-from .common import (balanced_quote, copy_note, date_span, display_title, quoted_speaker, source_line,
-                     source_numbers)
+from .common import (balanced_quote, copy_note, date_span, display_title, mixed_note, quoted_speaker,
+                     source_line, source_numbers)
 from .evidence import evidence_markdown
 
 
@@ -16,7 +16,10 @@ def to_markdown(d: Digest) -> str:
     lines = [f"# {_md_escape(d.title)}", ""]
     span = date_span(d)
     meta = f"{len(d.articles)} sources" + (f" \u00b7 {span}" if span else "")
-    lines += [f"_{meta}_", "", "## Summary", ""]
+    lines += [f"_{meta}_", ""]
+    if mixed_note(d):
+        lines += [f"> **Note:** {mixed_note(d)}", ""]
+    lines += ["## Summary", ""]
     for s in d.summary.sentences:
         marks = "".join(f"[{n}]" for n in source_numbers(d, s.citations))
         who = quoted_speaker(d, s)
