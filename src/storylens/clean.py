@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Sequence
 from urllib.parse import urlparse
 
 import ftfy
+
+from .models import Article
 
 # -- outlets and agencies ----------------------------------------------------
 AGENCIES = {
@@ -196,6 +199,13 @@ def title_from_url(url: str) -> str:
         return ""
     title = " ".join(parts)
     return title[:1].upper() + title[1:]
+
+
+def headline_titles(articles: Sequence[Article]) -> list[str]:
+    """The titles to name a story by, in order: the articles' headlines, or, when none has one, the
+    titles made from their URLs (:func:`title_from_url`)."""
+    return [a.title for a in articles if a.title and not a.title_inferred] or \
+        [a.title for a in articles if a.title]
 
 
 def canonical_agency(name: str) -> str:

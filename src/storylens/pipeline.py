@@ -6,6 +6,7 @@ from typing import Sequence
 
 import numpy as np
 
+from .clean import headline_titles
 from .config import Options
 from .errors import NoArticlesError
 from .models import Article, Citation, Digest, Skipped, Summary, SummarySentence
@@ -124,8 +125,7 @@ def story_title(articles: Sequence[Article], summary: Summary) -> str:
     """The article headline closest to the summary's content (a title made
     from a URL only when no article has a headline); else the first summary
     sentence, shortened."""
-    titles = [a.title for a in articles if a.title and not a.title_inferred] or \
-        [a.title for a in articles if a.title]
+    titles = headline_titles(articles)
     if titles and summary.sentences:
         terms = [content_terms(t) for t in titles] + [content_terms(summary.text)]
         space = TfidfSpace(terms)

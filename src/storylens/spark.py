@@ -109,6 +109,7 @@ def _article(js: str):
 
 
 def _digest_story(item, max_words: int) -> dict:
+    from .clean import headline_titles
     from .summarize import summarize
 
     sid, rows = item
@@ -123,8 +124,7 @@ def _digest_story(item, max_words: int) -> dict:
         summary, cites = "", []
     dated = sorted(a.published for a in arts if a.published)
     # the first headline; a title made from a URL only when no member has one (as the clusterer does)
-    title = next((a.title for a in arts if a.title and not a.title_inferred), "") or \
-        next((a.title for a in arts if a.title), "")
+    title = next(iter(headline_titles(arts)), "")
     return {"story_id": sid, "title": title, "size": len(arts),
             "outlets": sorted({a.outlet for a in arts if a.outlet}),
             "first_seen": dated[0] if dated else None, "last_seen": dated[-1] if dated else None,
