@@ -208,10 +208,14 @@ class Clusterer:
         return math.log((self._n + 1) / (self._df.get(f, 0) + 1)) + 1.0
 
     def vector(self, counts: Mapping[str, float]) -> dict[str, float]:
-        """Unit TF-IDF vector of raw feature counts, with the current IDF."""
+        """Unit TF-IDF vector of raw feature counts, with the current IDF, keeping only the
+        ``vector_terms`` heaviest features (all with 0)."""
         o = self.options
         vec = {f: (1.0 + math.log(c)) * self._idf(f) * _weight_of(f, o.entity_weight, o.number_weight)
                for f, c in counts.items()}
+        k = o.vector_terms
+        if k and len(vec) > k:
+            vec = dict(heapq.nlargest(k, vec.items(), key=lambda kv: (kv[1], kv[0])))
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         return {f: v / norm for f, v in vec.items()}
 
@@ -278,11 +282,6 @@ class Clusterer:
         if counts is None:  # a copy of an article this clusterer never saw
             counts = features(a, self.options.entity_weight, self.options.number_weight)
         vec = self.vector(counts)
-        k = self.options.vector_terms
-        if k and len(vec) > k:
-            vec = dict(heapq.nlargest(k, vec.items(), key=lambda kv: (kv[1], kv[0])))
-            norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-            vec = {f: v / norm for f, v in vec.items()}
         best, best_sim, best_margin = None, 0.0, -1.0
         o = self.options
         year = latest_year(a) if o.year_penalty else None
