@@ -353,12 +353,13 @@ def _norm(text: str) -> tuple[str, ...]:
 
 
 class _Key:
-    """A quotation's words, ready for comparison."""
+    """A quotation's words, ready for comparison and indexing (``content``: its words that are no stopword)."""
 
-    __slots__ = ("words", "joined", "set")
+    __slots__ = ("words", "joined", "set", "content")
 
     def __init__(self, toks: tuple[str, ...]):
         self.words, self.joined, self.set = toks, " " + " ".join(toks) + " ", frozenset(toks)
+        self.content = sorted(w for w in self.set if w not in STOPWORDS)
 
 
 def _same(a: _Key, b: _Key) -> bool:
@@ -382,10 +383,9 @@ class _KeyIndex:
         self.plain: list[int] = []  # keys of stopwords only: compared with every new quotation
 
     def find(self, k: _Key) -> int | None:
-        content = [w for w in k.set if w not in STOPWORDS]
-        if content:
+        if k.content:
             cand: set[int] = set(self.plain)
-            for w in content:
+            for w in k.content:
                 cand.update(self.postings.get(w, ()))
             order: Sequence[int] = sorted(cand)
         else:
@@ -395,10 +395,9 @@ class _KeyIndex:
     def add(self, k: _Key) -> int:
         i = len(self.keys)
         self.keys.append(k)
-        content = [w for w in k.set if w not in STOPWORDS]
-        for w in content:
+        for w in k.content:
             self.postings.setdefault(w, []).append(i)
-        if not content:
+        if not k.content:
             self.plain.append(i)
         return i
 
