@@ -45,11 +45,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from storylens.cluster import ClusterOptions, Clusterer  # noqa: E402
+from storylens.cluster import NO_WINDOW, ClusterOptions, Clusterer  # noqa: E402
 from storylens.models import Article  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "ecbplus_dev_docs.jsonl"
-NO_WINDOW = 36500  # days: ECB+ is not a chronological stream (see above)
 GRID = [0.12, 0.14, 0.16, 0.18, 0.2, 0.22, 0.24, 0.26, 0.28, 0.3, 0.33, 0.36, 0.4]
 # the joint grid for generalisation: (threshold, year_penalty)
 JOINT = [(th, yp) for th in (0.16, 0.18, 0.2, 0.22, 0.24, 0.26) for yp in (0.0, 0.05, 0.1, 0.15, 0.2)]

@@ -23,6 +23,16 @@ def _records():
     return rows
 
 
+def _clustered_store(tmp_path, capsys) -> str:
+    """A store made by `storylens cluster` from the two earthquakes of _records(); its path."""
+    src = tmp_path / "feed.jsonl"
+    _jsonl(src, _records())
+    db = str(tmp_path / "news.db")
+    main(["cluster", str(src), "--store", db])
+    capsys.readouterr()
+    return db
+
+
 def test_cluster_writes_assignments_and_is_idempotent_with_a_store(tmp_path, capsys):
     src = tmp_path / "feed.jsonl"
     _jsonl(src, _records())
@@ -48,11 +58,7 @@ def test_cluster_without_store(tmp_path, capsys):
 
 
 def test_stories_and_search(tmp_path, capsys):
-    src = tmp_path / "feed.jsonl"
-    _jsonl(src, _records())
-    db = str(tmp_path / "news.db")
-    main(["cluster", str(src), "--store", db])
-    capsys.readouterr()
+    db = _clustered_store(tmp_path, capsys)
     assert main(["stories", "--store", db]) == 0
     text = capsys.readouterr().out
     assert "4 article(s); outlets: AP, Reuters" in text and "2012-11-11 .. 2012-11-12" in text
@@ -162,11 +168,7 @@ def test_a_story_without_a_headline_is_listed_by_its_opening_words(tmp_path, cap
 
 
 def test_stories_says_when_the_list_is_cut(tmp_path, capsys):
-    src = tmp_path / "feed.jsonl"
-    _jsonl(src, _records())
-    db = str(tmp_path / "news.db")
-    main(["cluster", str(src), "--store", db])
-    capsys.readouterr()
+    db = _clustered_store(tmp_path, capsys)
     assert main(["stories", "--store", db, "--limit", "1"]) == 0
     out = capsys.readouterr().out
     assert out.count("article(s)") == 1 and "(the 1 newest of 2 stories; --limit 0 lists all)" in out

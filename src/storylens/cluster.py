@@ -62,8 +62,11 @@ from .errors import ConfigError
 from .event_features import features, latest_year, lead_places
 from .models import Article, Story
 
-__all__ = ["Assignment", "ClusterOptions", "Clusterer", "cluster", "features", "latest_year", "lead_places",
-           "story_id_for"]
+__all__ = ["Assignment", "ClusterOptions", "Clusterer", "NO_WINDOW", "cluster", "features", "latest_year",
+           "lead_places", "story_id_for"]
+
+NO_WINDOW = 36500  # window_days for input that is not a stream in time order: a century, i.e. no window
+
 
 @dataclass(frozen=True, kw_only=True)
 class ClusterOptions:

@@ -58,9 +58,9 @@ def mixed_stories(articles: Sequence[Article]) -> list[list[str]]:
     have two or more articles; else ``[]`` (one story, perhaps with a few strays)."""
     if len(articles) < 4:
         return []
-    from .cluster import ClusterOptions, cluster
+    from .cluster import NO_WINDOW, ClusterOptions, cluster
 
-    stories = cluster(articles, ClusterOptions(window_days=36500), dedup=False)  # copies join by similarity
+    stories = cluster(articles, ClusterOptions(window_days=NO_WINDOW), dedup=False)  # copies join by similarity
     groups = sorted((list(s.article_ids) for s in stories), key=lambda ids: (-len(ids), ids[0]))
     return groups if sum(1 for g in groups if len(g) >= 2) >= 2 else []
 

@@ -9,13 +9,12 @@ exactly one call::
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Sequence
 
 from ..models import Article, Summary
 from .coverage import coverage
 from .dates import publication_date
-from dataclasses import replace
-
 from .entities import org_index, person_index, recognise
 from .facts import facts
 from .quotes import quotes
