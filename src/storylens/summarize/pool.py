@@ -142,15 +142,11 @@ class PoolSpace:
         return np.bincount(self.entry_rows, weights=self.data * vector[self.indices], minlength=n)
 
 
-def _resplit(sents: Sequence[Sentence], max_words: int) -> list[Sentence]:
+def _resplit_split(sents: Sequence[Sentence], max_words: int) -> Iterator[tuple[Sentence, list[str] | None]]:
     """Split a sentence longer than ``max_words`` at every stop (the rule-based
     splitter keeps ". the" together, which lower-cased text is full of); the
-    pieces keep the sentence's position and exact offsets."""
-    return [s for s, _ in _resplit_split(sents, max_words)]
-
-
-def _resplit_split(sents: Sequence[Sentence], max_words: int) -> Iterator[tuple[Sentence, list[str] | None]]:
-    """:func:`_resplit`, each sentence with its ``text.split()`` when already computed."""
+    pieces keep the sentence's position and exact offsets.  Each sentence comes
+    with its ``text.split()`` when already computed (else None)."""
     for s in sents:
         split = s.text.split()
         if len(split) <= max_words:
