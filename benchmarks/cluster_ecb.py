@@ -97,8 +97,8 @@ def load(path: Path, url_in_text: bool = False) -> tuple[list[Article], list[str
 
 def run_clusterer(arts: list[Article], options: ClusterOptions, one_at_a_time: bool = True) -> list[str]:
     c = Clusterer(options)
-    # The IDF is learned from what the clusterer sees: warm it with the whole stream's
-    # document frequencies only when fed as one batch; one at a time it learns as it goes.
+    # The IDF grows article by article either way; a batch is taken in (date, file) order, one
+    # article at a time in file order.
     if one_at_a_time:
         return [c.add(a).story_id for a in arts]
     return [x.story_id for x in c.add_batch(arts)]

@@ -38,6 +38,14 @@ def test_incremental_equals_batch_and_is_deterministic():
     again = Clusterer()
     assert [again.add(a).story_id for a in arts] == inc
     assert len(set(inc)) == 2
+    # the IDF grows article by article, so one batch, or batches of any size, give what one at a time gives,
+    # similarities included
+    ref = Clusterer()
+    one_by_one = [(x.story_id, x.similarity) for x in (ref.add(a) for a in arts)]
+    assert [(x.story_id, x.similarity) for x in Clusterer().add_batch(arts)] == one_by_one
+    chunked = Clusterer()
+    parts = [chunked.add_batch(arts[i:j]) for i, j in ((0, 2), (2, 5), (5, 6))]
+    assert [(x.story_id, x.similarity) for part in parts for x in part] == one_by_one
 
 
 def test_time_window_separates_the_same_words_weeks_apart():

@@ -34,3 +34,27 @@ def test_ecb_bcubed_floor(data_dir):
     for topic in (1, 7, 14):
         tt = [(story[a.id], g) for a, g, t in zip(arts, gold, topics) if t == topic]
         assert {s for s, g in tt if g == f"{topic}_ecb"}.isdisjoint({s for s, g in tt if g == f"{topic}_ecbplus"})
+
+
+def test_ecb_as_one_batch_equals_one_at_a_time_in_date_order(data_dir):
+    """What `storylens cluster FILE` does (one batch, taken in (date, file) order) gives what feeding the
+    same articles one at a time in that order gives: the IDF grows article by article either way."""
+    import pytest
+
+    path = data_dir / "ecbplus_dev_docs.jsonl"
+    if not path.exists():
+        pytest.skip(f"{path} not found")
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from cluster_ecb import NO_WINDOW, load, run_clusterer
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    from storylens.cluster import ClusterOptions, _day
+
+    arts, gold, topics = load(path)
+    options = ClusterOptions(window_days=NO_WINDOW)
+    batch = run_clusterer(arts, options, one_at_a_time=False)
+    order = sorted(range(len(arts)), key=lambda i: (_day(arts[i].published) is None,
+                                                    _day(arts[i].published) or 0, i))
+    dated = run_clusterer([arts[i] for i in order], options)
+    assert [batch[i] for i in order] == dated

@@ -17,9 +17,11 @@ article is represented by one TF-IDF vector over
   (a headline in Title Case capitalises every word, so it gives none),
 * number features ``#42`` weighted by ``number_weight``,
 
-with IDF from a reference table when given, else from every article the
-clusterer has seen so far including the current batch (so the first batch of
-a stream is weighted by its own statistics).  An article joins the most
+with IDF from a reference table when given, else from the articles the
+clusterer has taken so far, this one included: the document frequencies grow
+article by article in processing order, so a stream gives the same stories
+whether it arrives one article at a time or in batches (in date order).  An
+article joins the most
 similar active story when the cosine with the story's centroid reaches
 ``threshold``; otherwise it opens a new story.
 
@@ -236,35 +238,30 @@ class Clusterer:
 
     def add_batch(self, articles: Sequence[Article],
                   duplicates: Mapping[str, str | None] | None = None, *,
-                  counts: Sequence[Mapping[str, float] | None] | None = None,
-                  update_df: bool = True) -> list[Assignment]:
+                  counts: Sequence[Mapping[str, float] | None] | None = None) -> list[Assignment]:
         """Assign a batch of articles to stories; results in the order given.
 
         ``duplicates`` maps an article id to the id of the article it copies
         (from :class:`storylens.dedup.Deduplicator`); a copy joins its
         original's story.  An article id seen before keeps its story.
-        ``counts`` may give each article's :func:`features` computed elsewhere;
-        with ``update_df=False`` the document frequencies are taken as already
-        counted (see :meth:`set_df`).
+        ``counts`` may give each article's :func:`features` computed elsewhere.
         """
         o = self.options
         duplicates = duplicates or {}
-        feats: dict[int, dict[str, float]] = {}
-        for i, a in enumerate(articles):
-            if a.id in self._article_story or duplicates.get(a.id):
-                continue
-            f = dict(counts[i]) if counts is not None and counts[i] is not None else \
-                features(a, o.entity_weight, o.number_weight)
-            feats[i] = f
-            if update_df:
-                self._df.update(f.keys())
-                self._df_new.update(f.keys())
-                self._n += 1
         order = sorted(range(len(articles)), key=lambda i: (_day(articles[i].published) is None,
                                                             _day(articles[i].published) or 0, i))
         out: list[Assignment | None] = [None] * len(articles)
         for i in order:
-            out[i] = self._assign(articles[i], feats.get(i), duplicates.get(articles[i].id))
+            a = articles[i]
+            f = None
+            if a.id not in self._article_story and not duplicates.get(a.id):
+                f = dict(counts[i]) if counts is not None and counts[i] is not None else \
+                    features(a, o.entity_weight, o.number_weight)
+                # the IDF as of this article's arrival (see the module docstring)
+                self._df.update(f.keys())
+                self._df_new.update(f.keys())
+                self._n += 1
+            out[i] = self._assign(a, f, duplicates.get(a.id))
         return out  # type: ignore[return-value]
 
     # -- internals --------------------------------------------------------------------
@@ -444,11 +441,6 @@ class Clusterer:
         return {"id": s.id, "order": s.order, "title": s.title, "title_inferred": s.title_inferred,
                 "first_seen": s.first_seen,
                 "last_seen": s.last_seen, "active": s.active, "centroid": centroid}
-
-    def set_df(self, df: Mapping[str, int], n: int) -> None:
-        """Use these document frequencies (e.g. counted over a whole input by Spark)."""
-        self._df = Counter(df)
-        self._n = int(n)
 
     def take_df_delta(self) -> dict[str, int]:
         """Document-frequency counts added since the last call (to persist)."""

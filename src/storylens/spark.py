@@ -6,8 +6,8 @@ How the work is split:
 
 * **executors** parse and clean every record (the same
   :func:`storylens.ingest.article_from_record` as the JSONL reader), compute
-  its MinHash signature, content hash and clustering features, count
-  document frequencies, and at the end summarize every story (one
+  its MinHash signature, content hash and clustering features, and at the
+  end summarize every story (one
   :func:`storylens.summarize` per story, in parallel);
 * **the driver** runs the two order-dependent passes, dedup and incremental
   assignment, streaming the precomputed rows in arrival order
@@ -17,7 +17,7 @@ How the work is split:
   the stories inside the time window), not the corpus.
 
 So for the same input the stories are the same as ``storylens cluster`` in
-one run (the IDF is counted over the whole input, as a single batch does).
+one run (the IDF grows article by article in arrival order, as there).
 Documented differences: a record without ``id``/``doc_id`` gets the id
 ``<file stem>-<row number>`` counted over the non-blank rows of all input
 files together (the JSONL reader counts lines per file), and repeated ids are
@@ -182,16 +182,11 @@ def run_job(input_path: str, output_path: str, *, master: str = "local[2]", outp
                 continue
             res = dedup.add(art, np.frombuffer(r[3], dtype=np.uint32), r[4])
             dup_of[art.id] = res.duplicate_of
-        # document frequencies over the originals (executors)
+        # pass 2 (driver): incremental assignment in arrival order; the document frequencies grow
+        # article by article as in the single-machine path (features were counted by the executors)
         dups = spark.sparkContext.broadcast({k for k, v in dup_of.items() if v})
         first_rows = ok.map(lambda r: (json.loads(r[2])["id"], r)).reduceByKey(lambda a, b: a if a[1] <= b[1] else b)
-        originals = first_rows.filter(lambda kv: kv[0] not in dups.value)
-        n_docs = originals.count()
-        df = dict(originals.flatMap(lambda kv: [(f, 1) for f in json.loads(kv[1][5])])
-                  .reduceByKey(lambda a, b: a + b).collect())
-        # pass 2 (driver): incremental assignment in arrival order
         clus = Clusterer(options)
-        clus.set_df(df, n_docs)
         assigned: list[tuple[str, str, str | None]] = []
         seen: set[str] = set()
         for r in ordered.toLocalIterator():
@@ -199,8 +194,7 @@ def run_job(input_path: str, output_path: str, *, master: str = "local[2]", outp
             if art.id in seen:
                 continue
             seen.add(art.id)
-            x = clus.add_batch([art], {art.id: dup_of.get(art.id)}, counts=[json.loads(r[5])],
-                               update_df=False)[0]
+            x = clus.add_batch([art], {art.id: dup_of.get(art.id)}, counts=[json.loads(r[5])])[0]
             assigned.append((art.id, x.story_id, x.duplicate_of))
         # per-story digests (executors)
         story_of = spark.sparkContext.broadcast({a: s for a, s, _ in assigned})
