@@ -42,6 +42,20 @@ def test_jsonl_records_ids_and_bad_lines(tmp_path):
     assert res.skipped[1].reason == "record has no 'text'"
 
 
+def test_jsonl_dates_are_read_only_when_absolute_and_a_text_that_is_no_string_is_named(tmp_path):
+    dates = ["Mon, 26 Nov 2012 10:00:00 GMT", 1353888000, "26.11.2012", "November 2012",
+             "yesterday", "2 hours ago", "Nov 3", {"a": 1}]
+    p = tmp_path / "dates.jsonl"
+    rows = [{"id": f"d{i}", "text": "Rescuers searched the rubble in Mogok.", "published": d} for i, d in enumerate(dates)]
+    rows.append({"id": "bad", "text": ["a", "list"]})
+    p.write_text("\n".join(map(json.dumps, rows)), encoding="utf-8")
+    res = load([p])
+    # a relative or year-less date would be read against today's date (another output tomorrow): undated
+    assert [a.published for a in res.articles] == ["2012-11-26", "2012-11-26", "2012-11-26", "2012-11-01",
+                                                   None, None, None, None]
+    assert [s.reason for s in res.skipped] == ["record's 'text' is an array, not a string"]
+
+
 def test_cluster_jsonl_and_multinews_lines(tmp_path):
     p = tmp_path / "clusters.jsonl.gz"
     with gzip.open(p, "wt", encoding="utf-8") as fh:

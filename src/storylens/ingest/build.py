@@ -49,7 +49,10 @@ def article_from_record(rec: Mapping[str, Any], *, default_id: str, path: str = 
     if not isinstance(rec, Mapping):
         raise InputError(path or default_id, "record is not a JSON object")
     text = rec.get("text") or rec.get("content") or rec.get("body")
-    if not isinstance(text, str) or not text.strip():
+    if text and not isinstance(text, str):
+        kind = {"list": "an array", "dict": "an object", "bool": "a boolean"}.get(type(text).__name__, "a number")
+        raise InputError(path or default_id, f"record's 'text' is {kind}, not a string")
+    if not text or not text.strip():
         raise InputError(path or default_id, "record has no 'text'")
     rid = next((rec[k] for k in ("id", "doc_id") if rec.get(k) not in (None, "")), default_id)
     url = str(rec.get("url") or rec.get("link") or "")
@@ -83,5 +86,12 @@ def _dateparser(value: str) -> str | None:
         import dateparser
     except ImportError:  # pragma: no cover - core dependency
         return None
-    d = dateparser.parse(value, settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False})
+    # Only absolute dates with a month and a year: "yesterday", "2 hours ago" or "Nov 3" would be read
+    # against today's date, so the same input would give another date on another day.
+    d = dateparser.parse(value, settings=_DATEPARSER_SETTINGS)
     return d.date().isoformat() if d else None
+
+
+_DATEPARSER_SETTINGS = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False,
+                        "PARSERS": ["timestamp", "custom-formats", "absolute-time"],
+                        "REQUIRE_PARTS": ["month", "year"]}
