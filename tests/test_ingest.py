@@ -82,6 +82,12 @@ def test_html_main_text_title_and_date(tmp_path):
     assert a.title == "Floods hit the old town" and a.published == "2019-05-06"
     assert "Rescuers evacuated 300 residents" in a.text
     assert "Home | World" not in a.text and "Copyright" not in a.text
+    # no date in the page's metadata, byline or URL: undated, not the footer's copyright year
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        '<meta property="article:published_time" content="2019-05-06">', "").replace("2019", "2026"),
+        encoding="utf-8")
+    (a,) = load_articles([page])
+    assert a.published is None and a.title == "Floods hit the old town"
 
 
 @pytest.mark.parametrize("content,problem", [

@@ -11,6 +11,10 @@ from ._decode import decode, read_bytes
 from .build import article_from_text, has_words
 
 EXTENSIONS = (".html", ".htm", ".xhtml")
+# The page's own date (metadata, byline, URL) and nothing guessed: htmldate's extensive search takes a footer's
+# "(c) 2026" for the publication date, and its default latest date is today's, so the same page would give
+# another date on another day.
+_DATE_PARAMS = {"original_date": True, "extensive_search": False, "max_date": "2099-12-31"}
 
 
 def extract(html: str, *, id: str, url: str = "", path: str = "") -> Article:
@@ -20,7 +24,7 @@ def extract(html: str, *, id: str, url: str = "", path: str = "") -> Article:
     try:
         doc = trafilatura.bare_extraction(
             html, url=url or None, with_metadata=True, include_comments=False,
-            include_tables=False, favor_precision=True,
+            include_tables=False, favor_precision=True, date_extraction_params=_DATE_PARAMS,
         )
     except Exception as exc:  # trafilatura raises assorted parser errors on broken markup
         raise InputError(path or id, f"cannot parse HTML ({type(exc).__name__})") from None
