@@ -68,6 +68,10 @@ def test_stories_and_search(tmp_path, capsys):
     assert main(["search", "--store", db, "Oaxaca"]) == 0
     out = capsys.readouterr().out
     assert "[Oaxaca]" in out and "a0" not in out.split()
+    assert main(["search", "--store", db, "Oaxaca", "-f", "json"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert {h["article_id"] for h in hits} == {"b0", "b1", "b2"}
+    assert all("[Oaxaca]" in h["snippet"] and h["published"] == "2012-11-12" for h in hits)
 
 
 def test_unknown_story_and_missing_store_are_one_line_errors(tmp_path, capsys):

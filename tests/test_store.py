@@ -76,7 +76,13 @@ def test_stories_newest_first_and_full_text_search(tmp_path):
         hits = st.search("Oaxaca")
         assert hits and all(h.article_id.startswith("b") for h in hits)
         assert "[Oaxaca]" in hits[0].snippet
-        assert st.search('Mogok "6.1') != [] or True  # bad FTS syntax falls back to plain terms
+        # not valid FTS5 syntax (an unbalanced quote): searched as plain terms, all of them required
+        hits = st.search('Mogok "6.1')
+        assert sorted(h.article_id for h in hits) == ["a0", "a0-copy", "a1", "a2"]
+        assert st.search('Mogok "7.4') == []
+        # a hit says where the article came from
+        (copy,) = [h for h in hits if h.article_id == "a0-copy"]
+        assert (copy.outlet, copy.published, copy.title_inferred) == ("AP", "2012-11-12", False)
         with pytest.raises(StoreError):
             st.search("   ")
 

@@ -34,6 +34,7 @@ def register(sub) -> None:
     q.add_argument("query", metavar="QUERY", help='words, or an FTS5 query such as "aleppo AND hospital"')
     q.add_argument("--store", metavar="DB", required=True)
     q.add_argument("--limit", type=int, default=20)
+    q.add_argument("--format", "-f", choices=("text", "json"), default="text")
     q.set_defaults(func=run_search)
 
     k = sub.add_parser("spark-cluster", help="dedup, cluster and digest with Spark (extra: spark)",
@@ -204,11 +205,20 @@ def run_search(args: argparse.Namespace) -> int:
 
     with open_store(args.store, create=False) as store:
         hits = store.search(args.query, limit=args.limit)
+    if args.format == "json":
+        print(json.dumps([{"article_id": h.article_id, "story_id": h.story_id, "title": h.title,
+                           "title_inferred": h.title_inferred, "outlet": h.outlet, "published": h.published,
+                           "snippet": " ".join(h.snippet.split()), "score": h.score} for h in hits],
+                         ensure_ascii=False, indent=2))
+        return 0
     if not hits:
         print(f"no article matches {args.query!r}")
         return 0
     for h in hits:
-        print(f"{h.story_id}  {h.article_id}  {h.title[:60]}\n    {' '.join(h.snippet.split())}")
+        title = "(no headline)" if h.title_inferred or not h.title else _short(h.title, 70)
+        where = "; ".join(x for x in (h.outlet, h.published) if x)
+        print(f"{h.story_id}  {h.article_id}  {title}" + (f" ({where})" if where else "")
+              + f"\n    {' '.join(h.snippet.split())}")
     return 0
 
 

@@ -61,6 +61,9 @@ class SearchHit:
     title: str
     snippet: str
     score: float
+    outlet: str = ""
+    published: str | None = None
+    title_inferred: bool = False  # the title was made from the article's URL, not a headline
 
 
 @dataclass(frozen=True)

@@ -268,7 +268,8 @@ class SQLiteStore(Store):
         q = query.strip()
         if not q:
             raise StoreError("empty search query")
-        sql = ("SELECT a.id, a.story_id, a.title, snippet(articles_fts, 1, '[', ']', ' ... ', 12), bm25(articles_fts) "
+        sql = ("SELECT a.id, a.story_id, a.title, snippet(articles_fts, 1, '[', ']', ' ... ', 12), bm25(articles_fts), "
+               "a.outlet, a.published, a.title_inferred "
                "FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ? "
                "ORDER BY bm25(articles_fts), a.seq LIMIT ?")
         try:
@@ -277,7 +278,7 @@ class SQLiteStore(Store):
             # not valid FTS5 syntax: search the words as plain terms
             terms = " ".join('"%s"' % w.replace('"', '""') for w in q.split())
             rows = self.conn.execute(sql, (terms, int(limit))).fetchall()
-        return [SearchHit(r[0], r[1], r[2], r[3], -float(r[4])) for r in rows]
+        return [SearchHit(r[0], r[1], r[2], r[3], -float(r[4]), r[5], r[6], bool(r[7])) for r in rows]
 
     def dedup_rows(self) -> Iterator[tuple[str, str, str, bytes | None]]:
         for r in self.conn.execute("SELECT id, coalesce(duplicate_of, id), content_hash, signature FROM articles "
