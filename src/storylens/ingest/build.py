@@ -74,6 +74,13 @@ def _str(v: Any) -> str | None:
     return str(v) if v not in (None, "") else None
 
 
+# Only absolute dates with a month and a year: "yesterday", "2 hours ago" or "Nov 3" would be read against
+# today's date, so the same input would give another date on another day.
+_DATEPARSER_SETTINGS = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False,
+                        "PARSERS": ["timestamp", "custom-formats", "absolute-time"],
+                        "REQUIRE_PARTS": ["month", "year"]}
+
+
 def _iso_date(value: str) -> str | None:
     value = value.strip()
     if len(value) >= 10 and value[4] == "-" and value[7] == "-":
@@ -86,12 +93,6 @@ def _dateparser(value: str) -> str | None:
         import dateparser
     except ImportError:  # pragma: no cover - core dependency
         return None
-    # Only absolute dates with a month and a year: "yesterday", "2 hours ago" or "Nov 3" would be read
-    # against today's date, so the same input would give another date on another day.
     d = dateparser.parse(value, settings=_DATEPARSER_SETTINGS)
     return d.date().isoformat() if d else None
 
-
-_DATEPARSER_SETTINGS = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False,
-                        "PARSERS": ["timestamp", "custom-formats", "absolute-time"],
-                        "REQUIRE_PARTS": ["month", "year"]}
