@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from importlib import resources
 
 import numpy as np
@@ -58,16 +57,14 @@ def test_deterministic_and_default_is_the_scored_method():
     assert {"storylens", "scored", "centroid", "coverage"} <= set(available_methods())
 
 
-def test_shipped_weights_are_small_plain_json_and_load_fast():
+def test_shipped_weights_are_small_plain_json():
     path = resources.files("storylens").joinpath("data", "scorer.json")
     raw = path.read_bytes()
     assert len(raw) < 5_000_000
     doc = json.loads(raw)
     assert set(doc["weights"]) <= set(FEATURES)
     load_weights.cache_clear()
-    t0 = time.perf_counter()
-    w = load_weights()
-    assert time.perf_counter() - t0 < 0.1 and w == doc["weights"]
+    assert load_weights() == doc["weights"]
 
 
 def test_scorer_without_weights_falls_back_to_centroid(monkeypatch):
@@ -149,12 +146,13 @@ def _as(summary, method="storylens"):
     return replace(summary, method=method)
 
 
-def test_coverage_ranks_a_large_cluster_quickly():
+def test_coverage_summarizes_a_large_cluster_within_its_budget():
+    # 1,500 sentences (its speed is measured by benchmarks/speed.py and digest_scale.py, not here)
     docs = [" ".join(f"Sentence {k} of report {d} says the river rose by {k + d} metres near town {k % 7}."
                      for k in range(60)) for d in range(25)]
-    t0 = time.perf_counter()
     s = storylens.summarize(docs, max_words=100, method="coverage")
-    assert s.word_count <= 100 and time.perf_counter() - t0 < 10
+    assert 0 < s.word_count <= 100 and s.method == "coverage"
+    assert all(sent.citations for sent in s.sentences)
 
 
 def test_pool_caps_candidates_round_robin_earliest():
