@@ -1,7 +1,9 @@
-"""Shared fixtures: the bundled example story and the benchmark data folder."""
+"""Shared fixtures: the bundled example story, the benchmark data folder and the benchmark scripts."""
 
 from __future__ import annotations
 
+import importlib
+import sys
 from pathlib import Path
 
 import pytest
@@ -28,3 +30,15 @@ def data_dir() -> Path:
     if not DATA.is_dir():
         pytest.skip(f"benchmark data not found at {DATA} (see ../shared/data/README.md)")
     return DATA
+
+
+@pytest.fixture(scope="session")
+def benchmark():
+    """``benchmark("cluster_ecb")``: a script of benchmarks/ as a module (the quality floors reuse its scoring)."""
+    def load(name: str):
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        try:
+            return importlib.import_module(name)
+        finally:
+            sys.path.remove(str(ROOT / "benchmarks"))
+    return load

@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
-def ecb(data_dir):
+def ecb(data_dir, benchmark):
     """The benchmark's module (loader, scorer, runner) and the ECB+ documents, cleaned as any input."""
     path = data_dir / "ecbplus_dev_docs.jsonl"
     if not path.exists():
         pytest.skip(f"{path} not found")
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        import cluster_ecb
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
+    cluster_ecb = benchmark("cluster_ecb")
     return cluster_ecb, cluster_ecb.load(path)
 
 

@@ -3,25 +3,17 @@ of benchmarks/facts_gold.json (the bundled example always; the DUC 2007 stories 
 
 from __future__ import annotations
 
-import sys
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-
 
 @pytest.fixture(scope="module")
-def facts():
-    """``{story id: score counts}`` with the rule-based entities (the benchmark's default), and the module."""
+def facts(benchmark):
+    """``{story id: score counts}`` with the rule-based entities (the benchmark's default)."""
     import json
 
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        import facts_eval
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
+    facts_eval = benchmark("facts_eval")
     gold = json.loads(facts_eval.GOLD.read_text(encoding="utf-8"))
     counts = {}
     for story in gold["stories"]:
