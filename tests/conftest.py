@@ -33,8 +33,8 @@ def data_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def benchmark():
-    """``benchmark("cluster_ecb")``: a script of benchmarks/ as a module (the quality floors reuse its scoring)."""
+def bench_script():
+    """``bench_script("cluster_ecb")``: a script of benchmarks/ as a module (the quality floors reuse its scoring)."""
     def load(name: str):
         sys.path.insert(0, str(ROOT / "benchmarks"))
         try:

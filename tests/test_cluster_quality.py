@@ -6,12 +6,12 @@ import pytest
 
 
 @pytest.fixture(scope="module")
-def ecb(data_dir, benchmark):
+def ecb(data_dir, bench_script):
     """The benchmark's module (loader, scorer, runner) and the ECB+ documents, cleaned as any input."""
     path = data_dir / "ecbplus_dev_docs.jsonl"
     if not path.exists():
         pytest.skip(f"{path} not found")
-    cluster_ecb = benchmark("cluster_ecb")
+    cluster_ecb = bench_script("cluster_ecb")
     return cluster_ecb, cluster_ecb.load(path)
 
 

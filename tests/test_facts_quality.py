@@ -9,11 +9,11 @@ import pytest
 
 
 @pytest.fixture(scope="module")
-def facts(benchmark):
+def facts(bench_script):
     """``{story id: score counts}`` with the rule-based entities (the benchmark's default)."""
     import json
 
-    facts_eval = benchmark("facts_eval")
+    facts_eval = bench_script("facts_eval")
     gold = json.loads(facts_eval.GOLD.read_text(encoding="utf-8"))
     counts = {}
     for story in gold["stories"]:

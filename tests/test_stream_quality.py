@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 
 
-def test_planted_copies_are_found_and_stories_hold_together(data_dir, benchmark):
+def test_planted_copies_are_found_and_stories_hold_together(data_dir, bench_script):
     if not (data_dir / "multinews_train.jsonl.gz").exists():
         pytest.skip(f"{data_dir / 'multinews_train.jsonl.gz'} not found")
-    r = benchmark("scale").run_one(3000, False)
+    r = bench_script("scale").run_one(3000, False)
     # measured (fourth session): 240 planted copies, recall 0.983; 15 other articles flagged, none an exact
     # copy; B3 P 0.901, R 0.760, F1 0.824 against the source clusters (BENCHMARKS.md, "Scale")
     assert r["planted"] == 240 and r["planted_recall"] >= 0.95
