@@ -150,7 +150,7 @@ def main(argv=None) -> int:
     dt = time.perf_counter() - t0
     rows.append((f"storylens incremental (default threshold {opts.threshold}, no time window, file order)",
                  score(gold, pred)))
-    rows.append(("storylens one batch (file order)", score(gold, run_clusterer(arts, opts, one_at_a_time=False))))
+    rows.append(("storylens one batch (taken in (date, file) order, as `storylens cluster FILE`)", score(gold, run_clusterer(arts, opts, one_at_a_time=False))))
     rows.append(("storylens incremental without the year check (year_penalty 0)",
                  score(gold, run_clusterer(arts, opts.with_(year_penalty=0.0)))))
     rows.append(("storylens incremental without the place check (place_penalty 0)",
