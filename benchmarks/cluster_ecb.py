@@ -45,7 +45,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from storylens.cluster import NO_WINDOW, ClusterOptions, Clusterer  # noqa: E402
+from storylens.stories.clusterer import NO_WINDOW, ClusterOptions, Clusterer  # noqa: E402
 from storylens.models import Article  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "ecbplus_dev_docs.jsonl"
@@ -77,7 +77,7 @@ def ari(gold: list[str], pred: list[str]) -> float:
 
 def load(path: Path, url_in_text: bool = False) -> tuple[list[Article], list[str], list[int]]:
     """ECB+ documents cleaned as any input (``url_in_text``: put a page's URL line back at the top of its text)."""
-    from storylens.clean import clean_text
+    from storylens.ingest.clean import clean_text
 
     arts, gold, topics = [], [], []
     for line in path.open(encoding="utf-8"):

@@ -32,11 +32,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from storylens.analysis import analyze  # noqa: E402
-from storylens.analysis.dates import publication_date  # noqa: E402
-from storylens.analysis.entities import spacy_available  # noqa: E402
-from storylens.analysis.facts import extract_claims  # noqa: E402
-from storylens.analysis.timeline import resolve_all  # noqa: E402
+from storylens.evidence import analyze  # noqa: E402
+from storylens.evidence.dates import publication_date  # noqa: E402
+from storylens.evidence.entities import spacy_available  # noqa: E402
+from storylens.evidence.facts import extract_claims  # noqa: E402
+from storylens.evidence.timeline import resolve_all  # noqa: E402
 from storylens.config import Options  # noqa: E402
 from storylens.ingest import article_from_text, load_articles  # noqa: E402
 
@@ -175,7 +175,7 @@ def main(argv=None) -> int:
     have_spacy = spacy_available()
     if have_spacy:
         t = time.perf_counter()
-        from storylens.analysis.entities import _spacy_model
+        from storylens.evidence.entities import _spacy_model
 
         _spacy_model()
         print(f"spaCy model load: {time.perf_counter() - t:.2f} s (once per process, not counted below)")

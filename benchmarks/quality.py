@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from storylens.evaluate import evaluate, read_dataset  # noqa: E402
+from storylens.evaluation.run import evaluate, read_dataset  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
 SYSTEMS = ["storylens", "storylens:scored", "storylens:centroid", "storylens:coverage", "lead", "lexrank", "textrank", "lsa",

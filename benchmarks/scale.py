@@ -52,7 +52,7 @@ def _rss_mb() -> float:
 def load_pool(path: Path, limit_clusters: int | None = None) -> list[list[str]]:
     """Multi-News clusters; documents repeated across clusters (archive boilerplate such as the
     Wayback Machine notice) are kept once, so that only planted copies are copies."""
-    from storylens.dedup import content_hash
+    from storylens.stories.dedup import content_hash
 
     pool = []
     seen: set[str] = set()
@@ -174,8 +174,8 @@ def bcubed_f1(gold: dict[str, str], pred: dict[str, str]) -> tuple[float, float,
 def run_one(n: int, use_store: bool, batch: int = 1000) -> dict:
     from tqdm import tqdm
 
-    from storylens.cluster import Clusterer
-    from storylens.dedup import Deduplicator
+    from storylens.stories.clusterer import Clusterer
+    from storylens.stories.dedup import Deduplicator
 
     t0 = time.perf_counter()
     # enough clusters for one pass at this size (the file has ~44k, about 2.7 documents each)
@@ -188,8 +188,8 @@ def run_one(n: int, use_store: bool, batch: int = 1000) -> dict:
     if use_store:
         import tempfile
 
-        from storylens.store import open_store
-        from storylens.store.index import StoryIndex
+        from storylens.stories.store import open_store
+        from storylens.stories.store.index import StoryIndex
 
         tmp = tempfile.mkdtemp()
         store = open_store(os.path.join(tmp, "scale.db"))
@@ -220,7 +220,7 @@ def run_one(n: int, use_store: bool, batch: int = 1000) -> dict:
     # found: the copy names its original, or the original's own root when the original is itself a copy
     # of an earlier document (Multi-News repeats some documents across clusters)
     found = sum(1 for d, o in planted.items() if dup_of.get(d) and dup_of.get(d) == (dup_of.get(o) or o))
-    from storylens.dedup import content_hash
+    from storylens.stories.dedup import content_hash
 
     text_of = {a.id: a.text for a in arts}
     flagged_ids = [a for a, v in dup_of.items() if v and a not in planted]

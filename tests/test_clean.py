@@ -1,4 +1,4 @@
-from storylens.clean import clean_text, outlet_from_url, parse_date, repair_mojibake
+from storylens.ingest.clean import clean_text, outlet_from_url, parse_date, repair_mojibake
 
 
 def test_mojibake_is_repaired_and_quotes_kept_curly():
@@ -81,7 +81,7 @@ def test_tokenized_url_line_is_metadata_not_title():
 
 
 def test_header_date_lines_date_the_page():
-    from storylens.clean import _date_line
+    from storylens.ingest.clean import _date_line
 
     cases = {
         "Published: August 7, 2012": "2012-08-07",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from storylens.cli import main
-from storylens.store import open_store
+from storylens.stories.store import open_store
 
 from test_cluster import QUAKE_A, QUAKE_B
 from test_ingest_feeds_warc import ATOM, PAGES, _warc_bytes

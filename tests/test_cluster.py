@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storylens.cluster import ClusterOptions, Clusterer, cluster, features
+from storylens.stories.clusterer import ClusterOptions, Clusterer, cluster, features
 from storylens.errors import ConfigError
 from storylens.models import Article
 
@@ -85,7 +85,7 @@ def _klitschko(i: str, year: str, rnd: str, place: str):
 
 
 def test_a_far_year_keeps_two_events_with_the_same_actors_apart():
-    from storylens.cluster import latest_year
+    from storylens.stories.clusterer import latest_year
 
     a, b = _klitschko("a", "2008", "eleventh", "Hamburg"), _klitschko("b", "2012", "sixth", "Bern")
     assert latest_year(b) == 2012 and latest_year(Article("x", "No year here, 12 people.")) is None
@@ -112,7 +112,7 @@ def test_story_years_survive_state_and_restore():
 
 
 def test_history_years_do_not_count_as_the_articles_year():
-    from storylens.cluster import latest_year
+    from storylens.stories.clusterer import latest_year
 
     a = Article("a", "Somalia has had no functioning government since 1991. Pirates were caught in 2008.")
     assert latest_year(a) == 2008
@@ -120,7 +120,7 @@ def test_history_years_do_not_count_as_the_articles_year():
 
 
 def test_the_publication_year_stands_for_the_article_and_clock_times_are_not_years():
-    from storylens.cluster import latest_year
+    from storylens.stories.clusterer import latest_year
 
     # a page dated 2013 that recalls 2005 is a 2013 report
     assert latest_year(Article("a", "It was worse than the 2005 quake.", published="2013-09-16")) == 2013
@@ -130,7 +130,7 @@ def test_the_publication_year_stands_for_the_article_and_clock_times_are_not_yea
 
 
 def test_a_place_the_lead_names_and_the_story_never_mentions_keeps_two_fires_apart():
-    from storylens.cluster import lead_places
+    from storylens.stories.clusterer import lead_places
 
     def fire(i, town, county):
         return Article(i, f"A huge fire destroyed the Waitrose supermarket in {town}, {county}, on Sunday night. "
@@ -152,7 +152,7 @@ def test_a_place_the_lead_names_and_the_story_never_mentions_keeps_two_fires_apa
 
 
 def test_history_years_after_since_with_a_month_or_qualifier_do_not_count():
-    from storylens.cluster import latest_year
+    from storylens.stories.clusterer import latest_year
 
     assert latest_year(Article("a", "East Aleppo has been held by the rebels since mid-2012.")) is None
     assert latest_year(Article("b", "Half the population has fled since March 2011.")) is None

@@ -16,7 +16,7 @@ def ecb(data_dir, bench_script):
 
 
 def test_ecb_bcubed_floor(ecb):
-    from storylens.cluster import NO_WINDOW, ClusterOptions
+    from storylens.stories.clusterer import NO_WINDOW, ClusterOptions
 
     bench, (arts, gold, topics) = ecb
     pred = bench.run_clusterer(arts, ClusterOptions(window_days=NO_WINDOW))
@@ -36,7 +36,7 @@ def test_ecb_bcubed_floor(ecb):
 def test_ecb_as_one_batch_equals_one_at_a_time_in_date_order(ecb):
     """What `storylens cluster FILE` does (one batch, taken in (date, file) order) gives what feeding the
     same articles one at a time in that order gives: the IDF grows article by article either way."""
-    from storylens.cluster import NO_WINDOW, ClusterOptions, _day
+    from storylens.stories.clusterer import NO_WINDOW, ClusterOptions, _day
 
     bench, (arts, gold, topics) = ecb
     run_clusterer = bench.run_clusterer

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storylens.dedup import Deduplicator, content_hash, find_duplicates
+from storylens.stories.dedup import Deduplicator, content_hash, find_duplicates
 from storylens.errors import ConfigError
 from storylens.models import Article
 

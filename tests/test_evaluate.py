@@ -9,9 +9,9 @@ import json
 import pytest
 
 from storylens.errors import ConfigError, DatasetError
-from storylens.evaluate import (Scorer, apply_budget, candidates, evaluate, make_system, parse_systems,
+from storylens.evaluation.run import (Scorer, apply_budget, candidates, evaluate, make_system, parse_systems,
                                 read_dataset)
-from storylens.summarize.baselines import lead_order, oracle_order, random_order
+from storylens.evaluation.baselines import lead_order, oracle_order, random_order
 
 pytest.importorskip("rouge_score")
 pytest.importorskip("sumy")
@@ -112,7 +112,7 @@ def test_oracle_prefers_the_reference_sentence():
 
 @pytest.mark.parametrize("name", ["storylens", "lead", "lexrank", "textrank", "lsa", "random", "oracle"])
 def test_every_system_gives_candidate_sentences(name):
-    from storylens.evaluate import Cluster
+    from storylens.evaluation.run import Cluster
 
     c = Cluster("c1", (DOC_A, DOC_B), (REF,))
     cands = candidates(c.documents)

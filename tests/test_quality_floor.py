@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from storylens.evaluate import evaluate, read_dataset
+from storylens.evaluation.run import evaluate, read_dataset
 
 pytest.importorskip("rouge_score")
 

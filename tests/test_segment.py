@@ -1,5 +1,5 @@
 from storylens.models import Article
-from storylens.segment import sentences, split_sentences, split_spans, words
+from storylens.text.segment import sentences, split_sentences, split_spans, words
 
 
 def test_abbreviations_and_titles_do_not_split():

@@ -9,8 +9,8 @@ import shutil
 
 import pytest
 
-from storylens.cluster import Clusterer
-from storylens.dedup import Deduplicator
+from storylens.stories.clusterer import Clusterer
+from storylens.stories.dedup import Deduplicator
 from storylens.ingest import load
 
 from test_cli_cluster import _records
@@ -45,7 +45,7 @@ def _single_machine(src):
 
 @pytest.fixture(scope="module")
 def spark():
-    from storylens.spark import _session
+    from storylens.stories.spark import _session
 
     os.environ.setdefault("STORYLENS_SPARK_PARTITIONS", "2")  # a small sample: fewer, cheaper tasks
     s = _session("local[2]", "storylens-test")
@@ -54,7 +54,7 @@ def spark():
 
 
 def test_spark_job_matches_single_machine_path(tmp_path, example_articles, spark):
-    from storylens.spark import run_job
+    from storylens.stories.spark import run_job
 
     src = _sample(tmp_path, example_articles)
     expected = _single_machine(src)
@@ -75,7 +75,7 @@ def test_spark_job_matches_single_machine_path(tmp_path, example_articles, spark
 
 
 def test_parquet_in_jsonl_out(tmp_path, spark):
-    from storylens.spark import run_job
+    from storylens.stories.spark import run_job
 
     src = tmp_path / "quakes.jsonl"
     src.write_text("".join(json.dumps(r) + "\n" for r in _records()), encoding="utf-8")
@@ -90,7 +90,7 @@ def test_parquet_in_jsonl_out(tmp_path, spark):
 
 
 def test_missing_extra_names_it(monkeypatch):
-    import storylens.spark as sp
+    import storylens.stories.spark as sp
     from storylens.errors import MissingExtraError
 
     def boom(module, extra, purpose=""):

@@ -8,9 +8,9 @@ import pytest
 
 from storylens.errors import StorylensError
 from storylens.models import Article
-from storylens.store import StoreError, UnknownStoryError, open_store
-from storylens.store import sqlite as sqlite_backend
-from storylens.store.index import StoryIndex
+from storylens.stories.store import StoreError, UnknownStoryError, open_store
+from storylens.stories.store import sqlite as sqlite_backend
+from storylens.stories.store.index import StoryIndex
 
 from test_cluster import QUAKE_A, QUAKE_B, _arts
 
@@ -113,7 +113,7 @@ def test_a_failed_batch_leaves_the_store_and_memory_consistent(tmp_path, monkeyp
 
 
 def test_write_batch_is_atomic(tmp_path):
-    from storylens.store import BatchRecord, StoredArticle
+    from storylens.stories.store import BatchRecord, StoredArticle
 
     with open_store(str(tmp_path / "n.db")) as st:
         a = Article("a", "text one")
@@ -224,7 +224,7 @@ def test_two_writers_on_one_store_do_not_lose_or_double_anything(tmp_path):
 
 
 def test_story_index_uses_and_keeps_the_store_settings(tmp_path):
-    from storylens.cluster import ClusterOptions
+    from storylens.stories.clusterer import ClusterOptions
 
     db = str(tmp_path / "n.db")
     with open_store(db) as st:
@@ -241,7 +241,7 @@ def test_story_index_uses_and_keeps_the_store_settings(tmp_path):
 
 
 def test_new_settings_are_kept_even_when_no_article_is_new(tmp_path):
-    from storylens.cluster import ClusterOptions
+    from storylens.stories.clusterer import ClusterOptions
 
     db = str(tmp_path / "n.db")
     with open_store(db) as st:

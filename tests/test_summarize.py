@@ -10,11 +10,11 @@ import pytest
 
 import storylens
 from storylens.models import Article
-from storylens.summarize import available_methods, get_summarizer
-from storylens.summarize.features import FEATURES, feature_matrix
-from storylens.summarize.methods import load_weights
-from storylens.summarize.pool import PoolSpace, SentencePool
-from storylens.vectors import TfidfSpace
+from storylens.summarizers import available_methods, get_summarizer
+from storylens.summarizers.features import FEATURES, feature_matrix
+from storylens.summarizers.methods import load_weights
+from storylens.summarizers.pool import PoolSpace, SentencePool
+from storylens.text.tfidf import TfidfSpace
 
 DOCS = [
     "Floods hit the river town of Dunmore on Monday after three days of heavy rain.\n"
@@ -70,7 +70,7 @@ def test_shipped_weights_are_small_plain_json():
 def test_scorer_without_weights_falls_back_to_centroid(monkeypatch):
     import importlib
 
-    methods = importlib.import_module("storylens.summarize.methods")
+    methods = importlib.import_module("storylens.summarizers.methods")
     pool = SentencePool.build(DOCS)
     scored = get_summarizer("scored")
     monkeypatch.setattr(methods, "load_weights", lambda name="scorer.json": None)
@@ -79,7 +79,7 @@ def test_scorer_without_weights_falls_back_to_centroid(monkeypatch):
 
 
 def test_bad_weight_name_is_reported():
-    from storylens.summarize.methods import LinearScored
+    from storylens.summarizers.methods import LinearScored
 
     with pytest.raises(ValueError, match="unknown feature 'nope'"):
         LinearScored(weights={"nope": 1.0}).scores(SentencePool.build(DOCS))
@@ -159,7 +159,7 @@ def test_pool_caps_candidates_round_robin_earliest():
     """A huge input cannot blow up memory: the pool keeps at most MAX_CANDIDATES
     candidates (its similarity matrix is dense), each article's earliest ones,
     round-robin across the articles."""
-    from storylens.summarize.pool import MAX_CANDIDATES
+    from storylens.summarizers.pool import MAX_CANDIDATES
 
     docs = ["\n".join(f"Report {d} item {k} notes that the harbour district of town{d} saw "
                       f"change{k} and movement{d}x{k} during the evening."

@@ -5,27 +5,46 @@
 >>> d = storylens.digest(arts, max_words=150)                    # doctest: +SKIP
 >>> print(storylens.summarize(["text one ...", "text two ..."]))  # doctest: +SKIP
 
-Importing storylens loads no model and reads no file.
+Importing storylens loads no model, reads no file and imports none of numpy,
+scipy or ftfy: each public name is imported on first use.
 """
 
 from __future__ import annotations
 
+import importlib
+from typing import Any
+
 __version__ = "0.1.0"
 
-from .config import Options
-from .errors import StorylensError
-from .ingest import load, load_articles
-from .models import Article, Digest, Summary, SummarySentence
-from .pipeline import digest
-from . import summarize as _summarize_pkg  # noqa: E402  (binds the subpackage before we shadow its name)
+# public name -> (module, attribute); modules are named apart from the functions they export
+_EXPORTS = {
+    "Options": ("storylens.config", "Options"),
+    "StorylensError": ("storylens.errors", "StorylensError"),
+    "Article": ("storylens.models", "Article"),
+    "Digest": ("storylens.models", "Digest"),
+    "Summary": ("storylens.models", "Summary"),
+    "SummarySentence": ("storylens.models", "SummarySentence"),
+    "load": ("storylens.ingest", "load"),
+    "load_articles": ("storylens.ingest", "load_articles"),
+    "digest": ("storylens.pipeline", "digest"),
+    "summarize": ("storylens.summarizers", "summarize"),
+    "cluster": ("storylens.stories.clusterer", "cluster"),
+    "render": ("storylens.report", "render"),
+    "open_store": ("storylens.stories.store", "open_store"),
+}
 
-from . import cluster as _cluster_mod  # noqa: E402
-from .store import open_store  # noqa: E402
+__all__ = ["__version__", *_EXPORTS]
 
-# The public functions shadow the subpackage's name on purpose: ``storylens.summarize(...)``
-# is the API; the methods live in ``storylens.summarize.*`` modules, still importable.
-summarize = _summarize_pkg.summarize
-cluster = _cluster_mod.cluster
 
-__all__ = ["__version__", "Options", "StorylensError", "Article", "Digest", "Summary", "SummarySentence",
-           "summarize", "digest", "cluster", "open_store", "load", "load_articles"]
+def __getattr__(name: str) -> Any:
+    try:
+        module, attr = _EXPORTS[name]
+    except KeyError:
+        raise AttributeError(f"module 'storylens' has no attribute {name!r}") from None
+    value = getattr(importlib.import_module(module), attr)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

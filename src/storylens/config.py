@@ -36,7 +36,7 @@ class Options:
         _check_int("max_input_bytes", self.max_input_bytes, 1, 10**12)
         if not isinstance(self.support_threshold, (int, float)) or not 0.0 < self.support_threshold <= 1.0:
             raise ConfigError(f"support_threshold must be in (0, 1], got {self.support_threshold!r}")
-        from .summarize import available_methods  # late: summarize imports config
+        from .summarizers import available_methods  # late: summarize imports config
 
         methods = available_methods()
         if self.method not in methods:

@@ -6,12 +6,12 @@ from typing import Sequence
 
 import numpy as np
 
-from .clean import headline_titles
+from .ingest.clean import headline_titles
 from .config import Options
 from .errors import NoArticlesError
 from .models import Article, Citation, Digest, Skipped, Summary, SummarySentence
-from .summarize import get_summarizer
-from .vectors import TfidfSpace, content_terms
+from .summarizers import get_summarizer
+from .text.tfidf import TfidfSpace, content_terms
 
 
 def digest(articles: Sequence[Article], max_words: int | None = None, *, options: Options | None = None,
@@ -36,7 +36,7 @@ def digest(articles: Sequence[Article], max_words: int | None = None, *, options
     # -- evidence: figures, quotes, timeline, entities, coverage (issue 4) --
     analysis_meta: dict = {}
     if opts.extract_facts:
-        from .analysis import DIGEST_FIELDS, analyze
+        from .evidence import DIGEST_FIELDS, analyze
 
         found = analyze(articles, summary, opts)
         extra = {k: found[k] for k in DIGEST_FIELDS}
@@ -58,7 +58,7 @@ def mixed_stories(articles: Sequence[Article]) -> list[list[str]]:
     have two or more articles; else ``[]`` (one story, perhaps with a few strays)."""
     if len(articles) < 4:
         return []
-    from .cluster import NO_WINDOW, ClusterOptions, cluster
+    from .stories.clusterer import NO_WINDOW, ClusterOptions, cluster
 
     stories = cluster(articles, ClusterOptions(window_days=NO_WINDOW), dedup=False)  # copies join by similarity
     groups = sorted((list(s.article_ids) for s in stories), key=lambda ids: (-len(ids), ids[0]))
@@ -78,7 +78,7 @@ def find_copies(articles: Sequence[Article]) -> dict[int, int]:
             parent[i] = index[orig]
     rest = [a for i, a in enumerate(articles) if i not in parent]
     if len(rest) > 1:
-        from .dedup import find_duplicates
+        from .stories.dedup import find_duplicates
 
         for aid, orig in find_duplicates(rest).items():
             if orig and orig in index and orig != aid:

@@ -64,7 +64,7 @@ def _changes(args) -> dict:
 
 def _store_options(store, changes: dict):
     """The store's own settings with the command line's changes (None: none given, use the store's)."""
-    from ..cluster import ClusterOptions
+    from ..stories.clusterer import ClusterOptions
 
     if not changes:
         return None
@@ -74,7 +74,7 @@ def _store_options(store, changes: dict):
 
 def run(args: argparse.Namespace) -> int:
     from .. import ingest
-    from ..cluster import ClusterOptions
+    from ..stories.clusterer import ClusterOptions
     from . import warn
 
     changes = _changes(args)
@@ -82,8 +82,8 @@ def run(args: argparse.Namespace) -> int:
     articles = loaded.articles
     rows: list[dict] = []
     if args.store:
-        from ..store import open_store
-        from ..store.index import StoryIndex
+        from ..stories.store import open_store
+        from ..stories.store.index import StoryIndex
 
         with open_store(args.store) as store, _progress(len(articles)) as bar:
             index = StoryIndex(store, _store_options(store, changes))
@@ -102,8 +102,8 @@ def run(args: argparse.Namespace) -> int:
                    f"{_n(res.new_stories, 'new story', 'new stories')}); {len(res.already_stored)} already in the "
                    f"store; store now holds {_n(counts['articles'], 'article')} in {_n(counts['stories'], 'story', 'stories')}")
     else:
-        from ..cluster import Clusterer
-        from ..dedup import Deduplicator
+        from ..stories.clusterer import Clusterer
+        from ..stories.dedup import Deduplicator
 
         dups = Deduplicator().add_batch(articles)
         dup_of = {d.article_id: d.duplicate_of for d in dups}
@@ -161,7 +161,7 @@ def _span(first, last) -> str:
 
 
 def run_stories(args: argparse.Namespace) -> int:
-    from ..store import open_store
+    from ..stories.store import open_store
 
     with open_store(args.store, create=False) as store:
         stories = store.stories(limit=args.limit or None)
@@ -201,7 +201,7 @@ def _opening(store, story_id: str) -> str:
 
 
 def run_search(args: argparse.Namespace) -> int:
-    from ..store import open_store
+    from ..stories.store import open_store
 
     with open_store(args.store, create=False) as store:
         hits = store.search(args.query, limit=args.limit)
@@ -223,7 +223,7 @@ def run_search(args: argparse.Namespace) -> int:
 
 
 def run_spark(args: argparse.Namespace) -> int:
-    from ..spark import run_job
+    from ..stories.spark import run_job
 
     stats = run_job(args.input, args.output, master=args.master, output_format=args.format,
                     max_words=args.words)

@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
             raise StorylensError("--store needs --story ID (list them with: storylens stories --store DB)")
         if args.paths:
             raise StorylensError("give either article paths or --store/--story, not both")
-        from ..store import open_store
+        from ..stories.store import open_store
 
         with open_store(args.store, create=False) as store:
             articles, skipped = store.story_articles(args.story), []

@@ -32,7 +32,7 @@ def register(subparsers) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     from ..errors import ConfigError
-    from ..evaluate import evaluate, parse_systems, read_dataset
+    from ..evaluation.run import evaluate, parse_systems, read_dataset
 
     if args.words is not None and args.words < 1:
         raise ConfigError(f"--words must be a positive number of words, got {args.words}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from ..clean import canonical_agency, clean_text, outlet_from_url, parse_date
+from .clean import canonical_agency, clean_text, outlet_from_url, parse_date
 from ..errors import InputError
 from ..models import Article
 

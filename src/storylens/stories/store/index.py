@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
-from ..cluster import Assignment, ClusterOptions, Clusterer
+from ..clusterer import Assignment, ClusterOptions, Clusterer
 from ..dedup import Deduplicator, content_hash
-from ..models import Article, Skipped
+from ...models import Article, Skipped
 from . import BatchRecord, StaleStateError, Store, StoredArticle
 
 

@@ -31,10 +31,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
-from .errors import DatasetError
-from .segment import split_sentences
-from .summarize.baselines import Candidate, SumyRanker, lead_order, ngrams, oracle_order, random_order
-from .summarize.pool import is_heading
+from ..errors import DatasetError
+from ..text.segment import split_sentences
+from .baselines import Candidate, SumyRanker, lead_order, ngrams, oracle_order, random_order
+from ..summarizers.pool import is_heading
 
 SYSTEMS = ("storylens", "lead", "lexrank", "textrank", "lsa", "random", "oracle")
 CLASSIC = ("lead", "lexrank", "textrank", "lsa")
@@ -157,7 +157,7 @@ class Scorer:
     """ROUGE-1/2/Lsum F1 (max over references) and pooled ROUGE-1/2 recall."""
 
     def __init__(self):
-        from ._optional import require
+        from .._optional import require
 
         rs = require("rouge_score.rouge_scorer", "eval", "ROUGE scoring")
         self.rouge = rs.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
@@ -197,7 +197,7 @@ SystemFn = Callable[[Cluster, list[Candidate], int], list[str]]
 
 
 def _storylens(cluster: Cluster, cands: list[Candidate], max_words: int) -> list[str]:
-    from .summarize import summarize
+    from ..summarizers import summarize
 
     return [s.text for s in summarize(list(cluster.documents), max_words).sentences]
 
@@ -206,7 +206,7 @@ def make_system(name: str, scorer: Scorer | None = None, recall: bool = False) -
     """The function that produces ``name``'s ordered sentences for a cluster."""
     if name == "storylens" or name.startswith("storylens:"):
         if ":" in name:
-            from .summarize import summarize
+            from ..summarizers import summarize
 
             method = name.split(":", 1)[1]
             return lambda c, cands, w: [s.text for s in summarize(list(c.documents), w, method=method).sentences]
@@ -228,7 +228,7 @@ def make_system(name: str, scorer: Scorer | None = None, recall: bool = False) -
             return [cands[i].text for i in oracle_order(toks, refs, w, counts, recall=recall)]
 
         return oracle
-    from .errors import ConfigError
+    from ..errors import ConfigError
 
     raise ConfigError(f"unknown system {name!r}; choose from: {', '.join(SYSTEMS)} (or storylens:METHOD)")
 
@@ -302,7 +302,7 @@ def evaluate(dataset: Dataset, systems: Sequence[str] = DEFAULT_SYSTEMS, words: 
 
 def parse_systems(spec: str) -> list[str]:
     names = [s.strip() for s in spec.split(",") if s.strip()]
-    from .errors import ConfigError
+    from ..errors import ConfigError
 
     if not names:
         raise ConfigError("--systems is empty; give a comma-separated list such as storylens,lead,lexrank")

@@ -20,10 +20,10 @@ import numpy as np
 from scipy import sparse
 
 from ..models import Article, Citation, Sentence, Summary, SummarySentence
-from ..segment import ABBREVIATIONS, _token_before
-from ..segment import sentences as split_article
-from ..segment import words
-from ..vectors import STOPWORDS, stem
+from ..text.segment import ABBREVIATIONS, _token_before
+from ..text.segment import sentences as split_article
+from ..text.segment import words
+from ..text.tfidf import STOPWORDS, stem
 
 _HEADING_END = re.compile(r"[.!?\"'\u201d\u2019)]$")
 # Inside an over-long "sentence" (a splitter miss, e.g. in lower-cased text):

@@ -6,15 +6,15 @@ from collections import Counter
 from typing import Any, Sequence
 
 from ..models import Article, FactGroup, Quote, Summary
-from ..segment import split_spans, word_count
-from ..vectors import TfidfSpace, content_terms
+from ..text.segment import split_spans, word_count
+from ..text.tfidf import TfidfSpace, content_terms
 
 UNIQUE_BELOW = 0.3  # a sentence whose best match in any other source is below this is reported only there
 MAX_UNIQUE = 3
 MIN_WORDS = 8
 
 
-def coverage(articles: Sequence[Article], summary: Summary | None, groups: Sequence[FactGroup],
+def story_coverage(articles: Sequence[Article], summary: Summary | None, groups: Sequence[FactGroup],
              quotes: Sequence[Quote] = ()) -> dict[str, Any]:
     """``{"summary": [...], "facts": [...], "sources": {article_id: {...}}}``."""
     ids = [a.id for a in articles]

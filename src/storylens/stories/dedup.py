@@ -27,8 +27,8 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from .errors import ConfigError
-from .models import Article
+from ..errors import ConfigError
+from ..models import Article
 
 _MERSENNE = np.uint64((1 << 61) - 1)
 _MAX_HASH = np.uint64((1 << 32) - 1)

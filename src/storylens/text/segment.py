@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator, Sequence
 
-from .models import Article, Sentence
+from ..models import Article, Sentence
 
 # Abbreviations that are followed by a period but rarely end a sentence.
 ABBREVIATIONS = frozenset(

@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 
 import ftfy
 
-from .models import Article
+from ..models import Article
 
 # -- outlets and agencies ----------------------------------------------------
 AGENCIES = {

@@ -62,7 +62,7 @@ class SumyRanker:
         stemmers = require("sumy.nlp.stemmers", "eval", f"the {name} baseline")
         utils = require("sumy.utils", "eval", f"the {name} baseline")
         self._dom = require("sumy.models.dom", "eval", f"the {name} baseline")
-        from ..segment import SumyTokenizer
+        from ..text.segment import SumyTokenizer
 
         self.name = name
         self.tokenizer = SumyTokenizer()

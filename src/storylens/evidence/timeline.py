@@ -13,8 +13,8 @@ from datetime import date
 from typing import Sequence
 
 from ..models import Article, Citation, Event
-from ..segment import split_spans
-from ..vectors import content_terms
+from ..text.segment import split_spans
+from ..text.tfidf import content_terms
 from .dates import find_times, is_future, parse_iso, resolve, sort_key
 
 MAX_EVENT_CHARS = 320
@@ -61,7 +61,7 @@ def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def timeline(articles: Sequence[Article], anchors: dict[str, tuple[date | None, bool]]) -> list[Event]:
+def story_timeline(articles: Sequence[Article], anchors: dict[str, tuple[date | None, bool]]) -> list[Event]:
     """Events of all ``articles``, merged across sources and ordered by date (unresolved last)."""
     merged: list[tuple[Event, set[str]]] = []
     for a in articles:

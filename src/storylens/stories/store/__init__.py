@@ -20,8 +20,8 @@ import abc
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from ..errors import StorylensError
-from ..models import Article, Story
+from ...errors import StorylensError
+from ...models import Article, Story
 
 
 class StoreError(StorylensError):

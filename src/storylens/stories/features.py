@@ -6,7 +6,7 @@
   mentions that is not history: "since 2011", "died in 2006").
 * :func:`lead_places`: the places its lead names after "in", "at" or "near".
 
-Pure functions of one :class:`~storylens.models.Article`; :mod:`storylens.cluster` weighs them.
+Pure functions of one :class:`~storylens.models.Article`; :mod:`storylens.stories.clusterer` weighs them.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .models import Article
-from .vectors import STOPWORDS, content_terms
+from ..models import Article
+from ..text.tfidf import STOPWORDS, content_terms
 
 _CAP = re.compile(r"(?<![.!?\n\"\u201c])\s+((?:[A-Z][\w'\u2019-]*)(?:\s+[A-Z][\w'\u2019-]*)*)")
 _NUM = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)*)(?![\w])")

@@ -17,8 +17,8 @@ from datetime import date
 from typing import Sequence
 
 from ..models import Article, Claim, FactGroup
-from ..segment import split_spans
-from ..vectors import stem
+from ..text.segment import split_spans
+from ..text.tfidf import stem
 from .dates import find_times, is_future, parse_iso, resolve
 from .numbers import Quantity, find_quantities
 
@@ -480,7 +480,7 @@ def _status(g: list[tuple[Claim, _Meta]]) -> str:
     return "differ"
 
 
-def facts(articles: Sequence[Article], anchors: dict[str, date | None]) -> tuple[list[Claim], list[FactGroup]]:
+def story_facts(articles: Sequence[Article], anchors: dict[str, date | None]) -> tuple[list[Claim], list[FactGroup]]:
     """All claims of ``articles`` and their groups."""
     pairs: list[tuple[Claim, _Meta]] = []
     for a in articles:

@@ -12,7 +12,7 @@ How the work is split:
 * **the driver** runs the two order-dependent passes, dedup and incremental
   assignment, streaming the precomputed rows in arrival order
   (``toLocalIterator``; publication date, then input order) through the same
-  :class:`~storylens.dedup.Deduplicator` and :class:`~storylens.cluster.Clusterer`
+  :class:`~storylens.stories.dedup.Deduplicator` and :class:`~storylens.stories.clusterer.Clusterer`
   as the single-machine path.  Their state is bounded (signatures, and only
   the stories inside the time window), not the corpus.
 
@@ -37,8 +37,8 @@ import sys
 from pathlib import Path
 from typing import Any, Iterator
 
-from ._optional import require
-from .errors import InputError, StorylensError
+from .._optional import require
+from ..errors import InputError, StorylensError
 
 
 def _session(master: str, app: str = "storylens"):
@@ -67,9 +67,9 @@ def _session(master: str, app: str = "storylens"):
 # -- executor side -------------------------------------------------------------------------
 def _prepare(rows: Iterator[tuple[Any, int]], opts: dict) -> Iterator[tuple]:
     """(record, row index) -> (index, article json, signature bytes, content hash, features json) or a skip."""
-    from .cluster import features
+    from .clusterer import features
     from .dedup import Deduplicator, content_hash
-    from .ingest.build import article_from_record
+    from ..ingest.build import article_from_record
 
     dedup = Deduplicator(threshold=opts["dedup_threshold"])
     for rec, idx in rows:
@@ -103,14 +103,14 @@ def _article_json(a) -> str:
 
 
 def _article(js: str):
-    from .models import Article
+    from ..models import Article
 
     return Article(**json.loads(js))
 
 
 def _digest_story(item, max_words: int) -> dict:
-    from .clean import headline_titles
-    from .summarize import summarize
+    from ..ingest.clean import headline_titles
+    from ..summarizers import summarize
 
     sid, rows = item
     rows = sorted(rows, key=lambda r: r[0])  # arrival order
@@ -150,7 +150,7 @@ def _read(spark, input_path: str):
 def run_job(input_path: str, output_path: str, *, master: str = "local[2]", output_format: str = "parquet",
             max_words: int = 100, options=None, dedup_threshold: float = 0.5, spark=None) -> dict:
     """Run the whole job; returns counts ``{"articles", "duplicates", "stories", "skipped"}``."""
-    from .cluster import ClusterOptions, Clusterer
+    from .clusterer import ClusterOptions, Clusterer
     from .dedup import Deduplicator
 
     if output_format not in ("parquet", "jsonl"):

@@ -13,12 +13,12 @@ from dataclasses import replace
 from typing import Any, Sequence
 
 from ..models import Article, Summary
-from .coverage import coverage
+from .coverage import story_coverage
 from .dates import publication_date
 from .entities import org_index, person_index, recognise
-from .facts import facts
-from .quotes import quotes
-from .timeline import timeline
+from .facts import story_facts
+from .quotes import story_quotes
+from .timeline import story_timeline
 
 DIGEST_FIELDS = ("facts", "quotes", "timeline", "entities", "coverage")
 
@@ -41,11 +41,11 @@ def analyze(articles: Sequence[Article], summary: Summary | None = None, options
         rule_entities, _ = recognise(articles, False)
         for k, v in person_index(rule_entities).items():
             persons.setdefault(k, v)
-    _, groups = facts(articles, {k: v[0] for k, v in anchors.items()})
+    _, groups = story_facts(articles, {k: v[0] for k, v in anchors.items()})
     groups = _canonical_sources(groups, org_index(entities), persons)
-    qs = quotes(articles, persons)
-    events = timeline(articles, anchors)
-    cov = coverage(articles, summary, groups, qs)
+    qs = story_quotes(articles, persons)
+    events = story_timeline(articles, anchors)
+    cov = story_coverage(articles, summary, groups, qs)
     return {
         "facts": tuple(groups),
         "quotes": tuple(qs),

@@ -14,8 +14,8 @@ from itertools import chain
 
 import numpy as np
 
-from ..segment import words
-from ..vectors import STOPWORDS
+from ..text.segment import words
+from ..text.tfidf import STOPWORDS
 from .pool import SentencePool, _stem
 
 _QUOTE = re.compile("[\"\u201c\u201d]")

@@ -60,9 +60,9 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from typing import Iterable, Mapping, Sequence
 
-from .errors import ConfigError
-from .event_features import features, latest_year, lead_places
-from .models import Article, Story
+from ..errors import ConfigError
+from .features import features, latest_year, lead_places
+from ..models import Article, Story
 
 __all__ = ["Assignment", "ClusterOptions", "Clusterer", "NO_WINDOW", "cluster", "features", "latest_year",
            "lead_places", "story_id_for"]

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..models import Article, Citation, Quote
-from ..segment import ABBREVIATIONS, split_spans, words
-from ..vectors import STOPWORDS
+from ..text.segment import ABBREVIATIONS, split_spans, words
+from ..text.tfidf import STOPWORDS
 from .entities import DEMONYMS, ORG_WORDS, TITLES
 
 MIN_WORDS = 4
@@ -439,7 +439,7 @@ def person_roles(articles: Sequence[Article], persons: dict[str, str]) -> dict[s
     return roles
 
 
-def quotes(articles: Sequence[Article], persons: dict[str, str]) -> list[Quote]:
+def story_quotes(articles: Sequence[Article], persons: dict[str, str]) -> list[Quote]:
     """Quotations across ``articles``, one entry per distinct quotation with all its sources."""
     roles = person_roles(articles, persons)
     groups: list[list[_Found]] = []

@@ -12,7 +12,7 @@ import os
 import sqlite3
 from typing import Callable, Iterable, Iterator
 
-from ..models import Article
+from ...models import Article
 from . import (BatchRecord, SearchHit, StaleStateError, Store, StoredArticle, StoredStory, StoreError,
                UnknownStoryError)
 
@@ -74,7 +74,7 @@ def _migrate_to_2(conn: sqlite3.Connection) -> None:
     """Version 2 knows which titles were made from a URL (``title_inferred``), so that a story's title is
     a member's headline whenever one has one.  A version-1 store is back-filled: an article whose title is
     its URL's slug title is marked, and a story titled that way takes its first member's real headline."""
-    from ..clean import title_from_url
+    from ...ingest.clean import title_from_url
 
     conn.execute("ALTER TABLE articles ADD COLUMN title_inferred INTEGER NOT NULL DEFAULT 0")
     conn.execute("ALTER TABLE stories ADD COLUMN title_inferred INTEGER NOT NULL DEFAULT 0")

@@ -1,0 +1,1 @@
+"""ROUGE evaluation of the summarizers beside the classic baselines."""

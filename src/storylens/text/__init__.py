@@ -1,0 +1,1 @@
+"""Shared text tools, no stage logic: sentence splitting, words, stems, TF-IDF."""
