@@ -1,8 +1,9 @@
-"""Shared fixtures: the bundled example story, the benchmark data folder and the benchmark scripts."""
+"""Shared fixtures: the bundled example story, the benchmark data folder, the benchmark scripts and the quality gate."""
 
 from __future__ import annotations
 
 import importlib
+import json
 import sys
 from pathlib import Path
 
@@ -42,3 +43,32 @@ def bench_script():
         finally:
             sys.path.remove(str(ROOT / "benchmarks"))
     return load
+
+
+FLOORS = ROOT / "benchmarks" / "floors.json"
+
+
+class QualityGate:
+    """The one gate over benchmarks/floors.json: ``floors.check("section", {"metric": value, ...})``."""
+
+    def __init__(self, path: Path):
+        self.table = {k: v for k, v in json.loads(path.read_text(encoding="utf-8")).items() if not k.startswith("_")}
+
+    def check(self, section: str, got: dict[str, float]) -> None:
+        pinned = self.table[section]
+        missing = sorted(set(pinned) - set(got))
+        assert not missing, f"{section}: no value measured for {missing}"
+        failures = []
+        for metric, spec in pinned.items():
+            value, floor = got[metric], spec["floor"]
+            if spec.get("max"):
+                if value > floor:
+                    failures.append(f"{metric} {value:.4f} rose above its ceiling {floor}")
+            elif value < floor:
+                failures.append(f"{metric} {value:.4f} fell below its floor {floor}")
+        assert not failures, f"{section}: " + "; ".join(failures)
+
+
+@pytest.fixture(scope="session")
+def floors() -> QualityGate:
+    return QualityGate(FLOORS)

@@ -1,0 +1,35 @@
+"""The pinned quality floors are well formed: each names its measured figure and the command that measures it."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import FLOORS, QualityGate
+
+
+def test_every_floor_has_a_measured_figure_and_a_command():
+    table = json.loads(FLOORS.read_text(encoding="utf-8"))
+    sections = {k: v for k, v in table.items() if not k.startswith("_")}
+    assert sections
+    for section, metrics in sections.items():
+        for metric, spec in metrics.items():
+            assert set(spec) >= {"floor", "measured", "command"}, (section, metric)
+            if spec.get("max"):
+                assert spec["floor"] >= spec["measured"], f"{section}.{metric}: a ceiling below what was measured"
+            else:
+                assert spec["floor"] <= spec["measured"], f"{section}.{metric}: a floor above what was measured"
+            assert spec["command"].split()[0] in {"storylens", "python", ".venv/bin/python", "PYTHONPATH=src"}
+
+
+def test_the_gate_fails_below_a_floor_and_above_a_ceiling(tmp_path):
+    path = tmp_path / "floors.json"
+    path.write_text(json.dumps({"s": {"f1": {"floor": 0.8, "measured": 0.85, "command": "x"},
+                                      "errors": {"floor": 2, "measured": 1, "command": "x", "max": True}}}))
+    gate = QualityGate(path)
+    gate.check("s", {"f1": 0.81, "errors": 2})
+    for bad in ({"f1": 0.79, "errors": 0}, {"f1": 0.9, "errors": 3}, {"f1": 0.9}):
+        try:
+            gate.check("s", bad)
+        except AssertionError:
+            continue
+        raise AssertionError(f"the gate let {bad} through")
