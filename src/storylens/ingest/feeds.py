@@ -75,47 +75,58 @@ def _looks_like_feed(data: bytes) -> bool:
 
 
 def read(path: Path, max_bytes: int = 50_000_000) -> Iterator[Article | Skipped]:
-    import feedparser
-
     data = read_bytes(path, max_bytes)
     if path.suffix.lower() == ".xml" and not _looks_like_feed(data):
         raise InputError(str(path), "an XML file that is not an RSS or Atom feed")
+    yield from parse(data, str(path), stem=path.stem)
+
+
+def parse(data: bytes, where: str, *, stem: str = "feed") -> list[Article | Skipped]:
+    """The entries of a feed's bytes (a file's, or a response body's), named ``where#N``.
+
+    An entry whose text is only its summary (no full content) says so in its
+    ``meta["feed_text"] == "summary"``, for a reader that fetches the linked page.
+    """
+    import feedparser
+
     parsed = feedparser.parse(data)
     entries = parsed.get("entries") or []
     if not entries:
         if parsed.get("bozo"):
             exc = parsed.get("bozo_exception")
             why = getattr(exc, "getMessage", lambda: str(exc))() if exc else "unknown error"
-            raise InputError(str(path), f"malformed feed, no entries could be read ({why})")
-        raise InputError(str(path), "feed has no entries")
+            raise InputError(where, f"malformed feed, no entries could be read ({why})")
+        raise InputError(where, "feed has no entries")
     feed = parsed.get("feed") or {}
     outlet = (feed.get("title") or "").strip()
     found = False
     out: list[Article | Skipped] = []  # yielded at the end: a feed with no usable entry is one error
     for i, e in enumerate(entries):
-        where = f"{path}#{i + 1}"
+        item = f"{where}#{i + 1}"
         body = ""
         for c in e.get("content") or ():
             if c.get("value"):
                 body = c["value"]
                 break
+        from_summary = not body
         body = body or e.get("summary") or e.get("description") or ""
         text = html_to_text(body)
         title = html_to_text(e.get("title") or "")
         if not text.strip():
-            out.append(Skipped(where, "feed entry has no text or summary"))
+            out.append(Skipped(item, "feed entry has no text or summary"))
             continue
         link = e.get("link") or ""
-        eid = e.get("id") or link or f"{path.stem}-{i + 1}"
+        eid = e.get("id") or link or f"{stem}-{i + 1}"
         art = article_from_text(text, id=str(eid), url=link, title=title, outlet=outlet, published=_date(e),
-                                author=e.get("author") or "", path=where)
+                                author=e.get("author") or "", path=item,
+                                meta={"feed_text": "summary"} if from_summary else None)
         if not has_words(art.text):
-            out.append(Skipped(where, "feed entry has no text left after cleaning"))
+            out.append(Skipped(item, "feed entry has no text left after cleaning"))
             continue
         found = True
         out.append(art)
     if not found:
         if parsed.get("bozo"):
-            raise InputError(str(path), "malformed feed: no entry with text could be read")
-        raise InputError(str(path), "no feed entry has text")
-    yield from out
+            raise InputError(where, "malformed feed: no entry with text could be read")
+        raise InputError(where, "no feed entry has text")
+    return out
