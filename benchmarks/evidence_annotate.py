@@ -37,7 +37,6 @@ def load_clusters() -> list[dict]:
 
 def cleaned(rec: dict, k: int):
     """Article ``k`` of cluster ``rec`` as storylens reads it (cleaned text, dated with ``meta.doc_dates``)."""
-    sys.path.insert(0, str(ROOT / "src"))
     from storylens.ingest import article_from_text
 
     return article_from_text(rec["documents"][k], id=f"{rec['id']}/{k}",
@@ -94,19 +93,136 @@ def show(rec: dict, k: int) -> None:
     t = a.text
     print(f"== {a.id} {rec['meta']['doc_ids'][k]} published {a.published} ({convention(t)}, {len(t.split())} words)")
     print(t)
+    if a.published:
+        from datetime import date, timedelta
+
+        pub = date.fromisoformat(a.published)
+        week = [pub - timedelta(days=i) for i in range(7)]
+        print("-- published", pub.strftime("%A"), "; past days:", ", ".join(d.strftime("%a %m-%d") for d in week),
+              "; last week's Monday:", (pub - timedelta(days=pub.weekday() + 7)).isoformat())
     print("-- quotation marks:", " ".join(f"{m.start()}{m.group()}" for m in QMARK.finditer(t)))
     print("-- numbers:", "; ".join(f"{m.start()}:{m.group()}" for m in NUM.finditer(t)))
     print("-- times:", "; ".join(f"{m.start()}:{m.group()}" for m in TIME.finditer(t)))
 
 
+SCALE = {"k": 1e3, "m": 1e6, "bn": 1e9, "tn": 1e12}
+OPENERS = {"``": "''", "''": "''", '"': '"', "\u201c": "\u201d"}
+
+
+def _number(tok: str) -> float:
+    m = re.fullmatch(r"([\d.]+)(k|m|bn|tn)?", tok)
+    if not m:
+        raise ValueError(f"bad value {tok!r}")
+    return float(m.group(1)) * SCALE.get(m.group(2) or "", 1.0)
+
+
+def _find(text: str, anchor: str, cursor: int) -> int:
+    at = text.find(anchor, cursor)
+    if at < 0:
+        at = text.lower().find(anchor.lower(), cursor)
+    if at < 0:
+        raise ValueError(f"anchor {anchor!r} not found after offset {cursor}")
+    return at
+
+
+def quote_span(text: str, at: int) -> tuple[int, int]:
+    """The quoted words that begin at ``at``: from after the opening mark to before its closing mark
+    (or the paragraph's end: a quotation that runs on opens again in the next paragraph)."""
+    head = text[max(0, at - 3):at].rstrip(" ")
+    opener = next((o for o in OPENERS if head.endswith(o)), None)
+    para_end = text.find("\n", at)
+    para_end = len(text) if para_end < 0 else para_end
+    if opener is None:
+        raise ValueError(f"no opening mark before offset {at}: {text[at - 5:at + 20]!r}")
+    close = text.find(OPENERS[opener], at, para_end)
+    return at, close if close >= 0 else para_end
+
+
+def parse_figure(spec: str) -> dict:
+    """``VALUE [UNIT] : THING [; ALT, ALT] [@GROUP]`` (VALUE ``12``, ``21.5m``, ``2m-5m`` range, ``1/500`` rate)."""
+    group = ""
+    if "@" in spec:
+        spec, group = spec.rsplit("@", 1)
+    num, _, thing = spec.partition(":")
+    thing, _, alts = thing.partition(";")
+    value_s, _, unit = num.strip().partition(" ")
+    fig: dict = {"unit": unit.strip(), "thing": thing.strip()}
+    if "/" in value_s:
+        a, b = value_s.split("/")
+        fig.update(value=_number(a), per=_number(b), kind="rate")
+    elif "-" in value_s:
+        a, b = value_s.split("-")
+        fig.update(value=_number(a), high=_number(b), kind="range")
+    else:
+        fig["value"] = _number(value_s)
+        fig["kind"] = {"%": "percent", "USD": "money", "": "count"}.get(fig["unit"], "measure")
+    fig["heads"] = [thing.split()[-1].lower()] + [x.strip().lower() for x in alts.split(",") if x.strip()]
+    if group.strip():
+        fig["group"] = group.strip()
+    return fig
+
+
+def build(text: str, notes: str) -> dict:
+    """One article's annotations from the annotator's notes (lines ``Q|F|T ANCHOR => ...``, in text order)."""
+    out: dict = {"quotes": [], "figures": [], "times": []}
+    cursor = {"Q": 0, "q": 0, "F": 0, "T": 0}
+    for line in notes.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        kind, rest = line[0], line[1:].strip()
+        anchor, _, spec = rest.partition("=>")
+        anchor, spec = anchor.strip(), spec.strip()
+        at = _find(text, anchor, cursor[kind])
+        cursor[kind] = at + 1
+        if kind in "Qq":
+            s, e = quote_span(text, at) if kind == "Q" else (at, text.find("''", at))
+            out["quotes"].append({"start": s, "end": e, "anchor": anchor,
+                                  "speaker": None if spec == "?" else spec})
+        elif kind == "F":
+            out["figures"].append({"start": at, "end": at + len(anchor), "anchor": anchor, **parse_figure(spec)})
+        elif kind == "T":
+            out["times"].append({"start": at, "end": at + len(anchor), "anchor": anchor,
+                                 "date": None if spec == "null" else spec})
+        else:
+            raise ValueError(f"unknown line {line!r}")
+    return out
+
+
+def build_all(notes_dir: Path) -> None:
+    """Fill benchmarks/evidence_gold/{dev,blind}.json from notes files named TOPIC.txt (``## DOC`` headers)."""
+    clusters = {r["id"]: r for r in load_clusters()}
+    for half in ("dev", "blind"):
+        path = ROOT / "benchmarks" / "evidence_gold" / f"{half}.json"
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        for story in gold["stories"]:
+            notes = notes_dir / f"{story['id'].split('-')[1]}.txt"
+            if not notes.exists():
+                continue
+            parts = re.split(r"^## *(\d+) *$", notes.read_text(encoding="utf-8"), flags=re.M)
+            by_doc = {int(parts[i]): parts[i + 1] for i in range(1, len(parts), 2)}
+            for doc in story["docs"]:
+                if doc["doc"] in by_doc:
+                    text = cleaned(clusters[story["id"]], doc["doc"]).text
+                    try:
+                        doc.update(build(text, by_doc[doc["doc"]]))
+                    except ValueError as exc:
+                        print(f"{story['id']}/{doc['doc']}: {exc}")
+                    doc["annotated"] = True
+        path.write_text(json.dumps(gold, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("what", choices=["select", "show"])
+    ap.add_argument("what", choices=["select", "show", "build"])
     ap.add_argument("topic", nargs="?")
     ap.add_argument("docs", nargs="*", type=int)
     args = ap.parse_args(argv)
     if not MAIN.exists():
         print(f"skipped: {MAIN} not found")
+        return 0
+    if args.what == "build":
+        build_all(Path(args.topic))
         return 0
     clusters = load_clusters()
     if args.what == "select":
