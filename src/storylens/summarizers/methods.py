@@ -243,9 +243,12 @@ class Storylens(Summarizer):
     def rank(self, pool: SentencePool) -> Sequence[int]:
         return LinearScored().rank(pool)
 
+    def inner(self, pool: SentencePool, max_words: int) -> Summarizer:
+        """The method for this pool and budget: coverage when the budget is a small share of the input."""
+        total = sum(pool.word_counts())
+        return ConceptCoverage() if total >= self.ratio * max_words else LinearScored()
+
     def summarize_pool(self, pool: SentencePool, max_words: int):
         from dataclasses import replace
 
-        total = sum(pool.word_counts())
-        inner = ConceptCoverage() if total >= self.ratio * max_words else LinearScored()
-        return replace(inner.summarize_pool(pool, max_words), method=self.name)
+        return replace(self.inner(pool, max_words).summarize_pool(pool, max_words), method=self.name)
