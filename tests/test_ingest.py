@@ -3,7 +3,8 @@ import json
 
 import pytest
 
-from storylens.errors import InputError, NoArticlesError
+from storylens.errors import InputError, LimitError, NoArticlesError
+from storylens.limits import Limits
 from storylens.ingest import load, load_articles
 
 BOILERPLATE = ("READ MORE", "Short link", "Source: Al Jazeera", "Video: Reuters", "AFP Photo", "(Photo:")
@@ -126,8 +127,13 @@ def test_missing_path_and_empty_folder(tmp_path):
 def test_huge_file_is_refused_with_the_limit(tmp_path):
     p = tmp_path / "big.txt"
     p.write_text("word " * 1000)
-    with pytest.raises(InputError, match="over the 100-byte limit"):
+    with pytest.raises(LimitError, match=r"file is 5,000 bytes: over the limit of 100 bytes "
+                                         r"\(max_input_bytes; raise it with --max-input-bytes\)$") as exc:
         load([p], max_bytes=100)
+    assert exc.value.limit == "max_input_bytes"
+    with pytest.raises(LimitError, match="max_input_bytes"):
+        load([p], limits=Limits(max_input_bytes=4999))
+    assert load([p], limits=Limits(max_input_bytes=5000)).articles[0].text.startswith("word word")
 
 
 def test_windows_1252_text_is_read(tmp_path):

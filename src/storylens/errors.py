@@ -16,6 +16,15 @@ class InputError(StorylensError):
         super().__init__(f"{self.path}: {problem}")
 
 
+class LimitError(InputError):
+    """An input goes past one of the limits in :class:`storylens.limits.Limits`; the message names
+    the limit and its CLI flag."""
+
+    def __init__(self, path: str, problem: str, limit: str):
+        super().__init__(path, problem)
+        self.limit = limit
+
+
 class NoArticlesError(StorylensError):
     """Nothing usable was found in what the user gave."""
 

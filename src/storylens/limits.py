@@ -3,6 +3,12 @@
 A reader never reads past these; an input over a limit is refused (a single
 input) or skipped with its reason (an item of a batch), with a message that
 names the limit and the flag that raises it.  Imports no stage.
+
+Files read whole (text, HTML, feeds) are bounded by ``max_input_bytes`` as
+they are on disk.  Streams (JSONL, WARC, compressed or not) are read record by
+record: what they expand to is bounded by ``max_expanded_bytes`` (reading
+stops there), one line by ``max_line_bytes``, one WARC page by
+``max_input_bytes``, and the records of one file by ``max_records``.
 """
 
 from __future__ import annotations
@@ -24,11 +30,11 @@ class Limits:
     storylens.errors.ConfigError: max_input_bytes must be an integer from 1 to 1000000000000, got 0
     """
 
-    # one file as stored on disk (compressed or not)
+    # one file read whole (text, HTML, feed) as stored on disk; one page of a WARC file
     max_input_bytes: int = 50_000_000
-    # what a compressed file may expand to (decompression stops here)
-    max_expanded_bytes: int = 200_000_000
-    # records (articles, JSONL lines, feed entries, WARC records) in one file
+    # what one stream (JSONL, WARC, gzip or not) may expand to: decompression and reading stop here
+    max_expanded_bytes: int = 1_000_000_000
+    # records (JSONL lines, feed entries, WARC records, Multi-News lines) in one file
     max_records: int = 200_000
     # one line of a line-based format (JSONL, Multi-News)
     max_line_bytes: int = 20_000_000
@@ -47,7 +53,21 @@ class Limits:
 # the command-line flag of each limit, for messages ("raise it with --max-input-bytes")
 FLAGS = {f.name: "--" + f.name.replace("_", "-") for f in fields(Limits)}
 
+# what each limit counts, for messages
+_UNITS = {"max_input_bytes": "bytes", "max_expanded_bytes": "bytes", "max_records": "records",
+          "max_line_bytes": "bytes", "max_depth": "levels", "max_files": "files"}
+
 
 def flag(name: str) -> str:
     """The CLI flag that sets limit ``name``."""
     return FLAGS[name]
+
+
+def over(name: str, limits: Limits, what: str) -> str:
+    """The message for ``what`` going past limit ``name``.
+
+    >>> over("max_records", Limits(max_records=10), "more than 10 records")
+    'more than 10 records: over the limit of 10 records (max_records; raise it with --max-records)'
+    """
+    value = getattr(limits, name)
+    return f"{what}: over the limit of {value:,} {_UNITS[name]} ({name}; raise it with {FLAGS[name]})"

@@ -1,22 +1,31 @@
-"""Read articles from files and folders.
+"""Read articles from files, folders and standard input.
 
 One module per input kind; ``READERS`` maps a file extension to a reader,
-``read(path) -> Iterator[Article | Skipped]``.  A reader raises
+``read(path, limits) -> Iterator[Article | Skipped]``.  A reader raises
 :class:`~storylens.errors.InputError` for a file it cannot use at all and
 yields :class:`~storylens.models.Skipped` for a bad item inside a good file.
+Every read is bounded by :class:`~storylens.limits.Limits`; a file that goes
+past a limit is refused whole, with a message that names the limit and its flag.
 """
 
 from __future__ import annotations
 
+import io
+import os
+import stat
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from ..errors import InputError, NoArticlesError, StorylensError
+from ..errors import InputError, LimitError, NoArticlesError, StorylensError
+from ..limits import Limits, over
 from ..models import Article, Skipped
 from . import feeds, html, jsonl, multinews, text, warc
+from ._decode import bytes_stream, looks_binary
+from .boundary import display
 from .build import article_from_record, article_from_text
+from .files import read_input_list, refusal, special_kind, walk
 
 Reader = Callable[..., Iterator["Article | Skipped"]]
 
@@ -34,6 +43,8 @@ class SkippedInputWarning(UserWarning):
 class LoadResult:
     articles: list[Article] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    # what was read but not all of it kept, one line each ("a.jsonl:3: date '9999-12-31' ignored ...")
+    notes: list[str] = field(default_factory=list)
 
 
 def reader_for(path: Path) -> Reader | None:
@@ -44,77 +55,139 @@ def reader_for(path: Path) -> Reader | None:
     return None
 
 
+def supported() -> list[str]:
+    """The file extensions storylens reads, sorted."""
+    return sorted(READERS)
+
+
 def _sniff(path: Path) -> Reader:
-    """For a file named explicitly with an unknown extension: look at its start."""
+    """For a file named explicitly without an extension: look at its start."""
     try:
         with path.open("rb") as fh:
-            head = fh.read(512).lstrip()
+            head = fh.read(4096)
     except OSError as exc:
-        raise InputError(str(path), f"cannot read file ({exc.strerror or exc})") from None
-    if head.startswith(b"{"):
+        raise InputError(display(path), f"cannot read file ({exc.strerror or exc})") from None
+    return _reader_for_head(head, display(path))
+
+
+def _reader_for_head(head: bytes, where: str) -> Reader:
+    start = head.lstrip()[:64]
+    if start.startswith(b"%PDF"):
+        raise InputError(where, "a PDF file: convert it to text or HTML first (e.g. pdftotext)")
+    if start.startswith(b"PK\x03\x04"):
+        raise InputError(where, "a ZIP archive (a .docx, .odt or .xlsx?): convert it to text or HTML first")
+    if start.startswith(b"\x1f\x8b"):
+        raise InputError(where, "a gzip file: name it .jsonl.gz or .warc.gz, or unpack it")
+    if start.startswith(b"WARC/"):
+        return warc.read
+    if start.startswith(b"["):
+        raise InputError(where, "a JSON array: write one JSON object a line, with a 'text' field (JSONL)")
+    if start.startswith(b"{"):
         return jsonl.read
-    if head[:1] == b"<":
-        return html.read
+    if start[:1] == b"<":
+        low = head[:2048].lower()
+        return feeds.read if (b"<rss" in low or b"<feed" in low or b"<rdf" in low) else html.read
+    if _looks_csv(head):
+        raise InputError(where, "looks like CSV: write one article a line as JSONL, with a 'text' field")
     return text.read
 
 
-def _files(path: Path) -> tuple[list[Path], int, list[Skipped]]:
-    """Article files under a folder, sorted; how many other files were ignored; and the article
-    files that cannot be read at all (a link to nothing)."""
-    found, ignored, broken = [], 0, []
-    for p in sorted(path.rglob("*")):
-        rel = p.relative_to(path)
-        if any(part.startswith(".") for part in rel.parts):
-            continue
-        if p.is_symlink() and not p.exists():
-            if reader_for(p):
-                broken.append(Skipped(str(p), "a link to a file that does not exist"))
-            continue
-        if not p.is_file():
-            continue
-        if reader_for(p):
-            found.append(p)
-        else:
-            ignored += 1
-    return found, ignored, broken
+def _looks_csv(head: bytes) -> bool:
+    """Several lines with the same number (two or more) of commas or tabs, as in a spreadsheet export."""
+    lines = [ln for ln in head.split(b"\n")[:6] if ln.strip()][:5]
+    if len(lines) < 3:
+        return False
+    for sep in (b",", b"\t"):
+        counts = {ln.count(sep) for ln in lines[:-1]}
+        if len(counts) == 1 and counts.pop() >= 2:
+            return True
+    return False
 
 
-def load(paths: Iterable[str | Path], *, max_bytes: int = 50_000_000) -> LoadResult:
-    """Read every article under ``paths`` (files or folders).
+def _job(p: Path) -> Reader:
+    """The reader of a file named by hand; an extension storylens does not read is refused by name."""
+    found = reader_for(p)
+    if found:
+        return found
+    if p.suffix and p.suffix[1:].isalnum() and len(p.suffix) <= 6:
+        raise InputError(display(p), refusal(p, supported()))
+    return _sniff(p)
+
+
+def _plan(paths: list[Path], limits: Limits, result: LoadResult) -> tuple[list[tuple[Path, Reader]], list[InputError]]:
+    jobs: list[tuple[Path, Reader]] = []
+    refused: list[InputError] = []
+    for p in paths:
+        try:
+            st = os.stat(p)
+        except OSError as exc:
+            why = "no such file or folder" if not os.path.lexists(p) else f"cannot read ({exc.strerror or exc})"
+            raise InputError(display(p), why) from None
+        if stat.S_ISDIR(st.st_mode):
+            found = walk(p, reader_for, limits)
+            result.skipped.extend(found.skipped)
+            if not found.files:
+                exts = ", ".join("*" + e for e in supported())
+                raise NoArticlesError(f"no articles found in {display(p)} (looked for {exts})")
+            jobs.extend((f, reader_for(f)) for f in found.files)  # type: ignore[misc]
+            continue
+        kind = special_kind(st.st_mode)
+        if kind and not stat.S_ISFIFO(st.st_mode):
+            raise InputError(display(p), f"not a regular file ({kind})")
+        try:
+            jobs.append((p, _job(p)))
+        except InputError as exc:
+            refused.append(exc)
+            result.skipped.append(Skipped(exc.path, exc.problem))
+    if len(jobs) > limits.max_files:
+        raise LimitError("input", over("max_files", limits, f"{len(jobs):,} files"), "max_files")
+    return jobs, refused
+
+
+def load(paths: Iterable[str | Path] | str | Path, *, limits: Limits | None = None,
+         max_bytes: int | None = None) -> LoadResult:
+    """Read every article under ``paths`` (files or folders), within ``limits``.
 
     A missing path is an error; a bad file is skipped and reported in
     ``LoadResult.skipped``, unless it was the only input, in which case its
     error is raised.  Raises NoArticlesError when nothing usable is found.
+    ``max_bytes`` is ``limits.max_input_bytes`` (kept for older callers).
     """
+    limits = limits or Limits()
+    if max_bytes is not None:
+        limits = replace(limits, max_input_bytes=max_bytes)
     paths = [Path(p) for p in ([paths] if isinstance(paths, (str, Path)) else paths)]
     if not paths:
         raise NoArticlesError("no input given: name files or folders of articles")
-    jobs: list[tuple[Path, Reader]] = []
-    ignored = 0
     result = LoadResult()
-    for p in paths:
-        if not p.exists():
-            raise InputError(str(p), "no such file or folder")
-        if p.is_dir():
-            files, n_ignored, broken = _files(p)
-            ignored += n_ignored
-            result.skipped.extend(broken)
-            if not files:
-                exts = ", ".join("*" + e for e in sorted(READERS))
-                raise NoArticlesError(f"no articles found in {p} (looked for {exts})")
-            jobs.extend((f, reader_for(f)) for f in files)
-        else:
-            jobs.append((p, reader_for(p) or _sniff(p)))
-    errors: list[InputError] = []
+    jobs, errors = _plan(paths, limits, result)
+    n_inputs = len(jobs) + len(errors)
     for path, read in jobs:
         try:
-            for item in read(path, max_bytes=max_bytes):
-                (result.articles if isinstance(item, Article) else result.skipped).append(item)
+            _take(read(path, limits), result)
         except InputError as exc:
             errors.append(exc)
             result.skipped.append(Skipped(exc.path, exc.problem))
+    return _finish(result, errors, n_inputs=n_inputs)
+
+
+def _take(items: Iterator[Article | Skipped], result: LoadResult) -> None:
+    """The items of one file into ``result``; a file that goes past a limit is refused whole."""
+    arts: list[Article] = []
+    skipped: list[Skipped] = []
+    for item in items:
+        (arts if isinstance(item, Article) else skipped).append(item)
+    result.articles.extend(arts)
+    result.skipped.extend(skipped)
+    for a in arts:
+        if a.meta.get("rejected_date"):
+            result.notes.append(f"{display(a.path or a.id)}: date {a.meta['rejected_date']!r} ignored "
+                                "(not a plausible publication date); the article is kept undated")
+
+
+def _finish(result: LoadResult, errors: list[InputError], n_inputs: int) -> LoadResult:
     if not result.articles:
-        if len(errors) == 1 and len(jobs) == 1:
+        if len(errors) == 1 and n_inputs == 1:
             raise errors[0]
         detail = "; ".join(f"{s.path}: {s.reason}" for s in result.skipped[:3])
         raise NoArticlesError(f"no usable articles in the input ({detail})")
@@ -122,9 +195,37 @@ def load(paths: Iterable[str | Path], *, max_bytes: int = 50_000_000) -> LoadRes
     return result
 
 
-def _unique_ids(articles: list[Article]) -> list[Article]:
-    from dataclasses import replace
+def load_stdin(data: bytes, limits: Limits | None = None, *, name: str = "stdin") -> LoadResult:
+    """The articles in bytes read from standard input (``storylens digest -``): JSONL when the first
+    line is a JSON object, a feed or an HTML page when it starts with markup, else one text article."""
+    limits = limits or Limits()
+    where = f"<{name}>"
+    if not data.strip():
+        raise InputError(where, "standard input is empty")
+    result = LoadResult()
+    _take(_from_bytes(data, where, name, limits), result)
+    return _finish(result, [], n_inputs=1)
 
+
+def _from_bytes(data: bytes, where: str, name: str, limits: Limits) -> Iterator[Article | Skipped]:
+    """The items of one input given as bytes, its format told by its first bytes."""
+    reader = _reader_for_head(data[:4096], where)
+    stream = reader is jsonl.read or reader is warc.read
+    limit = "max_expanded_bytes" if stream else "max_input_bytes"
+    if len(data) > getattr(limits, limit):
+        raise LimitError(where, over(limit, limits, f"{len(data):,} bytes"), limit)
+    if reader is jsonl.read:
+        return jsonl.read_stream(lambda: bytes_stream(data, where, limits), where, name, limits)
+    if reader is warc.read:
+        return warc.read_stream(io.BytesIO(data), where, name, limits, size=len(data))
+    if looks_binary(data):
+        raise InputError(where, "looks like binary data, not text")
+    if reader is feeds.read:
+        return iter(feeds.parse(data, where, stem=name, limits=limits))
+    return (html if reader is html.read else text).read_data(data, where, name, limits)
+
+
+def _unique_ids(articles: list[Article]) -> list[Article]:
     seen: dict[str, int] = {}
     out = []
     for a in articles:
@@ -135,12 +236,14 @@ def _unique_ids(articles: list[Article]) -> list[Article]:
 
 
 def load_articles(paths: Iterable[str | Path] | str | Path, **kwargs) -> list[Article]:
-    """The articles under ``paths``; skipped items are reported as warnings."""
+    """The articles under ``paths``; skipped items and notes are reported as warnings."""
     res = load(paths, **kwargs)
     for s in res.skipped:
         warnings.warn(f"skipped {s.path}: {s.reason}", SkippedInputWarning, stacklevel=2)
+    for note in res.notes:
+        warnings.warn(note, SkippedInputWarning, stacklevel=2)
     return res.articles
 
 
-__all__ = ["READERS", "LoadResult", "load", "load_articles", "article_from_text", "article_from_record",
-           "SkippedInputWarning", "StorylensError"]
+__all__ = ["READERS", "LoadResult", "load", "load_stdin", "load_articles", "read_input_list", "supported",
+           "article_from_text", "article_from_record", "SkippedInputWarning", "StorylensError"]

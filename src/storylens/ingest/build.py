@@ -4,38 +4,55 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
+from .boundary import clean_str, clean_value
 from .clean import canonical_agency, clean_text, outlet_from_url, parse_date
 from ..errors import InputError
 from ..models import Article
+
+# Dates outside these years are no publication date of a news report (0001-01-05, 9999-12-31: a
+# placeholder or a damaged field); such a date is dropped, with a note in ``meta["rejected_date"]``.
+FIRST_YEAR, LAST_YEAR = 1800, 2100
 
 
 def article_from_text(raw: str, *, id: str, url: str = "", title: str = "", outlet: str = "",
                       published: str | None = None, author: str = "", path: str = "",
                       meta: Mapping[str, Any] | None = None) -> Article:
     """Clean ``raw`` and wrap it as an Article; given metadata wins over what
-    the text says."""
-    res = clean_text(raw, url=url, title=title)
-    pub = _iso_date(published) if published else None
-    info = dict(meta or {})
+    the text says.  Every string is made valid, printable Unicode first (:func:`clean_str`), so no later
+    stage or writer can fail on a lone surrogate or drive a terminal with an escape sequence."""
+    url, title, outlet, author = clean_str(url), clean_str(title), clean_str(outlet), clean_str(author)
+    res = clean_text(clean_str(raw), url=url, title=title)
+    info = dict(clean_value(dict(meta or {})))
+    pub = _iso_date(clean_str(published)) if published else None
+    if pub and not plausible(pub):
+        info["rejected_date"], pub = pub, None
+    found = res.published if res.published and plausible(res.published) else None
+    if res.published and not found:
+        info["rejected_date"] = res.published
     if res.captions:
         info["captions"] = list(res.captions)
     if res.dateline_date:
         info["dateline_date"] = res.dateline_date
     return Article(
-        id=str(id),
+        id=clean_str(str(id)),
         text=res.text,
         title=title or res.title,
         url=url or res.url,
         outlet=outlet or res.outlet,
-        published=pub or res.published,
-        published_inferred=False if pub else res.published_inferred,
+        published=pub or found,
+        published_inferred=False if pub else res.published_inferred and bool(found),
         title_inferred=False if title else res.title_inferred,
         author=author,
         agency=res.agency,
         dateline=res.dateline,
-        path=path,
+        path=clean_str(path),
         meta=info,
     )
+
+
+def plausible(iso: str) -> bool:
+    """Whether an ISO date is one a news report could carry (a year from FIRST_YEAR to LAST_YEAR)."""
+    return iso[:4].isdigit() and FIRST_YEAR <= int(iso[:4]) <= LAST_YEAR
 
 
 def has_words(text: str) -> bool:
@@ -93,6 +110,9 @@ def _dateparser(value: str) -> str | None:
         import dateparser
     except ImportError:  # pragma: no cover - core dependency
         return None
-    d = dateparser.parse(value, settings=_DATEPARSER_SETTINGS)
+    try:
+        d = dateparser.parse(value[:200], settings=_DATEPARSER_SETTINGS)
+    except (OverflowError, ValueError, TypeError):  # a date past the calendar's ends ("9999 ... +05:00")
+        return None
     return d.date().isoformat() if d else None
 

@@ -6,6 +6,10 @@ summary (HTML reduced to paragraphs of text); ``link`` becomes the URL and
 else its link, so reading the same feed twice gives the same ids.  A feed
 that cannot be parsed at all is an :class:`InputError`; an entry without text
 is yielded as :class:`Skipped`.
+
+No XML entity is ever expanded and no external file or URL is ever read: the
+DOCTYPE, where entities are declared, is removed before the feed is parsed
+(:func:`~storylens.ingest.boundary.defuse_xml`).
 """
 
 from __future__ import annotations
@@ -16,9 +20,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterator
 
-from ..errors import InputError
+from ..errors import InputError, LimitError
+from ..limits import Limits, over
 from ..models import Article, Skipped
 from ._decode import read_bytes
+from .boundary import defuse_xml, display, mapped
 from .build import article_from_text, has_words
 
 EXTENSIONS = (".rss", ".atom", ".xml")
@@ -74,14 +80,15 @@ def _looks_like_feed(data: bytes) -> bool:
     return b"<rss" in head or b"<feed" in head or b"<rdf" in head
 
 
-def read(path: Path, max_bytes: int = 50_000_000) -> Iterator[Article | Skipped]:
-    data = read_bytes(path, max_bytes)
+def read(path: Path, limits: Limits | None = None) -> Iterator[Article | Skipped]:
+    limits = limits or Limits()
+    data = read_bytes(path, limits)
     if path.suffix.lower() == ".xml" and not _looks_like_feed(data):
-        raise InputError(str(path), "an XML file that is not an RSS or Atom feed")
-    yield from parse(data, str(path), stem=path.stem)
+        raise InputError(display(path), "an XML file that is not an RSS or Atom feed")
+    yield from parse(data, display(path), stem=display(path.stem), limits=limits)
 
 
-def parse(data: bytes, where: str, *, stem: str = "feed") -> list[Article | Skipped]:
+def parse(data: bytes, where: str, *, stem: str = "feed", limits: Limits | None = None) -> list[Article | Skipped]:
     """The entries of a feed's bytes (a file's, or a response body's), named ``where#N``.
 
     An entry whose text is only its summary (no full content) says so in its
@@ -89,8 +96,12 @@ def parse(data: bytes, where: str, *, stem: str = "feed") -> list[Article | Skip
     """
     import feedparser
 
-    parsed = feedparser.parse(data)
+    limits = limits or Limits()
+    with mapped(where, "cannot parse the feed"):
+        parsed = feedparser.parse(defuse_xml(data, where))
     entries = parsed.get("entries") or []
+    if len(entries) > limits.max_records:
+        raise LimitError(where, over("max_records", limits, f"{len(entries):,} entries"), "max_records")
     if not entries:
         if parsed.get("bozo"):
             exc = parsed.get("bozo_exception")
@@ -98,7 +109,7 @@ def parse(data: bytes, where: str, *, stem: str = "feed") -> list[Article | Skip
             raise InputError(where, f"malformed feed, no entries could be read ({why})")
         raise InputError(where, "feed has no entries")
     feed = parsed.get("feed") or {}
-    outlet = (feed.get("title") or "").strip()
+    outlet = str(feed.get("title") or "").strip()
     found = False
     out: list[Article | Skipped] = []  # yielded at the end: a feed with no usable entry is one error
     for i, e in enumerate(entries):
@@ -110,15 +121,16 @@ def parse(data: bytes, where: str, *, stem: str = "feed") -> list[Article | Skip
                 break
         from_summary = not body
         body = body or e.get("summary") or e.get("description") or ""
-        text = html_to_text(body)
-        title = html_to_text(e.get("title") or "")
+        with mapped(item, "cannot read the entry's HTML"):
+            text = html_to_text(str(body))
+            title = html_to_text(str(e.get("title") or ""))
         if not text.strip():
             out.append(Skipped(item, "feed entry has no text or summary"))
             continue
         link = e.get("link") or ""
         eid = e.get("id") or link or f"{stem}-{i + 1}"
-        art = article_from_text(text, id=str(eid), url=link, title=title, outlet=outlet, published=_date(e),
-                                author=e.get("author") or "", path=item,
+        art = article_from_text(text, id=str(eid), url=str(link), title=title, outlet=outlet, published=_date(e),
+                                author=str(e.get("author") or ""), path=item,
                                 meta={"feed_text": "summary"} if from_summary else None)
         if not has_words(art.text):
             out.append(Skipped(item, "feed entry has no text left after cleaning"))

@@ -6,8 +6,10 @@ from pathlib import Path
 from typing import Iterator
 
 from ..errors import InputError
+from ..limits import Limits
 from ..models import Article, Skipped
-from ._decode import decode, read_bytes
+from ._decode import declared_charset, decode, read_bytes
+from .boundary import display, mapped
 from .build import article_from_text, has_words
 
 EXTENSIONS = (".html", ".htm", ".xhtml")
@@ -18,16 +20,18 @@ _DATE_PARAMS = {"original_date": True, "extensive_search": False, "max_date": "2
 
 
 def extract(html: str, *, id: str, url: str = "", path: str = "") -> Article:
-    """The article in an HTML page; InputError when no main text is found."""
+    """The article in an HTML page; InputError when no main text is found.
+
+    The page is parsed by lxml (inside trafilatura), whose tree is at most 256 levels deep: a page
+    nested deeper yields no main text, never a crash.
+    """
     import trafilatura
 
-    try:
+    with mapped(path or id, "cannot parse HTML"):
         doc = trafilatura.bare_extraction(
             html, url=url or None, with_metadata=True, include_comments=False,
             include_tables=False, favor_precision=True, date_extraction_params=_DATE_PARAMS,
         )
-    except Exception as exc:  # trafilatura raises assorted parser errors on broken markup
-        raise InputError(path or id, f"cannot parse HTML ({type(exc).__name__})") from None
     if doc is None:
         raise InputError(path or id, "no article text found in this HTML page")
     data = doc if isinstance(doc, dict) else doc.as_dict()
@@ -41,6 +45,11 @@ def extract(html: str, *, id: str, url: str = "", path: str = "") -> Article:
     )
 
 
-def read(path: Path, max_bytes: int = 50_000_000) -> Iterator[Article | Skipped]:
-    html = decode(read_bytes(path, max_bytes), str(path))
-    yield extract(html, id=path.stem, path=str(path))
+def read(path: Path, limits: Limits | None = None) -> Iterator[Article | Skipped]:
+    limits = limits or Limits()
+    yield from read_data(read_bytes(path, limits), display(path), path.stem, limits)
+
+
+def read_data(data: bytes, where: str, stem: str, limits: Limits) -> Iterator[Article | Skipped]:
+    """The article of one page given as bytes, decoded in the charset the page declares."""
+    yield extract(decode(data, where, charset=declared_charset(data)), id=display(stem), path=where)

@@ -1,57 +1,98 @@
 """JSON Lines: one article a line (``text`` + metadata), or one cluster a line
-(``documents``: a list of texts, as in the benchmark files)."""
+(``documents``: a list of texts, as in the benchmark files).
+
+Read as a stream, gzip or not: the lines are counted first (a file over
+``max_records`` stops before any line is parsed), then parsed one at a time,
+so memory grows with the articles kept, not with the file.
+"""
 
 from __future__ import annotations
 
-import gzip
 import json
+import re
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
-from ..errors import InputError
+from ..errors import InputError, LimitError
+from ..limits import Limits, over
 from ..models import Article, Skipped
+from ._decode import Stream, count_lines, stream_opener
+from .boundary import clean_value, display
 from .build import article_from_record, article_from_text, has_words
 
-EXTENSIONS = (".jsonl", ".ndjson", ".jsonl.gz")
+EXTENSIONS = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+
+_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"')
+_BRACKETS = re.compile(r"[\[\]{}]")
 
 
-def _lines(path: Path) -> Iterator[str]:
-    opener = gzip.open if path.name.endswith(".gz") else open
-    try:
-        with opener(path, "rt", encoding="utf-8", errors="replace") as fh:
-            yield from fh
-    except (OSError, EOFError) as exc:
-        raise InputError(str(path), f"cannot read ({exc})") from None
+def depth(line: str) -> int:
+    """How deep the arrays and objects of one JSON text nest (strings do not count).
+
+    >>> depth('{"a": [1, {"b": "[[["}]}')
+    3
+    """
+    if line.count("[") + line.count("{") < 2:
+        return line.count("[") + line.count("{")
+    deepest = level = 0
+    for ch in _BRACKETS.findall(_STRINGS.sub("", line)):
+        level += 1 if ch in "[{" else -1
+        deepest = max(deepest, level)
+    return deepest
 
 
-def read(path: Path, max_bytes: int = 50_000_000) -> Iterator[Article | Skipped]:
+def read(path: Path, limits: Limits | None = None) -> Iterator[Article | Skipped]:
+    limits = limits or Limits()
+    yield from read_stream(stream_opener(path, limits), display(path), path.name, limits)
+
+
+def _stem(name: str) -> str:
+    for ext in sorted(EXTENSIONS, key=len, reverse=True):
+        if name.lower().endswith(ext):
+            return name[: -len(ext)]
+    return Path(name).stem
+
+
+def read_stream(open_: Callable[[], Stream], where: str, name: str, limits: Limits) -> Iterator[Article | Skipped]:
+    """The articles of a JSONL stream (``open_`` is called twice: to count its lines, then to read them)."""
+    with open_() as stream:
+        count_lines(stream)
+    stem = display(_stem(name))
     found = False
-    for ln, line in enumerate(_lines(path), 1):
-        if not line.strip():
-            continue
-        where = f"{path}:{ln}"
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Skipped(where, f"not valid JSON ({exc.msg})")
-            continue
-        if isinstance(rec, dict) and isinstance(rec.get("documents"), list):
-            cid = str(rec.get("id", f"{path.stem}-{ln}"))
-            for k, doc in enumerate(rec["documents"]):
-                if isinstance(doc, str) and doc.strip():
-                    art = article_from_text(doc, id=f"{cid}/{k}", path=str(path), meta={"cluster": cid})
-                    if has_words(art.text):
-                        found = True
-                        yield art
-                        continue
-                yield Skipped(f"{where}#{k}", "document has no text")
-            continue
-        try:
-            art = article_from_record(rec, default_id=f"{path.stem}-{ln}", path=where)
-        except InputError as exc:
-            yield Skipped(where, exc.problem)
-            continue
-        found = True
-        yield art
+    with open_() as stream:
+        for ln, raw in stream.lines():
+            line = raw.decode("utf-8", errors="replace")
+            if not line.strip():
+                continue
+            for item in _records(line, f"{where}:{ln}", f"{stem}-{ln}", where, limits):
+                found = found or isinstance(item, Article)
+                yield item
     if not found:
-        raise InputError(str(path), "no article with text in this JSONL file")
+        raise InputError(where, "no article with text in this JSONL file")
+
+
+def _records(line: str, where: str, default_id: str, path: str, limits: Limits) -> Iterator[Article | Skipped]:
+    if depth(line) > limits.max_depth:
+        yield Skipped(where, over("max_depth", limits, "JSON nested deeper"))
+        return
+    try:
+        rec = clean_value(json.loads(line))
+    except json.JSONDecodeError as exc:
+        yield Skipped(where, f"not valid JSON ({exc.msg})")
+        return
+    if isinstance(rec, dict) and isinstance(rec.get("documents"), list):
+        cid = str(rec.get("id", default_id))
+        for k, doc in enumerate(rec["documents"]):
+            if isinstance(doc, str) and doc.strip():
+                art = article_from_text(doc, id=f"{cid}/{k}", path=path, meta={"cluster": cid})
+                if has_words(art.text):
+                    yield art
+                    continue
+            yield Skipped(f"{where}#{k}", "document has no text")
+        return
+    try:
+        yield article_from_record(rec, default_id=default_id, path=where)
+    except LimitError:
+        raise
+    except InputError as exc:
+        yield Skipped(where, exc.problem)

@@ -6,21 +6,28 @@ from pathlib import Path
 from typing import Iterator
 
 from ..errors import InputError
+from ..limits import Limits
 from ..models import Article, Skipped
 from ._decode import decode, read_bytes
+from .boundary import display
 from .build import article_from_text, has_words
 
 EXTENSIONS = (".txt", ".text", ".md")
 
 
-def read(path: Path, max_bytes: int = 50_000_000) -> Iterator[Article | Skipped]:
-    raw = decode(read_bytes(path, max_bytes), str(path))
+def read(path: Path, limits: Limits | None = None) -> Iterator[Article | Skipped]:
+    limits = limits or Limits()
+    yield from read_data(read_bytes(path, limits), display(path), path.stem, limits)
+
+
+def read_data(data: bytes, where: str, stem: str, limits: Limits) -> Iterator[Article | Skipped]:
+    raw = decode(data, where)
     if "|||||" in raw:
         from . import multinews
 
-        yield from multinews.read_text(raw, path)
+        yield from multinews.read_text(raw, where, stem, limits)
         return
-    art = article_from_text(raw, id=path.stem, path=str(path))
+    art = article_from_text(raw, id=display(stem), path=where)
     if not has_words(art.text):
-        raise InputError(str(path), "no article text left after removing boilerplate")
+        raise InputError(where, "no article text left after removing boilerplate")
     yield art

@@ -5,75 +5,137 @@ The article id is the page URL (``WARC-Target-URI``).  Non-HTML responses and
 other record types are passed over; a page with no main text is yielded as
 :class:`Skipped`; a truncated or damaged file yields what came before the
 damage and then one :class:`Skipped` that says where reading stopped.
+
+Read record by record within the limits: a record that claims more than
+``max_expanded_bytes`` stops reading at once, a page over ``max_input_bytes``
+is skipped unread, and the records of one file stop at ``max_records``.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterator
+from typing import Any, BinaryIO, Iterator
 
-from ..errors import InputError
+from ..errors import InputError, LimitError
+from ..limits import Limits, over
 from ..models import Article, Skipped
 from . import html as html_reader
+from ._decode import declared_charset
+from .boundary import display, mapped
 
 EXTENSIONS = (".warc", ".warc.gz", ".arc", ".arc.gz")
 
 
-def _charset(content_type: str) -> str:
+def _charset(content_type: str) -> str | None:
     for part in content_type.split(";")[1:]:
         k, _, v = part.strip().partition("=")
         if k.lower() == "charset" and v:
             return v.strip("\"' ")
-    return "utf-8"
+    return None
 
 
-def read(path: Path, max_bytes: int = 50_000_000_000) -> Iterator[Article | Skipped]:
-    from warcio.archiveiterator import ArchiveIterator
+class _Budget:
+    """What the records of one file have claimed so far, against the limits."""
 
+    def __init__(self, where: str, limits: Limits):
+        self.where, self.limits = where, limits
+        self.records = self.claimed = 0
+
+    def take(self, rec: Any) -> None:
+        self.records += 1
+        if self.records > self.limits.max_records:
+            raise LimitError(self.where, over("max_records", self.limits, f"more than {self.records - 1:,} records"),
+                             "max_records")
+        length = _length(rec)
+        self.claimed += length
+        if length > self.limits.max_expanded_bytes or self.claimed > self.limits.max_expanded_bytes:
+            what = f"record {self.records} claims {length:,} bytes" if length > self.limits.max_expanded_bytes \
+                else f"records up to {self.records} hold {self.claimed:,} bytes"
+            raise LimitError(self.where, over("max_expanded_bytes", self.limits, what), "max_expanded_bytes")
+
+
+def _length(rec: Any) -> int:
+    value = rec.rec_headers.get_header("Content-Length") or "0"
+    return int(value) if value.strip().isdigit() else 0
+
+
+def read(path: Path, limits: Limits | None = None) -> Iterator[Article | Skipped]:
+    limits = limits or Limits()
+    where = display(path)
     try:
         fh = path.open("rb")
     except OSError as exc:
-        raise InputError(str(path), f"cannot read file ({exc.strerror or exc})") from None
-    n_records = n_pages = 0
-    size = path.stat().st_size
-    truncated = False
+        raise InputError(where, f"cannot read file ({exc.strerror or exc})") from None
     with fh:
-        try:
-            it = ArchiveIterator(fh, arc2warc=True)
-            for rec in it:
-                n_records += 1
-                if rec.rec_type != "response" or rec.http_headers is None:
-                    continue
-                status = rec.http_headers.get_statuscode()
-                ctype = rec.http_headers.get_header("Content-Type") or ""
-                if status != "200" or "html" not in ctype.lower():
-                    continue
-                url = rec.rec_headers.get_header("WARC-Target-URI") or f"{path.stem}-{n_records}"
-                where = f"{path}#{url}"
-                payload = rec.content_stream().read()
-                if getattr(rec.raw_stream, "limit", 0):  # fewer bytes than its Content-Length
+        yield from read_stream(fh, where, display(path.stem), limits, size=path.stat().st_size)
+
+
+def read_stream(fh: BinaryIO, where: str, stem: str, limits: Limits, size: int = 0) -> Iterator[Article | Skipped]:
+    """The pages of a WARC stream; ``size`` (when known) tells trailing bytes from a complete end."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    budget = _Budget(where, limits)
+    truncated = False
+    with mapped(where, "not a readable WARC file"):
+        it = ArchiveIterator(fh, arc2warc=True)
+    try:
+        for rec in _records(it, where):
+            budget.take(rec)
+            item = _page(rec, where, stem, budget.records, limits)
+            if item is not None:
+                yield item
+                if isinstance(item, Skipped) and item.reason.startswith("WARC record truncated"):
                     truncated = True
-                    yield Skipped(where, "WARC record truncated (the file ends inside it)")
                     break
-                try:
-                    page = payload.decode(_charset(ctype), errors="replace")
-                except LookupError:
-                    page = payload.decode("utf-8", errors="replace")
-                try:
-                    art = html_reader.extract(page, id=url, url=url, path=where)
-                except InputError as exc:
-                    yield Skipped(where, exc.problem)
-                    continue
-                n_pages += 1
-                yield art
-        except Exception as exc:  # warcio/zlib/EOF errors on a truncated or damaged file
-            if n_records == 0:
-                raise InputError(str(path), f"not a readable WARC file ({type(exc).__name__}: {exc})") from None
-            yield Skipped(str(path), f"WARC file truncated or damaged after record {n_records} "
-                                     f"({type(exc).__name__}); the records before it were read")
-            truncated = True
-        if not truncated and n_records and getattr(it, "offset", size) < size:
-            yield Skipped(str(path), f"WARC file truncated after record {n_records}: "
-                                     f"{size - it.offset} trailing bytes are not a complete record")
-    if n_records == 0:
-        raise InputError(str(path), "not a WARC file (no records)")
+    except LimitError:
+        raise
+    except InputError as exc:
+        if budget.records == 0:
+            raise InputError(where, exc.problem) from None
+        yield Skipped(where, f"WARC file truncated or damaged after record {budget.records} "
+                             f"({exc.problem}); the records before it were read")
+        truncated = True
+    offset = getattr(it, "offset", size)
+    if not truncated and budget.records and size and offset < size:
+        yield Skipped(where, f"WARC file truncated after record {budget.records}: "
+                             f"{size - offset} trailing bytes are not a complete record")
+    if budget.records == 0:
+        raise InputError(where, "not a WARC file (no records)")
+
+
+def _records(it: Any, where: str) -> Iterator[Any]:
+    while True:
+        with mapped(where, "WARC file damaged"):
+            rec = next(it, None)
+        if rec is None:
+            return
+        yield rec
+
+
+def _page(rec: Any, where: str, stem: str, n: int, limits: Limits) -> Article | Skipped | None:
+    """The article of one HTML response record; None for other records."""
+    if rec.rec_type != "response" or rec.http_headers is None:
+        return None
+    status = rec.http_headers.get_statuscode()
+    ctype = rec.http_headers.get_header("Content-Type") or ""
+    if status != "200" or "html" not in ctype.lower():
+        return None
+    url = display(rec.rec_headers.get_header("WARC-Target-URI") or f"{stem}-{n}")
+    here = f"{where}#{url}"
+    if _length(rec) > limits.max_input_bytes:
+        return Skipped(here, over("max_input_bytes", limits, f"page is {_length(rec):,} bytes"))
+    with mapped(here, "cannot read the WARC record"):
+        payload = rec.content_stream().read(limits.max_input_bytes + 1)
+    if len(payload) > limits.max_input_bytes:  # a compressed payload expands past the limit
+        return Skipped(here, over("max_input_bytes", limits, "page expands to more"))
+    if getattr(rec.raw_stream, "limit", 0):  # fewer bytes than its Content-Length
+        return Skipped(here, "WARC record truncated (the file ends inside it)")
+    charset = _charset(ctype) or declared_charset(payload) or "utf-8"
+    try:
+        page = payload.decode(charset, errors="replace")
+    except LookupError:
+        page = payload.decode("utf-8", errors="replace")
+    try:
+        return html_reader.extract(page, id=url, url=url, path=here)
+    except InputError as exc:
+        return Skipped(here, exc.problem)
