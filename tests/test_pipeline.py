@@ -129,8 +129,10 @@ def test_syndicated_copies_fold_into_one_report_with_several_outlets(example_art
 def test_no_empty_sections_when_no_source_reports_anything_alone():
     from dataclasses import replace
 
+    from storylens.models import SourceCoverage
+
     d = digest([Article(id="a", text="The bridge reopened to traffic on Sunday morning after repairs, officials said.")])
-    d = replace(d, coverage={**d.coverage, "sources": {"a": {"only_here": []}}})
+    d = replace(d, coverage=replace(d.coverage, sources={"a": SourceCoverage(label="a")}))
     md = render(d, "markdown")
     assert "What only one source reports" not in md and "What only one source reports" not in render(d, "html")
     sections = md.split("\n## ")[1:]

@@ -29,6 +29,14 @@ class NoArticlesError(StorylensError):
     """Nothing usable was found in what the user gave."""
 
 
+class ArticleError(StorylensError, ValueError):
+    """An Article built by hand has a field of the wrong kind (a number for a title, a date that is not ISO)."""
+
+
+class EmptyDigestError(StorylensError):
+    """A digest came out with nothing in it (no summary sentence)."""
+
+
 class ConfigError(StorylensError, ValueError):
     """An option has a value outside the allowed ones."""
 

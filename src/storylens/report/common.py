@@ -57,7 +57,7 @@ def quoted_speaker(d: Digest, s: SummarySentence) -> str:
 
 def mixed_note(d: Digest) -> str:
     """A reader's warning when the digest's input looked like several stories, else ""."""
-    groups = d.meta.get("stories_in_input") if d.meta else None
+    groups = d.meta.stories_in_input
     if not groups:
         return ""
     sizes = ", ".join(str(len(g)) for g in groups)
@@ -85,7 +85,7 @@ def display_title(a: Article, words: int = 12) -> str:
 
 def copy_note(d: Digest, a: Article) -> str:
     """"copy of [n]" for a syndicated copy, else ""."""
-    orig = d.meta.get("copies", {}).get(a.id) if d.meta else None
+    orig = d.meta.copies.get(a.id)
     if not orig:
         return ""
     for n, o in enumerate(d.articles, 1):

@@ -12,7 +12,7 @@ from .pool import SentencePool
 def summarize(documents: Sequence[Article | str], max_words: int | None = None, *, method: str | None = None,
               options=None) -> Summary:
     """Summarize ``documents`` (strings or Articles) in at most ``max_words``
-    words (default: ``options.max_words``, 250).
+    words (default: ``options.max_words``).
 
     Every sentence of the result cites, as 0-based document indices, each
     document that carries its content.

@@ -61,12 +61,12 @@ class Summarizer(ABC):
     def rank(self, pool: SentencePool) -> Sequence[int]:
         """Candidate indices of ``pool.sentences`` in order of priority."""
 
-    def summarize(self, articles: Sequence[Article], max_words: int = 250, *, options=None) -> Summary:
+    def summarize(self, articles: Sequence[Article], max_words: int | None = None, *, options=None) -> Summary:
         from ..config import Options
 
-        opts = options or Options(max_words=max_words)
+        opts = options or Options(**({} if max_words is None else {"max_words": max_words}))
         pool = SentencePool.build(articles, opts)
-        return self.summarize_pool(pool, max_words)
+        return self.summarize_pool(pool, opts.max_words if max_words is None else max_words)
 
     def summarize_pool(self, pool: SentencePool, max_words: int) -> Summary:
         order = self.rank(pool) if pool.sentences else []

@@ -1,0 +1,234 @@
+"""The one evidence model every renderer reads.
+
+:func:`digest_view` turns a :class:`~storylens.models.Digest` into what a
+reader is shown: each figure's amount in words, each quote's speaker or why
+there is none, 1-based source numbers instead of article ids, what is folded
+and how much.  The Markdown renderer and the HTML templates (also used by the
+web app) lay out the same view; the JSON report writes the Digest's models
+themselves, with the same source numbers.  The view holds plain strings: each
+renderer escapes them for its own format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Sequence
+
+from ..models import Claim, Digest, FactGroup
+from .common import (balanced_quote, copy_note, date_span, display_title, mixed_note, quoted_speaker,
+                     source_line, source_numbers)
+
+MAX_SINGLE_FACTS = 12  # single-source figures the HTML page lists (the Markdown digest folds them)
+MAX_QUOTES = 10  # quotes the Markdown digest lists before "N more"
+MAX_EVENTS = 30
+MAX_ENTITIES = 20
+MAX_ONLY_HERE = 2  # sentences shown per source under "what only one source reports"
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    amount: str  # "more than 250,000"
+    attributed_to: str
+    date: str | None
+    sources: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class FigureView:
+    what: str
+    status: str  # agree | differ | updated | single
+    claims: tuple[ClaimView, ...]
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    text: str
+    speaker: str | None
+    role: str
+    mention: str
+    sources: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class EventView:
+    date: str
+    text: str
+    inferred: bool
+    sources: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class EntityView:
+    name: str
+    label: str
+    mentions: tuple[tuple[int, int], ...]  # (source number, count)
+
+
+@dataclass(frozen=True)
+class OnlyHereView:
+    source: int
+    texts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SentenceView:
+    text: str  # as shown: a quotation cut by the sentence split gets its missing quote mark
+    speaker: str  # who speaks it, when it lies inside a quotation with a known speaker
+    sources: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class SourceView:
+    n: int
+    name: str  # "Outlet (via Agency)"
+    title: str
+    published: str | None
+    published_inferred: bool
+    url: str
+    copy_note: str
+
+
+@dataclass(frozen=True)
+class SvgDot:
+    x: float
+    y: int
+    inferred: bool
+    tip: str
+
+
+@dataclass(frozen=True)
+class SvgTick:
+    x: float
+    label: str
+
+
+@dataclass(frozen=True)
+class TimelineSvg:
+    width: int
+    height: int
+    pad: int
+    axis: int
+    dots: tuple[SvgDot, ...]
+    ticks: tuple[SvgTick, ...]
+
+
+@dataclass(frozen=True)
+class DigestView:
+    title: str
+    n_sources: int
+    date_span: str
+    mixed_note: str
+    summary: tuple[SentenceView, ...]
+    figures_multi: tuple[FigureView, ...]  # reported by two or more sources, or updated
+    figures_single: tuple[FigureView, ...]  # every single-source figure, in the digest's order
+    quotes: tuple[QuoteView, ...]  # every quote, in the digest's order
+    timeline: tuple[EventView, ...]  # the dated events, at most MAX_EVENTS
+    unresolved_events: int
+    timeline_svg: TimelineSvg | None
+    entities: tuple[EntityView, ...]  # at most MAX_ENTITIES
+    entities_backend: str
+    only_here: tuple[OnlyHereView, ...]
+    sources: tuple[SourceView, ...]
+    skipped: tuple[tuple[str, str], ...]  # (path, reason)
+
+    @property
+    def figures_shown(self) -> tuple[FigureView, ...]:
+        """The figures a page lists: every multi-source group, then the first single-source ones."""
+        return self.figures_multi + self.figures_single[:MAX_SINGLE_FACTS]
+
+
+def _fmt(v: float) -> str:
+    return f"{int(v):,}" if float(v).is_integer() else f"{v:,.2f}".rstrip("0").rstrip(".")
+
+
+def amount(c: Claim) -> str:
+    """"more than 250,000"; a vague count by its words alone ("hundreds of thousands")."""
+    if c.qualifier.endswith(" of"):
+        return c.qualifier[:-3]
+    return (c.qualifier + " " if c.qualifier else "") + _fmt(c.value) + (c.unit if c.unit == "%" else "")
+
+
+def _sources(nums: dict[str, int], ids: Sequence[str]) -> tuple[int, ...]:
+    return tuple(nums[i] for i in dict.fromkeys(ids) if i in nums)
+
+
+def _figure(g: FactGroup, nums: dict[str, int]) -> FigureView:
+    return FigureView(g.what or "figure", g.status, tuple(
+        ClaimView(amount(c), c.attributed_to, c.date, _sources(nums, [c.article_id])) for c in g.claims))
+
+
+def digest_view(d: Digest) -> DigestView:
+    """What a reader of ``d`` is shown, in every format."""
+    nums = {a.id: n for n, a in enumerate(d.articles, 1)}
+    dated = [e for e in d.timeline if e.date][:MAX_EVENTS]
+    return DigestView(
+        title=d.title,
+        n_sources=len(d.articles),
+        date_span=date_span(d),
+        mixed_note=mixed_note(d),
+        summary=tuple(SentenceView(balanced_quote(s.text), quoted_speaker(d, s), tuple(source_numbers(d, s.citations)))
+                      for s in d.summary.sentences),
+        figures_multi=tuple(_figure(g, nums) for g in d.facts if g.status != "single"),
+        figures_single=tuple(_figure(g, nums) for g in d.facts if g.status == "single"),
+        quotes=tuple(QuoteView(q.text, q.speaker, q.role, q.mention, _sources(nums, q.article_ids))
+                     for q in d.quotes),
+        timeline=tuple(EventView(e.date or "", e.text, e.inferred, _sources(nums, e.article_ids)) for e in dated),
+        unresolved_events=sum(1 for e in d.timeline if not e.date),
+        timeline_svg=timeline_svg(d, nums),
+        entities=tuple(EntityView(e.name, e.label, tuple((nums[a], n) for a, n in e.mentions.items() if a in nums))
+                       for e in d.entities[:MAX_ENTITIES]),
+        entities_backend=d.meta.entities_backend or "",
+        only_here=_only_here(d, nums),
+        sources=tuple(SourceView(n, source_line(a), display_title(a), a.published, a.published_inferred, a.url,
+                                 copy_note(d, a)) for n, a in enumerate(d.articles, 1)),
+        skipped=tuple((s.path, s.reason) for s in d.skipped),
+    )
+
+
+def _only_here(d: Digest, nums: dict[str, int]) -> tuple[OnlyHereView, ...]:
+    """The sources that report something no other source does, with (up to two of) those sentences."""
+    return tuple(OnlyHereView(nums[aid], tuple(s.text for s in info.only_here[:MAX_ONLY_HERE]))
+                 for aid, info in d.coverage.sources.items() if aid in nums and info.only_here)
+
+
+def _day(iso: str) -> date | None:
+    try:
+        parts = [int(x) for x in iso.split("-")]
+        while len(parts) < 3:
+            parts.append(15 if len(parts) == 2 else 7)
+        return date(*parts)
+    except (ValueError, TypeError):
+        return None
+
+
+def timeline_svg(d: Digest, nums: dict[str, int], width: int = 640) -> TimelineSvg | None:
+    """The dated events (day and week precision) placed on a time axis: one dot per event, stacked
+    on a shared day; ticks at least 48 units apart.  None when no event has such a date."""
+    pts = [(e, _day(e.date)) for e in d.timeline if e.date and e.date_precision in ("day", "week")]
+    found = [(e, dt) for e, dt in pts if dt]
+    if not found:
+        return None
+    lo, hi = min(dt for _, dt in found), max(dt for _, dt in found)
+    span = max((hi - lo).days, 1)
+    pad, height, axis = 30, 90, 60
+
+    def x(dt: date) -> float:
+        return pad + (width - 2 * pad) * (dt - lo).days / span
+
+    dots = []
+    stack: dict[date, int] = {}
+    for e, dt in found:
+        k = stack.get(dt, 0)
+        stack[dt] = k + 1
+        srcs = ", ".join(str(nums[i]) for i in e.article_ids if i in nums)
+        tip = f"{e.date}: {e.text} [sources {srcs}]" + (" (date inferred)" if e.inferred else "")
+        dots.append(SvgDot(x(dt), axis - 8 - 9 * min(k, 4), e.inferred, tip))
+    ticks = []
+    last_x = -100.0
+    for dt in sorted(set(dt for _, dt in found)):
+        if x(dt) - last_x < 48:
+            continue
+        last_x = x(dt)
+        ticks.append(SvgTick(x(dt), dt.strftime("%b %d")))
+    return TimelineSvg(width, height, pad, axis, tuple(dots), tuple(ticks))
