@@ -1,0 +1,134 @@
+"""The JSON API under ``/api/v1`` and ``/healthz``.
+
+A story comes with its digest in the JSON report's schema
+(``storylens.digest/1``, the output of ``storylens digest --format json``).
+``POST /api/v1/articles`` takes a JSONL body or uploaded files, needs
+``Authorization: Bearer TOKEN`` and returns the assignments.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Header, Path, Query, Request
+
+from ..errors import StorylensError
+from .access import ArticleView
+from .listing import MAX_PER_PAGE, MAX_QUERY_CHARS, PER_PAGE, StoryQuery, list_stories
+from .security import bearer, token_ok
+from .upload import read_uploads
+
+MAX_ID_CHARS = 512
+MAX_SEARCH_LIMIT = 200
+JSONL_TYPES = ("application/x-ndjson", "application/jsonl", "application/x-jsonlines", "application/json",
+               "text/plain")
+
+StoryId = Annotated[str, Path(min_length=1, max_length=MAX_ID_CHARS, description="a story id")]
+ArticleId = Annotated[str, Path(min_length=1, max_length=MAX_ID_CHARS, description="an article id")]
+
+
+def story_json(story) -> dict[str, Any]:
+    return {"id": story.id, "title": story.title, "size": story.size, "outlets": list(story.outlets),
+            "first_seen": story.first_seen, "last_seen": story.last_seen, "article_ids": list(story.article_ids)}
+
+
+def article_json(v: ArticleView) -> dict[str, Any]:
+    a = v.article
+    meta = {k: val for k, val in (a.meta or {}).items() if k not in ("story_id", "duplicate_of")}
+    return {"id": a.id, "title": a.title, "title_inferred": a.title_inferred, "url": a.url, "outlet": a.outlet,
+            "published": a.published, "published_inferred": a.published_inferred, "author": a.author,
+            "agency": a.agency, "dateline": a.dateline, "text": a.text, "story_id": v.story_id,
+            "duplicate_of": v.duplicate_of, "copies": list(v.copies), "meta": meta}
+
+
+def story_query(q: str, outlet: str, date_from: str, date_to: str, since: str, page: int,
+                per_page: int) -> StoryQuery:
+    return StoryQuery(q=q, outlet=outlet, date_from=date_from, date_to=date_to, since=since, page=page,
+                      per_page=per_page)
+
+
+def router(ctx) -> APIRouter:
+    r = APIRouter()
+
+    @r.get("/healthz", summary="Liveness and the store's counts", tags=["meta"])
+    def healthz() -> dict[str, Any]:
+        return {"status": "ok", **ctx.access.counts(), "writable": ctx.writable}
+
+    @r.get("/api/v1/stories", summary="Stories, newest first, with search, filters and pages", tags=["stories"])
+    def stories(q: Annotated[str, Query(max_length=MAX_QUERY_CHARS, description="full-text search")] = "",
+                outlet: Annotated[str, Query(max_length=200, description="only stories this outlet reported")] = "",
+                date_from: Annotated[str, Query(alias="from", description="YYYY-MM-DD: dated on or after")] = "",
+                date_to: Annotated[str, Query(alias="to", description="YYYY-MM-DD: stories dated on or before")] = "",
+                since: Annotated[str, Query(description="YYYY-MM-DD: mark stories with articles since as new")] = "",
+                page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+                per_page: Annotated[int, Query(ge=1, le=MAX_PER_PAGE)] = PER_PAGE) -> dict[str, Any]:
+        return list_stories(ctx.access, story_query(q, outlet, date_from, date_to, since, page, per_page)).to_dict()
+
+    @r.get("/api/v1/stories/{story_id}", summary="One story and its digest (schema storylens.digest/1)",
+           tags=["stories"], responses={404: {"description": "no such story"}})
+    def story(story_id: StoryId) -> dict[str, Any]:
+        s = ctx.access.story(story_id)
+        return {"story": story_json(s), "digest": ctx.access.story_digest(story_id)}
+
+    @r.get("/api/v1/articles/{article_id:path}", summary="One article: cleaned text, metadata, story, copies",
+           tags=["articles"], responses={404: {"description": "no such article"}})
+    def article(article_id: ArticleId,
+                story: Annotated[str, Query(max_length=MAX_ID_CHARS, description="its story, if known")] = ""
+                ) -> dict[str, Any]:
+        return article_json(ctx.access.article(article_id, story or None))
+
+    @r.get("/api/v1/search", summary="Full-text search over the articles", tags=["articles"])
+    def search(q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY_CHARS)],
+               limit: Annotated[int, Query(ge=1, le=MAX_SEARCH_LIMIT)] = 20) -> dict[str, Any]:
+        hits = ctx.access.search(q, limit)
+        return {"query": q, "hits": [{"article_id": h.article_id, "story_id": h.story_id, "title": h.title,
+                                      "title_inferred": h.title_inferred, "outlet": h.outlet,
+                                      "published": h.published, "snippet": " ".join(h.snippet.split()),
+                                      "score": h.score} for h in hits]}
+
+    @r.post("/api/v1/articles", summary="Add articles (a JSONL body, or files in the CLI's formats)",
+            tags=["articles"], status_code=200,
+            description="Authorization: Bearer TOKEN. The articles join stories as with `storylens cluster --store`; "
+                        "a bad item is skipped with its reason and the rest is stored.",
+            responses={401: {"description": "no or wrong token"}, 413: {"description": "body over the limit"}},
+            openapi_extra={"requestBody": {"content": {
+                "application/x-ndjson": {"schema": {"type": "string"}},
+                "multipart/form-data": {"schema": {"type": "object", "properties": {
+                    "files": {"type": "array", "items": {"type": "string", "format": "binary"}}}}}}}})
+    async def add_articles(request: Request,
+                           authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
+        from fastapi import HTTPException
+        from starlette.concurrency import run_in_threadpool
+
+        if not token_ok(ctx.token, bearer(authorization)):
+            raise HTTPException(401, "writing needs Authorization: Bearer TOKEN (the token storylens serve was "
+                                     "started with)" if ctx.writable else
+                                "writing is disabled: start storylens serve with --token or STORYLENS_TOKEN")
+        files = await uploaded(request)
+        upload = await run_in_threadpool(read_uploads, files)
+        result = await run_in_threadpool(ctx.access.add, upload.articles, upload.skipped)
+        return result.to_dict()
+
+    return r
+
+
+async def uploaded(request: Request) -> list[tuple[str, bytes]]:
+    """The request's files: each part of a multipart form, or the body as one JSONL file."""
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if ctype == "multipart/form-data":
+        form = await request.form()
+        files = []
+        for _key, value in form.multi_items():
+            if not isinstance(value, str):
+                files.append((value.filename or "", await value.read()))
+        if not files:
+            raise StorylensError("the form holds no files (send them as 'files')")
+        return files
+    if ctype and ctype not in JSONL_TYPES:
+        raise StorylensError(f"send JSONL (application/x-ndjson) or files (multipart/form-data), not {ctype}")
+    body = await request.body()
+    if not body.strip():
+        raise StorylensError("empty body: send one JSON article a line ({\"id\", \"text\", ...})")
+    # named by its content, so that lines without an id get ids of their own ("body-1a2b3c4d5e-3")
+    return [(f"body-{hashlib.sha1(body).hexdigest()[:10]}.jsonl", body)]

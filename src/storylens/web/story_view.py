@@ -1,0 +1,145 @@
+"""The story page's model: the JSON digest with a link on every citation marker.
+
+Every marker ``[n]`` points at ``/articles/ID?story=S&start=A&end=B#hl``: the
+cited source's text with the exact evidence span (the digest's ``evidence``
+offsets) highlighted.  Built from the JSON digest (schema
+``storylens.digest/1``), so the page shows what the API returns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+from urllib.parse import quote, urlencode
+
+from ..report.common import balanced_quote
+from .security import safe_href
+
+MAX_SINGLE_FIGURES = 12
+MAX_EVENTS = 40
+
+
+@dataclass(frozen=True)
+class Mark:
+    n: int
+    href: str
+    spanned: bool  # the link highlights an exact span (else it opens the source's text)
+
+
+@dataclass
+class Source:
+    n: int
+    id: str
+    title: str
+    outlet: str
+    published: str | None
+    url: str
+    href: str | None  # the URL when it may be a live link
+    copy_of: int | None
+    page: str
+
+
+@dataclass
+class Item:
+    text: str
+    marks: list[Mark] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def article_link(article_id: str, story_id: str | None = None, start: int | None = None,
+                 end: int | None = None) -> str:
+    params: dict[str, Any] = {}
+    if story_id:
+        params["story"] = story_id
+    if start is not None and end is not None:
+        params["start"], params["end"] = start, end
+    return f"/articles/{quote(article_id, safe='')}" + (f"?{urlencode(params)}" if params else "") + \
+        ("#hl" if "start" in params else "")
+
+
+class StoryView:
+    """Sources, summary, figures, quotes, timeline and coverage of one digest, ready for the template."""
+
+    def __init__(self, story_id: str, digest: dict):
+        self.story_id = story_id
+        self.d = digest
+        self.nums = {a["id"]: a["n"] for a in digest.get("articles", [])}
+        self.sources = [self._source(a) for a in digest.get("articles", [])]
+
+    def _source(self, a: dict) -> Source:
+        dup = a.get("duplicate_of")
+        return Source(n=a["n"], id=a["id"], title=a.get("title") or "", outlet=a.get("outlet") or a.get("agency") or "",
+                      published=a.get("published"), url=a.get("url") or "", href=safe_href(a.get("url")),
+                      copy_of=self.nums.get(dup) if dup else None, page=article_link(a["id"], self.story_id))
+
+    def marks(self, article_ids: Iterable[str], evidence: Iterable[dict] = ()) -> list[Mark]:
+        """One marker per cited source, in order; each links to its evidence span when the digest gives one."""
+        spans: dict[str, dict] = {}
+        order: list[str] = []
+        for e in evidence:
+            spans.setdefault(e["article_id"], e)
+            order.append(e["article_id"])
+        order += list(article_ids)
+        out = []
+        for aid in dict.fromkeys(order):
+            if aid not in self.nums:
+                continue
+            span = spans.get(aid)
+            href = (article_link(aid, self.story_id, span["start"], span["end"]) if span
+                    else article_link(aid, self.story_id))
+            out.append(Mark(self.nums[aid], href, span is not None))
+        return out
+
+    def summary(self) -> list[Item]:
+        ids = {a["n"]: a["id"] for a in self.d.get("articles", [])}
+        out = []
+        for s in self.d.get("summary", []):
+            evidence = sorted(s.get("evidence", []), key=lambda e: self.nums.get(e["article_id"], 0))
+            cited = [ids[n] for n in s.get("sources", []) if n in ids]
+            out.append(Item(balanced_quote(s["text"]), self.marks(cited, evidence)))
+        return out
+
+    def figures(self) -> list[Item]:
+        facts = self.d.get("facts", [])
+        shown = [g for g in facts if g["status"] != "single"] + \
+            [g for g in facts if g["status"] == "single"][:MAX_SINGLE_FIGURES]
+        out = []
+        for g in shown:
+            claims = [Item(c["text"], self.marks([c["article_id"]], [c]),
+                           {"attributed_to": c.get("attributed_to") or "", "date": c.get("date") or ""})
+                      for c in g["claims"]]
+            out.append(Item(g.get("what") or "figure", [], {"status": g["status"], "claims": claims}))
+        return out
+
+    def quotes(self) -> list[Item]:
+        out = []
+        for q in self.d.get("quotes", []):
+            who = q.get("speaker") or ""
+            out.append(Item(q["text"], self.marks(q.get("article_ids", []), q.get("evidence", [])),
+                            {"speaker": who, "role": q.get("role") if who else "",
+                             "mention": q.get("mention") or ""}))
+        return out
+
+    def timeline(self) -> list[Item]:
+        dated = [e for e in self.d.get("timeline", []) if e.get("date")][:MAX_EVENTS]
+        return [Item(e["text"], self.marks(e.get("article_ids", []), e.get("evidence", [])),
+                     {"date": e["date"], "inferred": bool(e.get("inferred"))}) for e in dated]
+
+    def undated_events(self) -> int:
+        return sum(1 for e in self.d.get("timeline", []) if not e.get("date"))
+
+    def coverage(self) -> dict[str, Any]:
+        """Who reported what: per summary sentence, which sources carry it; per source, what only it reports."""
+        cov = self.d.get("coverage") or {}
+        rows = []
+        for s in cov.get("summary", []):
+            carried = set(s.get("article_ids", []))
+            rows.append({"index": s.get("index", 0) + 1, "cells": [src.id in carried for src in self.sources]})
+        alone = []
+        for src in self.sources:
+            info = (cov.get("sources") or {}).get(src.id) or {}
+            spans = [Item(x["text"], [Mark(src.n, article_link(src.id, self.story_id, x["start"], x["end"]), True)])
+                     for x in info.get("only_here", []) if "start" in x and "end" in x]
+            if spans:
+                alone.append({"source": src, "spans": spans})
+        return {"rows": rows, "alone": alone}

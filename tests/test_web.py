@@ -1,0 +1,353 @@
+"""The web app and JSON API, against a real uvicorn server on 127.0.0.1 over a real SQLite store."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+pytest.importorskip("fastapi", reason="the web extra is not installed (pip install 'storylens[web]')")
+pytest.importorskip("uvicorn", reason="the web extra is not installed (pip install 'storylens[web]')")
+httpx = pytest.importorskip("httpx", reason="the test extra is not installed")
+
+from storylens.cli import main as cli_main  # noqa: E402
+from storylens.web.app import create_app  # noqa: E402
+from storylens.web.server import background_server  # noqa: E402
+
+TOKEN = "s3cret-token"
+HOSTILE_TITLE = '<script>window.__pwned=1</script>"><img src=x onerror=alert(1)>'
+HOSTILE_LINES = [
+    {"id": "evil-1", "title": HOSTILE_TITLE, "url": "javascript:alert(document.cookie)", "source": "<b>Evil</b> Times",
+     "published": "2016-10-20",
+     "text": "Floods hit the valley <script>window.__pwned=2</script> of Kashmir on Monday, officials said. "
+             "More than 300 people were rescued by the army as the river rose, the officials said. "
+             "<img src=x onerror=alert(3)> Relief camps opened in Srinagar on Tuesday."},
+    {"id": "evil-2", "title": "Kashmir floods: rescue goes on", "url": "data:text/html,<script>alert(4)</script>",
+     "source": "Valley News", "published": "2016-10-21",
+     "text": "Floods hit the valley of Kashmir on Monday and more than 300 people were rescued by the army, "
+             "officials said. Relief camps opened in Srinagar on Tuesday as the river rose."},
+    {"id": "evil-3", "title": "Rain eases in Kashmir", "url": " JaVaScRiPt:alert(5)", "source": "Wire",
+     "published": "2016-10-22",
+     "text": "Rain eased over the valley of Kashmir on Wednesday after the floods, officials said, and the "
+             "relief camps in Srinagar began to empty as the river fell."},
+]
+
+
+class Links(HTMLParser):
+    """Every <a href>, <mark> text and <script> of a page."""
+
+    def __init__(self):
+        super().__init__()
+        self.links: list[tuple[str, str]] = []  # (href, class)
+        self.marks: list[str] = []
+        self.scripts: list[dict] = []
+        self._in_mark = False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "a" and "href" in a:
+            self.links.append((a["href"], a.get("class") or ""))
+        elif tag == "mark":
+            self._in_mark = True
+            self.marks.append("")
+        elif tag == "script":
+            self.scripts.append(a)
+
+    def handle_endtag(self, tag):
+        if tag == "mark":
+            self._in_mark = False
+
+    def handle_data(self, data):
+        if self._in_mark:
+            self.marks[-1] += data
+
+
+def parse(html: str) -> Links:
+    p = Links()
+    p.feed(html)
+    return p
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory, example_dir) -> str:
+    path = tmp_path_factory.mktemp("web") / "news.db"
+    assert cli_main(["cluster", str(example_dir), "--store", str(path)]) == 0  # the CLI's own path
+    return str(path)
+
+
+@pytest.fixture(scope="module")
+def server(store_path):
+    with background_server(create_app(store_path, token=TOKEN)) as url:
+        with httpx.Client(base_url=url, timeout=120) as client:
+            yield client
+
+
+@pytest.fixture(scope="module")
+def story_id(server) -> str:
+    stories = server.get("/api/v1/stories").json()["stories"]
+    assert len(stories) == 1
+    return stories[0]["id"]
+
+
+def test_stories_api_lists_the_example(server, story_id):
+    body = server.get("/api/v1/stories").json()
+    assert body["total"] == 1 and body["page"] == 1 and body["pages"] == 1
+    s = body["stories"][0]
+    assert s["size"] == 5
+    assert {"AFP", "Reuters", "Al Jazeera"} <= set(s["outlets"])
+    assert s["first_seen"] == "2016-10-06" and s["last_seen"] == "2016-10-13"
+    assert "Aleppo" in s["title"] and len(s["lead"].split()) >= 8
+    assert server.get("/api/v1/stories", params={"q": "aleppo"}).json()["total"] == 1
+    assert server.get("/api/v1/stories", params={"q": "zzzunknownword"}).json()["total"] == 0
+    assert server.get("/api/v1/stories", params={"outlet": "AFP"}).json()["total"] == 1
+    assert server.get("/api/v1/stories", params={"outlet": "Nobody"}).json()["total"] == 0
+    assert server.get("/api/v1/stories", params={"from": "2016-10-10", "to": "2016-10-31"}).json()["total"] == 1
+    assert server.get("/api/v1/stories", params={"from": "2016-11-01"}).json()["total"] == 0
+    assert server.get("/api/v1/stories", params={"since": "2016-10-13"}).json()["stories"][0]["new"] is True
+    assert server.get("/api/v1/stories", params={"since": "2016-10-14"}).json()["stories"][0]["new"] is False
+
+
+def test_story_api_gives_the_digest_in_the_report_schema(server, story_id, store_path):
+    body = server.get(f"/api/v1/stories/{story_id}").json()
+    assert body["story"]["id"] == story_id and len(body["story"]["article_ids"]) == 5
+    d = body["digest"]
+    assert d["schema"].startswith("storylens.digest/")
+    assert len(d["summary"]) >= 3 and {a["id"] for a in d["articles"]} == set(body["story"]["article_ids"])
+    schema = Path(__file__).resolve().parents[1] / "src" / "storylens" / "report" / "schema.json"
+    if schema.exists():
+        jsonschema = pytest.importorskip("jsonschema")
+        jsonschema.validate(d, json.loads(schema.read_text()))
+    # the same digest as the CLI's: storylens digest --store DB --story ID --format json
+    out = Path(store_path).with_suffix(".json")
+    assert cli_main(["digest", "--store", store_path, "--story", story_id, "-f", "json", "-o", str(out)]) == 0
+    cli = json.loads(out.read_text())
+    assert [s["text"] for s in d["summary"]] == [s["text"] for s in cli["summary"]]
+
+
+def test_every_citation_on_the_story_page_opens_its_evidence_span(server, story_id):
+    page = server.get(f"/stories/{story_id}")
+    assert page.status_code == 200 and "text/html" in page.headers["content-type"]
+    links = parse(page.text).links
+    cites = [h for h, cls in links if "cite" in cls.split()]
+    assert len(cites) >= 20
+    texts: dict[str, str] = {}
+    checked = set()
+    for href in cites:
+        parts = urlsplit(href)
+        assert parts.path.startswith("/articles/") and parts.fragment == "hl", href
+        q = parse_qs(parts.query)
+        assert q["story"] == [story_id] and "start" in q and "end" in q, href
+        if href in checked:
+            continue
+        checked.add(href)
+        aid = parts.path.removeprefix("/articles/")
+        if aid not in texts:
+            texts[aid] = server.get(f"/api/v1/articles/{aid}").json()["text"]
+        start, end = int(q["start"][0]), int(q["end"][0])
+        shown = parse(server.get(href).text).marks
+        assert shown == [texts[aid][start:end]], href
+    assert len(texts) == 5  # every source is cited somewhere
+
+
+def test_story_page_shows_every_section(server, story_id):
+    html = server.get(f"/stories/{story_id}").text
+    for heading in ("Summary", "Figures", "Quotes", "Timeline", "Sources", "Coverage"):
+        assert f">{heading}</h2>" in html, heading
+    d = server.get(f"/api/v1/stories/{story_id}").json()["digest"]
+    statuses = {g["status"] for g in d["facts"]}
+    assert statuses & {"agree", "differ", "updated"}
+    for status in statuses - {"single"}:
+        assert f'<span class="st">{status}</span>' in html
+    speaker = next(q["speaker"] for q in d["quotes"] if q["speaker"])
+    assert speaker in html
+
+
+def test_article_api_and_page(server, story_id):
+    a = server.get("/api/v1/articles/000_b67d97862a5b7852").json()
+    assert a["story_id"] == story_id and a["copies"] == [] and a["duplicate_of"] is None
+    assert a["text"].startswith("Regime ally Russia") and a["published"] == "2016-10-06"
+    page = server.get("/articles/000_b67d97862a5b7852")
+    assert page.status_code == 200 and f'href="/stories/{story_id}"' in page.text
+    assert "Regime ally Russia carried out its heaviest strikes" in page.text
+    bad = server.get("/articles/000_b67d97862a5b7852", params={"start": 10, "end": 10**7})
+    assert bad.status_code == 200 and "not inside this article" in bad.text and "<mark" not in bad.text
+
+
+def test_search_api(server, story_id):
+    hits = server.get("/api/v1/search", params={"q": "schoolchildren"}).json()["hits"]
+    assert hits and hits[0]["story_id"] == story_id and "schoolchildren" in hits[0]["snippet"].lower()
+    assert server.get("/api/v1/search", params={"q": "aleppo AND hospital"}).status_code == 200
+    assert server.get("/api/v1/search", params={"q": ""}).status_code == 422
+
+
+@pytest.mark.parametrize("path", ["/", "/healthz", "/api/v1/stories", "/static/app.css", "/nope", "/docs",
+                                  "/api/v1/stories/nope"])
+def test_every_response_has_the_security_headers(server, path):
+    r = server.get(path)
+    csp = r.headers["content-security-policy"]
+    assert "default-src 'none'" in csp and "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert r.headers["x-content-type-options"] == "nosniff"
+    assert r.headers["referrer-policy"] == "no-referrer"
+
+
+def test_pages_load_nothing_remote(server, story_id):
+    for path in ("/", f"/stories/{story_id}", "/upload", "/docs", "/articles/000_b67d97862a5b7852"):
+        html = server.get(path).text
+        loads = re.findall(r'<(?:script|img|link|iframe|source|video|audio)\b[^>]*?(?:src|href)="([^"]*)"', html)
+        assert loads and all(u.startswith("/static/") for u in loads), (path, loads)
+        assert "<style" not in html and " style=" not in html and "<script>" not in html, path
+
+
+@pytest.mark.parametrize("path, status", [
+    ("/?page=0", 422), ("/?page=abc", 422), ("/?page=99", 404), ("/?per_page=1000", 422), ("/?from=2016-13-01", 422),
+    ("/?from=2016-10-20&to=2016-10-01", 422), ("/stories/nope", 404), ("/articles/nope", 404),
+    ("/articles/" + "x" * 600, 422), ("/api/v1/stories?page=-1", 422), ("/api/v1/stories?page=50", 404),
+    ("/api/v1/stories/nope", 404), ("/api/v1/articles/nope", 404), ("/api/v1/search", 422),
+    ("/api/v1/search?q=a&limit=0", 422), ("/api/v1/stories?from=yesterday", 422), ("/no/such/page", 404),
+])
+def test_bad_parameters_are_4xx_with_a_message(server, path, status):
+    r = server.get(path)
+    assert r.status_code == status
+    if path.startswith("/api/"):
+        assert r.json()["error"] and "Traceback" not in r.text
+    else:
+        assert "text/html" in r.headers["content-type"] and f"<h1>{status}:" in r.text and "Traceback" not in r.text
+
+
+def test_writes_need_the_token(server):
+    line = json.dumps({"id": "tok-1", "text": "A short report about nothing in particular, written for a test."})
+    assert server.post("/api/v1/articles", content=line).status_code == 401
+    r = server.post("/api/v1/articles", content=line, headers={"Authorization": "Bearer wrong"})
+    assert r.status_code == 401 and "Bearer" in r.json()["error"] and r.headers["www-authenticate"] == "Bearer"
+    assert server.post("/api/v1/articles", content=line, headers={"Authorization": f"Basic {TOKEN}"}).status_code == 401
+    form = server.post("/upload", data={"token": "wrong"}, files={"files": ("a.jsonl", line.encode())})
+    assert form.status_code == 401 and "wrong or missing write token" in form.text
+    assert server.get("/api/v1/articles/tok-1").status_code == 404
+
+
+def test_a_server_without_a_token_refuses_every_write(store_path):
+    with background_server(create_app(store_path)) as url:
+        r = httpx.post(url + "/api/v1/articles", content='{"text": "x y z"}',
+                       headers={"Authorization": "Bearer anything"})
+        assert r.status_code == 401 and "disabled" in r.json()["error"]
+        assert "Writing is disabled" in httpx.get(url + "/upload").text
+
+
+def test_upload_reports_bad_items_and_stores_the_rest(tmp_path):
+    store = str(tmp_path / "up.db")
+    body = "\n".join([json.dumps(HOSTILE_LINES[0]), "{not json", json.dumps({"id": "no-text", "title": "t"}),
+                      json.dumps(HOSTILE_LINES[1])]) + "\n"
+    with background_server(create_app(store, token=TOKEN, create=True)) as url:
+        auth = {"Authorization": f"Bearer {TOKEN}"}
+        r = httpx.post(url + "/api/v1/articles", content=body, headers={**auth, "Content-Type": "application/x-ndjson"})
+        assert r.status_code == 200, r.text
+        res = r.json()
+        assert res["added"] == 2 and {a["article_id"] for a in res["assignments"]} == {"evil-1", "evil-2"}
+        assert len(res["new_stories"]) == 1 and res["joined_stories"] == []
+        reasons = {s["item"]: s["reason"] for s in res["skipped"]}
+        assert reasons[next(k for k in reasons if k.endswith(":2"))].startswith("not valid JSON")
+        assert "no 'text'" in reasons[next(k for k in reasons if k.endswith(":3"))]
+        # files: one good, one in an unknown format, one empty; then the same file again changes nothing
+        files = [("files", ("more.jsonl", json.dumps(HOSTILE_LINES[2]).encode())),
+                 ("files", ("notes.docx", b"PK\x03\x04binary")), ("files", ("empty.txt", b""))]
+        res = httpx.post(url + "/api/v1/articles", files=files, headers=auth).json()
+        assert [a["article_id"] for a in res["assignments"]] == ["evil-3"]
+        assert {s["item"] for s in res["skipped"]} == {"notes.docx", "empty.txt"}
+        again = httpx.post(url + "/api/v1/articles", files=files[:1], headers=auth).json()
+        assert again["added"] == 0 and again["already_stored"] == ["evil-3"]
+        # the HTML form: the result page names new and grown stories and the skipped items
+        page = httpx.post(url + "/upload", data={"token": TOKEN},
+                          files=[("files", ("x.jsonl", b'{"id": "form-1", "text": "Rain eased over the valley of '
+                                 b'Kashmir on Wednesday after the floods, officials said, as camps emptied."}\n{bad')),
+                                 ("files", ("y.pdf", b"%PDF"))])
+        assert page.status_code == 200 and "Skipped" in page.text and "y.pdf" in page.text
+        assert "not valid JSON" in page.text and "Added 1 article" in page.text
+
+
+def test_hostile_articles_are_inert(tmp_path):
+    store = str(tmp_path / "evil.db")
+    body = "\n".join(json.dumps(x) for x in HOSTILE_LINES) + "\n"
+    with background_server(create_app(store, token=TOKEN, create=True)) as url:
+        c = httpx.Client(base_url=url, timeout=120)
+        c.post("/api/v1/articles", content=body, headers={"Authorization": f"Bearer {TOKEN}"}).raise_for_status()
+        pages = [c.get("/"), c.get("/", params={"q": "kashmir"})]
+        for s in c.get("/api/v1/stories").json()["stories"]:
+            pages.append(c.get(f"/stories/{s['id']}"))
+        for aid in ("evil-1", "evil-2", "evil-3"):
+            pages.append(c.get(f"/articles/{aid}", params={"start": 0, "end": 40}))
+        for r in pages:
+            assert r.status_code == 200
+            html = r.text
+            assert "__pwned" not in html or "&lt;script&gt;window.__pwned" in html
+            assert "<script>window" not in html and "<img src=x" not in html and "<b>Evil" not in html
+            p = parse(html)
+            for href, _ in p.links:
+                assert not href.strip().lower().startswith(("javascript:", "data:", "vbscript:")), href
+            assert all(s.get("src") == "/static/app.js" for s in p.scripts)
+        article = c.get("/articles/evil-1").text
+        assert "&lt;script&gt;window.__pwned=2&lt;/script&gt;" in article or "window.__pwned=2" not in article
+        assert "javascript:alert(document.cookie)" in article  # shown as text, never a link
+        assert 'href="javascript' not in article.lower()
+
+
+def test_body_over_the_limit_is_413_with_the_limit(tmp_path, store_path):
+    with background_server(create_app(store_path, token=TOKEN, max_body=1000)) as url:
+        auth = {"Authorization": f"Bearer {TOKEN}"}
+        r = httpx.post(url + "/api/v1/articles", content=b"x" * 5000, headers=auth)
+        assert r.status_code == 413 and r.json()["limit"] == 1000 and "1,000 bytes" in r.json()["error"]
+
+        def chunks():  # no Content-Length: the limit holds while the body streams in
+            for _ in range(10):
+                yield b'{"text": "' + b"y" * 300 + b'"}\n'
+
+        r = httpx.post(url + "/api/v1/articles", content=chunks(), headers=auth)
+        assert r.status_code == 413 and r.json()["limit"] == 1000
+        page = httpx.post(url + "/upload", data={"token": TOKEN}, files={"files": ("a.txt", b"z" * 5000)})
+        assert page.status_code == 413 and "1,000 bytes" in page.text
+        assert httpx.get(url + "/healthz").json()["status"] == "ok"  # the server goes on
+
+
+def test_docs_describe_the_api(server):
+    spec = server.get("/openapi.json").json()
+    for path in ("/api/v1/stories", "/api/v1/stories/{story_id}", "/api/v1/articles/{article_id}",
+                 "/api/v1/search", "/api/v1/articles", "/healthz"):
+        assert path in spec["paths"], path
+    assert "post" in spec["paths"]["/api/v1/articles"]
+    docs = server.get("/docs")
+    assert docs.status_code == 200 and "POST /api/v1/articles" in docs.text and "cdn" not in docs.text.lower()
+
+
+def test_storylens_serve_binds_loopback_and_says_so(store_path):
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if k != "STORYLENS_TOKEN"}
+    proc = subprocess.Popen([sys.executable, "-m", "storylens", "serve", "--store", store_path, "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        line = proc.stdout.readline()
+        assert f"http://127.0.0.1:{port}/" in line and "127.0.0.1 only" in line and "read-only" in line
+        for _ in range(200):
+            try:
+                assert httpx.get(f"http://127.0.0.1:{port}/healthz").json()["stories"] == 1
+                break
+            except httpx.TransportError:
+                time.sleep(0.05)
+        else:
+            pytest.fail("storylens serve did not answer")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+    bad = subprocess.run([sys.executable, "-m", "storylens", "serve", "--store", store_path, "--port", "70000"],
+                         capture_output=True, text=True)
+    assert bad.returncode == 2 and "--port must be" in bad.stderr and "Traceback" not in bad.stderr
