@@ -1,11 +1,15 @@
 """How `digest` (summary + evidence) grows with its input: many articles, or one huge article.
 
     nice .venv/bin/python benchmarks/digest_scale.py [--articles 500 1000 2000 4000] [--megabytes 1 2 4 8]
+        [--quoted-megabytes 1 2 4 8]
 
 * Many articles: the first N source documents of ``../shared/data/multinews_val.jsonl.gz``
   (many stories mixed: a worst case for the evidence stage, which compares sentences across sources).
 * One huge article: a synthetic text of N megabytes of news-like sentences with figures and dates
   (a seeded generator), as a user might pass a dump by mistake.
+* One huge quote-heavy article: a real report of the bundled example (``QUOTED``: quotations, "he
+  said", figures and dates) repeated to N megabytes.  The synthetic text has no quotation marks, so
+  only this case shows the cost of finding quotes and their speakers.
 
 Each size runs in a fresh process (peak memory is that process's maximum resident set); the table
 gives seconds, seconds per 1,000 articles or per MB, and peak MB.  Linear growth shows as a flat
@@ -25,6 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "multinews_val.jsonl.gz"
+QUOTED = ROOT / "examples" / "aleppo-2016" / "003_7bc8ab39567d527b.txt"
 
 CHILD = r"""
 import json, resource, sys, time
@@ -58,6 +63,14 @@ def synthetic(path: Path, megabytes: float, seed: int = 1) -> None:
             i += 1
 
 
+def repeated(path: Path, megabytes: float, source: Path = QUOTED) -> None:
+    """``source``'s text, paragraph by paragraph, over and over until ``megabytes``."""
+    text = source.read_text(encoding="utf-8").strip() + "\n\n"
+    target = int(megabytes * 1_000_000)
+    with path.open("w", encoding="utf-8") as f:
+        f.write(text * (target // len(text)) + text[: target % len(text)].rsplit("\n", 1)[0])
+
+
 def multinews(path: Path, n: int) -> int:
     got = 0
     with gzip.open(DATA, "rt", encoding="utf-8") as src, path.open("w", encoding="utf-8") as out:
@@ -82,6 +95,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--articles", type=int, nargs="*", default=[500, 1000, 2000, 4000])
     ap.add_argument("--megabytes", type=float, nargs="*", default=[1, 2, 4, 8])
+    ap.add_argument("--quoted-megabytes", type=float, nargs="*", default=[1, 2, 4, 8])
     args = ap.parse_args(argv)
     print("| input | seconds | per unit | peak MB |\n|---|---|---|---|")
     with tempfile.TemporaryDirectory() as tmp:
@@ -99,6 +113,12 @@ def main(argv=None) -> int:
             synthetic(p, mb)
             r = run(p)
             print(f"| one article of {mb:g} MB | {r['seconds']:.1f} | {r['seconds'] / mb:.2f} s per MB | "
+                  f"{r['peak_mb']:.0f} |", flush=True)
+        for mb in args.quoted_megabytes:
+            p = Path(tmp) / f"quoted{mb}.txt"
+            repeated(p, mb)
+            r = run(p)
+            print(f"| one quote-heavy article of {mb:g} MB | {r['seconds']:.1f} | {r['seconds'] / mb:.2f} s per MB | "
                   f"{r['peak_mb']:.0f} |", flush=True)
     return 0
 

@@ -33,10 +33,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from storylens.evidence import analyze  # noqa: E402
-from storylens.evidence.dates import publication_date  # noqa: E402
 from storylens.evidence.entities import spacy_available  # noqa: E402
 from storylens.evidence.facts import extract_claims  # noqa: E402
-from storylens.evidence.timeline import resolve_all  # noqa: E402
+from storylens.prepare import prepare_documents  # noqa: E402
 from storylens.config import Options  # noqa: E402
 from storylens.ingest import article_from_text, load_articles  # noqa: E402
 
@@ -71,13 +70,17 @@ def _iso(value: str) -> str:
 
 
 def system_output(articles, use_spacy: bool):
-    found = analyze(articles, None, Options(use_spacy=use_spacy))
+    docs = prepare_documents(articles)
+    found = analyze(docs, None, Options(use_spacy=use_spacy))
     by_doc: dict[str, dict] = {a.id: {"figures": [], "quotes": [], "dates": []} for a in articles}
-    for a in articles:
-        anchor, _ = publication_date(a)
-        for c, _m in extract_claims(a, anchor):
+    for doc in docs:
+        a = doc.article
+        for c, _m in extract_claims(doc):
             by_doc[a.id]["figures"].append((c.value, c.qualifier, c.text))
-        for s, e, got in resolve_all(a, anchor):
+        for sentence, got in zip(doc.sentences, doc.times):
+            if not got:
+                continue
+            s, e = sentence.start, sentence.end
             # the paragraph around the sentence: gold snippets do not depend on where the splitter cut
             p0 = a.text.rfind("\n", 0, s) + 1
             p1 = a.text.find("\n", e)

@@ -1,4 +1,4 @@
-"""Figures, quotes, timeline, entities and coverage of the bundled example story (issue 4)."""
+"""Figures, quotes, timeline, entities and coverage of the bundled example story."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from storylens.evidence import analyze
-from storylens.evidence.dates import find_times, publication_date, resolve
+from storylens.prepare import PreparedDocument, prepare_document, publication_date
+from storylens.text.dates import find_times, resolve
 from storylens.evidence.numbers import parse_quantity
 from storylens.evidence.quotes import story_quotes, split_name_role
 from storylens.config import Options
@@ -273,7 +274,7 @@ def _claims(text, published="1999-08-22"):
     from storylens.evidence.facts import extract_claims
 
     a = Article(id="t", text=text, published=published)
-    return [(c.value, c.qualifier, c.unit) for c, _ in extract_claims(a, publication_date(a)[0])]
+    return [(c.value, c.qualifier, c.unit) for c, _ in extract_claims(prepare_document(a))]
 
 
 def test_figures_in_lists_ranges_money_and_postfix_qualifiers():
@@ -293,12 +294,10 @@ def test_ages_are_not_figures():
 
 
 def test_seasons_and_quoted_future_do_not_mislead_dates():
-    from storylens.evidence.timeline import resolve_all
-
     a = Article(id="s", published="2000-01-14", text=(
         "She taught the class last fall and will teach again next fall.\n"
         "Judge Donnell said in court Monday that ``The pain you have caused will never go away.''"))
-    got = {t.text: r.date for _, _, pairs in resolve_all(a, date(2000, 1, 14)) for t, r in pairs}
+    got = {t.text: r.date for pairs in PreparedDocument(a, 0, date(2000, 1, 14)).times for t, r in pairs}
     assert got == {"last fall": "1999", "next fall": "2000", "Monday": "2000-01-10"}
 
 
@@ -328,7 +327,7 @@ def test_same_event_from_two_outlets_is_one_timeline_entry():
 
     a = Article(id="a", published="2016-10-13", text="Russia vetoed the French resolution at the UN on Saturday.")
     b = Article(id="b", published="2016-10-11", text="On Saturday Russia vetoed a French resolution at the UN.")
-    tl = story_timeline([a, b], {x.id: (publication_date(x)[0], False) for x in (a, b)})
+    tl = story_timeline([a, b])
     assert len(tl) == 1 and tl[0].date == "2016-10-08" and tl[0].article_ids == ("a", "b")
 
 

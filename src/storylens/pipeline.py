@@ -10,6 +10,7 @@ from .ingest.clean import headline_titles
 from .config import Options
 from .errors import NoArticlesError
 from .models import Article, Citation, Digest, Skipped, Summary, SummarySentence
+from .prepare import prepare_documents
 from .summarizers import get_summarizer
 from .text.tfidf import TfidfSpace, content_terms
 
@@ -30,7 +31,8 @@ def digest(articles: Sequence[Article], max_words: int | None = None, *, options
         raise NoArticlesError("no article with text to digest")
     copies = find_copies(articles)
     originals = [i for i in range(len(articles)) if i not in copies]
-    summary = get_summarizer(opts.method).summarize([articles[i] for i in originals], opts.max_words, options=opts)
+    docs = prepare_documents(articles)  # sentences and dates, once: the summarizer and the evidence read them
+    summary = get_summarizer(opts.method).summarize([docs[i] for i in originals], opts.max_words, options=opts)
     summary = cite_copies(summary, articles, originals, copies)
     extra: dict = {}
     # -- evidence: figures, quotes, timeline, entities, coverage (issue 4) --
@@ -38,7 +40,7 @@ def digest(articles: Sequence[Article], max_words: int | None = None, *, options
     if opts.extract_facts:
         from .evidence import DIGEST_FIELDS, analyze
 
-        found = analyze(articles, summary, opts)
+        found = analyze(docs, summary, opts)
         extra = {k: found[k] for k in DIGEST_FIELDS}
         analysis_meta = found["meta"]
     return Digest(

@@ -13,8 +13,8 @@ from dataclasses import replace
 from typing import Any, Sequence
 
 from ..models import Article, Summary
+from ..prepare import PreparedDocument, prepare_documents
 from .coverage import story_coverage
-from .dates import publication_date
 from .entities import org_index, person_index, recognise
 from .facts import story_facts
 from .quotes import story_quotes
@@ -23,17 +23,21 @@ from .timeline import story_timeline
 DIGEST_FIELDS = ("facts", "quotes", "timeline", "entities", "coverage")
 
 
-def analyze(articles: Sequence[Article], summary: Summary | None = None, options=None) -> dict[str, Any]:
+def analyze(documents: Sequence[Article | PreparedDocument], summary: Summary | None = None,
+            options=None) -> dict[str, Any]:
     """Figures, quotes, timeline, entities and coverage of one story.
 
     Returns a dict with the Digest fields ``facts`` (FactGroups), ``quotes``,
     ``timeline`` (Events), ``entities`` (tuples of models) and ``coverage``
     (a mapping), plus ``meta`` (the entity backend used and the time taken).
     ``options.use_spacy``: None uses spaCy when installed, False never, True
-    requires it (an error names the ``spacy`` extra when missing).
+    requires it (an error names the ``spacy`` extra when missing).  The articles may come prepared
+    (:func:`storylens.prepare.prepare_documents`); they are prepared here otherwise.
     """
     use_spacy = getattr(options, "use_spacy", None) if options is not None else None
-    anchors = {a.id: publication_date(a) for a in articles}
+    docs = prepare_documents(documents)
+    articles = [d.article for d in docs]
+    anchors = {d.id: (d.anchor, d.anchor_inferred) for d in docs}
     entities, backend = recognise(articles, use_spacy)
     persons = person_index(entities)
     if backend != "rules":
@@ -41,11 +45,11 @@ def analyze(articles: Sequence[Article], summary: Summary | None = None, options
         rule_entities, _ = recognise(articles, False)
         for k, v in person_index(rule_entities).items():
             persons.setdefault(k, v)
-    _, groups = story_facts(articles, {k: v[0] for k, v in anchors.items()})
+    _, groups = story_facts(docs)
     groups = _canonical_sources(groups, org_index(entities), persons)
-    qs = story_quotes(articles, persons)
-    events = story_timeline(articles, anchors)
-    cov = story_coverage(articles, summary, groups, qs)
+    qs = story_quotes(docs, persons)
+    events = story_timeline(docs)
+    cov = story_coverage(docs, summary, groups, qs)
     return {
         "facts": tuple(groups),
         "quotes": tuple(qs),

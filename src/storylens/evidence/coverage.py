@@ -6,17 +6,20 @@ from collections import Counter
 from typing import Any, Sequence
 
 from ..models import Article, FactGroup, Quote, Summary
-from ..text.segment import split_spans, word_count
-from ..text.tfidf import TfidfSpace, content_terms
+from ..prepare import PreparedDocument, prepare_documents
+from ..text.segment import word_count
+from ..text.tfidf import STOPWORDS, TfidfSpace, stem
 
 UNIQUE_BELOW = 0.3  # a sentence whose best match in any other source is below this is reported only there
 MAX_UNIQUE = 3
 MIN_WORDS = 8
 
 
-def story_coverage(articles: Sequence[Article], summary: Summary | None, groups: Sequence[FactGroup],
-             quotes: Sequence[Quote] = ()) -> dict[str, Any]:
+def story_coverage(documents: Sequence[Article | PreparedDocument], summary: Summary | None,
+                   groups: Sequence[FactGroup], quotes: Sequence[Quote] = ()) -> dict[str, Any]:
     """``{"summary": [...], "facts": [...], "sources": {article_id: {...}}}``."""
+    docs = prepare_documents(documents)
+    articles = [d.article for d in docs]
     ids = [a.id for a in articles]
     out: dict[str, Any] = {"summary": [], "facts": [], "sources": {}}
     if summary is not None:
@@ -26,7 +29,7 @@ def story_coverage(articles: Sequence[Article], summary: Summary | None, groups:
     for g in groups:
         out["facts"].append({"what": g.what, "status": g.status,
                              "article_ids": list(dict.fromkeys(c.article_id for c in g.claims))})
-    unique = _unique_sentences(articles)
+    unique = _unique_sentences(docs)
     # what one source alone carries, gathered in one pass
     facts_alone: dict[str, list[str]] = {}
     for g in groups:
@@ -44,16 +47,20 @@ def story_coverage(articles: Sequence[Article], summary: Summary | None, groups:
     return out
 
 
-def _unique_sentences(articles: Sequence[Article]) -> dict[str, list[dict[str, Any]]]:
-    rows: list[tuple[int, int, int, str]] = []
-    for d, a in enumerate(articles):
-        for s, e in split_spans(a.text):
-            text = a.text[s:e]
-            if word_count(text) >= MIN_WORDS:
-                rows.append((d, s, e, text))
-    if len(articles) < 2 or not rows:
+def _unique_sentences(docs: Sequence[PreparedDocument]) -> dict[str, list[dict[str, Any]]]:
+    if len(docs) < 2:
         return {}
-    space = TfidfSpace([content_terms(r[3]) for r in rows])
+    articles = [doc.article for doc in docs]
+    rows: list[tuple[int, int, int, str]] = []
+    terms: list[list[str]] = []
+    for d, doc in enumerate(docs):
+        for i, sent in enumerate(doc.sentences):
+            if word_count(sent.text) >= MIN_WORDS:
+                rows.append((d, sent.start, sent.end, sent.text))
+                terms.append([stem(w) for w in doc.words(i) if w not in STOPWORDS and len(w) > 1])
+    if not rows:
+        return {}
+    space = TfidfSpace(terms)
     best = space.max_other([r[0] for r in rows])
     out: dict[str, list[dict[str, Any]]] = {}
     for i, (d, s, e, text) in enumerate(rows):

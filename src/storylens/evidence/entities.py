@@ -17,61 +17,21 @@ from typing import Iterable, Sequence
 
 from .._optional import require
 from ..models import Article, Entity
+from ..text.lexicon import (CALENDAR_WORDS, DEMONYMS, GAZETTEER, ORG_WORDS, PLACE_WORDS, SPEECH_VERBS_AFTER_NAME,
+                            TITLES)
 
-TITLES = set("""president vice prime minister foreign defence defense interior secretary state general lieutenant
-    lt gen col colonel major maj captain capt sgt sergeant admiral commander ambassador envoy mediator spokesman
-    spokeswoman spokesperson chancellor king queen prince princess sheikh emir pope cardinal bishop rev reverend
-    mr mrs ms dr prof professor sen senator rep representative gov governor mayor judge justice chief head
-    director chairman chairwoman chair leader deputy premier officer official minister's ceo founder
-    activist correspondent reporter editor analyst lawyer attorney coach manager commissioner inspector
-    superintendent detective pastor father sister brother uncle aunt senior top former acting first lady
-    sir lord dame assemblyman assemblywoman congressman congresswoman councilman councilwoman lawmaker
-    legislator prosecutor deputy sheriff speaker house""".split())
-DEMONYMS = set("""american russian syrian french british german italian turkish iranian iraqi israeli palestinian
-    lebanese saudi qatari egyptian jordanian chinese japanese korean indian pakistani afghan european western
-    eastern arab kurdish australian canadian mexican spanish dutch belgian swiss swedish norwegian polish
-    ukrainian greek african asian us u.s. uk un u.n. eu nato""".split())
-ORG_WORDS = set("""observatory council ministry agency organisation organization group party army forces force
-    committee commission union nations helmets association corporation corp inc co ltd bank university court
-    department office kremlin parliament congress senate assembly government administration police navy
-    airforce institute foundation fund society church coalition alliance front brigade brigades militia
-    hezbollah reuters afp ap msf sana cnn bbc nato press times post news television tv radio network centre
-    center hospital school college authority bureau service services company federation league club
-    movement campaign programme program media daily journal tribune herald defence defense survey cross
-    constitution specialties enterprises institute institution laboratory laboratories museum library""".split())
-PLACE_WORDS = set("""city province district county state region island islands river mountains valley
-    street square camp port airport border fault avenue road bridge park lake sea ocean bay coast peninsula""".split())
-GAZETTEER = set("""afghanistan albania algeria argentina armenia australia austria azerbaijan bahrain bangladesh
-    belarus belgium bolivia bosnia brazil britain bulgaria burma cambodia cameroon canada chad chile china
-    colombia congo croatia cuba cyprus czech denmark ecuador egypt england eritrea estonia ethiopia europe
-    finland france georgia germany ghana greece guatemala haiti honduras hungary iceland india indonesia iran
-    iraq ireland israel italy japan jordan kazakhstan kenya korea kosovo kuwait laos latvia lebanon liberia
-    libya lithuania macedonia malaysia mali mexico moldova mongolia morocco mozambique myanmar nepal
-    netherlands nicaragua niger nigeria norway oman pakistan palestine panama paraguay peru philippines poland
-    portugal qatar romania russia rwanda scotland senegal serbia singapore slovakia slovenia somalia spain
-    sudan sweden switzerland syria taiwan tajikistan tanzania thailand tunisia turkey uganda ukraine uae
-    uruguay uzbekistan venezuela vietnam wales yemen zambia zimbabwe africa asia america americas
-    washington moscow london paris berlin rome madrid beijing tokyo damascus aleppo homs hama idlib daraa
-    raqqa latakia tartus baghdad mosul tehran ankara istanbul beirut cairo amman riyadh doha jerusalem
-    gaza kabul islamabad delhi geneva brussels lausanne vienna new york geneva kiev kyiv warsaw athens
-    lisbon dublin sydney melbourne canberra darwin toronto ottawa chicago boston texas california florida
-    wyoming laramie mediterranean izmit istanbul ankara yangon rangoon mandalay""".split()) | {
-    "united states", "united kingdom", "new york", "saudi arabia", "south korea", "north korea",
-    "united arab emirates", "hong kong", "new zealand", "south africa", "sri lanka", "middle east",
-    "east aleppo", "west aleppo", "old city", "los angeles", "san francisco", "new delhi", "us", "u.s.", "uk"}
 _PARTICLES = {"al", "el", "de", "da", "di", "van", "von", "der", "bin", "ibn", "abu", "le", "la", "du", "del", "des",
               "of", "for", "the", "and"}
 _COMMON = set("""the a an in on at but and or as if when while after before since this that these those it its
     he she they we i you his her their our my there here what which who how why where some many most all no
     not yet still also only just then thus however meanwhile elsewhere despite although though because
     capturing asked now once today""".split())
-_MONTHS_DAYS = set("""january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday""".split())
+_MONTHS_DAYS = CALENDAR_WORDS
 _RUN = re.compile(
     r"(?:[A-Z][\w'’-]*(?:\.[A-Z]\.?)?|al-[A-Z][\w'-]*|el-[A-Z][\w'-]*)"
     r"(?:\s+(?:(?:al|el|de|da|di|van|von|der|bin|ibn|du|del|of|for|the)\s+)*"
     r"(?:[A-Z][\w'’-]*(?:\.[A-Z]\.?)?|al-[A-Z][\w'-]*|el-[A-Z][\w'-]*))*")
-_SPEECH_AFTER = re.compile(r"^\s*(?:,[^,]{0,60},\s*)?(?:said|says|told|added|stated|warned|announced)\b")
+_SPEECH_AFTER = re.compile(rf"^\s*(?:,[^,]{{0,60}},\s*)?(?:{SPEECH_VERBS_AFTER_NAME})\b")
 
 
 def _strip_possessive(name: str) -> str:

@@ -17,9 +17,9 @@ from datetime import date
 from typing import Sequence
 
 from ..models import Article, Claim, FactGroup
-from ..text.segment import split_spans
+from ..prepare import PreparedDocument, prepare_documents
+from ..text.lexicon import ATTRIBUTION_VERBS, MONTH_PATTERN, YEAR_PATTERN
 from ..text.tfidf import stem
-from .dates import find_times, is_future, parse_iso, resolve
 from .numbers import Quantity, find_quantities
 
 # --- what is counted ---------------------------------------------------------------------------
@@ -53,24 +53,21 @@ _STOP_WHAT = set("""a an the of in on at to from by for with and or but as is ar
     his her they he she we you i than then so since after before during while when where including
     among about around over under into onto across mostly most some several many more less each per
     said says say told reported according not no yet also just only still already were""".split())
-_ATTR_VERBS = r"(?:said|says|say|reported|reports|told|announced|estimated|estimates|documented|confirmed|" \
-              r"added|stated|claimed|counted|recorded|put)"
+_ATTR_VERBS = rf"(?:{ATTRIBUTION_VERBS})"
 _NP_WORD = set("""the a an state news agency monitor monitoring group groups officials official ministry spokesman
     spokeswoman police army source sources media television tv rescuers activists residents rebels witnesses
     medics observers doctors hospital government authorities military agencies organisation organization
     body watchdog rights human for of civil defence defense local health interior foreign emergency
     opposition department office charity coalition commission council committee""".split())
 _GENERIC_TAIL = {"toll", "tolls", "figures", "figure", "report", "reports", "statement", "count", "tally",
-                 "estimate", "estimates", "data", "count", "reporting"}
+                 "estimate", "estimates", "data", "reporting"}
 _TOKEN = re.compile(r"[A-Za-z](?:[\w'’-]|\.(?=\w))*\.?(?<!\.)|\d[\d,.]*\d|\d|[^\sA-Za-z\d]")
 _CUMULATIVE = re.compile(r"\bsince\b|\bso far\b|\bin total\b|\baltogether\b|\b(?:has|have)\s+(?:now\s+)?"
                          r"(?:been\s+)?(?:\w+ed|cost|killed|died|fled|risen|rose|climbed|reached|left)\b|"
                          r"\bdeath toll\b|\bthe toll\b", re.IGNORECASE)
-_YEARLIKE = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
-_MONTH_BEFORE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-                           r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s*$")
-_MONTH_AFTER = re.compile(r"^\s*(?:st|nd|rd|th)?\s*(?:January|February|March|April|May|June|July|August|"
-                          r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b")
+_YEARLIKE = re.compile(rf"^{YEAR_PATTERN}$")
+_MONTH_BEFORE = re.compile(rf"(?:{MONTH_PATTERN})\.?\s*$")
+_MONTH_AFTER = re.compile(rf"^\s*(?:st|nd|rd|th)?\s*(?:{MONTH_PATTERN})\b")
 _SMALL_WORDS = {"one", "a", "an"}
 _VERBS = set("met said told went came agreed held spoke left took made saw were are was is have had has did do "
              "will would could can should may might must".split())
@@ -234,22 +231,13 @@ def attribution(sentence: str) -> str:
     return ""
 
 
-def extract_claims(article: Article, anchor: date | None = None) -> list[tuple[Claim, _Meta]]:
-    """Every numeric claim in one article, in text order."""
-    text = article.text
+def extract_claims(doc: PreparedDocument) -> list[tuple[Claim, _Meta]]:
+    """Every numeric claim in one prepared article, in text order."""
+    article, anchor = doc.article, doc.anchor
     out: list[tuple[Claim, _Meta]] = []
-    previous: date | None = None
-    for s_start, s_end in split_spans(text):
-        sent = text[s_start:s_end]
-        times = find_times(sent, s_start)
-        fut = is_future(sent)
-        event_date = None
-        for t in times:
-            r = resolve(t, anchor, future=fut, previous=previous)
-            if r.resolved:
-                event_date = event_date or r.date
-                if r.precision == "day":
-                    previous = parse_iso(r.date)
+    for sentence, times in zip(doc.sentences, doc.times):
+        s_start, sent = sentence.start, sentence.text
+        event_date = next((r.date for _, r in times if r.resolved), None)
         attr: str | None = None
         listed = False  # a figure was taken from this sentence: a bare number after it continues the list
         for q_start, q_end, qty in find_quantities(sent):
@@ -480,9 +468,9 @@ def _status(g: list[tuple[Claim, _Meta]]) -> str:
     return "differ"
 
 
-def story_facts(articles: Sequence[Article], anchors: dict[str, date | None]) -> tuple[list[Claim], list[FactGroup]]:
-    """All claims of ``articles`` and their groups."""
+def story_facts(documents: Sequence[Article | PreparedDocument]) -> tuple[list[Claim], list[FactGroup]]:
+    """All claims of the story's articles and their groups."""
     pairs: list[tuple[Claim, _Meta]] = []
-    for a in articles:
-        pairs.extend(extract_claims(a, anchors.get(a.id)))
+    for doc in prepare_documents(documents):
+        pairs.extend(extract_claims(doc))
     return [c for c, _ in pairs], group_claims(pairs)

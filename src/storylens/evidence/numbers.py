@@ -136,9 +136,3 @@ def find_quantities(text: str):
         if got is not None:
             yield m.start(), m.end(), Quantity(*got, currency=bool(m.group("cur")))
 
-
-def format_value(value: float) -> str:
-    """``250000.0`` -> ``250,000``; keeps decimals only when there are some."""
-    if value == int(value):
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")

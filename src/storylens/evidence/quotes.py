@@ -15,17 +15,14 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..models import Article, Citation, Quote
-from ..text.segment import ABBREVIATIONS, split_spans, words
+from ..prepare import PreparedDocument, prepare_documents
+from ..text.lexicon import DEMONYMS, ORG_WORDS, SPEECH_VERBS, TITLES, WEEKDAY_PATTERN
+from ..text.segment import ABBREVIATIONS, words
 from ..text.tfidf import STOPWORDS
-from .entities import DEMONYMS, ORG_WORDS, TITLES
 
 MIN_WORDS = 4
 _OPEN = "\u201c\"`"
-_SPEECH = (r"said|says|say|told|tells|added|adds|stated|warned|declared|insisted|stressed|explained|asked|"
-           r"replied|wrote|argued|noted|continued|recalled|admitted|acknowledged|announced|vowed|urged|"
-           r"claimed|complained|conceded|quipped|saying|describing|calling(?! off)|accusing|accused|described|"
-           r"called(?! off| up| in)|"
-           r"hoped|pledged|promised|predicted|concluded|observed|remarked")
+_SPEECH = SPEECH_VERBS
 _PRONOUNS = {"he", "she", "they", "i", "we", "it"}
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|al-[A-Z][\w'-]*|el-[A-Z][\w'-]*|de|da|di|van|von|der|bin|ibn|"
                          r"du|del|la|le)$")
@@ -42,6 +39,7 @@ class _Found:
     role: str
     resolution: str
     mention: str
+    line_end: int  # where the quotation's paragraph ends
 
 
 def _quote_spans(line: str) -> list[tuple[int, int]]:
@@ -123,7 +121,7 @@ def _speaker_before_verb(left: str) -> str:
     left = re.sub(r",\s*(?:who|which|whose)\b[^,\u201c\u201d\"]*,?$", "", left).rstrip()
     # skip a time or place adjunct between subject and verb: "Lavrov simply said", "the Kremlin Tuesday said"
     left = re.sub(r"\s+(?:simply|also|later|then|again|earlier|meanwhile|once|had|has|have|was|is|"
-                  r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$", "", left)
+                  rf"{WEEKDAY_PATTERN})$", "", left)
     left = re.sub(r"\s+(?:simply|also|later|then|again|earlier)$", "", left)
     # an appositive: "Ibrahim Abu Leith, spokesman for the Syrian Civil Defence in Aleppo," -> keep both parts
     m = re.search(r"((?:[A-Z][\w'’.-]*|al-\w+|de|the|The|a|A|an|An|[a-z][\w'’-]*)"
@@ -212,11 +210,10 @@ def _np_after_verb(right: str) -> str:
     return m.group(1).strip(" ,") if m else ""
 
 
-def find_quotes(article: Article, persons: dict[str, str], roles: dict[str, str]) -> list[_Found]:
-    """Quotations of one article with their speakers, in text order."""
-    text = article.text
+def find_quotes(doc: PreparedDocument, persons: dict[str, str], roles: dict[str, str]) -> list[_Found]:
+    """Quotations of one prepared article with their speakers, in text order."""
+    article, text = doc.article, doc.text
     out: list[_Found] = []
-    sent_spans = split_spans(text)
     pos = 0
     prev_line_quote: _Found | None = None
     for line in text.split("\n"):
@@ -228,7 +225,9 @@ def find_quotes(article: Article, persons: dict[str, str], roles: dict[str, str]
             if len(words(qtext)) < MIN_WORDS:
                 continue
             abs_s, abs_e = line_start + qs, line_start + qe
-            sent = next(((s, e) for s, e in sent_spans if s <= abs_s < e), (line_start, line_start + len(line)))
+            at = doc.sentence_at(abs_s)
+            sent = ((doc.sentences[at].start, doc.sentences[at].end) if at is not None
+                    else (line_start, line_start + len(line)))
             s_start = min(sent[0], max(abs_s - 2, line_start))
             left = re.sub(r"(?:``|[\u201c\"])$", "", text[s_start:abs_s]).rstrip()
             right_full = re.sub(r"^(?:''|[\u201d\"])", "", text[abs_e: line_start + len(line)])
@@ -238,7 +237,8 @@ def find_quotes(article: Article, persons: dict[str, str], roles: dict[str, str]
             # 1. after the quote: '..., X said' / '..., said X' / 'X was quoted ... as saying'
             ends_sentence = bool(re.search(r"[.!?]$", qtext)) and not re.match(r"^\s*[,a-z]", right)
             adj = r"(?:[^,\u201c\u201d\"]{0,25},)?"
-            m = re.match(rf"^\s*[,.]?\s*(?P<np>[^\u201c\u201d\"]{{1,160}}?)\s+(?:\w+ly\s+)?(?:(?:has|have|had|is|was)\s+)?(?:{_SPEECH})\b", right)
+            m = re.match(rf"^\s*[,.]?\s*(?P<np>[^\u201c\u201d\"]{{1,160}}?)\s+(?:\w+ly\s+)?"
+                         rf"(?:(?:has|have|had|is|was)\s+)?(?:{_SPEECH})\b", right)
             m2 = re.match(rf"^\s*[,.]?\s*{adj}\s*(?P<v>{_SPEECH})\s", right)
             m3 = re.match(r"^\s*[,.]?\s*(?P<np>[^\u201c\u201d\"]{1,80}?)\s+(?:was|were)\s+quoted\b", right)
             m4 = re.match(r"^\s*[,.]?\s*[^\u201c\u201d\"]{1,60}?\s+quoted\s+(?P<np>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
@@ -289,7 +289,7 @@ def find_quotes(article: Article, persons: dict[str, str], roles: dict[str, str]
                 first = np.split()[0].lower()
                 if first in _PRONOUNS and len(np.split()) <= 2:
                     mention = np.split()[0]
-                    speaker, role, resolution = _from_context(out, text, sent[0], persons, roles, article)
+                    speaker, role, resolution = _from_context(out, doc, sent[0], persons, roles)
                     if speaker is None and resolution.startswith("mention:"):
                         mention = resolution.split(":", 1)[1]
                         resolution = "unresolved"
@@ -313,22 +313,26 @@ def find_quotes(article: Article, persons: dict[str, str], roles: dict[str, str]
                 speaker, role = prev_line_quote.speaker, prev_line_quote.role
                 resolution = "context" if speaker else "unresolved"
                 mention = prev_line_quote.mention
-            f = _Found(article, abs_s, abs_e, qtext, speaker, role, resolution, mention)
+            f = _Found(article, abs_s, abs_e, qtext, speaker, role, resolution, mention, line_start + len(line))
             out.append(f)
             this_line_quote = f
         prev_line_quote = this_line_quote
     return out
 
 
-def _from_context(found: Sequence[_Found], text: str, sent_start: int, persons: dict[str, str],
-                  roles: dict[str, str], article: Article) -> tuple[str | None, str, str]:
+def _from_context(found: Sequence[_Found], doc: PreparedDocument, sent_start: int, persons: dict[str, str],
+                  roles: dict[str, str]) -> tuple[str | None, str, str]:
     """Resolve "he said": the previous sentence's quote speaker, or its only named person."""
-    spans = [sp for sp in split_spans(text) if sp[1] <= sent_start]
-    if not spans:
+    text = doc.text
+    k = doc.sentences_ending_by(sent_start)
+    if not k:
         return None, "", "unresolved"
+    spans = [(s.start, s.end) for s in doc.sentences[max(0, k - 3):k]]
     # look back sentence by sentence while they only say "he said" (at most three)
-    for prev in reversed(spans[-3:]):
+    for prev in reversed(spans):
         for f in reversed(found):
+            if f.line_end < prev[0]:
+                break  # this quotation and every earlier one end before the sentence
             if prev[0] <= f.start < prev[1] or (f.start < sent_start and f.end >= prev[0] and f.start < prev[0]):
                 if f.speaker:
                     return f.speaker, f.role, "context"
@@ -439,13 +443,14 @@ def person_roles(articles: Sequence[Article], persons: dict[str, str]) -> dict[s
     return roles
 
 
-def story_quotes(articles: Sequence[Article], persons: dict[str, str]) -> list[Quote]:
-    """Quotations across ``articles``, one entry per distinct quotation with all its sources."""
-    roles = person_roles(articles, persons)
+def story_quotes(documents: Sequence[Article | PreparedDocument], persons: dict[str, str]) -> list[Quote]:
+    """Quotations across the story's articles, one entry per distinct quotation with all its sources."""
+    docs = prepare_documents(documents)
+    roles = person_roles([d.article for d in docs], persons)
     groups: list[list[_Found]] = []
     index = _KeyIndex()
-    for a in articles:
-        for f in find_quotes(a, persons, roles):
+    for doc in docs:
+        for f in find_quotes(doc, persons, roles):
             k = _Key(_norm(f.text))
             i = index.find(k)
             if i is None:

@@ -9,43 +9,25 @@ what cannot be dated is kept, marked ``unresolved``, at the end.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Sequence
 
 from ..models import Article, Citation, Event
-from ..text.segment import split_spans
+from ..prepare import PreparedDocument, prepare_documents
+from ..text.dates import sort_key
 from ..text.tfidf import content_terms
-from .dates import find_times, is_future, parse_iso, resolve, sort_key
 
 MAX_EVENT_CHARS = 320
 SAME_EVENT = 0.4  # content-word overlap (Jaccard) above which two dated sentences tell one event
 
 
-def resolve_all(article: Article, anchor: date | None):
-    """Yield ``(sentence_start, sentence_end, [(TimeExpr, Resolved), ...])`` for each sentence with a date."""
-    text = article.text
-    previous: date | None = None
-    for s, e in split_spans(text):
-        sent = text[s:e]
-        times = find_times(sent, s)
-        if not times:
-            continue
-        fut = is_future(sent)
-        got = []
-        for t in times:
-            r = resolve(t, anchor, future=fut, previous=previous)
-            got.append((t, r))
-            if r.precision == "day":
-                previous = parse_iso(r.date)
-        yield s, e, got
-
-
-def article_events(article: Article, anchor: date | None, inferred: bool = False) -> list[Event]:
-    """The dated (and undatable) events of one article, in text order."""
-    text = article.text
+def article_events(doc: PreparedDocument) -> list[Event]:
+    """The dated (and undatable) events of one prepared article, in text order."""
+    article, inferred = doc.article, doc.anchor_inferred
     out: list[Event] = []
-    for s, e, got in resolve_all(article, anchor):
-        sent = text[s:e]
+    for sentence, got in zip(doc.sentences, doc.times):
+        if not got:
+            continue
+        s, e, sent = sentence.start, sentence.end, sentence.text
         t, r = next(((t, r) for t, r in got if r.resolved), got[0])
         relative = t.kind not in ("md", "dm", "year") and not (t.kind == "month" and t.get("year"))
         out.append(Event(
@@ -61,23 +43,27 @@ def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def story_timeline(articles: Sequence[Article], anchors: dict[str, tuple[date | None, bool]]) -> list[Event]:
-    """Events of all ``articles``, merged across sources and ordered by date (unresolved last)."""
+def story_timeline(documents: Sequence[Article | PreparedDocument]) -> list[Event]:
+    """Events of all the story's articles, merged across sources and ordered by date (unresolved last)."""
+    docs = prepare_documents(documents)
     merged: list[tuple[Event, set[str]]] = []
-    for a in articles:
-        anchor, inferred = anchors.get(a.id, (None, False))
-        for ev in article_events(a, anchor, inferred):
+    on_date: dict[str, list[int]] = {}  # the merged events of each date, in order
+    for doc in docs:
+        aid = doc.id
+        for ev in article_events(doc):
             terms = set(content_terms(ev.text))
-            for i, (other, oterms) in enumerate(merged):
-                if other.date and other.date == ev.date and a.id not in other.article_ids \
-                        and _jaccard(terms, oterms) >= SAME_EVENT:
+            for i in on_date.get(ev.date, []) if ev.date else []:
+                other, oterms = merged[i]
+                if aid not in other.article_ids and _jaccard(terms, oterms) >= SAME_EVENT:
                     merged[i] = (Event(other.date, other.date_precision, other.text,
-                                       other.article_ids + (a.id,), other.evidence + ev.evidence,
+                                       other.article_ids + (aid,), other.evidence + ev.evidence,
                                        other.expression, other.inferred and ev.inferred), oterms | terms)
                     break
             else:
+                if ev.date:
+                    on_date.setdefault(ev.date, []).append(len(merged))
                 merged.append((ev, terms))
-    order = {a.id: i for i, a in enumerate(articles)}
+    order = {doc.id: i for i, doc in enumerate(docs)}
     events = [ev for ev, _ in merged]
     events.sort(key=lambda ev: (sort_key(ev.date), order.get(ev.article_ids[0], 0),
                                 ev.evidence[0].start if ev.evidence else 0))

@@ -16,15 +16,10 @@ from urllib.parse import urlparse
 import ftfy
 
 from ..models import Article
+from ..text.dates import parse_date, parse_numeric_date
+from ..text.lexicon import AGENCIES
 
 # -- outlets and agencies ----------------------------------------------------
-AGENCIES = {
-    "afp": "AFP", "agence france-presse": "AFP", "agence france presse": "AFP",
-    "reuters": "Reuters", "ap": "AP", "associated press": "AP", "the associated press": "AP",
-    "xinhua": "Xinhua", "dpa": "dpa", "ansa": "ANSA", "efe": "EFE", "upi": "UPI",
-    "bloomberg": "Bloomberg", "kyodo": "Kyodo", "yonhap": "Yonhap", "tass": "TASS",
-    "interfax": "Interfax", "pti": "PTI", "ians": "IANS", "sana": "SANA", "anadolu": "Anadolu",
-}
 DOMAINS = {
     "yahoo.com": "Yahoo News", "reuters.com": "Reuters", "aljazeera.com": "Al Jazeera",
     "aljazeera.net": "Al Jazeera", "bbc.co.uk": "BBC", "bbc.com": "BBC", "nytimes.com": "The New York Times",
@@ -77,12 +72,6 @@ _DATELINE_NO_AGENCY = re.compile(
     r"^(?P<place>[A-Z][A-Z .'\u2019-]{2,40})(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?\s*"
     r"(?:--|_|\u2014|\u2013)\s+"
 )
-_MONTHS = {m: i for i, m in enumerate(
-    "january february march april may june july august september october november december".split(), 1)}
-_MONTH_ABBR = {k[:3]: v for k, v in _MONTHS.items()}
-_DATE_DMY = re.compile(r"\b(\d{1,2})\s+([A-Z][a-z]{2,8})\.?,?\s+(\d{4})\b")
-_DATE_MDY = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
-_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
 @dataclass
@@ -115,20 +104,6 @@ def repair_mojibake(text: str) -> str:
     return fixed
 
 
-def parse_date(text: str) -> str | None:
-    """An ISO date from a string like "13 Oct 2016", "October 6, 2016" or "2016-10-13"."""
-    m = _ISO_DATE.search(text)
-    if m:
-        return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    m = _DATE_DMY.search(text)
-    if m and _month(m.group(2)):
-        return _iso(int(m.group(3)), _month(m.group(2)), int(m.group(1)))
-    m = _DATE_MDY.search(text)
-    if m and _month(m.group(1)):
-        return _iso(int(m.group(3)), _month(m.group(1)), int(m.group(2)))
-    return None
-
-
 def _join_spaced_url(line: str) -> str:
     """ "http: / / www. cnn. com / 2009 / story. html" -> "http://www.cnn.com/2009/story.html" """
     return re.sub(r"\s*([/.?=&_:,-])\s*", r"\1", line)
@@ -140,37 +115,11 @@ def _date_line(line: str) -> str | None:
         return None
     flat = re.sub(r"(?<=\d)\s?([/:.])\s?(?=\d)", r"\1", line)  # "14 / 09 / 2013" -> "14/09/2013"
     flat = re.sub(r"[A-Z]{3,}", lambda m: m.group(0).capitalize(), flat)  # "DECEMBER 16, 2008"
-    d = parse_date(flat) or _numeric_date(flat)
+    d = parse_date(flat) or parse_numeric_date(flat)
     if d is None:
         return None
     rest = re.sub(r"\d+(?:st|nd|rd|th)?|[^\w]+", " ", flat).split()
     return d if all(_DATE_WORDS.match(w) for w in rest) else None
-
-
-def _numeric_date(text: str) -> str | None:
-    """ "11/27/2005", "04/28/09", "27/09/2013": month first, as US pages write it, unless the first
-    number cannot be a month (then day first)."""
-    m = re.search(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b", text)
-    if not m:
-        return None
-    a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
-    if y < 100:
-        y += 2000 if y < 50 else 1900
-    return _iso(y, b, a) if a > 12 else _iso(y, a, b)
-
-
-def _month(name: str) -> int:
-    low = name.lower().rstrip(".")
-    return _MONTHS.get(low) or _MONTH_ABBR.get(low[:3], 0)
-
-
-def _iso(y: int, m: int, d: int) -> str | None:
-    import datetime as _dt
-
-    try:
-        return _dt.date(y, m, d).isoformat()
-    except ValueError:
-        return None
 
 
 def outlet_from_url(url: str) -> str:

@@ -74,12 +74,15 @@ def concept_doc_freq(pool: SentencePool) -> Counter:
     if cached is not None:
         return cached
     by_text = {s.text: c for s, c in zip(pool.sentences, pool_concepts(pool))}
+    docs = pool.documents if len(pool.documents) == len(pool.all_sentences) else None
     df: Counter = Counter()
-    for sents in pool.all_sentences:
+    for d, sents in enumerate(pool.all_sentences):
         seen: set[str] = set()
         for s in sents:
             c = by_text.get(s.text)
-            seen.update(c if c is not None else _bigrams(words(s.text)))
+            if c is None:
+                c = _bigrams(docs[d].words(s.position) if docs is not None else words(s.text))
+            seen.update(c)
         df.update(seen)
     pool._concept_df = df
     return df

@@ -9,27 +9,22 @@ several outlets becomes one content unit backed by all of them.
 from __future__ import annotations
 
 import functools
-import math
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import chain
 from typing import Iterator, Sequence
 
 import numpy as np
-from scipy import sparse
 
 from ..models import Article, Citation, Sentence, Summary, SummarySentence
-from ..text.segment import ABBREVIATIONS, _token_before
-from ..text.segment import sentences as split_article
-from ..text.segment import words
-from ..text.tfidf import STOPWORDS, stem
+from ..prepare import PreparedDocument
+from ..text.segment import ABBREVIATIONS, token_before, words
+from ..text.tfidf import STOPWORDS, TfidfSpace, stem
 
 _HEADING_END = re.compile(r"[.!?\"'\u201d\u2019)]$")
 # Inside an over-long "sentence" (a splitter miss, e.g. in lower-cased text):
 # any stop followed by space, whatever the case of the next letter.
 _ANY_STOP = re.compile(r"(?P<stop>[.!?]+)(?P<close>\s?[\"'\u201d\u2019)]+)?\s+(?=[\"'\u201c(]*[a-z0-9])", re.I)
-_LAST_TOKEN = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
 def is_heading(text: str, n_words: int | None = None) -> bool:
@@ -44,102 +39,8 @@ def is_heading(text: str, n_words: int | None = None) -> bool:
 _stem = functools.lru_cache(maxsize=1 << 17)(stem)  # a pure function: the cache never changes a result
 
 
-def terms_of(text: str) -> list[str]:
-    """Stemmed content words, as :func:`storylens.vectors.content_terms` (cached stems)."""
-    return [_stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1]
-
-
-_DENSE_PRODUCTS = 200_000  # similarity without scipy up to this many (rows x longest row x rows) products
-
-
-class PoolSpace:
-    """TF-IDF rows of the candidates, as :class:`storylens.vectors.TfidfSpace`
-    computes them (smoothed idf, sublinear tf, L2-normalised rows), built
-    straight into CSR form (each row's terms in order of first use).
-
-    Besides ``matrix`` it keeps, for the features, ``token_ids`` (every token
-    of every row, in order, as a column index), ``token_rows`` (the row of
-    each), ``counts`` (the raw count of each stored entry) and ``row_lengths``
-    (tokens per row)."""
-
-    def __init__(self, token_lists: Sequence[Sequence[str]]):
-        n_rows = len(token_lists)
-        terms = sorted(set(chain.from_iterable(token_lists)))
-        self.vocab = vocab = {t: i for i, t in enumerate(terms)}
-        self.row_lengths = np.fromiter(map(len, token_lists), dtype=np.int64, count=n_rows)
-        self.token_ids = np.fromiter(map(vocab.__getitem__, chain.from_iterable(token_lists)), dtype=np.int64,
-                                     count=int(self.row_lengths.sum()))
-        token_rows = np.repeat(np.arange(n_rows), self.row_lengths)
-        # each row's distinct terms in order of first use, with their counts
-        n_terms = max(len(terms), 1)
-        keys, first, raw = np.unique(token_rows * n_terms + self.token_ids, return_index=True, return_counts=True)
-        order = np.argsort(first, kind="stable")
-        indices, raw = keys[order] % n_terms, raw[order]
-        per_row = np.bincount(keys // n_terms, minlength=n_rows) if len(keys) else np.zeros(n_rows, dtype=np.int64)
-        indptr = np.zeros(n_rows + 1, dtype=np.int64)
-        np.cumsum(per_row, out=indptr[1:])
-        n = max(n_rows, 1)
-        df = np.bincount(indices, minlength=len(terms))
-        # the same math.log values as computed term by term, once per distinct count
-        idf_of = np.asarray([math.log((1 + n) / (1 + d)) + 1.0 for d in range(n + 1)])
-        tf_of = np.asarray([0.0] + [1.0 + math.log(k) for k in range(1, int(raw.max(initial=0)) + 1)])
-        data = tf_of[raw]
-        self.counts = raw
-        self.token_rows = token_rows
-        rows = np.repeat(np.arange(n_rows), per_row)  # the row of each stored entry
-        if len(data):
-            data *= idf_of[df][indices]
-            norms = np.sqrt(np.bincount(rows, weights=data ** 2, minlength=n_rows))
-            norms[norms == 0] = 1.0
-            data /= np.repeat(norms, per_row)
-        self.shape = (n_rows, max(len(vocab), 1))
-        self.data, self.indices, self.indptr, self.entry_rows = data, indices, indptr, rows
-        self._matrix: sparse.csr_matrix | None = None
-        self._centroid: np.ndarray | None = None
-
-    @property
-    def matrix(self) -> sparse.csr_matrix:
-        """The rows as a sparse CSR matrix (built on first use)."""
-        if self._matrix is None:
-            self._matrix = sparse.csr_matrix((self.data, self.indices, self.indptr), shape=self.shape)
-        return self._matrix
-
-    def similarity(self) -> np.ndarray:
-        """Cosine similarity between all rows (dense)."""
-        n, nnz = self.shape[0], len(self.data)
-        per_row = np.diff(self.indptr)
-        longest = int(per_row.max(initial=0))
-        if 0 < n * longest * n <= _DENSE_PRODUCTS:
-            # small pools: the sparse product's sums without its overhead; each
-            # (i, j) is summed one term after the other in row i's stored order
-            # (a cumulative sum is sequential), as the sparse product does
-            dense = np.zeros(self.shape)
-            dense[self.entry_rows, self.indices] = self.data
-            products = np.zeros((n, longest, n))
-            products[self.entry_rows, np.arange(nnz) - self.indptr[self.entry_rows]] = (
-                self.data[:, None] * dense[:, self.indices].T)
-            return np.cumsum(products, axis=1)[:, -1, :]
-        return (self.matrix @ self.matrix.T).toarray()
-
-    def centroid(self, rows: Sequence[int] | None = None) -> np.ndarray:
-        if rows is None:
-            if self._centroid is None:
-                # column sums, accumulated row by row as the sparse sum does
-                c = np.bincount(self.indices, weights=self.data, minlength=self.shape[1]).astype(np.float64)
-                norm = np.linalg.norm(c)
-                self._centroid = c / norm if norm else c
-            return self._centroid.copy()
-        m = self.matrix[list(rows)]
-        c = np.asarray(m.sum(axis=0)).ravel()
-        norm = np.linalg.norm(c)
-        return c / norm if norm else c
-
-    def project(self, vector: np.ndarray) -> np.ndarray:
-        """``matrix @ vector`` (each row's sum taken in stored order, as the sparse product does)."""
-        n = self.shape[0]
-        if not len(self.data):
-            return np.zeros(n)
-        return np.bincount(self.entry_rows, weights=self.data * vector[self.indices], minlength=n)
+#: the TF-IDF rows of the candidates: the one implementation, shared with the rest of the package
+PoolSpace = TfidfSpace
 
 
 def _resplit_split(sents: Sequence[Sentence], max_words: int) -> Iterator[tuple[Sentence, list[str] | None]]:
@@ -155,7 +56,7 @@ def _resplit_split(sents: Sequence[Sentence], max_words: int) -> Iterator[tuple[
         start = 0
         text = s.text
         for m in _ANY_STOP.finditer(text):
-            tok = _token_before(text, m.start())
+            tok = token_before(text, m.start())
             if tok and m.group("stop") == "." and (
                     tok.lower().rstrip(".") in ABBREVIATIONS or len(tok) == 1):
                 continue
@@ -186,13 +87,16 @@ def _earliest_round_robin(doc_of: Sequence[int], limit: int) -> list[int]:
     return sorted(i for _, i in order[:max(limit, 0)])
 
 
-def _as_articles(documents: Sequence[Article | str]) -> list[Article]:
+def _as_prepared(documents: Sequence[Article | PreparedDocument | str]) -> list[PreparedDocument]:
+    """The documents as prepared ones, numbered by their place in ``documents``; the pool needs no
+    dates, so articles given as such are only split."""
     out = []
     for i, d in enumerate(documents):
-        if isinstance(d, Article):
-            out.append(d)
-        elif isinstance(d, str):
-            out.append(Article(id=str(i), text=d))
+        if isinstance(d, PreparedDocument):
+            out.append(d.reindexed(i))
+        elif isinstance(d, (Article, str)):
+            article = d if isinstance(d, Article) else Article(id=str(i), text=d)
+            out.append(PreparedDocument(article, i, dated=False))
         else:
             raise TypeError(f"documents[{i}] is {type(d).__name__}; pass strings or storylens.Article objects")
     return out
@@ -208,9 +112,10 @@ class SentencePool:
     _space: "PoolSpace | None" = field(default=None, repr=False)
     tokens: list[list[str]] = field(default_factory=list, repr=False)  # lower-cased words per candidate
     nwords: list[int] = field(default_factory=list, repr=False)  # whitespace words per candidate
+    documents: list[PreparedDocument] = field(default_factory=list, repr=False)  # the prepared articles
 
     @classmethod
-    def build(cls, documents: Sequence[Article | str], options=None, *,
+    def build(cls, documents: Sequence[Article | PreparedDocument | str], options=None, *,
               max_candidates: int | None = None) -> "SentencePool":
         """The pool of ``documents``.  At most ``max_candidates`` candidates
         (default :data:`MAX_CANDIDATES`) are kept, so that the dense similarity
@@ -220,8 +125,9 @@ class SentencePool:
         from ..config import Options
 
         opts = options or Options()
-        articles = _as_articles(documents)
-        per_doc = [split_article(a, i) for i, a in enumerate(articles)]
+        docs = _as_prepared(documents)
+        articles = [d.article for d in docs]
+        per_doc = [list(d.sentences) for d in docs]
         cands: list[Sentence] = []
         terms: list[list[str]] = []
         tokens: list[list[str]] = []
@@ -230,7 +136,7 @@ class SentencePool:
         stems: list[list[str]] = []  # the stem of every word of ``tokens``
         seen: set[str] = set()
         lo, hi = opts.min_sentence_words, opts.max_sentence_words
-        for sents in per_doc:
+        for doc, sents in zip(docs, per_doc):
             for s, split in _resplit_split(sents, hi):
                 if split is None:
                     split = s.text.split()
@@ -241,7 +147,8 @@ class SentencePool:
                 if key in seen:  # exact copy: kept once, its source found as support
                     continue
                 seen.add(key)
-                low = words(s.text)
+                # a sentence kept whole has its words in the prepared document; a piece of one is split here
+                low = doc.words(s.position) if split is not None else words(s.text)
                 st = list(map(_stem, low))
                 toks = [t for t, w in zip(st, low) if w not in STOPWORDS and len(w) > 1]
                 if not toks:
@@ -259,6 +166,7 @@ class SentencePool:
                 [xs[i] for i in keep] for xs in (cands, terms, tokens, nwords, keys, stems))
         pool = cls(articles, per_doc, cands, terms, opts.support_threshold, tokens=tokens)
         pool.nwords = nwords
+        pool.documents = docs
         pool._keys = keys
         pool._stems = stems
         return pool

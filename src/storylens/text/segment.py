@@ -10,25 +10,25 @@ text puts one paragraph a line.
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator, Sequence
+from typing import Iterator, Sequence
 
 from ..models import Article, Sentence
+from .lexicon import CALENDAR_WORDS, MONTH_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS
 
 # Abbreviations that are followed by a period but rarely end a sentence.
 ABBREVIATIONS = frozenset(
     """
     mr mrs ms dr prof sr jr st mt ft lt gen col maj capt cpt sgt cpl adm cmdr
     rev gov sen rep pres supt insp det atty messrs mme hon brig
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    mon tue tues wed thu thur thurs fri sat sun
     inc corp co ltd llc plc bros dept univ assn est approx govt
     no nos vol vols fig figs pp p op ed eds
     vs etc cf al ca
     u.s u.k u.n e.u u.s.a a.m p.m e.g i.e d.c n.y l.a
     """.split()
-)
+) | {m.lower() for m in MONTH_ABBREVIATIONS} | set(WEEKDAY_ABBREVIATIONS)
 # Abbreviations after which a following number does not start a sentence.
-_BEFORE_NUMBER = frozenset("no nos vol vols fig figs pp p jan feb mar apr jun jul aug sep sept oct nov dec art sec ch".split())
+_BEFORE_NUMBER = frozenset("no nos vol vols fig figs pp p art sec ch".split()) | {m.lower()
+                                                                                   for m in MONTH_ABBREVIATIONS}
 
 _BOUNDARY = re.compile(
     r"""(?P<stop>[.!?]+|\u2026)          # the stop
@@ -37,11 +37,9 @@ _BOUNDARY = re.compile(
         (?=(?P<next>[\"'\u201c\u2018(\[]*[A-Z0-9\u00C0-\u00DE]))""",
     re.VERBOSE,
 )
-_AFTER_TIME = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december et est edt ct cst cdt pt pst pdt gmt utc bst cet local".split())
+# words after "a.m."/"p.m." that continue the sentence ("at 3 a.m. Tuesday", "at 5 p.m. EST")
+_AFTER_TIME = CALENDAR_WORDS | frozenset("et est edt ct cst cdt pt pst pdt gmt utc bst cet local".split())
 _NEXT_WORD = re.compile(r"[\"'\u201c\u2018(\[]*(\w+)")
-_TOKEN_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*", re.UNICODE)
 _ASCII_WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")  # _WORD on lower-cased ASCII text
 _TOKEN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
@@ -49,10 +47,10 @@ _TOKEN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ."
 _STOP_CHARS = re.compile("[.!?\u2026]")
 
 
-def _token_before(line: str, end: int) -> str:
-    """What ``_TOKEN_BEFORE.search(line, 0, end)`` finds (a letter, then letters
-    and periods, ending at ``end``), or "", by walking back from ``end`` instead
-    of scanning the line from its start."""
+def token_before(line: str, end: int) -> str:
+    """The word that ends at ``line[end]``: a letter, then letters and periods
+    (``"U.S."`` in ``"in the U.S. The"``), or "" (found by walking back from
+    ``end``, never scanning the line from its start)."""
     k = end
     while k > 0 and line[k - 1] in _TOKEN_CHARS:
         k -= 1
@@ -65,7 +63,7 @@ def _is_abbreviation(line: str, stop_at: int, next_char: str, next_word: str = "
     """Whether the period at ``line[stop_at]`` belongs to an abbreviation
     (``next_at``: where the next sentence would start, to read its first word
     only when it matters)."""
-    token = _token_before(line, stop_at)
+    token = token_before(line, stop_at)
     if not token:
         return False
     low = token.lower().rstrip(".")
@@ -162,10 +160,6 @@ class SumyTokenizer:
         return tuple(_WORD.findall(sentence))
 
 
-def join_paragraphs(parts: Iterable[str]) -> str:
-    return "\n".join(p.strip() for p in parts if p and p.strip())
-
-
 __all__: Sequence[str] = [
     "split_spans",
     "split_sentences",
@@ -173,4 +167,6 @@ __all__: Sequence[str] = [
     "words",
     "word_count",
     "SumyTokenizer",
+    "token_before",
+    "ABBREVIATIONS",
 ]

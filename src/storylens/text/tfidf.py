@@ -7,8 +7,8 @@ sentences across sources and the story clusterer.
 from __future__ import annotations
 
 import math
-from collections import Counter
-from typing import Iterable, Sequence
+from itertools import chain
+from typing import Sequence
 
 import numpy as np
 from scipy import sparse
@@ -60,48 +60,75 @@ def content_terms(text: str) -> list[str]:
     return [stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1]
 
 
+_DENSE_PRODUCTS = 200_000  # similarity without scipy up to this many (rows x longest row x rows) products
+
+
 class TfidfSpace:
-    """TF-IDF over a fixed list of token lists; rows are L2-normalised.
+    """TF-IDF rows of token lists (smoothed idf, sublinear tf, L2-normalised
+    rows), built straight into CSR form (each row's terms in order of first use).
 
-    ``idf`` may be given (e.g. learned on a large corpus); otherwise it is
-    computed from the documents themselves with smoothing.
-    """
+    Besides ``matrix`` it keeps, for the features, ``token_ids`` (every token
+    of every row, in order, as a column index), ``token_rows`` (the row of
+    each), ``counts`` (the raw count of each stored entry) and ``row_lengths``
+    (tokens per row)."""
 
-    def __init__(self, token_lists: Sequence[Sequence[str]], idf: dict[str, float] | None = None,
-                 sublinear_tf: bool = True):
-        vocab: dict[str, int] = {}
-        df: Counter[str] = Counter()
-        for toks in token_lists:
-            for t in set(toks):
-                df[t] += 1
-        for t in sorted(df):
-            vocab[t] = len(vocab)
-        n = max(len(token_lists), 1)
-        if idf is None:
-            default = None
-            self.idf = {t: math.log((1 + n) / (1 + df[t])) + 1.0 for t in vocab}
-        else:
-            default = max(idf.values()) if idf else 1.0
-            self.idf = {t: idf.get(t, default) for t in vocab}
-        self.vocab = vocab
-        rows, cols, vals = [], [], []
-        for i, toks in enumerate(token_lists):
-            for t, c in sorted(Counter(toks).items()):
-                tf = 1.0 + math.log(c) if sublinear_tf else float(c)
-                rows.append(i)
-                cols.append(vocab[t])
-                vals.append(tf * self.idf[t])
-        m = sparse.csr_matrix(
-            (np.asarray(vals, dtype=np.float64), (np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64))),
-            shape=(len(token_lists), max(len(vocab), 1)),
-        )
-        norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
-        norms[norms == 0] = 1.0
-        self.matrix = sparse.diags(1.0 / norms) @ m
-        self.matrix = self.matrix.tocsr()
+    def __init__(self, token_lists: Sequence[Sequence[str]]) -> None:
+        n_rows = len(token_lists)
+        terms = sorted(set(chain.from_iterable(token_lists)))
+        self.vocab = vocab = {t: i for i, t in enumerate(terms)}
+        self.row_lengths = np.fromiter(map(len, token_lists), dtype=np.int64, count=n_rows)
+        self.token_ids = np.fromiter(map(vocab.__getitem__, chain.from_iterable(token_lists)), dtype=np.int64,
+                                     count=int(self.row_lengths.sum()))
+        token_rows = np.repeat(np.arange(n_rows), self.row_lengths)
+        # each row's distinct terms in order of first use, with their counts
+        n_terms = max(len(terms), 1)
+        keys, first, raw = np.unique(token_rows * n_terms + self.token_ids, return_index=True, return_counts=True)
+        order = np.argsort(first, kind="stable")
+        indices, raw = keys[order] % n_terms, raw[order]
+        per_row = np.bincount(keys // n_terms, minlength=n_rows) if len(keys) else np.zeros(n_rows, dtype=np.int64)
+        indptr = np.zeros(n_rows + 1, dtype=np.int64)
+        np.cumsum(per_row, out=indptr[1:])
+        n = max(n_rows, 1)
+        df = np.bincount(indices, minlength=len(terms))
+        # the same math.log values as computed term by term, once per distinct count
+        idf_of = np.asarray([math.log((1 + n) / (1 + d)) + 1.0 for d in range(n + 1)])
+        tf_of = np.asarray([0.0] + [1.0 + math.log(k) for k in range(1, int(raw.max(initial=0)) + 1)])
+        data = tf_of[raw]
+        self.counts = raw
+        self.token_rows = token_rows
+        rows = np.repeat(np.arange(n_rows), per_row)  # the row of each stored entry
+        if len(data):
+            data *= idf_of[df][indices]
+            norms = np.sqrt(np.bincount(rows, weights=data ** 2, minlength=n_rows))
+            norms[norms == 0] = 1.0
+            data /= np.repeat(norms, per_row)
+        self.shape = (n_rows, max(len(vocab), 1))
+        self.data, self.indices, self.indptr, self.entry_rows = data, indices, indptr, rows
+        self._matrix: sparse.csr_matrix | None = None
+        self._centroid: np.ndarray | None = None
+
+    @property
+    def matrix(self) -> sparse.csr_matrix:
+        """The rows as a sparse CSR matrix (built on first use)."""
+        if self._matrix is None:
+            self._matrix = sparse.csr_matrix((self.data, self.indices, self.indptr), shape=self.shape)
+        return self._matrix
 
     def similarity(self) -> np.ndarray:
-        """Dense cosine similarity between all rows."""
+        """Cosine similarity between all rows (dense)."""
+        n, nnz = self.shape[0], len(self.data)
+        per_row = np.diff(self.indptr)
+        longest = int(per_row.max(initial=0))
+        if 0 < n * longest * n <= _DENSE_PRODUCTS:
+            # small pools: the sparse product's sums without its overhead; each
+            # (i, j) is summed one term after the other in row i's stored order
+            # (a cumulative sum is sequential), as the sparse product does
+            dense = np.zeros(self.shape)
+            dense[self.entry_rows, self.indices] = self.data
+            products = np.zeros((n, longest, n))
+            products[self.entry_rows, np.arange(nnz) - self.indptr[self.entry_rows]] = (
+                self.data[:, None] * dense[:, self.indices].T)
+            return np.cumsum(products, axis=1)[:, -1, :]
         return (self.matrix @ self.matrix.T).toarray()
 
     def max_other(self, groups: Sequence[int], block: int = 256) -> np.ndarray:
@@ -109,21 +136,35 @@ class TfidfSpace:
 
         Computed ``block`` rows at a time, so memory stays at ``block`` x rows however many rows there are.
         """
-        groups = np.asarray(groups)
+        group = np.asarray(groups)
         n = self.matrix.shape[0]
         out = np.full(n, np.nan)
         t = self.matrix.T.tocsc()
         for start in range(0, n, block):
             end = min(n, start + block)
             sim = (self.matrix[start:end] @ t).toarray()
-            same = groups[start:end, None] == groups[None, :]
+            same = group[start:end, None] == group[None, :]
             sim[same] = -np.inf
             best = sim.max(axis=1) if sim.shape[1] else np.full(end - start, -np.inf)
             out[start:end] = np.where(np.isneginf(best), np.nan, best)
         return out
 
-    def centroid(self, rows: Iterable[int] | None = None) -> np.ndarray:
-        m = self.matrix if rows is None else self.matrix[list(rows)]
+    def centroid(self, rows: Sequence[int] | None = None) -> np.ndarray:
+        if rows is None:
+            if self._centroid is None:
+                # column sums, accumulated row by row as the sparse sum does
+                c = np.bincount(self.indices, weights=self.data, minlength=self.shape[1]).astype(np.float64)
+                norm = np.linalg.norm(c)
+                self._centroid = c / norm if norm else c
+            return self._centroid.copy()
+        m = self.matrix[list(rows)]
         c = np.asarray(m.sum(axis=0)).ravel()
         norm = np.linalg.norm(c)
         return c / norm if norm else c
+
+    def project(self, vector: np.ndarray) -> np.ndarray:
+        """``matrix @ vector`` (each row's sum taken in stored order, as the sparse product does)."""
+        n = self.shape[0]
+        if not len(self.data):
+            return np.zeros(n)
+        return np.bincount(self.entry_rows, weights=self.data * vector[self.indices], minlength=n)

@@ -1,4 +1,7 @@
-"""Time expressions in news copy and their resolution to calendar dates.
+"""Dates in news copy: absolute dates in metadata, and time expressions with their resolution.
+
+:func:`parse_date` and :func:`parse_numeric_date` read a date written out in full ("13 Oct 2016",
+"October 6, 2016", "2016-10-13", "11/27/2005"); :func:`parse_iso` reads our own ISO strings back.
 
 News text leaves the date to the reader: "on Tuesday", "last week", "a day
 earlier", "on September 9", "since mid-July".  :func:`find_times` locates such
@@ -16,22 +19,16 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..models import Article
+from .lexicon import MONTH_ABBREVIATIONS, MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS, YEAR_PATTERN
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
-    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
-    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}
-WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 _NUMWORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
              "eight": 8, "nine": 9, "ten": 10}
 
-_MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
-       r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MON = rf"(?:{MONTH_PATTERN})\.?"
+_ABBR_END = re.compile(rf"\b(?:{'|'.join(MONTH_ABBREVIATIONS)})\.$")  # "Oct." ends with its own period
 _DAY = r"(?:[12]?\d|3[01])(?:st|nd|rd|th)?"
-_YEAR = r"(?:1[89]\d\d|20\d\d)"
-_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_YEAR = YEAR_PATTERN
+_WD = rf"(?:{WEEKDAY_PATTERN})"
 _PART = r"(?:(?P<part>early|mid|late|the end of|the beginning of|the start of|the middle of)[\s-]+)"
 _N = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
 
@@ -110,8 +107,7 @@ def find_times(text: str, offset: int = 0) -> list[TimeExpr]:
                 continue
             parts = tuple((k, v) for k, v in sorted(m.groupdict().items()) if v is not None)
             surface = m.group(0)
-            if surface.endswith(".") and not re.search(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.$",
-                                                       surface):
+            if surface.endswith(".") and not _ABBR_END.search(surface):
                 surface, e = surface[:-1], e - 1  # a full stop, not an abbreviation's
             taken.append((s, e))
             found.append(TimeExpr(s + offset, e + offset, surface, kind, parts))
@@ -295,28 +291,54 @@ def parse_iso(value: str | None) -> date | None:
         return None
 
 
-def publication_date(article: Article) -> tuple[date | None, bool]:
-    """``(date, inferred)``: the article's publication date, else one read off its text.
-
-    The text is searched for full dates with a year (a dated caption such as
-    "October 6, 2016", a dateline "Thursday 13 Oct 2016"); the latest wins and
-    the result is marked inferred.
-    """
-    d = parse_iso(article.published)
-    if d is not None:
-        return d, bool(article.published_inferred)
-    best = None
-    for expr in find_times(article.text):
-        if expr.kind in ("md", "dm") and expr.get("year"):
-            r = resolve(expr, None)
-            cand = parse_iso(r.date)
-            if cand and (best is None or cand > best):
-                best = cand
-    return best, best is not None
-
-
 def sort_key(iso: str | None) -> tuple:
     """Order ISO dates of any precision; unresolved last."""
     if not iso:
         return (1, "9999")
     return (0, iso)
+
+
+# -- absolute dates, as metadata and page headers write them ------------------------------------
+_DATE_DMY = re.compile(r"\b(\d{1,2})\s+([A-Z][a-z]{2,8})\.?,?\s+(\d{4})\b")
+_DATE_MDY = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def parse_date(text: str) -> str | None:
+    """An ISO date from a string like "13 Oct 2016", "October 6, 2016" or "2016-10-13"."""
+    m = _ISO_DATE.search(text)
+    if m:
+        return iso_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = _DATE_DMY.search(text)
+    if m and month_number(m.group(2)):
+        return iso_date(int(m.group(3)), month_number(m.group(2)), int(m.group(1)))
+    m = _DATE_MDY.search(text)
+    if m and month_number(m.group(1)):
+        return iso_date(int(m.group(3)), month_number(m.group(1)), int(m.group(2)))
+    return None
+
+
+def parse_numeric_date(text: str) -> str | None:
+    """ "11/27/2005", "04/28/09", "27/09/2013": month first, as US pages write it, unless the first
+    number cannot be a month (then day first)."""
+    m = re.search(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b", text)
+    if not m:
+        return None
+    a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if y < 100:
+        y += 2000 if y < 50 else 1900
+    return iso_date(y, b, a) if a > 12 else iso_date(y, a, b)
+
+
+def month_number(name: str) -> int:
+    """``"Sept."`` -> 9, ``"Octobre"`` -> 10 (read on its first three letters); 0 when no month."""
+    low = name.lower().rstrip(".")
+    return MONTHS.get(low) or MONTHS.get(low[:3], 0)
+
+
+def iso_date(y: int, m: int, d: int) -> str | None:
+    """``date(y, m, d).isoformat()``, or None when there is no such day."""
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None

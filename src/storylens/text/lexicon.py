@@ -1,0 +1,102 @@
+"""The word lists of news English, each in one place.
+
+Months and weekdays, the years a news date can fall in, the verbs that
+introduce speech or attribute a figure, titles, demonyms, organisation and
+place words, a small gazetteer and the news agencies.  Every stage that needs
+one of these imports it from here.
+"""
+
+from __future__ import annotations
+
+# -- the calendar -------------------------------------------------------------------------------
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December")
+#: the abbreviations news copy writes with a period ("Oct. 6"); "May" is never abbreviated
+MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec")
+#: lower-cased month name or abbreviation -> month number ("sept" -> 9)
+MONTHS: dict[str, int] = {
+    **{m.lower(): i for i, m in enumerate(MONTH_NAMES, 1)},
+    **{a.lower(): MONTH_NAMES.index(next(m for m in MONTH_NAMES if m.startswith(a[:3]))) + 1
+       for a in MONTH_ABBREVIATIONS},
+}
+#: a regular-expression alternation of the month names, then their abbreviations (longest form first)
+MONTH_PATTERN = "|".join(MONTH_NAMES + MONTH_ABBREVIATIONS)
+
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAY_ABBREVIATIONS = ("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
+#: lower-cased weekday -> its number (Monday is 0, as ``date.weekday()``)
+WEEKDAYS: dict[str, int] = {d.lower(): i for i, d in enumerate(WEEKDAY_NAMES)}
+WEEKDAY_PATTERN = "|".join(WEEKDAY_NAMES)
+#: every month and weekday name, lower-cased
+CALENDAR_WORDS = frozenset(m.lower() for m in MONTH_NAMES + WEEKDAY_NAMES)
+
+#: the years a date in news text is read in: a four-digit number in this range may be a year
+YEAR_FIRST, YEAR_LAST = 1800, 2099
+#: a regular expression of the four-digit years from YEAR_FIRST to YEAR_LAST
+YEAR_PATTERN = r"(?:1[89]\d\d|20\d\d)"
+
+# -- verbs ----------------------------------------------------------------------------------------
+#: verbs that introduce a quotation ("..., she said"; "Lavrov warned: ...") as a regular-expression alternation
+SPEECH_VERBS = (r"said|says|say|told|tells|added|adds|stated|warned|declared|insisted|stressed|explained|asked|"
+                r"replied|wrote|argued|noted|continued|recalled|admitted|acknowledged|announced|vowed|urged|"
+                r"claimed|complained|conceded|quipped|saying|describing|calling(?! off)|accusing|accused|"
+                r"described|called(?! off| up| in)|"
+                r"hoped|pledged|promised|predicted|concluded|observed|remarked")
+#: the commonest of them, after which a lone capitalised word is taken for a person ("Smith said")
+SPEECH_VERBS_AFTER_NAME = r"said|says|told|added|stated|warned|announced"
+#: verbs that attribute a figure to a source ("the Observatory reported", "officials estimated")
+ATTRIBUTION_VERBS = (r"said|says|say|reported|reports|told|announced|estimated|estimates|documented|confirmed|"
+                     r"added|stated|claimed|counted|recorded|put")
+
+# -- people, bodies, places -----------------------------------------------------------------------
+TITLES = frozenset("""president vice prime minister foreign defence defense interior secretary state general
+    lieutenant lt gen col colonel major maj captain capt sgt sergeant admiral commander ambassador envoy mediator
+    spokesman spokeswoman spokesperson chancellor king queen prince princess sheikh emir pope cardinal bishop rev
+    reverend mr mrs ms dr prof professor sen senator rep representative gov governor mayor judge justice chief
+    head director chairman chairwoman chair leader deputy premier officer official minister's ceo founder
+    activist correspondent reporter editor analyst lawyer attorney coach manager commissioner inspector
+    superintendent detective pastor father sister brother uncle aunt senior top former acting first lady
+    sir lord dame assemblyman assemblywoman congressman congresswoman councilman councilwoman lawmaker
+    legislator prosecutor deputy sheriff speaker house""".split())
+DEMONYMS = frozenset("""american russian syrian french british german italian turkish iranian iraqi israeli
+    palestinian lebanese saudi qatari egyptian jordanian chinese japanese korean indian pakistani afghan european
+    western eastern arab kurdish australian canadian mexican spanish dutch belgian swiss swedish norwegian polish
+    ukrainian greek african asian us u.s. uk un u.n. eu nato""".split())
+ORG_WORDS = frozenset("""observatory council ministry agency organisation organization group party army forces
+    force committee commission union nations helmets association corporation corp inc co ltd bank university
+    court department office kremlin parliament congress senate assembly government administration police navy
+    airforce institute foundation fund society church coalition alliance front brigade brigades militia
+    hezbollah reuters afp ap msf sana cnn bbc nato press times post news television tv radio network centre
+    center hospital school college authority bureau service services company federation league club
+    movement campaign programme program media daily journal tribune herald defence defense survey cross
+    constitution specialties enterprises institute institution laboratory laboratories museum library""".split())
+PLACE_WORDS = frozenset("""city province district county state region island islands river mountains valley
+    street square camp port airport border fault avenue road bridge park lake sea ocean bay coast
+    peninsula""".split())
+GAZETTEER = frozenset("""afghanistan albania algeria argentina armenia australia austria azerbaijan bahrain
+    bangladesh belarus belgium bolivia bosnia brazil britain bulgaria burma cambodia cameroon canada chad chile
+    china colombia congo croatia cuba cyprus czech denmark ecuador egypt england eritrea estonia ethiopia europe
+    finland france georgia germany ghana greece guatemala haiti honduras hungary iceland india indonesia iran
+    iraq ireland israel italy japan jordan kazakhstan kenya korea kosovo kuwait laos latvia lebanon liberia
+    libya lithuania macedonia malaysia mali mexico moldova mongolia morocco mozambique myanmar nepal
+    netherlands nicaragua niger nigeria norway oman pakistan palestine panama paraguay peru philippines poland
+    portugal qatar romania russia rwanda scotland senegal serbia singapore slovakia slovenia somalia spain
+    sudan sweden switzerland syria taiwan tajikistan tanzania thailand tunisia turkey uganda ukraine uae
+    uruguay uzbekistan venezuela vietnam wales yemen zambia zimbabwe africa asia america americas
+    washington moscow london paris berlin rome madrid beijing tokyo damascus aleppo homs hama idlib daraa
+    raqqa latakia tartus baghdad mosul tehran ankara istanbul beirut cairo amman riyadh doha jerusalem
+    gaza kabul islamabad delhi geneva brussels lausanne vienna new york geneva kiev kyiv warsaw athens
+    lisbon dublin sydney melbourne canberra darwin toronto ottawa chicago boston texas california florida
+    wyoming laramie mediterranean izmit istanbul ankara yangon rangoon mandalay""".split()) | {
+    "united states", "united kingdom", "new york", "saudi arabia", "south korea", "north korea",
+    "united arab emirates", "hong kong", "new zealand", "south africa", "sri lanka", "middle east",
+    "east aleppo", "west aleppo", "old city", "los angeles", "san francisco", "new delhi", "us", "u.s.", "uk"}
+
+#: news agencies as written (lower-cased) -> their canonical name
+AGENCIES = {
+    "afp": "AFP", "agence france-presse": "AFP", "agence france presse": "AFP",
+    "reuters": "Reuters", "ap": "AP", "associated press": "AP", "the associated press": "AP",
+    "xinhua": "Xinhua", "dpa": "dpa", "ansa": "ANSA", "efe": "EFE", "upi": "UPI",
+    "bloomberg": "Bloomberg", "kyodo": "Kyodo", "yonhap": "Yonhap", "tass": "TASS",
+    "interfax": "Interfax", "pti": "PTI", "ians": "IANS", "sana": "SANA", "anadolu": "Anadolu",
+}

@@ -1,0 +1,76 @@
+"""The prepared document: sentences, words and resolved time expressions, computed once per article."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from storylens.models import Article
+from storylens.prepare import PreparedDocument, prepare_document, prepare_documents, publication_date
+from storylens.summarizers.pool import SentencePool
+from storylens.text.segment import sentences, words
+
+TEXT = ("Rebels shelled the city on Tuesday, killing 12 people.\n"
+        "A day earlier, talks in Geneva were suspended. \u201cWe will not give up,\u201d he said.\n"
+        "The ceasefire of September 9 collapsed.")
+
+
+def test_sentences_and_words_are_the_splitters():
+    a = Article(id="a", text=TEXT, published="2016-10-06")
+    doc = prepare_document(a, 3)
+    assert list(doc.sentences) == sentences(a, 3)
+    assert [s.doc_index for s in doc.sentences] == [3, 3, 3, 3]
+    assert doc.words(1) == words(doc.sentences[1].text) == ["a", "day", "earlier", "talks", "in", "geneva", "were",
+                                                           "suspended"]
+
+
+def test_times_are_resolved_in_text_order_against_the_anchor():
+    doc = prepare_document(Article(id="a", text=TEXT, published="2016-10-06"))
+    assert doc.anchor == date(2016, 10, 6) and not doc.anchor_inferred
+    got = [[(t.text, r.date) for t, r in pairs] for pairs in doc.times]
+    # "a day earlier" counts from the Tuesday of the sentence before, not from the anchor
+    assert got == [[("on Tuesday", "2016-10-04")], [("A day earlier", "2016-10-03")], [],
+                   [("September 9", "2016-09-09")]]
+    # each time expression's offsets are the article's
+    t, _ = doc.times[3][0]
+    assert TEXT[t.start:t.end] == "September 9"
+
+
+def test_an_explicit_anchor_and_an_undated_document():
+    a = Article(id="a", text=TEXT)
+    assert publication_date(a) == (None, False)
+    undated = prepare_document(a)
+    # nothing relative resolves without an anchor, nor a day without a year
+    assert [r.date for pairs in undated.times for _, r in pairs] == [None, None, None]
+    anchored = PreparedDocument(a, 0, date(2016, 10, 6))
+    assert anchored.times[0][0][1].date == "2016-10-04"
+    assert PreparedDocument(a, 0, dated=False).times == ((), (), (), ())
+
+
+def test_offsets_find_their_sentence():
+    doc = prepare_document(Article(id="a", text=TEXT))
+    quote_at = TEXT.index("We will")
+    i = doc.sentence_at(quote_at)
+    assert i == 2 and doc.sentences[i].text.startswith("\u201cWe will")
+    assert doc.sentence_at(TEXT.index("\n")) is None  # the line break between two sentences
+    assert doc.sentences_ending_by(doc.sentences[2].start) == 2
+    assert doc.sentences_ending_by(0) == 0
+
+
+def test_reindexed_documents_keep_their_dates_and_change_their_index():
+    docs = prepare_documents([Article(id="a", text=TEXT, published="2016-10-06"), Article(id="b", text="Short.")])
+    moved = docs[0].reindexed(5)
+    assert {s.doc_index for s in moved.sentences} == {5} and moved.times is docs[0].times
+    assert docs[0].reindexed(0) is docs[0]
+    assert prepare_documents(docs)[1] is docs[1]  # already prepared: kept as it is
+
+
+def test_the_pool_reads_the_prepared_sentences():
+    arts = [Article(id="a", text=TEXT, published="2016-10-06"),
+            Article(id="b", text="Rebels shelled the city on Tuesday and killed twelve people, officials said.")]
+    docs = prepare_documents(arts)
+    from_docs, from_articles = SentencePool.build(docs), SentencePool.build(arts)
+    assert from_docs.all_sentences == from_articles.all_sentences
+    assert from_docs.terms == from_articles.terms and from_docs.tokens == from_articles.tokens
+    # the second article's pool from a one-article list: its sentences are that list's first
+    alone = SentencePool.build([docs[1]])
+    assert {s.doc_index for s in alone.sentences} == {0}
