@@ -182,6 +182,15 @@ def resolved_times(articles, dg) -> dict[str, list[tuple[int, int, str | None]]]
     """``{article id: [(start, end, date)]}`` for every time expression the extractor reads: from the
     timeline's resolver (the one the timeline is built from) where the module offers it, else the timeline."""
     out: dict[str, list[tuple[int, int, str | None]]] = {a.id: [] for a in articles}
+    try:  # the prepared documents: every time expression with its resolution, as the digest reads them
+        from storylens.prepare import prepare_documents
+    except ImportError:
+        prepare_documents = None
+    if prepare_documents is not None:
+        for doc in prepare_documents(articles):
+            for got in doc.times:
+                out[doc.id].extend((t.start, t.end, r.date) for t, r in got)
+        return out
     try:
         from storylens.evidence.dates import publication_date
         from storylens.evidence.timeline import resolve_all
