@@ -1,13 +1,15 @@
 """Where articles and their stories are kept between runs.
 
-A store sits behind the small :class:`Store` interface, so that a later
-PostgreSQL backend (and a web service over it) can replace the default
-SQLite file without touching the clusterer or the CLI.  :class:`StoryIndex`
-(in :mod:`storylens.store.index`) drives dedup + clustering over a store.
+A store sits behind the small :class:`Store` interface: a SQLite file (the
+embedded default, :mod:`.sqlite`) or a PostgreSQL database (``postgresql://``
+URLs, :mod:`.postgres`), both on the one SQL implementation of :mod:`.sql`.
+:class:`StoryIndex` (in :mod:`storylens.stories.store.index`) drives dedup +
+clustering over a store.  Each story's digest is kept with the story's
+version (:meth:`Store.cached_digest`), computed when the story changes.
 
 >>> import tempfile, os
 >>> from storylens.models import Article
->>> from storylens.store.index import StoryIndex
+>>> from storylens.stories.store.index import StoryIndex
 >>> with tempfile.TemporaryDirectory() as d, open_store(os.path.join(d, "news.db")) as st:
 ...     res = StoryIndex(st).add([Article("a", "Floods hit the valley of Kashmir on Monday.")])
 ...     [s.title or s.article_ids for s in st.stories()]
@@ -46,12 +48,13 @@ class UnknownStoryError(StoreError, KeyError):
 
 @dataclass(frozen=True)
 class StoredArticle:
-    """One row of the store: an article, its story, the copy it duplicates."""
+    """One row of the store: an article, its story, the copy it duplicates, the earlier version it revises."""
 
     article: Article
     story_id: str
     duplicate_of: str | None
     seq: int
+    revises: str | None = None  # the stored id of the earlier version (the same URL, other content)
 
 
 @dataclass(frozen=True)
@@ -68,9 +71,25 @@ class SearchHit:
 
 @dataclass(frozen=True)
 class StoredStory(Story):
-    """A story with its size (articles, copies included) and the time of its last change."""
+    """A story with its size (articles, copies included) and its version.
+
+    ``version`` changes whenever the story's articles change (it is the store's
+    :meth:`Store.version` of the batch that last added to it); a cached digest
+    is valid for one version.
+    """
 
     size: int = 0
+    version: int = 0
+
+
+@dataclass(frozen=True)
+class Identity:
+    """What identifies a stored article: its stored id, its URL and a hash of its words."""
+
+    id: str
+    url: str
+    content_hash: str
+    seq: int
 
 
 @dataclass
@@ -88,7 +107,11 @@ class BatchRecord:
 
 
 class Store(abc.ABC):
-    """The storage interface (SQLite today, PostgreSQL later)."""
+    """The storage interface, implemented for SQLite and PostgreSQL by :class:`~.sql.SQLStore`.
+
+    Every database error is raised as :class:`StoreError` with a message (never
+    the driver's own exception).
+    """
 
     path: str
 
@@ -111,7 +134,11 @@ class Store(abc.ABC):
         """Which of ``ids`` are stored already."""
 
     @abc.abstractmethod
-    def stories(self, limit: int | None = None) -> list[StoredStory]:
+    def identities(self, ids: Iterable[str], urls: Iterable[str]) -> list[Identity]:
+        """The stored articles whose id is one of ``ids`` or whose URL is one of ``urls``, oldest first."""
+
+    @abc.abstractmethod
+    def stories(self, limit: int | None = None, offset: int = 0) -> list[StoredStory]:
         """Stories, newest first (by last article date, then last change)."""
 
     @abc.abstractmethod
@@ -119,16 +146,52 @@ class Store(abc.ABC):
         """One story; :class:`UnknownStoryError` when absent."""
 
     @abc.abstractmethod
+    def story_version(self, story_id: str) -> int:
+        """The story's version (see :class:`StoredStory`); :class:`UnknownStoryError` when absent."""
+
+    @abc.abstractmethod
     def story_articles(self, story_id: str) -> list[Article]:
         """The articles of one story, oldest first; :class:`UnknownStoryError` when absent."""
+
+    @abc.abstractmethod
+    def article(self, article_id: str) -> Article | None:
+        """One stored article (``meta["story_id"]`` says its story), or None."""
 
     @abc.abstractmethod
     def assignments(self) -> Iterator[StoredArticle]:
         """Every stored article in arrival order (without text)."""
 
     @abc.abstractmethod
-    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
-        """Full-text search over titles and texts."""
+    def search(self, query: str, limit: int | None = 20, offset: int = 0) -> list[SearchHit]:
+        """Full-text search over titles and texts, best first; ``limit=None``: every match.
+
+        The query language (:mod:`.query`) is the same on every backend; a malformed
+        query raises :class:`StoreError` saying how to quote it.
+        """
+
+    @abc.abstractmethod
+    def search_count(self, query: str) -> int:
+        """How many articles match ``query`` (for "20 of 238")."""
+
+    # -- digests ----------------------------------------------------------------------------
+    @abc.abstractmethod
+    def cached_digest(self, story_id: str) -> dict | None:
+        """The story's digest (the JSON of ``storylens digest --store DB --story ID --format json``) if the
+        stored one is for the story's current version and the store's digest settings, else None.
+        :class:`UnknownStoryError` when the story is absent."""
+
+    @abc.abstractmethod
+    def refresh_digests(self, story_ids: Iterable[str] | None = None) -> int:
+        """Compute and keep the digests that are missing or stale (of ``story_ids``, or of every story);
+        returns how many were written."""
+
+    @abc.abstractmethod
+    def digest_settings(self) -> dict:
+        """The digest options cached digests are made with (``max_words``, ``method``, ``use_spacy``)."""
+
+    @abc.abstractmethod
+    def set_digest_settings(self, **changes) -> dict:
+        """Change the digest options (the cached digests become stale); returns the new settings."""
 
     # -- state of the incremental stages ----------------------------------------------------
     @abc.abstractmethod
@@ -157,15 +220,18 @@ class Store(abc.ABC):
         self.close()
 
 
-def open_store(path: str, *, create: bool = True) -> Store:
-    """Open (and with ``create``, create on first use) the store at ``path``.
+def is_postgres_url(location: str) -> bool:
+    return str(location).startswith(("postgres://", "postgresql://"))
 
-    ``path`` is a SQLite file; ``postgresql://`` URLs are reserved for the
-    PostgreSQL backend of a later release.
-    """
+
+def open_store(path: str, *, create: bool = True) -> Store:
+    """Open (and with ``create``, create on first use) the store at ``path``:
+    a SQLite file, or a ``postgresql://`` URL (extra ``postgres``)."""
     p = str(path)
-    if p.startswith(("postgres://", "postgresql://")):
-        raise StoreError(f"{p}: the PostgreSQL backend is not available yet; use a SQLite file path")
+    if is_postgres_url(p):
+        from .postgres import PostgresStore
+
+        return PostgresStore(p, create=create)
     from .sqlite import SQLiteStore
 
     return SQLiteStore(p, create=create)
@@ -180,4 +246,4 @@ def __getattr__(name: str):
 
 
 __all__ = ["Store", "StoreError", "StaleStateError", "UnknownStoryError", "StoredArticle", "StoredStory", "SearchHit",
-           "BatchRecord", "open_store", "StoryIndex"]
+           "BatchRecord", "Identity", "open_store", "is_postgres_url", "StoryIndex"]

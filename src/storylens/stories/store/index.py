@@ -1,21 +1,40 @@
 """Dedup + incremental clustering over a store: :class:`StoryIndex`.
 
-``StoryIndex(store).add(articles)`` skips articles whose id is stored
-already (so adding the same file twice changes nothing), finds copies,
-assigns stories, and writes the whole batch in one transaction.  If the write
-fails, nothing of the batch is kept and the in-memory state is reloaded from
-the store, so the two never disagree.
+``StoryIndex(store).add(articles)`` finds copies, assigns stories, and
+writes the whole batch in one transaction.  If the write fails, nothing of
+the batch is kept and the in-memory state is reloaded from the store, so the
+two never disagree.  After the batches, the digests of the stories they
+changed are computed and kept (in a transaction of their own: a crash in
+between leaves stale digests, which the next write or ``refresh_digests()``
+makes again).
+
+An article's identity is its content (the hash of its words) and its URL,
+not only its id, which often comes from a file name or a line number:
+
+- the same id with the same content is already stored (adding a file twice
+  changes nothing);
+- the same id with other content is another article: it is stored under
+  ``ID@HASH`` (the first 12 hex digits of its content hash), deterministic;
+- other content under a URL already stored is an update: a new row that
+  ``revises`` the URL's latest version, counted in ``IndexResult.updates``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Sequence
 
 from ..clusterer import Assignment, ClusterOptions, Clusterer
 from ..dedup import Deduplicator, content_hash
 from ...models import Article, Skipped
-from . import BatchRecord, StaleStateError, Store, StoredArticle
+from . import BatchRecord, Identity, StaleStateError, Store, StoredArticle
+
+HASH_SUFFIX = 12  # hex digits of the content hash that tell two articles given one id apart
+
+
+def distinct_id(article_id: str, chash: str) -> str:
+    """The stored id of an article whose given id is taken by other content."""
+    return f"{article_id}@{chash[:HASH_SUFFIX]}"
 
 
 @dataclass
@@ -25,6 +44,9 @@ class IndexResult:
     assignments: list[Assignment] = field(default_factory=list)
     already_stored: list[str] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    renamed: dict[str, str] = field(default_factory=dict)  # {given id: stored id} where the id was taken
+    updates: list[tuple[str, str]] = field(default_factory=list)  # (stored id, id of the version it revises)
+    digests: int = 0  # story digests computed after the batches
 
     @property
     def added(self) -> int:
@@ -47,8 +69,10 @@ class StoryIndex:
     replace them for the articles added from now on, and are kept.
     """
 
-    def __init__(self, store: Store, options: ClusterOptions | None = None, *, dedup_threshold: float = 0.5):
+    def __init__(self, store: Store, options: ClusterOptions | None = None, *, dedup_threshold: float = 0.5,
+                 digests: bool = True):
         self.store = store
+        self.digests = digests
         saved = store.settings()
         self.previous = ClusterOptions.from_dict(saved) if saved else None
         self.options = options or self.previous or ClusterOptions()
@@ -70,13 +94,14 @@ class StoryIndex:
         ``progress``, when given, is called with the number of articles of each batch done.
         """
         res = IndexResult()
-        seen: set[str] = set()
+        seen: set[tuple[str, str]] = set()
         fresh: list[Article] = []
         for a in articles:
-            if a.id in seen:
+            key = (a.id, content_hash(a.text))
+            if key in seen:
                 res.skipped.append(Skipped(a.path or a.id, f"article id {a.id!r} appears twice in the input"))
                 continue
-            seen.add(a.id)
+            seen.add(key)
             fresh.append(a)
         for i in range(0, len(fresh), batch_size):
             self._add_batch(fresh[i:i + batch_size], res)
@@ -88,6 +113,8 @@ class StoryIndex:
                 n_docs=None, expected_version=None, settings=self.options.to_dict()))
             self._version += 1
             self._save_settings = False
+        if self.digests and res.assignments:
+            res.digests = self.store.refresh_digests({x.story_id for x in res.assignments})
         return res
 
     def _add_batch(self, batch: list[Article], res: IndexResult) -> None:
@@ -100,10 +127,43 @@ class StoryIndex:
                 if attempt == 4:
                     raise
 
+    def _identify(self, batch: list[Article], res: IndexResult) -> tuple[list[Article], dict[str, str],
+                                                                           dict[str, str]]:
+        """The articles of ``batch`` not stored yet, under the ids they will be stored with; their content
+        hashes and, for updates, the id of the version each revises."""
+        hashes = [content_hash(a.text) for a in batch]
+        ids = [a.id for a in batch] + [distinct_id(a.id, h) for a, h in zip(batch, hashes)]
+        rows = self.store.identities(ids, (a.url for a in batch))
+        by_id: dict[str, Identity] = {r.id: r for r in rows}
+        by_url: dict[str, tuple[str, set[str]]] = {}  # url -> (latest version's id, content hashes stored)
+        for r in rows:
+            if r.url:
+                by_url[r.url] = (r.id, by_url.get(r.url, ("", set()))[1] | {r.content_hash})
+        out: list[Article] = []
+        chash: dict[str, str] = {}
+        revises: dict[str, str] = {}
+        for a, h in zip(batch, hashes):
+            same = by_id.get(a.id)
+            alt = distinct_id(a.id, h)
+            if (same and same.content_hash == h) or alt in by_id or (a.url and h in by_url.get(a.url, ("", ()))[1]):
+                res.already_stored.append(a.id)
+                continue
+            sid = a.id if same is None else alt
+            if sid != a.id:
+                res.renamed[a.id] = sid
+                a = replace(a, id=sid, meta={**a.meta, "given_id": a.id})
+            if a.url and a.url in by_url:
+                revises[sid] = by_url[a.url][0]
+            by_id[sid] = Identity(sid, a.url, h, -1)  # later articles of this batch see it as stored
+            if a.url:
+                by_url[a.url] = (sid, by_url.get(a.url, ("", set()))[1] | {h})
+            chash[sid] = h
+            out.append(a)
+        return out, chash, revises
+
     def _try_batch(self, batch: list[Article], res: IndexResult) -> None:
-        known = self.store.known_ids(a.id for a in batch)
-        res.already_stored.extend(a.id for a in batch if a.id in known)
-        batch = [a for a in batch if a.id not in known]
+        n_stored, n_renamed = len(res.already_stored), dict(res.renamed)
+        batch, hashes, revises = self._identify(batch, res)
         if not batch:
             return
         try:
@@ -116,9 +176,10 @@ class StoryIndex:
                 if sig is not None:
                     sigs[a.id] = sig.tobytes()
             record = BatchRecord(
-                articles=[StoredArticle(a, x.story_id, x.duplicate_of, 0) for a, x in zip(batch, assigned)],
+                articles=[StoredArticle(a, x.story_id, x.duplicate_of, 0, revises.get(a.id))
+                          for a, x in zip(batch, assigned)],
                 signatures=sigs,
-                content_hashes={a.id: content_hash(a.text) for a in batch},
+                content_hashes=hashes,
                 stories=[self.clusterer.state_of(sid) for sid in self.clusterer.take_dirty()],
                 df_delta=self.clusterer.take_df_delta(),
                 n_docs=self.clusterer.n_seen,
@@ -130,8 +191,11 @@ class StoryIndex:
             self._save_settings = False
         except BaseException:
             self._load()  # the store kept nothing of this batch: forget it in memory too
+            del res.already_stored[n_stored:]  # a retry identifies the batch again
+            res.renamed = n_renamed
             raise
         res.assignments.extend(assigned)
+        res.updates.extend((sid, old) for sid, old in revises.items())
 
 
 def index_paths(store: Store, articles: Iterable[Article], options: ClusterOptions | None = None) -> IndexResult:

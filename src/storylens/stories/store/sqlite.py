@@ -1,22 +1,26 @@
-"""The default store: one SQLite file (WAL mode), FTS5 full-text search.
+"""The default store: one SQLite file (WAL mode: readers never wait for the writer), FTS5 full-text search.
 
 The schema is versioned (``meta.schema_version``); :data:`MIGRATIONS` maps a
 version to the function that upgrades a store from the version before it, so
-a later release opens an older file by migrating it in one transaction.
+a later release opens an older file by migrating it in one transaction.  A
+store file made by an earlier release stays readable as it is (version 1 and
+2 files are migrated in place, their rows unchanged).
 """
 
 from __future__ import annotations
 
-import json
+import contextlib
 import os
 import sqlite3
-from typing import Callable, Iterable, Iterator
+import time
+from typing import Any, Callable, Iterator, Sequence
 
-from ...models import Article
-from . import (BatchRecord, SearchHit, StaleStateError, Store, StoredArticle, StoredStory, StoreError,
-               UnknownStoryError)
+from . import StoreError
+from . import sql as _sql
+from .query import parse, to_fts5
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = _sql.SCHEMA_VERSION
+BUSY_TIMEOUT_S = 60  # how long a writer waits for another one to finish
 
 _SCHEMA_V1 = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -89,16 +93,39 @@ def _migrate_to_2(conn: sqlite3.Connection) -> None:
                  "AND a.title != '' AND a.title_inferred = 0)")
 
 
+def _migrate_to_3(conn: sqlite3.Connection) -> None:
+    _run_script(conn, ";".join(_sql.SCHEMA_V3))
+
+
 # version -> the function that upgrades a store at version-1 to version
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_to_1, 2: _migrate_to_2}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_to_1, 2: _migrate_to_2, 3: _migrate_to_3}
 
-_ARTICLE_COLS = ("id", "text", "title", "url", "outlet", "published", "author", "agency", "dateline", "path",
-                 "published_inferred", "title_inferred", "meta")
+_DAMAGED = ("malformed", "not a database", "disk image", "corrupt")
 
 
-class SQLiteStore(Store):
+def describe(path: str, exc: BaseException) -> str:
+    """A one-line message for a SQLite error, saying what to do."""
+    text = str(exc) or type(exc).__name__
+    low = text.lower()
+    if any(w in low for w in _DAMAGED):
+        return (f"{path}: the store file is damaged ({text}); restore it from a copy, or rebuild it from the "
+                f"articles with: storylens cluster FILES --store NEW.db")
+    if "locked" in low or "busy" in low:
+        return f"{path}: busy: another process held the store for over {BUSY_TIMEOUT_S} s ({text}); retry later"
+    if "readonly" in low or "read-only" in low:
+        return f"{path}: cannot write to the store ({text}); check the permissions of the file and its folder"
+    if isinstance(exc, UnicodeEncodeError):
+        return f"{path}: text that is not valid Unicode (a lone surrogate) cannot be stored"
+    return f"{path}: database error ({text})"
+
+
+class SQLiteStore(_sql.SQLStore):
+    _migrations = MIGRATIONS
+
     def __init__(self, path: str, *, create: bool = True):
         self.path = path
+        self.conn: sqlite3.Connection | None = None
+        self._depth = 0
         if path != ":memory:" and not os.path.exists(path):
             if not create:
                 raise StoreError(f"{path}: no such store (create it with: storylens cluster FILES --store {path})")
@@ -106,204 +133,93 @@ class SQLiteStore(Store):
             if not os.path.isdir(parent):
                 raise StoreError(f"{path}: folder {parent} does not exist")
         try:
-            self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=60)
-            self.conn.execute("PRAGMA journal_mode=WAL")
-            self.conn.execute("PRAGMA synchronous=NORMAL")
-            self.conn.execute("PRAGMA foreign_keys=ON")
-            self._migrate()
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{path}: not a storylens store or damaged ({exc})") from None
-
-    # -- schema ------------------------------------------------------------------------------
-    def schema_version(self) -> int:
-        has_meta = self.conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
-        if not has_meta:
-            tables = self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-            if tables:
-                raise StoreError(f"{self.path}: a SQLite file that is not a storylens store")
-            return 0
-        row = self.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-        return int(row[0]) if row else 0
-
-    def _migrate(self) -> None:
-        version = self.schema_version()
-        if version > SCHEMA_VERSION:
-            raise StoreError(f"{self.path}: made by a newer storylens (schema {version}, this one reads "
-                             f"up to {SCHEMA_VERSION}); upgrade storylens")
-        while version < SCHEMA_VERSION:
-            nxt = version + 1
-            self.conn.execute("BEGIN IMMEDIATE")
-            try:
-                MIGRATIONS[nxt](self.conn)
-                self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)", (str(nxt),))
-                self.conn.execute("COMMIT")
-            except BaseException:
-                self.conn.execute("ROLLBACK")
-                raise
-            version = nxt
-
-    # -- writes --------------------------------------------------------------------------------
-    def write_batch(self, batch: BatchRecord) -> None:
-        c = self.conn
-        c.execute("BEGIN IMMEDIATE")
+            self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_S)
+        except sqlite3.Error as exc:
+            raise StoreError(describe(path, exc)) from None
         try:
-            tick = int(self._meta("tick", "0"))
-            if batch.expected_version is not None and tick != batch.expected_version:
-                raise StaleStateError(f"{self.path}: changed by another writer; reload and retry")
-            tick += 1
-            for sa in batch.articles:
-                a = sa.article
-                cur = c.execute(
-                    "INSERT INTO articles (id, story_id, duplicate_of, content_hash, title, url, outlet, published, "
-                    "author, agency, dateline, path, published_inferred, title_inferred, meta, text, signature) "
-                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (a.id, sa.story_id, sa.duplicate_of, batch.content_hashes[a.id], a.title, a.url, a.outlet,
-                     a.published, a.author, a.agency, a.dateline, a.path, int(a.published_inferred),
-                     int(a.title_inferred),
-                     json.dumps(dict(a.meta), ensure_ascii=False, default=str), a.text,
-                     batch.signatures.get(a.id)))
-                c.execute("INSERT INTO articles_fts (rowid, title, text) VALUES (?,?,?)",
-                          (cur.lastrowid, a.title, a.text))
-            # a story keeps its title unless it has none, or only one made from a URL and a headline came
-            better = ("(stories.title = '' OR (stories.title_inferred = 1 AND excluded.title != '' "
-                      "AND excluded.title_inferred = 0))")
-            for st in batch.stories:
-                c.execute(
-                    "INSERT INTO stories (id, ord, title, title_inferred, active, centroid, updated) "
-                    "VALUES (?,?,?,?,?,?,?) "
-                    f"ON CONFLICT(id) DO UPDATE SET title = CASE WHEN {better} THEN excluded.title "
-                    f"ELSE stories.title END, title_inferred = CASE WHEN {better} THEN excluded.title_inferred "
-                    "ELSE stories.title_inferred END, active=excluded.active, centroid=excluded.centroid, "
-                    "updated=excluded.updated, ord=CASE WHEN excluded.ord >= 0 THEN excluded.ord ELSE stories.ord END",
-                    (st["id"], st["order"], st.get("title") or "", int(bool(st.get("title_inferred"))),
-                     int(st["active"]),
-                     json.dumps(st["centroid"], separators=(",", ":")) if st["active"] else None, tick))
-                self._refresh_story(st["id"])
-            c.executemany("INSERT INTO df (term, n) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET n = n + excluded.n",
-                          sorted(batch.df_delta.items()))
-            if batch.n_docs is not None:
-                c.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('n_docs', ?)", (str(batch.n_docs),))
-            if batch.settings is not None:
-                c.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('cluster_settings', ?)",
-                          (json.dumps(batch.settings, sort_keys=True),))
-            c.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('tick', ?)", (str(tick),))
-            c.execute("COMMIT")
+            self._wal()
+            self._x("PRAGMA synchronous=NORMAL")
+            self._x("PRAGMA foreign_keys=ON")
+            self._migrate(create=True)
         except BaseException:
-            c.execute("ROLLBACK")
+            self.close()
             raise
 
-    def _refresh_story(self, sid: str) -> None:
-        c = self.conn
-        size, first, last = c.execute(
-            "SELECT count(*), min(published), max(published) FROM articles WHERE story_id=?", (sid,)).fetchone()
-        outlets = sorted(r[0] for r in c.execute(
-            "SELECT DISTINCT outlet FROM articles WHERE story_id=? AND outlet != ''", (sid,)))
-        c.execute("UPDATE stories SET size=?, first_seen=?, last_seen=?, outlets=? WHERE id=?",
-                  (size, first, last, json.dumps(outlets, ensure_ascii=False), sid))
+    def _wal(self) -> None:
+        """WAL mode; switching a new file to it needs a moment alone, so a second opener retries."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
+        delay = 0.01
+        while True:
+            try:
+                self.conn.execute("PRAGMA journal_mode=WAL")  # type: ignore[union-attr]
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc) or time.monotonic() > deadline:
+                    raise StoreError(describe(self.path, exc)) from None
+                time.sleep(delay)
+                delay = min(delay * 2, 0.5)
+            except sqlite3.Error as exc:
+                raise StoreError(describe(self.path, exc)) from None
 
-    def version(self) -> int:
-        return int(self._meta("tick", "0"))
-
-    def _meta(self, key: str, default: str) -> str:
-        row = self.conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
-        return row[0] if row else default
-
-    # -- reads ---------------------------------------------------------------------------------
-    def known_ids(self, ids: Iterable[str]) -> set[str]:
-        ids = list(ids)
-        found: set[str] = set()
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            q = "SELECT id FROM articles WHERE id IN (%s)" % ",".join("?" * len(chunk))
-            found.update(r[0] for r in self.conn.execute(q, chunk))
-        return found
-
-    def _story_row(self, r) -> StoredStory:
-        sid, title, first, last, size, outlets = r
-        ids = tuple(x[0] for x in self.conn.execute(
-            "SELECT id FROM articles WHERE story_id=? ORDER BY published IS NULL, published, seq", (sid,)))
-        return StoredStory(id=sid, article_ids=ids, title=title, first_seen=first, last_seen=last,
-                           outlets=tuple(json.loads(outlets)), size=size)
-
-    def stories(self, limit: int | None = None) -> list[StoredStory]:
-        q = ("SELECT id, title, first_seen, last_seen, size, outlets FROM stories "
-             "ORDER BY last_seen IS NULL, last_seen DESC, updated DESC, ord DESC")
-        if limit:
-            q += f" LIMIT {int(limit)}"
-        return [self._story_row(r) for r in self.conn.execute(q).fetchall()]
-
-    def story(self, story_id: str) -> StoredStory:
-        r = self.conn.execute("SELECT id, title, first_seen, last_seen, size, outlets FROM stories WHERE id=?",
-                              (story_id,)).fetchone()
-        if r is None:
-            raise UnknownStoryError(story_id, self.path)
-        return self._story_row(r)
-
-    def story_articles(self, story_id: str) -> list[Article]:
-        """The story's articles, oldest first; a copy carries ``meta["duplicate_of"]`` (its original's id)."""
-        if not self.conn.execute("SELECT 1 FROM stories WHERE id=?", (story_id,)).fetchone():
-            raise UnknownStoryError(story_id, self.path)
-        rows = self.conn.execute(
-            "SELECT %s, duplicate_of FROM articles WHERE story_id=? ORDER BY published IS NULL, published, seq"
-            % ", ".join(_ARTICLE_COLS), (story_id,)).fetchall()
-        out = []
-        for r in rows:
-            d = dict(zip(_ARTICLE_COLS, r[:-1]))
-            d["published_inferred"] = bool(d["published_inferred"])
-            d["title_inferred"] = bool(d["title_inferred"])
-            d["meta"] = json.loads(d["meta"] or "{}")
-            d["meta"]["story_id"] = story_id
-            if r[-1]:
-                d["meta"]["duplicate_of"] = r[-1]  # a copy: one report, several outlets
-            out.append(Article(**d))
-        return out
-
-    def assignments(self) -> Iterator[StoredArticle]:
-        for r in self.conn.execute("SELECT seq, id, story_id, duplicate_of, title, outlet, published FROM articles "
-                                   "ORDER BY seq"):
-            yield StoredArticle(Article(id=r[1], text="", title=r[4], outlet=r[5], published=r[6]), r[2], r[3], r[0])
-
-    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
-        q = query.strip()
-        if not q:
-            raise StoreError("empty search query")
-        sql = ("SELECT a.id, a.story_id, a.title, snippet(articles_fts, 1, '[', ']', ' ... ', 12), bm25(articles_fts), "
-               "a.outlet, a.published, a.title_inferred "
-               "FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ? "
-               "ORDER BY bm25(articles_fts), a.seq LIMIT ?")
+    # -- the backend's part -----------------------------------------------------------------------
+    def _x(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
+        if self.conn is None:
+            raise StoreError(f"{self.path}: the store is closed")
         try:
-            rows = self.conn.execute(sql, (q, int(limit))).fetchall()
-        except sqlite3.OperationalError:
-            # not valid FTS5 syntax: search the words as plain terms
-            terms = " ".join('"%s"' % w.replace('"', '""') for w in q.split())
-            rows = self.conn.execute(sql, (terms, int(limit))).fetchall()
-        return [SearchHit(r[0], r[1], r[2], r[3], -float(r[4]), r[5], r[6], bool(r[7])) for r in rows]
+            return self.conn.execute(sql, params)
+        except (sqlite3.Error, UnicodeEncodeError, OverflowError) as exc:
+            raise StoreError(describe(self.path, exc)) from None
 
-    def dedup_rows(self) -> Iterator[tuple[str, str, str, bytes | None]]:
-        for r in self.conn.execute("SELECT id, coalesce(duplicate_of, id), content_hash, signature FROM articles "
-                                   "ORDER BY seq"):
-            yield r[0], r[1], r[2], r[3]
+    @contextlib.contextmanager
+    def _transaction(self, begin: str) -> Iterator[None]:
+        if self._depth:  # inside the open transaction: part of it
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self._x(begin)
+        self._depth = 1
+        try:
+            yield
+            self._x("COMMIT")
+        except BaseException:
+            if self.conn is not None and self.conn.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    self.conn.execute("ROLLBACK")
+            raise
+        finally:
+            self._depth = 0
 
-    def cluster_state(self) -> tuple[list[dict], dict[str, int], int, dict[str, str]]:
-        stories = [{"id": r[0], "order": r[1], "title": r[2], "first_seen": r[3], "last_seen": r[4],
-                    "centroid": json.loads(r[5]) if r[5] else {}, "title_inferred": bool(r[6])}
-                   for r in self.conn.execute("SELECT id, ord, title, first_seen, last_seen, centroid, title_inferred "
-                                              "FROM stories WHERE active=1 ORDER BY ord")]
-        df = dict(self.conn.execute("SELECT term, n FROM df"))
-        n = int(self._meta("n_docs", "0"))
-        article_story = dict(self.conn.execute("SELECT id, story_id FROM articles"))
-        return stories, df, n, article_story
+    def _write(self) -> contextlib.AbstractContextManager[None]:
+        return self._transaction("BEGIN IMMEDIATE")
 
-    def settings(self) -> dict:
-        return json.loads(self._meta("cluster_settings", "{}"))
+    def _read(self) -> contextlib.AbstractContextManager[None]:
+        return self._transaction("BEGIN")
 
-    def counts(self) -> dict[str, int]:
-        a, d = self.conn.execute("SELECT count(*), count(duplicate_of) FROM articles").fetchone()
-        s = self.conn.execute("SELECT count(*) FROM stories").fetchone()[0]
-        return {"articles": a, "stories": s, "duplicates": d}
+    def _tables(self) -> set[str]:
+        return {r[0] for r in self._x("SELECT name FROM sqlite_master").fetchall()}
+
+    def _migration_target(self) -> sqlite3.Connection:
+        assert self.conn is not None
+        return self.conn
+
+    def _index_text(self, cursor: Any, title: str, text: str) -> None:
+        self._x("INSERT INTO articles_fts (rowid, title, text) VALUES (?,?,?)", (cursor.lastrowid, title, text))
+
+    def _search(self, query: str, limit: int | None, offset: int) -> list[tuple]:
+        sql = ("SELECT a.id, a.story_id, a.title, snippet(articles_fts, 1, '[', ']', ' ... ', 12), "
+               "-bm25(articles_fts), a.outlet, a.published, a.title_inferred "
+               "FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ? "
+               "ORDER BY bm25(articles_fts), a.seq LIMIT ? OFFSET ?")
+        return self._x(sql, (to_fts5(parse(query)), -1 if limit is None else limit, offset)).fetchall()
+
+    def _search_total(self, query: str) -> int:
+        return self._x("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?",
+                       (to_fts5(parse(query)),)).fetchone()[0]
 
     def close(self) -> None:
-        if getattr(self, "conn", None) is not None:
+        if self.conn is not None:
             self.conn.close()
             self.conn = None
