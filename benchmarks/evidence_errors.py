@@ -1,0 +1,101 @@
+"""Where the evidence goes wrong on the development half of the blind evidence set, item by item.
+
+    nice .venv/bin/python benchmarks/evidence_errors.py                 # every kind
+    nice .venv/bin/python benchmarks/evidence_errors.py --kind quotes   # quotes | figures | dates
+
+Only the dev half: the blind half is scored, never inspected (benchmarks/evidence_protocol.md). Each line names
+the article, the annotated item (its anchor and gold value) and what the digest gave, with the same matching
+rules as benchmarks/evidence_eval.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import evidence_eval as ev  # noqa: E402
+
+
+def quote_errors(doc: dict, text: str, aid: str, dg) -> list[str]:
+    spans = [(q, (e.start, e.end)) for q in dg.quotes for e in q.evidence if e.article_id == aid]
+    out = []
+    for g in doc["quotes"]:
+        gs = ev.relocate(text, g)
+        hits = [q for q, s in spans if ev.overlaps(gs, s) * 2 >= min(gs[1] - gs[0], s[1] - s[0]) > 0]
+        if not hits:
+            out.append(f"quote missed: {g['anchor']!r} ({g['speaker']})")
+            continue
+        q = hits[0]
+        right = ev.same_speaker(g["speaker"], q.speaker) if g["speaker"] else not q.speaker
+        if not right:
+            out.append(f"speaker: {g['anchor']!r} gold {g['speaker']!r}, got {q.speaker!r} (mention {q.mention!r})")
+    gold_spans = [ev.relocate(text, g) for g in doc["quotes"]]
+    for q, s in spans:
+        if not any(ev.overlaps(gs, s) for gs in gold_spans):
+            out.append(f"not a quotation: {text[s[0]:s[0] + 40]!r} (speaker {q.speaker!r})")
+    return out
+
+
+def figure_errors(doc: dict, text: str, aid: str, dg) -> list[str]:
+    claims = [cl for g in dg.facts for cl in g.claims if cl.article_id == aid]
+    mapped = ev.map_claims(doc, text, claims)
+    out, read = [], set()
+    for cl in claims:
+        i = mapped.get(id(cl))
+        if i is None:
+            out.append(f"not a figure: {text[cl.start:cl.end]!r} -> {cl.value:g} {cl.what!r}")
+            continue
+        g = doc["figures"][i]
+        if ev.value_right(g, cl) and ev.thing_right(g["heads"], cl.what):
+            read.add(i)
+        else:
+            out.append(f"figure: {g['anchor']!r} gold {g['value']:g} {g['thing']!r} ({g['kind']}), "
+                       f"got {cl.value:g} {cl.what!r} {cl.unit}")
+    for i, g in enumerate(doc["figures"]):
+        if i not in read and i not in mapped.values():
+            out.append(f"figure missed: {g['anchor']!r} {g['value']:g} {g['thing']!r}")
+    return out
+
+
+def date_errors(doc: dict, text: str, found) -> list[str]:
+    out = []
+    for g in doc["times"]:
+        gs = ev.relocate(text, g)
+        hit = next(((s, e, d) for s, e, d in found if ev.overlaps(gs, (s, e)) > 0), None)
+        if not ev.date_right(g["date"], hit[2] if hit else None):
+            got = f"{text[hit[0]:hit[1]]!r} -> {hit[2]}" if hit else "not found"
+            out.append(f"date: {g['anchor']!r} gold {g['date']}, got {got}")
+    return out
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--kind", choices=["quotes", "figures", "dates", "all"], default="all")
+    args = ap.parse_args(argv)
+    path = ev.DATA / "duc2007_main_pyr23.jsonl"
+    if not path.exists():
+        print(f"skipped: {path} not found")
+        return 0
+    clusters = {r["id"]: r for r in (json.loads(line) for line in path.open(encoding="utf-8"))}
+    for story in ev.load_gold("dev")["stories"]:
+        arts = ev.load_articles(story, clusters)
+        out = ev.run_story(arts)
+        for doc, a in zip(story["docs"], arts):
+            lines = []
+            if args.kind in ("quotes", "all"):
+                lines += quote_errors(doc, a.text, a.id, out["digest"])
+            if args.kind in ("figures", "all"):
+                lines += figure_errors(doc, a.text, a.id, out["digest"])
+            if args.kind in ("dates", "all"):
+                lines += date_errors(doc, a.text, out["times"][a.id])
+            for line in lines:
+                print(f"{a.id}: {line}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
