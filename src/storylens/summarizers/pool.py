@@ -138,6 +138,7 @@ class SentencePool:
         lo, hi = opts.min_sentence_words, opts.max_sentence_words
         for doc, sents in zip(docs, per_doc):
             for s, split in _resplit_split(sents, hi):
+                whole = split is not None  # the prepared sentence itself, not a piece of an over-long one
                 if split is None:
                     split = s.text.split()
                 n = len(split)
@@ -148,7 +149,7 @@ class SentencePool:
                     continue
                 seen.add(key)
                 # a sentence kept whole has its words in the prepared document; a piece of one is split here
-                low = doc.words(s.position) if split is not None else words(s.text)
+                low = doc.words(s.position) if whole else words(s.text)
                 st = list(map(_stem, low))
                 toks = [t for t, w in zip(st, low) if w not in STOPWORDS and len(w) > 1]
                 if not toks:
