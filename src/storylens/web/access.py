@@ -6,10 +6,8 @@ a reader never sees a half-written batch and never waits on the writer.  The
 one writer goes through :class:`~storylens.stories.store.index.StoryIndex`,
 the path ``storylens cluster --store`` takes, under a lock.
 
-Digests: :func:`story_digest` reads the store's digest cache when the store
-has one (``cached_digest``); otherwise it keeps the digest of each story
-keyed by the story's exact membership, computed once when the story changes
-(after a write, or on the first view of a story written by another process).
+Digests are read from the store's cache (``cached_digest``): the store makes a
+story's digest when the story changes, never per request.
 """
 
 from __future__ import annotations
@@ -20,12 +18,17 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Sequence
 
+from ..errors import StorylensError
 from ..models import Article
 from ..stories.store.index import StoryIndex
 from ..stories.store import Store, StoredStory, UnknownStoryError, open_store
 
-# digests kept in memory when the store keeps none (each a few hundred KB at most)
-MAX_CACHED_DIGESTS = 512
+# the digests kept to serve while the writer remakes them (each a few hundred KB at most)
+MAX_REMEMBERED_DIGESTS = 256
+
+
+class NoDigestError(StorylensError):
+    """The story has no digest (the store says why)."""
 
 
 class UnknownArticleError(UnknownStoryError):
@@ -73,9 +76,8 @@ class StoreAccess:
         self._write_lock = threading.Lock()
         self._index: StoryIndex | None = None  # made on the first write
         self._writer: Store | None = None
-        self._digests: OrderedDict[str, tuple[tuple[str, ...], dict]] = OrderedDict()
+        self._last: OrderedDict[str, dict] = OrderedDict()  # the digest last served per story
         self._digest_lock = threading.Lock()
-        self._story_locks: dict[str, threading.Lock] = {}
 
     # -- connections ---------------------------------------------------------------------
     @contextlib.contextmanager
@@ -104,9 +106,9 @@ class StoreAccess:
         with self.reader() as store:
             return store.story(story_id)
 
-    def stories(self) -> list[StoredStory]:
+    def stories(self, limit: int | None = None, offset: int = 0) -> list[StoredStory]:
         with self.reader() as store:
-            return store.stories()
+            return store.stories(limit=limit, offset=offset)
 
     def counts(self) -> dict[str, int]:
         with self.reader() as store:
@@ -120,76 +122,60 @@ class StoreAccess:
         with self.reader() as store:
             return store.search(query, limit=limit)
 
-    def article(self, article_id: str, story_hint: str | None = None) -> ArticleView:
-        """The article ``article_id``; ``story_hint`` (the story a citation came from) saves a scan."""
+    def article(self, article_id: str) -> ArticleView:
+        """The article ``article_id``, its story and its copies."""
         with self.reader() as store:
-            if hasattr(store, "article"):  # a store that looks articles up by id itself
-                found = store.article(article_id)
-                if found is None:
-                    raise UnknownArticleError(article_id)
-                story_id = found.meta.get("story_id") or ""
-            else:
-                story_id = self._story_of(store, article_id, story_hint)
+            found = store.article(article_id)
+            if found is None:
+                raise UnknownArticleError(article_id)
+            story_id = (found.meta or {}).get("story_id") or ""
             members = store.story_articles(story_id)
-        for a in members:
-            if a.id == article_id:
-                dup = a.meta.get("duplicate_of") if a.meta else None
-                copies = tuple(b.id for b in members if b.meta and b.meta.get("duplicate_of") == a.id)
-                return ArticleView(a, story_id, dup, copies)
-        raise UnknownArticleError(article_id)
-
-    @staticmethod
-    def _story_of(store: Store, article_id: str, hint: str | None) -> str:
-        if hint:
-            try:
-                if article_id in store.story(hint).article_ids:
-                    return hint
-            except UnknownStoryError:
-                pass
-        for sa in store.assignments():
-            if sa.article.id == article_id:
-                return sa.story_id
-        raise UnknownArticleError(article_id)
+        copies = tuple(b.id for b in members if b.meta and b.meta.get("duplicate_of") == found.id)
+        return ArticleView(found, story_id, (found.meta or {}).get("duplicate_of"), copies)
 
     # -- digests -------------------------------------------------------------------------
-    def story_digest(self, story_id: str) -> dict:
-        """The JSON digest (schema ``storylens.digest/1``) of one story."""
+    def story_digest(self, story_id: str) -> tuple[dict, bool]:
+        """``(digest, current)``: the story's JSON digest (schema ``storylens.digest/1``) from the store's cache.
+
+        The writer digests the stories it changes once its batch commits; until it has, a reader gets the
+        digest this server last served for the story with ``current`` False, rather than waiting.  A story
+        with no usable digest at all (a store written before digests were kept) is digested once, here, by
+        the writer's connection.
+        """
         with self.reader() as store:
-            if hasattr(store, "cached_digest"):
-                cached = store.cached_digest(story_id)
-                if cached is not None:
-                    return cached
-            members = store.story(story_id).article_ids
-        with self._digest_lock:
-            hit = self._digests.get(story_id)
-            if hit is not None and hit[0] == members:
-                self._digests.move_to_end(story_id)
-                return hit[1]
-            lock = self._story_locks.setdefault(story_id, threading.Lock())
-        with lock:  # one computation per story, however many readers ask at once
+            cached = store.cached_digest(story_id)
+        if cached is not None:
+            self._remember(story_id, cached)
+            return cached, True
+        if not self._write_lock.acquire(blocking=False):
             with self._digest_lock:
-                hit = self._digests.get(story_id)
-            if hit is not None and hit[0] == members:
-                return hit[1]
-            return self._compute(story_id)
+                last = self._last.get(story_id)
+            if last is not None:
+                return last, False
+            self._write_lock.acquire()
+        try:
+            writer = self._writer_store()
+            writer.refresh_digests([story_id])
+            cached = writer.cached_digest(story_id)
+            if cached is None:
+                why = getattr(writer, "digest_error", lambda _sid: None)(story_id) or "unknown reason"
+                raise NoDigestError(f"story {story_id!r} has no digest ({why})")
+        finally:
+            self._write_lock.release()
+        self._remember(story_id, cached)
+        return cached, True
 
-    def _compute(self, story_id: str) -> dict:
-        """The digest as ``storylens digest --store X --story ID --format json`` makes it."""
-        from ..config import Options
-        from ..pipeline import digest
-        from ..report.json_ import to_dict
-
-        with self.reader() as store:
-            story = store.story(story_id)
-            articles = store.story_articles(story_id)
-        members = story.article_ids
-        result = to_dict(digest(articles, options=Options(), check_mixed=False))
+    def _remember(self, story_id: str, digest: dict) -> None:
         with self._digest_lock:
-            self._digests[story_id] = (members, result)
-            self._digests.move_to_end(story_id)
-            while len(self._digests) > MAX_CACHED_DIGESTS:
-                self._digests.popitem(last=False)
-        return result
+            self._last[story_id] = digest
+            self._last.move_to_end(story_id)
+            while len(self._last) > MAX_REMEMBERED_DIGESTS:
+                self._last.popitem(last=False)
+
+    def _writer_store(self) -> Store:
+        if self._writer is None:
+            self._writer = open_store(self.location, create=False)
+        return self._writer
 
     # -- the writer ----------------------------------------------------------------------
     def add(self, articles: Sequence[Article], skipped: Sequence[dict] = ()) -> WriteResult:
@@ -197,12 +183,9 @@ class StoreAccess:
         out = WriteResult(skipped=list(skipped))
         with self._write_lock:
             if self._index is None:
-                self._writer = open_store(self.location, create=False)
-                self._index = StoryIndex(self._writer)
+                self._index = StoryIndex(self._writer_store())
+            # the index digests the stories it changed once the batch commits (the store keeps them)
             res = self._index.add(list(articles))
-            touched_ids = list(dict.fromkeys(x.story_id for x in res.assignments))
-            if touched_ids and hasattr(self._index.store, "refresh_digests"):
-                self._index.store.refresh_digests(touched_ids)  # the store keeps them, with the story's version
         out.already_stored = list(res.already_stored)
         out.skipped += [{"item": s.path, "reason": s.reason} for s in res.skipped]
         touched: list[str] = []
@@ -214,6 +197,4 @@ class StoreAccess:
         new = {x.story_id for x in res.assignments if x.new_story}
         out.new_stories = [s for s in touched if s in new]
         out.joined_stories = [s for s in touched if s not in new]
-        for sid in touched:  # computed now, by the writer, so that no reader computes it
-            self.story_digest(sid)
         return out

@@ -69,14 +69,14 @@ def router(ctx) -> APIRouter:
            tags=["stories"], responses={404: {"description": "no such story"}})
     def story(story_id: StoryId) -> dict[str, Any]:
         s = ctx.access.story(story_id)
-        return {"story": story_json(s), "digest": ctx.access.story_digest(story_id)}
+        digest, current = ctx.access.story_digest(story_id)
+        # digest_current is false for the moment between a write to the story and its new digest
+        return {"story": story_json(s), "digest": digest, "digest_current": current}
 
     @r.get("/api/v1/articles/{article_id:path}", summary="One article: cleaned text, metadata, story, copies",
            tags=["articles"], responses={404: {"description": "no such article"}})
-    def article(article_id: ArticleId,
-                story: Annotated[str, Query(max_length=MAX_ID_CHARS, description="its story, if known")] = ""
-                ) -> dict[str, Any]:
-        return article_json(ctx.access.article(article_id, story or None))
+    def article(article_id: ArticleId) -> dict[str, Any]:
+        return article_json(ctx.access.article(article_id))
 
     @r.get("/api/v1/search", summary="Full-text search over the articles", tags=["articles"])
     def search(q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY_CHARS)],

@@ -89,7 +89,7 @@ class StoryPage:
     total: int
     page: int
     pages: int
-    outlets: list[str]  # every outlet of the store, for the filter
+    outlets: list[str]  # the outlets of the stories shown (suggestions for the outlet filter)
 
     def to_dict(self) -> dict[str, Any]:
         return {"stories": [r.to_dict() for r in self.rows], "total": self.total, "page": self.page,
@@ -108,8 +108,14 @@ def _matches(s: StoredStory, q: StoryQuery) -> bool:
 
 
 def list_stories(access: StoreAccess, q: StoryQuery) -> StoryPage:
+    if not (q.q.strip() or q.outlet or q.date_from or q.date_to):  # the plain list: one page from the store
+        total = access.counts()["stories"]
+        pages = max(1, math.ceil(total / q.per_page))
+        if q.page > pages:
+            raise PageOutOfRange(f"page {q.page} of {pages}: the list has {total} stories")
+        shown = access.stories(limit=q.per_page, offset=(q.page - 1) * q.per_page)
+        return _page(access, q, shown, total, pages)
     stories = access.stories()
-    outlets = sorted({o for s in stories for o in s.outlets})
     if q.q.strip():
         hits = access.search(q.q, limit=MAX_SEARCH_HITS)
         rank: dict[str, int] = {}
@@ -122,8 +128,12 @@ def list_stories(access: StoreAccess, q: StoryQuery) -> StoryPage:
     if q.page > pages:
         raise PageOutOfRange(f"page {q.page} of {pages}: the list has {total} stories")
     shown = stories[(q.page - 1) * q.per_page: q.page * q.per_page]
+    return _page(access, q, shown, total, pages)
+
+
+def _page(access: StoreAccess, q: StoryQuery, shown: list[StoredStory], total: int, pages: int) -> StoryPage:
     rows = [StoryRow(s, _lead(access, s), bool(q.since and s.last_seen and s.last_seen >= q.since)) for s in shown]
-    return StoryPage(rows, total, q.page, pages, outlets)
+    return StoryPage(rows, total, q.page, pages, sorted({o for s in shown for o in s.outlets}))
 
 
 def _lead(access: StoreAccess, s: StoredStory) -> str:

@@ -47,15 +47,14 @@ def router(ctx) -> APIRouter:
     @r.get("/stories/{story_id}", response_class=HTMLResponse)
     def story_page(story_id: Annotated[str, Path(min_length=1, max_length=MAX_ID_CHARS)]) -> str:
         story = ctx.access.story(story_id)
-        digest = ctx.access.story_digest(story_id)
-        return ctx.render("story.html", story=story, d=digest, view=StoryView(story_id, digest))
+        digest, current = ctx.access.story_digest(story_id)
+        return ctx.render("story.html", story=story, d=digest, current=current, view=StoryView(story_id, digest))
 
     @r.get("/articles/{article_id:path}", response_class=HTMLResponse)
     def article_page(article_id: Annotated[str, Path(min_length=1, max_length=MAX_ID_CHARS)],
-                     story: Annotated[str, Query(max_length=MAX_ID_CHARS)] = "",
                      start: Annotated[int | None, Query(ge=0)] = None,
                      end: Annotated[int | None, Query(ge=0)] = None) -> str:
-        v = ctx.access.article(article_id, story or None)
+        v = ctx.access.article(article_id)
         return ctx.render("article.html", **_article_values(ctx, v, start, end))
 
     @r.get("/upload", response_class=HTMLResponse)
@@ -118,8 +117,8 @@ def _article_values(ctx, v, start: int | None, end: int | None) -> dict[str, Any
         story_title = ctx.access.story(v.story_id).title
     except KeyError:  # the story went away between two reads
         story_title = ""
-    original = {"id": v.duplicate_of, "href": article_link(v.duplicate_of, v.story_id)} if v.duplicate_of else None
-    copies = [{"id": c, "href": article_link(c, v.story_id)} for c in v.copies]
+    original = {"id": v.duplicate_of, "href": article_link(v.duplicate_of)} if v.duplicate_of else None
+    copies = [{"id": c, "href": article_link(c)} for c in v.copies]
     return {"a": a, "view": v, "before": before, "hl": hl, "after": after, "bad_span": bad, "href": safe_href(a.url),
             "story_title": story_title, "original": original, "copies": copies,
             "api_link": "/api/v1/articles/" + article_link(a.id).removeprefix("/articles/")}

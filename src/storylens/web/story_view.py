@@ -1,6 +1,6 @@
 """The story page's model: the JSON digest with a link on every citation marker.
 
-Every marker ``[n]`` points at ``/articles/ID?story=S&start=A&end=B#hl``: the
+Every marker ``[n]`` points at ``/articles/ID?start=A&end=B#hl``: the
 cited source's text with the exact evidence span (the digest's ``evidence``
 offsets) highlighted.  Built from the JSON digest (schema
 ``storylens.digest/1``), so the page shows what the API returns.
@@ -46,11 +46,8 @@ class Item:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def article_link(article_id: str, story_id: str | None = None, start: int | None = None,
-                 end: int | None = None) -> str:
+def article_link(article_id: str, start: int | None = None, end: int | None = None) -> str:
     params: dict[str, Any] = {}
-    if story_id:
-        params["story"] = story_id
     if start is not None and end is not None:
         params["start"], params["end"] = start, end
     return f"/articles/{quote(article_id, safe='')}" + (f"?{urlencode(params)}" if params else "") + \
@@ -70,7 +67,7 @@ class StoryView:
         dup = a.get("duplicate_of")
         return Source(n=a["n"], id=a["id"], title=a.get("title") or "", outlet=a.get("outlet") or a.get("agency") or "",
                       published=a.get("published"), url=a.get("url") or "", href=safe_href(a.get("url")),
-                      copy_of=self.nums.get(dup) if dup else None, page=article_link(a["id"], self.story_id))
+                      copy_of=self.nums.get(dup) if dup else None, page=article_link(a["id"]))
 
     def marks(self, article_ids: Iterable[str], evidence: Iterable[dict] = ()) -> list[Mark]:
         """One marker per cited source, in order; each links to its evidence span when the digest gives one."""
@@ -85,8 +82,8 @@ class StoryView:
             if aid not in self.nums:
                 continue
             span = spans.get(aid)
-            href = (article_link(aid, self.story_id, span["start"], span["end"]) if span
-                    else article_link(aid, self.story_id))
+            href = (article_link(aid, span["start"], span["end"]) if span
+                    else article_link(aid))
             out.append(Mark(self.nums[aid], href, span is not None))
         return out
 
@@ -138,7 +135,7 @@ class StoryView:
         alone = []
         for src in self.sources:
             info = (cov.get("sources") or {}).get(src.id) or {}
-            spans = [Item(x["text"], [Mark(src.n, article_link(src.id, self.story_id, x["start"], x["end"]), True)])
+            spans = [Item(x["text"], [Mark(src.n, article_link(src.id, x["start"], x["end"]), True)])
                      for x in info.get("only_here", []) if "start" in x and "end" in x]
             if spans:
                 alone.append({"source": src, "spans": spans})
