@@ -1,0 +1,252 @@
+"""Rounds of `storylens follow` against real servers on 127.0.0.1: full text from linked pages under robots.txt,
+one article from two feeds stored once, hostile sources failing alone, 304 on the second round, backing off,
+an OPML file of 1,000 sources, the CLI's lines and exit codes, and a kill in the middle of a round."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("httpx", reason="the live extra (httpx) is not installed")
+
+from test_live import QUICK, answers, bomb, drip, endless, open_sites, page_html, redirect, rss, story_text  # noqa: E402
+
+from storylens.cli import main  # noqa: E402
+from storylens.live.poll import run_round  # noqa: E402
+from storylens.live.sources import read_sources  # noqa: E402
+from storylens.live.table import FeedTable  # noqa: E402
+from storylens.stories.store import open_store  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def sites():
+    yield from open_sites()
+
+
+def follow(db: Path, urls: list[str]) -> None:
+    """Add sources to the store's feeds table (as `storylens follow URL...` does before its first round)."""
+    open_store(str(db)).close()
+    table = FeedTable(str(db))
+    table.add(read_sources(urls)[0], time.time())
+    table.close()
+
+
+def stored(db: Path) -> dict[str, str]:
+    with open_store(str(db)) as st:
+        return {sa.article.id: sa.story_id for sa in st.assignments()}
+
+
+def texts(db: Path) -> dict[str, str]:
+    conn = sqlite3.connect(db)
+    try:
+        return dict(conn.execute("SELECT id, text FROM articles"))
+    finally:
+        conn.close()
+
+
+def etag_feed(body: bytes, tag: str = '"v1"'):
+    def route(h) -> None:
+        if h.headers.get("If-None-Match") == tag:
+            h.send_response(304)
+            h.send_header("ETag", tag)
+            h.send_header("Content-Length", "0")
+            h.end_headers()
+        else:
+            h.reply(200, body, "application/rss+xml", {"ETag": tag})
+    return route
+
+
+def test_a_round_with_pages_copies_and_hostile_sources(sites, tmp_path: Path):
+    news, pages, other = sites(), sites(), sites()
+    a_items = [{"id": f"a{k}", "link": f"http://news.example.org/a/{k}?utm_source=rss&utm_medium=feed",
+                "title": f"Story {k}", "content": story_text(k)} for k in range(3)]
+    news.routes["/a.xml"] = etag_feed(rss("Alpha News", a_items))
+    pages.static("/robots.txt", b"User-agent: *\nDisallow: /private/\n", "text/plain")
+    b_items = []
+    for k in range(10, 14):
+        path = f"/private/{k}" if k == 13 else f"/story/{k}"
+        pages.static(path, page_html(f"Page {k}", story_text(k, words=300) + " The page alone says this."),
+                     "text/html; charset=utf-8")
+        b_items.append({"id": f"b{k}", "link": pages.url(path) + "?utm_campaign=x#comments", "title": f"Page {k}",
+                        "summary": story_text(k, words=20)})
+    other.static("/b.xml", rss("Beta Wire", b_items))
+    c_items = [{"id": "c-copy", "link": "HTTP://NEWS.example.org/a/0?fbclid=zz#top", "title": "Story 0",
+                "content": story_text(0)},
+               {"id": "c1", "link": "http://c.example.org/1", "title": "C one", "content": story_text(20)}]
+    other.static("/c.xml", rss("Gamma Post", c_items))
+    hostile = {name: sites() for name in ("drip", "endless", "bomb", "type", "malformed", "loop", "flaky", "busy")}
+    hostile["drip"].routes["/f"] = drip
+    hostile["endless"].routes["/f"] = endless
+    hostile["bomb"].routes["/f"] = bomb
+    hostile["type"].static("/f", b"GIF89a", "image/gif")
+    hostile["malformed"].static("/f", b"<<<this is { not a feed", "application/rss+xml")
+    for i in range(8):
+        hostile["loop"].routes["/f" if i == 0 else f"/l{i}"] = redirect(f"/l{i + 1}")
+    hostile["flaky"].routes["/f"] = answers((500, {}), name="flaky")
+    hostile["busy"].routes["/f"] = answers((429, {"Retry-After": "1"}), name="busy")
+    db = tmp_path / "news.db"
+    follow(db, [news.url("/a.xml"), other.url("/b.xml"), other.url("/c.xml")]
+           + [s.url("/f") for s in hostile.values()])
+
+    started = time.monotonic()
+    r1 = run_round(str(db), QUICK)
+    assert time.monotonic() - started < 15
+    assert (r1.sources, r1.fetched, r1.failed, r1.unchanged) == (11, 5, 6, 0)
+    failed = dict(r1.failures)
+    assert "deadline" in failed[hostile["drip"].url("/f")]
+    assert "byte limit" in failed[hostile["endless"].url("/f")]
+    assert "byte limit" in failed[hostile["bomb"].url("/f")]
+    assert "wrong content type image/gif" in failed[hostile["type"].url("/f")]
+    assert "feed" in failed[hostile["malformed"].url("/f")]
+    assert "redirects" in failed[hostile["loop"].url("/f")]
+
+    got = texts(db)
+    want = {f"http://news.example.org/a/{k}" for k in range(3)} | {"http://c.example.org/1",
+            "http://example.org/flaky", "http://example.org/busy"} \
+        | {pages.url(f"/story/{k}") for k in range(10, 13)} | {pages.url("/private/13")}
+    assert set(got) == want  # canonical ids: the copy in Gamma Post is the same article, stored once
+    assert r1.new_articles == len(want) == 10
+    for k in range(10, 13):  # summary-only entries: the page's main text
+        assert "The page alone says this." in got[pages.url(f"/story/{k}")]
+    assert "The page alone says this." not in got[pages.url("/private/13")]  # robots.txt: the summary only
+    assert not pages.hits("/private/13") and len(pages.hits("/robots.txt")) == 1
+    assert (r1.pages, r1.pages_refused) == (3, 1)
+    assert r1.new_stories >= 1 and r1.new_stories + r1.copies <= r1.new_articles
+
+    rows = {r.url: r for r in FeedTable(str(db)).sources()}
+    assert rows[news.url("/a.xml")].etag == '"v1"' and rows[news.url("/a.xml")].total_new == 3
+    assert rows[other.url("/c.xml")].total_new == 1
+    drip_row = rows[hostile["drip"].url("/f")]
+    assert drip_row.last_status == "failed" and drip_row.failures == 1 and drip_row.next_try > time.time() + 200
+    assert "deadline" in drip_row.last_error
+
+    r2 = run_round(str(db), QUICK)
+    assert (r2.unchanged, r2.deferred, r2.new_articles) == (1, 6, 0)
+    assert news.hits("/a.xml")[-1][1]["If-None-Match"] == '"v1"'
+    assert len(hostile["drip"].hits("/f")) == 2  # backing off: not asked again (its 2 tries were in round 1)
+    assert set(texts(db)) == want
+
+
+def test_cli_follow_and_feeds(sites, tmp_path: Path, capsys):
+    site = sites()
+    for i in range(3):
+        site.static(f"/f{i}.xml", rss(f"Feed {i}", [{"id": f"{i}-{k}", "link": f"http://x.example.org/{i}/{k}",
+                                                     "title": f"T {i} {k}", "content": story_text(10 * i + k)}
+                                                    for k in range(2)]))
+    site.static("/gone.xml", b"no", "text/plain", status=404)
+    opml = tmp_path / "subs.opml"
+    outlines = "".join(f'<outline text="F{i}" xmlUrl="{site.url(f"/f{i}.xml")}"/>' for i in range(3))
+    opml.write_text(f'<opml version="2.0"><body><outline text="folder">{outlines}</outline>'
+                    f'<outline text="gone" xmlUrl="{site.url("/gone.xml")}"/></body></opml>')
+    db = tmp_path / "news.db"
+    argv = ["follow", str(opml), "--store", str(db), "--allow-private", "--delay", "0", "--once",
+            "--user-agent-contact", "mailto:ops@example.org"]
+    assert main(argv) == 0
+    out, err = capsys.readouterr()
+    assert "following 4 sources (4 new)" in out
+    assert "round 1: 4 sources: 3 fetched, 0 unchanged, 1 failed; 6 new articles" in out
+    assert "gone.xml: HTTP 404" in err
+    assert "(+mailto:ops@example.org)" in site.log[0][1]["User-Agent"]
+
+    assert main(["follow", "--store", str(db), "--allow-private", "--delay", "0", "-q"]) == 0  # only --store
+    out, err = capsys.readouterr()
+    assert out == "" and err == ""
+    assert len(site.hits("/f0.xml")) == 2 and len(site.hits("/gone.xml")) == 1  # backing off
+
+    assert main(["feeds", "--store", str(db)]) == 0
+    out, _ = capsys.readouterr()
+    assert out.count("[feed]") == 4 and "last error: HTTP 404" in out and "failures 1, next try" in out
+    assert main(["feeds", "--store", str(db), "--format", "json"]) == 0
+    rows = [json.loads(ln) for ln in capsys.readouterr()[0].splitlines()]
+    assert [r["total_articles"] for r in rows] == [2, 2, 2, 0] and rows[3]["http_status"] == 404
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["follow", "ftp://example.org/feed", "--store", "{db}"], "only http:// and https://"),
+    (["follow", "{tmp}/missing.opml", "--store", "{db}"], "not a file"),
+    (["follow", "https://example.org/feed", "--store", "{db}", "--every", "soon"], "interval"),
+    (["follow", "--store", "{db}"], "follows no sources"),
+    (["follow", "https://example.org/feed", "--store", "{db}", "--delay", "-1"], "delay"),
+    (["feeds", "--store", "{tmp}/none.db"], "no such store"),
+])
+def test_cli_bad_arguments_exit_2(tmp_path: Path, capsys, argv, message):
+    argv = [a.format(db=tmp_path / "news.db", tmp=tmp_path) for a in argv]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_an_opml_file_of_1000_sources(sites, tmp_path: Path):
+    farm = [sites() for _ in range(8)]
+    outlines = []
+    for n in range(1000):  # 100 reports, each carried by 10 of the feeds
+        s = farm[n % len(farm)]
+        k = n % 100
+        url = s.static(f"/feed{n}.xml", rss(f"Outlet {n}", [{"id": f"e{k}", "link": f"http://o{k}.example.org/s",
+                                                            "title": f"Report {k}", "content": story_text(k, 60)}]))
+        outlines.append(f'<outline text="Outlet {n}" xmlUrl="{url}"/>')
+    groups = "".join(f'<outline text="group {g}">{"".join(outlines[g::10])}</outline>' for g in range(10))
+    opml = tmp_path / "big.opml"
+    opml.write_text(f'<?xml version="1.0"?><opml version="2.0"><body>{groups}</body></opml>')
+    db = tmp_path / "news.db"
+    follow(db, [str(opml)])
+    assert len(FeedTable(str(db)).sources()) == 1000
+    report = run_round(str(db), QUICK.with_(batch_size=200))
+    assert (report.sources, report.fetched, report.failed, report.new_articles) == (1000, 1000, 0, 100)
+    assert all(s.max_inflight == 1 and len(s.log) == 125 for s in farm)
+    assert set(stored(db)) == {f"http://o{k}.example.org/s" for k in range(100)}
+
+
+def test_a_killed_round_loses_nothing_committed_and_the_next_adds_no_duplicate(sites, tmp_path: Path):
+    site = sites()
+    urls = []
+    for i in range(20):
+        body = rss(f"Feed {i}", [{"id": f"{i}-{k}", "link": f"http://k.example.org/{i}/{k}", "title": f"K {i} {k}",
+                                 "content": story_text(5 * i + k, 80)} for k in range(5)])
+        site.routes[f"/f{i}.xml"] = lambda h, body=body: (time.sleep(0.05), h.reply(200, body, "application/rss+xml"))
+        urls.append(site.url(f"/f{i}.xml"))
+    listing = tmp_path / "feeds.txt"
+    listing.write_text("\n".join(urls) + "\n")
+    db = tmp_path / "news.db"
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    proc = subprocess.Popen([sys.executable, "-m", "storylens", "follow", str(listing), "--store", str(db),
+                             "--allow-private", "--delay", "0", "--batch-size", "5", "--once", "-q"],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 30
+    n = 0
+    try:
+        while time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.05)
+            if db.exists():
+                try:
+                    conn = sqlite3.connect(db, timeout=5)
+                    n = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+                    conn.close()
+                except sqlite3.OperationalError:  # tables not created yet
+                    continue
+                if n >= 15:
+                    break
+        assert proc.poll() is None, proc.stderr.read().decode() if proc.stderr else ""
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        proc.wait(10)
+    before = stored(db)
+    assert 15 <= len(before) < 100
+    report = run_round(str(db), QUICK)
+    after = stored(db)
+    assert len(after) == 100 and report.new_articles == 100 - len(before)
+    assert all(after[k] == v for k, v in before.items())  # what was committed stays where it was
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*), count(DISTINCT article_id) FROM feed_entries").fetchone() == (100, 100)
+    conn.close()
+    assert run_round(str(db), QUICK).new_articles == 0
