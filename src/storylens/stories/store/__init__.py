@@ -84,12 +84,13 @@ class StoredStory(Story):
 
 @dataclass(frozen=True)
 class Identity:
-    """What identifies a stored article: its stored id, its URL and a hash of its words."""
+    """What identifies a stored article: its stored id, its URL and outlet and a hash of its words."""
 
     id: str
     url: str
     content_hash: str
     seq: int
+    outlet: str = ""
 
 
 @dataclass
@@ -134,8 +135,8 @@ class Store(abc.ABC):
         """Which of ``ids`` are stored already."""
 
     @abc.abstractmethod
-    def identities(self, ids: Iterable[str], urls: Iterable[str]) -> list[Identity]:
-        """The stored articles whose id is one of ``ids`` or whose URL is one of ``urls``, oldest first."""
+    def identities(self, ids: Iterable[str], urls: Iterable[str], hashes: Iterable[str] = ()) -> list[Identity]:
+        """The stored articles whose id, URL or content hash is one of ``ids``, ``urls``, ``hashes``, oldest first."""
 
     @abc.abstractmethod
     def stories(self, limit: int | None = None, offset: int = 0) -> list[StoredStory]:

@@ -11,8 +11,9 @@ makes again).
 An article's identity is its content (the hash of its words) and its URL,
 not only its id, which often comes from a file name or a line number:
 
-- the same id with the same content is already stored (adding a file twice
-  changes nothing);
+- the same content with the same URL and outlet (or under the same id) is
+  already stored, whatever its id now (adding a file twice, alone or beside
+  others, changes nothing);
 - the same id with other content is another article: it is stored under
   ``ID@HASH`` (the first 12 hex digits of its content hash), deterministic;
 - other content under a URL already stored is an update: a new row that
@@ -133,30 +134,30 @@ class StoryIndex:
         hashes and, for updates, the id of the version each revises."""
         hashes = [content_hash(a.text) for a in batch]
         ids = [a.id for a in batch] + [distinct_id(a.id, h) for a, h in zip(batch, hashes)]
-        rows = self.store.identities(ids, (a.url for a in batch))
+        rows = self.store.identities(ids, (a.url for a in batch), hashes)
         by_id: dict[str, Identity] = {r.id: r for r in rows}
-        by_url: dict[str, tuple[str, set[str]]] = {}  # url -> (latest version's id, content hashes stored)
-        for r in rows:
-            if r.url:
-                by_url[r.url] = (r.id, by_url.get(r.url, ("", set()))[1] | {r.content_hash})
+        seen = {(r.content_hash, r.url, r.outlet) for r in rows}
+        latest: dict[str, str] = {r.url: r.id for r in rows if r.url}  # rows come oldest first
         out: list[Article] = []
         chash: dict[str, str] = {}
         revises: dict[str, str] = {}
         for a, h in zip(batch, hashes):
             same = by_id.get(a.id)
             alt = distinct_id(a.id, h)
-            if (same and same.content_hash == h) or alt in by_id or (a.url and h in by_url.get(a.url, ("", ()))[1]):
+            if (same and same.content_hash == h) or alt in by_id or (h, a.url, a.outlet) in seen:
                 res.already_stored.append(a.id)
                 continue
             sid = a.id if same is None else alt
             if sid != a.id:
                 res.renamed[a.id] = sid
                 a = replace(a, id=sid, meta={**a.meta, "given_id": a.id})
-            if a.url and a.url in by_url:
-                revises[sid] = by_url[a.url][0]
-            by_id[sid] = Identity(sid, a.url, h, -1)  # later articles of this batch see it as stored
+            if a.url in latest:
+                revises[sid] = latest[a.url]
+            # later articles of this batch see this one as stored
+            by_id[sid] = Identity(sid, a.url, h, -1, a.outlet)
+            seen.add((h, a.url, a.outlet))
             if a.url:
-                by_url[a.url] = (sid, by_url.get(a.url, ("", set()))[1] | {h})
+                latest[a.url] = sid
             chash[sid] = h
             out.append(a)
         return out, chash, revises

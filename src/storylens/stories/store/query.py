@@ -57,7 +57,7 @@ def _tokens(query: str) -> list[object]:
     i, n = 0, len(query)
     while i < n:
         ch = query[i]
-        if ch.isspace() or not ch.isprintable():
+        if ch.isspace():
             i += 1
         elif ch in "()":
             out.append(ch)
@@ -158,6 +158,8 @@ def parse(query: str) -> Node:
     """The query as a tree; :class:`StoreError` with a quoting hint when malformed."""
     if len(query) > MAX_QUERY_CHARS:
         raise StoreError(f"search query too long ({len(query)} characters, at most {MAX_QUERY_CHARS})")
+    # control characters (a NUL, an escape) separate words like spaces; no database stores them in a query
+    query = "".join(ch if ch.isprintable() else " " for ch in query)
     tokens = _tokens(query)
     if not any(isinstance(t, Term) for t in tokens):
         raise StoreError("empty search query: give a word to search for" if not query.strip() else

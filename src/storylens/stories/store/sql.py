@@ -35,6 +35,7 @@ SCHEMA_V3 = (
     "ALTER TABLE stories ADD COLUMN version BIGINT NOT NULL DEFAULT 0",
     "UPDATE stories SET version = updated",
     "CREATE INDEX articles_url ON articles (url) WHERE url != ''",
+    "CREATE INDEX articles_hash ON articles (content_hash)",
     "CREATE TABLE digests (story_id TEXT PRIMARY KEY, version BIGINT NOT NULL, options TEXT NOT NULL, "
     "digest TEXT, error TEXT)",
     # the stories of an older store are digested when asked (refresh_digests()), not by the next write
@@ -199,15 +200,16 @@ class SQLStore(Store):
     def known_ids(self, ids: Iterable[str]) -> set[str]:
         return {r.id for r in self.identities(ids, ())}
 
-    def identities(self, ids: Iterable[str], urls: Iterable[str]) -> list[Identity]:
+    def identities(self, ids: Iterable[str], urls: Iterable[str], hashes: Iterable[str] = ()) -> list[Identity]:
         found: dict[int, Identity] = {}
-        for column, values in (("id", sorted(set(ids))), ("url", sorted({u for u in urls if u}))):
+        for column, values in (("id", sorted(set(ids))), ("url", sorted({u for u in urls if u})),
+                               ("content_hash", sorted(set(hashes)))):
             for i in range(0, len(values), 500):
                 chunk = values[i:i + 500]
-                sql = (f"SELECT id, url, content_hash, seq FROM articles WHERE {column} IN "
+                sql = (f"SELECT id, url, content_hash, seq, outlet FROM articles WHERE {column} IN "
                        f"({','.join('?' * len(chunk))})")
                 for r in self._x(sql, chunk).fetchall():
-                    found[r[3]] = Identity(r[0], r[1], r[2], r[3])
+                    found[r[3]] = Identity(r[0], r[1], r[2], r[3], r[4])
         return [found[k] for k in sorted(found)]
 
     def _story_row(self, r: Sequence[Any]) -> StoredStory:
