@@ -37,7 +37,7 @@ def register(sub) -> None:
     p.add_argument("--timeout", type=float, metavar="S",
                    help="deadline of one request, first byte to last (default 60)")
     p.add_argument("--max-bytes", type=int, metavar="N", help="largest response body, decoded (default 10000000)")
-    p.add_argument("--batch-size", type=int, metavar="N", help="articles per store transaction (default 500)")
+    p.add_argument("--batch-size", type=int, metavar="N", help="articles per store transaction (default 2000)")
     p.add_argument("--no-robots", action="store_true", help=argparse.SUPPRESS)
     p.set_defaults(func=run_follow)
 

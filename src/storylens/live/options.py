@@ -53,8 +53,8 @@ class FollowOptions:
     allow_networks: tuple[str, ...] = ()
     robots: bool = True
     contact: str = DEFAULT_CONTACT
-    # articles per store transaction
-    batch_size: int = 500
+    # articles per store transaction (as `storylens cluster --store` commits them)
+    batch_size: int = 2000
 
     def __post_init__(self) -> None:
         for f in fields(self):

@@ -20,7 +20,7 @@ from ..ingest import feeds as feed_reader
 from ..ingest import html as html_reader
 from ..ingest._decode import decode
 from ..models import Article, Skipped
-from ..stories.store.index import StoryIndex
+from ..stories.store.index import IndexResult, StoryIndex
 from .fetch import FEED_TYPES, PAGE_TYPES, Fetcher, FetchError, Response
 from .options import FollowOptions
 from .polite import HostGate, Robots
@@ -75,10 +75,11 @@ def _words(text: str) -> int:
 class Round:
     """One round over ``table``'s sources into ``index``; ``progress`` is called with the report as it grows."""
 
-    def __init__(self, table: FeedTable, index: StoryIndex, options: FollowOptions,
+    def __init__(self, table: FeedTable, index: Callable[[], StoryIndex], options: FollowOptions,
                  progress: Callable[[RoundReport], None] | None = None):
         self.table = table
-        self.index = index
+        self._make_index = index  # loaded on the first new article: a round of 304s never reads the stories
+        self._index: StoryIndex | None = None
         self.options = options
         self.progress = progress
         self.report = RoundReport()
@@ -152,7 +153,9 @@ class Round:
     def _commit(self, outcomes: list[_Outcome]) -> None:
         """The articles in one transaction, then the sources' state in another."""
         articles = [a for o in outcomes for a in o.articles]
-        res = self.index.add(articles, batch_size=max(1, len(articles)))
+        if articles and self._index is None:
+            self._index = self._make_index()
+        res = self._index.add(articles, batch_size=len(articles)) if self._index and articles else IndexResult()
         source_of = {a.id: o.update.url for o in outcomes for a in o.articles}
         new: dict[str, int] = {}
         for x in res.assignments:
@@ -293,6 +296,6 @@ def run_round(store_path: str, options: FollowOptions,
     with open_store(store_path) as store:
         table = FeedTable(store_path)
         try:
-            return Round(table, StoryIndex(store), options, progress).run()
+            return Round(table, lambda: StoryIndex(store), options, progress).run()
         finally:
             table.close()
