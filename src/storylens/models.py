@@ -138,6 +138,8 @@ class SummarySentence:
     citations: tuple[int, ...]
     evidence: tuple[Citation, ...] = ()
     score: float = 0.0
+    # sources that carry the claim with a different figure: never cited, listed so a reader can compare
+    conflicts: tuple[Citation, ...] = ()
 
     def __str__(self) -> str:
         return self.text
@@ -179,6 +181,8 @@ class Claim:
     end: int
     unit: str = ""  # "" (a count), "%" or a currency code
     sentence: str = ""  # the sentence the claim was read from
+    high: float | None = None  # a range's upper bound ("2 million to 5 million adults": value 2e6, high 5e6)
+    per: float | None = None  # a rate's base ("1 out of 500 children": value 1, per 500)
 
 
 @dataclass(frozen=True)
@@ -204,6 +208,8 @@ class Quote:
     # the sentences before) or "unresolved" (then ``speaker`` is None and ``mention`` says who the text names)
     resolution: str = ""
     mention: str = ""
+    # 1 for the quotation most worth showing first (more outlets, a more prominent speaker), 2 next...; 0 unranked
+    rank: int = 0
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,8 @@ def analyze(documents: Sequence[Article | PreparedDocument], summary: Summary | 
             persons.setdefault(k, v)
     _, groups = story_facts(docs)
     groups = _canonical_sources(groups, org_index(entities), persons)
-    qs = story_quotes(docs, persons)
+    orgs = org_index(entities)
+    qs = story_quotes(docs, persons, orgs)
     events = story_timeline(docs)
     cov = story_coverage(docs, summary, groups, qs)
     return {

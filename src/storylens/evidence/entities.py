@@ -25,7 +25,7 @@ _PARTICLES = {"al", "el", "de", "da", "di", "van", "von", "der", "bin", "ibn", "
 _COMMON = set("""the a an in on at but and or as if when while after before since this that these those it its
     he she they we i you his her their our my there here what which who how why where some many most all no
     not yet still also only just then thus however meanwhile elsewhere despite although though because
-    capturing asked now once today""".split())
+    capturing asked now once today said says""".split())
 _MONTHS_DAYS = CALENDAR_WORDS
 _RUN = re.compile(
     r"(?:[A-Z][\w'’-]*(?:\.[A-Z]\.?)?|al-[A-Z][\w'-]*|el-[A-Z][\w'-]*)"
@@ -201,7 +201,8 @@ def _spacy_mentions(articles: Sequence[Article]) -> list[list[tuple[str, str]]]:
     out: list[list[tuple[str, str]]] = [[] for _ in articles]
     for (i, _), doc in zip(pieces, nlp.pipe([p for _, p in pieces], batch_size=4)):
         for ent in doc.ents:
-            name = re.sub(r"^(?:the|The)\s+", "", _strip_possessive(ent.text.strip()))
+            # "Said Evans: ..." opens with the verb: it is no part of the name
+            name = re.sub(r"^(?:the|The|Said|Says)\s+", "", _strip_possessive(ent.text.strip()))
             name = re.sub(r"\s+", " ", name)
             label = _lexicon_label(name, _SPACY_LABELS.get(ent.label_))
             if name and label:

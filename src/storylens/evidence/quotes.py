@@ -11,17 +11,19 @@ is marked unresolved (speaker ``None``), never guessed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from typing import Sequence
 
 from ..models import Article, Citation, Quote
 from ..prepare import PreparedDocument, prepare_documents
-from ..text.lexicon import DEMONYMS, ORG_WORDS, SPEECH_VERBS, TITLES, WEEKDAY_PATTERN
-from ..text.segment import ABBREVIATIONS, words
+from ..text.lexicon import (CALENDAR_WORDS, DEMONYMS, GAZETTEER, ORG_WORDS, SPEECH_VERBS, TITLES,
+                            WEEKDAY_PATTERN)
+from ..text.segment import ABBREVIATIONS, token_before, words
 from ..text.tfidf import STOPWORDS
 
 MIN_WORDS = 4
-_OPEN = "\u201c\"`"
+_OPEN = "\u201c\u2018\"'`"
 _SPEECH = SPEECH_VERBS
 _PRONOUNS = {"he", "she", "they", "i", "we", "it"}
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|al-[A-Z][\w'-]*|el-[A-Z][\w'-]*|de|da|di|van|von|der|bin|ibn|"
@@ -42,17 +44,48 @@ class _Found:
     line_end: int  # where the quotation's paragraph ends
 
 
+_SPAN_PATTERNS = (
+    re.compile(r"\u201c([^\u201c\u201d]+)(?:\u201d|$)"),  # \u201ccurly\u201d
+    re.compile(r"(?<![\w])\"([^\"]+)(?:\"|$)"),  # "straight"
+    re.compile(r"``(.+?)(?:''|$)"),  # wire copy: ``quoted''
+    # wire copy that opens with two apostrophes: ''You can never be too safe,'' said Linda Batz
+    re.compile(r"(?:^|(?<=[\s(\[\u2014-]))''(?=[^\s'])(.+?)(?:''(?![\w])|$)"),
+    # single quotation marks, curly or straight, closed after a stop or a comma: \u2018We will fight,\u2019 he said
+    re.compile(r"(?:^|(?<=[\s(\[\u2014]))\u2018(?=[A-Z])(.+?[,.!?])\u2019(?![\w])"),
+    re.compile(r"(?:^|(?<=[\s(\[\u2014]))'(?=[A-Z])([^']+?[,.!?])'(?![\w'])"),
+)
+# a title of a work in quotation marks: the film "The Bridges of Madison County", a book called "..."
+_WORK_BEFORE = re.compile(r"\b(?:film|movie|book|novel|song|album|play|musical|opera|series|show|program|"
+                          r"programme|documentary|poem|painting|titled|entitled|dubbed|headlined|called|named|"
+                          r"exhibit|exhibition|single|episode|column|article|headline|slogan)\s*(?:,\s*)?$",
+                          re.IGNORECASE)
+
+
 def _quote_spans(line: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of the inside of each quotation in one paragraph."""
-    spans = []
-    for m in re.finditer(r"\u201c([^\u201c\u201d]+)(?:\u201d|$)", line):
-        spans.append((m.start(1), m.end(1)))
-    for m in re.finditer(r"(?<![\w])\"([^\"]+)(?:\"|$)", line):
-        spans.append((m.start(1), m.end(1)))
-    for m in re.finditer(r"``(.+?)(?:''|$)", line):  # wire copy: ``quoted''
-        spans.append((m.start(1), m.end(1)))
-    spans.sort()
-    return spans
+    """``(start, end)`` of the inside of each quotation in one paragraph (a quotation nested inside another
+    is part of it, not a quotation of its own)."""
+    spans = sorted({(m.start(1), m.end(1)) for pat in _SPAN_PATTERNS for m in pat.finditer(line)})
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and s < out[-1][1] and e <= out[-1][1] + 2 and _nested_pattern(line, s):
+            continue
+        out.append((s, e))
+    return out
+
+
+def _nested_pattern(line: str, start: int) -> bool:
+    """Whether the quotation opening at ``start`` opens with single marks (then it sits inside another)."""
+    return line[start - 1: start] in ("\u2018", "'") and line[start - 2: start] != "''"
+
+
+def is_title_of_work(line: str, start: int, end: int) -> bool:
+    """A quoted title ("The Bridges of Madison County"), not speech: named as a work just before, or every
+    word capitalised with no stop, no comma and no verb of its own."""
+    inner = line[start:end].strip()
+    if _WORK_BEFORE.search(line[max(0, start - 30): max(0, start - 1)]):
+        return not re.search(r"[.!?,]$", inner) or len(inner.split()) <= 8
+    long_words = [w for w in re.findall(r"[^\W\d_][\w'\u2019-]*", inner) if len(w) > 3]
+    return bool(long_words) and all(w[0].isupper() for w in long_words) and not re.search(r"[.!?,;:]", inner)
 
 
 def _first_sentence(text: str) -> str:
@@ -78,7 +111,13 @@ def split_name_role(np: str) -> tuple[str, str]:
     parts = [p.strip() for p in re.split(r",\s*", np) if p.strip()]
     best_name, best_role = "", ""
     for i, part in enumerate(parts):
-        name, role = _name_in(part)
+        # an affiliation after the name: "Douglas Meinecke of the National Institute of Mental Health"
+        aff = re.match(r"(.+?)\s+(?:of|at|from|with)\s+\S", part)
+        name, role = _name_in(aff.group(1)) if aff else ("", "")
+        if aff and name:
+            role = " ".join(x for x in (role, part[aff.end(1):].strip()) if x)
+        else:
+            name, role = _name_in(part)
         if name:
             rest = [p for j, p in enumerate(parts) if j != i]
             role = ", ".join(x for x in [role] + rest if x)
@@ -93,13 +132,26 @@ def _clean_role(role: str) -> str:
     return role
 
 
+def _is_name_word(tok: str) -> bool:
+    low = tok.lower().rstrip(".").strip("’'")
+    return bool(_NAME_TOKEN.match(tok)) and tok[:1].isupper() and low not in TITLES and low not in DEMONYMS \
+        and low not in ORG_WORDS
+
+
+def _surname_like(toks: list[str], i: int) -> bool:
+    """A last word that is also a title ("King", "Bishop", "Major") is a surname after a given name:
+    "attorney Howard King"."""
+    return i == len(toks) - 1 and i > 0 and toks[i][:1].isupper() and _is_name_word(toks[i - 1]) \
+        and not toks[i - 1].endswith(".")
+
+
 def _name_in(part: str) -> tuple[str, str]:
     toks = part.split()
     name: list[str] = []
     i = len(toks) - 1
     while i >= 0 and _NAME_TOKEN.match(toks[i]):
         low = toks[i].lower().rstrip(".").strip("’'")
-        if low in TITLES or low in DEMONYMS or low in ORG_WORDS:
+        if (low in TITLES and (name or not _surname_like(toks, i))) or low in DEMONYMS or low in ORG_WORDS:
             break
         name.insert(0, toks[i])
         i -= 1
@@ -154,8 +206,33 @@ def _speaker_before_verb(left: str) -> str:
     return joined
 
 
+_NOT_SPEAKERS = frozenset("""instead meanwhile however also still later then now here there today yesterday
+    tomorrow tonight earlier again once often never always yet even only officials""".split())
+
+
+def can_speak(name: str) -> bool:
+    """Whether ``name`` may be a speaker: not a title ("Dr", "Sen"), a weekday or month, a place, or a word
+    that is capitalised only because it opens the sentence ("Instead")."""
+    toks = [t.lower().rstrip(".") for t in name.split()]
+    if not toks:
+        return False
+    if all(t in TITLES or t in ABBREVIATIONS for t in toks):
+        return False
+    low = " ".join(toks)
+    if low in CALENDAR_WORDS or low in GAZETTEER:
+        return False
+    return not (len(toks) == 1 and (toks[0] in _NOT_SPEAKERS or toks[0] in STOPWORDS or toks[0].endswith("ly")))
+
+
 def _resolve_speaker(np: str, persons: dict[str, str], roles: dict[str, str]) -> tuple[str | None, str, str]:
     """``(speaker, role, resolution)`` for a speaker phrase; pronouns are left to the caller."""
+    speaker, role, resolution = _speaker_of(np, persons, roles)
+    if speaker is not None and not can_speak(speaker):
+        return None, "", "unresolved"
+    return speaker, role, resolution
+
+
+def _speaker_of(np: str, persons: dict[str, str], roles: dict[str, str]) -> tuple[str | None, str, str]:
     name, role = split_name_role(np)
     if name:
         full = persons.get(name, name)  # "Kerry" -> "John Kerry" when the story names him in full
@@ -204,15 +281,55 @@ def _named_in(sentence: str, persons: dict[str, str]) -> list[str]:
     return sorted(set(found))
 
 
+# earlier quotations in the words before a quotation: not the narrator's words
+_EARLIER_QUOTES = re.compile(r"``.*?''|(?<![\w.,!?;:])''.*?''|\u201c[^\u201d]*\u201d|\"[^\"]*\"")
+_AFTER_VERB_END = re.compile(r"[.;](?=\s)|[.;]?$|\s+(?:in|on|at|during|after|before|when|while|adding|"
+                             r"according)\s")
+
+
 def _np_after_verb(right: str) -> str:
-    m = re.match(rf"^\s*(?:{_SPEECH})\s+(.+?)(?:[.;]\s|[.;]?$|\s+(?:in|on|at|during|after|before|when|"
-                 rf"while|adding|according)\s)", right)
-    return m.group(1).strip(" ,") if m else ""
+    """The speaker after a speech verb: '..., said Dr. Dan Geschwind, a neurologist' -> "Dr. Dan
+    Geschwind, a neurologist" (a title's or an initial's period does not end it)."""
+    m = re.match(rf"^\s*(?i:{_SPEECH})\s+", right)
+    if not m:
+        return ""
+    for stop in _AFTER_VERB_END.finditer(right, m.end()):
+        if stop.group(0) == ".":
+            token = token_before(right, stop.start()).lower().rstrip(".")
+            if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+                continue
+        return right[m.end():stop.start()].strip(" ,")
+    return ""
 
 
-def find_quotes(doc: PreparedDocument, persons: dict[str, str], roles: dict[str, str]) -> list[_Found]:
+class _FirstSeen:
+    """Where an article first names each person or body (looked up once per name)."""
+
+    def __init__(self, text: str, persons: dict[str, str], orgs: dict[str, str]) -> None:
+        self.text = text
+        self.keys: dict[str, list[str]] = {}
+        for key, full in list(persons.items()) + list(orgs.items()):
+            self.keys.setdefault(full, []).append(key)
+        self.found: dict[str, int] = {}
+
+    def first(self, full: str) -> int:
+        if full not in self.found:
+            hits = [m.start() for k in self.keys.get(full, [full])
+                    for m in [re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", self.text)] if m]
+            self.found[full] = min(hits, default=len(self.text) + 1)
+        return self.found[full]
+
+    def people(self, persons: dict[str, str]) -> list[str]:
+        """The people the article names."""
+        return sorted(p for p in set(persons.values()) if self.first(p) <= len(self.text))
+
+
+def find_quotes(doc: PreparedDocument, persons: dict[str, str], roles: dict[str, str],
+                orgs: dict[str, str] | None = None) -> list[_Found]:
     """Quotations of one prepared article with their speakers, in text order."""
     article, text = doc.article, doc.text
+    orgs = orgs or {}
+    seen = _FirstSeen(text, persons, orgs)
     out: list[_Found] = []
     pos = 0
     prev_line_quote: _Found | None = None
@@ -222,15 +339,15 @@ def find_quotes(doc: PreparedDocument, persons: dict[str, str], roles: dict[str,
         this_line_quote: _Found | None = None
         for qs, qe in _quote_spans(line):
             qtext = line[qs:qe].strip().rstrip(",").strip()
-            if len(words(qtext)) < MIN_WORDS:
+            if len(words(qtext)) < MIN_WORDS or is_title_of_work(line, qs, qe):
                 continue
             abs_s, abs_e = line_start + qs, line_start + qe
             at = doc.sentence_at(abs_s)
             sent = ((doc.sentences[at].start, doc.sentences[at].end) if at is not None
                     else (line_start, line_start + len(line)))
             s_start = min(sent[0], max(abs_s - 2, line_start))
-            left = re.sub(r"(?:``|[\u201c\"])$", "", text[s_start:abs_s]).rstrip()
-            right_full = re.sub(r"^(?:''|[\u201d\"])", "", text[abs_e: line_start + len(line)])
+            left = re.sub(r"(?:``|''|[\u201c\u2018'\"])$", "", text[s_start:abs_s]).rstrip()
+            right_full = re.sub(r"^(?:''|[\u201d\u2019'\"])", "", text[abs_e: line_start + len(line)])
             right = _first_sentence(right_full)
             speaker, role, resolution, mention = None, "", "unresolved", ""
             np = ""
@@ -260,9 +377,12 @@ def find_quotes(doc: PreparedDocument, persons: dict[str, str], roles: dict[str,
             # 2. before the quote: 'Lavrov simply said: "..."' / 'Johnson said the "..."'
             if not np:
                 # words inside earlier quotations are not the narrator's
-                left = re.sub(r"``.*?''|\u201c[^\u201d]*\u201d|\"[^\"]*\"", lambda mm: " " * len(mm.group(0)), left)
-                verbs = list(re.finditer(rf"\b(?:{_SPEECH})\b", left))
+                left = _EARLIER_QUOTES.sub(lambda mm: " " * len(mm.group(0)), left)
+                verbs = list(re.finditer(rf"\b(?i:{_SPEECH})\b", left))
                 pronoun = ""
+                inverted = re.match(r"^\W*Said\s+(?P<np>[^,:]{2,80}?)\s*[,:]?\s*$", left)
+                if inverted:  # "Said Evans: ``We want to get this case resolved.''"
+                    np, verbs = inverted.group("np"), []
                 for vm in list(reversed(verbs))[:2]:
                     if len(left) - vm.end() > 150:
                         break  # too far from the quotation to introduce it
@@ -290,6 +410,8 @@ def find_quotes(doc: PreparedDocument, persons: dict[str, str], roles: dict[str,
                 if first in _PRONOUNS and len(np.split()) <= 2:
                     mention = np.split()[0]
                     speaker, role, resolution = _from_context(out, doc, sent[0], persons, roles)
+                    if speaker is None and resolution == "unresolved" and first in ("he", "she"):
+                        speaker, role, resolution = _nearest_speaker(out, doc, sent[0], persons, roles, seen)
                     if speaker is None and resolution.startswith("mention:"):
                         mention = resolution.split(":", 1)[1]
                         resolution = "unresolved"
@@ -302,7 +424,11 @@ def find_quotes(doc: PreparedDocument, persons: dict[str, str], roles: dict[str,
                         head = np.split()[-1].lower()
                         if np.lower().startswith("the "):
                             cands = sorted({p for p, r in roles.items() if head in r.lower().split()
-                                            and p in _named_in(text[:abs_s], persons)})
+                                            and seen.first(p) < abs_s})
+                            if not cands and head in ORG_WORDS:
+                                # "the council said": the one body of that kind the article names before
+                                cands = sorted({o for o in set(orgs.values()) if head in o.lower().split()
+                                                and seen.first(o) < abs_s})
                             if len(cands) == 1:
                                 speaker, resolution = cands[0], "context"
             elif this_line_quote is not None and this_line_quote.speaker:
@@ -350,6 +476,32 @@ def _from_context(found: Sequence[_Found], doc: PreparedDocument, sent_start: in
         if not re.search(rf"\b(?:he|she)\s+(?:{_SPEECH})\b", prev_text):
             break
     return None, "", "unresolved"
+
+
+def _nearest_speaker(found: Sequence[_Found], doc: PreparedDocument, sent_start: int, persons: dict[str, str],
+                     roles: dict[str, str], seen: _FirstSeen) -> tuple[str | None, str, str]:
+    """"he said" further back: the only person an article names, or the speaker of the last quotation
+    before when nobody else is named in between (within a few paragraphs); else unresolved."""
+    people = seen.people(persons)
+    if len(people) == 1 and seen.first(people[0]) < sent_start and _speaks(people[0], found, doc.text, persons):
+        return people[0], roles.get(people[0], ""), "context"
+    last = next((f for f in reversed(found) if f.speaker and f.speaker in people), None)
+    if last is None or sent_start - last.end > 2000:
+        return None, "", "unresolved"
+    between = doc.text[last.end:sent_start]
+    if any(p != last.speaker for p in _named_in(between, persons)):
+        return None, "", "unresolved"
+    return last.speaker, last.role, "context"
+
+
+def _speaks(full: str, found: Sequence[_Found], text: str, persons: dict[str, str]) -> bool:
+    """Whether the article has ``full`` speak somewhere: a quotation of theirs, or a name before a speech
+    verb ("Smith said"); a person only ever arrested, met or named is no speaker."""
+    if any(f.speaker == full for f in found):
+        return True
+    keys = [re.escape(k) for k, v in persons.items() if v == full] or [re.escape(full)]
+    return bool(re.search(rf"(?<![\w-])(?:{'|'.join(keys)})(?:,[^,]{{2,80}},)?\s+(?:\w+ly\s+)?(?:{_SPEECH})\b",
+                          text))
 
 
 def _norm(text: str) -> tuple[str, ...]:
@@ -443,14 +595,15 @@ def person_roles(articles: Sequence[Article], persons: dict[str, str]) -> dict[s
     return roles
 
 
-def story_quotes(documents: Sequence[Article | PreparedDocument], persons: dict[str, str]) -> list[Quote]:
+def story_quotes(documents: Sequence[Article | PreparedDocument], persons: dict[str, str],
+                 orgs: dict[str, str] | None = None) -> list[Quote]:
     """Quotations across the story's articles, one entry per distinct quotation with all its sources."""
     docs = prepare_documents(documents)
     roles = person_roles([d.article for d in docs], persons)
     groups: list[list[_Found]] = []
     index = _KeyIndex()
     for doc in docs:
-        for f in find_quotes(doc, persons, roles):
+        for f in find_quotes(doc, persons, roles, orgs):
             k = _Key(_norm(f.text))
             i = index.find(k)
             if i is None:
@@ -473,4 +626,19 @@ def story_quotes(documents: Sequence[Article | PreparedDocument], persons: dict[
             resolution=best.resolution if best.speaker else "unresolved",
             mention=best.mention if not best.speaker else "",
         ))
-    return out
+    return rank_quotes(out)
+
+
+def rank_quotes(quotes: Sequence[Quote]) -> list[Quote]:
+    """The quotations most worth showing first, each with its ``rank`` (1 is the first): carried by more
+    outlets, then said by a more prominent speaker (one the story quotes more often), then with a named
+    speaker; ties keep text order.  A report shows the first ten and the rest behind "N more"."""
+    said = Counter(q.speaker for q in quotes if q.speaker)
+
+    def key(iq: tuple[int, Quote]) -> tuple:
+        i, q = iq
+        return (-len(q.article_ids), -min(said[q.speaker], 5) if q.speaker else 0,
+                q.resolution != "named", i)
+
+    ordered = [q for _, q in sorted(enumerate(quotes), key=key)]
+    return [replace(q, rank=r) for r, q in enumerate(ordered, 1)]

@@ -41,7 +41,8 @@ SPEECH_VERBS = (r"said|says|say|told|tells|added|adds|stated|warned|declared|ins
                 r"replied|wrote|argued|noted|continued|recalled|admitted|acknowledged|announced|vowed|urged|"
                 r"claimed|complained|conceded|quipped|saying|describing|calling(?! off)|accusing|accused|"
                 r"described|called(?! off| up| in)|"
-                r"hoped|pledged|promised|predicted|concluded|observed|remarked")
+                r"hoped|pledged|promised|predicted|concluded|observed|remarked|responded|professed|testified|"
+                r"countered|cautioned|contended|maintained|recounted|joked|wondered|boasted|lamented")
 #: the commonest of them, after which a lone capitalised word is taken for a person ("Smith said")
 SPEECH_VERBS_AFTER_NAME = r"said|says|told|added|stated|warned|announced"
 #: verbs that attribute a figure to a source ("the Observatory reported", "officials estimated")
