@@ -7,7 +7,7 @@
 The annotations (benchmarks/evidence_gold/{dev,blind}.json, protocol in benchmarks/evidence_protocol.md) hold
 offsets, short anchors and normalised values for 60 articles of 15 DUC 2007 main stories, never their text: the
 text is read from ../shared/data/duc2007_main_pyr23.jsonl (skipped with a message when absent). Each story's
-annotated articles, dated with ``meta.doc_dates``, go through ``storylens.pipeline.digest`` with the default
+annotated articles, dated with ``meta.doc_dates``, go through ``storylens.digest`` (the pipeline) with the default
 options except ``use_spacy=False`` (the rule-based entities, the default where spaCy is not installed). The
 storylens package is the one the environment imports (this script adds no path), so PYTHONPATH can point it
 at an older checkout for a first-contact score.
@@ -170,11 +170,10 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 def run_story(articles) -> dict:
     """The digest users get (use_spacy=False), plus each annotated time expression's resolution."""
-    from storylens.config import Options
-    from storylens.pipeline import digest
+    import storylens
 
     t = time.perf_counter()
-    dg = digest(articles, options=Options(use_spacy=False))
+    dg = storylens.digest(articles, options=storylens.Options(use_spacy=False))
     return {"digest": dg, "times": resolved_times(articles, dg), "seconds": time.perf_counter() - t}
 
 
