@@ -11,7 +11,7 @@ import pytest
 from storylens.evidence import analyze
 from storylens.prepare import PreparedDocument, prepare_document, publication_date
 from storylens.text.dates import find_times, resolve
-from storylens.evidence.numbers import parse_quantity
+from storylens.text.numbers import parse_quantity
 from storylens.evidence.quotes import story_quotes, split_name_role
 from storylens.config import Options
 from storylens.ingest import load_articles

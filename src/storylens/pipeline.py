@@ -119,7 +119,8 @@ def cite_copies(summary: Summary, articles: Sequence[Article], originals: Sequen
                     at = articles[j].text.find(s.text)
                     if at >= 0:
                         evidence.append(Citation(articles[j].id, j, at, at + len(s.text)))
-        out.append(SummarySentence(s.text, tuple(cites), tuple(evidence), s.score))
+        conflicts = tuple(Citation(c.article_id, originals[c.doc_index], c.start, c.end) for c in s.conflicts)
+        out.append(SummarySentence(s.text, tuple(cites), tuple(evidence), s.score, conflicts))
     return Summary(tuple(out), method=summary.method, max_words=summary.max_words)
 
 

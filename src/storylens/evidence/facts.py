@@ -18,19 +18,12 @@ from typing import Sequence
 
 from ..models import Article, Claim, FactGroup
 from ..prepare import PreparedDocument, prepare_documents
-from ..text.lexicon import ATTRIBUTION_VERBS, MONTH_PATTERN, YEAR_PATTERN
+from ..text.lexicon import ATTRIBUTION_VERBS, COUNT_NOUNS, MONTH_PATTERN, YEAR_PATTERN
+from ..text.numbers import Quantity, find_quantities
 from ..text.tfidf import stem
-from .numbers import Quantity, find_quantities
 
 # --- what is counted ---------------------------------------------------------------------------
-NOUN_CLASS = {
-    **dict.fromkeys("people persons civilians residents individuals inhabitants victims lives dead deaths "
-                    "bodies casualties fatalities citizens villagers syrians patients passengers workers "
-                    "men women adults others".split(), "people"),
-    **dict.fromkeys("children kids schoolchildren toddlers babies infants minors youngsters".split(), "children"),
-    **dict.fromkeys("soldiers troops servicemen policemen officers personnel".split(), "soldiers"),
-    **dict.fromkeys("fighters rebels militants insurgents jihadists gunmen combatants".split(), "fighters"),
-}
+NOUN_CLASS = COUNT_NOUNS
 EVENT_WORDS = {
     "killed": "killed kill kills killing dead died die deaths death lives toll perished slain massacred "
               "executed fatalities bodies",

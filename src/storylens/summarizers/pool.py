@@ -18,6 +18,7 @@ import numpy as np
 
 from ..models import Article, Citation, Sentence, Summary, SummarySentence
 from ..prepare import PreparedDocument
+from ..text.claims import CARRIES, ClaimIndex, content, figures, figures_agree
 from ..text.segment import ABBREVIATIONS, token_before, words
 from ..text.tfidf import STOPWORDS, TfidfSpace, stem
 
@@ -297,10 +298,15 @@ class SentencePool:
         return sorted(chosen, key=key)
 
     def to_summary(self, chosen: Sequence[int], method: str = "", max_words: int = 0) -> Summary:
+        """The chosen candidates as a summary.  Each sentence cites its own article, every article with the
+        same content (the pool's support) and every article that carries its claim in other words
+        (:mod:`storylens.text.claims`); an article whose matching sentence gives the same thing another
+        figure is listed under ``conflicts`` instead of cited."""
         out = []
         for i in chosen:
             s = self.sentences[i]
-            cites = [Citation(s.article_id, s.doc_index, s.start, s.end)]
+            own = Citation(s.article_id, s.doc_index, s.start, s.end)
+            cites: list[Citation] = []
             for d, j in self.support_of(i).items():
                 if j >= 0 and self.sentences[j].doc_index == d:
                     o = self.sentences[j]
@@ -309,12 +315,47 @@ class SentencePool:
                     cites.append(self._exact_span(d, self.sentences[j].text))
                 else:
                     cites.append(self._exact_span(d, s.text))
+            cites, conflicts = self._checked_support(s, cites)
+            cites = [own] + cites
             out.append(SummarySentence(
                 text=s.text,
                 citations=tuple(c.doc_index for c in cites),
                 evidence=tuple(cites),
+                conflicts=tuple(conflicts),
             ))
         return Summary(tuple(out), method=method, max_words=max_words)
+
+    @cached_property
+    def claims(self) -> ClaimIndex:
+        """The content words of every sentence of every article (for the citations of other wording)."""
+        docs = self.documents if len(self.documents) == len(self.all_sentences) else None
+        return ClaimIndex([[docs[d].words(s.position) if docs is not None else words(s.text) for s in sents]
+                           for d, sents in enumerate(self.all_sentences)])
+
+    def _checked_support(self, s: Sentence, cites: list[Citation]) -> tuple[list[Citation], list[Citation]]:
+        """``(cited, conflicts)``: the support whose figures do not contradict ``s``, with every other
+        article that carries its claim in other words added; the rest of the matches that contradict it."""
+        figs = figures(s.text)
+        kept: list[Citation] = []
+        conflicts: list[Citation] = []
+        for c in cites:
+            other = self.articles[c.doc_index].text[c.start:c.end]
+            (conflicts if figs and figures_agree(figs, figures(other))[1] else kept).append(c)
+        taken = {s.doc_index} | {c.doc_index for c in cites}
+        terms = content(words(s.text))
+        for d in range(len(self.articles)):
+            if d in taken:
+                continue
+            share, k = self.claims.best(terms, d)
+            if share < CARRIES:
+                continue
+            o = self.all_sentences[d][k]
+            agree, conflict = figures_agree(figs, figures(o.text)) if figs else (True, False)
+            if conflict:
+                conflicts.append(Citation(o.article_id, d, o.start, o.end))
+            elif agree:  # a sentence with figures is carried only by an article that gives them
+                kept.append(Citation(o.article_id, d, o.start, o.end))
+        return sorted(kept, key=lambda c: c.doc_index), sorted(conflicts, key=lambda c: c.doc_index)
 
     def _exact_span(self, doc: int, text: str) -> Citation:
         key = " ".join(text.lower().split())

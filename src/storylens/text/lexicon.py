@@ -101,3 +101,13 @@ AGENCIES = {
     "bloomberg": "Bloomberg", "kyodo": "Kyodo", "yonhap": "Yonhap", "tass": "TASS",
     "interfax": "Interfax", "pti": "PTI", "ians": "IANS", "sana": "SANA", "anadolu": "Anadolu",
 }
+
+#: what a figure counts, by its noun: "civilians", "victims" and "residents" are all people
+COUNT_NOUNS = {
+    **dict.fromkeys("people persons civilians residents individuals inhabitants victims lives dead deaths "
+                    "bodies casualties fatalities citizens villagers syrians patients passengers workers "
+                    "men women adults others".split(), "people"),
+    **dict.fromkeys("children kids schoolchildren toddlers babies infants minors youngsters".split(), "children"),
+    **dict.fromkeys("soldiers troops servicemen policemen officers personnel".split(), "soldiers"),
+    **dict.fromkeys("fighters rebels militants insurgents jihadists gunmen combatants".split(), "fighters"),
+}

@@ -1,0 +1,93 @@
+"""Whether a sentence of one source carries the claim of a sentence of another, in other words too.
+
+Two sentences carry one claim when the second holds most of the first's content (its words weighted by how
+rare they are in the story, names included) and the figures they share agree.  A figure that counts the
+same thing with another value ("$1.9 trillion" for "$2.9 trillion", "at least 7 civilians" for "45
+people") makes the pair a conflict, never a citation.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from typing import Sequence
+
+from .lexicon import COUNT_NOUNS, YEAR_FIRST, YEAR_LAST
+from .numbers import find_quantities
+from .tfidf import STOPWORDS, stem
+
+#: the share of a sentence's content (weighted by rarity) another sentence must hold to carry its claim
+CARRIES = 0.5
+#: and the fewest content words the two must share
+MIN_SHARED = 4
+_SKIP_AFTER = {"of", "the", "more", "than", "million", "billion", "trillion", "thousand", "hundred", "us", "u.s"}
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|%")
+
+
+def content(words: Sequence[str]) -> frozenset[str]:
+    """The stemmed content words of a sentence's lower-cased words (numbers left to :func:`figures`)."""
+    return frozenset(stem(w) for w in words if len(w) > 2 and w not in STOPWORDS and not w[0].isdigit())
+
+
+def figures(text: str) -> dict[str, set[float]]:
+    """What each figure of ``text`` counts -> its values: ``{"people": {45.0}, "$": {2.9e12}}``; years
+    are no figures."""
+    out: dict[str, set[float]] = {}
+    for start, end, q in find_quantities(text):
+        surface = text[start:end]
+        if not q.qualifier and re.fullmatch(r"\d{4}", surface.strip()) and YEAR_FIRST <= q.value <= YEAR_LAST:
+            continue
+        head = "$" if q.currency else ""
+        if not head:
+            for w in _WORD.findall(text[end:end + 40])[:3]:
+                low = w.lower()
+                if low in _SKIP_AFTER:
+                    continue
+                head = "%" if low in ("%", "percent") else COUNT_NOUNS.get(low, stem(low))
+                break
+        if head:
+            out.setdefault(head, set()).add(q.value)
+    return out
+
+
+def figures_agree(a: dict[str, set[float]], b: dict[str, set[float]]) -> tuple[bool, bool]:
+    """``(agree, conflict)``: whether ``b`` gives one of ``a``'s figures, and whether it counts one of the
+    same things with other values only."""
+    agree = conflict = False
+    for head in a.keys() & b.keys():
+        if a[head] & b[head]:
+            agree = True
+        else:
+            conflict = True
+    return agree, conflict
+
+
+class ClaimIndex:
+    """The content words of every sentence of a story's articles, and how rare each word is among them."""
+
+    def __init__(self, sentence_words: Sequence[Sequence[Sequence[str]]]) -> None:
+        #: per article, per sentence, its content words
+        self.terms = [[content(ws) for ws in doc] for doc in sentence_words]
+        df: Counter[str] = Counter()
+        for doc in self.terms:
+            for t in doc:
+                df.update(t)
+        n = sum(len(doc) for doc in self.terms)
+        self.idf = {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in df.items()}
+
+    def weight(self, terms: frozenset[str]) -> float:
+        return sum(self.idf.get(t, 1.0) for t in terms)
+
+    def best(self, terms: frozenset[str], doc: int) -> tuple[float, int]:
+        """``(share, sentence index)`` of the sentence of article ``doc`` that holds the most of ``terms``
+        (share 0.0 and index -1 when none holds ``MIN_SHARED`` of them)."""
+        total = self.weight(terms) or 1.0
+        best, at = 0.0, -1
+        for k, other in enumerate(self.terms[doc]):
+            shared = terms & other
+            if len(shared) >= MIN_SHARED:
+                share = self.weight(frozenset(shared)) / total
+                if share > best:
+                    best, at = share, k
+        return best, at

@@ -1,0 +1,64 @@
+"""Citations both ways: every source that carries a summary sentence's claim, in other words too, and never
+one that gives a different figure."""
+
+from __future__ import annotations
+
+from storylens.config import Options
+from storylens.models import Article
+from storylens.pipeline import digest
+from storylens.summarizers.pool import SentencePool
+from storylens.text.claims import figures, figures_agree
+
+
+def test_figures_know_what_they_count():
+    assert figures("At least 45 people, among them 10 children, were killed in 2016.") == {
+        "people": {45.0}, "children": {10.0}}  # the year is no figure
+    assert figures("Forty-five civilians died.") == {"people": {45.0}}  # civilians are people
+    assert figures("a deficit of $2.9 trillion") == {"$": {2.9e12}}
+    assert figures_agree(figures("45 people died"), figures("Forty-five civilians were killed")) == (True, False)
+    assert figures_agree(figures("$2.9 trillion"), figures("$1.9 trillion")) == (False, True)
+    assert figures_agree(figures("45 people died"), figures("the talks lasted 3 days")) == (False, False)
+
+
+A = ("Rebel fighters shelled the western district of Aleppo on Sunday, killing 45 civilians in the "
+     "crowded Bustan market, the monitoring group said.")
+B = ("The monitoring group said Sunday's rebel shelling of the crowded Bustan market in western "
+     "Aleppo killed forty-five civilians, many of them women.")
+C = ("The monitoring group said rebel shelling of the crowded Bustan market in western Aleppo on Sunday "
+     "killed 12 civilians.")
+D = "Officials in Geneva met for talks on humanitarian corridors and a new truce for the winter months."
+
+
+def _pool(*texts: str) -> SentencePool:
+    return SentencePool.build([Article(id=f"a{i}", text=t) for i, t in enumerate(texts)])
+
+
+def test_a_paraphrase_with_the_same_figure_is_cited():
+    pool = _pool(A, B, D)
+    (s,) = pool.to_summary([0]).sentences
+    assert s.citations == (0, 1) and s.conflicts == ()
+    assert s.evidence[1].article_id == "a1" and s.evidence[1].start == 0  # the supporting span of the source
+
+
+def test_a_source_with_another_figure_is_a_conflict_not_a_citation():
+    pool = _pool(A, C, D)
+    (s,) = pool.to_summary([0]).sentences
+    assert s.citations == (0,)
+    assert [(c.article_id, c.doc_index) for c in s.conflicts] == [("a1", 1)]
+
+
+def test_unrelated_sources_are_not_cited():
+    pool = _pool(A, D)
+    (s,) = pool.to_summary([0]).sentences
+    assert s.citations == (0,) and s.conflicts == ()
+
+
+def test_the_digest_keeps_conflicts_on_the_articles_indices():
+    text = A + "\nA second paragraph that the copy has as well, said officials today."
+    arts = [Article(id="x", text=text), Article(id="y", text=C), Article(id="copy", text=text),
+            Article(id="z", text=D)]
+    d = digest(arts, options=Options(extract_facts=False))
+    assert d.meta.copies == {"copy": "x"}  # the copy is left out of the summary's pool: indices are remapped
+    twelve = next(s for s in d.summary.sentences if s.text == C)
+    assert [d.articles[c.doc_index].id for c in twelve.conflicts] == ["x"]
+    assert [d.articles[i].id for i in twelve.citations] == ["y"]
