@@ -61,7 +61,7 @@ def test_stories_and_search(tmp_path, capsys):
     db = _clustered_store(tmp_path, capsys)
     assert main(["stories", "--store", db]) == 0
     text = capsys.readouterr().out
-    assert "4 article(s); outlets: AP, Reuters" in text and "2012-11-11 .. 2012-11-12" in text
+    assert "4 articles; outlets: AP, Reuters" in text and "2012-11-11 .. 2012-11-12" in text
     assert main(["stories", "--store", db, "-f", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert {d["size"] for d in data} == {3, 4} and data[0]["last_seen"] == "2012-11-12"
@@ -172,10 +172,10 @@ def test_stories_says_when_the_list_is_cut(tmp_path, capsys):
     db = _clustered_store(tmp_path, capsys)
     assert main(["stories", "--store", db, "--limit", "1"]) == 0
     out = capsys.readouterr().out
-    assert out.count("article(s)") == 1 and "(the 1 newest of 2 stories; --limit 0 lists all)" in out
+    assert out.count("; outlets: ") == 1 and "(the 1 newest of 2 stories; --limit 0 lists all)" in out
     assert main(["stories", "--store", db, "--limit", "0"]) == 0
     out = capsys.readouterr().out
-    assert out.count("article(s)") == 2 and "newest of" not in out
+    assert out.count("; outlets: ") == 2 and "newest of" not in out
 
 
 def test_digest_of_a_folder_holding_two_stories_says_so(tmp_path, capsys):

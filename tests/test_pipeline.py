@@ -131,7 +131,8 @@ def test_no_empty_sections_when_no_source_reports_anything_alone():
 
     from storylens.models import SourceCoverage
 
-    d = digest([Article(id="a", text="The bridge reopened to traffic on Sunday morning after repairs, officials said.")])
+    bridge = "The bridge reopened to traffic on Sunday morning after repairs, officials said."
+    d = digest([Article(id="a", text=bridge)])
     d = replace(d, coverage=replace(d.coverage, sources={"a": SourceCoverage(label="a")}))
     md = render(d, "markdown")
     assert "What only one source reports" not in md and "What only one source reports" not in render(d, "html")
@@ -146,7 +147,8 @@ def test_a_sentence_from_inside_a_long_quotation_is_shown_with_balanced_quotes()
 
     assert balanced_quote("\u201cInstead of pursuing peace, Russia and Assad make war.") == \
         "\u201cInstead of pursuing peace, Russia and Assad make war.\u2026\u201d"
-    assert balanced_quote("They bomb hospitals,\u201d Power said.") == "\u201c\u2026They bomb hospitals,\u201d Power said."
+    assert balanced_quote("They bomb hospitals,\u201d Power said.") == \
+        "\u201c\u2026They bomb hospitals,\u201d Power said."
     assert balanced_quote("They target only \u201cterrorists\u201d.") == "They target only \u201cterrorists\u201d."
     assert balanced_quote('We will win," he said.') == '"\u2026We will win," he said.'
     assert balanced_quote('He said "we will win.') == 'He said "we will win.\u2026"'

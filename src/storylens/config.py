@@ -71,5 +71,6 @@ OPTIONS_CONSTRAINTS: dict[str, Constraint] = {
     "use_spacy": Flag(none_ok=True),
     "limits": InstanceOf(Limits),
 }
-# options.max_input_bytes reads the nested limit (the InitVar above only writes it)
-setattr(Options, "max_input_bytes", property(lambda self: self.limits.max_input_bytes))
+# options.max_input_bytes reads the nested limit (the InitVar above only writes it); set once the
+# dataclass is made, which mypy cannot follow through an assignment
+setattr(Options, "max_input_bytes", property(lambda self: self.limits.max_input_bytes))  # noqa: B010

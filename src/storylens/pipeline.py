@@ -2,57 +2,101 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 
 from .ingest.clean import headline_titles
 from .config import Options
-from .errors import NoArticlesError
-from .models import Article, Citation, Digest, Skipped, Summary, SummarySentence
+from .errors import ArticleError, EmptyDigestError, NoArticlesError
+from .models import Article, Citation, Coverage, Digest, DigestMeta, Skipped, Summary, SummarySentence
 from .prepare import prepare_documents
 from .summarizers import get_summarizer
 from .text.tfidf import TfidfSpace, content_terms
 
 
-def digest(articles: Sequence[Article], max_words: int | None = None, *, options: Options | None = None,
-           skipped: Sequence[Skipped] = (), check_mixed: bool = True) -> Digest:
+def digest(articles: Sequence[Article | str] | str, max_words: int | None = None, *,
+           options: Options | None = None, skipped: Sequence[Skipped] = (), check_mixed: bool = True,
+           title: str | None = None, progress: Callable[[str], None] | None = None) -> Digest:
     """Everything storylens says about the story told by ``articles``.
 
-    With ``check_mixed``, the articles are also clustered (as ``storylens cluster`` would, without its time
-    window): when they tell several stories of two or more articles each, ``meta["stories_in_input"]`` lists
-    the stories' article ids, largest first, so that a caller can say the digest mixes them.
+    ``articles``: Articles, or strings (each cleaned as a file's text is, see :meth:`Article.from_text`);
+    one string is one article.  With ``check_mixed``, the articles are also clustered (as ``storylens
+    cluster`` would, without its time window): when they tell several stories of two or more articles
+    each, ``meta.stories_in_input`` lists the stories' article ids, largest first, so that a caller can
+    say the digest mixes them.  ``title`` replaces the title the digest would choose (a stored story's
+    own).  ``progress(step)`` is called as each step starts ("summary", "evidence", "stories").
+
+    Raises :class:`NoArticlesError` when no article has text and :class:`EmptyDigestError` when no
+    summary sentence can be made (a navigation page, an error page, a table).
     """
     opts = options or Options()
     if max_words is not None and max_words != opts.max_words:
         opts = opts.with_(max_words=max_words)
-    articles = [a for a in articles if a.text.strip()]
-    if not articles:
-        raise NoArticlesError("no article with text to digest")
-    copies = find_copies(articles)
-    originals = [i for i in range(len(articles)) if i not in copies]
-    docs = prepare_documents(articles)  # sentences and dates, once: the summarizer and the evidence read them
+    given = as_articles(articles)
+    arts: list[Article] = [a for a in given if a.text.strip()]
+    if not arts:
+        raise NoArticlesError(f"{_names(given)}: no article text to digest" if given else "no article to digest")
+    step = progress or (lambda _: None)
+    step("summary")
+    copies = find_copies(arts)
+    originals = [i for i in range(len(arts)) if i not in copies]
+    docs = prepare_documents(arts)  # sentences and dates, once: the summarizer and the evidence read them
     summary = get_summarizer(opts.method).summarize([docs[i] for i in originals], opts.max_words, options=opts)
-    summary = cite_copies(summary, articles, originals, copies)
+    if not summary.sentences:
+        raise EmptyDigestError(empty_reason(arts, opts))
+    summary = cite_copies(summary, arts, originals, copies)
     extra: dict = {}
-    # -- evidence: figures, quotes, timeline, entities, coverage (issue 4) --
     analysis_meta: dict = {}
     if opts.extract_facts:
         from .evidence import DIGEST_FIELDS, analyze
 
+        step("evidence")
         found = analyze(docs, summary, opts)
         extra = {k: found[k] for k in DIGEST_FIELDS}
-        analysis_meta = found["meta"]
-    return Digest(
-        title=story_title(articles, summary),
-        summary=summary,
-        articles=tuple(articles),
-        skipped=tuple(skipped),
-        meta={"method": summary.method, "max_words": opts.max_words,
-              "copies": {articles[c].id: articles[o].id for c, o in sorted(copies.items())}, **analysis_meta,
-              **({"stories_in_input": mixed} if check_mixed and (mixed := mixed_stories(articles)) else {})},
-        **extra,
-    )
+        extra["coverage"] = Coverage.from_dict(extra["coverage"])
+        analysis_meta = dict(found["meta"])
+    if check_mixed:
+        step("stories")
+    mixed = mixed_stories(arts) if check_mixed else []
+    meta = DigestMeta(
+        method=summary.method, max_words=opts.max_words,
+        copies={arts[c].id: arts[o].id for c, o in sorted(copies.items())},
+        entities_backend=analysis_meta.pop("entities_backend", None),
+        inferred_dates=analysis_meta.pop("inferred_dates", None),
+        stories_in_input=tuple(tuple(g) for g in mixed) or None,
+        extra=analysis_meta)
+    return Digest(title=title or story_title(arts, summary), summary=summary, articles=tuple(arts),
+                  skipped=tuple(skipped), meta=meta, **extra)
+
+
+def as_articles(items: Sequence[Article | str] | str) -> list[Article]:
+    """Articles as given; a string is an article's raw text (``text-1``, ``text-2``, ... by position)."""
+    if isinstance(items, (str, Article)):
+        items = [items]
+    out = []
+    for i, a in enumerate(items, 1):
+        if isinstance(a, str):
+            out.append(Article.from_text(a, id=f"text-{i}"))
+        elif isinstance(a, Article):
+            out.append(a)
+        else:
+            raise ArticleError(f"digest() takes Articles or strings, got {type(a).__name__} at position {i}")
+    return out
+
+
+def _names(articles: Sequence[Article]) -> str:
+    """The input named for a message: its file (else its id), or how many and the first three."""
+    names = list(dict.fromkeys(a.path or a.id for a in articles))
+    if len(names) == 1:
+        return names[0]
+    return f"{len(articles)} articles ({', '.join(names[:3])}" + (", ...)" if len(names) > 3 else ")")
+
+
+def empty_reason(articles: Sequence[Article], opts: Options) -> str:
+    """Why nothing could be summarized, naming the input (its file, else its id)."""
+    return (f"{_names(articles)}: nothing to digest: no sentence of {opts.min_sentence_words} to "
+            f"{opts.max_sentence_words} words in the text (a page of navigation, an error page or a table?)")
 
 
 def mixed_stories(articles: Sequence[Article]) -> list[list[str]]:
@@ -107,9 +151,9 @@ def cite_copies(summary: Summary, articles: Sequence[Article], originals: Sequen
     for s in summary.sentences:
         cites: list[int] = []
         evidence: list[Citation] = []
-        for c in s.evidence:
-            i = originals[c.doc_index]
-            evidence.append(Citation(c.article_id, i, c.start, c.end))
+        for ev in s.evidence:
+            i = originals[ev.doc_index]
+            evidence.append(Citation(ev.article_id, i, ev.start, ev.end))
         for d in s.citations:
             i = originals[d]
             for j in [i] + copies_of.get(i, []):

@@ -60,25 +60,25 @@ def _store_options(store, changes: dict):
 
 
 def run(args: argparse.Namespace) -> int:
-    from .. import ingest
     from ..stories.clusterer import ClusterOptions
     from . import warn
+    from ._progress import load_with_progress, progress
 
     changes = _changes(args)
-    loaded = ingest.load(args.paths)
+    loaded = load_with_progress(args.paths)
     articles = loaded.articles
     rows: list[dict] = []
     if args.store:
         from ..stories.store import open_store
         from ..stories.store.index import StoryIndex
 
-        with open_store(args.store) as store, _progress(len(articles)) as bar:
+        with open_store(args.store) as store, progress(len(articles), "clustering", unit="article") as bar:
             index = StoryIndex(store, _store_options(store, changes))
             if index.previous is not None and index.previous != index.options:
                 old, new = index.previous.to_dict(), index.options.to_dict()
                 said = ", ".join(f"{k} {old[k]} -> {new[k]}" for k in new if old.get(k) != new[k])
                 warn(f"{args.store}: clustering settings changed ({said}); they apply to articles added from now on")
-            res = index.add(articles, progress=bar.update if bar else None)
+            res = index.add(articles, progress=bar.update)
             skipped = loaded.skipped + res.skipped
             if args.assignments:
                 wanted = {a.id for a in articles}
@@ -109,23 +109,6 @@ def run(args: argparse.Namespace) -> int:
         summary += f"; skipped {len(skipped)} bad input item(s) (listed above)"
     print(summary)
     return 0
-
-
-class _NoBar:
-    def __enter__(self):
-        return None
-
-    def __exit__(self, *exc):
-        return False
-
-
-def _progress(total: int):
-    """A progress bar on stderr for long runs in a terminal; nothing otherwise."""
-    if total < 5000 or not sys.stderr.isatty():
-        return _NoBar()
-    from tqdm import tqdm
-
-    return tqdm(total=total, unit="article", desc="clustering", file=sys.stderr)
 
 
 def _write_jsonl(path: str, rows: list[dict]) -> None:

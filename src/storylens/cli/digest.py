@@ -3,61 +3,148 @@
 from __future__ import annotations
 
 import argparse
+import sys
+import time
+from dataclasses import fields
 
-from ..config import FORMATS, Options
+from ..config import DEFAULT_METHOD, DEFAULT_WORDS, FORMATS, METHODS, Options
 from ..errors import StorylensError
+from ..limits import FLAGS, Limits
+
+ENTITIES = {"auto": None, "rules": False, "spacy": True}
 
 
 def register(sub) -> None:
-    p = sub.add_parser("digest", help="summarize one story with a source on every sentence",
-                       description="Digest a folder or files of articles about one story.")
+    p = sub.add_parser(
+        "digest", help="summarize one story with a source on every sentence",
+        description="Digest a folder or files of articles about one story (or '-' for standard input: "
+                    "one article, or JSONL with one article a line), or one story of a store.")
     p.add_argument("paths", nargs="*", metavar="FOLDER_OR_FILES",
-                   help="article files (.txt, .html, .jsonl, feeds) or folders of them")
-    p.add_argument("--format", "-f", choices=FORMATS, default="markdown", help="output format (default: markdown)")
+                   help="article files (.txt, .html, .jsonl, feeds, .warc) or folders of them; '-' reads "
+                        "standard input")
+    p.add_argument("--input-list", metavar="FILE",
+                   help="read the paths from FILE, one a line ('-': standard input; blank lines and lines "
+                        "starting with # are ignored)")
+    p.add_argument("--format", "-f", choices=FORMATS, default="markdown",
+                   help="output format: markdown, json, html (one self-contained page) or csv (the figures "
+                        "and quotes, for a spreadsheet) (default: markdown)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
-    p.add_argument("--words", type=int, default=250, metavar="N", help="summary budget in words (default: 250)")
-    p.add_argument("--method", default="storylens", help="summarizer (default: storylens)")
-    p.add_argument("--entities", choices=("auto", "rules", "spacy"), default="auto",
+    p.add_argument("--words", type=int, default=DEFAULT_WORDS, metavar="N",
+                   help=f"summary budget in words (default: {DEFAULT_WORDS})")
+    p.add_argument("--method", choices=METHODS, default=DEFAULT_METHOD,
+                   help=f"summarizer: {', '.join(METHODS)} (default: {DEFAULT_METHOD})")
+    p.add_argument("--entities", choices=tuple(ENTITIES), default="auto",
                    help="entity recognition: spaCy when installed (auto), rules only, or require spaCy")
+    p.add_argument("--include-text", action="store_true",
+                   help="with --format json: put each article's cleaned text in the JSON, so that every "
+                        "evidence offset can be followed")
     p.add_argument("--store", metavar="DB", help="read the story from a store made by 'storylens cluster'")
-    p.add_argument("--story", metavar="ID", help="with --store: the story to digest")
+    p.add_argument("--story", metavar="ID", help="with --store: the story to digest (see 'storylens stories')")
+    g = p.add_argument_group("input limits", "each bounds what one run reads; an input over a limit is "
+                                             "refused (or, in a folder, skipped) with a message naming it")
+    for f in fields(Limits):
+        g.add_argument(FLAGS[f.name], dest=f.name, type=int, default=None, metavar="N",
+                       help=f"{f.name.replace('_', ' ')} (default: {f.default:,})")
     p.set_defaults(func=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    from .. import ingest
-    from ..pipeline import digest
-    from ..report import render
-    from . import warn, write_output
-
+def options_from(args: argparse.Namespace) -> Options:
+    """The Options the command line asks for (a bad value is a one-line error naming it)."""
     if args.words < 1:
         raise StorylensError(f"--words must be a positive number of words, got {args.words}")
-    opts = Options(max_words=args.words, method=args.method,
-                   use_spacy={"auto": None, "rules": False, "spacy": True}[args.entities])
-    if args.store:
-        if not args.story:
-            raise StorylensError("--store needs --story ID (list them with: storylens stories --store DB)")
-        if args.paths:
-            raise StorylensError("give either article paths or --store/--story, not both")
-        from ..stories.store import open_store
+    changes = {f.name: getattr(args, f.name) for f in fields(Limits) if getattr(args, f.name, None) is not None}
+    for name, value in changes.items():
+        if value < 1:
+            raise StorylensError(f"{FLAGS[name]} must be a positive number, got {value}")
+    return Options(max_words=args.words, method=args.method, use_spacy=ENTITIES[args.entities],
+                   limits=Limits(**changes))
 
-        with open_store(args.store, create=False) as store:
-            articles, skipped = store.story_articles(args.story), []
+
+def run(args: argparse.Namespace) -> int:
+    from ..pipeline import digest
+    from ..report import render
+    from . import info, warn, write_output
+    from ._progress import progress
+
+    if args.include_text and args.format != "json":
+        raise StorylensError("--include-text goes with --format json")
+    opts = options_from(args)
+    t0 = time.perf_counter()
+    title = None
+    if args.store:
+        articles, skipped, title = _from_store(args)
         check_mixed = False  # a stored story is one story by construction
     else:
-        if not args.paths:
-            raise StorylensError("name a folder or files of articles, e.g. storylens digest examples/aleppo-2016/")
-        loaded = ingest.load(args.paths, max_bytes=opts.max_input_bytes)
+        loaded = _load(args, opts)
         articles, skipped = loaded.articles, loaded.skipped
         check_mixed = True
         for s in skipped:
             warn(f"skipped {s.path}: {s.reason}")
-    d = digest(articles, options=opts, skipped=skipped, check_mixed=check_mixed)
-    mixed = d.meta.get("stories_in_input")
-    if mixed:
-        sizes = ", ".join(str(len(g)) for g in mixed)
-        warn(f"these {len(articles)} articles look like {len(mixed)} stories (of {sizes} articles) and this digest "
-             "mixes them; to digest each: storylens cluster FILES --store news.db, then storylens stories "
-             "--store news.db and storylens digest --store news.db --story ID")
-    write_output(render(d, args.format), args.output)
+        for note in getattr(loaded, "notes", ()):
+            warn(note)
+    info(f"read {len(articles)} article(s) in {time.perf_counter() - t0:.1f} s"
+         + (f"; skipped {len(skipped)} input(s)" if skipped else ""))
+    t1 = time.perf_counter()
+    with progress(3 if check_mixed else 2, "digest", unit="step") as bar:
+        def step(name: str) -> None:
+            bar.set_description(f"digest: {name}")
+            bar.update(0 if name == "summary" else 1)
+
+        d = digest(articles, options=opts, skipped=skipped, check_mixed=check_mixed, title=title, progress=step)
+        bar.update(1)
+    info(f"digested in {time.perf_counter() - t1:.1f} s: {len(d.summary)} summary sentence(s), "
+         f"{len(d.facts)} figure group(s), {len(d.quotes)} quote(s)")
+    if d.meta.stories_in_input:
+        warn(mixed_warning(len(articles), d.meta.stories_in_input))
+    write_output(render(d, args.format, include_text=args.include_text), args.output)
     return 0
+
+
+def mixed_warning(n_articles: int, groups) -> str:
+    """One short line: how many stories, the sizes of the largest three, and what groups them."""
+    sizes = [len(g) for g in groups]
+    shown = ", ".join(map(str, sizes[:3])) + (f" and {len(sizes) - 3} more" if len(sizes) > 3 else "")
+    return (f"these {n_articles} articles look like {len(sizes)} stories (of {shown} articles) and this digest "
+            "mixes them; storylens cluster groups them")
+
+
+def _paths(args: argparse.Namespace, opts: Options) -> list[str]:
+    from ..ingest import read_input_list
+
+    paths = list(args.paths)
+    if args.input_list:
+        paths += read_input_list(args.input_list, opts.limits)
+    if not paths:
+        raise StorylensError("name a folder or files of articles, e.g. storylens digest examples/aleppo-2016/ "
+                             "(or '-' for standard input)")
+    return paths
+
+
+def _load(args: argparse.Namespace, opts: Options):
+    from .. import ingest
+    from ._progress import load_with_progress
+
+    paths = _paths(args, opts)
+    if "-" in paths:
+        if len(paths) > 1 or args.input_list == "-":
+            raise StorylensError("'-' (standard input) is read alone: give it as the only input")
+        # read one byte past the largest input a limit allows, so the reader can say it is over
+        cap = max(opts.limits.max_input_bytes, opts.limits.max_expanded_bytes) + 1
+        return ingest.load_stdin(sys.stdin.buffer.read(cap), opts.limits)
+    return load_with_progress(paths, limits=opts.limits)
+
+
+def _from_store(args: argparse.Namespace):
+    """The story's articles in the order a folder of the same files gives them (so that the source
+    numbers match), and the story's title as ``storylens stories`` shows it."""
+    if not args.story:
+        raise StorylensError("--store needs --story ID (list them with: storylens stories --store DB)")
+    if args.paths or args.input_list:
+        raise StorylensError("give either article paths or --store/--story, not both")
+    from ..stories.store import open_store
+
+    with open_store(args.store, create=False) as store:
+        story = store.story(args.story)
+        articles = store.story_articles(args.story)
+    articles = sorted(articles, key=lambda a: a.path)  # stable: records of one file keep their order
+    return articles, [], story.title or None

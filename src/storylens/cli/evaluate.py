@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
 
@@ -15,17 +14,18 @@ def register(subparsers) -> argparse.ArgumentParser:
         description="Score storylens and the classic baselines with ROUGE-1/2/Lsum on clusters of "
                     'JSONL(.gz) lines {"documents": [...], "summaries": [...]}; prints a Markdown table.',
     )
-    p.add_argument("--data", required=True, help="JSONL or JSONL.gz file of clusters")
-    p.add_argument("--words", type=int, default=None,
+    p.add_argument("--data", required=True, metavar="FILE", help="JSONL or JSONL.gz file of clusters")
+    p.add_argument("--words", type=int, default=None, metavar="N",
                    help="summary budget in words (default: the dataset's summary_length_limit_words, else 300)")
     p.add_argument("--systems", default="storylens,lead,lexrank,textrank,lsa,oracle",
                    help="comma-separated: storylens, lead, lexrank, textrank, lsa, random, oracle, or "
                         "storylens:METHOD for another storylens method (default: %(default)s)")
-    p.add_argument("--limit", type=int, default=None, help="only the first K clusters")
-    p.add_argument("--out", default=None, help="also write the results as JSON to this file")
+    p.add_argument("--limit", type=int, default=None, metavar="K", help="only the first K clusters")
+    p.add_argument("--out", default=None, metavar="FILE", help="also write the results as JSON to FILE")
     p.add_argument("--recall", action="store_true",
                    help="add ROUGE-1/2 recall of the summary cut at the budget, pooled over references (DUC)")
-    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.add_argument("--no-progress", action="store_true",
+                   help="no progress bar (there is none off a terminal or under -q either)")
     p.set_defaults(func=run)
     return p
 
@@ -33,6 +33,8 @@ def register(subparsers) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     from ..errors import ConfigError
     from ..evaluation.run import evaluate, parse_systems, read_dataset
+    from . import warn
+    from ._progress import progress
 
     if args.words is not None and args.words < 1:
         raise ConfigError(f"--words must be a positive number of words, got {args.words}")
@@ -41,9 +43,10 @@ def run(args: argparse.Namespace) -> int:
     systems = parse_systems(args.systems)
     dataset = read_dataset(args.data, limit=args.limit)
     if dataset.skipped:
-        print(f"warning: skipped {dataset.skipped} malformed line(s) in {args.data}", file=sys.stderr)
-    result = evaluate(dataset, systems, words=args.words, recall=args.recall,
-                      progress=not getattr(args, "no_progress", False))
+        warn(f"skipped {dataset.skipped} malformed line(s) in {args.data}")
+    with progress(len(dataset.clusters), "evaluate", unit="cluster") as bar:
+        result = evaluate(dataset, systems, words=args.words, recall=args.recall,
+                          progress=False if args.no_progress else bar.update)
     budget = f"{args.words} words" if args.words else "dataset budget"
     print(f"{Path(args.data).name}: {result.clusters} clusters, {budget}"
           f"{', recall at the budget' if args.recall else ''}")

@@ -266,20 +266,25 @@ def budget_for(cluster: Cluster, words: int | None) -> int:
 
 
 def evaluate(dataset: Dataset, systems: Sequence[str] = DEFAULT_SYSTEMS, words: int | None = None,
-             recall: bool = False, progress: bool = True) -> Result:
+             recall: bool = False, progress: bool | Callable[[int], None] = False) -> Result:
     """Score every system on every cluster of ``dataset`` (see the module doc).
 
     ``words=None`` takes each cluster's ``meta.summary_length_limit_words``,
-    else 300.
+    else 300.  ``progress``: True draws a bar on stderr (left on screen at the
+    end); a callable is called with 1 after each cluster (the CLI's bar).
     """
-    from tqdm import tqdm
-
     scorer = Scorer()
     fns = {name: make_system(name, scorer, recall) for name in systems}
     sums: dict[str, Counter] = {name: Counter() for name in systems}
     secs: dict[str, float] = {name: 0.0 for name in systems}
     clusters = dataset.clusters
-    for c in tqdm(clusters, desc="evaluate", unit="cluster", disable=not progress, dynamic_ncols=True):
+    bar = None
+    if progress is True:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(clusters), desc="evaluate", unit="cluster", leave=True, dynamic_ncols=True)
+        progress = bar.update
+    for c in clusters:
         w = budget_for(c, words)
         t0 = time.perf_counter()
         cands = candidates(c.documents)
@@ -291,6 +296,10 @@ def evaluate(dataset: Dataset, systems: Sequence[str] = DEFAULT_SYSTEMS, words: 
             sums[name].update(scorer.f1(chosen, c.summaries))
             if recall:
                 sums[name].update(scorer.recall(chosen, c.summaries, w))
+        if callable(progress):
+            progress(1)
+    if bar is not None:
+        bar.close()
     n = max(len(clusters), 1)
     out = {}
     for name in systems:

@@ -145,13 +145,14 @@ def _plan(paths: list[Path], limits: Limits, result: LoadResult) -> tuple[list[t
 
 
 def load(paths: Iterable[str | Path] | str | Path, *, limits: Limits | None = None,
-         max_bytes: int | None = None) -> LoadResult:
+         max_bytes: int | None = None, progress: Callable[[int, int], None] | None = None) -> LoadResult:
     """Read every article under ``paths`` (files or folders), within ``limits``.
 
     A missing path is an error; a bad file is skipped and reported in
     ``LoadResult.skipped``, unless it was the only input, in which case its
     error is raised.  Raises NoArticlesError when nothing usable is found.
     ``max_bytes`` is ``limits.max_input_bytes`` (kept for older callers).
+    ``progress(1, number_of_files)`` is called after each file is read (for a progress bar).
     """
     limits = limits or Limits()
     if max_bytes is not None:
@@ -168,6 +169,8 @@ def load(paths: Iterable[str | Path] | str | Path, *, limits: Limits | None = No
         except InputError as exc:
             errors.append(exc)
             result.skipped.append(Skipped(exc.path, exc.problem))
+        if progress:
+            progress(1, len(jobs))
     return _finish(result, errors, n_inputs=n_inputs)
 
 

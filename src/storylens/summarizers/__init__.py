@@ -9,9 +9,10 @@ from .base import Summarizer, available_methods, get_summarizer, register
 from .pool import SentencePool
 
 
-def summarize(documents: Sequence[Article | str], max_words: int | None = None, *, method: str | None = None,
-              options=None) -> Summary:
-    """Summarize ``documents`` (strings or Articles) in at most ``max_words``
+def summarize(documents: Sequence[Article | str] | Article | str, max_words: int | None = None, *,
+              method: str | None = None, options=None) -> Summary:
+    """Summarize ``documents`` (strings or Articles; one string is one document, split into its
+    sentences) in at most ``max_words``
     words (default: ``options.max_words``).
 
     Every sentence of the result cites, as 0-based document indices, each
@@ -19,6 +20,8 @@ def summarize(documents: Sequence[Article | str], max_words: int | None = None, 
     """
     from ..config import Options
 
+    if isinstance(documents, (str, Article)):  # one document, not a sequence of characters
+        documents = [documents]
     opts = options or Options()
     if max_words is not None:
         opts = opts.with_(max_words=max_words)
