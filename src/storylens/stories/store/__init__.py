@@ -187,6 +187,14 @@ class Store(abc.ABC):
         returns how many were written."""
 
     @abc.abstractmethod
+    def stale_digests(self, story_ids: Iterable[str] | None = None) -> list[str]:
+        """The stories (of ``story_ids``, or all) whose digest is missing or not for their version and settings."""
+
+    @abc.abstractmethod
+    def digest_error(self, story_id: str) -> str | None:
+        """Why the current version of the story has no digest (e.g. no article with text), or None."""
+
+    @abc.abstractmethod
     def digest_settings(self) -> dict:
         """The digest options cached digests are made with (``max_words``, ``method``, ``use_spacy``)."""
 

@@ -114,7 +114,7 @@ class StoryIndex:
                 n_docs=None, expected_version=None, settings=self.options.to_dict()))
             self._version += 1
             self._save_settings = False
-        if self.digests and res.assignments:
+        if self.digests:  # also when nothing was new: an interrupted earlier write may have left digests to make
             res.digests = self.store.refresh_digests({x.story_id for x in res.assignments})
         return res
 

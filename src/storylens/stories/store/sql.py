@@ -335,10 +335,10 @@ class SQLStore(Store):
         settings = self.digest_settings()
         key = settings_key(settings)
         listed_at = self.version()
-        if story_ids is None:
-            stale = self._stale(None)
-        else:
-            stale = self._stale(set(story_ids), after=int(self._meta("digests_through", "0")))
+        through = int(self._meta("digests_through", "0"))
+        stale = self._stale(None) if story_ids is None else self._stale(set(story_ids), after=through)
+        if not stale and through >= listed_at:
+            return 0  # nothing to make, nothing to record: no write lock taken
         written = 0
         for i in range(0, len(stale), _DIGEST_CHUNK):
             made = []
