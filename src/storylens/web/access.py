@@ -4,7 +4,8 @@ Readers borrow a store connection of their own from a small pool (a SQLite
 connection is not shared between threads that read while another writes), so
 a reader never sees a half-written batch and never waits on the writer.  The
 one writer goes through :class:`~storylens.stories.store.index.StoryIndex`,
-the path ``storylens cluster --store`` takes, under a lock.
+the path ``storylens cluster --store`` takes, in a process of its own
+(:mod:`.writer`), one write at a time.
 
 Digests are read from the store's cache (``cached_digest``): the store makes a
 story's digest when the story changes, never per request.
@@ -20,7 +21,7 @@ from typing import Any, Iterator, Sequence
 
 from ..errors import StorylensError
 from ..models import Article
-from ..stories.store.index import StoryIndex
+from .writer import WriterProcess
 from ..stories.store import Store, StoredStory, UnknownStoryError, open_store
 
 # the digests kept to serve while the writer remakes them (each a few hundred KB at most)
@@ -74,8 +75,7 @@ class StoreAccess:
         self._idle: list[Store] = [first]
         self._pool_lock = threading.Lock()
         self._write_lock = threading.Lock()
-        self._index: StoryIndex | None = None  # made on the first write
-        self._writer: Store | None = None
+        self._writer = WriterProcess(location)  # started on the first write
         self._last: OrderedDict[str, dict] = OrderedDict()  # the digest last served per story
         self._digest_lock = threading.Lock()
 
@@ -97,9 +97,8 @@ class StoreAccess:
             for s in self._idle:
                 s.close()
             self._idle.clear()
-        if self._writer is not None:
+        with self._write_lock:
             self._writer.close()
-            self._writer = None
 
     # -- reads ---------------------------------------------------------------------------
     def story(self, story_id: str) -> StoredStory:
@@ -139,8 +138,8 @@ class StoreAccess:
 
         The writer digests the stories it changes once its batch commits; until it has, a reader gets the
         digest this server last served for the story with ``current`` False, rather than waiting.  A story
-        with no usable digest at all (a store written before digests were kept) is digested once, here, by
-        the writer's connection.
+        with no usable digest at all (a store written before digests were kept) is digested once, by the
+        writer.
         """
         with self.reader() as store:
             cached = store.cached_digest(story_id)
@@ -154,14 +153,14 @@ class StoreAccess:
                 return last, False
             self._write_lock.acquire()
         try:
-            writer = self._writer_store()
-            writer.refresh_digests([story_id])
-            cached = writer.cached_digest(story_id)
-            if cached is None:
-                why = getattr(writer, "digest_error", lambda _sid: None)(story_id) or "unknown reason"
-                raise NoDigestError(f"story {story_id!r} has no digest ({why})")
+            self._writer.refresh([story_id])
         finally:
             self._write_lock.release()
+        with self.reader() as store:
+            cached = store.cached_digest(story_id)
+            if cached is None:
+                why = getattr(store, "digest_error", lambda _sid: None)(story_id) or "unknown reason"
+                raise NoDigestError(f"story {story_id!r} has no digest ({why})")
         self._remember(story_id, cached)
         return cached, True
 
@@ -172,20 +171,13 @@ class StoreAccess:
             while len(self._last) > MAX_REMEMBERED_DIGESTS:
                 self._last.popitem(last=False)
 
-    def _writer_store(self) -> Store:
-        if self._writer is None:
-            self._writer = open_store(self.location, create=False)
-        return self._writer
-
     # -- the writer ----------------------------------------------------------------------
     def add(self, articles: Sequence[Article], skipped: Sequence[dict] = ()) -> WriteResult:
         """Add articles as ``storylens cluster --store`` does, then bring the touched stories' digests up to date."""
         out = WriteResult(skipped=list(skipped))
         with self._write_lock:
-            if self._index is None:
-                self._index = StoryIndex(self._writer_store())
-            # the index digests the stories it changed once the batch commits (the store keeps them)
-            res = self._index.add(list(articles))
+            # in the writer process; it digests the stories it changed once the batch commits
+            res = self._writer.add(articles)
         out.already_stored = list(res.already_stored)
         out.skipped += [{"item": s.path, "reason": s.reason} for s in res.skipped]
         touched: list[str] = []

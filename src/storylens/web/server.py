@@ -1,7 +1,7 @@
 """Run the app with uvicorn in a background thread on a loopback port (tests, benchmarks).
 
-The socket is bound before the server starts (port 0: the system picks a free
-one), so there is no race for the port and the URL is known at once.
+Port 0 takes a port the system says is free.  (Handing uvicorn a socket bound
+here instead costs about 40 ms per request on a reused connection.)
 """
 
 from __future__ import annotations
@@ -20,24 +20,23 @@ from ..errors import StorylensError
 def background_server(app, host: str = "127.0.0.1", port: int = 0, *, start_timeout: float = 30.0) -> Iterator[str]:
     """Serve ``app`` while the block runs; yields its base URL (``http://127.0.0.1:PORT``)."""
     uvicorn = require("uvicorn", "web", "serving the web app")
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind((host, port))
-    sock.listen(256)
-    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on", backlog=256,
-                            timeout_graceful_shutdown=2)
+    if not port:
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+            probe.bind((host, 0))
+            port = probe.getsockname()[1]
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False, lifespan="on",
+                            backlog=256, timeout_graceful_shutdown=2)
     server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + start_timeout
     while not server.started:
         if not thread.is_alive() or time.monotonic() > deadline:
-            sock.close()
-            raise StorylensError("the web server did not start (see its log above)")
+            server.should_exit = True
+            raise StorylensError(f"the web server did not start on {host}:{port} (see its log above)")
         time.sleep(0.02)
     try:
-        yield f"http://{host}:{sock.getsockname()[1]}"
+        yield f"http://{host}:{port}"
     finally:
         server.should_exit = True
         thread.join(timeout=10)
-        sock.close()
