@@ -20,3 +20,9 @@ def test_the_readme_python_example_runs(monkeypatch, capsys):
     # the digest's cited sentences name their outlets; the two-document summary cites the second report
     assert "['Reuters']" in out or "['AFP']" in out
     assert env["summary"].sentences and env["summary"].sentences[0].citations == (1,)
+    # strings digest as articles; a hand-made article is cleaned as a read one; the store API as documented
+    assert [a.id for a in env["quake"].articles] == ["text-1", "text-2"] and env["data"]["facts"]
+    assert (env["report"].dateline, env["report"].agency, env["report"].published) == \
+        ("Yangon", "Reuters", "2020-01-06")
+    assert env["d"].title == env["story"].title and env["hits"]
+    assert all(h.story_id == env["story"].id for h in env["hits"])
