@@ -91,3 +91,12 @@ def test_the_store_api_the_readme_documents(example_dir, tmp_path):
         assert len(arts) == 5 and all(a.text for a in arts)
         hits = store.search("Aleppo hospital", limit=3)
         assert hits and all(h.story_id == stories[0].id for h in hits)
+
+
+def test_render_at_the_top_level_writes_every_format(example_articles):
+    d = storylens.digest(example_articles[:2], options=RULES, check_mixed=False)
+    assert storylens.render(d).startswith("# ") and storylens.render(d, "html").startswith("<!DOCTYPE html>")
+    assert storylens.render(d, "json").startswith('{\n  "schema": "storylens.digest/1"')
+    assert storylens.render(d, "csv").startswith("section,what,status,amount,")
+    with pytest.raises(storylens.StorylensError, match="unknown format 'pdf'; choose one of: markdown, json, html, csv"):
+        storylens.render(d, "pdf")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import Callable, Sequence
 
 import numpy as np
@@ -68,6 +69,13 @@ def digest(articles: Sequence[Article | str] | str, max_words: int | None = None
         extra=analysis_meta)
     return Digest(title=title or story_title(arts, summary), summary=summary, articles=tuple(arts),
                   skipped=tuple(skipped), meta=meta, **extra)
+
+
+def in_source_order(articles: Sequence[Article]) -> list[Article]:
+    """``articles`` in the order a folder of their files gives them (by path; the records of one file in
+    their order, as the sort is stable), so that a story's source numbers are the same whether it is
+    digested from its files or from a store (``storylens digest --store``, the web app)."""
+    return sorted(articles, key=lambda a: PurePath(a.path).parts)
 
 
 def as_articles(items: Sequence[Article | str] | str) -> list[Article]:

@@ -141,10 +141,10 @@ def _from_store(args: argparse.Namespace):
         raise StorylensError("--store needs --story ID (list them with: storylens stories --store DB)")
     if args.paths or args.input_list:
         raise StorylensError("give either article paths or --store/--story, not both")
+    from ..pipeline import in_source_order
     from ..stories.store import open_store
 
     with open_store(args.store, create=False) as store:
         story = store.story(args.story)
         articles = store.story_articles(args.story)
-    articles = sorted(articles, key=lambda a: a.path)  # stable: records of one file keep their order
-    return articles, [], story.title or None
+    return in_source_order(articles), [], story.title or None
