@@ -1,3 +1,5 @@
+"""The command line: what it prints, the exit status and the one-line errors."""
+
 import json
 import subprocess
 import sys
@@ -6,8 +8,6 @@ import pytest
 
 from storylens import __version__
 from storylens.cli import main
-
-from conftest import EXAMPLE
 
 
 def test_digest_markdown_to_stdout(example_dir, capsys):
@@ -85,11 +85,11 @@ def test_digest_from_a_missing_store_says_so_and_creates_nothing(tmp_path, capsy
     assert not db.exists()
 
 
-def test_public_api_names():
+def test_public_api_names(example_dir):
     import storylens
 
     assert {"summarize", "digest", "cluster", "load_articles", "open_store"} <= set(storylens.__all__)
-    arts = storylens.load_articles([EXAMPLE])
+    arts = storylens.load_articles([example_dir])
     stories = storylens.cluster(arts)
     assert sorted(a for s in stories for a in s.article_ids) == sorted(a.id for a in arts)
     assert len(storylens.summarize(arts, max_words=50).sentences) >= 1
