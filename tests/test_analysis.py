@@ -89,10 +89,12 @@ def test_relative_date_without_anchor_stays_unresolved():
     assert _resolve("on October 6, 2016", None).date == "2016-10-06"
 
 
-def test_publication_date_inferred_from_a_dated_caption():
+def test_a_date_in_the_text_is_never_the_publication_date():
+    # "what happened March 24, 1998" is an event: taken for the anchor, "on Wednesday" landed a year early
     a = Article(id="c", text="Soldiers advance in Aleppo on October 6, 2016 (AFP Photo)\nRussia struck on Tuesday.")
-    d, inferred = publication_date(a)
-    assert d == date(2016, 10, 6) and inferred
+    assert publication_date(a) == (None, False)
+    dated = Article(id="m", text="x", published="2016-10-06", published_inferred=True)  # from a dateline
+    assert publication_date(dated) == (date(2016, 10, 6), True)
 
 
 def test_timeline_resolves_and_flags_inferred_dates(found, articles):
@@ -170,7 +172,8 @@ def test_unnamed_speakers_are_unresolved_not_guessed(found):
     assert "military source" in q.mention
     q = _quote(found, "The Syrian army is targeting")
     assert q.speaker is None
-    art = Article(id="p", text="Officials met on Monday.\n\u201cWe will rebuild every home in the valley,\u201d he said.")
+    art = Article(id="p", text="Officials met on Monday.\n"
+                               "\u201cWe will rebuild every home in the valley,\u201d he said.")
     (q,) = story_quotes([art], {})
     assert q.speaker is None and q.resolution == "unresolved"
     # the one person named before is the object of the sentence, not its speaker: no guess
@@ -220,7 +223,8 @@ def test_entities_rule_based_split_touching_names_and_skip_sentence_initial_word
 def test_a_word_the_texts_never_write_in_lower_case_stays_a_name_at_a_sentence_start():
     from storylens.evidence.entities import recognise
 
-    arts = [Article("a", "Government troops reached Aleppo on Sunday. Aleppo is a divided city. The government said so."),
+    arts = [Article("a", "Government troops reached Aleppo on Sunday. Aleppo is a divided city. "
+                         "The government said so."),
             Article("b", "Police said the road to Aleppo was cut. Officials said rescue teams and police were slow.")]
     ents, backend = recognise(arts, use_spacy=False)
     names = {e.name: e for e in ents}

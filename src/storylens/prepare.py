@@ -15,11 +15,14 @@ from datetime import date
 from typing import Iterator, Sequence
 
 from .models import Article, Sentence
-from .text.dates import Resolved, TimeExpr, find_times, is_future, parse_iso, resolve
+from .text.dates import Resolved, TimeExpr, ends_ahead, find_times, is_future, parse_iso, resolve
 from .text.segment import sentences as split_article
 from .text.segment import words as split_words
 
 TimedExprs = tuple[tuple[TimeExpr, Resolved], ...]
+#: the time expressions read on a story's date when an article has none of its own: a calendar date
+#: without its year ("September 9", "in mid-July"), which a date weeks off still places right
+CALENDAR_KINDS = frozenset({"md", "dm", "month", "year"})
 
 
 class PreparedDocument:
@@ -30,18 +33,19 @@ class PreparedDocument:
     sentence when made with ``dated=False``: the summarizer alone needs no dates).
     """
 
-    __slots__ = ("article", "index", "sentences", "anchor", "anchor_inferred", "times", "_starts", "_ends",
-                 "_words")
+    __slots__ = ("article", "index", "sentences", "anchor", "anchor_inferred", "coarse", "times", "_starts",
+                 "_ends", "_words")
 
     def __init__(self, article: Article, index: int = 0, anchor: date | None = None,
                  anchor_inferred: bool = False, *, sentences: Sequence[Sentence] | None = None,
-                 times: Sequence[TimedExprs] | None = None, dated: bool = True) -> None:
+                 times: Sequence[TimedExprs] | None = None, dated: bool = True, coarse: bool = False) -> None:
         self.article = article
         self.index = index
         self.sentences: tuple[Sentence, ...] = tuple(split_article(article, index) if sentences is None
                                                      else sentences)
         self.anchor = anchor
         self.anchor_inferred = anchor_inferred
+        self.coarse = coarse  # the anchor is the story's, good to weeks: only calendar dates are read on it
         self._starts = [s.start for s in self.sentences]
         self._ends = [s.end for s in self.sentences]
         if times is None:
@@ -69,7 +73,8 @@ class PreparedDocument:
             future = is_future(s.text)
             got = []
             for t in found:
-                r = resolve(t, self.anchor, future=future, previous=previous)
+                anchor = None if self.coarse and t.kind not in CALENDAR_KINDS else self.anchor
+                r = resolve(t, anchor, future=future or ends_ahead(s.text, t.start - s.start), previous=previous)
                 got.append((t, r))
                 if r.precision == "day":
                     previous = parse_iso(r.date)
@@ -97,28 +102,24 @@ class PreparedDocument:
             return self
         sents = [replace(s, doc_index=index) for s in self.sentences]
         doc = PreparedDocument(self.article, index, self.anchor, self.anchor_inferred, sentences=sents,
-                               times=self.times)
+                               times=self.times, coarse=self.coarse)
         doc._words = self._words
         return doc
 
 
 def publication_date(article: Article) -> tuple[date | None, bool]:
-    """``(date, inferred)``: the article's publication date, else one read off its text.
-
-    The text is searched for full dates with a year (a dated caption such as
-    "October 6, 2016", a dateline "Thursday 13 Oct 2016"); the latest wins and
-    the result is marked inferred.
-    """
+    """``(date, inferred)``: the article's publication date, from its metadata only (``inferred`` when the
+    reader took it from a dateline or a page header rather than a date field).  A date in the text is
+    never the anchor: "what happened March 24, 1998" is an event, not the day the report was written."""
     d = parse_iso(article.published)
-    if d is not None:
-        return d, bool(article.published_inferred)
-    best = None
-    for expr in find_times(article.text):
-        if expr.kind in ("md", "dm") and expr.get("year"):
-            cand = parse_iso(resolve(expr, None).date)
-            if cand and (best is None or cand > best):
-                best = cand
-    return best, best is not None
+    return (d, bool(article.published_inferred)) if d is not None else (None, False)
+
+
+def story_anchor(dates: Sequence[date | None]) -> date | None:
+    """The day an undated article of a story is read on: the middle one of its dated articles' dates (the
+    earlier of the two middle ones), or None when none is dated."""
+    known = sorted(d for d in dates if d is not None)
+    return known[(len(known) - 1) // 2] if known else None
 
 
 def prepare_document(article: Article, index: int = 0) -> PreparedDocument:
@@ -128,9 +129,24 @@ def prepare_document(article: Article, index: int = 0) -> PreparedDocument:
 
 
 def prepare_documents(articles: Sequence[Article | PreparedDocument]) -> list[PreparedDocument]:
-    """The articles of one story, each prepared once (documents already prepared are kept)."""
-    return [a.reindexed(i) if isinstance(a, PreparedDocument) else prepare_document(a, i)
-            for i, a in enumerate(articles)]
+    """The articles of one story, each prepared once (documents already prepared are kept).  An undated
+    article in a story whose other articles are dated is read on the story's date (:func:`story_anchor`),
+    its anchor flagged inferred."""
+    if all(isinstance(a, PreparedDocument) for a in articles):
+        return [a.reindexed(i) for i, a in enumerate(articles) if isinstance(a, PreparedDocument)]
+    own = [None if isinstance(a, PreparedDocument) else publication_date(a) for a in articles]
+    fallback = story_anchor([d for d, _ in (x for x in own if x is not None)] +
+                            [a.anchor for a in articles if isinstance(a, PreparedDocument)])
+    out = []
+    for i, (a, got) in enumerate(zip(articles, own)):
+        if isinstance(a, PreparedDocument):
+            out.append(a.reindexed(i))
+            continue
+        if got is not None and got[0] is not None:
+            out.append(PreparedDocument(a, i, got[0], got[1]))
+        else:  # read on the story's date: "September 9" is 2016-09-09, but "on Sunday" stays unresolved
+            out.append(PreparedDocument(a, i, fallback, fallback is not None, coarse=fallback is not None))
+    return out
 
 
-__all__ = ["PreparedDocument", "prepare_document", "prepare_documents", "publication_date"]
+__all__ = ["PreparedDocument", "prepare_document", "prepare_documents", "publication_date", "story_anchor"]

@@ -18,6 +18,7 @@ from typing import Sequence
 
 from ..models import Article, Claim, FactGroup
 from ..prepare import PreparedDocument, prepare_documents
+from ..text.dates import is_history
 from ..text.lexicon import ATTRIBUTION_VERBS, COUNT_NOUNS, MONTH_PATTERN, YEAR_PATTERN
 from ..text.numbers import Quantity, find_quantities
 from ..text.tfidf import stem
@@ -230,7 +231,7 @@ def extract_claims(doc: PreparedDocument) -> list[tuple[Claim, _Meta]]:
     out: list[tuple[Claim, _Meta]] = []
     for sentence, times in zip(doc.sentences, doc.times):
         s_start, sent = sentence.start, sentence.text
-        event_date = next((r.date for _, r in times if r.resolved), None)
+        event_date = next((r.date for t, r in times if r.resolved and not is_history(sent, t.start - s_start)), None)
         attr: str | None = None
         listed = False  # a figure was taken from this sentence: a bare number after it continues the list
         for q_start, q_end, qty in find_quantities(sent):

@@ -9,13 +9,18 @@ what cannot be dated is kept, marked ``unresolved``, at the end.
 
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 from ..models import Article, Citation, Event
 from ..prepare import PreparedDocument, prepare_documents
-from ..text.dates import sort_key
+from ..text.dates import is_history, sort_key
 from ..text.tfidf import content_terms
 
+# newspaper schedule and service lines: "Story Filed By Cox Newspapers", "EDITORS: moved on Tuesday"
+SCHEDULE_LINE = re.compile(r"^\W*(?:EDITORS?|ATTN|ATTENTION|NOTE TO EDITORS)\b|\b(?:For Use By Clients|Story Filed By|"
+                           r"for release (?:at|on)|scheduled to move|moved (?:on|at) the wire|Optional add|"
+                           r"(?:BC|AM|PM)-[A-Z][\w-]+)", re.IGNORECASE)
 MAX_EVENT_CHARS = 320
 SAME_EVENT = 0.4  # content-word overlap (Jaccard) above which two dated sentences tell one event
 
@@ -25,10 +30,13 @@ def article_events(doc: PreparedDocument) -> list[Event]:
     article, inferred = doc.article, doc.anchor_inferred
     out: list[Event] = []
     for sentence, got in zip(doc.sentences, doc.times):
-        if not got:
+        if not got or SCHEDULE_LINE.search(sentence.text):
             continue
         s, e, sent = sentence.start, sentence.end, sentence.text
-        t, r = next(((t, r) for t, r in got if r.resolved), got[0])
+        own = [(t, r) for t, r in got if not is_history(sent, t.start - s)]
+        if not own:
+            continue  # only the past it is measured against: "the first strike since a strike in 1970"
+        t, r = next(((t, r) for t, r in own if r.resolved), own[0])
         relative = t.kind not in ("md", "dm", "year") and not (t.kind == "month" and t.get("year"))
         out.append(Event(
             date=r.date, date_precision=r.precision,

@@ -38,10 +38,15 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("dm", re.compile(rf"\b(?P<day>{_DAY})\s+(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR})\b)?")),
     ("month", re.compile(
         rf"(?:\b(?P<prep>in|since|by|until|till|from|through|during|of|last|this|next|early|mid|late)[\s-]+)"
-        rf"{_PART}?(?P<mon>{_MON})(?![\w-])(?:,?\s+(?P<year>{_YEAR})\b)?", re.IGNORECASE)),
+        rf"(?:the\s+)?{_PART}?(?P<mon>{_MON})(?![\w-])(?:,?\s+(?P<year>{_YEAR})\b)?", re.IGNORECASE)),
     ("month", re.compile(rf"\b{_PART}(?P<mon>{_MON})(?![\w-])(?:\s+(?P<year>{_YEAR})\b)?")),
     ("year", re.compile(rf"(?:\b(?P<prep>in|since|by|until|from|during|of|early|mid|late)[\s-]+)"
                         rf"{_PART}?(?P<year>{_YEAR})\b(?![-\d])", re.IGNORECASE)),
+    # a year that qualifies a noun or a span: "a 1983 agreement", "the 1998 assaults", "for 1998", "between
+    # 1991-98", "the 1950s"
+    ("year", re.compile(rf"\b(?P<prep>a|an|the|his|her|its|their|for|between|after|before)\s+"
+                        rf"(?P<year>{_YEAR})(?P<decade>s)?(?=[\s,.;:)]|-\d\d\b)(?!\s*(?:GMT|BST|EST|EDT|"
+                        rf"UTC|hours|hrs|local)\b)", re.IGNORECASE)),
     ("rel_anchor", re.compile(
         rf"\b(?P<n>{_N})\s+(?P<unit>day|days|week|weeks)\s+(?P<dir>earlier|later|before|after|previously)\b"
         rf"|\bthe\s+(?P<dir2>previous|next|following)\s+(?P<unit2>day|week)\b"
@@ -58,7 +63,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 
 _FUTURE = re.compile(r"\b(?:will|shall|'ll|is to|are to|is due|are due|expected to|plans? to|planned to|"
-                     r"scheduled|to be held|would meet|would visit|would hold)\b|"
+                     r"scheduled|to be held|to be published|would (?:meet|visit|hold|arrive|begin|start|return|"
+                     r"travel|leave|go|come|vote|decide|announce|take))\b|"
                      r"\b(?:goes|go|begins|begin|starts|start|opens|open|resumes|arrives|returns)\s+(?:on\s+trial\s+)?"
                      r"(?:on\s+|next\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.IGNORECASE)
 
@@ -121,6 +127,28 @@ def find_times(text: str, offset: int = 0) -> list[TimeExpr]:
 def _plausible_day(m: re.Match) -> bool:
     day = int(re.sub(r"\D", "", m.group("day")))
     return 1 <= day <= 31
+
+
+# words before a date that make it the past an event is measured against: "the first strike since a strike in
+# 1970", "higher than in 2015", "the worst since 1999"
+_HISTORY_BEFORE = re.compile(r"\b(?:since|than|compared (?:with|to)|as (?:in|of)|record set in|last (?:time|seen))"
+                             r"\b[^,;:.]{0,40}$", re.IGNORECASE)
+
+
+def is_history(sentence: str, at: int) -> bool:
+    """Whether the time expression at ``sentence[at:]`` dates a comparison or a starting point (history),
+    not the sentence's own event."""
+    return bool(_HISTORY_BEFORE.search(sentence, max(0, at - 60), at))
+
+
+# "complete by Saturday" is a deadline, "caused by Tuesday's quake" is not
+_AHEAD_BEFORE = re.compile(r"\b(?:until|till|through|(?<!ed\s)by)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+
+
+def ends_ahead(sentence: str, at: int) -> bool:
+    """Whether the time expression at ``sentence[at:]`` is the end of a span that runs on ("on view
+    through April 1", "exhibited until mid-July", "complete by Saturday"): read as the next such date."""
+    return bool(_AHEAD_BEFORE.search(sentence, max(0, at - 20), at))
 
 
 def is_future(sentence: str) -> bool:
@@ -197,6 +225,8 @@ def resolve(expr: TimeExpr, anchor: date | None, *, future: bool = False,
             d = date(anchor.year - 1, month, 1)
         return Resolved(_iso(d, "month"), "month")
     if k == "year":
+        if g("decade"):
+            return Resolved(f"{int(g('year')):04d}s", "decade")
         return Resolved(f"{int(g('year')):04d}", "year")
     if anchor is None and k != "rel_anchor":
         return UNRESOLVED
