@@ -219,8 +219,9 @@ def answers(*replies: tuple[int, dict], name: str = "recovered") -> Route:
 
 # -- helpers -----------------------------------------------------------------------------------------------
 
+# short limits for tests; feeds parsed in a thread (the CLI test runs the default reader processes)
 QUICK = FollowOptions(allow_private=True, delay=0, deadline=1.0, connect_timeout=1.0, read_timeout=1.0, retries=1,
-                      backoff=0.05, max_retry_after=2.0, max_bytes=1_000_000)
+                      backoff=0.05, max_retry_after=2.0, max_bytes=1_000_000, workers=0)
 
 
 def fetch(url: str, options: FollowOptions = QUICK, accept=FEED_TYPES, **kw):

@@ -37,7 +37,9 @@ def register(sub) -> None:
     p.add_argument("--timeout", type=float, metavar="S",
                    help="deadline of one request, first byte to last (default 60)")
     p.add_argument("--max-bytes", type=int, metavar="N", help="largest response body, decoded (default 10000000)")
-    p.add_argument("--batch-size", type=int, metavar="N", help="articles per store transaction (default 2000)")
+    p.add_argument("--workers", type=int, metavar="N",
+                   help="processes that parse feeds and pages beside the fetching one (default: 2 or the cores)")
+    p.add_argument("--batch-size", type=int, metavar="N", help="articles per store transaction (default 500)")
     p.add_argument("--no-robots", action="store_true", help=argparse.SUPPRESS)
     p.set_defaults(func=run_follow)
 
@@ -54,7 +56,7 @@ def _options(args: argparse.Namespace):
 
     changes: dict = {"allow_private": args.allow_private, "allow_networks": tuple(args.allow_network)}
     for name, key in (("user_agent_contact", "contact"), ("delay", "delay"), ("timeout", "deadline"),
-                      ("max_bytes", "max_bytes"), ("batch_size", "batch_size")):
+                      ("max_bytes", "max_bytes"), ("batch_size", "batch_size"), ("workers", "workers")):
         if getattr(args, name) is not None:
             changes[key] = getattr(args, name)
     if args.no_robots:

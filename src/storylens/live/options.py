@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import os
 import re
 from dataclasses import dataclass, fields, replace
 
@@ -53,8 +54,11 @@ class FollowOptions:
     allow_networks: tuple[str, ...] = ()
     robots: bool = True
     contact: str = DEFAULT_CONTACT
-    # articles per store transaction (as `storylens cluster --store` commits them)
-    batch_size: int = 2000
+    # processes that parse feeds and pages beside the one that fetches (0: a thread of it)
+    workers: int = min(2, os.cpu_count() or 1)
+    # articles per store transaction (StoryIndex.add: dedup, clustering and the changed stories' digests);
+    # small enough that the store takes in one batch while the next is fetched
+    batch_size: int = 500
 
     def __post_init__(self) -> None:
         for f in fields(self):
@@ -65,7 +69,7 @@ class FollowOptions:
         _range(self, ("connect_timeout", "read_timeout", "deadline"), 0.01, 3600)
         _range(self, ("max_retry_after", "failure_backoff", "max_failure_backoff"), 0, 10**7)
         _range(self, ("max_bytes", "max_robots_bytes"), 1, 10**10)
-        _range(self, ("max_redirects", "retries", "full_text_below_words"), 0, 1000)
+        _range(self, ("max_redirects", "retries", "full_text_below_words", "workers"), 0, 1000)
         _range(self, ("max_hosts", "batch_size"), 1, 10**5)
         for net in self.allow_networks:
             try:

@@ -11,11 +11,13 @@ twice.
 from __future__ import annotations
 
 import asyncio
+import multiprocessing
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
-from ..errors import InputError
+from ..errors import InputError, StorylensError
 from ..ingest import feeds as feed_reader
 from ..ingest import html as html_reader
 from ..ingest._decode import decode
@@ -72,6 +74,45 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+def read_feed(body: bytes, where: str) -> list[Article | Skipped] | str:
+    """A feed's entries, or why it cannot be read (a string: errors travel back from a worker as text)."""
+    try:
+        return feed_reader.parse(body, where)
+    except StorylensError as exc:
+        return exc.problem if isinstance(exc, InputError) else str(exc)
+
+
+def read_page(body: bytes, url: str, aid: str) -> Article | str:
+    """A page's article (the HTML reader), or why it has none."""
+    try:
+        return html_reader.extract(decode(body, url), id=aid, url=url, path=url)
+    except StorylensError as exc:
+        return exc.problem if isinstance(exc, InputError) else str(exc)
+
+
+class Readers:
+    """Where feeds and pages are parsed: ``workers`` processes beside the fetching one (0: a thread of it).
+
+    Parsing and extraction take most of a round's CPU; in processes they run on the other cores while
+    this one fetches and writes to the store.  The pool starts on first use (a round of 304s starts none).
+    """
+
+    def __init__(self, workers: int):
+        self.workers = workers
+        self._pool: ProcessPoolExecutor | None = None
+
+    async def run(self, fn: Callable, *args):
+        if not self.workers:
+            return await asyncio.to_thread(fn, *args)
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+        return await asyncio.get_running_loop().run_in_executor(self._pool, fn, *args)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+
 class Round:
     """One round over ``table``'s sources into ``index``; ``progress`` is called with the report as it grows."""
 
@@ -84,6 +125,7 @@ class Round:
         self.progress = progress
         self.report = RoundReport()
         self._taken: set[str] = set()
+        self._pages: dict[str, asyncio.Future[Article | None]] = {}
         self._new_story_ids: set[str] = set()
         self._grown: set[str] = set()
 
@@ -99,21 +141,22 @@ class Round:
         gate = HostGate(o.delay)
         self.fetcher = Fetcher(o, gate)
         self.robots = Robots(self.fetcher, gate, max_bytes=o.max_robots_bytes, max_crawl_delay=o.max_crawl_delay)
-        groups: dict[str, list[SourceRow]] = {}
-        for row in rows:
-            groups.setdefault(host_key(row.url), []).append(row)
-        queue: asyncio.Queue[_Outcome | BaseException] = asyncio.Queue()
+        groups: dict[str, list[tuple[int, SourceRow]]] = {}
+        for i, row in enumerate(rows):
+            groups.setdefault(host_key(row.url), []).append((i, row))
+        queue: asyncio.Queue[tuple[int, _Outcome | BaseException]] = asyncio.Queue()
         slots = asyncio.Semaphore(o.max_hosts)
 
-        async def worker(group: list[SourceRow]) -> None:
+        async def worker(group: list[tuple[int, SourceRow]]) -> None:
             async with slots:
-                for row in group:
+                for i, row in group:
                     try:
-                        await queue.put(await self._source(row))
+                        await queue.put((i, await self._source(row)))
                     except BaseException as exc:  # handed to the round, which stops and raises it
-                        await queue.put(exc)
+                        await queue.put((i, exc))
                         raise
 
+        self.readers = Readers(o.workers)
         tasks = [asyncio.create_task(worker(g)) for g in groups.values()]
         try:
             await self._collect(queue, len(rows))
@@ -122,20 +165,32 @@ class Round:
                 t.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
             await self.fetcher.aclose()
+            self.readers.close()
 
     async def _collect(self, queue: asyncio.Queue, total: int) -> None:
+        """Outcomes committed in the sources' order, whatever order they arrive in: the same sources and
+        answers give the same batches, the same claims on an article two feeds carry, the same stories."""
+        arrived: dict[int, _Outcome] = {}
         pending: list[_Outcome] = []
+        claimed: set[str] = set()
         n_articles = 0
+        nxt = 0
         for _ in range(total):
-            got = await queue.get()
+            i, got = await queue.get()
             if isinstance(got, BaseException):
                 raise got
-            pending.append(got)
-            n_articles += len(got.articles)
             self._count(got)
-            if n_articles >= self.options.batch_size:
-                await asyncio.to_thread(self._commit, pending)
-                pending, n_articles = [], 0
+            arrived[i] = got
+            while nxt in arrived:
+                out = arrived.pop(nxt)
+                nxt += 1
+                out.articles = [a for a in out.articles if a.id not in claimed]  # the first source has it
+                claimed.update(a.id for a in out.articles)
+                pending.append(out)
+                n_articles += len(out.articles)
+                if n_articles >= self.options.batch_size:
+                    await asyncio.to_thread(self._commit, pending)
+                    pending, n_articles = [], 0
         if pending:
             await asyncio.to_thread(self._commit, pending)
 
@@ -215,8 +270,9 @@ class Round:
             return "page"
         return "feed" if feed_reader._looks_like_feed(resp.body) else "page"
 
-    def _claim(self, article: Article, source: str) -> Article | None:
-        """The article under its canonical URL, or None when a feed gave it already."""
+    @staticmethod
+    def _canonical(article: Article, source: str) -> Article:
+        """The article under its canonical URL (an entry without a link: its id within its feed)."""
         aid = article.id
         url = article.url
         try:
@@ -229,22 +285,21 @@ class Round:
             aid = canonical_url(aid)
         else:
             aid = f"{canonical_url(source)}#{aid}"
-        if aid in self._taken:
-            return None
-        self._taken.add(aid)
         return replace(article, id=aid, url=url or article.url)
 
     async def _feed(self, row: SourceRow, resp: Response) -> tuple[list[Article], list[Skipped], str]:
-        items = await asyncio.to_thread(feed_reader.parse, resp.body, row.url)
+        items = await self.readers.run(read_feed, resp.body, row.url)
+        if isinstance(items, str):
+            raise InputError(row.url, items)
         articles: list[Article] = []
         skipped: list[Skipped] = []
         for item in items:
             if isinstance(item, Skipped):
                 skipped.append(item)
                 continue
-            claimed = self._claim(item, row.url)
-            if claimed is not None:
-                articles.append(claimed)
+            art = self._canonical(item, row.url)
+            if art.id not in self._taken:  # taken from a feed in an earlier round
+                articles.append(art)
         wanted = [i for i, a in enumerate(articles) if a.meta.get("feed_text") == "summary" and a.url
                   and _words(a.text) < self.options.full_text_below_words]
         fuller = await asyncio.gather(*(self._full_text(articles[i]) for i in wanted))
@@ -255,32 +310,38 @@ class Round:
 
     async def _full_text(self, entry: Article) -> Article:
         """The entry with its linked page's main text, or as it is when the page cannot be had."""
-        r = self.report
-        try:
-            if self.options.robots and not await self.robots.allowed(entry.url):
-                r.pages_refused += 1
-                return entry
-            resp = await self.fetcher.get(entry.url, accept=PAGE_TYPES)
-            page = await asyncio.to_thread(self._extract, resp, entry.id)
-        except (FetchError, InputError):
-            r.pages_failed += 1
-            return entry
-        r.pages += 1
-        if _words(page.text) <= _words(entry.text):
+        task = self._pages.get(entry.url)
+        if task is None:  # two feeds linking one page: it is fetched once
+            task = self._pages[entry.url] = asyncio.ensure_future(self._linked_page(entry.url, entry.id))
+        page = await task
+        if page is None or _words(page.text) <= _words(entry.text):
             return entry
         return replace(page, id=entry.id, url=entry.url, path=entry.path, title=entry.title or page.title,
                        outlet=entry.outlet or page.outlet, published=entry.published or page.published,
                        published_inferred=entry.published_inferred if entry.published else page.published_inferred,
                        meta={**page.meta, "feed_text": "page"})
 
-    @staticmethod
-    def _extract(resp: Response, aid: str) -> Article:
-        return html_reader.extract(decode(resp.body, resp.url), id=aid, url=resp.url, path=resp.url)
+    async def _linked_page(self, url: str, aid: str) -> Article | None:
+        r = self.report
+        try:
+            if self.options.robots and not await self.robots.allowed(url):
+                r.pages_refused += 1
+                return None
+            resp = await self.fetcher.get(url, accept=PAGE_TYPES)
+            page = await self.readers.run(read_page, resp.body, resp.url, aid)
+        except FetchError:
+            page = "not fetched"
+        if isinstance(page, str):
+            r.pages_failed += 1
+            return None
+        r.pages += 1
+        return page
 
     async def _page(self, resp: Response) -> Article:
         aid = canonical_url(resp.url)
-        page = await asyncio.to_thread(self._extract, resp, aid)
-        self._taken.add(aid)
+        page = await self.readers.run(read_page, resp.body, resp.url, aid)
+        if isinstance(page, str):
+            raise InputError(resp.url, page)
         return replace(page, url=aid)
 
 
