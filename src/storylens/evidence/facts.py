@@ -21,6 +21,7 @@ from ..prepare import PreparedDocument, prepare_documents
 from ..text.dates import is_history
 from ..text.lexicon import ATTRIBUTION_VERBS, COUNT_NOUNS, MONTH_PATTERN, YEAR_PATTERN
 from ..text.numbers import Quantity, find_quantities
+from .counted import MEASURE_UNITS, context_thing, not_a_quantity, pair_kind
 from ..text.tfidf import stem
 
 # --- what is counted ---------------------------------------------------------------------------
@@ -234,12 +235,23 @@ def extract_claims(doc: PreparedDocument) -> list[tuple[Claim, _Meta]]:
         event_date = next((r.date for t, r in times if r.resolved and not is_history(sent, t.start - s_start)), None)
         attr: str | None = None
         listed = False  # a figure was taken from this sentence: a bare number after it continues the list
-        for q_start, q_end, qty in find_quantities(sent):
+        quantities = list(find_quantities(sent))
+        paired: set[int] = set()  # the second figure of a rate or a range: part of the first's claim
+        for k, (q_start, q_end, qty) in enumerate(quantities):
             surface = sent[q_start:q_end]
             before_txt, after_txt = sent[:q_start], sent[q_end:]
-            if _skip(surface, before_txt, after_txt, qty.qualifier):
+            if k in paired or _skip(surface, before_txt, after_txt, qty.qualifier) \
+                    or not_a_quantity(surface, before_txt, after_txt):
                 continue
             qty = _adjust(qty, before_txt, after_txt)
+            high = per = None
+            if k + 1 < len(quantities):
+                n_start, n_end, n_qty = quantities[k + 1]
+                kind = pair_kind(sent, q_end, n_start, before_txt)
+                if kind:  # the counted thing follows the second figure: "one in five adults"
+                    paired.add(k + 1)
+                    high, per = (n_qty.value, None) if kind == "range" else (None, n_qty.value)
+                    q_end, after_txt = n_end, sent[n_end:]
             unit = ""
             cur = re.search(r"(?:\$|\bUS\$|\b(?:U\.S\.\s+)?dlrs\.?|\bUSD)\s*$", before_txt)
             if qty.currency:
@@ -271,6 +283,16 @@ def extract_claims(doc: PreparedDocument) -> list[tuple[Claim, _Meta]]:
                 noun = noun or "people"
             if what and (what.split()[0].lower() in TIME_UNITS or what.split()[0].lower() in _VERBS):
                 continue
+            if unit or not what or what.split()[0].lower() in MEASURE_UNITS:
+                # only a unit after the figure: the counted thing is beside it ("15 percent of calories")
+                after_unit = re.sub(r"^\s*(?:%|per\s?cent)", "", after_txt)[len(what):] if what else after_txt
+                context = context_thing(before_txt, re.sub(r"^\s*(?:%|per\s?cent)", "", after_unit))
+                if context and context.lower() not in what.lower():
+                    label_extra = context
+                else:
+                    label_extra = ""
+            else:
+                label_extra = ""
             if attr is None:
                 attr = attribution(sent)
             end = q_end + len(after_txt) - len(after_txt.lstrip()) + (len(what) if what else 0)
@@ -281,6 +303,10 @@ def extract_claims(doc: PreparedDocument) -> list[tuple[Claim, _Meta]]:
             shown = any(EVENT_OF.get(x.lower()) == event or _IMPLIED_EVENT.get(x.lower()) == event
                         for x in what.split())
             label = (f"{what or noun} {event}" if event and not shown else what).strip()
+            if label_extra:
+                label = f"{label} {label_extra}".strip() if label else label_extra
+                if not noun:  # "15 percent of calories": the quantity is the calories'
+                    noun = stem(label_extra.split()[-1].lower())
             cumulative = bool(_CUMULATIVE.search(sent))
             claim = Claim(
                 value=qty.value,
@@ -295,6 +321,8 @@ def extract_claims(doc: PreparedDocument) -> list[tuple[Claim, _Meta]]:
                 end=s_start + end,
                 unit=unit,
                 sentence=sent,
+                high=high,
+                per=per,
             )
             if event == "trapped":
                 cumulative = False  # a population under siege is a stock, not a running total
@@ -382,17 +410,18 @@ def group_claims(pairs: Sequence[tuple[Claim, _Meta]], *, ratio: float = 1.5) ->
         kc = (meta.key, meta.cumulative)
         same = by_key.setdefault(kc, [])
         # an article's own figures never share a group: when all the key's groups have one, none can take it
-        if noun and (event or unit) and in_groups[kc + (claim.article_id,)] < len(same):
+        if noun and in_groups[kc + (claim.article_id,)] < len(same):
             for gi in same:
                 g = groups[gi]
                 c0, m0 = g[0]
                 if claim.article_id in members[gi]:
                     continue
-                if not meta.cumulative and event != "trapped":
-                    # a one-off event: only the same day counts as the same quantity
-                    if not meta.event_date or meta.event_date != m0.event_date:
-                        continue
-                if all(_compatible(c.value, m.vague, claim.value, meta.vague, ratio) for c, m in g) \
+                if event and not meta.cumulative and event != "trapped" and not _same_day(meta, m0):
+                    continue  # a one-off event's toll: only the same day's counts are the same quantity
+                # a toll may be reported a little differently; any other figure (an area, a fee, a share)
+                # is the same quantity only at the same value
+                tolerance = ratio if event else 1.0
+                if all(_compatible(c.value, m.vague, claim.value, meta.vague, tolerance) for c, m in g) \
                         or _rising_toll(g, claim, meta, headline):
                     g.append((claim, meta))
                     members[gi].add(claim.article_id)
@@ -412,6 +441,14 @@ def group_claims(pairs: Sequence[tuple[Claim, _Meta]], *, ratio: float = 1.5) ->
     order = {"differ": 0, "updated": 1, "agree": 2, "single": 3}
     out.sort(key=lambda fg: (order[fg.status], -len(fg.claims), fg.claims[0].article_id, fg.claims[0].start))
     return out
+
+
+def _same_day(a: _Meta, b: _Meta) -> bool:
+    """The two claims' events fall on the same day, or neither report is dated (undated input: the text
+    alone cannot tell two days apart)."""
+    if a.event_date or b.event_date:
+        return a.event_date == b.event_date
+    return a.report_date is None and b.report_date is None
 
 
 MAX_TOLL_RISE = 30.0  # a running toll may grow this much between reports (an earthquake's: 600 -> 12,000)

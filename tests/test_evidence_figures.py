@@ -1,0 +1,53 @@
+"""Figures: the counted thing beside a unit, rates and ranges, numbers that count nothing, and the same
+quantity grouped across sources (cases from DUC 2007 stories)."""
+
+from __future__ import annotations
+
+from storylens.evidence.facts import extract_claims, story_facts
+from storylens.models import Article
+from storylens.prepare import prepare_document
+
+
+def _claims(text: str, published: str | None = "1999-10-26"):
+    return [c for c, _ in extract_claims(prepare_document(Article(id="t", text=text, published=published)))]
+
+
+def test_rates_and_ranges_are_read_as_such():
+    (rate,) = _claims("Obesity now affects nearly one in five adults.")
+    assert (rate.value, rate.per, rate.what) == (1, 5, "adults")
+    (rng,) = _claims("The drug could help 2 million to 5 million adults.")
+    assert (rng.value, rng.high, rng.what) == (2e6, 5e6, "adults")
+    # "from ... to" and "between ... and" give two figures of their own
+    assert [c.value for c in _claims("Intake rose from 1,854 calories to 2,002 calories.")] == [1854, 2002]
+
+
+def test_numbers_that_count_nothing_are_no_figures():
+    assert _claims("No two babies are alike, the doctor said.") == []
+    assert _claims("The film opened at the AMC 14 theater downtown.") == []
+    assert [c.value for c in _claims("A 6.1 magnitude quake killed 12 people.")] == [12]
+
+
+def test_a_unit_alone_is_not_the_counted_thing():
+    whats = {c.value: c.what for c in _claims(
+        "Fat fell from 40 percent of calories. The band seeks $100,000 for each song. "
+        "The temperature was 46 degrees. The balloon has covered more than 10,500 miles.")}
+    assert "calories" in whats[40] and "song" in whats[100000]
+    assert "temperature" in whats[46] and "covered" in whats[10500]
+
+
+def test_the_same_stock_across_sources_is_one_group_and_other_values_are_not():
+    a = Article(id="a", published="1998-11-29", text="Kakadu is almost 12,000 square miles of floodplains.")
+    b = Article(id="b", published="1998-12-01", text="The park covers 12,000 square miles of wetlands.")
+    c = Article(id="c", published="1998-12-02", text="A ranger said 14,000 square miles were flooded.")
+    _, groups = story_facts([a, b, c])
+    multi = [g for g in groups if len({x.article_id for x in g.claims}) > 1]
+    assert len(multi) == 1 and multi[0].status == "agree"
+    assert {x.article_id for x in multi[0].claims} == {"a", "b"}
+
+
+def test_tolls_group_on_undated_input():
+    a = Article(id="a", text="The quake killed 120 people in the city, officials said.")
+    b = Article(id="b", text="At least 125 people were killed in the quake, the agency said.")
+    _, groups = story_facts([a, b])
+    (g,) = [g for g in groups if len(g.claims) > 1]
+    assert g.status == "differ" and {c.value for c in g.claims} == {120, 125}
