@@ -23,7 +23,9 @@ import argparse
 import asyncio
 import json
 import multiprocessing as mp
+import os
 import random
+import resource
 import socket
 import statistics
 import sys
@@ -205,10 +207,15 @@ def main(argv=None) -> int:
             _wait(base, proc)
             targets = _targets(base, static_dir)
             sizes = targets.pop("_sizes")
+            before = resource.getrusage(resource.RUSAGE_SELF)
             res = asyncio.run(_run(base, args, stream, targets))
+            after = resource.getrusage(resource.RUSAGE_SELF)
+            res["client_cpu"] = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
         finally:
             proc.terminate()
             proc.join(timeout=20)
+        server = resource.getrusage(resource.RUSAGE_CHILDREN)  # the server and its writer, from start to end
+        res["server_cpu"] = server.ru_utime + server.ru_stime
     _report(args, res, sizes, "PostgreSQL" if args.store else "SQLite")
     return 0 if not res["errors"] and not res["missing"] else 1
 
@@ -245,6 +252,9 @@ def _report(args, res: dict, sizes: list[str], backend: str) -> None:
     print(f"\nwriter: {len(res['committed'])} articles committed in {len(w)} POSTs "
           f"(p50 {_pct(w, 0.5):.2f} s, max {max(w) if w else float('nan'):.2f} s per POST, digests included); "
           f"missing afterwards: {len(res['missing'])}; errors: {len(res['errors'])}")
+    print(f"CPU seconds: server process and its writer {res['server_cpu']:.1f} (whole life, warm-up included), "
+          f"load client {res['client_cpu']:.1f}, during {el:.1f} s of load; machine load average "
+          f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     for e in res["errors"][:10]:
         print("  error:", e)
 

@@ -24,6 +24,17 @@ from storylens.web.server import background_server  # noqa: E402
 
 TOKEN = "s3cret-token"
 HOSTILE_TITLE = '<script>window.__pwned=1</script>"><img src=x onerror=alert(1)>'
+UPLOAD_LINES = [
+    {"id": "up-1", "title": "Wildfire forces evacuations", "source": "Coast Daily", "published": "2018-11-09",
+     "text": "A wildfire forced thousands of residents to flee the town of Paradise in California on Thursday, "
+             "officials said. More than 5,000 firefighters fought the blaze as strong winds spread it."},
+    {"id": "up-2", "title": "Paradise fire spreads", "source": "Valley Times", "published": "2018-11-10",
+     "text": "The wildfire that forced residents to flee the town of Paradise in California spread on Friday, "
+             "officials said, as more than 5,000 firefighters fought the blaze in strong winds."},
+    {"id": "up-3", "title": "Fire crews gain ground", "source": "Wire", "published": "2018-11-12",
+     "text": "Fire crews gained ground on the wildfire near Paradise in California on Sunday as the winds eased, "
+             "officials said, and some residents were allowed to return."},
+]
 HOSTILE_LINES = [
     {"id": "evil-1", "title": HOSTILE_TITLE, "url": "javascript:alert(document.cookie)", "source": "<b>Evil</b> Times",
      "published": "2016-10-20",
@@ -76,11 +87,29 @@ def parse(html: str) -> Links:
     return p
 
 
-@pytest.fixture(scope="module")
-def store_path(tmp_path_factory, example_dir) -> str:
-    path = tmp_path_factory.mktemp("web") / "news.db"
-    assert cli_main(["cluster", str(example_dir), "--store", str(path)]) == 0  # the CLI's own path
-    return str(path)
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def store_path(request, tmp_path_factory, example_dir) -> str:
+    """The example clustered by the CLI into a SQLite file, or into a fresh schema of a throw-away PostgreSQL."""
+    if request.param == "sqlite":
+        path = str(tmp_path_factory.mktemp("web") / "news.db")
+    else:
+        import uuid
+        from urllib.parse import quote
+
+        server = request.getfixturevalue("pg_server")  # conftest: skips when there is no PostgreSQL
+        psycopg = pytest.importorskip("psycopg")
+        schema = "web_" + uuid.uuid4().hex[:12]
+        with psycopg.connect(server, autocommit=True) as c:
+            c.execute(f"CREATE SCHEMA {schema}")
+
+        def drop():
+            with psycopg.connect(server, autocommit=True) as c:
+                c.execute(f"DROP SCHEMA {schema} CASCADE")
+
+        request.addfinalizer(drop)
+        path = f"{server}{'&' if '?' in server else '?'}options={quote(f'-csearch_path={schema}')}"
+    assert cli_main(["cluster", str(example_dir), "--store", path]) == 0  # the CLI's own path
+    return path
 
 
 @pytest.fixture(scope="module")
@@ -115,7 +144,7 @@ def test_stories_api_lists_the_example(server, story_id):
     assert server.get("/api/v1/stories", params={"since": "2016-10-14"}).json()["stories"][0]["new"] is False
 
 
-def test_story_api_gives_the_digest_in_the_report_schema(server, story_id, store_path):
+def test_story_api_gives_the_digest_in_the_report_schema(server, story_id, store_path, tmp_path):
     body = server.get(f"/api/v1/stories/{story_id}").json()
     assert body["story"]["id"] == story_id and len(body["story"]["article_ids"]) == 5
     d = body["digest"]
@@ -126,7 +155,7 @@ def test_story_api_gives_the_digest_in_the_report_schema(server, story_id, store
         jsonschema = pytest.importorskip("jsonschema")
         jsonschema.validate(d, json.loads(schema.read_text()))
     # the same digest as the CLI's: storylens digest --store DB --story ID --format json
-    out = Path(store_path).with_suffix(".json")
+    out = tmp_path / "digest.json"
     assert cli_main(["digest", "--store", store_path, "--story", story_id, "-f", "json", "-o", str(out)]) == 0
     cli = json.loads(out.read_text())
     assert [s["text"] for s in d["summary"]] == [s["text"] for s in cli["summary"]]
@@ -241,64 +270,70 @@ def test_a_server_without_a_token_refuses_every_write(store_path):
         assert "Writing is disabled" in httpx.get(url + "/upload").text
 
 
-def test_upload_reports_bad_items_and_stores_the_rest(tmp_path):
-    store = str(tmp_path / "up.db")
-    body = "\n".join([json.dumps(HOSTILE_LINES[0]), "{not json", json.dumps({"id": "no-text", "title": "t"}),
-                      json.dumps(HOSTILE_LINES[1])]) + "\n"
+@pytest.fixture(scope="module")
+def write_site(tmp_path_factory):
+    """A server over a new, empty store that takes writes (one writer process for the tests that write)."""
+    store = str(tmp_path_factory.mktemp("writes") / "up.db")
     with background_server(create_app(store, token=TOKEN, create=True)) as url:
-        auth = {"Authorization": f"Bearer {TOKEN}"}
-        r = httpx.post(url + "/api/v1/articles", content=body, headers={**auth, "Content-Type": "application/x-ndjson"})
-        assert r.status_code == 200, r.text
-        res = r.json()
-        assert res["added"] == 2 and {a["article_id"] for a in res["assignments"]} == {"evil-1", "evil-2"}
-        assert len(res["new_stories"]) == 1 and res["joined_stories"] == []
-        reasons = {s["item"]: s["reason"] for s in res["skipped"]}
-        assert reasons[next(k for k in reasons if k.endswith(":2"))].startswith("not valid JSON")
-        assert "no 'text'" in reasons[next(k for k in reasons if k.endswith(":3"))]
-        # files: one good, one in an unknown format, one empty; then the same file again changes nothing
-        files = [("files", ("more.jsonl", json.dumps(HOSTILE_LINES[2]).encode())),
-                 ("files", ("notes.docx", b"PK\x03\x04binary")), ("files", ("empty.txt", b""))]
-        res = httpx.post(url + "/api/v1/articles", files=files, headers=auth).json()
-        assert [a["article_id"] for a in res["assignments"]] == ["evil-3"]
-        assert {s["item"] for s in res["skipped"]} == {"notes.docx", "empty.txt"}
-        again = httpx.post(url + "/api/v1/articles", files=files[:1], headers=auth).json()
-        assert again["added"] == 0 and again["already_stored"] == ["evil-3"]
-        # the HTML form: the result page names new and grown stories and the skipped items
-        page = httpx.post(url + "/upload", data={"token": TOKEN},
-                          files=[("files", ("x.jsonl", b'{"id": "form-1", "text": "Rain eased over the valley of '
-                                 b'Kashmir on Wednesday after the floods, officials said, as camps emptied."}\n{bad')),
-                                 ("files", ("y.pdf", b"%PDF"))])
-        assert page.status_code == 200 and "Skipped" in page.text and "y.pdf" in page.text
-        assert "not valid JSON" in page.text and "Added 1 article" in page.text
+        yield url
 
 
-def test_hostile_articles_are_inert(tmp_path):
-    store = str(tmp_path / "evil.db")
+def test_upload_reports_bad_items_and_stores_the_rest(write_site):
+    body = "\n".join([json.dumps(UPLOAD_LINES[0]), "{not json", json.dumps({"id": "no-text", "title": "t"}),
+                      json.dumps(UPLOAD_LINES[1])]) + "\n"
+    url = write_site
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    r = httpx.post(url + "/api/v1/articles", content=body, headers={**auth, "Content-Type": "application/x-ndjson"})
+    assert r.status_code == 200, r.text
+    res = r.json()
+    assert res["added"] == 2 and {a["article_id"] for a in res["assignments"]} == {"up-1", "up-2"}
+    assert len(res["new_stories"]) == 1 and res["joined_stories"] == []
+    reasons = {s["item"]: s["reason"] for s in res["skipped"]}
+    assert reasons[next(k for k in reasons if k.endswith(":2"))].startswith("not valid JSON")
+    assert "no 'text'" in reasons[next(k for k in reasons if k.endswith(":3"))]
+    # files: one good, one in an unknown format, one empty; then the same file again changes nothing
+    files = [("files", ("more.jsonl", json.dumps(UPLOAD_LINES[2]).encode())),
+             ("files", ("notes.docx", b"PK\x03\x04binary")), ("files", ("empty.txt", b""))]
+    res = httpx.post(url + "/api/v1/articles", files=files, headers=auth).json()
+    assert [a["article_id"] for a in res["assignments"]] == ["up-3"]
+    assert {s["item"] for s in res["skipped"]} == {"notes.docx", "empty.txt"}
+    again = httpx.post(url + "/api/v1/articles", files=files[:1], headers=auth).json()
+    assert again["added"] == 0 and again["already_stored"] == ["up-3"]
+    # the HTML form: the result page names new and grown stories and the skipped items
+    page = httpx.post(url + "/upload", data={"token": TOKEN},
+                      files=[("files", ("x.jsonl", b'{"id": "form-1", "text": "Rain fell over Paradise in '
+                             b'California on Wednesday, officials said, and the wildfire was contained."}\n{bad')),
+                             ("files", ("y.pdf", b"%PDF"))])
+    assert page.status_code == 200 and "Skipped" in page.text and "y.pdf" in page.text
+    assert "not valid JSON" in page.text and "Added 1 article" in page.text
+
+
+def test_hostile_articles_are_inert(write_site):
     body = "\n".join(json.dumps(x) for x in HOSTILE_LINES) + "\n"
-    with background_server(create_app(store, token=TOKEN, create=True)) as url:
-        c = httpx.Client(base_url=url, timeout=120)
-        c.post("/api/v1/articles", content=body, headers={"Authorization": f"Bearer {TOKEN}"}).raise_for_status()
-        pages = [c.get("/"), c.get("/", params={"q": "kashmir"})]
-        for s in c.get("/api/v1/stories").json()["stories"]:
-            pages.append(c.get(f"/stories/{s['id']}"))
-        for aid in ("evil-1", "evil-2", "evil-3"):
-            pages.append(c.get(f"/articles/{aid}", params={"start": 0, "end": 40}))
-        for r in pages:
-            assert r.status_code == 200
-            html = r.text
-            assert "__pwned" not in html or "&lt;script&gt;window.__pwned" in html
-            assert "<script>window" not in html and "<img src=x" not in html and "<b>Evil" not in html
-            p = parse(html)
-            for href, _ in p.links:
-                assert not href.strip().lower().startswith(("javascript:", "data:", "vbscript:")), href
-            assert all(s.get("src") == "/static/app.js" for s in p.scripts)
-        article = c.get("/articles/evil-1").text
-        assert "&lt;script&gt;window.__pwned=2&lt;/script&gt;" in article or "window.__pwned=2" not in article
-        assert "javascript:alert(document.cookie)" in article  # shown as text, never a link
-        assert 'href="javascript' not in article.lower()
+    url = write_site
+    c = httpx.Client(base_url=url, timeout=120)
+    c.post("/api/v1/articles", content=body, headers={"Authorization": f"Bearer {TOKEN}"}).raise_for_status()
+    pages = [c.get("/"), c.get("/", params={"q": "kashmir"})]
+    for s in c.get("/api/v1/stories").json()["stories"]:
+        pages.append(c.get(f"/stories/{s['id']}"))
+    for aid in ("evil-1", "evil-2", "evil-3"):
+        pages.append(c.get(f"/articles/{aid}", params={"start": 0, "end": 40}))
+    for r in pages:
+        assert r.status_code == 200
+        html = r.text
+        assert "__pwned" not in html or "&lt;script&gt;window.__pwned" in html
+        assert "<script>window" not in html and "<img src=x" not in html and "<b>Evil" not in html
+        p = parse(html)
+        for href, _ in p.links:
+            assert not href.strip().lower().startswith(("javascript:", "data:", "vbscript:")), href
+        assert all(s.get("src") == "/static/app.js" for s in p.scripts)
+    article = c.get("/articles/evil-1").text
+    assert "&lt;script&gt;window.__pwned=2&lt;/script&gt;" in article or "window.__pwned=2" not in article
+    assert "javascript:alert(document.cookie)" in article  # shown as text, never a link
+    assert 'href="javascript' not in article.lower()
 
 
-def test_body_over_the_limit_is_413_with_the_limit(tmp_path, store_path):
+def test_body_over_the_limit_is_413_with_the_limit(store_path):
     with background_server(create_app(store_path, token=TOKEN, max_body=1000)) as url:
         auth = {"Authorization": f"Bearer {TOKEN}"}
         r = httpx.post(url + "/api/v1/articles", content=b"x" * 5000, headers=auth)

@@ -12,6 +12,7 @@ import hashlib
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Path, Query, Request
+from fastapi.responses import JSONResponse
 
 from ..errors import StorylensError
 from .access import ArticleView
@@ -66,12 +67,13 @@ def router(ctx) -> APIRouter:
         return list_stories(ctx.access, story_query(q, outlet, date_from, date_to, since, page, per_page)).to_dict()
 
     @r.get("/api/v1/stories/{story_id}", summary="One story and its digest (schema storylens.digest/1)",
-           tags=["stories"], responses={404: {"description": "no such story"}})
-    def story(story_id: StoryId) -> dict[str, Any]:
+           tags=["stories"], responses={404: {"description": "no such story"}}, response_class=JSONResponse)
+    def story(story_id: StoryId) -> JSONResponse:
         s = ctx.access.story(story_id)
         digest, current = ctx.access.story_digest(story_id)
-        # digest_current is false for the moment between a write to the story and its new digest
-        return {"story": story_json(s), "digest": digest, "digest_current": current}
+        # digest_current is false for the moment between a write to the story and its new digest;
+        # the digest is plain JSON already: sent as it is, without FastAPI's per-value encoding
+        return JSONResponse({"story": story_json(s), "digest": digest, "digest_current": current})
 
     @r.get("/api/v1/articles/{article_id:path}", summary="One article: cleaned text, metadata, story, copies",
            tags=["articles"], responses={404: {"description": "no such article"}})

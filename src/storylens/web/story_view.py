@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any, Iterable
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 from ..report.common import balanced_quote
 from .security import safe_href
@@ -47,11 +47,11 @@ class Item:
 
 
 def article_link(article_id: str, start: int | None = None, end: int | None = None) -> str:
-    params: dict[str, Any] = {}
-    if start is not None and end is not None:
-        params["start"], params["end"] = start, end
-    return f"/articles/{quote(article_id, safe='')}" + (f"?{urlencode(params)}" if params else "") + \
-        ("#hl" if "start" in params else "")
+    """``/articles/ID``, with ``?start=A&end=B#hl`` (the span to highlight) when both are given."""
+    path = f"/articles/{quote(article_id, safe='')}"
+    if start is None or end is None:
+        return path
+    return f"{path}?start={int(start)}&end={int(end)}#hl"
 
 
 class StoryView:
