@@ -47,7 +47,8 @@ def test_jsonl_dates_are_read_only_when_absolute_and_a_text_that_is_no_string_is
     dates = ["Mon, 26 Nov 2012 10:00:00 GMT", 1353888000, "26.11.2012", "November 2012",
              "yesterday", "2 hours ago", "Nov 3", {"a": 1}]
     p = tmp_path / "dates.jsonl"
-    rows = [{"id": f"d{i}", "text": "Rescuers searched the rubble in Mogok.", "published": d} for i, d in enumerate(dates)]
+    rows = [{"id": f"d{i}", "text": "Rescuers searched the rubble in Mogok.", "published": d}
+            for i, d in enumerate(dates)]
     rows.append({"id": "bad", "text": ["a", "list"]})
     p.write_text("\n".join(map(json.dumps, rows)), encoding="utf-8")
     res = load([p])

@@ -16,7 +16,7 @@ import stat
 import warnings
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import BinaryIO, Callable, Iterable, Iterator
 
 from ..errors import InputError, LimitError, NoArticlesError, StorylensError
 from ..limits import Limits, over
@@ -178,8 +178,14 @@ def _take(items: Iterator[Article | Skipped], result: LoadResult) -> None:
     """The items of one file into ``result``; a file that goes past a limit is refused whole."""
     arts: list[Article] = []
     skipped: list[Skipped] = []
-    for item in items:
-        (arts if isinstance(item, Article) else skipped).append(item)
+    try:
+        for item in items:
+            (arts if isinstance(item, Article) else skipped).append(item)
+    except LimitError:
+        raise
+    except InputError:
+        result.skipped.extend(skipped)  # why the lines of a file with no usable one were passed over
+        raise
     result.articles.extend(arts)
     result.skipped.extend(skipped)
     for a in arts:
@@ -208,6 +214,24 @@ def load_stdin(data: bytes, limits: Limits | None = None, *, name: str = "stdin"
     result = LoadResult()
     _take(_from_bytes(data, where, name, limits), result)
     return _finish(result, [], n_inputs=1)
+
+
+def read_stdin(limits: Limits | None = None, stream: BinaryIO | None = None) -> bytes:
+    """Standard input's bytes, read in steps (a buffer the size of the limit is never asked for at once);
+    more than ``max_expanded_bytes`` is a LimitError."""
+    import sys
+
+    limits = limits or Limits()
+    fh = stream if stream is not None else sys.stdin.buffer
+    parts: list[bytes] = []
+    total = 0
+    while chunk := fh.read(1 << 20):
+        total += len(chunk)
+        if total > limits.max_expanded_bytes:
+            raise LimitError("<stdin>", over("max_expanded_bytes", limits, "standard input is larger"),
+                             "max_expanded_bytes")
+        parts.append(chunk)
+    return b"".join(parts)
 
 
 def _from_bytes(data: bytes, where: str, name: str, limits: Limits) -> Iterator[Article | Skipped]:
@@ -248,5 +272,5 @@ def load_articles(paths: Iterable[str | Path] | str | Path, **kwargs) -> list[Ar
     return res.articles
 
 
-__all__ = ["READERS", "LoadResult", "load", "load_stdin", "load_articles", "read_input_list", "supported",
+__all__ = ["READERS", "LoadResult", "load", "load_stdin", "read_stdin", "load_articles", "read_input_list", "supported",
            "article_from_text", "article_from_record", "SkippedInputWarning", "StorylensError"]

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import codecs
-import gzip
 import io
 import re
 import stat
+import zlib
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterator
+from typing import Any, BinaryIO, Callable, Iterator
 
 from ..errors import InputError, LimitError
 from ..limits import Limits, over
@@ -50,11 +50,71 @@ def read_bytes(path: Path, limits: Limits) -> bytes:
 
 
 def _read_upto(path: Path, n: int) -> bytes:
+    """At most ``n`` bytes of the file, read in steps (never a buffer of ``n`` asked for at once)."""
+    parts: list[bytes] = []
     try:
         with path.open("rb") as fh:
-            return fh.read(n)
+            while n > 0 and (chunk := fh.read(min(n, _CHUNK))):
+                parts.append(chunk)
+                n -= len(chunk)
+        return b"".join(parts)
     except OSError as exc:
         raise InputError(display(path), f"cannot read file ({exc.strerror or exc})") from None
+
+
+class Gunzip:
+    """What gzip members expand to, read in bounded steps: a member cut short gives what it holds and
+    then ends (``truncated`` says so), where GzipFile would lose its last block in an EOFError."""
+
+    def __init__(self, raw: BinaryIO):
+        self.raw = raw
+        self._d = zlib.decompressobj(31)
+        self._buf = b""
+        self._pos = 0
+        self._in = b""
+        self._eof = False
+        self._started = False
+        self.truncated = False
+
+    def _fill(self, want: int) -> None:
+        """Until ``want`` bytes are buffered past the read position (or the stream ends)."""
+        if self._pos:  # drop what was read: the buffer never holds more than a step past the position
+            self._buf, self._pos = self._buf[self._pos:], 0
+        while len(self._buf) < want and not self._eof:
+            if not self._in:
+                self._in = self.raw.read(_CHUNK)
+                if not self._in:
+                    self._eof = True
+                    self.truncated = self._started and not self._d.eof
+                    return
+            if self._d.eof:  # the next member
+                self._d = zlib.decompressobj(31)
+            self._started = True
+            self._buf += self._d.decompress(self._in, max(want - len(self._buf), 1 << 16))
+            self._in = self._d.unused_data if self._d.eof else self._d.unconsumed_tail
+
+    def read(self, n: int = -1) -> bytes:
+        n = n if n is not None and n >= 0 else 1 << 62
+        if len(self._buf) - self._pos < n:
+            self._fill(n)
+        out = self._buf[self._pos:self._pos + n]
+        self._pos += len(out)
+        return out
+
+    def readline(self, limit: int = -1) -> bytes:
+        limit = limit if limit is not None and limit >= 0 else 1 << 62
+        while True:
+            stop = min(len(self._buf), self._pos + limit)
+            i = self._buf.find(b"\n", self._pos, stop)
+            if i >= 0 or stop - self._pos >= limit or self._eof:
+                end = i + 1 if i >= 0 else stop
+                out = self._buf[self._pos:end]
+                self._pos = end
+                return out
+            self._fill(len(self._buf) - self._pos + _CHUNK)
+
+    def close(self) -> None:
+        self._buf, self._pos = b"", 0
 
 
 class Stream:
@@ -65,11 +125,16 @@ class Stream:
         head = raw.read(2)
         raw.seek(0)
         self.compressed = head == _GZIP_MAGIC
-        self.fh: BinaryIO = gzip.GzipFile(fileobj=raw, mode="rb") if self.compressed else raw  # type: ignore[assignment]
+        self.fh: Any = Gunzip(raw) if self.compressed else raw
         self.where = where
         self.limits = limits
         self.read_so_far = 0
         self._raw = raw
+
+    @property
+    def truncated(self) -> bool:
+        """Whether the gzip stream ended inside a member (the file was cut short)."""
+        return bool(getattr(self.fh, "truncated", False))
 
     def __enter__(self) -> "Stream":
         return self
@@ -166,7 +231,7 @@ def looks_binary(data: bytes) -> bool:
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _utf16_without_bom(head):
         return False
     # a stray NUL or two in a text (a bad copy and paste) is dropped by decode(); many are a binary file
-    if head.count(b"\x00") > len(head) // 100:
+    if head.count(b"\x00") > max(4, len(head) // 100):
         return True
     control = sum(1 for b in head if b < 32 and b not in _TEXT_CONTROL)
     return control > max(4, len(head) // 100)
@@ -221,9 +286,11 @@ def _decode_text(data: bytes, path: str, charset: str | None) -> str:
         try:
             return data.decode("cp1252")
         except UnicodeDecodeError:
-            raise InputError(
-                path, "cannot decode the text: not UTF-8 or Windows-1252 (convert it to UTF-8 first)"
-            ) from None
+            pass
+    text = data.decode("utf-8", errors="replace")  # UTF-8 with a few damaged bytes: they become U+FFFD
+    if text.count("\ufffd") * 50 > len(text):  # more than one character in fifty: not a damaged text
+        raise InputError(path, "cannot decode the text: not UTF-8 or Windows-1252 (convert it to UTF-8 first)")
+    return text
 
 
 def _strong_utf8(data: bytes) -> bool:

@@ -67,6 +67,8 @@ def read_stream(open_: Callable[[], Stream], where: str, name: str, limits: Limi
             for item in _records(line, f"{where}:{ln}", f"{stem}-{ln}", where, limits):
                 found = found or isinstance(item, Article)
                 yield item
+        if stream.truncated:
+            yield Skipped(where, "gzip file truncated (it ends inside a compressed block); the lines before were read")
     if not found:
         raise InputError(where, "no article with text in this JSONL file")
 

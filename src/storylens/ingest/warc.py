@@ -13,6 +13,8 @@ is skipped unread, and the records of one file stop at ``max_records``.
 
 from __future__ import annotations
 
+import io
+from contextlib import redirect_stderr
 from pathlib import Path
 from typing import Any, BinaryIO, Iterator
 
@@ -20,7 +22,7 @@ from ..errors import InputError, LimitError
 from ..limits import Limits, over
 from ..models import Article, Skipped
 from . import html as html_reader
-from ._decode import declared_charset
+from ._decode import declared_charset, stream_opener
 from .boundary import display, mapped
 
 EXTENSIONS = (".warc", ".warc.gz", ".arc", ".arc.gz")
@@ -61,13 +63,17 @@ def _length(rec: Any) -> int:
 
 def read(path: Path, limits: Limits | None = None) -> Iterator[Article | Skipped]:
     limits = limits or Limits()
-    where = display(path)
-    try:
-        fh = path.open("rb")
-    except OSError as exc:
-        raise InputError(where, f"cannot read file ({exc.strerror or exc})") from None
-    with fh:
-        yield from read_stream(fh, where, display(path.stem), limits, size=path.stat().st_size)
+    with stream_opener(path, limits)() as stream:
+        # gzip is undone by our stream, which stops at max_expanded_bytes, so warcio sees a plain WARC;
+        # the size on disk tells trailing bytes from a complete end only when the file is not compressed
+        size = 0 if stream.compressed else path.stat().st_size
+        said = False
+        for item in read_stream(stream, display(path), display(path.stem), limits, size=size):
+            said = said or isinstance(item, Skipped) and "truncated" in item.reason
+            yield item
+        if stream.truncated and not said:
+            yield Skipped(display(path), "WARC file truncated (the gzip stream ends inside a record); "
+                                         "the records before it were read")
 
 
 def read_stream(fh: BinaryIO, where: str, stem: str, limits: Limits, size: int = 0) -> Iterator[Article | Skipped]:
@@ -95,6 +101,9 @@ def read_stream(fh: BinaryIO, where: str, stem: str, limits: Limits, size: int =
         yield Skipped(where, f"WARC file truncated or damaged after record {budget.records} "
                              f"({exc.problem}); the records before it were read")
         truncated = True
+    if getattr(it, "err_count", 0) and not truncated:
+        yield Skipped(where, f"{it.err_count} WARC record(s) not followed by a blank line (a wrong Content-Length?); "
+                             "read on from the next record")
     offset = getattr(it, "offset", size)
     if not truncated and budget.records and size and offset < size:
         yield Skipped(where, f"WARC file truncated after record {budget.records}: "
@@ -105,7 +114,9 @@ def read_stream(fh: BinaryIO, where: str, stem: str, limits: Limits, size: int =
 
 def _records(it: Any, where: str) -> Iterator[Any]:
     while True:
-        with mapped(where, "WARC file damaged"):
+        # warcio writes its own warnings (a record not followed by a blank line) to stderr: kept off
+        # the terminal, counted in it.err_count and reported as one line by read_stream
+        with mapped(where, "WARC file damaged"), redirect_stderr(io.StringIO()):
             rec = next(it, None)
         if rec is None:
             return
