@@ -215,6 +215,15 @@ def test_search_api(server, story_id):
     assert hits and hits[0]["story_id"] == story_id and "schoolchildren" in hits[0]["snippet"].lower()
     assert server.get("/api/v1/search", params={"q": "aleppo AND hospital"}).status_code == 200
     assert server.get("/api/v1/search", params={"q": ""}).status_code == 422
+    all_hits = server.get("/api/v1/search", params={"q": "aleppo", "limit": 200}).json()
+    assert all_hits["total"] == len(all_hits["hits"]) == 5
+    second = server.get("/api/v1/search", params={"q": "aleppo", "limit": 2, "offset": 2}).json()
+    assert second["total"] == 5 and [h["article_id"] for h in second["hits"]] == \
+        [h["article_id"] for h in all_hits["hits"][2:4]]
+    bad = server.get("/api/v1/search", params={"q": '"unclosed'})
+    assert bad.status_code == 400 and "double quote" in bad.json()["error"]
+    page = server.get("/", params={"q": '"unclosed'})
+    assert page.status_code == 400 and "double quote" in page.text and 'value="&#34;unclosed"' in page.text
 
 
 @pytest.mark.parametrize("path", ["/", "/healthz", "/api/v1/stories", "/static/app.css", "/nope", "/docs",

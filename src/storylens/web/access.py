@@ -121,6 +121,11 @@ class StoreAccess:
         with self.reader() as store:
             return store.search(query, limit=limit)
 
+    def search_page(self, query: str, limit: int, offset: int):
+        """``(hits, how many articles match in all)``."""
+        with self.reader() as store:
+            return store.search(query, limit=limit, offset=offset), store.search_count(query)
+
     def article(self, article_id: str) -> ArticleView:
         """The article ``article_id``, its story and its copies."""
         with self.reader() as store:

@@ -81,13 +81,15 @@ def router(ctx) -> APIRouter:
         return article_json(ctx.access.article(article_id))
 
     @r.get("/api/v1/search", summary="Full-text search over the articles", tags=["articles"])
-    def search(q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY_CHARS)],
-               limit: Annotated[int, Query(ge=1, le=MAX_SEARCH_LIMIT)] = 20) -> dict[str, Any]:
-        hits = ctx.access.search(q, limit)
-        return {"query": q, "hits": [{"article_id": h.article_id, "story_id": h.story_id, "title": h.title,
-                                      "title_inferred": h.title_inferred, "outlet": h.outlet,
-                                      "published": h.published, "snippet": " ".join(h.snippet.split()),
-                                      "score": h.score} for h in hits]}
+    def search(q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY_CHARS,
+                                       description='words, "a phrase", AND, OR, NOT, parentheses')],
+               limit: Annotated[int, Query(ge=1, le=MAX_SEARCH_LIMIT)] = 20,
+               offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> dict[str, Any]:
+        hits, total = ctx.access.search_page(q, limit, offset)
+        rows = [{"article_id": h.article_id, "story_id": h.story_id, "title": h.title,
+                 "title_inferred": h.title_inferred, "outlet": h.outlet, "published": h.published,
+                 "snippet": " ".join(h.snippet.split()), "score": h.score} for h in hits]
+        return {"query": q, "total": total, "offset": offset, "hits": rows}
 
     @r.post("/api/v1/articles", summary="Add articles (a JSONL body, or files in the CLI's formats)",
             tags=["articles"], status_code=200,

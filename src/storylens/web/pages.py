@@ -14,7 +14,8 @@ from fastapi.responses import HTMLResponse
 
 from ..ingest import READERS
 from .api import MAX_ID_CHARS, story_query
-from .listing import MAX_PER_PAGE, MAX_QUERY_CHARS, PER_PAGE, list_stories
+from ..stories.store import StoreError
+from .listing import MAX_PER_PAGE, MAX_QUERY_CHARS, PER_PAGE, StoryPage, list_stories
 from .security import safe_href, token_ok
 from .story_view import StoryView, article_link
 
@@ -22,16 +23,21 @@ from .story_view import StoryView, article_link
 def router(ctx) -> APIRouter:
     r = APIRouter(include_in_schema=False)
 
-    @r.get("/", response_class=HTMLResponse)
+    @r.get("/", response_class=HTMLResponse, response_model=None)
     def stories_page(q: Annotated[str, Query(max_length=MAX_QUERY_CHARS)] = "",
                      outlet: Annotated[str, Query(max_length=200)] = "",
                      date_from: Annotated[str, Query(alias="from")] = "",
                      date_to: Annotated[str, Query(alias="to")] = "",
                      since: str = "",
                      page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
-                     per_page: Annotated[int, Query(ge=1, le=MAX_PER_PAGE)] = PER_PAGE) -> str:
+                     per_page: Annotated[int, Query(ge=1, le=MAX_PER_PAGE)] = PER_PAGE) -> str | HTMLResponse:
         query = story_query(q, outlet, date_from, date_to, since, page, per_page)
-        result = list_stories(ctx.access, query)
+        try:
+            result = list_stories(ctx.access, query)
+        except StoreError as exc:  # a malformed search: the list page again, with the reason
+            return HTMLResponse(ctx.render("stories.html", page=StoryPage([], 0, 1, 1, []), query=query,
+                                           counts=ctx.access.counts(), newest="", since_link="", prev_link="",
+                                           next_link="", error=str(exc)), status_code=400)
         counts = ctx.access.counts()
         dates = [row.story.last_seen for row in result.rows if row.story.last_seen]
         newest = max(dates) if dates and page == 1 and not (q or outlet or date_from or date_to) else ""
@@ -39,7 +45,7 @@ def router(ctx) -> APIRouter:
         def link(p: int) -> str:
             return "/?" + urlencode(query.params(page=p if p > 1 else None))
 
-        return ctx.render("stories.html", page=result, query=query, counts=counts, newest=newest,
+        return ctx.render("stories.html", page=result, query=query, counts=counts, newest=newest, error="",
                           since_link="/?" + urlencode({"since": newest}) if newest else "",
                           prev_link=link(page - 1) if page > 1 else "",
                           next_link=link(page + 1) if page < result.pages else "")
