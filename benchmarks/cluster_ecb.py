@@ -7,7 +7,13 @@ Scores against the gold ``cluster`` (two similar events per topic): B-cubed
 precision / recall / F1 and the adjusted Rand index, over all 483 documents
 clustered together (topics are not given to any method).
 
-* ``storylens`` is the incremental clusterer with its default options except
+* ``storylens cluster FILE`` is exactly what the command runs without a store
+  (:func:`storylens.stories.archive.cluster_collection` with its defaults: dedup, then average-link over
+  the whole collection, no time window); ``storylens cluster --mode stream FILE`` (and ``--store``) is
+  the same call with ``mode="stream"``: the incremental clusterer with its defaults, 7-day window
+  included, the batch taken in (date, file) order.  The archive path's one setting chosen on this data,
+  ``archive_threshold``, is also scored under leave-one-topic-out.
+* ``storylens incremental`` is the incremental clusterer with its default options except
   the time window, articles fed one at a time in file order, then in 5 seeded
   shuffles (mean and min F1: order robustness).  ECB+ is not a stream: its
   file order runs through 2005-2013 topic by topic, so the default 7-day
@@ -45,12 +51,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from storylens.stories.archive import cluster_collection  # noqa: E402
 from storylens.stories.clusterer import NO_WINDOW, ClusterOptions, Clusterer  # noqa: E402
 from storylens.models import Article  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "ecbplus_dev_docs.jsonl"
 GRID = [0.12, 0.14, 0.16, 0.18, 0.2, 0.22, 0.24, 0.26, 0.28, 0.3, 0.33, 0.36, 0.4]
 # the joint grid for generalisation: (threshold, year_penalty)
+ARCHIVE_GRID = [0.08, 0.09, 0.1, 0.11, 0.12, 0.13, 0.14, 0.15, 0.16, 0.18]
 JOINT = [(th, yp) for th in (0.16, 0.18, 0.2, 0.22, 0.24, 0.26) for yp in (0.0, 0.05, 0.1, 0.15, 0.2)]
 
 
@@ -60,7 +68,7 @@ def bcubed(gold: list[str], pred: list[str]) -> tuple[float, float, float]:
         by_g[g].add(i)
         by_p[p].add(i)
     prec = rec = 0.0
-    for i, (g, p) in enumerate(zip(gold, pred)):
+    for g, p in zip(gold, pred):
         inter = len(by_g[g] & by_p[p])
         prec += inter / len(by_p[p])
         rec += inter / len(by_g[g])
@@ -102,6 +110,30 @@ def run_clusterer(arts: list[Article], options: ClusterOptions, one_at_a_time: b
     if one_at_a_time:
         return [c.add(a).story_id for a in arts]
     return [x.story_id for x in c.add_batch(arts)]
+
+
+def run_cli(arts: list[Article], mode: str = "archive", options: ClusterOptions | None = None) -> list[str]:
+    """Story of each article as `storylens cluster FILE` (``mode="archive"``) or `--mode stream` gives it."""
+    return [x.story_id for x in cluster_collection(arts, options, mode=mode).assignments]
+
+
+def archive_loto(arts: list[Article], gold: list[str], topics: list[int]) -> tuple[dict, Counter]:
+    """Leave-one-topic-out for the archive path: ``archive_threshold`` chosen on the other topics
+    (clustered without the held-out one), the held-out topic scored in the full clustering at that setting."""
+    all_topics = sorted(set(topics))
+    full = {th: run_cli(arts, options=ClusterOptions(archive_threshold=th)) for th in ARCHIVE_GRID}
+    default = ClusterOptions().archive_threshold
+    held: dict[str, str] = {}
+    chosen: Counter = Counter()
+    for t in all_topics:
+        a, g = subset(arts, gold, topics, set(all_topics) - {t})
+        th = max(ARCHIVE_GRID, key=lambda x: (bcubed(g, run_cli(a, options=ClusterOptions(archive_threshold=x)))[2],
+                                              -abs(x - default)))
+        chosen[th] += 1
+        for i, tt in enumerate(topics):
+            if tt == t:
+                held[arts[i].id] = f"{th}:{full[th][i]}"
+    return score(gold, [held[a.id] for a in arts]), chosen
 
 
 def baseline(arts: list[Article], gold: list[str]) -> tuple[float, dict]:
@@ -146,11 +178,18 @@ def main(argv=None) -> int:
           f"{sum(1 for a in arts if a.url)} with a URL line")
     rows = []
     t0 = time.perf_counter()
+    rows.append((f"`storylens cluster FILE` (archive: average-link, threshold {ClusterOptions().archive_threshold}, "
+                 "its defaults)", score(gold, run_cli(arts))))
+    dt_archive = time.perf_counter() - t0
+    rows.append(("`storylens cluster --mode stream FILE` or `--store` (stream: one batch in (date, file) order, "
+                 f"{ClusterOptions().window_days}-day window, its defaults)", score(gold, run_cli(arts, "stream"))))
+    t0 = time.perf_counter()
     pred = run_clusterer(arts, opts)
     dt = time.perf_counter() - t0
     rows.append((f"storylens incremental (default threshold {opts.threshold}, no time window, file order)",
                  score(gold, pred)))
-    rows.append(("storylens one batch (taken in (date, file) order, as `storylens cluster FILE`)", score(gold, run_clusterer(arts, opts, one_at_a_time=False))))
+    rows.append(("storylens incremental, one batch (taken in (date, file) order), no time window",
+                 score(gold, run_clusterer(arts, opts, one_at_a_time=False))))
     rows.append(("storylens incremental without the year check (year_penalty 0)",
                  score(gold, run_clusterer(arts, opts.with_(year_penalty=0.0)))))
     rows.append(("storylens incremental without the place check (place_penalty 0)",
@@ -173,7 +212,15 @@ def main(argv=None) -> int:
     if f1s:
         print(f"\nstorylens over {len(f1s)} seeded shuffles of the arrival order: B3 F1 mean {sum(f1s)/len(f1s):.3f}, "
               f"min {min(f1s):.3f}, max {max(f1s):.3f}")
-    print(f"storylens time: {dt*1000/len(arts):.2f} ms/article (one at a time)")
+    print(f"storylens time: {dt*1000/len(arts):.2f} ms/article (one at a time), "
+          f"{dt_archive*1000/len(arts):.2f} ms/article (archive, dedup included)")
+    s, chosen = archive_loto(arts, gold, topics)
+    print(f"archive path, leave-one-topic-out (archive_threshold chosen on the other topics; chosen: "
+          f"{', '.join(f'{k} x{v}' for k, v in sorted(chosen.items()))}): "
+          f"B3 P {s['P']:.3f} R {s['R']:.3f} F1 {s['F1']:.3f} ARI {s['ARI']:.3f}")
+    print("archive threshold sensitivity (all topics): " + ", ".join(
+        f"{th}: {bcubed(gold, run_cli(arts, options=ClusterOptions(archive_threshold=th)))[2]:.3f}"
+        for th in ARCHIVE_GRID))
 
     # threshold sensitivity and generalisation (threshold chosen on some topics, scored on others)
     per_t = {}

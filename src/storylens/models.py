@@ -42,6 +42,7 @@ class Article:
     published_inferred: bool = False
     title_inferred: bool = False
     meta: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    lang: str | None = None  # ISO 639-1 code ("en", "de"), None when not known (storylens.text.language)
 
     def __post_init__(self) -> None:
         for name in _TEXT_FIELDS:

@@ -6,22 +6,31 @@ import argparse
 import json
 import sys
 
-from ..errors import StorylensError
+from ..errors import ConfigError, StorylensError
+from ..stories.archive import MODES
 
 
 def register(sub) -> None:
-    p = sub.add_parser("cluster", help="group articles into stories (dedup + incremental clustering)",
-                       description="Add articles to stories. With --store the stories persist and grow; "
-                                   "adding the same files again changes nothing.")
+    p = sub.add_parser("cluster", help="group articles into stories (dedup + clustering)",
+                       description="Group articles into stories. Without --store the files are one collection, "
+                                   "clustered as a whole (--mode archive); with --store the stories persist and "
+                                   "grow one batch at a time (--mode stream), and adding the same files again "
+                                   "changes nothing.")
     p.add_argument("paths", nargs="+", metavar="FOLDER_OR_FILES",
                    help="articles: .txt, .html, .jsonl, .rss/.atom/.xml feeds, .warc(.gz), or folders of them")
     p.add_argument("--store", metavar="DB", help="SQLite store to add to (created on first use)")
     p.add_argument("--assignments", metavar="OUT.jsonl",
                    help='write one line per article: {"article_id", "story_id", "duplicate_of"}')
-    p.add_argument("--threshold", type=float, default=None, help="similarity to join a story (default 0.2, or the setting "
-                   "the store keeps; a new value is kept with the store)")
-    p.add_argument("--window-days", type=int, default=None, help="time window of a story in days (default 7, or the "
-                   "store's setting, as for --threshold)")
+    p.add_argument("--threshold", type=float, default=None,
+                   help="similarity to join a story (stream: default 0.2, or the setting the store keeps; a new "
+                        "value is kept with the store; archive: the mean similarity to merge two stories, "
+                        "default 0.12)")
+    p.add_argument("--window-days", type=int, default=None, help="time window of a story in days (stream: default 7, "
+                   "or the store's setting, as for --threshold; archive: none unless given)")
+    p.add_argument("--mode", choices=MODES, default=None,
+                   help="archive: the whole collection at once (the default without --store); stream: one "
+                        "article at a time in date order with the time window (the default, and the only "
+                        "mode, with --store)")
     p.set_defaults(func=run)
 
     k = sub.add_parser("spark-cluster", help="dedup, cluster and digest with Spark (extra: spark)",
@@ -49,6 +58,17 @@ def _changes(args) -> dict:
     return changes
 
 
+def _said(mode: str, window_days: int | None, store: bool) -> str:
+    """The path taken, in one line (stderr)."""
+    if mode == "archive":
+        window = f", pairs at most {window_days} days apart" if window_days is not None else ", no time window"
+        return (f"clustering mode: archive (the files as one collection, average-link{window}; "
+                "--mode stream: one at a time)")
+    window = f"{window_days}-day" if window_days is not None else ("the store's" if store else "the default")
+    return (f"clustering mode: stream (one article at a time in date order, {window} time window"
+            + ("" if store else "; --mode archive: the files as one collection") + ")")
+
+
 def _store_options(store, changes: dict):
     """The store's own settings with the command line's changes (None: none given, use the store's)."""
     from ..stories.clusterer import ClusterOptions
@@ -65,8 +85,15 @@ def run(args: argparse.Namespace) -> int:
     from ._progress import load_with_progress, progress
 
     changes = _changes(args)
+    mode = args.mode or ("stream" if args.store else "archive")
+    if args.store and mode == "archive":
+        raise ConfigError("--mode archive cannot add to a --store: a store grows one batch at a time "
+                          "(leave out --mode, or leave out --store to cluster the files as one collection)")
     loaded = load_with_progress(args.paths)
-    articles = loaded.articles
+    print(f"storylens: {_said(mode, args.window_days, bool(args.store))}", file=sys.stderr)
+    from ..text.language import identify
+
+    articles = identify(loaded.articles)  # each article's language, kept in the store too
     rows: list[dict] = []
     if args.store:
         from ..stories.store import open_store
@@ -87,18 +114,20 @@ def run(args: argparse.Namespace) -> int:
             counts = store.counts()
         summary = (f"added {_n(res.added, 'article')} ({_n(res.duplicates, 'copy', 'copies')} of earlier ones, "
                    f"{_n(res.new_stories, 'new story', 'new stories')}); {len(res.already_stored)} already in the "
-                   f"store; store now holds {_n(counts['articles'], 'article')} in {_n(counts['stories'], 'story', 'stories')}")
+                   f"store; store now holds {_n(counts['articles'], 'article')} in "
+                   f"{_n(counts['stories'], 'story', 'stories')}")
     else:
-        from ..stories.clusterer import Clusterer
-        from ..stories.dedup import Deduplicator
+        from ..stories.archive import cluster_collection
 
-        dups = Deduplicator().add_batch(articles)
-        dup_of = {d.article_id: d.duplicate_of for d in dups}
-        assigned = Clusterer(ClusterOptions(**changes)).add_batch(articles, dup_of)
+        # in the archive path --threshold is the average-link one
+        given = {("archive_threshold" if k == "threshold" and mode == "archive" else k): v
+                 for k, v in changes.items() if k != "window_days"}
+        done = cluster_collection(articles, ClusterOptions(**given), mode=mode,
+                                  window_days=changes.get("window_days"))
         rows = [{"article_id": x.article_id, "story_id": x.story_id, "duplicate_of": x.duplicate_of}
-                for x in assigned]
+                for x in done.assignments]
+        n_dup = sum(1 for x in done.assignments if x.duplicate_of)
         skipped = loaded.skipped
-        n_dup = sum(1 for d in dups if d.duplicate_of)
         summary = (f"{_n(len(articles), 'article')} ({_n(n_dup, 'copy', 'copies')} of earlier ones) in "
                    f"{_n(len({r['story_id'] for r in rows}), 'story', 'stories')}")
     if args.assignments:

@@ -103,23 +103,44 @@ class ClusterOptions:
         known = {f.name for f in fields(cls)} - {"idf"}
         return cls(**{k: v for k, v in values.items() if k in known})
 
+    # the archive path (storylens.stories.archive): average-link threshold, candidates per article and
+    # the length a posting list of its candidate index keeps
+    archive_threshold: float = 0.12  # chosen on ECB+ (leave-one-topic-out in BENCHMARKS.md)
+    archive_candidates: int = 30
+    archive_postings: int = 2000
+    # cross-lingual pairs (storylens.stories.crosslingual, extra: multilingual): the lead-embedding cosine
+    # that sits at the merge bar, and what a pair loses when both leads state numbers and share none
+    crosslingual_threshold: float = 0.5
+    number_penalty: float = 0.05
+
     def __post_init__(self) -> None:
-        if not isinstance(self.threshold, (int, float)) or not 0.0 < self.threshold < 1.0:
-            raise ConfigError(f"cluster threshold must be in (0, 1), got {self.threshold!r}")
-        if isinstance(self.vector_terms, bool) or not isinstance(self.vector_terms, int) or self.vector_terms < 0:
-            raise ConfigError(f"vector_terms must be an integer >= 0, got {self.vector_terms!r}")
-        if isinstance(self.window_days, bool) or not isinstance(self.window_days, int) or self.window_days < 0:
-            raise ConfigError(f"window_days must be a non-negative integer, got {self.window_days!r}")
-        if isinstance(self.year_gap, bool) or not isinstance(self.year_gap, int) or self.year_gap < 0:
-            raise ConfigError(f"year_gap must be a non-negative integer, got {self.year_gap!r}")
-        for name in ("entity_weight", "number_weight", "year_penalty", "place_penalty"):
-            v = getattr(self, name)
-            if not isinstance(v, (int, float)) or v < 0:
-                raise ConfigError(f"{name} must be a number >= 0, got {v!r}")
-        for name in ("centroid_terms", "index_terms", "max_candidates"):
-            v = getattr(self, name)
-            if isinstance(v, bool) or not isinstance(v, int) or v < 1:
-                raise ConfigError(f"{name} must be a positive integer, got {v!r}")
+        _check(self)
+
+
+# field -> (kind, lowest, lowest allowed?, highest or None): every allowed value of ClusterOptions, once
+_ALLOWED: dict[str, tuple[type, float, bool, float | None]] = {
+    "threshold": (float, 0.0, False, 1.0), "archive_threshold": (float, 0.0, False, 1.0),
+    "window_days": (int, 0, True, None), "year_gap": (int, 0, True, None), "vector_terms": (int, 0, True, None),
+    "entity_weight": (float, 0, True, None), "number_weight": (float, 0, True, None),
+    "year_penalty": (float, 0, True, None), "place_penalty": (float, 0, True, None),
+    "centroid_terms": (int, 1, True, None), "index_terms": (int, 1, True, None),
+    "max_candidates": (int, 1, True, None), "archive_candidates": (int, 1, True, None),
+    "archive_postings": (int, 1, True, None), "crosslingual_threshold": (float, -1.0, False, 1.0),
+    "number_penalty": (float, 0, True, None),
+}
+
+
+def _check(o: "ClusterOptions") -> None:
+    """Raise ConfigError naming the field, the allowed values and the value given."""
+    for name, (kind, lo, lo_ok, hi) in _ALLOWED.items():
+        v = getattr(o, name)
+        kinds = (int, float) if kind is float else (int,)
+        ok = not isinstance(v, bool) and isinstance(v, kinds) and (v >= lo if lo_ok else v > lo) \
+            and (hi is None or v < hi)
+        if not ok:
+            what = "an integer" if kind is int else "a number"
+            rng = f"in ({lo}, {hi})" if hi is not None else (f">= {lo}" if lo_ok else f"> {lo}")
+            raise ConfigError(f"{name} must be {what} {rng}, got {v!r}")
 
 
 def _weight_of(feature: str, entity_weight: float, number_weight: float) -> float:
@@ -223,6 +244,13 @@ class Clusterer:
             vec = dict(heapq.nlargest(k, vec.items(), key=lambda kv: (kv[1], kv[0])))
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         return {f: v / norm for f, v in vec.items()}
+
+    def fit_idf(self, counts: Iterable[Mapping[str, float]]) -> None:
+        """Document frequencies of a whole collection at once (the archive path; the stream path
+        grows them article by article)."""
+        for c in counts:
+            self._df.update(c.keys())
+            self._n += 1
 
     # -- the public API --------------------------------------------------------------
     @property
@@ -480,13 +508,10 @@ class Clusterer:
 
 
 def cluster(articles: Sequence[Article], options: ClusterOptions | None = None,
-            dedup: bool = True) -> list[Story]:
-    """Cluster one list of articles into stories (copies folded into their original's story)."""
-    dups: dict[str, str | None] = {}
-    if dedup:
-        from .dedup import Deduplicator
+            dedup: bool = True, *, mode: str = "archive") -> list[Story]:
+    """Cluster one list of articles into stories (copies folded into their original's story): the
+    whole collection at once (``mode="archive"``, :mod:`storylens.stories.archive`) or one article at
+    a time in (date, given order) with the time window (``mode="stream"``)."""
+    from .archive import cluster_collection
 
-        dups = {r.article_id: r.duplicate_of for r in Deduplicator().add_batch(list(articles))}
-    c = Clusterer(options)
-    c.add_batch(list(articles), dups)
-    return c.stories
+    return cluster_collection(articles, options, mode=mode, dedup=dedup).stories

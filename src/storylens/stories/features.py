@@ -15,7 +15,8 @@ import re
 from collections import Counter
 
 from ..models import Article
-from ..text.tfidf import STOPWORDS, content_terms
+from ..text.lang_tools import content_terms_for
+from ..text.tfidf import STOPWORDS
 
 _CAP = re.compile(r"(?<![.!?\n\"\u201c])\s+((?:[A-Z][\w'\u2019-]*)(?:\s+[A-Z][\w'\u2019-]*)*)")
 _NUM = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)*)(?![\w])")
@@ -36,13 +37,14 @@ _MONTHS = frozenset("january february march april may june july august september
 def features(article: Article, entity_weight: float = 2.0, number_weight: float = 1.0) -> dict[str, float]:
     """Raw feature counts of an article (before IDF): words, ``@names``, ``#numbers``.
 
-    The title counts twice: it states the event.
+    The title counts twice: it states the event.  Words are read with the tools of ``article.lang``
+    (:mod:`storylens.text.lang_tools`; English's for en or None).
     """
     counts: Counter[str] = Counter()
     text = article.text
     if article.title:
         text = article.title + ".\n" + article.title + ".\n" + text
-    counts.update(content_terms(text))
+    counts.update(content_terms_for(text, article.lang))  # English (or unknown): the English tools
     if entity_weight > 0:
         # a headline in Title Case ("Sixers Hire Maurice Cheeks as Head Coach") capitalises every word:
         # its names are read from the body only

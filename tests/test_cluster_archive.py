@@ -1,0 +1,87 @@
+"""The archive path: a collection clustered as a whole (average-link over candidate pairs)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from storylens.cli import main
+from storylens.errors import ConfigError
+from storylens.models import Article
+from storylens.stories.archive import average_link, candidate_pairs, cluster_collection
+from storylens.stories.clusterer import ClusterOptions
+
+from test_cluster import QUAKE_A, QUAKE_B
+
+
+def _arts(texts, prefix, day):
+    return [Article(f"{prefix}{i}", t, published=day) for i, t in enumerate(texts)]
+
+
+def _groups(res):
+    by: dict[str, list[str]] = {}
+    for x in res.assignments:
+        by.setdefault(x.story_id, []).append(x.article_id)
+    return sorted(sorted(v) for v in by.values())
+
+
+def test_average_link_merges_by_the_mean_over_all_member_pairs():
+    # 0-1 merge first (0.5); {0, 1} to 2 is the mean of 1-2 (0.4) and 0-2 (never a candidate: 0) = 0.2
+    pairs = {(0, 1): 0.5, (1, 2): 0.4, (3, 4): 0.1}
+    assert average_link(5, pairs, 0.2) == [0, 0, 0, 3, 4]
+    assert average_link(5, pairs, 0.21) == [0, 0, 2, 3, 4]
+    assert average_link(5, pairs, 0.1) == [0, 0, 0, 3, 3]
+
+
+def test_two_earthquakes_months_apart_are_two_stories_in_either_order():
+    arts = _arts(QUAKE_A, "a", "2012-11-11") + _arts(QUAKE_B, "b", "2013-06-02")
+    res = cluster_collection(arts)
+    assert _groups(res) == [["a0", "a1", "a2"], ["b0", "b1", "b2"]]
+    assert _groups(cluster_collection(list(reversed(arts)))) == _groups(res)
+    assert [s.article_ids for s in res.stories] == [("a0", "a1", "a2"), ("b0", "b1", "b2")]
+    assert res.stories[1].first_seen == "2013-06-02" and [x.new_story for x in res.assignments] == \
+        [True, False, False, True, False, False]
+
+
+def test_the_stream_mode_is_the_incremental_clusterer_with_its_window():
+    # the same event reported 30 days apart: the archive keeps it one story, the 7-day window splits it
+    arts = _arts(QUAKE_A[:2], "a", "2012-11-11") + _arts(QUAKE_A[2:], "c", "2012-12-11")
+    assert _groups(cluster_collection(arts)) == [["a0", "a1", "c0"]]
+    assert len(_groups(cluster_collection(arts, mode="stream"))) == 2
+    assert len(_groups(cluster_collection(arts, window_days=10))) == 2  # an explicit window counts here too
+    with pytest.raises(ConfigError, match="archive, stream"):
+        cluster_collection(arts, mode="batch")
+
+
+def test_a_copy_joins_its_originals_story():
+    text = QUAKE_A[0] + " " + QUAKE_A[2] + " Rescue teams from the capital arrived by helicopter on Monday."
+    arts = [Article("orig", text, published="2012-11-11"), Article("copy", text + " (Reuters)", published="2012-11-12"),
+            Article("other", QUAKE_B[0], published="2012-11-12")]
+    res = cluster_collection(arts)
+    by = {x.article_id: x for x in res.assignments}
+    assert by["copy"].duplicate_of == "orig" and by["copy"].story_id == by["orig"].story_id
+    assert by["other"].story_id != by["orig"].story_id
+
+
+def test_candidates_come_from_the_index_and_never_exceed_the_bound():
+    vecs = [{"quake": 0.8, "@mogok": 0.6}] * 50 + [{"fire": 1.0}]
+    pairs = candidate_pairs(vecs, ClusterOptions(archive_candidates=5))
+    assert all(j < i for j, i in pairs) and not any(i == 50 for _, i in pairs)
+    assert max(sum(1 for _, i in pairs if i == k) for k in range(51)) == 5
+
+
+def test_cli_says_which_path_it_takes(tmp_path, capsys):
+    src = tmp_path / "in.jsonl"
+    arts = _arts(QUAKE_A, "a", "2012-11-11") + _arts(QUAKE_B, "b", "2013-06-02")
+    src.write_text("".join(json.dumps({"id": a.id, "text": a.text, "published": a.published}) + "\n" for a in arts))
+    out = tmp_path / "out.jsonl"
+    assert main(["cluster", str(src), "--assignments", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "clustering mode: archive" in err
+    rows = [json.loads(x) for x in out.read_text().splitlines()]
+    assert len({r["story_id"] for r in rows}) == 2
+    assert main(["cluster", str(src), "--mode", "stream"]) == 0
+    assert "clustering mode: stream" in capsys.readouterr().err
+    assert main(["cluster", str(src), "--store", str(tmp_path / "s.db"), "--mode", "archive"]) == 2
+    assert "--mode archive cannot add to a --store" in capsys.readouterr().err

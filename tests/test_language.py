@@ -1,0 +1,55 @@
+"""Language identification and the per-language text tools."""
+
+from __future__ import annotations
+
+from storylens.models import Article
+from storylens.stories.features import features
+from storylens.text.lang_tools import content_terms_for, sentences_for, tools_for
+from storylens.text.language import detect_language, identify
+from storylens.text.segment import split_sentences
+from storylens.text.tfidf import content_terms
+
+TEXTS = {
+    "en": "The government said on Monday that the floods in the north of the country had killed at least 40 people.",
+    "de": "Die Regierung teilte am Montag mit, dass bei den Überschwemmungen im Norden des Landes mindestens "
+          "40 Menschen ums Leben gekommen sind.",
+    "es": "El gobierno informó el lunes de que las inundaciones en el norte del país han causado al menos 40 muertos.",
+    "fr": "Le gouvernement a annoncé lundi que les inondations dans le nord du pays avaient fait au moins 40 morts.",
+    "it": "Il governo ha annunciato lunedì che le alluvioni nel nord del paese hanno causato almeno 40 morti.",
+    "pl": "Rząd poinformował w poniedziałek, że w wyniku powodzi na północy kraju zginęło co najmniej 40 osób.",
+    "tr": "Hükümet pazartesi günü yaptığı açıklamada, ülkenin kuzeyindeki sellerde en az 40 kişinin öldüğünü söyledi.",
+    "ar": "قالت الحكومة يوم الاثنين إن الفيضانات في شمال البلاد أسفرت عن مقتل 40 شخصا على الأقل.",
+    "ru": "Правительство сообщило в понедельник, что в результате наводнений на севере страны погибли по меньшей "
+          "мере 40 человек.",
+    "zh": "政府星期一表示，该国北部的洪水已造成至少40人死亡。救援人员正在搜寻失踪者。",
+}
+
+
+def test_each_language_is_identified():
+    assert {lang: detect_language(text) for lang, text in TEXTS.items()} == {lang: lang for lang in TEXTS}
+    assert detect_language("OK") is None  # too short to tell
+    a = identify([Article("x", TEXTS["de"]), Article("y", TEXTS["de"], lang="fr")])
+    assert [x.lang for x in a] == ["de", "fr"]  # a given language is kept
+
+
+def test_english_and_unknown_go_through_the_english_tools_unchanged():
+    text = TEXTS["en"] + " Rescuers were searching flooded villages; officials said 12 were missing."
+    assert content_terms_for(text, "en") == content_terms(text) == content_terms_for(text, None)
+    assert sentences_for(text, "en") == split_sentences(text)
+    assert features(Article("a", text, lang="en")) == features(Article("a", text))
+    assert tools_for("en") is None and tools_for("xx") is None
+
+
+def test_stems_and_stopwords_of_other_languages():
+    de = content_terms_for("Die Überschwemmungen im Norden; die Überschwemmung war schwer.", "de")
+    assert "die" not in de and de.count(de[0]) == 2  # stopword gone, singular and plural one stem
+    assert content_terms_for("Наводнения и наводнение", "ru") == ["наводнен", "наводнен"]
+    assert "في" not in content_terms_for(TEXTS["ar"], "ar")
+
+
+def test_chinese_is_read_as_character_pairs_and_split_at_fullwidth_stops():
+    terms = content_terms_for("北部洪水", "zh")
+    assert terms == ["北部", "部洪", "洪水"]
+    assert sentences_for(TEXTS["zh"], "zh") == ["政府星期一表示，该国北部的洪水已造成至少40人死亡。",
+                                                "救援人员正在搜寻失踪者。"]
+    assert sentences_for("Er kam. Sie ging! Wer blieb?", "de") == ["Er kam.", "Sie ging!", "Wer blieb?"]
