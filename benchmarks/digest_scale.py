@@ -30,6 +30,28 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "multinews_val.jsonl.gz"
 QUOTED = ROOT / "examples" / "aleppo-2016" / "003_7bc8ab39567d527b.txt"
+DUC_MAIN = ROOT.parent / "shared" / "data" / "duc2007_main_pyr23.jsonl"
+
+EVIDENCE = r"""
+import json, sys, time
+sys.path.insert(0, sys.argv[1])
+from storylens.config import Options
+from storylens.evidence import analyze
+from storylens.ingest import article_from_text
+from storylens.prepare import prepare_documents
+times, sizes = [], []
+for line in list(open(sys.argv[2], encoding="utf-8"))[: int(sys.argv[3])]:
+    rec = json.loads(line)
+    dates = rec["meta"].get("doc_dates") or []
+    arts = [article_from_text(t, id=str(i), published=(dates[i][:10] if i < len(dates) else None))
+            for i, t in enumerate(rec["documents"])]
+    t = time.perf_counter()
+    analyze(prepare_documents(arts), None, Options(use_spacy=False))
+    times.append(time.perf_counter() - t)
+    sizes.append(len(arts))
+print(json.dumps({"stories": len(times), "articles": sum(sizes) / len(sizes), "mean": sum(times) / len(times),
+                  "max": max(times)}))
+"""
 
 CHILD = r"""
 import json, resource, sys, time
@@ -96,8 +118,16 @@ def main(argv=None) -> int:
     ap.add_argument("--articles", type=int, nargs="*", default=[500, 1000, 2000, 4000])
     ap.add_argument("--megabytes", type=float, nargs="*", default=[1, 2, 4, 8])
     ap.add_argument("--quoted-megabytes", type=float, nargs="*", default=[1, 2, 4, 8])
+    ap.add_argument("--stories", type=int, default=23, help="DUC 2007 main stories timed for the evidence alone")
     args = ap.parse_args(argv)
     print("| input | seconds | per unit | peak MB |\n|---|---|---|---|")
+    if args.stories and DUC_MAIN.exists():
+        res = subprocess.run([sys.executable, "-c", EVIDENCE, str(ROOT / "src"), str(DUC_MAIN), str(args.stories)],
+                             capture_output=True, text=True, check=True)
+        r = json.loads(res.stdout.strip().splitlines()[-1])
+        print(f"| evidence only (prepare + analyze, rules), {r['stories']} DUC 2007 main stories of "
+              f"{r['articles']:.0f} articles | {r['mean']:.2f} | {r['mean']:.2f} s per story (slowest "
+              f"{r['max']:.2f}) | - |", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         if args.articles and DATA.exists():
             for n in args.articles:

@@ -478,6 +478,9 @@ def _from_context(found: Sequence[_Found], doc: PreparedDocument, sent_start: in
     return None, "", "unresolved"
 
 
+NEAREST_WITHIN = 2000  # characters back to the last quotation whose speaker a "he said" may continue
+
+
 def _nearest_speaker(found: Sequence[_Found], doc: PreparedDocument, sent_start: int, persons: dict[str, str],
                      roles: dict[str, str], seen: _FirstSeen) -> tuple[str | None, str, str]:
     """"he said" further back: the only person an article names, or the speaker of the last quotation
@@ -485,8 +488,14 @@ def _nearest_speaker(found: Sequence[_Found], doc: PreparedDocument, sent_start:
     people = seen.people(persons)
     if len(people) == 1 and seen.first(people[0]) < sent_start and _speaks(people[0], found, doc.text, persons):
         return people[0], roles.get(people[0], ""), "context"
-    last = next((f for f in reversed(found) if f.speaker and f.speaker in people), None)
-    if last is None or sent_start - last.end > 2000:
+    last = None
+    for f in reversed(found):
+        if sent_start - f.end > NEAREST_WITHIN:
+            break
+        if f.speaker and f.speaker in people:
+            last = f
+            break
+    if last is None:
         return None, "", "unresolved"
     between = doc.text[last.end:sent_start]
     if any(p != last.speaker for p in _named_in(between, persons)):

@@ -10,6 +10,7 @@ what cannot be dated is kept, marked ``unresolved``, at the end.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Sequence
 
 from ..models import Article, Citation, Event
@@ -56,20 +57,26 @@ def story_timeline(documents: Sequence[Article | PreparedDocument]) -> list[Even
     docs = prepare_documents(documents)
     merged: list[tuple[Event, set[str]]] = []
     on_date: dict[str, list[int]] = {}  # the merged events of each date, in order
+    held: Counter[tuple[str, str]] = Counter()  # (date, article id) -> how many of the date's events it is in
     for doc in docs:
         aid = doc.id
         for ev in article_events(doc):
             terms = set(content_terms(ev.text))
-            for i in on_date.get(ev.date, []) if ev.date else []:
+            same_day = on_date.get(ev.date, []) if ev.date else []
+            if held[(ev.date or "", aid)] == len(same_day):
+                same_day = []  # every event of that day is already this article's: nothing to merge with
+            for i in same_day:
                 other, oterms = merged[i]
                 if aid not in other.article_ids and _jaccard(terms, oterms) >= SAME_EVENT:
                     merged[i] = (Event(other.date, other.date_precision, other.text,
                                        other.article_ids + (aid,), other.evidence + ev.evidence,
                                        other.expression, other.inferred and ev.inferred), oterms | terms)
+                    held[(ev.date or "", aid)] += 1
                     break
             else:
                 if ev.date:
                     on_date.setdefault(ev.date, []).append(len(merged))
+                    held[(ev.date, aid)] += 1
                 merged.append((ev, terms))
     order = {doc.id: i for i, doc in enumerate(docs)}
     events = [ev for ev, _ in merged]
