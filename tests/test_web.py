@@ -228,6 +228,7 @@ def test_search_api(server, story_id):
 
 @pytest.mark.parametrize("path", ["/", "/healthz", "/api/v1/stories", "/static/app.css", "/nope", "/docs",
                                   "/api/v1/stories/nope"])
+@pytest.mark.parametrize("store_path", ["sqlite"], indirect=True)  # the same on both backends: run once
 def test_every_response_has_the_security_headers(server, path):
     r = server.get(path)
     csp = r.headers["content-security-policy"]
@@ -236,6 +237,7 @@ def test_every_response_has_the_security_headers(server, path):
     assert r.headers["referrer-policy"] == "no-referrer"
 
 
+@pytest.mark.parametrize("store_path", ["sqlite"], indirect=True)  # the same on both backends: run once
 def test_pages_load_nothing_remote(server, story_id):
     for path in ("/", f"/stories/{story_id}", "/upload", "/docs", "/articles/000_b67d97862a5b7852"):
         html = server.get(path).text
@@ -271,6 +273,7 @@ def test_writes_need_the_token(server):
     assert server.get("/api/v1/articles/tok-1").status_code == 404
 
 
+@pytest.mark.parametrize("store_path", ["sqlite"], indirect=True)  # the same on both backends: run once
 def test_a_server_without_a_token_refuses_every_write(store_path):
     with background_server(create_app(store_path)) as url:
         r = httpx.post(url + "/api/v1/articles", content='{"text": "x y z"}',
@@ -342,6 +345,7 @@ def test_hostile_articles_are_inert(write_site):
     assert 'href="javascript' not in article.lower()
 
 
+@pytest.mark.parametrize("store_path", ["sqlite"], indirect=True)  # the same on both backends: run once
 def test_body_over_the_limit_is_413_with_the_limit(store_path):
     with background_server(create_app(store_path, token=TOKEN, max_body=1000)) as url:
         auth = {"Authorization": f"Bearer {TOKEN}"}
@@ -359,6 +363,7 @@ def test_body_over_the_limit_is_413_with_the_limit(store_path):
         assert httpx.get(url + "/healthz").json()["status"] == "ok"  # the server goes on
 
 
+@pytest.mark.parametrize("store_path", ["sqlite"], indirect=True)  # the same on both backends: run once
 def test_docs_describe_the_api(server):
     spec = server.get("/openapi.json").json()
     for path in ("/api/v1/stories", "/api/v1/stories/{story_id}", "/api/v1/articles/{article_id}",
@@ -369,6 +374,7 @@ def test_docs_describe_the_api(server):
     assert docs.status_code == 200 and "POST /api/v1/articles" in docs.text and "cdn" not in docs.text.lower()
 
 
+@pytest.mark.parametrize("store_path", ["sqlite"], indirect=True)  # the same on both backends: run once
 def test_storylens_serve_binds_loopback_and_says_so(store_path):
     import socket
 
