@@ -31,6 +31,9 @@ def register(sub) -> None:
                    help="archive: the whole collection at once (the default without --store); stream: one "
                         "article at a time in date order with the time window (the default, and the only "
                         "mode, with --store)")
+    p.add_argument("--multilingual", action="store_true",
+                   help="join reports across languages by their leads' embeddings (archive mode; extra: "
+                        "storylens[multilingual])")
     p.set_defaults(func=run)
 
     k = sub.add_parser("spark-cluster", help="dedup, cluster and digest with Spark (extra: spark)",
@@ -86,6 +89,8 @@ def run(args: argparse.Namespace) -> int:
 
     changes = _changes(args)
     mode = args.mode or ("stream" if args.store else "archive")
+    if args.multilingual and (args.store or mode == "stream"):
+        raise ConfigError("--multilingual clusters in archive mode only (leave out --store and --mode stream)")
     if args.store and mode == "archive":
         raise ConfigError("--mode archive cannot add to a --store: a store grows one batch at a time "
                           "(leave out --mode, or leave out --store to cluster the files as one collection)")
@@ -123,7 +128,7 @@ def run(args: argparse.Namespace) -> int:
         given = {("archive_threshold" if k == "threshold" and mode == "archive" else k): v
                  for k, v in changes.items() if k != "window_days"}
         done = cluster_collection(articles, ClusterOptions(**given), mode=mode,
-                                  window_days=changes.get("window_days"))
+                                  window_days=changes.get("window_days"), multilingual=args.multilingual)
         rows = [{"article_id": x.article_id, "story_id": x.story_id, "duplicate_of": x.duplicate_of}
                 for x in done.assignments]
         n_dup = sum(1 for x in done.assignments if x.duplicate_of)
