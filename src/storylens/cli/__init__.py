@@ -17,7 +17,6 @@ from typing import Sequence
 
 from .. import __version__
 from ..errors import StorylensError
-from ..report.escape import one_line
 
 EXIT_USAGE = 2
 # commands in the order the help lists them (the rest follow by name)
@@ -67,20 +66,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _line(message: str) -> str:
+    from ..report.escape import one_line  # on use: --version and --help import no renderer
+
+    return one_line(message)
+
+
 def error(message: str) -> None:
-    print(f"storylens: error: {one_line(message)}", file=sys.stderr)
+    print(f"storylens: error: {_line(message)}", file=sys.stderr)
 
 
 def warn(message: str) -> None:
     """A one-line warning on stderr (none under -q)."""
     if verbosity() >= 0:
-        print(f"storylens: warning: {one_line(message)}", file=sys.stderr)
+        print(f"storylens: warning: {_line(message)}", file=sys.stderr)
 
 
 def info(message: str) -> None:
     """A one-line note on stderr, only under -v."""
     if verbosity() > 0:
-        print(f"storylens: {one_line(message)}", file=sys.stderr)
+        print(f"storylens: {_line(message)}", file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -128,10 +128,23 @@ def _load(args: argparse.Namespace, opts: Options):
     if "-" in paths:
         if len(paths) > 1 or args.input_list == "-":
             raise StorylensError("'-' (standard input) is read alone: give it as the only input")
-        # read one byte past the largest input a limit allows, so the reader can say it is over
+        # one byte past the largest input a limit allows, so the reader can say it is over
         cap = max(opts.limits.max_input_bytes, opts.limits.max_expanded_bytes) + 1
-        return ingest.load_stdin(sys.stdin.buffer.read(cap), opts.limits)
+        return ingest.load_stdin(_read_stdin(cap), opts.limits)
     return load_with_progress(paths, limits=opts.limits)
+
+
+def _read_stdin(cap: int, chunk: int = 1 << 20) -> bytes:
+    """Standard input up to ``cap`` bytes, read in pieces (memory grows with what comes, not with the cap)."""
+    parts: list[bytes] = []
+    total = 0
+    while total < cap:
+        data = sys.stdin.buffer.read(min(chunk, cap - total))
+        if not data:
+            break
+        parts.append(data)
+        total += len(data)
+    return b"".join(parts)
 
 
 def _from_store(args: argparse.Namespace):

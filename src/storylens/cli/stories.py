@@ -11,7 +11,6 @@ import argparse
 import json
 
 from ..errors import StorylensError
-from ..report.escape import one_line
 
 
 def register(sub) -> None:
@@ -52,6 +51,7 @@ def _n(count: int, one: str, many: str) -> str:
 
 
 def run_stories(args: argparse.Namespace) -> int:
+    from ..report.escape import one_line
     from ..stories.store import open_store
 
     limit = _limit(args.limit)
@@ -93,6 +93,7 @@ def _opening(store, story_id: str) -> str:
 
 
 def run_search(args: argparse.Namespace) -> int:
+    from ..report.escape import one_line
     from ..stories.store import open_store
 
     limit = _limit(args.limit)
