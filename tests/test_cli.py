@@ -111,6 +111,12 @@ def test_a_page_with_nothing_to_summarize_is_an_error_naming_the_file(tmp_path, 
     assert main(["digest", str(page)]) == 2
     line = _one_error_line(capsys)
     assert str(page) in line and "nothing to digest" in line and "no sentence of 5 to 70 words" in line
+    missing = tmp_path / "404.html"
+    missing.write_text("<html><head><title>404 Not Found</title></head><body><nav><a href='/'>Home</a></nav>"
+                       "<h1>Not Found</h1><footer>(c) 2024 Example</footer></body></html>", encoding="utf-8")
+    assert main(["digest", str(missing)]) == 2
+    line = _one_error_line(capsys)
+    assert str(missing) in line and ("no article text" in line or "nothing to digest" in line)
 
 
 @pytest.mark.parametrize("name,hint", [("data.csv", ".jsonl"), ("data.json", ".jsonl"),
