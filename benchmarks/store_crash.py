@@ -1,7 +1,8 @@
 """Crash trials of the store, on SQLite or PostgreSQL: kill -9 a writer at a random moment, check, re-run, compare.
 
 Each trial starts a writer process that adds a fixed stream of articles in batches (each batch one
-transaction, then the digests of the stories it changed), kills it with SIGKILL after a random delay, checks
+transaction, then the digests of the stories it changed, in a transaction of their own), kills it with
+SIGKILL at a random moment of its writing (uniform over the uninterrupted writer's time), checks
 the store (integrity, full-text index, no orphan article, no empty or mis-sized story, no digest ahead of its
 story), runs the writer again to the end and compares the store with one built without interruption.
 
@@ -53,8 +54,12 @@ def write(url: str, n: int, batch: int) -> None:
     from storylens.stories.store import open_store
     from storylens.stories.store.index import StoryIndex
 
+    articles = stream(n)
+    print("writing", flush=True)  # imports done: the trial's clock starts here
     with open_store(url) as st:
-        StoryIndex(st).add(stream(n), batch_size=batch)
+        index = StoryIndex(st)
+        for i in range(0, n, batch):  # one add per batch, as a feed writes: a batch, then its digests
+            index.add(articles[i:i + batch], batch_size=batch)
 
 
 def problems(url: str) -> list[str]:
@@ -113,32 +118,38 @@ def snapshot(url: str) -> dict:
 
 
 def _writer(url: str, n: int, batch: int) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, os.path.abspath(__file__), "--write", url, "--articles", str(n),
-                             "--batch", str(batch)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([sys.executable, os.path.abspath(__file__), "--write", url, "--articles", str(n),
+                             "--batch", str(batch)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    proc.stdout.readline()  # "writing" (or nothing, if it failed to start)
+    return proc
 
 
 def run(make_url: Callable[[], str], *, trials: int, n: int = 240, batch: int = 20, seed: int = 3) -> dict:
     """``trials`` kill -9 trials, each at a random moment of the writer's run; the figures and every problem."""
     reference = make_url()
+    proc = _writer(reference, n, batch)
     t0 = time.monotonic()
-    _, err = _writer(reference, n, batch).communicate(timeout=600)
-    build_s = time.monotonic() - t0  # the whole writer process: start-up, batches, digests
+    _, err = proc.communicate(timeout=600)
+    build_s = time.monotonic() - t0  # from the first write to the end: batches and their digests
     expected = snapshot(reference)
     if not expected["counts"]["articles"]:
         raise SystemExit(f"the uninterrupted build failed: {err}")
     rng = random.Random(seed)
     found: list[str] = []
     killed = 0
+    stored_at_kill: list[int] = []  # articles the killed writer had committed (0 .. n: where the kills fell)
     for t in range(trials):
         url = make_url()
         proc = _writer(url, n, batch)
-        time.sleep(rng.uniform(0.2, build_s))
+        time.sleep(rng.uniform(0.0, build_s))
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
             killed += 1
         proc.wait()
         try:
             found += [f"trial {t} after the kill: {p}" for p in problems(url)]
+            stored_at_kill.append(snapshot(url)["counts"]["articles"])
         except StoreError as exc:
             if "no storylens store" not in str(exc) and "no such store" not in str(exc):
                 found.append(f"trial {t}: the store could not be checked: {exc}")
@@ -159,8 +170,9 @@ def run(make_url: Callable[[], str], *, trials: int, n: int = 240, batch: int = 
                     if isinstance(a, list):
                         print(k, "expected-only", sorted(set(map(str, a)) - set(map(str, b)))[:5],
                               "got-only", sorted(set(map(str, b)) - set(map(str, a)))[:5], file=sys.stderr)
+    mid = sum(1 for k in stored_at_kill if 0 < k < n)  # some batches committed, not all
     return {"trials": trials, "killed": killed, "articles": n, "batch": batch, "build_s": round(build_s, 2),
-            "problems": found}
+            "stored_at_kill": stored_at_kill, "part_way": mid, "problems": found}
 
 
 def sqlite_urls(folder: str) -> Callable[[], str]:

@@ -272,3 +272,14 @@ def test_readers_never_fail_while_a_writer_runs(store_url):
     with open_store(store_url) as st:
         assert st.counts()["articles"] == 7 + 12 * 4
         assert st.stale_digests() == []
+
+
+def test_a_feeds_table_made_first_in_a_new_file_does_not_make_it_foreign(tmp_path):
+    db = tmp_path / "news.db"
+    c = sqlite3.connect(db)
+    c.execute("CREATE TABLE feed_sources (url TEXT PRIMARY KEY)")
+    c.commit()
+    c.close()
+    with open_store(str(db)) as st:
+        assert st.schema_version() == sql_backend.SCHEMA_VERSION
+        assert StoryIndex(st, digests=False).add([Article("x", "Floods hit Kashmir on Monday.")]).added == 1

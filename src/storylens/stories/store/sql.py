@@ -53,7 +53,10 @@ _MEMBER_ORDER = "ORDER BY published IS NULL, published, seq"
 # a story keeps its title unless it has none, or only one made from a URL and a headline came
 _BETTER_TITLE = ("(stories.title = '' OR (stories.title_inferred = 1 AND excluded.title != '' "
                  "AND excluded.title_inferred = 0))")
-_DIGEST_CHUNK = 50  # digests written per transaction
+_DIGEST_CHUNK = 50
+# tables other storylens modules keep in the store's database, made before or after the store's own
+# (the live follower's feeds table: feed_meta, feed_sources, feed_entries)
+COMPANION_PREFIXES = ("feed_",)  # digests written per transaction
 
 
 def _has_lang() -> bool:
@@ -99,16 +102,13 @@ class SQLStore(Store):
     def schema_version(self) -> int:
         tables = self._tables()
         if "meta" not in tables:
-            if tables - self._foreign_ok():
+            foreign = sorted(t for t in tables if not t.startswith(COMPANION_PREFIXES))
+            if foreign:
                 raise StoreError(f"{self.path}: a database that is not a storylens store (it has tables: "
-                                 f"{', '.join(sorted(tables)[:5])})")
+                                 f"{', '.join(foreign[:5])})")
             return 0
         row = self._x("SELECT value FROM meta WHERE key='schema_version'").fetchone()
         return int(row[0]) if row else 0
-
-    def _foreign_ok(self) -> set[str]:
-        """Tables that may stand beside a store before it is made (none for a store file of its own)."""
-        return set()
 
     def _migrate(self, create: bool) -> None:
         if self._check_version() == SCHEMA_VERSION:

@@ -199,7 +199,7 @@ class SQLiteStore(_sql.SQLStore):
         return self._transaction("BEGIN")
 
     def _tables(self) -> set[str]:
-        return {r[0] for r in self._x("SELECT name FROM sqlite_master").fetchall()}
+        return {r[0] for r in self._x("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')").fetchall()}
 
     def _migration_target(self) -> sqlite3.Connection:
         assert self.conn is not None
