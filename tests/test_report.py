@@ -102,3 +102,12 @@ def test_the_markdown_digest_folds_long_lists(example_articles):
 def test_one_source_is_one_source(example_articles, n, said):
     md = render(digest(example_articles[:n], options=RULES, check_mixed=False), "markdown")
     assert md.splitlines()[2].startswith(said + " ") or md.splitlines()[2] == said + "_"
+
+
+def test_the_note_on_a_mixed_input_names_the_three_largest_stories(example_articles):
+    from dataclasses import replace
+
+    d = digest(example_articles, options=RULES, check_mixed=False)
+    many = replace(d, meta=replace(d.meta, stories_in_input=tuple(("a",) * (9 - k) for k in range(7))))
+    note = "These articles look like 7 stories (of 9, 8, 7 and 4 more articles): this digest mixes them."
+    assert f"> **Note:** {note}" in render(many, "markdown") and note in render(many, "html")

@@ -79,3 +79,13 @@ def test_typed_coverage_and_meta_round_trip_to_the_same_json(example_articles):
     again = type(d)(**{**{f: getattr(d, f) for f in d.__dataclass_fields__},
                        "coverage": to_dict(d)["coverage"], "meta": to_dict(d)["meta"]})
     assert to_dict(again) == to_dict(d) == d.to_dict()
+
+
+def test_the_typed_coverage_keeps_every_key_the_evidence_stage_gives(example_articles):
+    from storylens.evidence import analyze
+
+    d = digest(example_articles, options=RULES, check_mixed=False)
+    found = analyze(example_articles, d.summary, RULES)
+    # a key the evidence stage adds needs its field in models.Coverage / DigestMeta, or it would be dropped
+    assert json.loads(json.dumps(found["coverage"])) == to_dict(d)["coverage"]
+    assert set(found["meta"]) <= set(to_dict(d)["meta"])

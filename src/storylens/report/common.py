@@ -60,7 +60,7 @@ def mixed_note(d: Digest) -> str:
     groups = d.meta.stories_in_input
     if not groups:
         return ""
-    sizes = ", ".join(str(len(g)) for g in groups)
+    sizes = ", ".join(str(len(g)) for g in groups[:3]) + (f" and {len(groups) - 3} more" if len(groups) > 3 else "")
     return (f"These articles look like {len(groups)} stories (of {sizes} articles): this digest mixes them. "
             "`storylens cluster` groups them; `storylens digest --store DB --story ID` digests one.")
 
