@@ -11,17 +11,23 @@ import os
 import sys
 from pathlib import Path
 
-import pytest
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/inert.py, shared with the catalogue
 
-hypothesis = pytest.importorskip("hypothesis", reason="the fuzzing suite needs hypothesis (test extra)")
 
-from hypothesis import HealthCheck, settings  # noqa: E402
+def _register(settings, HealthCheck) -> None:
+    common = dict(deadline=None, derandomize=True, database=None, print_blob=True,
+                  suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+                                         HealthCheck.function_scoped_fixture])
+    settings.register_profile("ci", max_examples=50, **common)
+    settings.register_profile("long", max_examples=int(os.environ.get("FUZZ_EXAMPLES", "10000")), **common)
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
-_COMMON = dict(deadline=None, derandomize=True, database=None, print_blob=True,
-               suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                      HealthCheck.function_scoped_fixture])
-settings.register_profile("ci", max_examples=60, **_COMMON)
-settings.register_profile("long", max_examples=int(os.environ.get("FUZZ_EXAMPLES", "10000")), **_COMMON)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+try:
+    import hypothesis
+except ImportError:  # the no-extras run: test_fuzz.py skips itself with the reason
+    hypothesis = None
+
+if hypothesis is not None:
+    _register(hypothesis.settings, hypothesis.HealthCheck)
+

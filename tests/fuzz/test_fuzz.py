@@ -13,16 +13,19 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from fuzz_strategies import FILES, article_text, payload, prose
-from inert import assert_inert_html, assert_inert_markdown, markdown_escaping_landed
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
-from storylens.errors import StorylensError
-from storylens.ingest import load, load_stdin
-from storylens.ingest.build import article_from_text
-from storylens.limits import Limits
-from storylens.models import Article
+pytest.importorskip("hypothesis", reason="the fuzzing suite needs hypothesis (pip install 'storylens[test]')")
+
+from fuzz_strategies import FILES, article_text, payload, prose  # noqa: E402
+from inert import assert_inert_html, assert_inert_markdown, markdown_escaping_landed  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from storylens.errors import StorylensError  # noqa: E402
+from storylens.ingest import load, load_stdin  # noqa: E402
+from storylens.ingest.build import article_from_text  # noqa: E402
+from storylens.limits import Limits  # noqa: E402
+from storylens.models import Article  # noqa: E402
 
 # the profile's example count is per reader; standard input takes every format, so twice that; a digest
 # costs ten readers' examples, so fewer
@@ -58,9 +61,20 @@ def read_file(ext: str, data: bytes) -> None:
         assert "\n" not in s.path + s.reason
 
 
-@pytest.mark.parametrize("ext", sorted(FILES))
-def test_every_reader_gives_articles_or_our_error(ext):
-    given(FILES[ext])(lambda data: read_file(ext, data))()
+def _reader_test(ext: str):
+    @given(FILES[ext])
+    def test(data: bytes) -> None:
+        read_file(ext, data)
+
+    test.__doc__ = f"Every {ext or 'extension-less'} file gives articles or our own error."
+    return test
+
+
+# one test per format (so each has its own examples and statistics): test_reader_txt, ..., test_reader_noext
+for _ext in sorted(FILES):
+    _name = "test_reader_" + (_ext.strip(".").replace(".", "_") or "noext")
+    globals()[_name] = _reader_test(_ext)
+    globals()[_name].__name__ = _name
 
 
 @settings(max_examples=2 * _N)

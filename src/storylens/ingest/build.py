@@ -33,18 +33,19 @@ def article_from_text(raw: str, *, id: str, url: str = "", title: str = "", outl
         info["captions"] = list(res.captions)
     if res.dateline_date:
         info["dateline_date"] = res.dateline_date
+    # again after cleaning: repairing mojibake can make a non-character ("ï¿¾" is U+FFFE read as cp1252)
     return Article(
         id=clean_str(str(id)),
-        text=res.text,
-        title=title or res.title,
-        url=url or res.url,
-        outlet=outlet or res.outlet,
+        text=clean_str(res.text),
+        title=title or clean_str(res.title),
+        url=url or clean_str(res.url),
+        outlet=outlet or clean_str(res.outlet),
         published=pub or found,
         published_inferred=False if pub else res.published_inferred and bool(found),
         title_inferred=False if title else res.title_inferred,
         author=author,
-        agency=res.agency,
-        dateline=res.dateline,
+        agency=clean_str(res.agency),
+        dateline=clean_str(res.dateline),
         path=clean_str(path),
         meta=info,
     )
