@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from typing import Any, Iterator
 
 from ..errors import InputError
+from ..printable import one_line
 
 # What the parsers raise on input they cannot use.  ValueError covers json.JSONDecodeError,
 # UnicodeError and lxml's ParserError; OSError covers gzip.BadGzipFile; EOFError a stream cut short;
@@ -101,26 +102,9 @@ def clean_value(value: Any, depth: int = 0) -> Any:
     return value
 
 
-_NAME_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-
-
-def safe_line(text: str) -> str:
-    """One printable line: newlines, controls and undecodable bytes written as escapes."""
-    if text.isprintable():
-        return text
-    out = []
-    for ch in text:
-        if ch.isprintable():
-            out.append(ch)
-        elif ch in _NAME_ESCAPES:
-            out.append(_NAME_ESCAPES[ch])
-        elif "\udc80" <= ch <= "\udcff":  # a byte that was not UTF-8 (surrogateescape)
-            out.append(f"\\x{ord(ch) - 0xDC00:02x}")
-        elif ord(ch) <= 0xFF:
-            out.append(f"\\x{ord(ch):02x}")
-        else:
-            out.append(f"\\u{ord(ch):04x}" if ord(ch) <= 0xFFFF else f"\\U{ord(ch):08x}")
-    return "".join(out)
+# one printable line (a newline, a control, a byte that was not UTF-8 written as an escape): the one
+# helper every message and terminal output uses, in storylens.printable
+safe_line = one_line
 
 
 def display(path: str | os.PathLike[str]) -> str:
