@@ -128,6 +128,10 @@ def _load(args: argparse.Namespace, opts: Options):
     if "-" in paths:
         if len(paths) > 1 or args.input_list == "-":
             raise StorylensError("'-' (standard input) is read alone: give it as the only input")
+        if sys.stdin.isatty():
+            from . import warn
+
+            warn("reading an article from the terminal: paste it, then press Ctrl-D (or pipe a file in)")
         # one byte past the largest input a limit allows, so the reader can say it is over
         cap = max(opts.limits.max_input_bytes, opts.limits.max_expanded_bytes) + 1
         return ingest.load_stdin(_read_stdin(cap), opts.limits)
