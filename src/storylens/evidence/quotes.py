@@ -275,7 +275,8 @@ def _as_object(sentence: str, full: str, persons: dict[str, str]) -> bool:
 def _named_in(sentence: str, persons: dict[str, str]) -> list[str]:
     found = []
     for key, full in persons.items():
-        if re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", sentence) and full not in found:
+        # the plain substring test first: most names are nowhere in the sentence
+        if key in sentence and full not in found and re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", sentence):
             found.append(full)
     # "Bashar al-Assad" and "Assad" are one person
     return sorted(set(found))
@@ -314,7 +315,7 @@ class _FirstSeen:
 
     def first(self, full: str) -> int:
         if full not in self.found:
-            hits = [m.start() for k in self.keys.get(full, [full])
+            hits = [m.start() for k in self.keys.get(full, [full]) if k in self.text
                     for m in [re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", self.text)] if m]
             self.found[full] = min(hits, default=len(self.text) + 1)
         return self.found[full]
