@@ -1,4 +1,5 @@
 import gzip
+import io
 import json
 
 import pytest
@@ -191,3 +192,140 @@ def test_a_link_to_nothing_in_a_folder_is_reported(tmp_path, example_dir):
     assert [a.id for a in res.articles] == ["good"]
     assert [(s.path.endswith("gone.txt"), s.reason) for s in res.skipped] == [
         (True, "a link to a file that does not exist")]
+
+
+# -- limits, refusals, standard input, charsets, hostile text --------------------------------------------
+STORY = "Rescuers searched the rubble in Mogok on Tuesday after the landslide. Dozens of miners are missing."
+
+
+@pytest.mark.parametrize("name,data,hint", [
+    ("notes.json", b'[{"text": "x"}]', "write one JSON object a line"),
+    ("table.csv", b"id,text\n1,hello\n", "as .jsonl"),
+    ("report.pdf", b"%PDF-1.4", "convert it to text or HTML first"),
+    ("memo.docx", b"PK\x03\x04", "convert it to text or HTML first"),
+    ("book.epub", b"PK\x03\x04", "files are not read"),
+])
+def test_unknown_extensions_are_refused_by_name_with_what_is_read(tmp_path, name, data, hint):
+    p = tmp_path / name
+    p.write_bytes(data)
+    with pytest.raises(InputError) as exc:
+        load([p])
+    msg = str(exc.value)
+    assert hint in msg and "storylens reads .arc, .arc.gz, .atom, .htm, .html" in msg and "\n" not in msg, msg
+
+
+@pytest.mark.parametrize("data,why", [
+    (b'[{"text": "Storm hits the coast."}]', "a JSON array"),
+    (b"id,title,text\n1,a,Storm hits\n2,b,People flee\n3,c,More rain\n", "looks like CSV"),
+    (b"%PDF-1.7 binary", "a PDF file"),
+])
+def test_a_file_without_extension_is_never_digested_as_raw_text_when_it_is_data(tmp_path, data, why):
+    p = tmp_path / "export"
+    p.write_bytes(data)
+    with pytest.raises(InputError, match=why):
+        load([p])
+
+
+def test_standard_input_reads_an_article_jsonl_or_a_page(tmp_path):
+    from storylens.ingest import load_stdin, read_stdin
+
+    (a,) = load_stdin(STORY.encode()).articles
+    assert a.text == STORY and a.path == "<stdin>"
+    res = load_stdin(b'{"id": "x1", "text": "%s"}\n{"id": "x2", "text": "Second report about Mogok."}\n'
+                     % STORY.encode())
+    assert [a.id for a in res.articles] == ["x1", "x2"]
+    page = f"<html><head><title>Mogok</title></head><body><article><p>{STORY}</p><p>{STORY}</p></article>"
+    assert "Dozens of miners" in load_stdin(page.encode()).articles[0].text
+    with pytest.raises(InputError, match="standard input is empty"):
+        load_stdin(b"  \n")
+    with pytest.raises(LimitError, match="max_expanded_bytes"):
+        read_stdin(Limits(max_expanded_bytes=10), io.BytesIO(b"x" * 11))
+    assert read_stdin(Limits(max_expanded_bytes=10), io.BytesIO(b"x" * 10)) == b"x" * 10
+
+
+def test_input_list_reads_paths_one_a_line(tmp_path):
+    from storylens.ingest import read_input_list
+
+    (tmp_path / "a.txt").write_text(STORY)
+    lst = tmp_path / "list.txt"
+    lst.write_bytes(b"# today's files\n" + str(tmp_path / "a.txt").encode() + b"\n\n  b.txt  \n")
+    assert read_input_list(lst) == [str(tmp_path / "a.txt"), "b.txt"]
+    lst.write_bytes(b"# nothing\n")
+    with pytest.raises(InputError, match="names no files"):
+        read_input_list(lst)
+    lst.write_bytes(b"a\nb\nc\n")
+    with pytest.raises(LimitError, match="max_files"):
+        read_input_list(lst, Limits(max_files=2))
+
+
+@pytest.mark.parametrize("charset,text", [
+    ("windows-1251", "Спасатели искали выживших под завалами в Могоке во вторник."),
+    ("koi8-r", "Спасатели искали выживших под завалами в Могоке во вторник."),
+    ("windows-1250", "Záchranáři hledali přeživší v sutinách v úterý ráno."),
+])
+def test_html_is_decoded_in_the_charset_it_declares(tmp_path, charset, text):
+    body = "".join(f"<p>{text} Абзац {i}.</p>" if "1250" not in charset else f"<p>{text} Odstavec {i}.</p>"
+                   for i in range(4))
+    page = f'<html><head><meta charset="{charset}"><title>T</title></head><body><article>{body}</article></body>'
+    p = tmp_path / "page.html"
+    p.write_bytes(page.encode(charset))
+    (a,) = load([p]).articles
+    assert text in a.text
+
+
+def test_utf16_without_bom_is_text(tmp_path):
+    for codec in ("utf-16-le", "utf-16-be"):
+        p = tmp_path / f"{codec}.txt"
+        p.write_bytes(STORY.encode(codec))
+        (a,) = load([p]).articles
+        assert a.text == STORY
+
+
+def test_lone_surrogates_controls_and_absurd_dates_never_reach_an_article(tmp_path):
+    rows = [{"id": "s1", "text": STORY + " \ud800 \x1b[31mred\x1b[0m \x07", "title": "Mogok \udfff\x1b]0;x\x07",
+             "published": "9999-12-31T23:00:00+05:00"},
+            {"id": "s2", "text": STORY, "published": "0001-01-05"},
+            {"id": "s3", "text": STORY, "published": "2016-10-13"}]
+    p = tmp_path / "s.jsonl"
+    p.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    res = load([p])
+    a1, a2, a3 = res.articles
+    assert a1.text == STORY + " red" and a1.title == "Mogok"
+    assert (a1.published, a2.published, a3.published) == (None, None, "2016-10-13")
+    assert len(res.notes) == 2 and "9999-12-31" in res.notes[0] and "kept undated" in res.notes[0]
+    feed = tmp_path / "f.rss"
+    feed.write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>W</title><item><title>A &#xD800; '
+                    f"&#x110000; &#0;</title><description>{STORY} &#xD800;</description>"
+                    "<pubDate>Fri, 31 Dec 9999 23:00:00 +0500</pubDate></item></channel></rss>")
+    (f,) = load([feed]).articles
+    assert f.title == "A \ufffd \ufffd \ufffd" and f.published is None and STORY in f.text
+    f.text.encode("utf-8")
+
+
+def test_limits_on_records_depth_and_files(tmp_path):
+    p = tmp_path / "d.jsonl"
+    p.write_text(json.dumps({"text": STORY, "x": [[[[1]]]]}) + "\n" + json.dumps({"text": STORY + " Again."}))
+    res = load([p], limits=Limits(max_depth=3))
+    assert len(res.articles) == 1 and "over the limit of 3 levels (max_depth; raise it with --max-depth)" in \
+        res.skipped[0].reason
+    with pytest.raises(LimitError, match=r"more than 1 lines: over the limit of 1 records \(max_records"):
+        load([p], limits=Limits(max_records=1))
+    feed = tmp_path / "f.rss"
+    items = "".join(f"<item><title>T{i}</title><description>{STORY}</description></item>" for i in range(3))
+    feed.write_text(f'<?xml version="1.0"?><rss version="2.0"><channel><title>W</title>{items}</channel></rss>')
+    with pytest.raises(LimitError, match="3 entries: over the limit of 2 records"):
+        load([feed], limits=Limits(max_records=2))
+    d = tmp_path / "many"
+    d.mkdir()
+    for i in range(3):
+        (d / f"{i}.txt").write_text(STORY)
+    with pytest.raises(LimitError, match=r"more than 2 files: over the limit of 2 files \(max_files"):
+        load([d], limits=Limits(max_files=2))
+    assert len(load([d], limits=Limits(max_files=3)).articles) == 3
+
+
+def test_a_bad_line_of_a_jsonl_file_alone_is_named_in_the_warnings(tmp_path):
+    p = tmp_path / "deep.jsonl"
+    p.write_text('{"text": ' + "[" * 1000 + "]" * 1000 + "}\n")
+    with pytest.raises(InputError, match="no article with text"):
+        load([p])

@@ -33,7 +33,7 @@ class Limits:
     # one file read whole (text, HTML, feed) as stored on disk; one page of a WARC file
     max_input_bytes: int = 50_000_000
     # what one stream (JSONL, WARC, gzip or not) may expand to: decompression and reading stop here
-    max_expanded_bytes: int = 1_000_000_000
+    max_expanded_bytes: int = 500_000_000
     # records (JSONL lines, feed entries, WARC records, Multi-News lines) in one file
     max_records: int = 200_000
     # one line of a line-based format (JSONL, Multi-News)

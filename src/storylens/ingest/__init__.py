@@ -157,11 +157,11 @@ def load(paths: Iterable[str | Path] | str | Path, *, limits: Limits | None = No
     limits = limits or Limits()
     if max_bytes is not None:
         limits = replace(limits, max_input_bytes=max_bytes)
-    paths = [Path(p) for p in ([paths] if isinstance(paths, (str, Path)) else paths)]
-    if not paths:
+    given = [Path(p) for p in ([paths] if isinstance(paths, (str, Path)) else paths)]
+    if not given:
         raise NoArticlesError("no input given: name files or folders of articles")
     result = LoadResult()
-    jobs, errors = _plan(paths, limits, result)
+    jobs, errors = _plan(given, limits, result)
     n_inputs = len(jobs) + len(errors)
     for path, read in jobs:
         try:
@@ -180,7 +180,10 @@ def _take(items: Iterator[Article | Skipped], result: LoadResult) -> None:
     skipped: list[Skipped] = []
     try:
         for item in items:
-            (arts if isinstance(item, Article) else skipped).append(item)
+            if isinstance(item, Article):
+                arts.append(item)
+            else:
+                skipped.append(item)
     except LimitError:
         raise
     except InputError:

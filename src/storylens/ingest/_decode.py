@@ -69,7 +69,7 @@ class Gunzip:
     def __init__(self, raw: BinaryIO):
         self.raw = raw
         self._d = zlib.decompressobj(31)
-        self._buf = b""
+        self._buf = bytearray()
         self._pos = 0
         self._in = b""
         self._eof = False
@@ -79,7 +79,8 @@ class Gunzip:
     def _fill(self, want: int) -> None:
         """Until ``want`` bytes are buffered past the read position (or the stream ends)."""
         if self._pos:  # drop what was read: the buffer never holds more than a step past the position
-            self._buf, self._pos = self._buf[self._pos:], 0
+            del self._buf[:self._pos]
+            self._pos = 0
         while len(self._buf) < want and not self._eof:
             if not self._in:
                 self._in = self.raw.read(_CHUNK)
@@ -97,24 +98,26 @@ class Gunzip:
         n = n if n is not None and n >= 0 else 1 << 62
         if len(self._buf) - self._pos < n:
             self._fill(n)
-        out = self._buf[self._pos:self._pos + n]
+        out = bytes(self._buf[self._pos:self._pos + n])
         self._pos += len(out)
         return out
 
     def readline(self, limit: int = -1) -> bytes:
         limit = limit if limit is not None and limit >= 0 else 1 << 62
+        scanned = 0  # bytes past the position already known to hold no newline
         while True:
             stop = min(len(self._buf), self._pos + limit)
-            i = self._buf.find(b"\n", self._pos, stop)
+            i = self._buf.find(b"\n", self._pos + scanned, stop)
             if i >= 0 or stop - self._pos >= limit or self._eof:
                 end = i + 1 if i >= 0 else stop
-                out = self._buf[self._pos:end]
+                out = bytes(self._buf[self._pos:end])
                 self._pos = end
                 return out
-            self._fill(len(self._buf) - self._pos + _CHUNK)
+            scanned = stop - self._pos
+            self._fill(scanned + _CHUNK)
 
     def close(self) -> None:
-        self._buf, self._pos = b"", 0
+        self._buf, self._pos = bytearray(), 0
 
 
 class Stream:
@@ -184,7 +187,7 @@ def stream_opener(path: Path, limits: Limits) -> Callable[[], Stream]:
             raw = path.open("rb")
         except OSError as exc:
             raise InputError(display(path), f"cannot read file ({exc.strerror or exc})") from None
-        return Stream(raw, display(path), limits)  # type: ignore[arg-type]
+        return Stream(raw, display(path), limits)
 
     return open_
 

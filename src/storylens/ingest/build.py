@@ -20,7 +20,7 @@ def article_from_text(raw: str, *, id: str, url: str = "", title: str = "", outl
     """Clean ``raw`` and wrap it as an Article; given metadata wins over what
     the text says.  Every string is made valid, printable Unicode first (:func:`clean_str`), so no later
     stage or writer can fail on a lone surrogate or drive a terminal with an escape sequence."""
-    url, title, outlet, author = clean_str(url), clean_str(title), clean_str(outlet), clean_str(author)
+    url, title, outlet, author = (clean_str(v).strip() for v in (url, title, outlet, author))
     res = clean_text(clean_str(raw), url=url, title=title)
     info = dict(clean_value(dict(meta or {})))
     pub = _iso_date(clean_str(published)) if published else None

@@ -22,7 +22,7 @@ from ..errors import InputError, LimitError
 from ..limits import Limits, over
 from ..models import Article, Skipped
 from . import html as html_reader
-from ._decode import declared_charset, stream_opener
+from ._decode import Stream, declared_charset, stream_opener
 from .boundary import display, mapped
 
 EXTENSIONS = (".warc", ".warc.gz", ".arc", ".arc.gz")
@@ -76,7 +76,8 @@ def read(path: Path, limits: Limits | None = None) -> Iterator[Article | Skipped
                                          "the records before it were read")
 
 
-def read_stream(fh: BinaryIO, where: str, stem: str, limits: Limits, size: int = 0) -> Iterator[Article | Skipped]:
+def read_stream(fh: BinaryIO | Stream, where: str, stem: str, limits: Limits,
+                size: int = 0) -> Iterator[Article | Skipped]:
     """The pages of a WARC stream; ``size`` (when known) tells trailing bytes from a complete end."""
     from warcio.archiveiterator import ArchiveIterator
 

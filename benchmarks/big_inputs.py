@@ -1,0 +1,119 @@
+"""Big inputs against the limits: wall time and peak memory of the CLI on files made here.
+
+    nice python benchmarks/big_inputs.py            # all cases
+    nice python benchmarks/big_inputs.py --only tiny_lines
+
+Cases: a JSONL of 1,000,000 tiny lines (``digest``: stops at once at max_records), the same under
+``--max-records 1000000`` read by ``cluster`` (the whole file), a gzip JSONL that expands to 4 GB, a 45 MB
+text file (``digest``), a 300 MB JSONL of 3 KB articles (read by ``cluster``).  Each runs in a subprocess
+under a 3 GiB address-space cap and a time limit; the figures go in BENCHMARKS.md ("Hardening").
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+CAP = 3 << 30
+
+
+def run(args: list[str], cwd: Path, timeout: float) -> tuple[int, float, float, str]:
+    """(exit status, seconds, peak resident MB, last stderr line) of ``storylens ARGS``."""
+
+    def cap() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (CAP, CAP))
+
+    env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1")
+    start = time.monotonic()
+    # GNU time reports the peak resident size of this one command ("MAXRSS <KB>" on its last line)
+    p = subprocess.Popen(["/usr/bin/time", "-f", "MAXRSS %M", sys.executable, "-m", "storylens", *args], cwd=cwd,
+                         env=env, preexec_fn=cap,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        _, err = p.communicate(timeout=timeout)
+        rc = p.returncode
+    except subprocess.TimeoutExpired:
+        p.kill()
+        _, err = p.communicate()
+        rc = -9
+    seconds = time.monotonic() - start
+    lines = err.decode("utf-8", "replace").strip().splitlines()
+    peak = next((int(ln.split()[1]) / 1024 for ln in reversed(lines) if ln.startswith("MAXRSS ")), float("nan"))
+    said = [ln for ln in lines if not ln.startswith(("MAXRSS ", "Command "))]
+    return rc, seconds, peak, (said[-1] if said else "")[:200]
+
+
+_WORDS = ("the government said on tuesday that rescue teams had reached the flooded villages near the river "
+          "where thousands of residents waited for food water and medicine after the storm destroyed roads").split()
+
+
+def article(rng: random.Random, n_words: int) -> str:
+    return " ".join(rng.choice(_WORDS) for _ in range(n_words)).capitalize() + "."
+
+
+def make(case: str, d: Path) -> tuple[list[str], float]:
+    rng = random.Random(1)
+    if case in ("tiny_lines", "tiny_lines_cluster"):
+        p = d / "tiny.jsonl"
+        if not p.exists():
+            with p.open("w") as fh:
+                for i in range(1_000_000):
+                    fh.write(f'{{"text": "Storm {i} hit."}}\n')
+        if case == "tiny_lines":
+            return ["digest", "--entities", "rules", str(p)], 120
+        return ["cluster", str(p), "--max-records", "1000000"], 600
+    if case == "gzip_bomb":
+        p = d / "bomb.jsonl.gz"
+        one = gzip.compress(b'{"text": "' + b"a" * (1 << 22) + b'"}\n', 9)
+        p.write_bytes(one * 1024)  # 4 GB of JSON lines of 4 MB
+        return ["digest", str(p)], 120
+    if case == "text_45mb":
+        p = d / "big.txt"
+        with p.open("w") as fh:
+            while fh.tell() < 45_000_000:
+                fh.write(" ".join(article(rng, 25) for _ in range(8)) + "\n\n")
+        return ["digest", "--entities", "rules", str(p)], 600
+    if case == "jsonl_300mb":
+        p = d / "big.jsonl"
+        with p.open("w") as fh:
+            i = 0
+            while fh.tell() < 300_000_000:
+                fh.write(json.dumps({"id": f"a{i}", "text": " ".join(article(rng, 25) for _ in range(20)),
+                                     "published": f"2024-01-{1 + i % 28:02d}"}) + "\n")
+                i += 1
+        return ["cluster", str(p)], 600
+    raise SystemExit(f"unknown case {case}")
+
+
+CASES = ["tiny_lines", "gzip_bomb", "text_45mb", "jsonl_300mb", "tiny_lines_cluster"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--only", nargs="*", choices=CASES, default=CASES)
+    args = ap.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        d = Path(tmp)
+        for case in args.only:
+            cmd, limit = make(case, d)
+            size = sum(f.stat().st_size for f in d.iterdir())
+            rc, seconds, peak, last = run(cmd, d, limit)
+            print(f"{case}: storylens {' '.join(Path(c).name if '/' in c else c for c in cmd)} -> exit {rc}, "
+                  f"{seconds:.1f} s, peak {peak:.0f} MB (files here: {size / 1e6:.0f} MB); {last}", flush=True)
+            for f in d.iterdir():
+                if case != "tiny_lines":
+                    f.unlink()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
