@@ -109,3 +109,11 @@ def test_quotes_are_ranked_by_outlets_then_speaker_prominence():
     assert [q.rank for q in qs] == [1, 2, 3]
     assert qs[0].speaker == "Anna Berg" and qs[0].article_ids == ("a", "b")  # two outlets first
     assert [q.speaker for q in qs[1:]] == ["Carl Olsen", "Carl Olsen"]  # then text order
+
+
+def test_a_named_person_whose_name_is_a_title_word_and_a_quotation_that_runs_on():
+    got = _speakers("John William King wrote to an inmate.\n"
+                    "In it, King professed, ``We will rightfully claim what is ours in the end.''\n"
+                    "``I got concerned about how much bandwidth was left for e-mail'' and other uses, Buss said.")
+    assert got["We will rightfully claim"] == "John William King"
+    assert got["I got concerned about ho"] == "Buss"

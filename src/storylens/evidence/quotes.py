@@ -22,7 +22,7 @@ from ..text.lexicon import (CALENDAR_WORDS, DEMONYMS, GAZETTEER, ORG_WORDS, SPEE
 from ..text.segment import ABBREVIATIONS, token_before, words
 from ..text.tfidf import STOPWORDS
 
-MIN_WORDS = 4
+MIN_WORDS = 3  # "a watershed event": a short quoted phrase is still somebody's words
 _OPEN = "\u201c\u2018\"'`"
 _SPEECH = SPEECH_VERBS
 _PRONOUNS = {"he", "she", "they", "i", "we", "it"}
@@ -227,12 +227,15 @@ def can_speak(name: str) -> bool:
 def _resolve_speaker(np: str, persons: dict[str, str], roles: dict[str, str]) -> tuple[str | None, str, str]:
     """``(speaker, role, resolution)`` for a speaker phrase; pronouns are left to the caller."""
     speaker, role, resolution = _speaker_of(np, persons, roles)
-    if speaker is not None and not can_speak(speaker):
+    if speaker is not None and speaker not in persons.values() and not can_speak(speaker):
         return None, "", "unresolved"
     return speaker, role, resolution
 
 
 def _speaker_of(np: str, persons: dict[str, str], roles: dict[str, str]) -> tuple[str | None, str, str]:
+    if np.strip() in persons:  # a person the story names in full, even when the name is a title word ("King")
+        full = persons[np.strip()]
+        return full, roles.get(full, ""), "named"
     name, role = split_name_role(np)
     if name:
         full = persons.get(name, name)  # "Kerry" -> "John Kerry" when the story names him in full
@@ -372,6 +375,9 @@ def find_quotes(doc: PreparedDocument, persons: dict[str, str], roles: dict[str,
                 elif m and len(m.group("np").split()) <= 16 and \
                         m.group("np").split()[0].lower() not in ("and", "but", "or", "to", "that", "which"):
                     np = m.group("np")
+                elif m and re.search(r",\s*((?:[A-Z][\w'\u2019.-]*\s*){1,3})$", m.group("np")):
+                    # the quotation runs on in the narrator's words: "...e-mail'' and other uses, Buss said."
+                    np = re.search(r",\s*((?:[A-Z][\w'\u2019.-]*\s*){1,3})$", m.group("np")).group(1)
                 elif m5 and line[qs:qe].strip().endswith(","):
                     # '..., Brian Jones of England deadpanned': a name, then a verb of saying we do not list
                     np = re.sub(r"\s+of\s+[A-Z][\w'’-]*\s*$", "", m5.group("np").strip())
