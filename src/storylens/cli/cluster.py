@@ -32,8 +32,8 @@ def register(sub) -> None:
                         "article at a time in date order with the time window (the default, and the only "
                         "mode, with --store)")
     p.add_argument("--multilingual", action="store_true",
-                   help="join reports across languages by their leads' embeddings (archive mode; extra: "
-                        "storylens[multilingual])")
+                   help="join reports across languages by their leads' embeddings (extra: "
+                        "storylens[multilingual]; a store keeps the setting)")
     p.set_defaults(func=run)
 
     k = sub.add_parser("spark-cluster", help="dedup, cluster and digest with Spark (extra: spark)",
@@ -43,6 +43,8 @@ def register(sub) -> None:
     k.add_argument("--master", default="local[2]", help="Spark master (default: local[2])")
     k.add_argument("--format", choices=("parquet", "jsonl"), default="parquet", help="output format")
     k.add_argument("--words", type=int, default=100, help="digest budget per story in words (default 100)")
+    k.add_argument("--multilingual", action="store_true",
+                   help="join reports across languages by their leads' embeddings (extra: storylens[multilingual])")
     k.set_defaults(func=run_spark)
 
 
@@ -58,6 +60,8 @@ def _changes(args) -> dict:
         changes["threshold"] = args.threshold
     if args.window_days is not None:
         changes["window_days"] = args.window_days
+    if getattr(args, "multilingual", False):
+        changes["multilingual"] = True
     return changes
 
 
@@ -89,8 +93,6 @@ def run(args: argparse.Namespace) -> int:
 
     changes = _changes(args)
     mode = args.mode or ("stream" if args.store else "archive")
-    if args.multilingual and (args.store or mode == "stream"):
-        raise ConfigError("--multilingual clusters in archive mode only (leave out --store and --mode stream)")
     if args.store and mode == "archive":
         raise ConfigError("--mode archive cannot add to a --store: a store grows one batch at a time "
                           "(leave out --mode, or leave out --store to cluster the files as one collection)")
@@ -128,7 +130,7 @@ def run(args: argparse.Namespace) -> int:
         given = {("archive_threshold" if k == "threshold" and mode == "archive" else k): v
                  for k, v in changes.items() if k != "window_days"}
         done = cluster_collection(articles, ClusterOptions(**given), mode=mode,
-                                  window_days=changes.get("window_days"), multilingual=args.multilingual)
+                                  window_days=changes.get("window_days"))
         rows = [{"article_id": x.article_id, "story_id": x.story_id, "duplicate_of": x.duplicate_of}
                 for x in done.assignments]
         n_dup = sum(1 for x in done.assignments if x.duplicate_of)
@@ -161,8 +163,10 @@ def _write_jsonl(path: str, rows: list[dict]) -> None:
 def run_spark(args: argparse.Namespace) -> int:
     from ..stories.spark import run_job
 
+    from ..stories.clusterer import ClusterOptions
+
     stats = run_job(args.input, args.output, master=args.master, output_format=args.format,
-                    max_words=args.words)
+                    max_words=args.words, options=ClusterOptions(multilingual=args.multilingual))
     print(f"{stats['articles']} articles, {stats['duplicates']} copies, {stats['stories']} stories -> {args.output}")
     if stats.get("skipped"):
         print(f"skipped {stats['skipped']} input line(s) without usable text", file=sys.stderr)

@@ -141,15 +141,15 @@ def cluster_collection(articles: Sequence[Article], options: ClusterOptions | No
     the stream path (``mode="stream"``: the incremental clusterer in (date, given order) with its
     time window, ``window_days`` or the options' own).  Each article's language is identified first
     (when not given); ``multilingual`` pairs articles of two languages by their leads' embeddings
-    (:mod:`storylens.stories.crosslingual`, extra: ``multilingual``; archive mode only)."""
+    (:mod:`storylens.stories.crosslingual`, extra: ``multilingual``; in stream mode the clusterer's
+    ``ClusterOptions(multilingual=True)``)."""
     from ..errors import ConfigError
     from .dedup import Deduplicator
 
     if mode not in MODES:
         raise ConfigError(f"unknown clustering mode {mode!r}; choose one of: {', '.join(MODES)}")
     o = options or ClusterOptions()
-    if multilingual and mode != "archive":
-        raise ConfigError("cross-lingual stories are clustered in archive mode only (leave out --mode stream)")
+    multilingual = multilingual or o.multilingual
     articles = identify(articles)
     dups: dict[str, str | None] = {}
     if dedup:
@@ -164,6 +164,7 @@ def cluster_collection(articles: Sequence[Article], options: ClusterOptions | No
             def extra(arts: Sequence[Article]) -> Pairs:
                 return crosslingual_pairs(arts, o, embedder)
         return cluster_archive(articles, o, dups, window=window_days, extra_pairs=extra)
+    o = o.with_(multilingual=True) if multilingual else o
     c = Clusterer(o if window_days is None else o.with_(window_days=window_days))
     return ArchiveResult(c.add_batch(list(articles), dups), c.stories)
 
@@ -302,4 +303,5 @@ def _story(sid: str, arts: list[Article]) -> Story:
     last = max(reversed(dated), key=lambda a: _day(a.published) or 0, default=None)
     return Story(id=sid, article_ids=tuple(a.id for a in arts), title=title,
                  first_seen=first.published if first else None, last_seen=last.published if last else None,
-                 outlets=tuple(sorted({a.outlet for a in arts if a.outlet})))
+                 outlets=tuple(sorted({a.outlet for a in arts if a.outlet})),
+                 languages=tuple(sorted({a.lang for a in arts if a.lang})))

@@ -110,11 +110,14 @@ class ClusterOptions:
     archive_postings: int = 2000
     # cross-lingual pairs (storylens.stories.crosslingual, extra: multilingual): the lead-embedding cosine
     # that sits at the merge bar, and what a pair loses when both leads state numbers and share none
-    crosslingual_threshold: float = 0.5
+    multilingual: bool = False  # the stream path's cross-lingual side (extra: multilingual)
+    crosslingual_threshold: float = 0.4  # chosen on the SemEval dev pairs (BENCHMARKS.md "Languages")
     number_penalty: float = 0.05
 
     def __post_init__(self) -> None:
         _check(self)
+        if not isinstance(self.multilingual, bool):
+            raise ConfigError(f"multilingual must be True or False, got {self.multilingual!r}")
 
 
 # field -> (kind, lowest, lowest allowed?, highest or None): every allowed value of ClusterOptions, once
@@ -180,12 +183,14 @@ class _StoryState:
     norm: float
     years: set[int] = field(default_factory=set)  # the latest year mentioned by each member (if any)
     title_inferred: bool = False  # the title was made from a URL (a member's headline replaces it)
+    languages: set[str] = field(default_factory=set)  # of the members, as identified
     indexed: tuple[str, ...] = ()
     active: bool = True
 
     def story(self) -> Story:
         return Story(id=self.id, article_ids=tuple(self.article_ids), title=self.title,
-                     first_seen=self.first_seen, last_seen=self.last_seen, outlets=tuple(sorted(self.outlets)))
+                     first_seen=self.first_seen, last_seen=self.last_seen, outlets=tuple(sorted(self.outlets)),
+                     languages=tuple(sorted(self.languages)))
 
 
 @dataclass(frozen=True)
@@ -223,6 +228,12 @@ class Clusterer:
         self._order = 0
         self._dirty: set[str] = set()
         self._df_new: Counter[str] = Counter()
+        self._xl = None
+        if self.options.multilingual:
+            from .crosslingual import StoryEmbeddings
+
+            self._xl = StoryEmbeddings(self.options)
+        self._emb: dict[str, object] = {}  # lead embeddings of the batch being added (multilingual only)
 
     # -- vectors ------------------------------------------------------------------
     def _idf(self, f: str) -> float:
@@ -279,6 +290,9 @@ class Clusterer:
         order = sorted(range(len(articles)), key=lambda i: (_day(articles[i].published) is None,
                                                             _day(articles[i].published) or 0, i))
         out: list[Assignment | None] = [None] * len(articles)
+        if self._xl is not None:
+            fresh = [a for a in articles if a.id not in self._article_story and not duplicates.get(a.id)]
+            self._emb = dict(zip((a.id for a in fresh), self._xl.embed(fresh)))
         for i in order:
             a = articles[i]
             f = None
@@ -290,6 +304,7 @@ class Clusterer:
                 self._df_new.update(f.keys())
                 self._n += 1
             out[i] = self._assign(a, f, duplicates.get(a.id))
+        self._emb = {}
         return out  # type: ignore[return-value]
 
     # -- internals --------------------------------------------------------------------
@@ -333,6 +348,11 @@ class Clusterer:
             if margin > best_margin + 1e-12 or (best is not None and abs(margin - best_margin) <= 1e-12
                                                   and st.order < best.order):
                 best, best_sim, best_margin = st, sim, margin
+        if self._xl is not None:  # a story with no member in the article's language: compared by embedding
+            active = [st for st in self._active.values() if self._in_window(st, day)]
+            xst, xm = self._xl.best(a.lang, self._emb.get(a.id), year, active)
+            if xst is not None and xm > best_margin + 1e-12:
+                best, best_sim, best_margin = xst, xm + o.crosslingual_threshold, xm  # type: ignore[assignment]
         if best is not None and best_margin >= 0:
             self._join(best, a, day, vec, year)
             return Assignment(a.id, best.id, dup, best_sim, False)
@@ -392,6 +412,10 @@ class Clusterer:
               year: int | None = None) -> None:
         self._dirty.add(st.id)
         st.article_ids.append(a.id)
+        if a.lang:
+            st.languages.add(a.lang)
+        if self._xl is not None and st.active:
+            self._xl.join(st.id, self._emb.get(a.id), a.lang)
         self._article_story[a.id] = st.id
         if a.outlet:
             st.outlets.add(a.outlet)
@@ -451,6 +475,8 @@ class Clusterer:
             st.centroid = {}
             st.years = set()
             st.active = False
+            if self._xl is not None:
+                self._xl.drop(sid)
             self._active.pop(sid, None)
             self._dirty.add(sid)
 
@@ -466,6 +492,8 @@ class Clusterer:
         centroid = dict(s.centroid)
         if s.active:
             centroid.update((f"~{y}", 0.0) for y in sorted(s.years))
+            if self._xl is not None:
+                centroid.update(self._xl.state(s.id))
         return {"id": s.id, "order": s.order, "title": s.title, "title_inferred": s.title_inferred,
                 "first_seen": s.first_seen,
                 "last_seen": s.last_seen, "active": s.active, "centroid": centroid}
@@ -493,8 +521,10 @@ class Clusterer:
                              article_ids=list(d.get("article_ids") or ()), outlets=set(d.get("outlets") or ()),
                              centroid=dict(d.get("centroid") or {}), norm=1.0,
                              title_inferred=bool(d.get("title_inferred")))
-            for f in [f for f in st.centroid if f[:1] == "~"]:
-                del st.centroid[f]
+            extra = {f: st.centroid.pop(f) for f in [f for f in st.centroid if f[:1] == "~"]}
+            if self._xl is not None:
+                self._xl.restore(st.id, extra)
+            for f in extra:
                 if f[1:].isdigit():
                     st.years.add(int(f[1:]))
             st.norm = math.sqrt(sum(v * v for v in st.centroid.values())) or 1.0

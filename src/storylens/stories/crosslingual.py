@@ -22,7 +22,7 @@ function of the article), one thread, so the same articles always give the same 
 from __future__ import annotations
 
 import re
-from typing import Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
 from .._optional import require
 from ..models import Article
@@ -121,3 +121,71 @@ def lead_cosines(arts: Sequence[Article], id_pairs: Sequence[tuple[str, str]]) -
     emb = LeadEmbedder().embed(arts)
     idx: Mapping[str, int] = {a.id: i for i, a in enumerate(arts)}
     return [float(emb[idx[x]] @ emb[idx[y]]) for x, y in id_pairs]
+
+
+class StoryEmbeddings:
+    """The incremental clusterer's cross-lingual side (``ClusterOptions(multilingual=True)``): each active
+    story's sum of member lead embeddings and its languages.  An article is compared by embedding with
+    every active story that has no member in the article's language (so the candidate index offers an
+    English story to a German article), margin ``cosine - crosslingual_threshold``, less ``year_penalty``
+    when its latest year is far from all the story's.  The state travels in the story's stored centroid as
+    zero-weight ``~l:LANG`` keys and ``~e:I`` keys (the embedding sum), as the years do, so a store and the
+    Spark driver restore the same state."""
+
+    def __init__(self, options: ClusterOptions, embedder: LeadEmbedder | None = None):
+        self.options = options
+        self.embedder = embedder or LeadEmbedder()
+        self.sums: dict[str, Any] = {}
+        self.langs: dict[str, set[str]] = {}
+
+    def embed(self, articles: Sequence[Article]) -> list:
+        return list(self.embedder.embed(articles)) if articles else []
+
+    def best(self, lang: str | None, emb, year: int | None, stories) -> tuple[object, float]:
+        """(story, margin) of the best other-language story among ``stories`` (``(None, -1.0)`` if none)."""
+        import numpy as np
+
+        o = self.options
+        if not lang or emb is None:
+            return None, -1.0
+        pool = [st for st in stories if st.id in self.sums and lang not in self.langs.get(st.id, ())]
+        if not pool:
+            return None, -1.0
+        m = np.vstack([self.sums[st.id] for st in pool])
+        cos = (m @ emb) / np.maximum(np.linalg.norm(m, axis=1), 1e-12)
+        best, best_margin = None, -1.0
+        for st, c in zip(pool, cos):
+            margin = float(c) - o.crosslingual_threshold
+            if year is not None and st.years and min(abs(year - y) for y in st.years) > o.year_gap:
+                margin -= o.year_penalty
+            if margin > best_margin + 1e-12:
+                best, best_margin = st, margin
+        return best, best_margin
+
+    def join(self, story_id: str, emb, lang: str | None) -> None:
+        if emb is not None:
+            s = self.sums.get(story_id)
+            self.sums[story_id] = emb.copy() if s is None else s + emb
+        if lang:
+            self.langs.setdefault(story_id, set()).add(lang)
+
+    def drop(self, story_id: str) -> None:
+        self.sums.pop(story_id, None)
+        self.langs.pop(story_id, None)
+
+    def state(self, story_id: str) -> dict[str, float]:
+        out = {f"~l:{lang}": 0.0 for lang in sorted(self.langs.get(story_id, ()))}
+        s = self.sums.get(story_id)
+        if s is not None:
+            out.update((f"~e:{i}", float(v)) for i, v in enumerate(s))
+        return out
+
+    def restore(self, story_id: str, keys: Mapping[str, float]) -> None:
+        import numpy as np
+
+        langs = {k[3:] for k in keys if k.startswith("~l:")}
+        if langs:
+            self.langs[story_id] = langs
+        vals = sorted((int(k[3:]), v) for k, v in keys.items() if k.startswith("~e:"))
+        if vals:
+            self.sums[story_id] = np.asarray([v for _, v in vals])
