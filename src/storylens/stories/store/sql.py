@@ -299,10 +299,11 @@ class SQLStore(Store):
         return new
 
     def cached_digest(self, story_id: str) -> dict | None:
-        r = self._digest_row(story_id)
-        if r is None or r[0] != r[1] or r[2] != settings_key(self.digest_settings()) or r[3] is None:
+        r = self._digest_row(story_id)  # one query: a page view costs one round trip
+        if r is None or r[0] != r[1] or r[3] is None:
             return None
-        return json.loads(r[3])
+        settings = {**DEFAULT_DIGEST_SETTINGS, **json.loads(r[5] or "{}")}
+        return json.loads(r[3]) if r[2] == settings_key(settings) else None
 
     def digest_error(self, story_id: str) -> str | None:
         """Why the current version of the story has no digest (e.g. no article with text), or None."""
@@ -310,7 +311,9 @@ class SQLStore(Store):
         return r[4] if r is not None and r[0] == r[1] else None
 
     def _digest_row(self, story_id: str) -> tuple | None:
-        r = self._x("SELECT s.version, d.version, d.options, d.digest, d.error FROM stories s LEFT JOIN digests d "
+        """``(story version, digest version, options, digest, error, store's digest settings)``."""
+        r = self._x("SELECT s.version, d.version, d.options, d.digest, d.error, "
+                    "(SELECT value FROM meta WHERE key = 'digest_settings') FROM stories s LEFT JOIN digests d "
                     "ON d.story_id = s.id WHERE s.id=?", (story_id,)).fetchone()
         if r is None:
             raise UnknownStoryError(story_id, self.path)
