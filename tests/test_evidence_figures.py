@@ -33,6 +33,8 @@ def test_a_unit_alone_is_not_the_counted_thing():
         "The temperature was 46 degrees. The balloon has covered more than 10,500 miles.")}
     assert "calories" in whats[40] and "song" in whats[100000]
     assert "temperature" in whats[46] and "covered" in whats[10500]
+    (far,) = _claims("The ore goes to Ranger, about 13 miles (20 kms) away, for processing.")[:1]
+    assert far.what.startswith("miles") and "away" in far.what
 
 
 def test_the_same_stock_across_sources_is_one_group_and_other_values_are_not():

@@ -27,6 +27,9 @@ _OF_BEFORE = re.compile(r"((?:[A-Za-z][\w'-]*\s+){1,3}?)(?:of|at|was|were|is|are
                         r"(?:(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+|an?\s+)?$")
 _RIGHT = re.compile(r"^\s*(?:of|in|for(?:\s+each)?|per)\s+(?:the\s+|a\s+|an\s+|their\s+|its\s+|his\s+|her\s+)?"
                     r"((?:[A-Za-z][\w'-]*\s*){1,3})")
+# a measure's bearing after it, past a conversion in brackets: "13 miles (20 kms) away", "220 miles from Darwin"
+_BEARING = re.compile(r"^\s*(?:\([^)]{0,30}\)\s*)?((?:away|from|long|high|wide|deep|tall|above|below|across)\b"
+                      r"[^,.;:()]{0,30})")
 
 
 def _phrase(words: list[str]) -> str:
@@ -44,6 +47,11 @@ def context_thing(before: str, after: str) -> str:
     if m:
         got = _phrase(_WORDS.findall(m.group(1))[:3])
         if got and got.split()[0].lower() not in STOPWORDS:
+            return got
+    m = _BEARING.match(after)
+    if m:
+        got = _phrase(_WORDS.findall(m.group(1))[:3])
+        if got:
             return got
     m = _OF_BEFORE.search(before[-80:])
     if m:

@@ -285,7 +285,9 @@ def extract_claims(doc: PreparedDocument) -> list[tuple[Claim, _Meta]]:
                 continue
             if unit or not what or what.split()[0].lower() in MEASURE_UNITS:
                 # only a unit after the figure: the counted thing is beside it ("15 percent of calories")
-                after_unit = re.sub(r"^\s*(?:%|per\s?cent)", "", after_txt)[len(what):] if what else after_txt
+                bare = re.sub(r"^\s*(?:%|per\s?cent)", "", after_txt)
+                at = bare.find(what) if what else -1
+                after_unit = bare[at + len(what):] if at >= 0 else bare
                 context = context_thing(before_txt, re.sub(r"^\s*(?:%|per\s?cent)", "", after_unit))
                 if context and context.lower() not in what.lower():
                     label_extra = context
