@@ -22,8 +22,6 @@ from .upload import read_uploads
 
 MAX_ID_CHARS = 512
 MAX_SEARCH_LIMIT = 200
-JSONL_TYPES = ("application/x-ndjson", "application/jsonl", "application/x-jsonlines", "application/json",
-               "text/plain")
 
 StoryId = Annotated[str, Path(min_length=1, max_length=MAX_ID_CHARS, description="a story id")]
 ArticleId = Annotated[str, Path(min_length=1, max_length=MAX_ID_CHARS, description="an article id")]
@@ -118,7 +116,7 @@ def router(ctx) -> APIRouter:
 
 
 async def uploaded(request: Request) -> list[tuple[str, bytes]]:
-    """The request's files: each part of a multipart form, or the body as one JSONL file."""
+    """The request's files: each file of a multipart form, or else the body as one JSONL file."""
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if ctype == "multipart/form-data":
         form = await request.form()
@@ -129,8 +127,7 @@ async def uploaded(request: Request) -> list[tuple[str, bytes]]:
         if not files:
             raise StorylensError("the form holds no files (send them as 'files')")
         return files
-    if ctype and ctype not in JSONL_TYPES:
-        raise StorylensError(f"send JSONL (application/x-ndjson) or files (multipart/form-data), not {ctype}")
+    # any other body is read as JSONL, whatever it is labelled (curl --data-binary says form-urlencoded)
     body = await request.body()
     if not body.strip():
         raise StorylensError("empty body: send one JSON article a line ({\"id\", \"text\", ...})")
