@@ -283,3 +283,23 @@ def test_a_feeds_table_made_first_in_a_new_file_does_not_make_it_foreign(tmp_pat
     with open_store(str(db)) as st:
         assert st.schema_version() == sql_backend.SCHEMA_VERSION
         assert StoryIndex(st, digests=False).add([Article("x", "Floods hit Kashmir on Monday.")]).added == 1
+
+
+def test_an_unreachable_postgresql_is_a_store_error_without_the_password():
+    pytest.importorskip("psycopg", reason="the PostgreSQL store needs the extra 'postgres' (psycopg)")
+    with pytest.raises(StoreError, match="cannot reach the database") as exc:
+        open_store("postgresql://someone:s3cret@127.0.0.1:1/news")
+    assert "s3cret" not in str(exc.value) and "someone:***@" in str(exc.value)
+
+
+def test_without_psycopg_a_postgresql_url_names_the_extra():
+    from storylens.errors import MissingExtraError
+
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        pass
+    else:
+        pytest.skip("psycopg is installed (this runs in the no-extras run of .ci/run)")
+    with pytest.raises(MissingExtraError, match=r"storylens\[postgres\]"):
+        open_store("postgresql://someone@127.0.0.1:1/news")

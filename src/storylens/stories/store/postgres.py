@@ -166,6 +166,6 @@ class PostgresStore(_sql.SQLStore):
 
     def close(self) -> None:
         if self.conn is not None:
-            with contextlib.suppress(Exception):
+            with contextlib.suppress(self._psycopg.Error):
                 self.conn.close()
             self.conn = None
