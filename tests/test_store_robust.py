@@ -303,3 +303,14 @@ def test_without_psycopg_a_postgresql_url_names_the_extra():
         pytest.skip("psycopg is installed (this runs in the no-extras run of .ci/run)")
     with pytest.raises(MissingExtraError, match=r"storylens\[postgres\]"):
         open_store("postgresql://someone@127.0.0.1:1/news")
+
+
+def test_an_articles_language_is_stored_and_read_back(store_url):
+    if "lang" not in Article.__dataclass_fields__:
+        pytest.skip("this Article has no lang field")
+    with open_store(store_url) as st:
+        StoryIndex(st, digests=False).add([Article("de1", "Hochwasser im Ahrtal: Helfer suchen nach Vermissten.",
+                                                   lang="de"), Article("xx", "Floods hit Kashmir on Monday.")])
+        assert st.article("de1").lang == "de" and st.article("xx").lang is None
+        (story,) = [s for s in st.stories() if "de1" in s.article_ids]
+        assert [a.lang for a in st.story_articles(story.id)] == ["de"]
