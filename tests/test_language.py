@@ -53,3 +53,17 @@ def test_chinese_is_read_as_character_pairs_and_split_at_fullwidth_stops():
     assert sentences_for(TEXTS["zh"], "zh") == ["政府星期一表示，该国北部的洪水已造成至少40人死亡。",
                                                 "救援人员正在搜寻失踪者。"]
     assert sentences_for("Er kam. Sie ging! Wer blieb?", "de") == ["Er kam.", "Sie ging!", "Wer blieb?"]
+
+
+def test_identification_on_the_semeval_articles(data_dir, floors):
+    """Every language label of the SemEval-2022 Task 8 articles against detect_language."""
+    import json
+
+    path = data_dir / "semeval8_train_articles.jsonl"
+    if not path.exists():
+        import pytest
+
+        pytest.skip(f"{path} not found")
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+    right = sum(1 for r in rows if detect_language(r["text"]) == r["lang"])
+    floors.check("language_id_semeval", {"accuracy": right / len(rows)})
