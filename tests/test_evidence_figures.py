@@ -53,3 +53,12 @@ def test_tolls_group_on_undated_input():
     _, groups = story_facts([a, b])
     (g,) = [g for g in groups if len(g.claims) > 1]
     assert g.status == "differ" and {c.value for c in g.claims} == {120, 125}
+
+
+def test_a_running_count_across_dated_reports_is_updated():
+    arts = [Article(id="a", published="1998-06-06", text="About 18,000 workers have been idled by the strike."),
+            Article(id="b", published="1998-06-15", text="The strike has idled 122,400 workers so far."),
+            Article(id="c", published="1998-06-24", text="Some 161,000 workers have now been idled, GM said.")]
+    _, groups = story_facts(arts)
+    (g,) = [g for g in groups if len(g.claims) > 1]
+    assert g.status == "updated" and [c.value for c in g.claims] == [18000, 122400, 161000]

@@ -35,9 +35,10 @@ EVENT_WORDS = {
     "missing": "missing",
     "arrested": "arrested detained jailed imprisoned",
     "rescued": "rescued saved",
+    "idled": "idled furloughed",
 }
 EVENT_OF = {w: ev for ev, ws in EVENT_WORDS.items() for w in ws.split()}
-TOLL_EVENTS = {"killed", "injured", "displaced", "missing", "arrested", "rescued"}
+TOLL_EVENTS = {"killed", "injured", "displaced", "missing", "arrested", "rescued", "idled"}
 _IMPLIED_EVENT = {"dead": "killed", "deaths": "killed", "lives": "killed", "bodies": "killed",
                   "fatalities": "killed", "casualties": "killed", "injuries": "injured", "refugees": "displaced"}
 
