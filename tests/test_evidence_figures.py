@@ -62,3 +62,13 @@ def test_a_running_count_across_dated_reports_is_updated():
     _, groups = story_facts(arts)
     (g,) = [g for g in groups if len(g.claims) > 1]
     assert g.status == "updated" and [c.value for c in g.claims] == [18000, 122400, 161000]
+
+
+def test_the_same_fee_in_several_articles_is_one_group():
+    arts = [Article(id=f"a{i}", published=f"1998-07-{10 + i}", text=t) for i, t in enumerate([
+        "Workers would get a $1,350 signing bonus under the deal.",
+        "The contract includes a $1,350 signing bonus for each worker.",
+        "Union members were offered a $1,350 signing bonus on Tuesday."])]
+    _, groups = story_facts(arts)
+    (g,) = [g for g in groups if len(g.claims) > 1]
+    assert g.status == "agree" and len(g.claims) == 3 and {c.unit for c in g.claims} == {"USD"}
