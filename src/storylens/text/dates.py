@@ -66,7 +66,7 @@ _FUTURE = re.compile(r"\b(?:will|shall|'ll|is to|are to|is due|are due|expected 
                      r"scheduled|to be held|to be published|would (?:meet|visit|hold|arrive|begin|start|return|"
                      r"travel|leave|go|come|vote|decide|announce|take))\b|"
                      r"\b(?:goes|go|begins|begin|starts|start|opens|open|resumes|arrives|returns)\s+(?:on\s+trial\s+)?"
-                     r"(?:on\s+|next\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.IGNORECASE)
+                     rf"(?:on\s+|next\s+)?(?:{WEEKDAY_PATTERN})\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
