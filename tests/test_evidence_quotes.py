@@ -117,3 +117,10 @@ def test_a_named_person_whose_name_is_a_title_word_and_a_quotation_that_runs_on(
                     "``I got concerned about how much bandwidth was left for e-mail'' and other uses, Buss said.")
     assert got["We will rightfully claim"] == "John William King"
     assert got["I got concerned about ho"] == "Buss"
+
+
+def test_whole_statements_rank_before_fragments():
+    a = Article(id="a", text="Carl Olsen called it ``a little progress'' on Monday.\n"
+                             "``The water ran out three days ago for everyone here,'' said Anna Berg.")
+    qs = analyze([a])["quotes"]
+    assert [q.text[:9] for q in qs] == ["The water", "a little "] and [q.rank for q in qs] == [1, 2]

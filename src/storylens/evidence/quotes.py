@@ -645,16 +645,20 @@ def story_quotes(documents: Sequence[Article | PreparedDocument], persons: dict[
     return rank_quotes(out)
 
 
+FRAGMENT_WORDS = 6  # a quotation shorter than this is a fragment of a sentence, shown after whole statements
+
+
 def rank_quotes(quotes: Sequence[Quote]) -> list[Quote]:
     """The quotations most worth showing first, each with its ``rank`` (1 is the first): carried by more
-    outlets, then said by a more prominent speaker (one the story quotes more often), then with a named
-    speaker; ties keep text order.  A report shows the first ten and the rest behind "N more"."""
+    outlets, then whole statements before quoted fragments ("a little bit of progress"), then said by a more
+    prominent speaker (one the story quotes more often), then with a named speaker; ties keep text order.
+    A report shows the first ten and the rest behind "N more"."""
     said = Counter(q.speaker for q in quotes if q.speaker)
 
     def key(iq: tuple[int, Quote]) -> tuple:
         i, q = iq
-        return (-len(q.article_ids), -min(said[q.speaker], 5) if q.speaker else 0,
-                q.resolution != "named", i)
+        return (-len(q.article_ids), len(q.text.split()) < FRAGMENT_WORDS,
+                -min(said[q.speaker], 5) if q.speaker else 0, q.resolution != "named", i)
 
     ordered = [q for _, q in sorted(enumerate(quotes), key=key)]
     return [replace(q, rank=r) for r, q in enumerate(ordered, 1)]
