@@ -121,6 +121,8 @@ def run_follow(args: argparse.Namespace) -> int:
             print(f"round {n}: {report.line()}", flush=True)
             for url, why in report.failures:
                 warn(f"{url}: {why}" if not why.startswith(url) else why)
+            for item in report.skipped:
+                warn(f"skipped {item.path}: {item.reason}")
         if interval is None:
             return 0
         time.sleep(max(0.0, interval - (time.monotonic() - started)))

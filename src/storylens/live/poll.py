@@ -51,16 +51,21 @@ class RoundReport:
     skipped: list[Skipped] = field(default_factory=list)
 
     def line(self) -> str:
-        head = f"{self.done}/{self.sources} sources" if self.done < self.sources else f"{self.sources} sources"
+        head = f"{self.done:,}/{self.sources:,} sources" if self.done < self.sources else f"{self.sources:,} sources"
         deferred = f", {self.deferred} backing off" if self.deferred else ""
         pages = ""
         if self.pages or self.pages_failed or self.pages_refused:
-            pages = f"; {self.pages} pages read for full text"
+            pages = f"; {self.pages:,} pages read for full text"
             if self.pages_failed or self.pages_refused:
                 pages += f" ({self.pages_failed} failed, {self.pages_refused} refused by robots.txt)"
-        return (f"{head}: {self.fetched} fetched, {self.unchanged} unchanged, {self.failed} failed{deferred}; "
-                f"{self.new_articles} new articles ({self.copies} copies); "
-                f"{self.new_stories} new stories, {self.grown_stories} grown{pages}")
+        skipped = f"; {self.skipped_count:,} entries skipped" if self.skipped else ""
+        return (f"{head}: {self.fetched:,} fetched, {self.unchanged:,} unchanged, {self.failed:,} failed{deferred}; "
+                f"{self.new_articles:,} new articles ({self.copies:,} copies); "
+                f"{self.new_stories:,} new stories, {self.grown_stories:,} grown{pages}{skipped}")
+
+    @property
+    def skipped_count(self) -> int:
+        return len(self.skipped)
 
 
 @dataclass
