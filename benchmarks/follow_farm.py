@@ -134,13 +134,23 @@ def _handler(files: Files, port: int):
     return handle
 
 
-def follow(urls: Path, db: Path, delay: float, timeout: float) -> tuple[float, str]:
+FOLLOW_CPU: list[float] = []  # CPU seconds of each follow run (its reader processes included)
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def follow(urls: Path, db: Path, delay: float, timeout: float, workers: int) -> tuple[float, str]:
     cmd = [sys.executable, "-m", "storylens", "follow", str(urls), "--store", str(db), "--allow-private",
-           "--delay", str(delay), "--once"]
+           "--delay", str(delay), "--workers", str(workers), "--once"]
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}  # this checkout's storylens, not the installed one
     started = time.perf_counter()
+    cpu = _children_cpu()
     done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout)
     took = time.perf_counter() - started
+    FOLLOW_CPU.append(_children_cpu() - cpu)
     if done.returncode != 0:
         raise SystemExit(f"follow failed ({done.returncode}): {done.stderr[-2000:]}")
     lines = [ln for ln in done.stdout.splitlines() if ln.startswith("round")]
@@ -163,8 +173,8 @@ def run(args: argparse.Namespace) -> dict:
         urls = work / "feeds.txt"
         urls.write_text("".join(f"http://127.0.0.1:{ports[f % args.ports]}/feed{f}.xml\n" for f in range(args.feeds)))
         db = work / "farm.db"
-        t1, line1 = follow(urls, db, args.delay, args.timeout)
-        t2, line2 = follow(urls, db, args.delay, args.timeout)
+        t1, line1 = follow(urls, db, args.delay, args.timeout, args.workers)
+        t2, line2 = follow(urls, db, args.delay, args.timeout, args.workers)
         conn = sqlite3.connect(db)
         stored, stories = (conn.execute("SELECT count(*) FROM articles").fetchone()[0],
                            conn.execute("SELECT count(*) FROM stories").fetchone()[0])
@@ -177,8 +187,11 @@ def run(args: argparse.Namespace) -> dict:
         shutil.rmtree(work, ignore_errors=True)
     child = resource.getrusage(resource.RUSAGE_CHILDREN)
     return {"feeds": args.feeds, "entries": n, "ports": args.ports, "pages": pages, "texts": origin,
-            "delay": args.delay, "round1_s": round(t1, 1), "round1_sources_per_s": round(args.feeds / t1, 1),
+            "delay": args.delay, "workers": args.workers, "round1_s": round(t1, 1),
+            "round1_sources_per_s": round(args.feeds / t1, 1),
             "round1_articles_per_s": round(stored / t1, 1), "round1": line1, "round2_s": round(t2, 2),
+            "round1_cpu_s": round(FOLLOW_CPU[0], 1), "round2_cpu_s": round(FOLLOW_CPU[1], 2),
+            "load_average_at_end": round(os.getloadavg()[0], 1),
             "round2_sources_per_s": round(args.feeds / t2, 1), "round2": line2, "stored": stored,
             "stories": stories, "peak_rss_mb_child": round(child.ru_maxrss / 1024, 1)}
 
@@ -190,6 +203,7 @@ def main() -> None:
     ap.add_argument("--ports", type=int, default=20, help="ports standing in for hosts")
     ap.add_argument("--summary-every", type=int, default=5, help="every Nth entry is summary-only (0: none)")
     ap.add_argument("--delay", type=float, default=0.01, help="per-host delay (the default 1 s scaled for loopback)")
+    ap.add_argument("--workers", type=int, default=2, help="reader processes of the follower (its default 2)")
     ap.add_argument("--data", default=str(DATA), help="Multi-News training file (default ../shared/data/...)")
     ap.add_argument("--timeout", type=float, default=600, help="bound on each round, seconds")
     res = run(ap.parse_args())
