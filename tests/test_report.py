@@ -111,3 +111,15 @@ def test_the_note_on_a_mixed_input_names_the_three_largest_stories(example_artic
     many = replace(d, meta=replace(d.meta, stories_in_input=tuple(("a",) * (9 - k) for k in range(7))))
     note = "These articles look like 7 stories (of 9, 8, 7 and 4 more articles): this digest mixes them."
     assert f"> **Note:** {note}" in render(many, "markdown") and note in render(many, "html")
+
+
+def test_quotes_are_shown_by_their_rank(example_articles):
+    from dataclasses import replace
+
+    d = digest(example_articles[:3], options=RULES, check_mixed=False)
+    assert len(d.quotes) >= 3
+    flipped = replace(d, quotes=tuple(replace(q, rank=len(d.quotes) - i) for i, q in enumerate(d.quotes)))
+    md = render(flipped, "markdown")
+    quotes = md.split("## Quotes\n\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert quotes[0].startswith("- \u201c" + d.quotes[-1].text[:15]) and quotes[1].startswith(
+        "- \u201c" + d.quotes[-2].text[:15])

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Sequence
 
-from ..models import Claim, Digest, FactGroup
+from ..models import Claim, Digest, FactGroup, Quote
 from .common import (balanced_quote, copy_note, date_span, display_title, mixed_note, quoted_speaker,
                      source_line, source_numbers)
 
@@ -122,7 +122,7 @@ class DigestView:
     summary: tuple[SentenceView, ...]
     figures_multi: tuple[FigureView, ...]  # reported by two or more sources, or updated
     figures_single: tuple[FigureView, ...]  # every single-source figure, in the digest's order
-    quotes: tuple[QuoteView, ...]  # every quote, in the digest's order
+    quotes: tuple[QuoteView, ...]  # every quote, best ranked first
     timeline: tuple[EventView, ...]  # the dated events, at most MAX_EVENTS
     unresolved_events: int
     timeline_svg: TimelineSvg | None
@@ -172,7 +172,7 @@ def digest_view(d: Digest) -> DigestView:
         figures_multi=tuple(_figure(g, nums) for g in d.facts if g.status != "single"),
         figures_single=tuple(_figure(g, nums) for g in d.facts if g.status == "single"),
         quotes=tuple(QuoteView(q.text, q.speaker, q.role, q.mention, _sources(nums, q.article_ids))
-                     for q in d.quotes),
+                     for q in _ranked(d.quotes)),
         timeline=tuple(EventView(e.date or "", e.text, e.inferred, _sources(nums, e.article_ids)) for e in dated),
         unresolved_events=sum(1 for e in d.timeline if not e.date),
         timeline_svg=timeline_svg(d, nums),
@@ -184,6 +184,12 @@ def digest_view(d: Digest) -> DigestView:
                                  copy_note(d, a)) for n, a in enumerate(d.articles, 1)),
         skipped=tuple((s.path, s.reason) for s in d.skipped),
     )
+
+
+def _ranked(quotes: Sequence[Quote]) -> list[Quote]:
+    """The quotes by their ``rank`` (1 first) where the evidence stage ranked them; unranked ones (rank 0)
+    after, in the digest's order."""
+    return sorted(quotes, key=lambda q: (q.rank == 0, q.rank))
 
 
 def _only_here(d: Digest, nums: dict[str, int]) -> tuple[OnlyHereView, ...]:
