@@ -153,7 +153,9 @@ def test_story_api_gives_the_digest_in_the_report_schema(server, story_id, store
     schema = Path(__file__).resolve().parents[1] / "src" / "storylens" / "report" / "schema.json"
     if schema.exists():
         jsonschema = pytest.importorskip("jsonschema")
-        jsonschema.validate(d, json.loads(schema.read_text()))
+        served = server.get("/api/v1/schema/digest").json()
+        assert served == json.loads(schema.read_text())
+        jsonschema.validate(d, served)
     # the same digest as the CLI's: storylens digest --store DB --story ID --format json
     out = tmp_path / "digest.json"
     assert cli_main(["digest", "--store", store_path, "--story", story_id, "-f", "json", "-o", str(out)]) == 0
@@ -188,7 +190,8 @@ def test_every_citation_on_the_story_page_opens_its_evidence_span(server, story_
 
 def test_story_page_shows_every_section(server, story_id):
     html = server.get(f"/stories/{story_id}").text
-    for heading in ("Summary", "Figures", "Quotes", "Timeline", "Sources", "Coverage"):
+    for heading in ("Summary", "Figures", "Quotes", "Timeline", "People, organisations, places", "Sources",
+                    "Coverage"):
         assert f">{heading}</h2>" in html, heading
     d = server.get(f"/api/v1/stories/{story_id}").json()["digest"]
     statuses = {g["status"] for g in d["facts"]}

@@ -9,6 +9,7 @@ A story comes with its digest in the JSON report's schema
 from __future__ import annotations
 
 import hashlib
+import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Path, Query, Request
@@ -65,6 +66,8 @@ def router(ctx) -> APIRouter:
         return list_stories(ctx.access, story_query(q, outlet, date_from, date_to, since, page, per_page)).to_dict()
 
     @r.get("/api/v1/stories/{story_id}", summary="One story and its digest (schema storylens.digest/1)",
+           description="`digest` follows the schema at /api/v1/schema/digest; `digest_current` is false while "
+                       "the story's new digest is being made (the previous one is sent meanwhile).",
            tags=["stories"], responses={404: {"description": "no such story"}}, response_class=JSONResponse)
     def story(story_id: StoryId) -> JSONResponse:
         s = ctx.access.story(story_id)
@@ -72,6 +75,16 @@ def router(ctx) -> APIRouter:
         # digest_current is false for the moment between a write to the story and its new digest;
         # the digest is plain JSON already: sent as it is, without FastAPI's per-value encoding
         return JSONResponse({"story": story_json(s), "digest": digest, "digest_current": current})
+
+    @r.get("/api/v1/schema/digest", summary="The JSON schema of a story's digest (the JSON report's)",
+           tags=["stories"], response_class=JSONResponse)
+    def digest_schema() -> JSONResponse:
+        from pathlib import Path as FilePath
+
+        schema = FilePath(__file__).resolve().parents[1] / "report" / "schema.json"
+        if not schema.is_file():
+            raise StorylensError("this installation has no report/schema.json")
+        return JSONResponse(json.loads(schema.read_text(encoding="utf-8")))
 
     @r.get("/api/v1/articles/{article_id:path}", summary="One article: cleaned text, metadata, story, copies",
            tags=["articles"], responses={404: {"description": "no such article"}})

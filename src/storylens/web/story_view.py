@@ -17,6 +17,7 @@ from .security import safe_href
 
 MAX_SINGLE_FIGURES = 12
 MAX_EVENTS = 40
+MAX_ENTITIES = 20
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,15 @@ class StoryView:
         dated = [e for e in self.d.get("timeline", []) if e.get("date")][:MAX_EVENTS]
         return [Item(e["text"], self.marks(e.get("article_ids", []), e.get("evidence", [])),
                      {"date": e["date"], "inferred": bool(e.get("inferred"))}) for e in dated]
+
+    def entities(self) -> list[Item]:
+        """People, organisations and places, with their mentions per source (each links to the source)."""
+        out = []
+        for e in self.d.get("entities", [])[:MAX_ENTITIES]:
+            per = [(Mark(self.nums[aid], article_link(aid), False), n) for aid, n in (e.get("mentions") or {}).items()
+                   if aid in self.nums]
+            out.append(Item(e["name"], [m for m, _ in per], {"label": e.get("label") or "", "counts": per}))
+        return out
 
     def undated_events(self) -> int:
         return sum(1 for e in self.d.get("timeline", []) if not e.get("date"))
