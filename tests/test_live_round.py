@@ -275,3 +275,33 @@ def test_a_killed_round_loses_nothing_committed_and_the_next_adds_no_duplicate(s
     assert conn.execute("SELECT count(*), count(DISTINCT article_id) FROM feed_entries").fetchone() == (100, 100)
     conn.close()
     assert run_round(str(db), QUICK).new_articles == 0
+
+
+def test_every_polls_round_after_round_until_interrupted(sites, tmp_path: Path):
+    site = sites()
+    body = rss("Every", [{"id": "e1", "link": "http://every.example.org/1", "title": "E", "content": story_text(3)}])
+    site.routes["/feed.xml"] = etag_feed(body)
+    db = tmp_path / "news.db"
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    proc = subprocess.Popen([sys.executable, "-m", "storylens", "follow", site.url("/feed.xml"), "--store", str(db),
+                             "--allow-private", "--delay", "0", "--workers", "0", "--every", "1s"],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    rounds = []
+    try:
+        assert proc.stdout is not None
+        while len(rounds) < 2:
+            line = proc.stdout.readline()
+            if not line:
+                break
+            if line.startswith("round"):
+                rounds.append(line.strip())
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=20)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert rounds[0].startswith("round 1: 1 sources: 1 fetched") and "1 new articles" in rounds[0]
+    assert rounds[1].startswith("round 2: 1 sources: 0 fetched, 1 unchanged") and "0 new articles" in rounds[1]
+    assert proc.returncode == 130 and "interrupted" in err and "Traceback" not in err
+    gaps = [b[2] - a[2] for a, b in zip(site.hits("/feed.xml"), site.hits("/feed.xml")[1:])]
+    assert gaps and all(g >= 0.9 for g in gaps)  # one round a second, not back to back

@@ -11,23 +11,22 @@ twice.
 from __future__ import annotations
 
 import asyncio
-import multiprocessing
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from ..errors import InputError, StorylensError
+from ..errors import InputError
 from ..ingest import feeds as feed_reader
-from ..ingest import html as html_reader
-from ..ingest._decode import decode
 from ..models import Article, Skipped
-from ..stories.store.index import IndexResult, StoryIndex
 from .fetch import FEED_TYPES, PAGE_TYPES, Fetcher, FetchError, Response
 from .options import FollowOptions
 from .polite import HostGate, Robots
+from .readers import Readers, read_feed, read_page
 from .table import FeedTable, SourceRow, SourceUpdate
 from .urls import canonical_url, check_url, host_key
+
+if TYPE_CHECKING:
+    from ..stories.store.index import StoryIndex
 
 
 @dataclass
@@ -79,53 +78,14 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def read_feed(body: bytes, where: str) -> list[Article | Skipped] | str:
-    """A feed's entries, or why it cannot be read (a string: errors travel back from a worker as text)."""
-    try:
-        return feed_reader.parse(body, where)
-    except StorylensError as exc:
-        return exc.problem if isinstance(exc, InputError) else str(exc)
-
-
-def read_page(body: bytes, url: str, aid: str) -> Article | str:
-    """A page's article (the HTML reader), or why it has none."""
-    try:
-        return html_reader.extract(decode(body, url), id=aid, url=url, path=url)
-    except StorylensError as exc:
-        return exc.problem if isinstance(exc, InputError) else str(exc)
-
-
-class Readers:
-    """Where feeds and pages are parsed: ``workers`` processes beside the fetching one (0: a thread of it).
-
-    Parsing and extraction take most of a round's CPU; in processes they run on the other cores while
-    this one fetches and writes to the store.  The pool starts on first use (a round of 304s starts none).
-    """
-
-    def __init__(self, workers: int):
-        self.workers = workers
-        self._pool: ProcessPoolExecutor | None = None
-
-    async def run(self, fn: Callable, *args):
-        if not self.workers:
-            return await asyncio.to_thread(fn, *args)
-        if self._pool is None:
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
-        return await asyncio.get_running_loop().run_in_executor(self._pool, fn, *args)
-
-    def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-
-
 class Round:
     """One round over ``table``'s sources into ``index``; ``progress`` is called with the report as it grows."""
 
-    def __init__(self, table: FeedTable, index: Callable[[], StoryIndex], options: FollowOptions,
+    def __init__(self, table: FeedTable, index: Callable[[], "StoryIndex"], options: FollowOptions,
                  progress: Callable[[RoundReport], None] | None = None):
         self.table = table
         self._make_index = index  # loaded on the first new article: a round of 304s never reads the stories
-        self._index: StoryIndex | None = None
+        self._index: "StoryIndex | None" = None
         self.options = options
         self.progress = progress
         self.report = RoundReport()
@@ -212,6 +172,8 @@ class Round:
 
     def _commit(self, outcomes: list[_Outcome]) -> None:
         """The articles in one transaction, then the sources' state in another."""
+        from ..stories.store.index import IndexResult
+
         articles = [a for o in outcomes for a in o.articles]
         if articles and self._index is None:
             self._index = self._make_index()
@@ -358,6 +320,7 @@ def run_round(store_path: str, options: FollowOptions,
               progress: Callable[[RoundReport], None] | None = None) -> RoundReport:
     """One round over the sources the store at ``store_path`` follows."""
     from ..stories.store import open_store
+    from ..stories.store.index import StoryIndex
 
     with open_store(store_path) as store:
         table = FeedTable(store_path)
