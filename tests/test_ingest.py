@@ -329,3 +329,24 @@ def test_a_bad_line_of_a_jsonl_file_alone_is_named_in_the_warnings(tmp_path):
     p.write_text('{"text": ' + "[" * 1000 + "]" * 1000 + "}\n")
     with pytest.raises(InputError, match="no article with text"):
         load([p])
+
+
+@pytest.mark.parametrize("name,data", [("fd63", b'{"text": "%s"}\n' % STORY.encode()), ("story.txt", STORY.encode())])
+def test_a_fifo_named_by_hand_is_read_like_cat_reads_it(tmp_path, name, data):
+    import os
+    import threading
+
+    fifo = tmp_path / name
+    os.mkfifo(fifo)
+
+    def write() -> None:
+        with open(fifo, "wb") as fh:
+            fh.write(data)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    try:
+        (a,) = load([fifo]).articles
+    finally:
+        writer.join(timeout=10)
+    assert a.text == STORY

@@ -22,7 +22,7 @@ from ..errors import InputError, LimitError, NoArticlesError, StorylensError
 from ..limits import Limits, over
 from ..models import Article, Skipped
 from . import feeds, html, jsonl, multinews, text, warc
-from ._decode import bytes_stream, looks_binary
+from ._decode import bytes_stream, looks_binary, read_upto
 from .boundary import display
 from .build import article_from_record, article_from_text
 from .files import read_input_list, refusal, special_kind, walk
@@ -114,6 +114,15 @@ def _job(p: Path) -> Reader:
     return _sniff(p)
 
 
+def _read_pipe(path: Path, limits: Limits) -> Iterator[Article | Skipped]:
+    """A FIFO named by hand without an extension (``<(curl ...)`` is ``/dev/fd/63``): read once, within the
+    limits, and told apart by its first bytes as standard input is (looking ahead would lose them)."""
+    data = read_upto(path, limits.max_expanded_bytes + 1)
+    if not data.strip():
+        raise InputError(display(path), "file is empty")
+    return _from_bytes(data, display(path), path.name, limits)
+
+
 def _plan(paths: list[Path], limits: Limits, result: LoadResult) -> tuple[list[tuple[Path, Reader]], list[InputError]]:
     jobs: list[tuple[Path, Reader]] = []
     refused: list[InputError] = []
@@ -135,7 +144,7 @@ def _plan(paths: list[Path], limits: Limits, result: LoadResult) -> tuple[list[t
         if kind and not stat.S_ISFIFO(st.st_mode):
             raise InputError(display(p), f"not a regular file ({kind})")
         try:
-            jobs.append((p, _job(p)))
+            jobs.append((p, _read_pipe if kind and not reader_for(p) else _job(p)))
         except InputError as exc:
             refused.append(exc)
             result.skipped.append(Skipped(exc.path, exc.problem))

@@ -32,7 +32,7 @@ def read_bytes(path: Path, limits: Limits) -> bytes:
     """The whole file, refused before it is read when it is over ``max_input_bytes``."""
     size = _stat_size(path)
     if size is None:
-        size = len(data := _read_upto(path, limits.max_input_bytes + 1))
+        size = len(data := read_upto(path, limits.max_input_bytes + 1))
         if size > limits.max_input_bytes:
             raise LimitError(display(path), over("max_input_bytes", limits, "input is larger"), "max_input_bytes")
         if size == 0:
@@ -43,13 +43,13 @@ def read_bytes(path: Path, limits: Limits) -> bytes:
     if size > limits.max_input_bytes:
         raise LimitError(display(path), over("max_input_bytes", limits, f"file is {size:,} bytes"),
                          "max_input_bytes")
-    data = _read_upto(path, limits.max_input_bytes + 1)  # the file may have grown since stat()
+    data = read_upto(path, limits.max_input_bytes + 1)  # the file may have grown since stat()
     if len(data) > limits.max_input_bytes:
         raise LimitError(display(path), over("max_input_bytes", limits, "file grew while read"), "max_input_bytes")
     return data
 
 
-def _read_upto(path: Path, n: int) -> bytes:
+def read_upto(path: Path, n: int) -> bytes:
     """At most ``n`` bytes of the file, read in steps (never a buffer of ``n`` asked for at once)."""
     parts: list[bytes] = []
     try:
@@ -179,7 +179,7 @@ class Stream:
 def stream_opener(path: Path, limits: Limits) -> Callable[[], Stream]:
     """A function that opens the file as a :class:`Stream` (each call from its start)."""
     if _stat_size(path) is None:  # a FIFO is read once: keep what it gives (within the limit) to read it again
-        data = _read_upto(path, limits.max_expanded_bytes + 1)
+        data = read_upto(path, limits.max_expanded_bytes + 1)
         return lambda: bytes_stream(data, display(path), limits)
 
     def open_() -> Stream:
