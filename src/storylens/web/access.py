@@ -126,6 +126,11 @@ class StoreAccess:
         with self.reader() as store:
             return store.search(query, limit=limit, offset=offset), store.search_count(query)
 
+    def plain_article(self, article_id: str) -> Article | None:
+        """The article alone (no look at its story), or None."""
+        with self.reader() as store:
+            return store.article(article_id)
+
     def article(self, article_id: str) -> ArticleView:
         """The article ``article_id``, its story and its copies."""
         with self.reader() as store:

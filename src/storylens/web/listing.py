@@ -138,12 +138,14 @@ def _page(access: StoreAccess, q: StoryQuery, shown: list[StoredStory], total: i
 
 def _lead(access: StoreAccess, s: StoredStory) -> str:
     """The story's first article's opening sentence (or words), cut to one line."""
-    articles = access.story_articles(s.id)
-    if not articles:
+    if not s.article_ids:
         return ""
-    text = " ".join(articles[0].text.split())
+    first = access.plain_article(s.article_ids[0])  # the oldest member (the store lists them oldest first)
+    if first is None:
+        return ""
+    text = " ".join(first.text.split())
     m = re.search(r"(?<=[.!?])\s", text[40:])
-    first = text[: 40 + m.start()] if m else text
-    if len(first) > LEAD_CHARS:
-        first = first[:LEAD_CHARS].rsplit(" ", 1)[0] + "\u2026"
-    return first
+    lead = text[: 40 + m.start()] if m else text
+    if len(lead) > LEAD_CHARS:
+        lead = lead[:LEAD_CHARS].rsplit(" ", 1)[0] + "\u2026"
+    return lead
