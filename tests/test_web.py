@@ -446,3 +446,25 @@ def test_readers_never_fail_while_the_writer_changes_their_story(tmp_path, examp
         assert "copy-of-3" in {a["id"] for a in body["digest"]["articles"]}
         assert httpx.get(url + "/api/v1/articles/copy-of-3").json()["duplicate_of"] == "003_7bc8ab39567d527b"
         assert httpx.get(url + "/api/v1/articles/003_7bc8ab39567d527b").json()["copies"] == ["copy-of-3"]
+
+
+def test_pages_of_stories(write_site):
+    body = "\n".join(json.dumps(x) for x in UPLOAD_LINES + HOSTILE_LINES) + "\n"
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    assert httpx.post(write_site + "/api/v1/articles", content=body, headers=auth, timeout=300).status_code == 200
+    with httpx.Client(base_url=write_site, timeout=120) as c:
+        everything = c.get("/api/v1/stories", params={"per_page": 100}).json()
+        n = everything["total"]
+        assert n >= 2 and len(everything["stories"]) == n
+        ids = [c.get("/api/v1/stories", params={"per_page": 1, "page": p}).json()["stories"][0]["id"]
+               for p in range(1, n + 1)]
+        assert ids == [s["id"] for s in everything["stories"]]  # the pages, in order, are the whole list
+        dates = [s["last_seen"] for s in everything["stories"]]
+        assert dates == sorted(dates, reverse=True)  # newest first
+        assert c.get("/api/v1/stories", params={"per_page": 1, "page": n + 1}).status_code == 404
+        first = parse(c.get("/", params={"per_page": 1}).text).links
+        assert ("/?per_page=1&page=2", "") in first
+        last = c.get("/", params={"per_page": 1, "page": n}).text
+        assert 'rel="prev"' in last and 'rel="next"' not in last
+        only = c.get("/api/v1/stories", params={"outlet": "Coast Daily"}).json()["stories"]
+        assert len(only) == 1 and "Coast Daily" in only[0]["outlets"]
