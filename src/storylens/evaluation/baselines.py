@@ -104,7 +104,7 @@ def oracle_order(cand_tokens: Sequence[Sequence[str]], ref_tokens: Sequence[Sequ
     if not refs:
         return []
     cands = [(ngrams(t, 1), ngrams(t, 2)) for t in cand_tokens]
-    cur = [Counter(), Counter()]
+    cur: list[Counter[tuple[str, ...]]] = [Counter(), Counter()]
     hits = [[0, 0] for _ in refs]  # per reference, per n
     ref_tot = [[sum(r[0].values()), sum(r[1].values())] for r in refs]
     sys_tot = [0, 0]

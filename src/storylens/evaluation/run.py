@@ -80,7 +80,8 @@ def _cluster(obj: Any, n: int) -> Cluster | None:
     sums = [s for s in sums if isinstance(s, str) and s.strip()]
     if not docs or not sums:
         return None
-    meta = obj.get("meta") if isinstance(obj.get("meta"), dict) else {}
+    raw_meta = obj.get("meta")
+    meta: dict = raw_meta if isinstance(raw_meta, dict) else {}
     return Cluster(str(obj.get("id", f"line-{n}")), tuple(docs), tuple(sums), meta)
 
 
