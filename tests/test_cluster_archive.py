@@ -83,5 +83,7 @@ def test_cli_says_which_path_it_takes(tmp_path, capsys):
     assert len({r["story_id"] for r in rows}) == 2
     assert main(["cluster", str(src), "--mode", "stream"]) == 0
     assert "clustering mode: stream" in capsys.readouterr().err
+    assert main(["cluster", str(src), "--window-days", "30"]) == 0
+    assert "pairs at most 30 days apart" in capsys.readouterr().err
     assert main(["cluster", str(src), "--store", str(tmp_path / "s.db"), "--mode", "archive"]) == 2
     assert "--mode archive cannot add to a --store" in capsys.readouterr().err

@@ -97,7 +97,10 @@ def run(args: argparse.Namespace) -> int:
         raise ConfigError("--mode archive cannot add to a --store: a store grows one batch at a time "
                           "(leave out --mode, or leave out --store to cluster the files as one collection)")
     loaded = load_with_progress(args.paths)
-    print(f"storylens: {_said(mode, args.window_days, bool(args.store))}", file=sys.stderr)
+    said = _said(mode, args.window_days, bool(args.store))
+    if args.multilingual:
+        said += "; across languages by lead embeddings (--multilingual)"
+    print(f"storylens: {said}", file=sys.stderr)
     from ..text.language import identify
 
     articles = identify(loaded.articles)  # each article's language, kept in the store too
