@@ -86,6 +86,13 @@ def router(ctx) -> APIRouter:
             raise StorylensError("this installation has no report/schema.json")
         return JSONResponse(json.loads(schema.read_text(encoding="utf-8")))
 
+    _article_routes(r, ctx)
+    return r
+
+
+def _article_routes(r: APIRouter, ctx) -> None:
+    """The articles: one by id, search, and adding them."""
+
     @r.get("/api/v1/articles/{article_id:path}", summary="One article: cleaned text, metadata, story, copies",
            tags=["articles"], responses={404: {"description": "no such article"}})
     def article(article_id: ArticleId) -> dict[str, Any]:
@@ -125,7 +132,6 @@ def router(ctx) -> APIRouter:
         result = await run_in_threadpool(ctx.access.add, upload.articles, upload.skipped)
         return result.to_dict()
 
-    return r
 
 
 async def uploaded(request: Request) -> list[tuple[str, bytes]]:

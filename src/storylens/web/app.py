@@ -16,7 +16,7 @@ from typing import Any
 from .._optional import require
 from ..errors import StorylensError
 from ..stories.store import UnknownStoryError
-from .access import StoreAccess, UnknownArticleError
+from .access import NoDigestError, StoreAccess, UnknownArticleError
 from .listing import BadQuery, PageOutOfRange
 from .security import MAX_BODY_BYTES, SecurityMiddleware
 
@@ -56,9 +56,7 @@ def create_app(store: str | StoreAccess, *, token: str | None = None, max_body: 
     Writes (``POST /api/v1/articles``, ``POST /upload``) need ``token``; without one they are refused.
     """
     fastapi = require("fastapi", "web", "storylens serve")
-    from fastapi.exceptions import RequestValidationError
     from fastapi.staticfiles import StaticFiles
-    from starlette.exceptions import HTTPException as StarletteHTTPException
 
     from . import api, pages
 
@@ -66,6 +64,7 @@ def create_app(store: str | StoreAccess, *, token: str | None = None, max_body: 
         raise StorylensError(f"the request body limit must be a positive number of bytes, got {max_body!r}")
     access = store if isinstance(store, StoreAccess) else StoreAccess(store, create=create)
     ctx = WebContext(access, token or None, max_body, _templates())
+
     @contextlib.asynccontextmanager
     async def lifespan(_app):
         yield
@@ -77,6 +76,16 @@ def create_app(store: str | StoreAccess, *, token: str | None = None, max_body: 
     app.include_router(api.router(ctx))
     app.include_router(pages.router(ctx))
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+
+    _handle_errors(app, ctx)
+    app.add_middleware(SecurityMiddleware, max_body=max_body)
+    return app
+
+
+def _handle_errors(app, ctx: WebContext) -> None:
+    """Every error as a page or a JSON object with a one-line message and its status, never a traceback."""
+    from fastapi.exceptions import RequestValidationError
+    from starlette.exceptions import HTTPException as StarletteHTTPException
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request, exc):
@@ -99,6 +108,10 @@ def create_app(store: str | StoreAccess, *, token: str | None = None, max_body: 
     async def bad_query(request, exc):
         return _error(ctx, request, 422, str(exc))
 
+    @app.exception_handler(NoDigestError)
+    async def no_digest(request, exc):
+        return _error(ctx, request, 503, str(exc))
+
     @app.exception_handler(StorylensError)
     async def user_error(request, exc):
         return _error(ctx, request, 400, str(exc))
@@ -108,9 +121,6 @@ def create_app(store: str | StoreAccess, *, token: str | None = None, max_body: 
         log.exception("error serving %s", request.url.path)
         return _error(ctx, request, 500, "internal error (the server's log has the details)")
 
-    app.add_middleware(SecurityMiddleware, max_body=max_body)
-    return app
-
 
 def _version() -> str:
     from .. import __version__
@@ -119,7 +129,7 @@ def _version() -> str:
 
 
 REASONS = {400: "bad request", 401: "not allowed", 404: "not found", 405: "method not allowed",
-           413: "too large", 422: "invalid parameter", 500: "server error"}
+           413: "too large", 422: "invalid parameter", 500: "server error", 503: "not available yet"}
 
 
 def _wants_json(request) -> bool:

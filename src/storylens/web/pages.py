@@ -63,6 +63,13 @@ def router(ctx) -> APIRouter:
         v = ctx.access.article(article_id)
         return ctx.render("article.html", **_article_values(ctx, v, start, end))
 
+    _upload_routes(r, ctx)
+    return r
+
+
+def _upload_routes(r: APIRouter, ctx) -> None:
+    """Add articles (the form and its result) and the API's documentation."""
+
     @r.get("/upload", response_class=HTMLResponse)
     def upload_form() -> str:
         return _upload_page(ctx)
@@ -96,7 +103,6 @@ def router(ctx) -> APIRouter:
     def docs(request: Request) -> str:
         return ctx.render("docs.html", spec=request.app.openapi())
 
-    return r
 
 
 def _upload_page(ctx, **values: Any) -> str:
