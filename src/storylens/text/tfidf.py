@@ -8,12 +8,22 @@ from __future__ import annotations
 
 import math
 from itertools import chain
-from typing import Sequence
-
-import numpy as np
-from scipy import sparse
+from typing import TYPE_CHECKING, Any, Sequence
 
 from .segment import words
+
+if TYPE_CHECKING:
+    import numpy as np
+    from scipy import sparse
+
+
+def _numeric() -> tuple[Any, Any]:
+    """numpy and scipy.sparse, imported on first use: the word tools of this module (stopwords, stems,
+    content terms) are needed without them ("storylens --version", language tools)."""
+    import numpy
+    from scipy import sparse as sp
+
+    return numpy, sp
 
 STOPWORDS = frozenset(
     """
@@ -73,6 +83,7 @@ class TfidfSpace:
     (tokens per row)."""
 
     def __init__(self, token_lists: Sequence[Sequence[str]]) -> None:
+        np, sparse = _numeric()
         n_rows = len(token_lists)
         terms = sorted(set(chain.from_iterable(token_lists)))
         self.vocab = vocab = {t: i for i, t in enumerate(terms)}
@@ -110,12 +121,14 @@ class TfidfSpace:
     @property
     def matrix(self) -> sparse.csr_matrix:
         """The rows as a sparse CSR matrix (built on first use)."""
+        np, sparse = _numeric()
         if self._matrix is None:
             self._matrix = sparse.csr_matrix((self.data, self.indices, self.indptr), shape=self.shape)
         return self._matrix
 
     def similarity(self) -> np.ndarray:
         """Cosine similarity between all rows (dense)."""
+        np, sparse = _numeric()
         n, nnz = self.shape[0], len(self.data)
         per_row = np.diff(self.indptr)
         longest = int(per_row.max(initial=0))
@@ -136,6 +149,7 @@ class TfidfSpace:
 
         Computed ``block`` rows at a time, so memory stays at ``block`` x rows however many rows there are.
         """
+        np, sparse = _numeric()
         group = np.asarray(groups)
         n = self.matrix.shape[0]
         out = np.full(n, np.nan)
@@ -150,6 +164,7 @@ class TfidfSpace:
         return out
 
     def centroid(self, rows: Sequence[int] | None = None) -> np.ndarray:
+        np, sparse = _numeric()
         if rows is None:
             if self._centroid is None:
                 # column sums, accumulated row by row as the sparse sum does
@@ -164,6 +179,7 @@ class TfidfSpace:
 
     def project(self, vector: np.ndarray) -> np.ndarray:
         """``matrix @ vector`` (each row's sum taken in stored order, as the sparse product does)."""
+        np, sparse = _numeric()
         n = self.shape[0]
         if not len(self.data):
             return np.zeros(n)
