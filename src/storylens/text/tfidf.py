@@ -115,8 +115,8 @@ class TfidfSpace:
             data /= np.repeat(norms, per_row)
         self.shape = (n_rows, max(len(vocab), 1))
         self.data, self.indices, self.indptr, self.entry_rows = data, indices, indptr, rows
-        self._matrix: sparse.csr_matrix | None = None
-        self._centroid: np.ndarray | None = None
+        self._matrix: Any = None  # a scipy.sparse.csr_matrix once built
+        self._centroid: Any = None  # a numpy array once computed
 
     @property
     def matrix(self) -> sparse.csr_matrix:
