@@ -210,7 +210,8 @@ def main(argv=None) -> int:
         n_docs = len([d for d in story["docs"]])
         rows.append((f"{story['id']} ({split})", len(arts), n_docs, c, times))
     print()
-    print("| story | docs (annotated) | figures P | figures R | attribution P | dates acc | s/story rules | s/story spaCy |")
+    print("| story | docs (annotated) | figures P | figures R | attribution P | dates acc | s/story rules "
+          "| s/story spaCy |")
     print("|---|---|---|---|---|---|---|---|")
     for sid, n, na, c, times in rows:
         print(f"| {sid} | {n} ({na}) | {_ratio(c['fig_match'], c['fig_sys']):.2f} | "
