@@ -20,6 +20,9 @@ FORMATS = ("markdown", "json", "html", "csv")
 METHODS = ("centroid", "coverage", "scored", "storylens")
 DEFAULT_METHOD = "storylens"
 DEFAULT_WORDS = 250
+# the order a summary is read in (storylens.summarizers.order says what each does)
+ORDERS = ("auto", "chronological", "reading", "salience")
+DEFAULT_ORDER = "auto"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -38,6 +41,7 @@ class Options:
 
     max_words: int = DEFAULT_WORDS
     method: str = DEFAULT_METHOD
+    order: str = DEFAULT_ORDER
     # Two sentences from different articles whose content-word similarity is at
     # least this carry the same content unit (and so cite each other's source).
     support_threshold: float = 0.5
@@ -67,6 +71,7 @@ OPTIONS_CONSTRAINTS: dict[str, Constraint] = {
     "max_sentence_words": Interval(int, "min_sentence_words", 10_000),
     "support_threshold": Interval(float, 0.0, 1.0, closed="right"),
     "method": OneOf(METHODS),
+    "order": OneOf(ORDERS),
     "extract_facts": Flag(),
     "use_spacy": Flag(none_ok=True),
     "limits": InstanceOf(Limits),

@@ -354,6 +354,20 @@ class DigestMeta:
 
 
 @dataclass(frozen=True)
+class Update:
+    """What an update digest (``digest(..., since=DATE)``) adds to what was known on ``since``.
+
+    ``new_article_ids``: the articles published after ``since`` (the summary cites only them);
+    ``changed_figures``: indices into :attr:`Digest.facts` of the ``updated`` groups that a new article
+    gives a value in.
+    """
+
+    since: str
+    new_article_ids: tuple[str, ...] = ()
+    changed_figures: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
 class Digest:
     """Everything storylens says about one story.
 
@@ -371,6 +385,7 @@ class Digest:
     coverage: Coverage = field(default_factory=Coverage, compare=False, hash=False)
     skipped: tuple[Skipped, ...] = ()
     meta: DigestMeta = field(default_factory=DigestMeta, compare=False, hash=False)
+    update: Update | None = None  # set for an update digest (what is new since a date)
 
     def __post_init__(self) -> None:
         if not isinstance(self.coverage, Coverage):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import PurePath
 from typing import Callable, Sequence
 
@@ -9,16 +10,19 @@ import numpy as np
 
 from .ingest.clean import headline_titles
 from .config import Options
-from .errors import ArticleError, EmptyDigestError, NoArticlesError
-from .models import Article, Citation, Coverage, Digest, DigestMeta, Skipped, Summary, SummarySentence
-from .prepare import prepare_documents
+from .errors import ArticleError, ConfigError, EmptyDigestError, NoArticlesError
+from .models import Article, Citation, Coverage, Digest, DigestMeta, Skipped, Summary, SummarySentence, Update
+from .prepare import PreparedDocument, prepare_documents
 from .summarizers import get_summarizer
+from .summarizers.update import summarize_update
+from .text.dates import parse_iso
 from .text.tfidf import TfidfSpace, content_terms
 
 
 def digest(articles: Sequence[Article | str] | str, max_words: int | None = None, *,
            options: Options | None = None, skipped: Sequence[Skipped] = (), check_mixed: bool = True,
-           title: str | None = None, progress: Callable[[str], None] | None = None) -> Digest:
+           title: str | None = None, progress: Callable[[str], None] | None = None,
+           since: str | None = None) -> Digest:
     """Everything storylens says about the story told by ``articles``.
 
     ``articles``: Articles, or strings (each cleaned as a file's text is, see :meth:`Article.from_text`);
@@ -27,6 +31,12 @@ def digest(articles: Sequence[Article | str] | str, max_words: int | None = None
     each, ``meta.stories_in_input`` lists the stories' article ids, largest first, so that a caller can
     say the digest mixes them.  ``title`` replaces the title the digest would choose (a stored story's
     own).  ``progress(step)`` is called as each step starts ("summary", "evidence", "stories").
+
+    ``since`` (an ISO date, "2016-10-10"): an update digest.  The summary says what the articles published
+    after that day add to those of that day or before (or undated), citing only the new ones, and
+    ``update`` names them and the ``updated`` figures they give a value in; the figures, quotes and
+    timeline are still the whole story's.  Raises :class:`ConfigError` for a malformed date, and when no
+    article is dated or none is after ``since``.
 
     Raises :class:`NoArticlesError` when no article has text and :class:`EmptyDigestError` when no
     summary sentence can be made (a navigation page, an error page, a table).
@@ -43,10 +53,23 @@ def digest(articles: Sequence[Article | str] | str, max_words: int | None = None
     copies = find_copies(arts)
     originals = [i for i in range(len(arts)) if i not in copies]
     docs = prepare_documents(arts)  # sentences and dates, once: the summarizer and the evidence read them
-    summary = get_summarizer(opts.method).summarize([docs[i] for i in originals], opts.max_words, options=opts)
+    new_ids: tuple[str, ...] = ()
+    if since is None:
+        summary = get_summarizer(opts.method).summarize([docs[i] for i in originals], opts.max_words,
+                                                        options=opts)
+        cited = originals
+    else:
+        new = articles_after(docs, since_date(since))
+        new_ids = tuple(arts[i].id for i in new)
+        cited = [i for i in originals if i in new]
+        summary = summarize_update([docs[i] for i in originals if i not in new], [docs[i] for i in cited],
+                                   options=opts)
+        if not summary.sentences:
+            raise EmptyDigestError(f"nothing new since {since_date(since)}: the {len(new)} article(s) after it "
+                                   "repeat what the earlier ones said")
     if not summary.sentences:
         raise EmptyDigestError(empty_reason(arts, opts))
-    summary = cite_copies(summary, arts, originals, copies)
+    summary = cite_copies(summary, arts, cited, copies)
     extra: dict = {}
     analysis_meta: dict = {}
     if opts.extract_facts:
@@ -67,8 +90,39 @@ def digest(articles: Sequence[Article | str] | str, max_words: int | None = None
         inferred_dates=analysis_meta.pop("inferred_dates", None),
         stories_in_input=tuple(tuple(g) for g in mixed) or None,
         extra=analysis_meta)
+    update = None
+    if since is not None:
+        fresh = set(new_ids)
+        changed = tuple(k for k, g in enumerate(extra.get("facts", ()))
+                        if g.status == "updated" and any(c.article_id in fresh for c in g.claims))
+        update = Update(since=str(since_date(since)), new_article_ids=new_ids, changed_figures=changed)
     return Digest(title=title or story_title(arts, summary), summary=summary, articles=tuple(arts),
-                  skipped=tuple(skipped), meta=meta, **extra)
+                  skipped=tuple(skipped), meta=meta, update=update, **extra)
+
+
+def since_date(value: str, name: str = "since") -> date:
+    """``value`` as a day (an ISO date, YYYY-MM-DD); a one-line error naming ``name`` otherwise."""
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise ConfigError(f"{name} must be an ISO date (YYYY-MM-DD, e.g. 2016-10-10), got {value!r}") from None
+
+
+def article_day(doc: PreparedDocument) -> date | None:
+    """The day ``doc`` was published: its own date, or one read off its text (not the story's)."""
+    return parse_iso(doc.article.published) or (None if doc.coarse else doc.anchor)
+
+
+def articles_after(docs: Sequence[PreparedDocument], day: date) -> list[int]:
+    """Indices of the articles published after ``day``; a one-line error when none is, or none is dated."""
+    days = [article_day(d) for d in docs]
+    dated = [x for x in days if x is not None]
+    if not dated:
+        raise ConfigError("no article is dated, so none can be told to be new: --since needs publication dates")
+    new = [i for i, x in enumerate(days) if x is not None and x > day]
+    if not new:
+        raise ConfigError(f"nothing new since {day}: the newest article is of {max(dated)}")
+    return new
 
 
 def in_source_order(articles: Sequence[Article]) -> list[Article]:

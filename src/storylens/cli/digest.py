@@ -7,7 +7,7 @@ import sys
 import time
 from dataclasses import fields
 
-from ..config import DEFAULT_METHOD, DEFAULT_WORDS, FORMATS, METHODS, Options
+from ..config import DEFAULT_METHOD, DEFAULT_ORDER, DEFAULT_WORDS, FORMATS, METHODS, ORDERS, Options
 from ..errors import StorylensError
 from ..limits import FLAGS, Limits
 
@@ -33,6 +33,13 @@ def register(sub) -> None:
                    help=f"summary budget in words (default: {DEFAULT_WORDS})")
     p.add_argument("--method", choices=METHODS, default=DEFAULT_METHOD,
                    help=f"summarizer: {', '.join(METHODS)} (default: {DEFAULT_METHOD})")
+    p.add_argument("--order", choices=ORDERS, default=DEFAULT_ORDER,
+                   help="summary order: chronological (each sentence by the date of its event, else of its "
+                        "article), reading (leads first), salience (most important first), or auto: "
+                        "chronological when the articles span two days or more, else reading (default: auto)")
+    p.add_argument("--since", metavar="DATE",
+                   help="an update: summarize what the articles published after DATE (YYYY-MM-DD) add to "
+                        "those before, citing the new ones, and list the figures they change")
     p.add_argument("--entities", choices=tuple(ENTITIES), default="auto",
                    help="entity recognition: spaCy when installed (auto), rules only, or require spaCy")
     p.add_argument("--include-text", action="store_true",
@@ -56,7 +63,7 @@ def options_from(args: argparse.Namespace) -> Options:
     for name, value in changes.items():
         if value < 1:
             raise StorylensError(f"{FLAGS[name]} must be a positive number, got {value}")
-    return Options(max_words=args.words, method=args.method, use_spacy=ENTITIES[args.entities],
+    return Options(max_words=args.words, method=args.method, order=args.order, use_spacy=ENTITIES[args.entities],
                    limits=Limits(**changes))
 
 
@@ -69,6 +76,10 @@ def run(args: argparse.Namespace) -> int:
     if args.include_text and args.format != "json":
         raise StorylensError("--include-text goes with --format json")
     opts = options_from(args)
+    if args.since is not None:
+        from ..pipeline import since_date
+
+        args.since = str(since_date(args.since, "--since"))
     t0 = time.perf_counter()
     title = None
     if args.store:
@@ -90,7 +101,8 @@ def run(args: argparse.Namespace) -> int:
             bar.set_description(f"digest: {name}")
             bar.update(0 if name == "summary" else 1)
 
-        d = digest(articles, options=opts, skipped=skipped, check_mixed=check_mixed, title=title, progress=step)
+        d = digest(articles, options=opts, skipped=skipped, check_mixed=check_mixed, title=title, progress=step,
+                   since=args.since)
         bar.update(1)
     info(f"digested in {time.perf_counter() - t1:.1f} s: {len(d.summary)} summary sentence(s), "
          f"{len(d.facts)} figure group(s), {len(d.quotes)} quote(s)")

@@ -51,6 +51,9 @@ def to_dict(d: Digest, *, include_text: bool = False) -> dict[str, Any]:
     out.update(evidence_dict(d))
     out["skipped"] = [{"path": s.path, "reason": s.reason} for s in d.skipped]
     out["meta"] = meta_dict(d.meta)
+    if d.update is not None:  # an update digest (since a date): what it counts as new
+        out["update"] = {"since": d.update.since, "new_article_ids": list(d.update.new_article_ids),
+                         "changed_figures": list(d.update.changed_figures)}
     return out
 
 

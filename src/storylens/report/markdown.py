@@ -31,10 +31,15 @@ def to_markdown(d: Digest) -> str:
     if v.mixed_note:
         lines += [f"> **Note:** {v.mixed_note}", ""]
     lines += ["## Summary", ""]
+    if v.update:
+        lines += [f"_What is new since {v.update.since}, from {_n(len(v.update.new_sources), 'source', 'sources')} "
+                  f"{_marks(v.update.new_sources)}._", ""]
     for s in v.summary:
         said = f" \u2014 {md_text(s.speaker)}" if s.speaker else ""
         lines.append(f"{md_text(s.text)}{said} {_marks(s.sources)}")
         lines.append("")
+    if v.update and v.update.changed_figures:
+        lines += ["## Changed figures", ""] + [_figure_line(g) for g in v.update.changed_figures] + [""]
     evidence = evidence_markdown(v)  # figures, quotes, timeline, entities, coverage
     if evidence:
         lines += evidence + [""]

@@ -42,6 +42,15 @@ class FigureView:
 
 
 @dataclass(frozen=True)
+class UpdateView:
+    """An update digest's own part: the day it counts from, the new sources, the figures they change."""
+
+    since: str
+    new_sources: tuple[int, ...]
+    changed_figures: tuple[FigureView, ...]
+
+
+@dataclass(frozen=True)
 class QuoteView:
     text: str
     speaker: str | None
@@ -131,6 +140,7 @@ class DigestView:
     only_here: tuple[OnlyHereView, ...]
     sources: tuple[SourceView, ...]
     skipped: tuple[tuple[str, str], ...]  # (path, reason)
+    update: UpdateView | None = None  # an update digest's "new since" part
 
     @property
     def figures_shown(self) -> tuple[FigureView, ...]:
@@ -183,7 +193,15 @@ def digest_view(d: Digest) -> DigestView:
         sources=tuple(SourceView(n, source_line(a), display_title(a), a.published, a.published_inferred, a.url,
                                  copy_note(d, a)) for n, a in enumerate(d.articles, 1)),
         skipped=tuple((s.path, s.reason) for s in d.skipped),
+        update=_update(d, nums),
     )
+
+
+def _update(d: Digest, nums: dict[str, int]) -> UpdateView | None:
+    if d.update is None:
+        return None
+    return UpdateView(d.update.since, _sources(nums, d.update.new_article_ids),
+                      tuple(_figure(d.facts[k], nums) for k in d.update.changed_figures if k < len(d.facts)))
 
 
 def _ranked(quotes: Sequence[Quote]) -> list[Quote]:

@@ -11,7 +11,10 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from typing import Callable, Sequence
 
+from ..config import DEFAULT_ORDER
 from ..models import Article, Summary
+from ..prepare import PreparedDocument
+from .order import order_for_reading
 from .pool import SentencePool
 
 _REGISTRY: dict[str, Callable[[], "Summarizer"]] = {}
@@ -61,16 +64,17 @@ class Summarizer(ABC):
     def rank(self, pool: SentencePool) -> Sequence[int]:
         """Candidate indices of ``pool.sentences`` in order of priority."""
 
-    def summarize(self, articles: Sequence[Article], max_words: int | None = None, *, options=None) -> Summary:
+    def summarize(self, articles: Sequence[Article | PreparedDocument | str], max_words: int | None = None, *, options=None) -> Summary:
         from ..config import Options
 
         opts = options or Options(**({} if max_words is None else {"max_words": max_words}))
         pool = SentencePool.build(articles, opts)
-        return self.summarize_pool(pool, opts.max_words if max_words is None else max_words)
+        return self.summarize_pool(pool, opts.max_words if max_words is None else max_words, order=opts.order)
 
-    def summarize_pool(self, pool: SentencePool, max_words: int) -> Summary:
-        order = self.rank(pool) if pool.sentences else []
-        chosen = pool.fill_budget(order, max_words)
+    def summarize_pool(self, pool: SentencePool, max_words: int, *, order: str = DEFAULT_ORDER) -> Summary:
+        """The summary of ``pool`` in ``max_words``, read in ``order`` (see :mod:`.order`)."""
+        ranked = self.rank(pool) if pool.sentences else []
+        chosen = pool.fill_budget(ranked, max_words)
         if self.reorder:
-            chosen = pool.reading_order(chosen)
+            chosen = order_for_reading(pool, chosen, order)
         return pool.to_summary(chosen, method=self.name, max_words=max_words)

@@ -22,6 +22,7 @@ from typing import Sequence
 
 import numpy as np
 
+from ..config import DEFAULT_ORDER
 from .base import Summarizer, register
 from .pool import SentencePool
 
@@ -179,10 +180,10 @@ class ConceptCoverage(Summarizer):
         self.lam = lam
         self._budget = 0
 
-    def summarize_pool(self, pool: SentencePool, max_words: int):
+    def summarize_pool(self, pool: SentencePool, max_words: int, *, order: str = DEFAULT_ORDER):
         self._budget = max_words
         try:
-            return super().summarize_pool(pool, max_words)
+            return super().summarize_pool(pool, max_words, order=order)
         finally:
             self._budget = 0
 
@@ -248,7 +249,7 @@ class Storylens(Summarizer):
         total = sum(pool.word_counts())
         return ConceptCoverage() if total >= self.ratio * max_words else LinearScored()
 
-    def summarize_pool(self, pool: SentencePool, max_words: int):
+    def summarize_pool(self, pool: SentencePool, max_words: int, *, order: str = DEFAULT_ORDER):
         from dataclasses import replace
 
-        return replace(self.inner(pool, max_words).summarize_pool(pool, max_words), method=self.name)
+        return replace(self.inner(pool, max_words).summarize_pool(pool, max_words, order=order), method=self.name)

@@ -12,9 +12,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Sequence
 
+from ..config import ORDERS
 from ..text.dates import parse_iso
 
-ORDERS = ("auto", "chronological", "reading", "salience")
 # a story whose dated articles lie this many days apart or more is read in time order by default
 SPAN_DAYS = 2
 # an event date a sentence gives counts only within this many days before its article (older is background)

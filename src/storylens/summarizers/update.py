@@ -12,6 +12,7 @@ from typing import Sequence
 import numpy as np
 
 from ..models import Article, Summary
+from ..prepare import PreparedDocument
 from ..text.tfidf import TfidfSpace
 from .base import Summarizer, get_summarizer
 from .pool import SentencePool
@@ -44,8 +45,8 @@ def known_content(pool: SentencePool, earlier: SentencePool, redundancy: float =
     return np.nan_to_num(best, nan=0.0) >= redundancy
 
 
-def summarize_update(earlier: Sequence[Article | str], later: Sequence[Article | str], max_words: int | None = None,
-                     *, options=None, redundancy: float = REDUNDANCY) -> Summary:
+def summarize_update(earlier: Sequence[Article | PreparedDocument | str],
+                     later: Sequence[Article | PreparedDocument | str], max_words: int | None = None, *, options=None, redundancy: float = REDUNDANCY) -> Summary:
     """Summarize what ``later`` adds to ``earlier`` in at most ``max_words`` words (default: the options').
 
     Every sentence comes from, and cites (0-based indices into ``later``), the later articles.
@@ -59,7 +60,7 @@ def summarize_update(earlier: Sequence[Article | str], later: Sequence[Article |
     known = known_content(pool, before, redundancy) if before is not None else np.zeros(len(pool.sentences), bool)
     method = get_summarizer(opts.method)
     inner = method.inner(pool, budget) if hasattr(method, "inner") else method
-    summary = _NoveltyFiltered(inner, known).summarize_pool(pool, budget)
+    summary = _NoveltyFiltered(inner, known).summarize_pool(pool, budget, order=opts.order)
     from dataclasses import replace
 
     return replace(summary, method=f"{method.name}+update")
