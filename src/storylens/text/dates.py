@@ -82,6 +82,13 @@ class TimeExpr:
     def get(self, key: str) -> str | None:
         return dict(self.parts).get(key)
 
+    def req(self, key: str) -> str:
+        """A part this kind of expression always has (its pattern's group matched)."""
+        value = self.get(key)
+        if value is None:
+            raise KeyError(f"{self.kind} time expression {self.text!r} has no {key!r}")
+        return value
+
 
 @dataclass(frozen=True)
 class Resolved:
@@ -199,13 +206,13 @@ def resolve(expr: TimeExpr, anchor: date | None, *, future: bool = False,
     resolve without an anchor; everything relative needs one.
     """
     k = expr.kind
-    g = expr.get
+    g, req = expr.get, expr.req
     if k in ("md", "dm"):
-        month = MONTHS[g("mon").lower().rstrip(".")]
-        day = int(re.sub(r"\D", "", g("day")))
+        month = MONTHS[req("mon").lower().rstrip(".")]
+        day = int(re.sub(r"\D", "", req("day")))
         if g("year"):
             try:
-                return Resolved(date(int(g("year")), month, day).isoformat(), "day")
+                return Resolved(date(int(req("year")), month, day).isoformat(), "day")
             except ValueError:
                 return UNRESOLVED
         if anchor is None:
@@ -213,9 +220,9 @@ def resolve(expr: TimeExpr, anchor: date | None, *, future: bool = False,
         d = _nearest_year(month, day, anchor, future)
         return Resolved(d.isoformat(), "day") if d else UNRESOLVED
     if k == "month":
-        month = MONTHS[g("mon").lower().rstrip(".")]
+        month = MONTHS[req("mon").lower().rstrip(".")]
         if g("year"):
-            return Resolved(f"{int(g('year')):04d}-{month:02d}", "month")
+            return Resolved(f"{int(req('year')):04d}-{month:02d}", "month")
         if anchor is None:
             return UNRESOLVED
         prep = (g("prep") or "").lower()
@@ -226,12 +233,25 @@ def resolve(expr: TimeExpr, anchor: date | None, *, future: bool = False,
         return Resolved(_iso(d, "month"), "month")
     if k == "year":
         if g("decade"):
-            return Resolved(f"{int(g('year')):04d}s", "decade")
-        return Resolved(f"{int(g('year')):04d}", "year")
-    if anchor is None and k != "rel_anchor":
+            return Resolved(f"{int(req('year')):04d}s", "decade")
+        return Resolved(f"{int(req('year')):04d}", "year")
+    if k == "rel_anchor":
+        base = previous
+        if base is None:
+            return UNRESOLVED
+        direction = (g("dir") or g("dir2") or g("dir3") or "").lower()
+        sign = -1 if direction in ("earlier", "before", "previous", "previously") else 1
+        unit = (g("unit") or g("unit2") or "day").lower().rstrip("s")
+        n = _n(g("n"))
+        days = n * (7 if unit == "week" else 1)
+        # "a day after X": X happened the day before the main event
+        if direction == "after" and g("dir"):
+            sign = -1
+        return Resolved((base + timedelta(days=sign * days)).isoformat(), "day" if unit == "day" else "week")
+    if anchor is None:
         return UNRESOLVED
     if k == "weekday":
-        wd = WEEKDAYS[g("wd").lower()]
+        wd = WEEKDAYS[req("wd").lower()]
         which = (g("which") or "").lower()
         if which == "next" or (future and which != "last"):
             delta = (wd - anchor.weekday()) % 7
@@ -243,11 +263,11 @@ def resolve(expr: TimeExpr, anchor: date | None, *, future: bool = False,
             delta = 7
         return Resolved((anchor - timedelta(days=delta)).isoformat(), "day")
     if k == "rel_day":
-        word = g("word").lower()
+        word = req("word").lower()
         delta = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(word, 0)
         return Resolved((anchor + timedelta(days=delta)).isoformat(), "day")
     if k == "rel_period":
-        which, unit = re.sub(r"\s+", " ", g("which").lower()), g("unit").lower()
+        which, unit = re.sub(r"\s+", " ", req("which").lower()), req("unit").lower()
         if unit in SEASONS:
             return Resolved(f"{_season_year(unit, which, anchor, future):04d}", "year")
         if which in ("in the", "during the", "by the"):
@@ -266,7 +286,7 @@ def resolve(expr: TimeExpr, anchor: date | None, *, future: bool = False,
             return Resolved(f"{y:04d}-{m:02d}", "month")
         return Resolved(f"{anchor.year + step:04d}", "year")
     if k == "ago":
-        n, unit = _n(g("n")), g("unit").lower().rstrip("s")
+        n, unit = _n(g("n")), req("unit").lower().rstrip("s")
         if unit == "day":
             return Resolved((anchor - timedelta(days=n)).isoformat(), "day")
         if unit == "week":
