@@ -360,6 +360,16 @@ def test_a_feed_is_fetched_with_the_user_agent_and_conditional_headers(sites):
     assert agent.startswith("storylens/") and agent.endswith("(+https://reader.example.org/about)")
     assert headers["If-None-Match"] == '"v0"' and headers["If-Modified-Since"].startswith("Mon, 02 Nov")
     assert "gzip" in headers["Accept-Encoding"]
+    assert headers["Host"] == f"127.0.0.1:{site.port}"
+
+
+def test_a_name_is_connected_to_at_its_checked_address_and_keeps_its_host_header(sites):
+    site = sites()
+    body = rss("A", [{"id": "1", "link": "http://example.org/1", "title": "t", "content": story_text(1)}])
+    site.static("/feed.xml", body)
+    resp = fetch(f"http://user:secret@localhost:{site.port}/feed.xml")
+    assert resp.body == body and resp.url.startswith("http://user:secret@localhost")
+    assert site.log[0][1]["Host"] == f"localhost:{site.port}"  # no credentials in it
 
 
 def test_a_dripping_body_ends_at_the_deadline(sites):

@@ -181,8 +181,11 @@ class Fetcher:
             raise FetchError(url, str(exc)) from None
         pinned = httpx.URL(url).copy_with(host=target.address)
         extensions = {"sni_hostname": target.host} if scheme == "https" else {}
+        host = f"[{target.host}]" if ":" in target.host else target.host
+        if parts.port and parts.port != (443 if scheme == "https" else 80):
+            host += f":{parts.port}"
         try:
-            async with self._client.stream("GET", pinned, headers={**headers, "Host": parts.netloc},
+            async with self._client.stream("GET", pinned, headers={**headers, "Host": host},
                                            extensions=extensions) as resp:
                 status = resp.status_code
                 if status in _REDIRECTS and resp.headers.get("location"):
