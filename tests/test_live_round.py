@@ -203,8 +203,12 @@ def test_the_same_answers_give_the_same_stories_whatever_the_arrival_order(sites
     (["follow", "--store", "{db}"], "follows no sources"),
     (["follow", "https://example.org/feed", "--store", "{db}", "--delay", "-1"], "delay"),
     (["feeds", "--store", "{tmp}/none.db"], "no such store"),
+    (["feeds", "--store", "{tmp}/other.db"], "not a storylens store"),
 ])
 def test_cli_bad_arguments_exit_2(tmp_path: Path, capsys, argv, message):
+    other = sqlite3.connect(tmp_path / "other.db")  # somebody else's SQLite file
+    other.execute("CREATE TABLE notes (x)")
+    other.close()
     argv = [a.format(db=tmp_path / "news.db", tmp=tmp_path) for a in argv]
     assert main(argv) == 2
     err = capsys.readouterr().err

@@ -139,8 +139,11 @@ def run_feeds(args: argparse.Namespace) -> int:
 
     from ..live.table import FeedTable
 
+    from ..stories.store import open_store
+
     if not os.path.exists(args.store):
         raise StorylensError(f"{args.store}: no such store (start one with: storylens follow SOURCES --store DB)")
+    open_store(args.store, create=False).close()  # a storylens store, not any SQLite file
     table = FeedTable(args.store)
     try:
         rows = table.sources()

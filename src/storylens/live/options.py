@@ -18,6 +18,10 @@ DEFAULT_CONTACT = "https://github.com/storylens/storylens"
 class FollowOptions:
     """How one follower fetches.  Times are seconds, sizes bytes.
 
+    With ``workers`` above 0 feeds and pages are parsed in processes started
+    with multiprocessing's "spawn": a script that runs a round itself needs
+    the usual ``if __name__ == "__main__":`` guard (or ``workers=0``).
+
     >>> FollowOptions().max_redirects
     5
     >>> FollowOptions(delay=-1)
