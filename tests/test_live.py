@@ -472,3 +472,28 @@ def test_one_request_at_a_time_per_host_with_the_delay_and_hosts_in_parallel(sit
         starts = [t for _, _, t in s.log]
         assert all(b - a >= 0.3 + 0.2 - 0.02 for a, b in zip(starts, starts[1:]))
     assert Site.active[1] == 2  # the two hosts were served at the same time
+
+
+def test_https_is_verified_against_the_name_while_connecting_to_the_checked_address(sites, tmp_path: Path):
+    import shutil
+    import ssl
+    import subprocess
+
+    if not shutil.which("openssl"):
+        pytest.skip("openssl is needed to make the test's certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
+                    "-addext", "subjectAltName=DNS:localhost", "-keyout", str(key), "-out", str(cert)],
+                   check=True, capture_output=True)
+    site = sites()
+    body = rss("TLS", [{"id": "1", "link": "http://example.org/1", "title": "t", "content": story_text(4)}])
+    site.static("/feed.xml", body)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    site.httpd.socket = context.wrap_socket(site.httpd.socket, server_side=True)
+    trusting = QUICK.with_(ca_file=str(cert), retries=0)
+    assert fetch(f"https://localhost:{site.port}/feed.xml", trusting).body == body  # SNI and check: localhost
+    err = fails(f"https://127.0.0.1:{site.port}/feed.xml", trusting)  # the certificate does not name the address
+    assert "certificate" in err.problem.lower() or "ssl" in err.problem.lower()
+    err = fails(f"https://localhost:{site.port}/feed.xml", QUICK.with_(retries=0))  # not a trusted authority
+    assert "certificate" in err.problem.lower() or "ssl" in err.problem.lower()

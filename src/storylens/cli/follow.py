@@ -31,6 +31,7 @@ def register(sub) -> None:
                         "feed cannot point storylens at your own network; tests and intranet feeds need it)")
     p.add_argument("--allow-network", action="append", default=[], metavar="CIDR",
                    help="fetch from this private network only (repeatable), e.g. 10.2.0.0/16")
+    p.add_argument("--ca-file", metavar="PEM", help="certificates to trust for https instead of the system's")
     p.add_argument("--user-agent-contact", metavar="URL",
                    help="contact URL (or mailto:) named in the User-Agent, storylens/VERSION (+URL)")
     p.add_argument("--delay", type=float, metavar="S", help="seconds between two requests to one host (default 1)")
@@ -56,7 +57,8 @@ def _options(args: argparse.Namespace):
 
     changes: dict = {"allow_private": args.allow_private, "allow_networks": tuple(args.allow_network)}
     for name, key in (("user_agent_contact", "contact"), ("delay", "delay"), ("timeout", "deadline"),
-                      ("max_bytes", "max_bytes"), ("batch_size", "batch_size"), ("workers", "workers")):
+                      ("max_bytes", "max_bytes"), ("batch_size", "batch_size"), ("workers", "workers"),
+                      ("ca_file", "ca_file")):
         if getattr(args, name) is not None:
             changes[key] = getattr(args, name)
     if args.no_robots:

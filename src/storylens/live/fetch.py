@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
+import ssl
 import time
 import zlib
 from dataclasses import dataclass
@@ -112,7 +113,11 @@ class Fetcher:
         self.options = options
         self._gate = gate
         o = options
+        verify: Any = True
+        if o.ca_file:
+            verify = ssl.create_default_context(cafile=o.ca_file)
         self._client = httpx.AsyncClient(
+            verify=verify,
             timeout=httpx.Timeout(connect=o.connect_timeout, read=o.read_timeout, write=o.read_timeout,
                                   pool=o.deadline),
             follow_redirects=False, trust_env=False,

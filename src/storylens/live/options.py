@@ -57,6 +57,8 @@ class FollowOptions:
     # CIDR blocks fetched from even when private (allow_private opens them all)
     allow_networks: tuple[str, ...] = ()
     robots: bool = True
+    # certificates to trust for https instead of the system's (an intranet's own authority)
+    ca_file: str | None = None
     contact: str = DEFAULT_CONTACT
     # processes that parse feeds and pages beside the one that fetches (0: a thread of it)
     workers: int = min(2, os.cpu_count() or 1)
@@ -75,6 +77,8 @@ class FollowOptions:
         _range(self, ("max_bytes", "max_robots_bytes"), 1, 10**10)
         _range(self, ("max_redirects", "retries", "full_text_below_words", "workers"), 0, 1000)
         _range(self, ("max_hosts", "batch_size"), 1, 10**5)
+        if self.ca_file is not None and not os.path.isfile(self.ca_file):
+            raise ConfigError(f"no such certificate file: {self.ca_file}")
         for net in self.allow_networks:
             try:
                 ipaddress.ip_network(net, strict=False)
