@@ -236,6 +236,20 @@ def test_an_opml_file_of_1000_sources(sites, tmp_path: Path):
     assert set(stored(db)) == {f"http://o{k}.example.org/s" for k in range(100)}
 
 
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        pytest.skip("needs Linux /proc to find the follower's reader processes")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1][0] != "Z"  # a zombie is gone
+    except (OSError, IndexError):
+        return False
+
+
 def test_a_killed_round_loses_nothing_committed_and_the_next_adds_no_duplicate(sites, tmp_path: Path):
     site = sites()
     urls = []
@@ -249,7 +263,7 @@ def test_a_killed_round_loses_nothing_committed_and_the_next_adds_no_duplicate(s
     db = tmp_path / "news.db"
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     proc = subprocess.Popen([sys.executable, "-m", "storylens", "follow", str(listing), "--store", str(db),
-                             "--allow-private", "--delay", "0", "--batch-size", "5", "--workers", "0", "--once", "-q"],
+                             "--allow-private", "--delay", "0", "--batch-size", "5", "--once", "-q"],
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 30
     n = 0
@@ -266,9 +280,14 @@ def test_a_killed_round_loses_nothing_committed_and_the_next_adds_no_duplicate(s
                 if n >= 15:
                     break
         assert proc.poll() is None, proc.stderr.read().decode() if proc.stderr else ""
+        readers = _children(proc.pid)
         proc.send_signal(signal.SIGKILL)
     finally:
         proc.wait(10)
+    gone_by = time.monotonic() + 10
+    while time.monotonic() < gone_by and any(_alive(p) for p in readers):
+        time.sleep(0.1)
+    assert readers and not any(_alive(p) for p in readers)  # the reader processes do not outlive the follower
     before = stored(db)
     assert 15 <= len(before) < 100
     report = run_round(str(db), QUICK)

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import os
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from typing import Callable
 
@@ -34,6 +37,17 @@ def read_page(body: bytes, url: str, aid: str) -> Article | str:
         return exc.problem if isinstance(exc, InputError) else str(exc)
 
 
+def _watch_parent(parent: int) -> None:
+    """In a reader process: exit when the follower is gone (a kill -9 gives it no time to stop its readers,
+    and a reader waiting for work would wait for ever)."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True, name="storylens-parent-watch").start()
+
+
 class Readers:
     """Where feeds and pages are parsed: ``workers`` processes beside the fetching one (0: a thread of it).
 
@@ -49,7 +63,8 @@ class Readers:
         if not self.workers:
             return await asyncio.to_thread(fn, *args)
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=_watch_parent, initargs=(os.getpid(),))
         return await asyncio.get_running_loop().run_in_executor(self._pool, fn, *args)
 
     def close(self) -> None:
