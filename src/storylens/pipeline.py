@@ -79,6 +79,7 @@ def digest(articles: Sequence[Article | str] | str, max_words: int | None = None
         found = analyze(docs, summary, opts)
         extra = {k: found[k] for k in DIGEST_FIELDS}
         extra["coverage"] = Coverage.from_dict(extra["coverage"])
+        extra["quotes"] = tuple(q for q in extra["quotes"] if not stated_in(q.text, summary))
         analysis_meta = dict(found["meta"])
     if check_mixed:
         step("stories")
@@ -98,6 +99,20 @@ def digest(articles: Sequence[Article | str] | str, max_words: int | None = None
         update = Update(since=str(since_date(since)), new_article_ids=new_ids, changed_figures=changed)
     return Digest(title=title or story_title(arts, summary), summary=summary, articles=tuple(arts),
                   skipped=tuple(skipped), meta=meta, update=update, **extra)
+
+
+_QUOTE_MARKS = str.maketrans("", "", "\"'\u201c\u201d\u2018\u2019\u2026")
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.translate(_QUOTE_MARKS).lower().split()).strip(" .,;:!?")
+
+
+def stated_in(quotation: str, summary: Summary) -> bool:
+    """Whether a sentence of ``summary`` states ``quotation`` in full (quote marks, case and spacing aside):
+    the Quotes list then leaves it out rather than repeat the summary word for word."""
+    q = _plain(quotation)
+    return bool(q) and any(q in _plain(s.text) for s in summary.sentences)
 
 
 def since_date(value: str, name: str = "since") -> date:

@@ -8,6 +8,7 @@ several outlets becomes one content unit backed by all of them.
 
 from __future__ import annotations
 
+from collections import Counter
 import functools
 import re
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from ..prepare import PreparedDocument
 from ..text.claims import CARRIES, ClaimIndex, content, figures, figures_agree
 from ..text.segment import ABBREVIATIONS, token_before, words
 from ..text.tfidf import STOPWORDS, TfidfSpace, stem
+from .coherence import cut_quotation, display_positions
 
 _HEADING_END = re.compile(r"[.!?\"'\u201d\u2019)]$")
 # Inside an over-long "sentence" (a splitter miss, e.g. in lower-cased text):
@@ -114,6 +116,11 @@ class SentencePool:
     tokens: list[list[str]] = field(default_factory=list, repr=False)  # lower-cased words per candidate
     nwords: list[int] = field(default_factory=list, repr=False)  # whitespace words per candidate
     documents: list[PreparedDocument] = field(default_factory=list, repr=False)  # the prepared articles
+    # computed once by build or on first use by the features (summarizers/features.py)
+    _keys: list[str] = field(default_factory=list, repr=False)  # candidate text lower-cased, spaces collapsed
+    _stems: list[list[str]] | None = field(default=None, repr=False)  # the stem of every candidate word
+    _concepts: list[list[str]] | None = field(default=None, repr=False)  # content bigrams per candidate
+    _concept_df: "Counter[str] | None" = field(default=None, repr=False)  # articles using each concept
 
     @classmethod
     def build(cls, documents: Sequence[Article | PreparedDocument | str], options=None, *,
@@ -138,12 +145,13 @@ class SentencePool:
         seen: set[str] = set()
         lo, hi = opts.min_sentence_words, opts.max_sentence_words
         for doc, sents in zip(docs, per_doc):
+            shown = display_positions(doc.article, sents)  # headline, standfirst, captions
             for s, split in _resplit_split(sents, hi):
                 whole = split is not None  # the prepared sentence itself, not a piece of an over-long one
                 if split is None:
                     split = s.text.split()
                 n = len(split)
-                if n < lo or n > hi or is_heading(s.text, n):
+                if n < lo or n > hi or is_heading(s.text, n) or s.position in shown or cut_quotation(s.text):
                     continue
                 key = " ".join(split).lower()
                 if key in seen:  # exact copy: kept once, its source found as support
@@ -164,8 +172,12 @@ class SentencePool:
         limit = MAX_CANDIDATES if max_candidates is None else max_candidates
         if len(cands) > limit:
             keep = _earliest_round_robin([s.doc_index for s in cands], limit)
-            cands, terms, tokens, nwords, keys, stems = (
-                [xs[i] for i in keep] for xs in (cands, terms, tokens, nwords, keys, stems))
+            cands = [cands[i] for i in keep]
+            terms = [terms[i] for i in keep]
+            tokens = [tokens[i] for i in keep]
+            nwords = [nwords[i] for i in keep]
+            keys = [keys[i] for i in keep]
+            stems = [stems[i] for i in keep]
         pool = cls(articles, per_doc, cands, terms, opts.support_threshold, tokens=tokens)
         pool.nwords = nwords
         pool.documents = docs
@@ -265,7 +277,7 @@ class SentencePool:
         for i, docs in exact.items():
             hit[i, docs] = True
         for j, docs in exact.items():  # exact copies of a matching sentence count too
-            hit[np.ix_(np.nonzero(self.similarity[:, j] >= self.support_threshold)[0], docs)] = True
+            hit[np.ix_(np.nonzero(self.similarity[:, j] >= self.support_threshold)[0], np.asarray(docs))] = True
         hit[np.arange(n), self.doc_of] = True
         return hit.sum(axis=1).astype(np.float64)
 
