@@ -2,7 +2,8 @@
 
 Top level: ``schema``, ``title``, ``summary`` (list of {``text``,
 ``citations`` (article ids), ``sources`` (1-based source numbers),
-``evidence`` ([{article_id, start, end}])}), ``articles`` (list of {``id``,
+``evidence`` ([{article_id, start, end}]), ``conflicts`` (the same spans in the
+articles that give a different figure for the claim: not cited)}), ``articles`` (list of {``id``,
 ``n``, ``title``, ``outlet``, ``agency``, ``url``, ``published``,
 ``published_inferred``, ``title_inferred``, ``dateline``, ``duplicate_of``,
 and ``text`` when asked for}), the evidence (``facts`` (the figures),
@@ -34,6 +35,7 @@ def to_dict(d: Digest, *, include_text: bool = False) -> dict[str, Any]:
                 "citations": [arts[n - 1].id for n in source_numbers(d, s.citations)],
                 "sources": source_numbers(d, s.citations),
                 "evidence": _spans(s.evidence),
+                "conflicts": _spans(s.conflicts),
             }
             for s in d.summary.sentences
         ],

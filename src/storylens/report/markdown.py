@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..models import Digest
 from .escape import md_text, md_url
-from .view import MAX_QUOTES, DigestView, FigureView, digest_view
+from .view import MAX_QUOTES, DigestView, FigureView, SentenceView, digest_view
 
 ALL_OF_IT = "`--format json`, `html` or `csv` lists them all"
 
@@ -38,6 +38,8 @@ def to_markdown(d: Digest) -> str:
         said = f" \u2014 {md_text(s.speaker)}" if s.speaker else ""
         lines.append(f"{md_text(s.text)}{said} {_marks(s.sources)}")
         lines.append("")
+        if s.conflicts:  # sources that give another figure for the same claim: not cited, shown to compare
+            lines += [_conflicts_line(s), ""]
     if v.update and v.update.changed_figures:
         lines += ["## Changed figures", ""] + [_figure_line(g) for g in v.update.changed_figures] + [""]
     evidence = evidence_markdown(v)  # figures, quotes, timeline, entities, coverage
@@ -59,6 +61,11 @@ def to_markdown(d: Digest) -> str:
         lines += ["", "## Skipped inputs", ""]
         lines += [f"- {md_text(path)}: {md_text(reason)}" for path, reason in v.skipped]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _conflicts_line(s: SentenceView) -> str:
+    said = "; ".join(f"[{c.n}]" + (f" says \u201c{md_text(c.text)}\u201d" if c.text else "") for c in s.conflicts)
+    return f"_differs: {said}_"
 
 
 def _figure_line(g: FigureView) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Sequence
 
-from ..models import Claim, Digest, FactGroup, Quote
+from ..models import Article, Citation, Claim, Digest, FactGroup, Quote, SummarySentence
 from .common import (balanced_quote, copy_note, date_span, display_title, mixed_note, quoted_speaker,
                      source_line, source_numbers)
 
@@ -81,10 +81,23 @@ class OnlyHereView:
 
 
 @dataclass(frozen=True)
+class CiteView:
+    """One cited (or conflicting) source of a summary sentence and the span of it that is meant."""
+
+    n: int  # the 1-based source number
+    article_id: str
+    start: int | None  # character offsets into the article's cleaned text; None when no span is known
+    end: int | None
+    text: str  # the span's text ("" when no span is known)
+
+
+@dataclass(frozen=True)
 class SentenceView:
     text: str  # as shown: a quotation cut by the sentence split gets its missing quote mark
     speaker: str  # who speaks it, when it lies inside a quotation with a known speaker
     sources: tuple[int, ...]
+    cites: tuple[CiteView, ...] = ()  # one per source in ``sources``, with its supporting span
+    conflicts: tuple[CiteView, ...] = ()  # sources whose matching sentence gives a different figure
 
 
 @dataclass(frozen=True)
@@ -177,8 +190,7 @@ def digest_view(d: Digest) -> DigestView:
         n_sources=len(d.articles),
         date_span=date_span(d),
         mixed_note=mixed_note(d),
-        summary=tuple(SentenceView(balanced_quote(s.text), quoted_speaker(d, s), tuple(source_numbers(d, s.citations)))
-                      for s in d.summary.sentences),
+        summary=tuple(_sentence(d, s, nums) for s in d.summary.sentences),
         figures_multi=tuple(_figure(g, nums) for g in d.facts if g.status != "single"),
         figures_single=tuple(_figure(g, nums) for g in d.facts if g.status == "single"),
         quotes=tuple(QuoteView(q.text, q.speaker, q.role, q.mention, _sources(nums, q.article_ids))
@@ -195,6 +207,21 @@ def digest_view(d: Digest) -> DigestView:
         skipped=tuple((s.path, s.reason) for s in d.skipped),
         update=_update(d, nums),
     )
+
+
+def _sentence(d: Digest, s: SummarySentence, nums: dict[str, int]) -> SentenceView:
+    srcs = tuple(source_numbers(d, s.citations))
+    spans = {c.article_id: c for c in reversed(s.evidence)}  # the first span of each article
+    cites = tuple(_cite(d.articles[n - 1], spans.get(d.articles[n - 1].id), n) for n in srcs)
+    by_id = {a.id: a for a in d.articles}
+    conflicts = tuple(_cite(by_id[c.article_id], c, nums[c.article_id]) for c in s.conflicts if c.article_id in nums)
+    return SentenceView(balanced_quote(s.text), quoted_speaker(d, s), srcs, cites, conflicts)
+
+
+def _cite(a: Article, span: Citation | None, n: int) -> CiteView:
+    if span is None or not 0 <= span.start < span.end <= len(a.text):
+        return CiteView(n, a.id, None, None, "")
+    return CiteView(n, a.id, span.start, span.end, a.text[span.start:span.end])
 
 
 def _update(d: Digest, nums: dict[str, int]) -> UpdateView | None:

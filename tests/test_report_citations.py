@@ -1,0 +1,119 @@
+"""Citations a reader can check: each marker carries its supporting span (hover text in HTML), and the
+sources that give a different figure are listed as conflicts in HTML, Markdown and JSON."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from html.parser import HTMLParser
+
+import pytest
+
+from storylens import Article, Options, digest
+from storylens.models import Citation
+from storylens.report import render, to_dict
+from storylens.report.view import digest_view
+
+RULES = Options(use_spacy=False)
+EVIL = '"><script>alert(1)</script>'
+
+
+class _Summary(HTMLParser):
+    """The summary paragraphs: per paragraph, its citation links as (href, title) and its text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.inside = False
+        self.paras: list[dict] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "div" and a.get("class") == "summary":
+            self.inside = True
+        elif self.inside and tag == "p":
+            self.paras.append({"links": [], "text": ""})
+        elif self.inside and tag == "a" and self.paras:
+            self.paras[-1]["links"].append((a.get("href"), a.get("title")))
+
+    def handle_endtag(self, tag):
+        if tag == "div":
+            self.inside = False
+
+    def handle_data(self, data):
+        if self.inside and self.paras:
+            self.paras[-1]["text"] += data
+
+
+def _summary(html: str) -> list[dict]:
+    p = _Summary()
+    p.feed(html)
+    return p.paras
+
+
+@pytest.fixture(scope="module")
+def example(example_articles):
+    return digest(example_articles, options=RULES)
+
+
+def test_every_cited_source_carries_its_span_in_the_view(example):
+    v = digest_view(example)
+    texts = {a.id: a.text for a in example.articles}
+    for s, sv in zip(example.summary.sentences, v.summary):
+        assert [c.n for c in sv.cites] == list(sv.sources)
+        for c in sv.cites:
+            span = next(e for e in s.evidence if e.article_id == c.article_id)
+            assert (c.start, c.end) == (span.start, span.end) and c.text == texts[c.article_id][span.start:span.end]
+            assert c.text.strip()
+    assert sum(len(sv.cites) for sv in v.summary) >= len(v.summary)
+
+
+def test_html_shows_each_span_on_hover_and_the_conflicts_after_the_sentence(example):
+    v = digest_view(example)
+    paras = _summary(render(example, "html"))
+    assert len(paras) == len(v.summary)
+    for para, sv in zip(paras, v.summary):
+        cited = [(f"#src-{c.n}", c.text) for c in sv.cites]
+        differing = [(f"#src-{c.n}", c.text) for c in sv.conflicts]
+        assert para["links"] == cited + differing
+        if sv.conflicts:
+            assert "differs: " in para["text"]
+            for c in sv.conflicts:
+                assert f"[{c.n}] says \u201c{c.text}\u201d" in para["text"]
+        else:
+            assert "differs" not in para["text"]
+
+
+def test_the_example_has_a_conflict_in_every_format(example):
+    """The bundled example's "at least 45 killed" sentence: one outlet says "at least seven"; it is listed,
+    not cited, with its own sentence."""
+    s = next(s for s in example.summary.sentences if s.conflicts)
+    c = s.conflicts[0]
+    art = next(a for a in example.articles if a.id == c.article_id)
+    n = [a.id for a in example.articles].index(c.article_id) + 1
+    said = art.text[c.start:c.end]
+    assert c.doc_index not in s.citations and said.strip()
+    row = next(r for r in to_dict(example)["summary"] if r["text"] == s.text)
+    assert row["conflicts"] == [{"article_id": c.article_id, "start": c.start, "end": c.end}]
+    assert n not in row["sources"]
+    md = render(example, "markdown").splitlines()
+    at = next(i for i, line in enumerate(md) if line.startswith(s.text.split(",")[0]))
+    assert md[at + 2] == f"_differs: [{n}] says \u201c{said}\u201d_"
+    assert all("differs" not in line for i, line in enumerate(md) if i != at + 2)
+
+
+def test_hover_text_and_conflicts_are_escaped():
+    body = ("Rescuers searched collapsed homes after the quake, which killed 12 people in Mogok, officials said "
+            "on Monday. ")
+    arts = [Article(id="a", title="Quake", text=body + "The army sent trucks of food to the town."),
+            Article(id="b", title="Quake 2", text=f"{EVIL} " + body.replace("12", "40"))]
+    d = digest(arts, options=RULES)
+    s = d.summary.sentences[0]
+    # whatever the summarizer decided, make article b a conflict whose span holds the hostile text
+    hostile = Citation("b", 1, 0, arts[1].text.index(" Rescuers"))
+    d = replace(d, summary=replace(d.summary, sentences=(replace(s, conflicts=(hostile,)),)))
+    html = render(d, "html")
+    assert "<script>" not in html
+    para = _summary(html)[0]
+    assert (f"#src-{[a.id for a in d.articles].index('b') + 1}", EVIL) in para["links"]
+    assert f"says \u201c{EVIL}\u201d" in para["text"]
+    md = render(d, "markdown")
+    assert "<script>" not in md and "_differs: [" in md
