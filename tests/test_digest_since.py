@@ -119,3 +119,16 @@ def test_an_unknown_order_is_one_line_and_exit_2(example_dir, capsys):
     assert e.value.code == 2
     with pytest.raises(ConfigError, match="unknown order 'random'; choose one of: auto, chronological"):
         Options(order="random")
+
+
+def test_since_on_a_stored_story_cites_the_new_report(example_dir, tmp_path, capsys, newest_id):
+    from storylens.stories.store import open_store
+
+    db = str(tmp_path / "news.db")
+    assert main(["cluster", str(example_dir), "--store", db]) == 0
+    capsys.readouterr()
+    with open_store(db, create=False) as store:
+        story = max(store.stories(), key=lambda s: s.size)
+    d = _digest_json(capsys, "--store", db, "--story", story.id, "--since", SINCE)
+    assert d["update"]["new_article_ids"] == [newest_id]
+    assert {c for s in d["summary"] for c in s["citations"]} == {newest_id}

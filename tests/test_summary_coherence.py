@@ -81,4 +81,5 @@ def test_display_lines_are_found_per_article_and_a_dated_lead_is_kept():
     assert not is_standfirst(lead, "Majority of Citizens Favour Single Currency",
                              "Two polls showed that 54 percent of citizens favour the single currency.")
     assert cut_quotation("“The barriers were built for a smaller flood.") and not cut_quotation(f"“{QUOTED}.”")
+    assert cut_quotation("That's the difference between us.''") and not cut_quotation("He said ``no.'' Then he left.")
     assert cut_quotation('He said "it was') and not cut_quotation('He said "it was over" and left.')

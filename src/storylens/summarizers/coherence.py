@@ -44,11 +44,11 @@ def is_caption(text: str) -> bool:
 
 
 def cut_quotation(text: str) -> bool:
-    """Whether ``text`` opens a quotation it does not close or closes one it did not open (curly double
-    quotes unequal in number, or an odd number of straight ones): a piece of a quotation the splitter cut.
-    Straight quotes standing apart (' " ', tokenized text such as Multi-News's) are not read: the splitter
-    misplaces them there, so their count says nothing about the sentence."""
-    if text.count("\u201c") != text.count("\u201d"):
+    """Whether ``text`` opens a quotation it does not close or closes one it did not open: curly double
+    quotes, or the news wires' `` and '', unequal in number, or an odd number of straight ones; a piece of
+    a quotation the splitter cut.  Straight quotes standing apart (' " ', tokenized text such as
+    Multi-News's) are not read: the splitter misplaces them there, so their count says nothing."""
+    if text.count("\u201c") != text.count("\u201d") or text.count("``") != text.count("''"):  # ``news wire''
         return True
     return text.count('"') % 2 == 1 and not _SPACED_QUOTE.search(text)
 
