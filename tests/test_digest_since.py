@@ -132,3 +132,16 @@ def test_since_on_a_stored_story_cites_the_new_report(example_dir, tmp_path, cap
     d = _digest_json(capsys, "--store", db, "--story", story.id, "--since", SINCE)
     assert d["update"]["new_article_ids"] == [newest_id]
     assert {c for s in d["summary"] for c in s["citations"]} == {newest_id}
+
+
+def test_since_in_html_says_what_is_new_and_lists_the_changed_figures(example_dir, tmp_path):
+    page = tmp_path / "update.html"
+    assert main(["digest", str(example_dir), "--since", SINCE, "--format", "html", "-o", str(page),
+                 "--entities", "rules"]) == 0
+    html = page.read_text(encoding="utf-8")
+    assert f"What is new since {SINCE}, from 1 source" in html
+    changed = html.split("<h2>Changed figures</h2>", 1)[1].split("</ul>", 1)[0]
+    assert "people killed" in changed and "370" in changed
+    plain = tmp_path / "plain.html"
+    assert main(["digest", str(example_dir), "--format", "html", "-o", str(plain), "--entities", "rules"]) == 0
+    assert "Changed figures" not in plain.read_text(encoding="utf-8")
