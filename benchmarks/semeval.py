@@ -109,6 +109,13 @@ def main(argv=None) -> int:
         print(f"skipped: {args.data / 'semeval8_train_pairs.jsonl'} not found (see ../shared/data/README.md)")
         return 0
     pairs, arts = load(args.data)
+    from storylens.text.language import detect_language
+
+    labelled = [json.loads(line) for line in (args.data / "semeval8_train_articles.jsonl").open(encoding="utf-8")]
+    t0 = time.process_time()
+    right = sum(1 for r in labelled if detect_language(r["text"]) == r["lang"])
+    print(f"language identification: {right} of {len(labelled)} articles right ({right / len(labelled):.4f}), "
+          f"{1000 * (time.process_time() - t0) / len(labelled):.2f} ms/article CPU (model load included)")
     print(f"{len(pairs)} original-language pairs ({sum(p['lang1'] != p['lang2'] for p in pairs)} cross-lingual), "
           f"{len(arts)} articles\n")
     print("| storylens cluster | half | pairs | pairs (same story) | P | R | F1 |\n|---|---|---|---|---|---|---|")

@@ -7,7 +7,7 @@ import json
 import sys
 
 from ..errors import ConfigError, StorylensError
-from ..stories.archive import MODES
+from ..stories.options import MODES
 
 
 def register(sub) -> None:

@@ -36,10 +36,9 @@ from ..models import Article, Story
 from .clusterer import Assignment, ClusterOptions, Clusterer, _day, story_id_for
 from ..text.language import identify
 from .features import features, latest_year, lead_places
+from .options import MODES
 
 __all__ = ["ArchiveResult", "MODES", "average_link", "candidate_pairs", "cluster_archive", "cluster_collection"]
-
-MODES = ("archive", "stream")
 
 Pairs = dict[tuple[int, int], float]
 

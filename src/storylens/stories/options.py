@@ -9,7 +9,10 @@ from typing import Mapping
 
 from ..errors import ConfigError
 
-__all__ = ["ClusterOptions"]
+__all__ = ["ClusterOptions", "MODES"]
+
+# the clustering paths: a collection as a whole (storylens.stories.archive) or one article at a time
+MODES = ("archive", "stream")
 
 
 @dataclass(frozen=True, kw_only=True)
