@@ -89,7 +89,7 @@ def test_upload_open_a_story_click_a_citation_see_the_span(page, site, uploaded)
     titles = page.locator("ol.stories .title a").all_inner_texts()
     assert any("Aleppo" in t for t in titles), titles
     page.click("ol.stories .title a:has-text('Aleppo')")
-    page.wait_for_selector("h2#summary")
+    page.wait_for_selector("div.summary")
     story_url = page.url
     first = page.locator(".summary a.cite").first
     href = first.get_attribute("href")

@@ -117,3 +117,32 @@ def test_hover_text_and_conflicts_are_escaped():
     assert f"says \u201c{EVIL}\u201d" in para["text"]
     md = render(d, "markdown")
     assert "<script>" not in md and "_differs: [" in md
+
+
+def test_the_web_story_page_renders_the_reports_summary_with_its_own_links(example_dir, tmp_path):
+    """One template serves both: the story page's summary is the report's partial, its markers link to the
+    source's text with the evidence span highlighted, and the differing source links to its own sentence."""
+    pytest.importorskip("fastapi", reason="the web app needs the web extra")
+    httpx = pytest.importorskip("httpx", reason="httpx is in the test extra")
+    from storylens.cli import main
+    from storylens.web.app import create_app
+    from storylens.web.server import background_server
+
+    store = str(tmp_path / "news.db")
+    assert main(["cluster", str(example_dir), "--store", store]) == 0
+    with background_server(create_app(store)) as url:
+        sid = httpx.get(url + "/api/v1/stories").json()["stories"][0]["id"]
+        digest_json = httpx.get(f"{url}/api/v1/stories/{sid}").json()["digest"]
+        paras = _summary(httpx.get(f"{url}/stories/{sid}").text)
+    ids = {a["n"]: a["id"] for a in digest_json["articles"]}
+    assert len(paras) == len(digest_json["summary"]) and any(s["conflicts"] for s in digest_json["summary"])
+    for para, s in zip(paras, digest_json["summary"]):
+        spans = {e["article_id"]: e for e in reversed(s["evidence"])}
+        want = [ids[n] for n in s["sources"]] + [c["article_id"] for c in s["conflicts"]]
+        got = []
+        for (href, _), aid in zip(para["links"], want):
+            e = spans[aid] if len(got) < len(s["sources"]) else s["conflicts"][len(got) - len(s["sources"])]
+            assert href == f"/articles/{aid}?start={e['start']}&end={e['end']}#hl"
+            got.append(aid)
+        assert got == want and len(para["links"]) == len(want)
+        assert ("differs: " in para["text"]) == bool(s["conflicts"])

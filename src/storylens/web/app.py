@@ -19,6 +19,7 @@ from ..stories.store import UnknownStoryError
 from .access import NoDigestError, StoreAccess, UnknownArticleError
 from .listing import BadQuery, PageOutOfRange
 from .security import MAX_BODY_BYTES, SecurityMiddleware
+from .story_view import article_link
 
 HERE = Path(__file__).resolve().parent
 REPORT_TEMPLATES = HERE.parent / "report" / "templates"
@@ -45,8 +46,10 @@ def _templates():
     loaders = [jinja2.FileSystemLoader(str(HERE / "templates"))]
     if REPORT_TEMPLATES.is_dir():  # the report's partials, for pages that include them
         loaders.append(jinja2.PrefixLoader({"report": jinja2.FileSystemLoader(str(REPORT_TEMPLATES))}))
-    return jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True,
-                              undefined=jinja2.StrictUndefined, trim_blocks=False)
+    env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=False)
+    env.globals["article_link"] = article_link  # the citation links of the report's partials (_macros.html)
+    return env
 
 
 def create_app(store: str | StoreAccess, *, token: str | None = None, max_body: int = MAX_BODY_BYTES,

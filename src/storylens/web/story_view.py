@@ -13,6 +13,7 @@ from typing import Any, Iterable
 from urllib.parse import quote
 
 from ..report.common import balanced_quote
+from ..report.view import CiteView, SentenceView
 from .security import safe_href
 
 MAX_SINGLE_FIGURES = 12
@@ -55,6 +56,21 @@ def article_link(article_id: str, start: int | None = None, end: int | None = No
     return f"{path}?start={int(start)}&end={int(end)}#hl"
 
 
+@dataclass(frozen=True)
+class SummaryView:
+    """What the report's ``_summary.html`` reads from its ``view`` (no update part on the web's pages)."""
+
+    summary: tuple[SentenceView, ...]
+    update: None = None
+
+
+def _cite(n: int, article_id: str, span: dict | None) -> CiteView:
+    """The JSON digest carries offsets, not texts: the hover text stays "source n"."""
+    if span is None:
+        return CiteView(n, article_id, None, None, "")
+    return CiteView(n, article_id, int(span["start"]), int(span["end"]), "")
+
+
 class StoryView:
     """Sources, summary, figures, quotes, timeline and coverage of one digest, ready for the template."""
 
@@ -88,14 +104,21 @@ class StoryView:
             out.append(Mark(self.nums[aid], href, span is not None))
         return out
 
-    def summary(self) -> list[Item]:
+    def summary_view(self) -> SummaryView:
+        """The summary as the report's ``_summary.html`` reads it: each citation with its evidence span
+        (linked by the web's ``_macros.html``), and the sources whose figure differs."""
         ids = {a["n"]: a["id"] for a in self.d.get("articles", [])}
         out = []
         for s in self.d.get("summary", []):
-            evidence = sorted(s.get("evidence", []), key=lambda e: self.nums.get(e["article_id"], 0))
-            cited = [ids[n] for n in s.get("sources", []) if n in ids]
-            out.append(Item(balanced_quote(s["text"]), self.marks(cited, evidence)))
-        return out
+            spans: dict[str, dict] = {}
+            for e in s.get("evidence", []):
+                spans.setdefault(e["article_id"], e)
+            cited = [(n, ids[n]) for n in s.get("sources", []) if n in ids]
+            cites = tuple(_cite(n, aid, spans.get(aid)) for n, aid in cited)
+            conflicts = tuple(_cite(self.nums[c["article_id"]], c["article_id"], c)
+                              for c in s.get("conflicts", []) if c["article_id"] in self.nums)
+            out.append(SentenceView(balanced_quote(s["text"]), "", tuple(n for n, _ in cited), cites, conflicts))
+        return SummaryView(tuple(out))
 
     def figures(self) -> list[Item]:
         facts = self.d.get("facts", [])
