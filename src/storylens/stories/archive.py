@@ -70,7 +70,11 @@ def candidate_pairs(vectors: Sequence[Mapping[str, float]], options: ClusterOpti
         for f, w in top:
             for j in postings.get(f, ()):
                 hits[j] += w
-        ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))
+        # the best few without sorting every hit (a common feature's posting list is long); with a
+        # window some are skipped, so all are ranked
+        key = lambda kv: (-kv[1], kv[0])  # noqa: E731
+        ranked = heapq.nsmallest(o.archive_candidates, hits.items(), key=key) if window is None else \
+            sorted(hits.items(), key=key)
         taken = 0
         for j, _ in ranked:
             if window is not None and days is not None and days[i] is not None and days[j] is not None \
