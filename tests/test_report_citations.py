@@ -134,7 +134,9 @@ def test_the_web_story_page_renders_the_reports_summary_with_its_own_links(examp
         sid = httpx.get(url + "/api/v1/stories").json()["stories"][0]["id"]
         digest_json = httpx.get(f"{url}/api/v1/stories/{sid}").json()["digest"]
         paras = _summary(httpx.get(f"{url}/stories/{sid}").text)
+        texts = {a["id"]: httpx.get(f"{url}/api/v1/articles/{a['id']}").json()["text"] for a in digest_json["articles"]}
     ids = {a["n"]: a["id"] for a in digest_json["articles"]}
+    ids_n = {aid: n for n, aid in ids.items()}
     assert len(paras) == len(digest_json["summary"]) and any(s["conflicts"] for s in digest_json["summary"])
     for para, s in zip(paras, digest_json["summary"]):
         spans = {e["article_id"]: e for e in reversed(s["evidence"])}
@@ -146,3 +148,6 @@ def test_the_web_story_page_renders_the_reports_summary_with_its_own_links(examp
             got.append(aid)
         assert got == want and len(para["links"]) == len(want)
         assert ("differs: " in para["text"]) == bool(s["conflicts"])
+        for c in s["conflicts"]:  # the differing source is quoted, as in the report
+            said = texts[c["article_id"]][c["start"]:c["end"]]
+            assert said.strip() and f"[{ids_n[c['article_id']]}] says \u201c{said}\u201d" in para["text"]

@@ -54,7 +54,11 @@ def router(ctx) -> APIRouter:
     def story_page(story_id: Annotated[str, Path(min_length=1, max_length=MAX_ID_CHARS)]) -> str:
         story = ctx.access.story(story_id)
         digest, current = ctx.access.story_digest(story_id)
-        return ctx.render("story.html", story=story, d=digest, current=current, view=StoryView(story_id, digest))
+        view = StoryView(story_id, digest)
+        # only the (rare) differing sources are read, to quote them: a page view stays one cached read otherwise
+        texts = {aid: a.text for aid in view.conflict_ids() if (a := ctx.access.plain_article(aid)) is not None}
+        return ctx.render("story.html", story=story, d=digest, current=current, view=view,
+                          summary=view.summary_view(texts))
 
     @r.get("/articles/{article_id:path}", response_class=HTMLResponse)
     def article_page(article_id: Annotated[str, Path(min_length=1, max_length=MAX_ID_CHARS)],

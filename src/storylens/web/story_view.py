@@ -64,11 +64,14 @@ class SummaryView:
     update: None = None
 
 
-def _cite(n: int, article_id: str, span: dict | None) -> CiteView:
-    """The JSON digest carries offsets, not texts: the hover text stays "source n"."""
+def _cite(n: int, article_id: str, span: dict | None, text: str | None = None) -> CiteView:
+    """A marker of the summary; its span's words only when the article's ``text`` is given (the JSON digest
+    carries offsets, not texts: without it the hover text stays "source n")."""
     if span is None:
         return CiteView(n, article_id, None, None, "")
-    return CiteView(n, article_id, int(span["start"]), int(span["end"]), "")
+    start, end = int(span["start"]), int(span["end"])
+    words = text[start:end] if text is not None and 0 <= start < end <= len(text) else ""
+    return CiteView(n, article_id, start, end, words)
 
 
 class StoryView:
@@ -104,9 +107,16 @@ class StoryView:
             out.append(Mark(self.nums[aid], href, span is not None))
         return out
 
-    def summary_view(self) -> SummaryView:
+    def conflict_ids(self) -> list[str]:
+        """The articles some summary sentence lists as giving a different figure (their words are shown)."""
+        ids = [c["article_id"] for s in self.d.get("summary", []) for c in s.get("conflicts", [])]
+        return [i for i in dict.fromkeys(ids) if i in self.nums]
+
+    def summary_view(self, texts: dict[str, str] | None = None) -> SummaryView:
         """The summary as the report's ``_summary.html`` reads it: each citation with its evidence span
-        (linked by the web's ``_macros.html``), and the sources whose figure differs."""
+        (linked by the web's ``_macros.html``), and the sources whose figure differs, with the differing
+        sentence when ``texts`` holds that article's text."""
+        texts = texts or {}
         ids = {a["n"]: a["id"] for a in self.d.get("articles", [])}
         out = []
         for s in self.d.get("summary", []):
@@ -115,7 +125,7 @@ class StoryView:
                 spans.setdefault(e["article_id"], e)
             cited = [(n, ids[n]) for n in s.get("sources", []) if n in ids]
             cites = tuple(_cite(n, aid, spans.get(aid)) for n, aid in cited)
-            conflicts = tuple(_cite(self.nums[c["article_id"]], c["article_id"], c)
+            conflicts = tuple(_cite(self.nums[c["article_id"]], c["article_id"], c, texts.get(c["article_id"]))
                               for c in s.get("conflicts", []) if c["article_id"] in self.nums)
             out.append(SentenceView(balanced_quote(s["text"]), "", tuple(n for n, _ in cited), cites, conflicts))
         return SummaryView(tuple(out))
