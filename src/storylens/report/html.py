@@ -1,8 +1,10 @@
 """A Digest as one self-contained HTML page, rendered from the Jinja2 templates in ``templates/``.
 
 Autoescape is on: every piece of article-derived text is escaped; only markup the templates build
-is marked safe.  The web app renders its pages from the same templates (``base.html``, the section
-partials ``_summary.html``, ``_figures.html``, ... that read a ``view``) through :func:`environment`.
+is marked safe.  The section partials (``_summary.html``, ``_figures.html``, ...) read a ``view``; a page
+served under a policy that refuses inline CSS extends ``base_plain.html`` (``base.html`` without its
+style), and a page that links citations elsewhere provides its own ``_macros.html`` (the web app's story
+page includes ``_summary.html`` so, linking each marker to the cited span in the source's text).
 """
 
 from __future__ import annotations
