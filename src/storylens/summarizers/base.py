@@ -67,7 +67,7 @@ class Summarizer(ABC):
     def summarize(self, articles: Sequence[Article | PreparedDocument | str], max_words: int | None = None, *, options=None) -> Summary:
         from ..config import Options
 
-        opts = options or Options(**({} if max_words is None else {"max_words": max_words}))
+        opts = options or (Options() if max_words is None else Options(max_words=max_words))
         pool = SentencePool.build(articles, opts)
         return self.summarize_pool(pool, opts.max_words if max_words is None else max_words, order=opts.order)
 
