@@ -36,13 +36,13 @@ def run(args: list[str], cwd: Path, timeout: float) -> tuple[int, float, float, 
     start = time.monotonic()
     # GNU time reports the peak resident size of this one command ("MAXRSS <KB>" on its last line)
     p = subprocess.Popen(["/usr/bin/time", "-f", "MAXRSS %M", sys.executable, "-m", "storylens", *args], cwd=cwd,
-                         env=env, preexec_fn=cap,
+                         env=env, preexec_fn=cap, start_new_session=True,
                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         _, err = p.communicate(timeout=timeout)
         rc = p.returncode
     except subprocess.TimeoutExpired:
-        p.kill()
+        os.killpg(p.pid, 9)  # GNU time and the command under it
         _, err = p.communicate()
         rc = -9
     seconds = time.monotonic() - start

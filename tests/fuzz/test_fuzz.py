@@ -8,8 +8,10 @@ executable tag, an event-handler attribute or a ``javascript:``/``data:`` URL fr
 from __future__ import annotations
 
 import json
+import os
 import re
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -37,6 +39,31 @@ LIMITS = Limits(max_input_bytes=200_000, max_expanded_bytes=2_000_000, max_recor
 _BAD = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
+def budgeted(fn):
+    """For the long profile (benchmarks/fuzz_long.py): past FUZZ_DEADLINE an example does nothing, and each
+    example that runs adds "." to the file FUZZ_TALLY ("F" when it fails), so a run cut at its time limit
+    still says how many examples ran and whether one failed."""
+    import functools
+
+    @functools.wraps(fn)
+    def run(*args, **kwargs):
+        deadline, tally = os.environ.get("FUZZ_DEADLINE"), os.environ.get("FUZZ_TALLY")
+        if deadline and time.time() > float(deadline):
+            return None
+        if not tally:
+            return fn(*args, **kwargs)
+        with open(tally, "a") as fh:
+            fh.write(".")
+        try:
+            return fn(*args, **kwargs)
+        except BaseException:
+            with open(tally, "a") as fh:
+                fh.write("F")
+            raise
+
+    return run
+
+
 def check_article(a: Article) -> None:
     for value in (a.id, a.text, a.title, a.url, a.outlet, a.author, a.agency, a.dateline, a.path):
         assert isinstance(value, str)
@@ -46,6 +73,7 @@ def check_article(a: Article) -> None:
         assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", a.published) and "1800" <= a.published[:4] <= "2100"
 
 
+@budgeted
 def read_file(ext: str, data: bytes) -> None:
     with tempfile.TemporaryDirectory() as d:
         p = Path(d) / f"fuzz{ext}"
@@ -79,6 +107,7 @@ for _ext in sorted(FILES):
 
 @settings(max_examples=2 * _N)
 @given(st.one_of(*FILES.values()))
+@budgeted
 def test_stdin_gives_articles_or_our_error(data):
     try:
         res = load_stdin(data, LIMITS)
@@ -131,6 +160,7 @@ def baseline_tags() -> set[str]:
 
 @settings(max_examples=max(10, _N * 5 // 12))
 @given(_ARTICLES)
+@budgeted
 def test_digest_and_renderers_are_safe(baseline_tags, articles):
     from storylens import render
 
@@ -151,6 +181,7 @@ def test_digest_and_renderers_are_safe(baseline_tags, articles):
 @pytest.mark.skipif(not markdown_escaping_landed(), reason="Markdown escaping of article text is landing")
 @settings(max_examples=max(10, _N * 5 // 12))
 @given(_ARTICLES)
+@budgeted
 def test_markdown_is_inert(articles):
     from storylens import render
 
