@@ -234,7 +234,8 @@ def looks_binary(data: bytes) -> bool:
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _utf16_without_bom(head):
         return False
     # a stray NUL or two in a text (a bad copy and paste) is dropped by decode(); many are a binary file
-    if head.count(b"\x00") > max(4, len(head) // 100):
+    nuls = head.count(b"\x00")
+    if nuls > len(head) // 100 and (nuls > 4 or nuls * 4 > len(head)):
         return True
     control = sum(1 for b in head if b < 32 and b not in _TEXT_CONTROL)
     return control > max(4, len(head) // 100)
