@@ -61,6 +61,9 @@ _WORK_BEFORE = re.compile(r"\b(?:film|movie|book|novel|song|album|play|musical|o
                           re.IGNORECASE)
 
 
+# a name at the end of a quotation that ran on in the narrator's words (", Buss")
+_RUN_ON_SPEAKER = re.compile(r",\s*((?:[A-Z][\w'\u2019.-]*\s*){1,3})$")
+
 def _quote_spans(line: str) -> list[tuple[int, int]]:
     """``(start, end)`` of the inside of each quotation in one paragraph (a quotation nested inside another
     is part of it, not a quotation of its own)."""
@@ -375,9 +378,9 @@ def find_quotes(doc: PreparedDocument, persons: dict[str, str], roles: dict[str,
                 elif m and len(m.group("np").split()) <= 16 and \
                         m.group("np").split()[0].lower() not in ("and", "but", "or", "to", "that", "which"):
                     np = m.group("np")
-                elif m and re.search(r",\s*((?:[A-Z][\w'\u2019.-]*\s*){1,3})$", m.group("np")):
+                elif m and (tail := _RUN_ON_SPEAKER.search(m.group("np"))):
                     # the quotation runs on in the narrator's words: "...e-mail'' and other uses, Buss said."
-                    np = re.search(r",\s*((?:[A-Z][\w'\u2019.-]*\s*){1,3})$", m.group("np")).group(1)
+                    np = tail.group(1)
                 elif m5 and line[qs:qe].strip().endswith(","):
                     # '..., Brian Jones of England deadpanned': a name, then a verb of saying we do not list
                     np = re.sub(r"\s+of\s+[A-Z][\w'’-]*\s*$", "", m5.group("np").strip())

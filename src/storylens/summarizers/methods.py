@@ -172,7 +172,7 @@ class ConceptCoverage(Summarizer):
     uncovered weight per word, boosted by the centroid/support/position score."""
 
     def __init__(self, min_df: int = 2, alpha: float = 0.5, prior: float = 1.0, lam: float = 0.5,
-                 scorer: Summarizer | None = None):
+                 scorer: "LinearScored | None" = None):
         self.scorer = scorer
         self.min_df = min_df
         self.alpha = alpha
