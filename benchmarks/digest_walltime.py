@@ -1,6 +1,6 @@
 """Wall time of `storylens digest examples/aleppo-2016/`, start-up included.
 
-Target (issue 2): under 2 s on the 2-core development machine.  Reported
+Target: under 2 s on the 2-core development machine.  Reported
 side by side with a bare `python -c pass` start in the same run, since the
 machine is shared and noisy.
 

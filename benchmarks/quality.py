@@ -11,7 +11,8 @@ dataset, the oracle as the ceiling, ready for BENCHMARKS.md.
 Each table equals the output of, e.g.::
 
     storylens evaluate --data ../shared/data/multinews_val.jsonl.gz --words 300 \\
-        --systems storylens,storylens:scored,storylens:centroid,storylens:coverage,lead,lexrank,textrank,lsa,random,oracle
+        --systems storylens,storylens:scored,storylens:centroid,storylens:coverage,lead,lexrank,textrank,\
+lsa,random,oracle
     storylens evaluate --data ../shared/data/duc2007_update.jsonl --recall --systems ...
 """
 
@@ -29,8 +30,8 @@ sys.path.insert(0, str(ROOT / "src"))
 from storylens.evaluation.run import evaluate, read_dataset  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
-SYSTEMS = ["storylens", "storylens:scored", "storylens:centroid", "storylens:coverage", "lead", "lexrank", "textrank", "lsa",
-           "random", "oracle"]
+SYSTEMS = ["storylens", "storylens:scored", "storylens:centroid", "storylens:coverage", "lead", "lexrank",
+           "textrank", "lsa", "random", "oracle"]
 SETS = {
     "val": ("Multi-News validation", "multinews_val.jsonl.gz", 300, False),
     "update": ("DUC 2007 update (30 sets of 10 articles)", "duc2007_update.jsonl", None, True),

@@ -2,12 +2,13 @@
 
 Both start from the raw documents of a cluster and end with ranked sentences
 cut to the word budget.  LexRank reads the text through sumy's own plain-text
-parser with an offline tokenizer (``--splitter sumy``, issue 2's setting) or is
-given pysbd's sentences (``--splitter pysbd``, issue 3's setting); the two
+parser with an offline tokenizer (``--splitter sumy``) or is given pysbd's
+sentences (``--splitter pysbd``, the convention of the quality tables); the two
 systems alternate cluster by cluster so that machine load hits both alike.
 
     nice .venv/bin/python benchmarks/speed.py                       # Multi-News val, first 1,000 clusters
-    nice .venv/bin/python benchmarks/speed.py --data ../shared/data/duc2007_main_pyr23.jsonl --words 250 --splitter pysbd
+    nice .venv/bin/python benchmarks/speed.py --data ../shared/data/duc2007_main_pyr23.jsonl \
+        --words 250 --splitter pysbd
 """
 
 from __future__ import annotations
