@@ -16,12 +16,13 @@ from collections import Counter
 
 from ..models import Article
 from ..text.lang_tools import content_terms_for
+from ..text.lexicon import CALENDAR_WORDS, YEAR_FIRST, YEAR_LAST, YEAR_PATTERN
 from ..text.tfidf import STOPWORDS
 
 _CAP = re.compile(r"(?<![.!?\n\"\u201c])\s+((?:[A-Z][\w'\u2019-]*)(?:\s+[A-Z][\w'\u2019-]*)*)")
 _NUM = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)*)(?![\w])")
 # a four-digit clock time is not a year: "at 2045 GMT", "2130 local time"
-_YEAR = re.compile(r"(?<![\w.])(19[5-9]\d|20[0-4]\d)(?![\w])"
+_YEAR = re.compile(rf"(?<![\w.])({YEAR_PATTERN})(?![\w])"
                    r"(?!\s*(?:GMT|BST|UTC|CET|EST|EDT|PST|PDT|local\b|hrs\b|hours\b|h\b))")
 # a year just after these words is history ("no government since 1991", "Niyazov died in 2006", "held by the
 # rebels since mid-2012", "displaced since March 2011"), not the date
@@ -30,8 +31,6 @@ _HIST = re.compile(r"(?i)\b(?:since|until|died in|death in)\s+(?:(?:mid|early|la
 # a place after a locative preposition: "in Wellington", "at Waitrose", "near Mount Cook"
 _PLACE = re.compile(r"\b(?:in|at|near)\s+((?:[A-Z][\w'\u2019-]+)(?:\s+[A-Z][\w'\u2019-]+)*)")
 _FIRST_STOP = re.compile(r"[.!?][\"'\u201d\u2019)]*(?=\s+[\"'\u201c(]*[A-Z0-9])")
-_MONTHS = frozenset("january february march april may june july august september october november december "
-                    "monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 def features(article: Article, entity_weight: float = 2.0, number_weight: float = 1.0) -> dict[str, float]:
@@ -51,7 +50,7 @@ def features(article: Article, entity_weight: float = 2.0, number_weight: float 
         named = article.text if article.title and _title_case(article.title) else text
         for m in _CAP.finditer(named):
             toks = [t.lower().replace("\u2019", "'") for t in m.group(1).split()]
-            toks = [t for t in toks if t not in STOPWORDS and t not in _MONTHS and len(t) > 1]
+            toks = [t for t in toks if t not in STOPWORDS and t not in CALENDAR_WORDS and len(t) > 1]
             for t in toks:
                 counts["@" + t] += 1
             for a, b in zip(toks, toks[1:]):
@@ -70,13 +69,13 @@ def _title_case(title: str) -> bool:
 
 def latest_year(article: Article) -> int | None:
     """The year an article stands for: its publication year when known, else the latest
-    year (1950-2049) that its title or text mentions, or None.
+    year (YEAR_FIRST to YEAR_LAST, as every date reader) that its title or text mentions, or None.
 
     Years right after "since", "until", "died in" or "death in" (also with a month or "mid-" between:
     "since March 2011") are history and do not count; nor does a clock time that looks like a year
     ("at 2045 GMT").
     """
-    if article.published and article.published[:4].isdigit() and 1950 <= int(article.published[:4]) <= 2049:
+    if article.published and article.published[:4].isdigit() and YEAR_FIRST <= int(article.published[:4]) <= YEAR_LAST:
         return int(article.published[:4])
     text = (article.title or "") + "\n" + article.text
     ys = [int(m.group(1)) for m in _YEAR.finditer(text)
@@ -95,7 +94,7 @@ def lead_places(article: Article) -> tuple[str, ...]:
     for m in _PLACE.finditer(lead):
         for t in m.group(1).split():
             t = t.lower().replace("\u2019", "'")
-            if t not in STOPWORDS and t not in _MONTHS and len(t) > 1:
+            if t not in STOPWORDS and t not in CALENDAR_WORDS and len(t) > 1:
                 if "@" + t not in out:
                     out.append("@" + t)
                 break
