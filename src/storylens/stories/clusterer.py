@@ -63,6 +63,7 @@ from typing import Iterable, Mapping, Sequence
 from .features import features, latest_year, lead_places
 from .options import ClusterOptions
 from ..models import Article, Story
+from ..text.tfidf import smoothed_idf, sublinear_tf
 
 __all__ = ["Assignment", "ClusterOptions", "Clusterer", "NO_WINDOW", "cluster", "features", "latest_year",
            "lead_places", "story_id_for"]
@@ -166,13 +167,13 @@ class Clusterer:
             v = ref.get(f if f[0] not in "@#" else f[1:])
             if v is not None:
                 return v
-        return math.log((self._n + 1) / (self._df.get(f, 0) + 1)) + 1.0
+        return smoothed_idf(self._df.get(f, 0), self._n)
 
     def vector(self, counts: Mapping[str, float]) -> dict[str, float]:
         """Unit TF-IDF vector of raw feature counts, with the current IDF, keeping only the
         ``vector_terms`` heaviest features (all with 0)."""
         o = self.options
-        vec = {f: (1.0 + math.log(c)) * self._idf(f) * _weight_of(f, o.entity_weight, o.number_weight)
+        vec = {f: sublinear_tf(c) * self._idf(f) * _weight_of(f, o.entity_weight, o.number_weight)
                for f, c in counts.items()}
         k = o.vector_terms
         if k and len(vec) > k:

@@ -70,6 +70,16 @@ def content_terms(text: str) -> list[str]:
     return [stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1]
 
 
+def sublinear_tf(count: float) -> float:
+    """The weight of a term seen ``count`` (>= 1) times: 1 + ln(count)."""
+    return 1.0 + math.log(count)
+
+
+def smoothed_idf(df: int, n: int) -> float:
+    """The inverse document frequency of a term in ``df`` of ``n`` documents: ln((1 + n) / (1 + df)) + 1."""
+    return math.log((1 + n) / (1 + df)) + 1.0
+
+
 _DENSE_PRODUCTS = 200_000  # similarity without scipy up to this many (rows x longest row x rows) products
 
 
@@ -102,8 +112,8 @@ class TfidfSpace:
         n = max(n_rows, 1)
         df = np.bincount(indices, minlength=len(terms))
         # the same math.log values as computed term by term, once per distinct count
-        idf_of = np.asarray([math.log((1 + n) / (1 + d)) + 1.0 for d in range(n + 1)])
-        tf_of = np.asarray([0.0] + [1.0 + math.log(k) for k in range(1, int(raw.max(initial=0)) + 1)])
+        idf_of = np.asarray([smoothed_idf(d, n) for d in range(n + 1)])
+        tf_of = np.asarray([0.0] + [sublinear_tf(k) for k in range(1, int(raw.max(initial=0)) + 1)])
         data = tf_of[raw]
         self.counts = raw
         self.token_rows = token_rows
