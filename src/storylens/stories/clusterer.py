@@ -222,8 +222,8 @@ class Clusterer:
             a = articles[i]
             f = None
             if a.id not in self._article_story and not duplicates.get(a.id):
-                f = dict(counts[i]) if counts is not None and counts[i] is not None else \
-                    features(a, o.entity_weight, o.number_weight)
+                given = counts[i] if counts is not None else None
+                f = dict(given) if given is not None else features(a, o.entity_weight, o.number_weight)
                 # the IDF as of this article's arrival (see the module docstring)
                 self._df.update(f.keys())
                 self._df_new.update(f.keys())
@@ -285,7 +285,7 @@ class Clusterer:
         return Assignment(a.id, st.id, dup, 1.0, True)
 
     def _in_window(self, st: _StoryState, day: int | None) -> bool:
-        if day is None or st.first_day is None:
+        if day is None or st.first_day is None or st.last_day is None:
             return True
         w = self.options.window_days
         return st.first_day - w <= day <= st.last_day + w
@@ -293,10 +293,10 @@ class Clusterer:
     def _candidates(self, vec: Mapping[str, float], day: int | None) -> list[_StoryState]:
         o = self.options
         top = heapq.nlargest(o.index_terms, vec.items(), key=lambda kv: (kv[1], kv[0]))
-        hits: Counter[str] = Counter()
+        hits: dict[str, float] = {}
         for f, w in top:
             for sid in self._postings.get(f, ()):
-                hits[sid] += w
+                hits[sid] = hits.get(sid, 0.0) + w
         ranked = sorted(hits.items(), key=lambda kv: (-kv[1], self._stories[kv[0]].order))
         out = []
         for sid, _ in ranked:
