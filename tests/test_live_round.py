@@ -327,4 +327,6 @@ def test_every_polls_round_after_round_until_interrupted(sites, tmp_path: Path):
     assert rounds[1].startswith("round 2: 1 sources: 0 fetched, 1 unchanged") and "0 new articles" in rounds[1]
     assert proc.returncode == 130 and "interrupted" in err and "Traceback" not in err
     gaps = [b[2] - a[2] for a, b in zip(site.hits("/feed.xml"), site.hits("/feed.xml")[1:])]
-    assert gaps and all(g >= 0.9 for g in gaps)  # one round a second, not back to back
+    # rounds start a second apart, not back to back; a round's own request may come late in its second
+    # on a loaded machine, so half a second is the bound
+    assert gaps and all(g >= 0.5 for g in gaps)
