@@ -98,5 +98,6 @@ def test_render_at_the_top_level_writes_every_format(example_articles):
     assert storylens.render(d).startswith("# ") and storylens.render(d, "html").startswith("<!DOCTYPE html>")
     assert storylens.render(d, "json").startswith('{\n  "schema": "storylens.digest/1"')
     assert storylens.render(d, "csv").startswith("section,what,status,amount,")
-    with pytest.raises(storylens.StorylensError, match="unknown format 'pdf'; choose one of: markdown, json, html, csv"):
+    expected = "unknown format 'pdf'; choose one of: markdown, json, html, csv"
+    with pytest.raises(storylens.StorylensError, match=expected):
         storylens.render(d, "pdf")

@@ -16,7 +16,8 @@ def _jsonl(path, rows):
 
 
 def _records():
-    rows = [{"doc_id": f"a{i}", "text": t, "published": "2012-11-11", "source": "Reuters"} for i, t in enumerate(QUAKE_A)]
+    rows = [{"doc_id": f"a{i}", "text": t, "published": "2012-11-11", "source": "Reuters"}
+            for i, t in enumerate(QUAKE_A)]
     rows += [{"id": f"b{i}", "text": t, "published": "2012-11-12", "url": "https://www.bbc.co.uk/x"}
              for i, t in enumerate(QUAKE_B)]
     rows.append({"id": "a0-copy", "text": "MOGOK (AP) - " + QUAKE_A[0], "published": "2012-11-12"})

@@ -116,7 +116,8 @@ def test_pool_space_fast_paths_equal_the_sparse_products_exactly():
 
 
 def test_overlong_sentence_is_split_at_every_stop_with_offsets():
-    run_on = " ".join(f"the council met on day {k} to discuss the flood defences for the town centre." for k in range(8))
+    run_on = " ".join(f"the council met on day {k} to discuss the flood defences for the town centre."
+                      for k in range(8))
     text = "Officials gathered early. " + run_on[0].upper() + run_on[1:]
     pool = SentencePool.build([text], storylens.Options(max_sentence_words=40))
     assert len(pool.sentences) >= 8

@@ -64,7 +64,8 @@ class Summarizer(ABC):
     def rank(self, pool: SentencePool) -> Sequence[int]:
         """Candidate indices of ``pool.sentences`` in order of priority."""
 
-    def summarize(self, articles: Sequence[Article | PreparedDocument | str], max_words: int | None = None, *, options=None) -> Summary:
+    def summarize(self, articles: Sequence[Article | PreparedDocument | str], max_words: int | None = None, *,
+                  options=None) -> Summary:
         from ..config import Options
 
         opts = options or (Options() if max_words is None else Options(max_words=max_words))

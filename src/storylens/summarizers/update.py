@@ -46,7 +46,8 @@ def known_content(pool: SentencePool, earlier: SentencePool, redundancy: float =
 
 
 def summarize_update(earlier: Sequence[Article | PreparedDocument | str],
-                     later: Sequence[Article | PreparedDocument | str], max_words: int | None = None, *, options=None, redundancy: float = REDUNDANCY) -> Summary:
+                     later: Sequence[Article | PreparedDocument | str], max_words: int | None = None, *,
+                     options=None, redundancy: float = REDUNDANCY) -> Summary:
     """Summarize what ``later`` adds to ``earlier`` in at most ``max_words`` words (default: the options').
 
     Every sentence comes from, and cites (0-based indices into ``later``), the later articles.
