@@ -3,6 +3,7 @@ store, damaged files, malformed queries, readers beside a writer, articles that 
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 import subprocess
@@ -314,3 +315,15 @@ def test_an_articles_language_is_stored_and_read_back(store_url):
         assert st.article("de1").lang == "de" and st.article("xx").lang is None
         (story,) = [s for s in st.stories() if "de1" in s.article_ids]
         assert [a.lang for a in st.story_articles(story.id)] == ["de"]
+
+
+def test_assignments_list_an_article_stored_under_a_new_id_with_the_id_it_was_given(store_url, tmp_path, capsys):
+    day1, day2 = _two_days(tmp_path)
+    assert main(["cluster", str(day1), "--store", store_url]) == 0
+    out = tmp_path / "day2.jsonl"
+    assert main(["cluster", str(day2), "--store", store_url, "--assignments", str(out)]) == 0
+    capsys.readouterr()
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 2  # both of day 2's articles, though their file names were taken on day 1
+    assert sorted(r["given_id"] for r in rows) == ["story", "update"]
+    assert all(r["article_id"].startswith(r["given_id"] + "@") for r in rows)

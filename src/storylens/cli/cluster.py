@@ -118,13 +118,18 @@ def run(args: argparse.Namespace) -> int:
             res = index.add(articles, progress=bar.update)
             skipped = loaded.skipped + res.skipped
             if args.assignments:
-                wanted = {a.id for a in articles}
-                rows = [{"article_id": sa.article.id, "story_id": sa.story_id, "duplicate_of": sa.duplicate_of}
+                # an id another article had already taken is stored under a new one (ID@HASH)
+                given = {stored: mine for mine, stored in res.renamed.items()}
+                wanted = {res.renamed.get(a.id, a.id) for a in articles}
+                rows = [{"article_id": sa.article.id, "story_id": sa.story_id, "duplicate_of": sa.duplicate_of,
+                         **({"given_id": given[sa.article.id]} if sa.article.id in given else {})}
                         for sa in store.assignments() if sa.article.id in wanted]
             counts = store.counts()
         summary = (f"added {_n(res.added, 'article')} ({_n(res.duplicates, 'copy', 'copies')} of earlier ones, "
                    f"{_n(res.new_stories, 'new story', 'new stories')}); {len(res.already_stored)} already in the "
-                   f"store; store now holds {_n(counts['articles'], 'article')} in "
+                   f"store; " + (f"{_n(len(res.updates), 'update')} of stored articles (same URL, new text); "
+                                 if res.updates else "")
+                   + f"store now holds {_n(counts['articles'], 'article')} in "
                    f"{_n(counts['stories'], 'story', 'stories')}")
     else:
         from ..stories.archive import cluster_collection
