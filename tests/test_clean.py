@@ -2,7 +2,8 @@ from storylens.ingest.clean import clean_text, outlet_from_url, parse_date, repa
 
 
 def test_mojibake_is_repaired_and_quotes_kept_curly():
-    raw = "Kerry said it was \u00e2\u20ac\u0153a little bit of progress\u2020on resolving it. Lavrov said: \u00e2\u20ac\u0153Ask the Americans.\u00e2\u20ac"
+    raw = ("Kerry said it was \u00e2\u20ac\u0153a little bit of progress\u2020on resolving it. "
+           "Lavrov said: \u00e2\u20ac\u0153Ask the Americans.\u00e2\u20ac")
     fixed = repair_mojibake(raw)
     assert "\u00e2" not in fixed and "\u2020" not in fixed
     assert "\u201ca little bit of progress\u201d on resolving" in fixed
@@ -36,7 +37,8 @@ def test_boilerplate_lines_are_dropped_and_credits_read():
 
 
 def test_agency_byline_with_date():
-    r = clean_text("Russia offers to secure rebel evacuation\n\nAFP , Thursday 13 Oct 2016\n\nRussia said Thursday it was ready.")
+    r = clean_text("Russia offers to secure rebel evacuation\n\nAFP , Thursday 13 Oct 2016\n\n"
+                   "Russia said Thursday it was ready.")
     assert (r.agency, r.published, r.published_inferred) == ("AFP", "2016-10-13", False)
     assert r.text == "Russia said Thursday it was ready."
 
@@ -55,7 +57,8 @@ def test_parse_date_and_outlets():
 
 
 def test_ap_underscore_dateline_and_its_date_kept():
-    r = clean_text("Myanmar military won't convene parliament\n\nYANGON, Myanmar (AP) _ Suu Kyi offered Thursday to talk.")
+    r = clean_text("Myanmar military won't convene parliament\n\n"
+                   "YANGON, Myanmar (AP) _ Suu Kyi offered Thursday to talk.")
     assert (r.dateline, r.agency, r.text) == ("YANGON, Myanmar", "AP", "Suu Kyi offered Thursday to talk.")
     r = clean_text("Euro trading\n\nBRUSSELS, May 2 (Xinhua) -- Trading will begin on Monday.")
     assert (r.dateline, r.dateline_date) == ("BRUSSELS", "May 2")
@@ -96,7 +99,8 @@ def test_header_date_lines_date_the_page():
     # a sentence that mentions a date is text, not a date line
     for line in ("Obama wins on May 5, 2012", "The vote on 5 May 2010 was close", "May 2012"):
         assert _date_line(line) is None, line
-    r = clean_text("Fire destroys dairy building\nPublished: August 7, 2012\nThe building burned down. Nobody was hurt.")
+    r = clean_text("Fire destroys dairy building\nPublished: August 7, 2012\n"
+                   "The building burned down. Nobody was hurt.")
     assert r.published == "2012-08-07" and r.title == "Fire destroys dairy building"
     assert r.text == "The building burned down. Nobody was hurt."
 

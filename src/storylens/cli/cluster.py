@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import Any
 
 from ..errors import ConfigError, StorylensError
 from ..stories.options import MODES
@@ -53,9 +54,9 @@ def _n(count: int, one: str, many: str = "") -> str:
     return f"{count} {one if count == 1 else (many or one + 's')}"
 
 
-def _changes(args) -> dict:
+def _changes(args) -> dict[str, Any]:
     """The clusterer settings given on the command line."""
-    changes = {}
+    changes: dict[str, Any] = {}
     if args.threshold is not None:
         changes["threshold"] = args.threshold
     if args.window_days is not None:
@@ -119,10 +120,10 @@ def run(args: argparse.Namespace) -> int:
             skipped = loaded.skipped + res.skipped
             if args.assignments:
                 # an id another article had already taken is stored under a new one (ID@HASH)
-                given = {stored: mine for mine, stored in res.renamed.items()}
+                given_ids = {stored: mine for mine, stored in res.renamed.items()}
                 wanted = {res.renamed.get(a.id, a.id) for a in articles}
                 rows = [{"article_id": sa.article.id, "story_id": sa.story_id, "duplicate_of": sa.duplicate_of,
-                         **({"given_id": given[sa.article.id]} if sa.article.id in given else {})}
+                         **({"given_id": given_ids[sa.article.id]} if sa.article.id in given_ids else {})}
                         for sa in store.assignments() if sa.article.id in wanted]
             counts = store.counts()
         summary = (f"added {_n(res.added, 'article')} ({_n(res.duplicates, 'copy', 'copies')} of earlier ones, "

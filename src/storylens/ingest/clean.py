@@ -54,7 +54,8 @@ _CAPTION = re.compile(
 )
 _BOILERPLATE = re.compile(
     r"^\s*(?:read more|read also|see also|related|more on this|short link|share this|share|shares?|tweet|email|"
-    r"print|advertisement|sponsored|subscribe|sign up|click here|follow us|follow @|copyright|\u00a9|all rights reserved|"
+    r"print|advertisement|sponsored|subscribe|sign up|click here|follow us|follow @|copyright|\u00a9|"
+    r"all rights reserved|"
     r"listen to this article|watch|watch now|video|image|photo|skip to|back to top|comments?|"
     r"this article (?:was|is)|recommended|most read|trending|newsletter)\b[^\n]{0,120}$",
     re.IGNORECASE,
@@ -141,8 +142,8 @@ def title_from_url(url: str) -> str:
         path = urlparse(url).path
     except ValueError:
         return ""
-    slug = [p for p in path.split("/") if p][-1:] or [""]
-    slug = re.sub(r"\.\w{2,5}$", "", slug[0])
+    last = [p for p in path.split("/") if p][-1:] or [""]
+    slug = re.sub(r"\.\w{2,5}$", "", last[0])
     parts = [p for p in re.split(r"[-_]+", slug) if p and not p.isdigit()]
     if len(parts) < 3:
         return ""
@@ -194,8 +195,8 @@ def clean_text(raw: str, *, url: str = "", title: str = "") -> CleanResult:
     for i, line in enumerate(lines):
         if not line:
             continue
-        if header and _URL_LINE.match(line):
-            res.url = res.url or _URL_LINE.match(line).group(1)
+        if header and (url_line := _URL_LINE.match(line)):
+            res.url = res.url or url_line.group(1)
             continue
         if header and _SPACED_URL_START.match(line) and _URL_LINE.match(joined := _join_spaced_url(line)):
             res.url = res.url or joined.strip()
