@@ -295,19 +295,6 @@ def resolve(expr: TimeExpr, anchor: date | None, *, future: bool = False,
             y, m = divmod(anchor.year * 12 + anchor.month - 1 - n, 12)
             return Resolved(f"{y:04d}-{m + 1:02d}", "month")
         return Resolved(f"{anchor.year - n:04d}", "year")
-    if k == "rel_anchor":
-        base = previous
-        if base is None:
-            return UNRESOLVED
-        direction = (g("dir") or g("dir2") or g("dir3") or "").lower()
-        sign = -1 if direction in ("earlier", "before", "previous", "previously") else 1
-        unit = (g("unit") or g("unit2") or "day").lower().rstrip("s")
-        n = _n(g("n"))
-        days = n * (7 if unit == "week" else 1)
-        # "a day after X": X happened the day before the main event
-        if direction == "after" and g("dir"):
-            sign = -1
-        return Resolved((base + timedelta(days=sign * days)).isoformat(), "day" if unit == "day" else "week")
     return UNRESOLVED
 
 
