@@ -27,7 +27,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from ..errors import ConfigError
+from ..constraints import Constraint, Interval, check
 from ..models import Article
 
 _MERSENNE = np.uint64((1 << 61) - 1)
@@ -55,6 +55,14 @@ class DupResult:
     similarity: float = 1.0
 
 
+# the Deduplicator's allowed values, in the table style of storylens.config
+DEDUP_CONSTRAINTS: dict[str, Constraint] = {
+    "threshold": Interval(float, 0.0, 1.0, closed="right"),
+    "num_perm": Interval(int, 16, 1024),
+    "shingle": Interval(int, 1, 20),
+}
+
+
 class Deduplicator:
     """Detect exact and near-duplicate articles as they arrive.
 
@@ -69,12 +77,8 @@ class Deduplicator:
     """
 
     def __init__(self, *, threshold: float = 0.5, num_perm: int = 64, shingle: int = 5, seed: int = 1):
-        if not 0.0 < threshold <= 1.0:
-            raise ConfigError(f"dedup threshold must be in (0, 1], got {threshold!r}")
-        if not 16 <= num_perm <= 1024:
-            raise ConfigError(f"num_perm must be from 16 to 1024, got {num_perm!r}")
-        if not 1 <= shingle <= 20:
-            raise ConfigError(f"shingle must be from 1 to 20 words, got {shingle!r}")
+        for name, value in (("threshold", threshold), ("num_perm", num_perm), ("shingle", shingle)):
+            check(f"dedup {name}" if name == "threshold" else name, value, DEDUP_CONSTRAINTS[name])
         from datasketch import MinHashLSH
 
         self.threshold = float(threshold)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields, replace
 from typing import Mapping
 
-from ..errors import ConfigError
+from ..constraints import Constraint, Flag, Interval, check_all
 
 __all__ = ["ClusterOptions", "MODES"]
 
@@ -60,32 +60,18 @@ class ClusterOptions:
     number_penalty: float = 0.05
 
     def __post_init__(self) -> None:
-        _check(self)
-        if not isinstance(self.multilingual, bool):
-            raise ConfigError(f"multilingual must be True or False, got {self.multilingual!r}")
+        check_all(self, CLUSTER_CONSTRAINTS)
 
 
-# field -> (kind, lowest, lowest allowed?, highest or None): every allowed value of ClusterOptions, once
-_ALLOWED: dict[str, tuple[type, float, bool, float | None]] = {
-    "threshold": (float, 0.0, False, 1.0), "archive_threshold": (float, 0.0, False, 1.0),
-    "window_days": (int, 0, True, None), "year_gap": (int, 0, True, None), "vector_terms": (int, 0, True, None),
-    "entity_weight": (float, 0, True, None), "number_weight": (float, 0, True, None),
-    "year_penalty": (float, 0, True, None), "place_penalty": (float, 0, True, None),
-    "centroid_terms": (int, 1, True, None), "index_terms": (int, 1, True, None),
-    "max_candidates": (int, 1, True, None), "archive_candidates": (int, 1, True, None),
-    "archive_postings": (int, 1, True, None), "crosslingual_threshold": (float, -1.0, False, 1.0),
-    "number_penalty": (float, 0, True, None),
+# every allowed value of ClusterOptions, once (storylens.constraints, the table style of storylens.config)
+_SHARE = Interval(float, 0.0, 1.0, closed="neither")
+CLUSTER_CONSTRAINTS: dict[str, Constraint] = {
+    "threshold": _SHARE, "archive_threshold": _SHARE,
+    "window_days": Interval(int, 0), "year_gap": Interval(int, 0), "vector_terms": Interval(int, 0),
+    "entity_weight": Interval(float, 0), "number_weight": Interval(float, 0),
+    "year_penalty": Interval(float, 0), "place_penalty": Interval(float, 0),
+    "centroid_terms": Interval(int, 1), "index_terms": Interval(int, 1),
+    "max_candidates": Interval(int, 1), "archive_candidates": Interval(int, 1),
+    "archive_postings": Interval(int, 1), "crosslingual_threshold": Interval(float, -1.0, 1.0, closed="neither"),
+    "number_penalty": Interval(float, 0), "multilingual": Flag(),
 }
-
-
-def _check(o: "ClusterOptions") -> None:
-    """Raise ConfigError naming the field, the allowed values and the value given."""
-    for name, (kind, lo, lo_ok, hi) in _ALLOWED.items():
-        v = getattr(o, name)
-        kinds = (int, float) if kind is float else (int,)
-        ok = not isinstance(v, bool) and isinstance(v, kinds) and (v >= lo if lo_ok else v > lo) \
-            and (hi is None or v < hi)
-        if not ok:
-            what = "an integer" if kind is int else "a number"
-            rng = f"in ({lo}, {hi})" if hi is not None else (f">= {lo}" if lo_ok else f"> {lo}")
-            raise ConfigError(f"{name} must be {what} {rng}, got {v!r}")
