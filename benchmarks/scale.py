@@ -171,18 +171,23 @@ def bcubed_f1(gold: dict[str, str], pred: dict[str, str]) -> tuple[float, float,
     return prec, rec, 2 * prec * rec / (prec + rec)
 
 
+def stream_of(n: int):
+    """The stream of ``n`` articles both runs measure: ``(articles, gold, planted, passes, seconds to build)``."""
+    t0 = time.perf_counter()
+    # enough clusters for one pass at this size (the file has ~44k, about 2.7 documents each)
+    pool = load_pool(DATA, limit_clusters=min(45000, max(2000, int(n / 2.0))))
+    arts, gold, planted, passes = build_stream(pool, n)
+    del pool
+    return arts, gold, planted, passes, time.perf_counter() - t0
+
+
 def run_one(n: int, use_store: bool, batch: int = 1000) -> dict:
     from tqdm import tqdm
 
     from storylens.stories.clusterer import Clusterer
     from storylens.stories.dedup import Deduplicator
 
-    t0 = time.perf_counter()
-    # enough clusters for one pass at this size (the file has ~44k, about 2.7 documents each)
-    pool = load_pool(DATA, limit_clusters=min(45000, max(2000, int(n / 2.0))))
-    arts, gold, planted, passes = build_stream(pool, n)
-    del pool
-    t_build = time.perf_counter() - t0
+    arts, gold, planted, passes, t_build = stream_of(n)
     rss_stream = _rss_mb()
     store = index = None
     if use_store:
@@ -248,11 +253,7 @@ def run_archive(n: int) -> dict:
     the whole collection, candidate blocking), the stream given at once."""
     from storylens.stories.archive import cluster_collection
 
-    t0 = time.perf_counter()
-    pool = load_pool(DATA, limit_clusters=min(45000, max(2000, int(n / 2.0))))
-    arts, gold, planted, passes = build_stream(pool, n)
-    del pool
-    t_build = time.perf_counter() - t0
+    arts, gold, planted, passes, t_build = stream_of(n)
     rss_stream = _rss_mb()
     t1, c1 = time.perf_counter(), time.process_time()
     res = cluster_collection(arts)
