@@ -17,11 +17,12 @@ from typing import Iterator, Sequence
 
 import numpy as np
 
-from ..models import Article, Citation, Sentence, Summary, SummarySentence
+from ..models import Article, Sentence, Summary
 from ..prepare import PreparedDocument
-from ..text.claims import CARRIES, ClaimIndex, content, figures, figures_agree
+from ..text.claims import ClaimIndex
 from ..text.segment import ABBREVIATIONS, token_before, words
 from ..text.tfidf import STOPWORDS, TfidfSpace, stem
+from . import support
 from .coherence import cut_quotation, display_positions
 
 _HEADING_END = re.compile(r"[.!?\"'\u201d\u2019)]$")
@@ -215,53 +216,14 @@ class SentencePool:
         return [self.support_of(i) for i in range(len(self.sentences))]
 
     def support_of(self, i: int) -> dict[int, int]:
-        """One row of :attr:`support`."""
+        """One row of :attr:`support` (:func:`storylens.summarizers.support.support_of`)."""
         if "support" in self.__dict__:
             return self.__dict__["support"][i]
-        sims = self.similarity[i]
-        exact = self._exact
-        own = self.sentences[i].doc_index
-        best: dict[int, tuple[float, int]] = {}
-        hits = np.flatnonzero(sims >= self.support_threshold)
-        matched = hits.tolist()
-        for j, v, d in zip(matched, sims[hits].tolist(), self.doc_of[hits].tolist()):
-            if d == own:
-                continue
-            b = best.get(d)
-            if b is None or v > b[0]:
-                best[d] = (v, j)
-        row = {d: j for d, (_, j) in sorted(best.items())}
-        for d in exact.get(i, ()):
-            row.setdefault(d, -1)
-        # an article whose exact copy of a matching sentence was deduplicated away
-        if exact:
-            for j in matched:
-                for d in exact.get(j, ()):
-                    if d != own:
-                        row.setdefault(d, j)
-        return dict(sorted(row.items()))
+        return support.support_of(self, i)
 
     @cached_property
     def _exact(self) -> dict[int, list[int]]:
-        return self._exact_copies()
-
-    def _exact_copies(self) -> dict[int, list[int]]:
-        """Candidates whose exact text also appears in other articles."""
-        keys = getattr(self, "_keys", None)
-        if keys is None or len(keys) != len(self.sentences):
-            keys = [" ".join(s.text.lower().split()) for s in self.sentences]
-        index = dict(zip(keys, range(len(keys))))
-        # a sentence with a candidate's very text has that candidate's key: no need to compute it
-        by_text = {s.text: i for i, s in enumerate(self.sentences)}
-        found: dict[int, list[int]] = {}
-        for d, sents in enumerate(self.all_sentences):
-            for s in sents:
-                i = by_text.get(s.text)
-                if i is None:
-                    i = index.get(" ".join(s.text.lower().split()))
-                if i is not None and self.sentences[i].doc_index != d and d not in found.get(i, []):
-                    found.setdefault(i, []).append(d)
-        return found
+        return support.exact_copies(self)
 
     def support_count(self) -> np.ndarray:
         """Number of articles carrying each candidate's content (itself included);
@@ -310,69 +272,13 @@ class SentencePool:
         return sorted(chosen, key=key)
 
     def to_summary(self, chosen: Sequence[int], method: str = "", max_words: int = 0) -> Summary:
-        """The chosen candidates as a summary.  Each sentence cites its own article, every article with the
-        same content (the pool's support) and every article that carries its claim in other words
-        (:mod:`storylens.text.claims`); an article whose matching sentence gives the same thing another
-        figure is listed under ``conflicts`` instead of cited."""
-        out = []
-        for i in chosen:
-            s = self.sentences[i]
-            own = Citation(s.article_id, s.doc_index, s.start, s.end)
-            cites: list[Citation] = []
-            for d, j in self.support_of(i).items():
-                if j >= 0 and self.sentences[j].doc_index == d:
-                    o = self.sentences[j]
-                    cites.append(Citation(o.article_id, d, o.start, o.end))
-                elif j >= 0:  # d holds an exact copy of candidate j
-                    cites.append(self._exact_span(d, self.sentences[j].text))
-                else:
-                    cites.append(self._exact_span(d, s.text))
-            cites, conflicts = self._checked_support(s, cites)
-            cites = [own] + cites
-            out.append(SummarySentence(
-                text=s.text,
-                citations=tuple(c.doc_index for c in cites),
-                evidence=tuple(cites),
-                conflicts=tuple(conflicts),
-            ))
-        return Summary(tuple(out), method=method, max_words=max_words)
+        """The chosen candidates as a summary, cited (:func:`storylens.summarizers.support.cite`): each
+        sentence cites its own article, every article with the same content (the pool's support) and every
+        article that carries its claim in other words; an article whose matching sentence gives the same
+        thing another figure is listed under ``conflicts`` instead of cited."""
+        return support.cite(self, chosen, method=method, max_words=max_words)
 
     @cached_property
     def claims(self) -> ClaimIndex:
         """The content words of every sentence of every article (for the citations of other wording)."""
-        docs = self.documents if len(self.documents) == len(self.all_sentences) else None
-        return ClaimIndex([[docs[d].words(s.position) if docs is not None else words(s.text) for s in sents]
-                           for d, sents in enumerate(self.all_sentences)])
-
-    def _checked_support(self, s: Sentence, cites: list[Citation]) -> tuple[list[Citation], list[Citation]]:
-        """``(cited, conflicts)``: the support whose figures do not contradict ``s``, with every other
-        article that carries its claim in other words added; the rest of the matches that contradict it."""
-        figs = figures(s.text)
-        kept: list[Citation] = []
-        conflicts: list[Citation] = []
-        for c in cites:
-            other = self.articles[c.doc_index].text[c.start:c.end]
-            (conflicts if figs and figures_agree(figs, figures(other))[1] else kept).append(c)
-        taken = {s.doc_index} | {c.doc_index for c in cites}
-        terms = content(words(s.text))
-        for d in range(len(self.articles)):
-            if d in taken:
-                continue
-            share, k = self.claims.best(terms, d)
-            if share < CARRIES:
-                continue
-            o = self.all_sentences[d][k]
-            agree, conflict = figures_agree(figs, figures(o.text)) if figs else (True, False)
-            if conflict:
-                conflicts.append(Citation(o.article_id, d, o.start, o.end))
-            elif agree:  # a sentence with figures is carried only by an article that gives them
-                kept.append(Citation(o.article_id, d, o.start, o.end))
-        return sorted(kept, key=lambda c: c.doc_index), sorted(conflicts, key=lambda c: c.doc_index)
-
-    def _exact_span(self, doc: int, text: str) -> Citation:
-        key = " ".join(text.lower().split())
-        for o in self.all_sentences[doc]:
-            if " ".join(o.text.lower().split()) == key:
-                return Citation(o.article_id, doc, o.start, o.end)
-        a = self.articles[doc]
-        return Citation(a.id, doc, 0, 0)
+        return support.claim_index(self)
