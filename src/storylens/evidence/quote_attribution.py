@@ -1,0 +1,143 @@
+"""The speaker phrase beside a quotation: after it ('..., said Kremlin spokesman Dmitry Peskov', '..., Buss
+said', '... was quoted as saying') or before it ('Lavrov simply said: "..."', 'Said Evans: ``...'''').
+
+These functions return the words that name the speaker; who they name is for :mod:`.speakers`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text.lexicon import SPEECH_VERBS, WEEKDAY_PATTERN
+from ..text.segment import ABBREVIATIONS, token_before
+from .quote_spans import EARLIER_QUOTES
+
+_SPEECH = SPEECH_VERBS
+PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it"})
+
+# a name at the end of a quotation that ran on in the narrator's words (", Buss")
+_RUN_ON_SPEAKER = re.compile(r",\s*((?:[A-Z][\w'\u2019.-]*\s*){1,3})$")
+_AFTER_VERB_END = re.compile(r"[.;](?=\s)|[.;]?$|\s+(?:in|on|at|during|after|before|when|while|adding|"
+                             r"according)\s")
+_ADJUNCT = r"(?:[^,\u201c\u201d\"]{0,25},)?"
+_NP_VERB = re.compile(rf"^\s*[,.]?\s*(?P<np>[^\u201c\u201d\"]{{1,160}}?)\s+(?:\w+ly\s+)?"
+                      rf"(?:(?:has|have|had|is|was)\s+)?(?:{_SPEECH})\b")
+_VERB_NP = re.compile(rf"^\s*[,.]?\s*{_ADJUNCT}\s*(?P<v>{_SPEECH})\s")
+_WAS_QUOTED = re.compile(r"^\s*[,.]?\s*(?P<np>[^\u201c\u201d\"]{1,80}?)\s+(?:was|were)\s+quoted\b")
+_QUOTED_AS = re.compile(r"^\s*[,.]?\s*[^\u201c\u201d\"]{1,60}?\s+quoted\s+(?P<np>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+                        r"\s+as\s+saying\b")
+_NAME_ED = re.compile(r"^\s*,?\s*(?P<np>(?:[A-Z][\w'’.-]*\s+){1,4}(?:of\s+[A-Z][\w'’-]*\s+)?)[a-z]+ed\b")
+_INVERTED = re.compile(r"^\W*Said\s+(?P<np>[^,:]{2,80}?)\s*[,:]?\s*$")
+_SPEECH_WORD = re.compile(rf"\b(?i:{_SPEECH})\b")
+_OPENING_NAME = re.compile(r"^\W*((?:[A-Z][\w'’.-]*|al-\w+|de)(?:\s+(?:[A-Z][\w'’.-]*|al-\w+|de|of|the|to|for))*)")
+_WHO_AT_END = re.compile(r",?\s+who\s+$")
+
+
+def phrase_after(right: str, qtext: str, closes_on_comma: bool) -> str:
+    """The speaker phrase in the words after a quotation (up to their first sentence end), or ""
+    (``closes_on_comma``: the quotation's last mark follows a comma, as before a speaker)."""
+    if re.search(r"[.!?]$", qtext) and not re.match(r"^\s*[,a-z]", right):
+        return ""  # the quotation ends its sentence: what follows is another sentence
+    m4 = _QUOTED_AS.match(right)
+    if m4:
+        return m4.group("np")
+    m2 = _VERB_NP.match(right)
+    if m2:
+        return np_after_verb(right[m2.start("v"):])
+    m3 = _WAS_QUOTED.match(right)
+    if m3:
+        return m3.group("np")
+    m = _NP_VERB.match(right)
+    if m and len(m.group("np").split()) <= 16 and \
+            m.group("np").split()[0].lower() not in ("and", "but", "or", "to", "that", "which"):
+        return m.group("np")
+    if m and (tail := _RUN_ON_SPEAKER.search(m.group("np"))):
+        # the quotation runs on in the narrator's words: "...e-mail'' and other uses, Buss said."
+        return tail.group(1)
+    m5 = _NAME_ED.match(right)
+    if m5 and closes_on_comma:
+        # '..., Brian Jones of England deadpanned': a name, then a verb of saying we do not list
+        return re.sub(r"\s+of\s+[A-Z][\w'’-]*\s*$", "", m5.group("np").strip())
+    return ""
+
+
+def phrase_before(left: str) -> str:
+    """The speaker phrase in the words before a quotation ('Lavrov simply said: "..."'), or "" (a pronoun
+    only when no name is found)."""
+    # words inside earlier quotations are not the narrator's
+    left = EARLIER_QUOTES.sub(lambda mm: " " * len(mm.group(0)), left)
+    inverted = _INVERTED.match(left)
+    if inverted:  # "Said Evans: ``We want to get this case resolved.''"
+        return inverted.group("np")
+    pronoun = ""
+    for vm in list(reversed(list(_SPEECH_WORD.finditer(left))))[:2]:
+        if len(left) - vm.end() > 150:
+            break  # too far from the quotation to introduce it
+        if vm.group(0).endswith("ing"):
+            sm = _OPENING_NAME.match(left)
+            cand = sm.group(1) if sm else ""
+        elif _WHO_AT_END.search(left[: vm.start()]):
+            # "..., a female deputy, Reggie Fluty, who told the victim, ``...''"
+            cand = speaker_before_verb(_WHO_AT_END.sub("", left[: vm.start()]))
+        else:
+            cand = speaker_before_verb(left[: vm.start()])
+        if not cand:
+            continue
+        if cand.split()[0].lower() in PRONOUNS:
+            pronoun = pronoun or cand
+            continue
+        return cand
+    return pronoun
+
+
+def np_after_verb(right: str) -> str:
+    """The speaker after a speech verb: '..., said Dr. Dan Geschwind, a neurologist' -> "Dr. Dan
+    Geschwind, a neurologist" (a title's or an initial's period does not end it)."""
+    m = re.match(rf"^\s*(?i:{_SPEECH})\s+", right)
+    if not m:
+        return ""
+    for stop in _AFTER_VERB_END.finditer(right, m.end()):
+        if stop.group(0) == ".":
+            token = token_before(right, stop.start()).lower().rstrip(".")
+            if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+                continue
+        return right[m.end():stop.start()].strip(" ,")
+    return ""
+
+
+_CLAUSE_WORDS = frozenset({"and", "but", "that", "as", "while", "because", "after", "before", "when", "if", "said",
+                           "says", "told", "since", "where", "which", "what", "whether"})
+_SUBJECT_STARTS = frozenset({"a", "an", "the", "he", "she", "they", "i", "we", "it"})
+
+
+def speaker_before_verb(left: str) -> str:
+    """The noun phrase that ends ``left`` (the subject of a following speech verb)."""
+    left = left.rstrip()
+    # a relative clause between subject and verb: "The former senator, who grew up in Washington, said"
+    left = re.sub(r",\s*(?:who|which|whose)\b[^,\u201c\u201d\"]*,?$", "", left).rstrip()
+    # skip a time or place adjunct between subject and verb: "Lavrov simply said", "the Kremlin Tuesday said"
+    left = re.sub(r"\s+(?:simply|also|later|then|again|earlier|meanwhile|once|had|has|have|was|is|"
+                  rf"{WEEKDAY_PATTERN})$", "", left)
+    left = re.sub(r"\s+(?:simply|also|later|then|again|earlier)$", "", left)
+    # an appositive: "Ibrahim Abu Leith, spokesman for the Syrian Civil Defence in Aleppo," -> keep both parts
+    m = re.search(r"((?:[A-Z][\w'’.-]*|al-\w+|de|the|The|a|A|an|An|[a-z][\w'’-]*)"
+                  r"(?:[ \t]+(?:[A-Z][\w'’.-]*|al-\w+|[a-z][\w'’-]*|the|of|for|to|in))*"
+                  r"(?:,[^,\u201c\u201d\"]{2,80},)?)$", left)
+    if not m:
+        return ""
+    toks = m.group(1).strip().split()
+    # cut at the last clause word that cannot be inside a speaker phrase
+    cut = 0
+    for j, t in enumerate(toks):
+        if t.lower() in _CLAUSE_WORDS:
+            cut = j + 1
+    toks = toks[cut:]
+    # the subject starts at a determiner or a capitalised word after any lowercase predicate words
+    start = next((j for j, t in enumerate(toks) if t[:1].isupper() or t.lower() in _SUBJECT_STARTS), None)
+    if start is None:
+        return ""
+    # lowercase verbs in between ("Asked at the UN earlier whether the truce could be reinstated, Lavrov")
+    joined = " ".join(toks[start:])
+    if "," in joined and not re.search(r",[^,]{2,80},$", joined):
+        joined = joined.rsplit(",", 1)[1].strip()
+    return joined

@@ -1,0 +1,75 @@
+"""Where the quotations of a paragraph are: the marks of each convention, nesting, titles of works.
+
+Both English conventions of wire copy (``...'' and ''...'', straight and curly, single and double) are read;
+a quotation nested inside another is part of it, and a title in quotation marks ("The Bridges of Madison
+County") is no speech.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text.segment import ABBREVIATIONS
+
+#: the characters that may open a quotation (a paragraph that opens with one continues a quoted speaker)
+OPENING_MARKS = "\u201c\u2018\"'`"
+
+_SPAN_PATTERNS = (
+    re.compile(r"\u201c([^\u201c\u201d]+)(?:\u201d|$)"),  # \u201ccurly\u201d
+    re.compile(r"(?<![\w])\"([^\"]+)(?:\"|$)"),  # "straight"
+    re.compile(r"``(.+?)(?:''|$)"),  # wire copy: ``quoted''
+    # wire copy that opens with two apostrophes: ''You can never be too safe,'' said Linda Batz
+    re.compile(r"(?:^|(?<=[\s(\[\u2014-]))''(?=[^\s'])(.+?)(?:''(?![\w])|$)"),
+    # single quotation marks, curly or straight, closed after a stop or a comma: \u2018We will fight,\u2019 he said
+    re.compile(r"(?:^|(?<=[\s(\[\u2014]))\u2018(?=[A-Z])(.+?[,.!?])\u2019(?![\w])"),
+    re.compile(r"(?:^|(?<=[\s(\[\u2014]))'(?=[A-Z])([^']+?[,.!?])'(?![\w'])"),
+)
+# a title of a work in quotation marks: the film "The Bridges of Madison County", a book called "..."
+_WORK_BEFORE = re.compile(r"\b(?:film|movie|book|novel|song|album|play|musical|opera|series|show|program|"
+                          r"programme|documentary|poem|painting|titled|entitled|dubbed|headlined|called|named|"
+                          r"exhibit|exhibition|single|episode|column|article|headline|slogan)\s*(?:,\s*)?$",
+                          re.IGNORECASE)
+
+#: earlier quotations in the words before a quotation: not the narrator's words
+EARLIER_QUOTES = re.compile(r"``.*?''|(?<![\w.,!?;:])''.*?''|\u201c[^\u201d]*\u201d|\"[^\"]*\"")
+#: a closing mark at the start of the words after a quotation, an opening one at the end of those before
+CLOSING_AT_START = re.compile(r"^(?:''|[\u201d\u2019'\"])")
+OPENING_AT_END = re.compile(r"(?:``|''|[\u201c\u2018'\"])$")
+
+
+def quote_spans(line: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the inside of each quotation in one paragraph (a quotation nested inside another
+    is part of it, not a quotation of its own)."""
+    spans = sorted({(m.start(1), m.end(1)) for pat in _SPAN_PATTERNS for m in pat.finditer(line)})
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and s < out[-1][1] and e <= out[-1][1] + 2 and _nested_pattern(line, s):
+            continue
+        out.append((s, e))
+    return out
+
+
+def _nested_pattern(line: str, start: int) -> bool:
+    """Whether the quotation opening at ``start`` opens with single marks (then it sits inside another)."""
+    return line[start - 1: start] in ("\u2018", "'") and line[start - 2: start] != "''"
+
+
+def is_title_of_work(line: str, start: int, end: int) -> bool:
+    """A quoted title ("The Bridges of Madison County"), not speech: named as a work just before, or every
+    word capitalised with no stop, no comma and no verb of its own."""
+    inner = line[start:end].strip()
+    if _WORK_BEFORE.search(line[max(0, start - 30): max(0, start - 1)]):
+        return not re.search(r"[.!?,]$", inner) or len(inner.split()) <= 8
+    long_words = [w for w in re.findall(r"[^\W\d_][\w'\u2019-]*", inner) if len(w) > 3]
+    return bool(long_words) and all(w[0].isupper() for w in long_words) and not re.search(r"[.!?,;:]", inner)
+
+
+def first_sentence(text: str) -> str:
+    """``text`` up to its first sentence end (not after "Rev.", "Dr.", "U.S.", an initial)."""
+    for m in re.finditer(r"[.!?](?=\s+[A-Z\u201c\"`])", text):
+        word = re.search(r"([\w.]+)$", text[: m.start()])
+        token = (word.group(1) if word else "").lower().rstrip(".")
+        if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+            continue
+        return text[: m.start() + 1]
+    return text

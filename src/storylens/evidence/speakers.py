@@ -1,0 +1,177 @@
+"""Who a speaker phrase names: a person's name split from their role, or a named body; never a title.
+
+``"Russian UN ambassador Vitaly Churkin"`` is Vitaly Churkin with the role "Russian UN ambassador"; "said Dr.
+Dan Geschwind" is Dan Geschwind (the title goes to the role, a middle initial stays); "Douglas Meinecke of the
+National Institute of Mental Health" is Douglas Meinecke with that affiliation as his role; "the Kremlin" is a
+body speaking. A title, weekday, month, place or sentence-opening word is never a speaker (:func:`can_speak`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from ..models import Article
+from ..text.lexicon import CALENDAR_WORDS, DEMONYMS, GAZETTEER, ORG_WORDS, TITLES
+from ..text.segment import ABBREVIATIONS
+from ..text.tfidf import STOPWORDS
+
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|al-[A-Z][\w'-]*|el-[A-Z][\w'-]*|de|da|di|van|von|der|bin|ibn|"
+                         r"du|del|la|le)$")
+_PARTICLES = {"de", "da", "di", "van", "von", "der", "bin", "ibn", "du", "del", "la", "le"}
+
+
+def split_name_role(np: str) -> tuple[str, str]:
+    """``"Russian UN ambassador Vitaly Churkin"`` -> ``("Vitaly Churkin", "Russian UN ambassador")``.
+
+    The name is "" when the phrase names nobody ("a military source").
+    """
+    np = re.sub(r"^(?:But|And|So|Then|Meanwhile|However)\s+", "", np.strip()).strip(" ,")
+    m = re.search(r"who gave (?:his|her) name as ([A-Z][\w'-]*(?:\s+(?:al-)?[A-Z][\w'-]*)*)", np)
+    if m:
+        return m.group(1), re.sub(r",?\s*who gave.*$", "", np).strip()
+    parts = [p.strip() for p in re.split(r",\s*", np) if p.strip()]
+    for i, part in enumerate(parts):
+        # an affiliation after the name: "Douglas Meinecke of the National Institute of Mental Health"
+        aff = re.match(r"(.+?)\s+(?:of|at|from|with)\s+\S", part)
+        name, role = name_in(aff.group(1)) if aff else ("", "")
+        if aff and name:
+            role = " ".join(x for x in (role, part[aff.end(1):].strip()) if x)
+        else:
+            name, role = name_in(part)
+        if name:
+            rest = [p for j, p in enumerate(parts) if j != i]
+            role = ", ".join(x for x in [role] + rest if x)
+            return name, clean_role(role)
+    return "", clean_role(np)
+
+
+def clean_role(role: str) -> str:
+    """A role without the relative clause that may follow it ("the man who ...")."""
+    return re.sub(r"\s+(?:that|who|which)\s+.*$", "", role).strip(" ,")
+
+
+def _is_name_word(tok: str) -> bool:
+    low = tok.lower().rstrip(".").strip("’'")
+    return bool(_NAME_TOKEN.match(tok)) and tok[:1].isupper() and low not in TITLES and low not in DEMONYMS \
+        and low not in ORG_WORDS
+
+
+def _surname_like(toks: list[str], i: int) -> bool:
+    """A last word that is also a title ("King", "Bishop", "Major") is a surname after a given name:
+    "attorney Howard King"."""
+    return i == len(toks) - 1 and i > 0 and toks[i][:1].isupper() and _is_name_word(toks[i - 1]) \
+        and not toks[i - 1].endswith(".")
+
+
+def name_in(part: str) -> tuple[str, str]:
+    """``(name, role)`` of a phrase whose last words are a name ("attorney Howard King"); ``("", part)``
+    when they are not."""
+    toks = part.split()
+    name: list[str] = []
+    i = len(toks) - 1
+    while i >= 0 and _NAME_TOKEN.match(toks[i]):
+        low = toks[i].lower().rstrip(".").strip("’'")
+        if (low in TITLES and (name or not _surname_like(toks, i))) or low in DEMONYMS or low in ORG_WORDS:
+            break
+        name.insert(0, toks[i])
+        i -= 1
+    while name and name[0].lower() in _PARTICLES:
+        name.pop(0)
+        i += 1
+    if not name or not any(t[:1].isupper() for t in name):
+        return "", part
+    if len(name) == 1 and i >= 0 and toks[i][:1].isupper() is False and toks[i].lower() in ("the", "a", "an"):
+        return "", part  # "the Kremlin" style phrases are not people
+    role = " ".join(toks[: i + 1]).strip(" ,")
+    return " ".join(name), role
+
+
+_NOT_SPEAKERS = frozenset("""instead meanwhile however also still later then now here there today yesterday
+    tomorrow tonight earlier again once often never always yet even only officials""".split())
+
+
+def can_speak(name: str) -> bool:
+    """Whether ``name`` may be a speaker: not a title ("Dr", "Sen"), a weekday or month, a place, or a word
+    that is capitalised only because it opens the sentence ("Instead")."""
+    toks = [t.lower().rstrip(".") for t in name.split()]
+    if not toks:
+        return False
+    if all(t in TITLES or t in ABBREVIATIONS for t in toks):
+        return False
+    low = " ".join(toks)
+    if low in CALENDAR_WORDS or low in GAZETTEER:
+        return False
+    return not (len(toks) == 1 and (toks[0] in _NOT_SPEAKERS or toks[0] in STOPWORDS or toks[0].endswith("ly")))
+
+
+def resolve_speaker(np: str, persons: dict[str, str], roles: dict[str, str]) -> tuple[str | None, str, str]:
+    """``(speaker, role, resolution)`` for a speaker phrase; pronouns are left to the caller."""
+    speaker, role, resolution = _speaker_of(np, persons, roles)
+    if speaker is not None and speaker not in persons.values() and not can_speak(speaker):
+        return None, "", "unresolved"
+    return speaker, role, resolution
+
+
+def _speaker_of(np: str, persons: dict[str, str], roles: dict[str, str]) -> tuple[str | None, str, str]:
+    if np.strip() in persons:  # a person the story names in full, even when the name is a title word ("King")
+        full = persons[np.strip()]
+        return full, roles.get(full, ""), "named"
+    name, role = split_name_role(np)
+    if name:
+        full = persons.get(name, name)  # "Kerry" -> "John Kerry" when the story names him in full
+        return full, role or roles.get(full, ""), "named"
+    low = np.lower().strip()
+    proper = all(t[:1].isupper() or t.lower() in ("the", "of", "for", "and", "de", "al") for t in np.split())
+    if proper and re.match(r"^(?:the\s+)?[A-Z]", np) and re.search(r"[A-Z]", np.split()[-1][:1] or "") \
+            and not low.startswith(("a ", "an ")):
+        # a named organisation or country speaking: "the Kremlin", "the French foreign ministry"
+        return re.sub(r"^(?:the|The)\s+", "", np), "", "named"
+    if proper and re.match(r"^(?:the|The)\s+[A-Z]", np):
+        return re.sub(r"^(?:the|The)\s+", "", np), "", "named"
+    return None, "", "unresolved"
+
+
+_ROLE_BEFORE = re.compile(r"((?:[A-Z]{2,}|[A-Z][a-z]+|of|the|to|for)(?:\s+(?:[A-Z]{2,}|[A-Z][a-z]+|[a-z]+|of|"
+                          r"the|to|for)){0,6})\s+$")
+
+
+def person_roles(articles: Sequence[Article], persons: dict[str, str]) -> dict[str, str]:
+    """Full name -> the role the text gives it ("Kremlin spokesman"), from "<role> <Name>" mentions."""
+    roles: dict[str, str] = {}
+    for a in articles:
+        for full in sorted(set(persons.values())):
+            if full in roles:
+                continue
+            m = _role_mention(a.text, full)
+            if m:
+                role = _title_words(name_in(m.group(1) + " " + full)[1].strip().split())
+                if role:
+                    roles[full] = role
+    return roles
+
+
+def _role_mention(text: str, full: str) -> re.Match | None:
+    """The words before the first whole-word mention of ``full`` that may hold a role."""
+    m = None
+    idx = text.find(full)
+    while idx > 0 and m is None:
+        end = idx + len(full)
+        if end >= len(text) or not (text[end].isalnum() or text[end] == "_"):
+            m = _ROLE_BEFORE.search(text[max(0, idx - 90):idx])
+        idx = text.find(full, idx + 1)
+    return m
+
+
+def _title_words(toks: list[str]) -> str:
+    """Only the title words right before the name ("Kremlin spokesman"), or "" when none is a title."""
+    keep: list[str] = []
+    for t in reversed(toks):
+        if t.lower() in TITLES or t.lower() in DEMONYMS or t[:1].isupper() or t.lower() in (
+                "of", "to", "the", "for"):
+            keep.insert(0, t)
+        else:
+            break
+    while keep and keep[0].lower() in ("of", "to", "the", "for"):
+        keep.pop(0)
+    return " ".join(keep) if keep and any(t.lower() in TITLES for t in keep) else ""
