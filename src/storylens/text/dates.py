@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Callable
 
 from .lexicon import MONTH_ABBREVIATIONS, MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS, YEAR_PATTERN
 
@@ -205,97 +206,127 @@ def resolve(expr: TimeExpr, anchor: date | None, *, future: bool = False,
     same article: "a day earlier" counts from it.  Absolute dates with a year
     resolve without an anchor; everything relative needs one.
     """
-    k = expr.kind
-    g, req = expr.get, expr.req
-    if k in ("md", "dm"):
-        month = MONTHS[req("mon").lower().rstrip(".")]
-        day = int(re.sub(r"\D", "", req("day")))
-        if g("year"):
-            try:
-                return Resolved(date(int(req("year")), month, day).isoformat(), "day")
-            except ValueError:
-                return UNRESOLVED
-        if anchor is None:
+    if expr.kind in _ABSOLUTE:
+        return _ABSOLUTE[expr.kind](expr, anchor, future)
+    if expr.kind == "rel_anchor":
+        return _from_previous(expr, previous)
+    if anchor is None or expr.kind not in _RELATIVE:
+        return UNRESOLVED
+    return _RELATIVE[expr.kind](expr, anchor, future)
+
+
+def _calendar_day(expr: TimeExpr, anchor: date | None, future: bool) -> Resolved:
+    """ "October 6, 2016", "6 Oct": the year given, else the nearest one to the anchor."""
+    month = MONTHS[expr.req("mon").lower().rstrip(".")]
+    day = int(re.sub(r"\D", "", expr.req("day")))
+    if expr.get("year"):
+        try:
+            return Resolved(date(int(expr.req("year")), month, day).isoformat(), "day")
+        except ValueError:
             return UNRESOLVED
-        d = _nearest_year(month, day, anchor, future)
-        return Resolved(d.isoformat(), "day") if d else UNRESOLVED
-    if k == "month":
-        month = MONTHS[req("mon").lower().rstrip(".")]
-        if g("year"):
-            return Resolved(f"{int(req('year')):04d}-{month:02d}", "month")
-        if anchor is None:
-            return UNRESOLVED
-        prep = (g("prep") or "").lower()
-        fut = future or prep == "next"
-        d = _nearest_year(month, 1 if fut else 28 if month == 2 else 1, anchor, fut)
-        if d is None or (not fut and (d.year, d.month) > (anchor.year, anchor.month)):
-            d = date(anchor.year - 1, month, 1)
-        return Resolved(_iso(d, "month"), "month")
-    if k == "year":
-        if g("decade"):
-            return Resolved(f"{int(req('year')):04d}s", "decade")
-        return Resolved(f"{int(req('year')):04d}", "year")
-    if k == "rel_anchor":
-        base = previous
-        if base is None:
-            return UNRESOLVED
-        direction = (g("dir") or g("dir2") or g("dir3") or "").lower()
-        sign = -1 if direction in ("earlier", "before", "previous", "previously") else 1
-        unit = (g("unit") or g("unit2") or "day").lower().rstrip("s")
-        n = _n(g("n"))
-        days = n * (7 if unit == "week" else 1)
-        # "a day after X": X happened the day before the main event
-        if direction == "after" and g("dir"):
-            sign = -1
-        return Resolved((base + timedelta(days=sign * days)).isoformat(), "day" if unit == "day" else "week")
     if anchor is None:
         return UNRESOLVED
-    if k == "weekday":
-        wd = WEEKDAYS[req("wd").lower()]
-        which = (g("which") or "").lower()
-        if which == "next" or (future and which != "last"):
-            delta = (wd - anchor.weekday()) % 7
-            if which == "next" and delta == 0:
-                delta = 7
-            return Resolved((anchor + timedelta(days=delta)).isoformat(), "day")
-        delta = (anchor.weekday() - wd) % 7
-        if which == "last" and delta == 0:
+    d = _nearest_year(month, day, anchor, future)
+    return Resolved(d.isoformat(), "day") if d else UNRESOLVED
+
+
+def _month(expr: TimeExpr, anchor: date | None, future: bool) -> Resolved:
+    """ "in July", "next March", "mid-July 1998": a month read back from the anchor (ahead when future)."""
+    month = MONTHS[expr.req("mon").lower().rstrip(".")]
+    if expr.get("year"):
+        return Resolved(f"{int(expr.req('year')):04d}-{month:02d}", "month")
+    if anchor is None:
+        return UNRESOLVED
+    prep = (expr.get("prep") or "").lower()
+    fut = future or prep == "next"
+    d = _nearest_year(month, 1 if fut else 28 if month == 2 else 1, anchor, fut)
+    if d is None or (not fut and (d.year, d.month) > (anchor.year, anchor.month)):
+        d = date(anchor.year - 1, month, 1)
+    return Resolved(_iso(d, "month"), "month")
+
+
+def _year(expr: TimeExpr, anchor: date | None, future: bool) -> Resolved:
+    if expr.get("decade"):
+        return Resolved(f"{int(expr.req('year')):04d}s", "decade")
+    return Resolved(f"{int(expr.req('year')):04d}", "year")
+
+
+def _from_previous(expr: TimeExpr, previous: date | None) -> Resolved:
+    """ "two days later", "the day before": counted from the last dated event before it."""
+    if previous is None:
+        return UNRESOLVED
+    g = expr.get
+    direction = (g("dir") or g("dir2") or g("dir3") or "").lower()
+    sign = -1 if direction in ("earlier", "before", "previous", "previously") else 1
+    unit = (g("unit") or g("unit2") or "day").lower().rstrip("s")
+    days = _n(g("n")) * (7 if unit == "week" else 1)
+    # "a day after X": X happened the day before the main event
+    if direction == "after" and g("dir"):
+        sign = -1
+    return Resolved((previous + timedelta(days=sign * days)).isoformat(), "day" if unit == "day" else "week")
+
+
+def _weekday(expr: TimeExpr, anchor: date, future: bool) -> Resolved:
+    """ "on Tuesday": the last such day up to the anchor, or the next one when the sentence looks ahead."""
+    wd = WEEKDAYS[expr.req("wd").lower()]
+    which = (expr.get("which") or "").lower()
+    if which == "next" or (future and which != "last"):
+        delta = (wd - anchor.weekday()) % 7
+        if which == "next" and delta == 0:
             delta = 7
-        return Resolved((anchor - timedelta(days=delta)).isoformat(), "day")
-    if k == "rel_day":
-        word = req("word").lower()
-        delta = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(word, 0)
         return Resolved((anchor + timedelta(days=delta)).isoformat(), "day")
-    if k == "rel_period":
-        which, unit = re.sub(r"\s+", " ", req("which").lower()), req("unit").lower()
-        if unit in SEASONS:
-            return Resolved(f"{_season_year(unit, which, anchor, future):04d}", "year")
-        if which in ("in the", "during the", "by the"):
-            return UNRESOLVED  # "in the week": not a date
-        step = -1 if which in ("last", "past") else 1 if which == "next" else 0
-        if unit == "week":
-            return Resolved(_iso(anchor + timedelta(weeks=step), "week"), "week")
-        if unit == "weekend":
-            sat = anchor + timedelta(days=(5 - anchor.weekday()) % 7)
-            if step < 0 or (step == 0 and not future and anchor.weekday() in (0, 1)):
-                sat = anchor - timedelta(days=(anchor.weekday() - 5) % 7 or 7)
-            return Resolved(sat.isoformat(), "day")
-        if unit == "month":
-            y, m = anchor.year, anchor.month + step
-            y, m = (y - 1, 12) if m == 0 else (y + 1, 1) if m == 13 else (y, m)
-            return Resolved(f"{y:04d}-{m:02d}", "month")
-        return Resolved(f"{anchor.year + step:04d}", "year")
-    if k == "ago":
-        n, unit = _n(g("n")), req("unit").lower().rstrip("s")
-        if unit == "day":
-            return Resolved((anchor - timedelta(days=n)).isoformat(), "day")
-        if unit == "week":
-            return Resolved(_iso(anchor - timedelta(weeks=n), "week"), "week")
-        if unit == "month":
-            y, m = divmod(anchor.year * 12 + anchor.month - 1 - n, 12)
-            return Resolved(f"{y:04d}-{m + 1:02d}", "month")
-        return Resolved(f"{anchor.year - n:04d}", "year")
-    return UNRESOLVED
+    delta = (anchor.weekday() - wd) % 7
+    if which == "last" and delta == 0:
+        delta = 7
+    return Resolved((anchor - timedelta(days=delta)).isoformat(), "day")
+
+
+def _rel_day(expr: TimeExpr, anchor: date, future: bool) -> Resolved:
+    delta = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(expr.req("word").lower(), 0)
+    return Resolved((anchor + timedelta(days=delta)).isoformat(), "day")
+
+
+def _rel_period(expr: TimeExpr, anchor: date, future: bool) -> Resolved:
+    """ "last week", "this month", "next year", "last fall", "this weekend"."""
+    which, unit = re.sub(r"\s+", " ", expr.req("which").lower()), expr.req("unit").lower()
+    if unit in SEASONS:
+        return Resolved(f"{_season_year(unit, which, anchor, future):04d}", "year")
+    if which in ("in the", "during the", "by the"):
+        return UNRESOLVED  # "in the week": not a date
+    step = -1 if which in ("last", "past") else 1 if which == "next" else 0
+    if unit == "week":
+        return Resolved(_iso(anchor + timedelta(weeks=step), "week"), "week")
+    if unit == "weekend":
+        sat = anchor + timedelta(days=(5 - anchor.weekday()) % 7)
+        if step < 0 or (step == 0 and not future and anchor.weekday() in (0, 1)):
+            sat = anchor - timedelta(days=(anchor.weekday() - 5) % 7 or 7)
+        return Resolved(sat.isoformat(), "day")
+    if unit == "month":
+        y, m = anchor.year, anchor.month + step
+        y, m = (y - 1, 12) if m == 0 else (y + 1, 1) if m == 13 else (y, m)
+        return Resolved(f"{y:04d}-{m:02d}", "month")
+    return Resolved(f"{anchor.year + step:04d}", "year")
+
+
+def _ago(expr: TimeExpr, anchor: date, future: bool) -> Resolved:
+    """ "three days ago", "two weeks ago", "a year ago"."""
+    n, unit = _n(expr.get("n")), expr.req("unit").lower().rstrip("s")
+    if unit == "day":
+        return Resolved((anchor - timedelta(days=n)).isoformat(), "day")
+    if unit == "week":
+        return Resolved(_iso(anchor - timedelta(weeks=n), "week"), "week")
+    if unit == "month":
+        y, m = divmod(anchor.year * 12 + anchor.month - 1 - n, 12)
+        return Resolved(f"{y:04d}-{m + 1:02d}", "month")
+    return Resolved(f"{anchor.year - n:04d}", "year")
+
+
+#: how each kind of expression is resolved: absolute ones (with or without an anchor) and relative ones (only
+#: with an anchor)
+_ABSOLUTE: dict[str, Callable[[TimeExpr, date | None, bool], Resolved]] = {
+    "md": _calendar_day, "dm": _calendar_day, "month": _month, "year": _year}
+_RELATIVE: dict[str, Callable[[TimeExpr, date, bool], Resolved]] = {
+    "weekday": _weekday, "rel_day": _rel_day, "rel_period": _rel_period, "ago": _ago}
 
 
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}

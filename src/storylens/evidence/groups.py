@@ -1,0 +1,147 @@
+"""The same quantity across the sources of a story: claims grouped, and each group labelled.
+
+Claims that report one quantity in several articles form a :class:`FactGroup` whose status says whether the
+sources ``agree``, ``differ``, ``updated`` (a running total rising between reports of different dates) or
+stand ``single``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from typing import Sequence
+
+from ..models import Claim, FactGroup
+
+#: the events whose counts run on as reports come in (a toll, the idled workers)
+TOLL_EVENTS = {"killed", "injured", "displaced", "missing", "arrested", "rescued", "idled"}
+
+
+@dataclass(frozen=True)
+class ClaimMeta:
+    """What grouping needs to know about a claim, beyond the public Claim."""
+
+    key: tuple[str, str, str]  # (noun class, event, unit)
+    cumulative: bool
+    vague: bool
+    report_date: date | None
+    event_date: str | None
+
+
+def _compatible(a: float, vague_a: bool, b: float, vague_b: bool, ratio: float) -> bool:
+    if vague_a and vague_b:
+        return a == b
+    if vague_a:
+        return a <= b < a * 10
+    if vague_b:
+        return b <= a < b * 10
+    lo, hi = min(a, b), max(a, b)
+    return lo > 0 and hi / lo <= ratio
+
+
+def group_claims(pairs: Sequence[tuple[Claim, ClaimMeta]], *, ratio: float = 1.5) -> list[FactGroup]:
+    """Group claims of the same quantity across articles and label each group."""
+    groups: list[list[tuple[Claim, ClaimMeta]]] = []
+    # the groups of each quantity (key, cumulative), and the articles each group has a claim of
+    by_key: dict[tuple, list[int]] = {}
+    members: list[set[str]] = []
+    in_groups: Counter = Counter()  # (key, cumulative, article id) -> how many of the key's groups have it
+    # each article's headline figure per quantity: only those can be points of a rising toll
+    headline: dict[tuple, float] = {}
+    for c, m in pairs:
+        k = (c.article_id, m.key)
+        headline[k] = max(headline.get(k, c.value), c.value)
+    for claim, meta in pairs:
+        noun, event, unit = meta.key
+        placed = False
+        kc = (meta.key, meta.cumulative)
+        same = by_key.setdefault(kc, [])
+        # an article's own figures never share a group: when all the key's groups have one, none can take it
+        if noun and in_groups[kc + (claim.article_id,)] < len(same):
+            for gi in same:
+                g = groups[gi]
+                c0, m0 = g[0]
+                if claim.article_id in members[gi]:
+                    continue
+                if event and not meta.cumulative and event != "trapped" and not _same_day(meta, m0):
+                    continue  # a one-off event's toll: only the same day's counts are the same quantity
+                # a toll may be reported a little differently; any other figure (an area, a fee, a share)
+                # is the same quantity only at the same value
+                tolerance = ratio if event else 1.0
+                if all(_compatible(c.value, m.vague, claim.value, meta.vague, tolerance) for c, m in g) \
+                        or _rising_toll(g, claim, meta, headline):
+                    g.append((claim, meta))
+                    members[gi].add(claim.article_id)
+                    in_groups[kc + (claim.article_id,)] += 1
+                    placed = True
+                    break
+        if not placed:
+            same.append(len(groups))
+            groups.append([(claim, meta)])
+            members.append({claim.article_id})
+            in_groups[kc + (claim.article_id,)] += 1
+    out = []
+    for g in groups:
+        status = _status(g)
+        claims = tuple(c for c, _ in g)
+        out.append(FactGroup(what=_group_what(g), status=status, claims=claims))
+    order = {"differ": 0, "updated": 1, "agree": 2, "single": 3}
+    out.sort(key=lambda fg: (order[fg.status], -len(fg.claims), fg.claims[0].article_id, fg.claims[0].start))
+    return out
+
+
+def _same_day(a: ClaimMeta, b: ClaimMeta) -> bool:
+    """The two claims' events fall on the same day, or neither report is dated (undated input: the text
+    alone cannot tell two days apart)."""
+    if a.event_date or b.event_date:
+        return a.event_date == b.event_date
+    return a.report_date is None and b.report_date is None
+
+
+MAX_TOLL_RISE = 30.0  # a running toll may grow this much between reports (an earthquake's: 600 -> 12,000)
+
+
+def _rising_toll(g: list[tuple[Claim, ClaimMeta]], claim: Claim, meta: ClaimMeta, headline: dict) -> bool:
+    """Whether ``claim`` continues a running toll: same count, each report's headline figure, later reports,
+    never falling."""
+    if not meta.cumulative or meta.key[1] not in TOLL_EVENTS or meta.vague or meta.report_date is None:
+        return False
+    if any(headline.get((c.article_id, m.key)) != c.value for c, m in g + [(claim, meta)]):
+        return False
+    members = [(m.report_date, c.value) for c, m in g if not m.vague]
+    if not members or any(d is None or d == meta.report_date for d, _ in members):
+        return False
+    points = sorted(members + [(meta.report_date, claim.value)])
+    values = [v for _, v in points]
+    if any(b < a for a, b in zip(values, values[1:])):
+        return False
+    return values[0] > 0 and values[-1] / values[0] <= MAX_TOLL_RISE
+
+
+def _group_what(g: list[tuple[Claim, ClaimMeta]]) -> str:
+    noun, event, unit = g[0][1].key
+    labels = [c.what for c, _ in g if c.what]
+    if len(g) == 1 or not event:
+        return labels[0] if labels else noun
+    return f"{noun} {event}"
+
+
+def _status(g: list[tuple[Claim, ClaimMeta]]) -> str:
+    if len({c.article_id for c, _ in g}) < 2:
+        return "single"
+    precise = [(c, m) for c, m in g if not m.vague]
+    values = {c.value for c, _ in precise}
+    if len(values) <= 1:
+        return "agree"
+    event = g[0][1].key[1]
+    by_date: dict = {}
+    for c, m in precise:
+        if m.report_date:
+            by_date.setdefault(m.report_date, []).append(c.value)
+    if event in TOLL_EVENTS and g[0][1].cumulative and len(by_date) >= 2:
+        # each report date's figures no lower than the earlier dates' (sources of one day may differ a little)
+        spans = [(min(v), max(v)) for _, v in sorted(by_date.items())]
+        if all(nxt[0] >= prev[1] for prev, nxt in zip(spans, spans[1:])) and spans[-1][1] > spans[0][0]:
+            return "updated"
+    return "differ"

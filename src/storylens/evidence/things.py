@@ -1,0 +1,109 @@
+"""What a figure counts: the noun phrase after it, its class of noun and the event it counts.
+
+"4,000 civilians trapped" counts people (``civilians`` is one of the lexicon's count nouns) in the event
+``trapped``; "the death toll was more than 500" counts the killed though no noun follows the number.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text.lexicon import COUNT_NOUNS
+from ..text.tfidf import stem
+from .claim_source import TOKEN
+
+NOUN_CLASS = COUNT_NOUNS
+EVENT_WORDS = {
+    "killed": "killed kill kills killing dead died die deaths death lives toll perished slain massacred "
+              "executed fatalities bodies",
+    "injured": "wounded wounding injured injuring injuries injury hurt",
+    "trapped": "trapped besieged siege encircled stranded",
+    "displaced": "displaced fled fleeing homeless refugees evacuated uprooted driven",
+    "missing": "missing",
+    "arrested": "arrested detained jailed imprisoned",
+    "rescued": "rescued saved",
+    "idled": "idled furloughed",
+}
+EVENT_OF = {w: ev for ev, ws in EVENT_WORDS.items() for w in ws.split()}
+IMPLIED_EVENT = {"dead": "killed", "deaths": "killed", "lives": "killed", "bodies": "killed",
+                 "fatalities": "killed", "casualties": "killed", "injuries": "injured", "refugees": "displaced"}
+
+TIME_UNITS = set("second seconds minute minutes hour hours day days week weeks month months year years decade "
+                 "decades century centuries weekend weekends".split())
+_STOP_WHAT = set("""a an the of in on at to from by for with and or but as is are was were be been being has
+    have had will would could should may might can that which who whom whose this these those it its their
+    his her they he she we you i than then so since after before during while when where including
+    among about around over under into onto across mostly most some several many more less each per
+    said says say told reported according not no yet also just only still already were""".split())
+
+
+def counted_words(after: str) -> tuple[str, list[str]]:
+    """The counted thing right after a number: ``"civilians trapped"``, and the words scanned."""
+    toks = [t for t in TOKEN.findall(after[:120])]
+    out: list[str] = []
+    i = 0
+    if toks and toks[0].lower() == "of":
+        i = 1
+        if len(toks) > 1 and toks[1].lower() == "the":
+            i = 2
+    while i < len(toks) and len(out) < 4:
+        t = toks[i]
+        if t.endswith(".") and not re.search(r"\.\w", t):
+            out.append(t.rstrip("."))
+            break
+        low = t.lower()
+        if not out and low in ("reported", "estimated", "confirmed", "registered", "documented"):
+            out.append(t)  # "1,100 reported hate crimes": an adjective here
+            i += 1
+            continue
+        if not re.match(r"[A-Za-z]", t) or low in _STOP_WHAT:
+            if low in ("of",) and out and out[-1].lower() not in NOUN_CLASS:
+                out.append(t)
+                i += 1
+                continue
+            break
+        out.append(t)
+        i += 1
+    while out and out[-1].lower() in ("of",):
+        out.pop()
+    scanned = [t.lower() for t in toks[:14]]
+    return " ".join(out), scanned
+
+
+def classify(what: str, before: list[str], after: list[str]) -> tuple[str, str]:
+    """``(noun class, event)`` of a figure whose counted thing is ``what``, with the lower-cased words
+    before it and after it."""
+    words = [w.lower() for w in what.split()]
+    noun = ""
+    for w in words:
+        if w in NOUN_CLASS:
+            noun = NOUN_CLASS[w]
+            break
+    if not noun and words:
+        noun = stem(words[0])
+    event = ""
+    for w in words:
+        if w in IMPLIED_EVENT:
+            event = IMPLIED_EVENT[w]
+            break
+        if w in EVENT_OF:
+            event = EVENT_OF[w]
+            break
+    if not event:
+        # the clause after the number, up to a full stop or a semicolon
+        for j, w in enumerate(after):
+            if w in (".", ";", ":"):
+                break
+            if not words and w == "," and not (j + 1 < len(after) and after[j + 1] in ("among", "including")):
+                break  # a bare number: "risen to 7,085, with 33,559 injured" is not about the injured
+            if w in EVENT_OF:
+                event = EVENT_OF[w]
+                break
+    if not event:
+        for w in reversed(before[-10:]):
+            if w in (".", ";", ":"):
+                break
+            if w in EVENT_OF:
+                event = EVENT_OF[w]
+                break
+    return noun, event
