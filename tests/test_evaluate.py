@@ -110,7 +110,7 @@ def test_oracle_prefers_the_reference_sentence():
     assert oracle_order(toks, ref, 2, [2, 3, 2]) == []  # nothing useful fits
 
 
-@pytest.mark.parametrize("name", ["storylens", "lead", "lexrank", "textrank", "lsa", "random", "oracle"])
+@pytest.mark.parametrize("name", ["storylens", "digest", "lead", "lexrank", "textrank", "lsa", "random", "oracle"])
 def test_every_system_gives_candidate_sentences(name):
     from storylens.evaluation.run import Cluster
 
@@ -120,7 +120,7 @@ def test_every_system_gives_candidate_sentences(name):
     assert out, name
     assert sum(len(s.split()) for s in out) <= 30
     texts = {x.text for x in cands}
-    if name != "storylens":
+    if not name.startswith(("storylens", "digest")):
         assert set(out) <= texts
     else:
         assert all(s in DOC_A or s in DOC_B for s in out)
@@ -153,3 +153,42 @@ def test_cli_run_writes_json_and_rejects_unknown_system(tmp_path, capsys):
     args = parser.parse_args(["evaluate", "--data", str(tmp_path / "missing.jsonl")])
     with pytest.raises(DatasetError):
         args.func(args)
+
+
+def test_digest_system_is_the_digest_summary():
+    from storylens.config import Options
+    from storylens.evaluation.run import Cluster
+    from storylens.models import Article
+    from storylens.pipeline import digest
+
+    c = Cluster("c1", (DOC_A, DOC_B), (REF,))
+    got = make_system("digest")(c, candidates(c.documents), 30)
+    arts = [Article.from_text(d, id=f"c1-{i}") for i, d in enumerate(c.documents)]
+    want = digest(arts, options=Options(max_words=30, extract_facts=False)).summary
+    assert got == [s.text for s in want.sentences] and got
+    assert make_system("digest")(Cluster("c2", ("BREAKING NEWS",), (REF,)), [], 30) == []
+
+
+def test_halves_by_topic_fixed_and_disjoint():
+    from storylens.evaluation.splits import MAIN_ONLY_TOPICS, UPDATE_TOPICS, half_of, select, topic_of
+
+    assert topic_of("duc2007update-D0706B-C") == "D0706" and topic_of("duc2007main-D0701A") == "D0701"
+    update = [f"duc2007update-{t}A-{s}" for t in UPDATE_TOPICS for s in "ABC"]
+    shared = ("D0703", "D0706", "D0711", "D0716", "D0721", "D0727", "D0740", "D0743")  # the same 25 articles
+    main = [f"duc2007main-{t}A" for t in sorted(MAIN_ONLY_TOPICS + shared)]
+    halves = half_of(update)
+    # every set of a topic in one half; update_eval's halves (even places dev)
+    assert halves == [("dev" if k % 2 == 0 else "heldout") for k in range(10) for _ in "ABC"]
+    # a DUC main topic that is also an update topic takes the update topic's half
+    of_main = dict(zip(map(topic_of, main), half_of(main)))
+    assert all(of_main[t] == ("dev" if k % 2 == 0 else "heldout") for k, t in enumerate(UPDATE_TOPICS)
+               if t in shared)
+    assert sorted(of_main.values()).count("dev") == 12 and len(of_main) == 23
+    assert half_of(main) == half_of(list(main))  # fixed, not drawn per call
+    mn = [f"multinews-val-{i:05d}" for i in range(5622)]
+    mh = half_of(mn)
+    assert mh[:1000] == ["dev"] * 1000 and mh[1000:].count("heldout") == 2000 and mh[1000:].count("dev") == 0
+    assert select(mn, mn, "heldout") == [c for c, h in zip(mn, mh) if h == "heldout"]
+    assert select(update, update, "all") == update
+    with pytest.raises(ConfigError, match="half must be one of"):
+        select(update, update, "blind")
