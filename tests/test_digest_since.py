@@ -145,3 +145,60 @@ def test_since_in_html_says_what_is_new_and_lists_the_changed_figures(example_di
     plain = tmp_path / "plain.html"
     assert main(["digest", str(example_dir), "--format", "html", "-o", str(plain), "--entities", "rules"]) == 0
     assert "Changed figures" not in plain.read_text(encoding="utf-8")
+
+
+# -- --since-version: a stored story's articles after one of its versions ------------------------------------
+def _two_batches(store_url: str, example_dir, newest_id: str, capsys) -> tuple[str, list[int]]:
+    """The example stored in two batches, its newest report last; ``(story id, its versions)``."""
+    files = sorted(p for p in example_dir.iterdir() if p.is_file())
+    first = [str(p) for p in files if not p.name.startswith(newest_id)]
+    assert len(first) == 4
+    assert main(["cluster", *first, "--store", store_url]) == 0
+    assert main(["cluster", *[str(p) for p in files if p.name.startswith(newest_id)], "--store", store_url]) == 0
+    capsys.readouterr()
+    assert main(["stories", "--store", store_url, "-f", "json"]) == 0
+    (story,) = json.loads(capsys.readouterr().out)
+    assert main(["stories", "--store", store_url, "--story", story["id"], "-f", "json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert [len(v["article_ids"]) for v in shown["versions"]] == [4, 1]
+    assert shown["versions"][1]["article_ids"] == [newest_id]
+    versions = [v["version"] for v in shown["versions"]]
+    assert versions[-1] == shown["version"] == story["version"] and versions[0] < versions[1]
+    return story["id"], versions
+
+
+def test_since_version_summarizes_what_the_later_batch_adds(store_url, example_dir, capsys, newest_id):
+    sid, (v1, v2) = _two_batches(store_url, example_dir, newest_id, capsys)
+    d = _digest_json(capsys, "--store", store_url, "--story", sid, "--since-version", str(v1))
+    assert d["update"]["since"] == f"version {v1}" and d["update"]["new_article_ids"] == [newest_id]
+    assert {c for s in d["summary"] for c in s["citations"]} == {newest_id}
+    changed = [d["facts"][k] for k in d["update"]["changed_figures"]]
+    assert any(f["status"] == "updated" and "370" in json.dumps(f) for f in changed)
+    # the same new report as --since 2016-10-06 over the files: the same update
+    by_date = _digest_json(capsys, str(example_dir), "--since", SINCE)
+    assert [s["text"] for s in d["summary"]] == [s["text"] for s in by_date["summary"]]
+    assert len(d["articles"]) == 5
+    # and from Python, with the store's digest settings
+    from storylens.stories.store import open_store
+
+    with open_store(store_url, create=False) as store:
+        got = store.update_digest(sid, v1)
+        assert store.added_after(sid, v1) == [newest_id] and store.story_versions(sid) == [v1, v2]
+    assert [s.text for s in got.summary.sentences] == [s["text"] for s in d["summary"]]
+    assert got.update is not None and got.update.new_article_ids == (newest_id,)
+
+
+@pytest.mark.parametrize("which, needle", [
+    ("latest", "nothing new in story {sid!r} since version {v2}: it is the story's latest version"),
+    ("absent", "story {sid!r} has no version 9999; its versions are {v1}, {v2}"),
+    ("no-store", "--since-version goes with --store DB --story ID, without --since"),
+    ("with-since", "--since-version goes with --store DB --story ID, without --since"),
+])
+def test_since_version_errors_are_one_line_and_exit_2(tmp_path, example_dir, capsys, newest_id, which, needle):
+    db = str(tmp_path / "news.db")
+    sid, (v1, v2) = _two_batches(db, example_dir, newest_id, capsys)
+    version = {"latest": v2, "absent": 9999}.get(which, v1)
+    argv = {"no-store": [str(example_dir)], "with-since": ["--store", db, "--story", sid, "--since", SINCE]}.get(
+        which, ["--store", db, "--story", sid])
+    assert main(["digest", *argv, "--since-version", str(version)]) == 2
+    assert needle.format(sid=sid, v1=v1, v2=v2) in _error(capsys)

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from storylens.cli import main
+from storylens.errors import EmptyDigestError
 from storylens.models import Article
 from storylens.stories.store import StoreError, open_store
 from storylens.stories.store import sql as sql_backend
@@ -41,7 +42,7 @@ def test_a_store_file_made_by_the_previous_release_is_migrated_in_place(tmp_path
     old_rows = c.execute(cols).fetchall()
     c.close()
     with open_store(str(db)) as st:
-        assert st.schema_version() == sql_backend.SCHEMA_VERSION == 3
+        assert st.schema_version() == sql_backend.SCHEMA_VERSION == 4
         assert st.counts() == {"articles": 7, "stories": 2, "duplicates": 1}
         rows = st._x(cols).fetchall()
         assert [tuple(r) for r in rows] == old_rows
@@ -51,11 +52,19 @@ def test_a_store_file_made_by_the_previous_release_is_migrated_in_place(tmp_path
         assert st.refresh_digests() == 2
         quake = next(s for s in st.stories() if "a0" in s.article_ids)
         assert len(st.cached_digest(quake.id)["articles"]) == 4
+        # its articles are taken to have joined at the version their story had: the first one known
+        assert st.story_history(quake.id) == [(quake.version, tuple(
+            r[0] for r in st._x("SELECT id FROM articles WHERE story_id=? ORDER BY seq", (quake.id,)).fetchall()))]
         # and it grows as before: the same articles again change nothing, a new one joins its story
         assert StoryIndex(st).add(_quakes()).added == 0
         (x,) = StoryIndex(st).add([Article("a9", QUAKE_A[1] + " Aid reached Mogok on Monday.",
                                            published="2012-11-12")]).assignments
         assert x.story_id == quake.id and st.stale_digests() == []
+        # what is new since the version it had when it was migrated: the one article added since
+        assert st.story_versions(quake.id) == [quake.version, st.version()]
+        assert st.added_after(quake.id, quake.version) == ["a9"]
+        with pytest.raises(EmptyDigestError, match=f"nothing new since version {quake.version}: the 1 article"):
+            st.update_digest(quake.id, quake.version)  # a9 repeats a0 but for its last few words
 
 
 # -- two processes create one store ----------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import PurePath
-from typing import Callable, Sequence
+from typing import Callable, Collection, Sequence
 
 import numpy as np
 
@@ -22,7 +22,8 @@ from .text.tfidf import TfidfSpace, content_terms
 def digest(articles: Sequence[Article | str] | str, max_words: int | None = None, *,
            options: Options | None = None, skipped: Sequence[Skipped] = (), check_mixed: bool = True,
            title: str | None = None, progress: Callable[[str], None] | None = None,
-           since: str | None = None) -> Digest:
+           since: str | None = None, new_ids: Collection[str] | None = None,
+           since_label: str | None = None) -> Digest:
     """Everything storylens says about the story told by ``articles``.
 
     ``articles``: Articles, or strings (each cleaned as a file's text is, see :meth:`Article.from_text`);
@@ -37,6 +38,10 @@ def digest(articles: Sequence[Article | str] | str, max_words: int | None = None
     ``update`` names them and the ``updated`` figures they give a value in; the figures, quotes and
     timeline are still the whole story's.  Raises :class:`ConfigError` for a malformed date, and when no
     article is dated or none is after ``since``.
+
+    ``new_ids`` (article ids, instead of ``since``): the same update digest of what those articles add to
+    the others, for a caller that knows which are new (a stored story's articles after one of its
+    versions); ``since_label`` says in ``update.since`` what they are new since ("version 4").
 
     Raises :class:`NoArticlesError` when no article has text and :class:`EmptyDigestError` when no
     summary sentence can be made (a navigation page, an error page, a table).
@@ -53,19 +58,20 @@ def digest(articles: Sequence[Article | str] | str, max_words: int | None = None
     copies = find_copies(arts)
     originals = [i for i in range(len(arts)) if i not in copies]
     docs = prepare_documents(arts)  # sentences and dates, once: the summarizer and the evidence read them
-    new_ids: tuple[str, ...] = ()
-    if since is None:
+    fresh_ids: tuple[str, ...] = ()
+    label = _since_label(since, new_ids, since_label)
+    if label is None:
         summary = get_summarizer(opts.method).summarize([docs[i] for i in originals], opts.max_words,
                                                         options=opts)
         cited = originals
     else:
-        new = articles_after(docs, since_date(since))
-        new_ids = tuple(arts[i].id for i in new)
+        new = given_new(arts, new_ids) if new_ids is not None else articles_after(docs, since_date(str(since)))
+        fresh_ids = tuple(arts[i].id for i in new)
         cited = [i for i in originals if i in new]
         summary = summarize_update([docs[i] for i in originals if i not in new], [docs[i] for i in cited],
                                    options=opts)
         if not summary.sentences:
-            raise EmptyDigestError(f"nothing new since {since_date(since)}: the {len(new)} article(s) after it "
+            raise EmptyDigestError(f"nothing new since {label}: the {len(new)} article(s) after it "
                                    "repeat what the earlier ones said")
     if not summary.sentences:
         raise EmptyDigestError(empty_reason(arts, opts))
@@ -92,11 +98,11 @@ def digest(articles: Sequence[Article | str] | str, max_words: int | None = None
         stories_in_input=tuple(tuple(g) for g in mixed) or None,
         extra=analysis_meta)
     update = None
-    if since is not None:
-        fresh = set(new_ids)
+    if label is not None:
+        fresh = set(fresh_ids)
         changed = tuple(k for k, g in enumerate(extra.get("facts", ()))
                         if g.status == "updated" and any(c.article_id in fresh for c in g.claims))
-        update = Update(since=str(since_date(since)), new_article_ids=new_ids, changed_figures=changed)
+        update = Update(since=label, new_article_ids=fresh_ids, changed_figures=changed)
     return Digest(title=title or story_title(arts, summary), summary=summary, articles=tuple(arts),
                   skipped=tuple(skipped), meta=meta, update=update, **extra)
 
@@ -121,6 +127,24 @@ def since_date(value: str, name: str = "since") -> date:
         return date.fromisoformat(str(value).strip())
     except ValueError:
         raise ConfigError(f"{name} must be an ISO date (YYYY-MM-DD, e.g. 2016-10-10), got {value!r}") from None
+
+
+def _since_label(since: str | None, new_ids: Collection[str] | None, label: str | None) -> str | None:
+    """What an update digest is new since (None: not an update)."""
+    if since is not None and new_ids is not None:
+        raise ConfigError("an update digest takes since (a date) or new_ids (the new articles), not both")
+    if new_ids is not None:
+        return label or "the earlier articles"
+    return None if since is None else str(since_date(since))
+
+
+def given_new(articles: Sequence[Article], new_ids: Collection[str]) -> list[int]:
+    """Indices of ``articles`` among ``new_ids``; a one-line error when none of them has text here."""
+    wanted = set(new_ids)
+    new = [i for i, a in enumerate(articles) if a.id in wanted]
+    if not new:
+        raise ConfigError(f"nothing new to summarize: none of the {len(wanted)} new article(s) has text")
+    return new
 
 
 def article_day(doc: PreparedDocument) -> date | None:

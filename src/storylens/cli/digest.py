@@ -40,6 +40,10 @@ def register(sub) -> None:
     p.add_argument("--since", metavar="DATE",
                    help="an update: summarize what the articles published after DATE (YYYY-MM-DD) add to "
                         "those before, citing the new ones, and list the figures they change")
+    p.add_argument("--since-version", type=int, metavar="N",
+                   help="with --store --story: an update of what the articles that joined the story after its "
+                        "version N add to those it had then (its versions: storylens stories --store DB "
+                        "--story ID)")
     p.add_argument("--entities", choices=tuple(ENTITIES), default="auto",
                    help="entity recognition: spaCy when installed (auto), rules only, or require spaCy")
     p.add_argument("--include-text", action="store_true",
@@ -70,6 +74,7 @@ def options_from(args: argparse.Namespace) -> Options:
 def run(args: argparse.Namespace) -> int:
     from ..pipeline import digest
     from ..report import render
+    from ..stories.store import version_label
     from . import info, warn, write_output
     from ._progress import progress
 
@@ -80,10 +85,13 @@ def run(args: argparse.Namespace) -> int:
         from ..pipeline import since_date
 
         args.since = str(since_date(args.since, "--since"))
+    if args.since_version is not None and (args.since is not None or not args.store):
+        raise StorylensError("--since-version goes with --store DB --story ID, without --since")
     t0 = time.perf_counter()
     title = None
+    new_ids = None
     if args.store:
-        articles, skipped, title = _from_store(args)
+        articles, skipped, title, new_ids = _from_store(args)
         check_mixed = False  # a stored story is one story by construction
     else:
         loaded = _load(args, opts)
@@ -102,7 +110,8 @@ def run(args: argparse.Namespace) -> int:
             bar.update(0 if name == "summary" else 1)
 
         d = digest(articles, options=opts, skipped=skipped, check_mixed=check_mixed, title=title, progress=step,
-                   since=args.since)
+                   since=args.since, new_ids=new_ids,
+                   since_label=None if new_ids is None else version_label(args.since_version))
         bar.update(1)
     info(f"digested in {time.perf_counter() - t1:.1f} s: {len(d.summary)} summary sentence(s), "
          f"{len(d.facts)} figure group(s), {len(d.quotes)} quote(s)")
@@ -165,7 +174,8 @@ def _read_stdin(cap: int, chunk: int = 1 << 20) -> bytes:
 
 def _from_store(args: argparse.Namespace):
     """The story's articles in the order a folder of the same files gives them (so that the source
-    numbers match), and the story's title as ``storylens stories`` shows it."""
+    numbers match), the story's title as ``storylens stories`` shows it, and with ``--since-version``
+    the ids of the articles that joined after that version (else None)."""
     if not args.story:
         raise StorylensError("--store needs --story ID (list them with: storylens stories --store DB)")
     if args.paths or args.input_list:
@@ -173,7 +183,8 @@ def _from_store(args: argparse.Namespace):
     from ..pipeline import in_source_order
     from ..stories.store import open_store
 
-    with open_store(args.store, create=False) as store:
+    with open_store(args.store, create=False) as store, store.snapshot():
         story = store.story(args.story)
         articles = store.story_articles(args.story)
-    return in_source_order(articles), [], story.title or None
+        new = None if args.since_version is None else store.added_after(args.story, args.since_version)
+    return in_source_order(articles), [], story.title or None, new

@@ -19,6 +19,9 @@ def register(sub) -> None:
                                    "with their size, outlets and dates.")
     s.add_argument("--store", metavar="DB", required=True, help="the store (a SQLite file or postgresql:// URL)")
     s.add_argument("--limit", type=int, default=50, metavar="N", help="at most N stories (default 50; 0 for all)")
+    s.add_argument("--story", metavar="ID",
+                   help="one story with its versions and the articles that joined at each (what "
+                        "storylens digest --since-version N counts from)")
     s.add_argument("--format", "-f", choices=("text", "json"), default="text",
                    help="text for reading, json for scripts (default: text)")
     s.set_defaults(func=run_stories)
@@ -55,6 +58,8 @@ def run_stories(args: argparse.Namespace) -> int:
     from ..stories.store import open_store
 
     limit = _limit(args.limit)
+    if args.story is not None:
+        return _run_story(args)
     with open_store(args.store, create=False) as store:
         stories = store.stories(limit=limit)
         # a story without a headline is shown by its first article's opening words
@@ -62,7 +67,8 @@ def run_stories(args: argparse.Namespace) -> int:
         total = store.counts()["stories"]
     if args.format == "json":
         print(json.dumps([{"id": s.id, "title": s.title, "size": s.size, "outlets": list(s.outlets),
-                           "first_seen": s.first_seen, "last_seen": s.last_seen} for s in stories],
+                           "first_seen": s.first_seen, "last_seen": s.last_seen, "version": s.version}
+                          for s in stories],
                          ensure_ascii=False, indent=2))
         return 0
     if not stories:
@@ -75,6 +81,30 @@ def run_stories(args: argparse.Namespace) -> int:
             f"    {_n(s.size, 'article', 'articles')}; outlets: {outlets}; {_span(s.first_seen, s.last_seen)}"))
     if total > len(stories):
         print(f"(the {len(stories)} newest of {total} stories; --limit 0 lists all)")
+    return 0
+
+
+def _run_story(args: argparse.Namespace) -> int:
+    """One story: its line as in the list, then each version with the articles that joined at it."""
+    from ..report.escape import one_line
+    from ..stories.store import open_store
+
+    with open_store(args.store, create=False) as store, store.snapshot():
+        s = store.story(args.story)
+        history = store.story_history(args.story)
+        titles = {a.id: a.title for a in store.story_articles(args.story)}
+    if args.format == "json":
+        print(json.dumps({"id": s.id, "title": s.title, "size": s.size, "version": s.version,
+                          "versions": [{"version": v, "article_ids": list(ids)} for v, ids in history]},
+                         ensure_ascii=False, indent=2))
+        return 0
+    print(one_line(f"{s.id}  {_short(s.title or '(no headline)', 90)}"))
+    for v, ids in history:
+        print(one_line(f"  version {v}: {_n(len(ids), 'article', 'articles')} joined"))
+        for aid in ids:
+            print(one_line(f"    {aid}  {_short(titles.get(aid) or '', 70)}"))
+    if len(history) > 1:
+        print(f"(what is new since a version: storylens digest --store DB --story {s.id} --since-version N)")
     return 0
 
 

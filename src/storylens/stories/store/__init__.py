@@ -19,11 +19,16 @@ version (:meth:`Store.cached_digest`), computed when the story changes.
 from __future__ import annotations
 
 import abc
+import contextlib
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 from ...errors import StorylensError
 from ...models import Article, Story
+
+if TYPE_CHECKING:
+    from ...config import Options
+    from ...models import Digest
 
 
 class StoreError(StorylensError):
@@ -44,6 +49,31 @@ class UnknownStoryError(StoreError, KeyError):
 
     def __str__(self) -> str:  # KeyError would quote the message
         return self.args[0]
+
+
+class UnknownVersionError(StoreError):
+    """The story never had this version (its versions are the store versions of the batches that added to it)."""
+
+
+class NothingNewError(StoreError):
+    """No article joined the story after the version asked for (it is the story's latest)."""
+
+
+def version_label(version: int) -> str:
+    """What an update digest of a stored story is new since, as its ``update.since`` says it."""
+    return f"version {int(version)}"
+
+
+def check_version(story_id: str, version: int, versions: Sequence[int]) -> None:
+    """A one-line error unless ``version`` is one of ``versions`` (a story's) and not the last of them."""
+    if version not in versions:
+        shown = ", ".join(map(str, versions[-8:]))
+        more = f" (the last 8 of {len(versions)})" if len(versions) > 8 else ""
+        raise UnknownVersionError(f"story {story_id!r} has no version {version}; its versions are {shown}{more} "
+                                  f"(see: storylens stories --store DB --story {story_id})")
+    if version == versions[-1]:
+        raise NothingNewError(f"nothing new in story {story_id!r} since version {version}: it is the story's "
+                              "latest version")
 
 
 @dataclass(frozen=True)
@@ -155,6 +185,52 @@ class Store(abc.ABC):
         """The articles of one story, oldest first; :class:`UnknownStoryError` when absent."""
 
     @abc.abstractmethod
+    def story_history(self, story_id: str) -> list[tuple[int, tuple[str, ...]]]:
+        """The versions the story has had, oldest first, each with the ids of the articles (copies included)
+        that joined it then, in arrival order.  A version is the store's :meth:`version` after a batch that
+        added to the story; the last is the story's :attr:`StoredStory.version`.  (A story stored before
+        schema 4 starts at the version it had then, with every article it had.)
+        :class:`UnknownStoryError` when absent."""
+
+    def story_versions(self, story_id: str) -> list[int]:
+        """The story's versions, oldest first (see :meth:`story_history`)."""
+        return [v for v, _ in self.story_history(story_id)]
+
+    def added_after(self, story_id: str, version: int) -> list[str]:
+        """The ids of the articles that joined the story after its version ``version``, in arrival order.
+        :class:`UnknownVersionError` when the story had no such version, :class:`NothingNewError` when it
+        is the latest."""
+        history = self.story_history(story_id)
+        check_version(story_id, int(version), [v for v, _ in history])
+        return [aid for v, ids in history if v > int(version) for aid in ids]
+
+    def snapshot(self) -> contextlib.AbstractContextManager[None]:
+        """Reads inside ``with store.snapshot():`` see one state of the store (no batch half seen)."""
+        return contextlib.nullcontext()
+
+    def update_digest(self, story_id: str, since_version: int, *, options: "Options | None" = None,
+                      **digest_args: Any) -> "Digest":
+        """What the story's articles after its version ``since_version`` add to those it had then: the
+        update digest (``storylens digest --store DB --story ID --since-version N``) of the whole story,
+        its summary citing only the new articles and ``update`` naming them and the figures they change.
+
+        ``options`` default to the store's digest settings (:meth:`digest_settings`); ``digest_args`` go
+        to :func:`storylens.digest`.  Errors as :meth:`added_after`, and
+        :class:`~storylens.errors.EmptyDigestError` when the new articles only repeat the earlier ones.
+        """
+        from ...pipeline import digest, in_source_order
+        from .digests import digest_options
+
+        with self.snapshot():  # the new ids and the articles from one state of the store
+            new = self.added_after(story_id, since_version)
+            story = self.story(story_id)
+            articles = in_source_order(self.story_articles(story_id))
+        opts = options if options is not None else digest_options(self.digest_settings())
+        digest_args.setdefault("check_mixed", False)  # a stored story is one story by construction
+        return digest(articles, options=opts, title=story.title or None, new_ids=new,
+                      since_label=version_label(since_version), **digest_args)
+
+    @abc.abstractmethod
     def article(self, article_id: str) -> Article | None:
         """One stored article (``meta["story_id"]`` says its story), or None."""
 
@@ -254,5 +330,6 @@ def __getattr__(name: str):
     raise AttributeError(name)
 
 
-__all__ = ["Store", "StoreError", "StaleStateError", "UnknownStoryError", "StoredArticle", "StoredStory", "SearchHit",
-           "BatchRecord", "Identity", "open_store", "is_postgres_url", "StoryIndex"]
+__all__ = ["Store", "StoreError", "StaleStateError", "UnknownStoryError", "UnknownVersionError", "NothingNewError",
+           "StoredArticle", "StoredStory", "SearchHit", "BatchRecord", "Identity", "open_store", "is_postgres_url",
+           "StoryIndex", "check_version", "version_label"]

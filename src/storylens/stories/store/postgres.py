@@ -61,7 +61,7 @@ def _steps(statements: Sequence[str]):
 
 # version -> the step that upgrades a store at version-1 (no PostgreSQL store predates version 3, so the
 # version-2 back-fill of slug titles that SQLite files need has nothing to do here)
-MIGRATIONS = {1: _steps(_SCHEMA_V1), 2: _steps(_SCHEMA_V2), 3: _steps(_sql.SCHEMA_V3)}
+MIGRATIONS = {1: _steps(_SCHEMA_V1), 2: _steps(_SCHEMA_V2), 3: _steps(_sql.SCHEMA_V3), 4: _steps(_sql.SCHEMA_V4)}
 
 
 def redact(url: str) -> str:

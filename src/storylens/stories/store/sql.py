@@ -25,7 +25,7 @@ from . import (BatchRecord, Identity, SearchHit, StaleStateError, Store, StoredA
                UnknownStoryError)
 from .digests import DEFAULT_DIGEST_SETTINGS, checked_settings, compute_digest, settings_key
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # version 3, the same on both backends: a nullable language per article, the earlier version an article
 # revises, a story version that changes only when its articles do, and the digest cache
@@ -42,11 +42,19 @@ SCHEMA_V3 = (
     "INSERT INTO meta (key, value) SELECT 'digests_through', value FROM meta WHERE key = 'tick'",
 )
 
+# version 4: the batch (the store's version) that wrote each article, so that a story's articles after one of
+# its versions are known (``storylens digest --since-version``).  An older store's articles are taken to
+# have joined at their story's version then: the earliest version known to hold them.
+SCHEMA_V4 = (
+    "ALTER TABLE articles ADD COLUMN batch BIGINT",
+    "UPDATE articles SET batch = (SELECT s.version FROM stories s WHERE s.id = articles.story_id)",
+)
+
 _ARTICLE_COLS = ("id", "text", "title", "url", "outlet", "published", "author", "agency", "dateline", "path",
                  "published_inferred", "title_inferred", "meta", "lang")
 _INSERT_COLS = ("id", "story_id", "duplicate_of", "content_hash", "title", "url", "outlet", "published", "author",
                 "agency", "dateline", "path", "published_inferred", "title_inferred", "meta", "text", "signature",
-                "lang", "revises")
+                "lang", "revises", "batch")
 _STORY_COLS = "id, title, first_seen, last_seen, size, outlets, version"
 _NEWEST_FIRST = "ORDER BY last_seen IS NULL, last_seen DESC, updated DESC, ord DESC"
 _MEMBER_ORDER = "ORDER BY published IS NULL, published, seq"
@@ -97,6 +105,9 @@ class SQLStore(Store):
 
     @abc.abstractmethod
     def _search_total(self, query: str) -> int: ...
+
+    def snapshot(self) -> contextlib.AbstractContextManager[None]:
+        return self._read()
 
     # -- schema ------------------------------------------------------------------------------
     def schema_version(self) -> int:
@@ -155,7 +166,7 @@ class SQLStore(Store):
                     a.id, sa.story_id, sa.duplicate_of, batch.content_hashes[a.id], a.title, a.url, a.outlet,
                     a.published, a.author, a.agency, a.dateline, a.path, int(a.published_inferred),
                     int(a.title_inferred), json.dumps(dict(a.meta), ensure_ascii=False, default=str), a.text,
-                    batch.signatures.get(a.id), getattr(a, "lang", None), sa.revises))
+                    batch.signatures.get(a.id), getattr(a, "lang", None), sa.revises, tick))
             grown = {sa.story_id for sa in batch.articles}
             for st in batch.stories:
                 self._upsert_story(st, tick)
@@ -241,6 +252,20 @@ class SQLStore(Store):
             raise UnknownStoryError(story_id, self.path)
         return int(r[0])
 
+    def story_history(self, story_id: str) -> list[tuple[int, tuple[str, ...]]]:
+        with self._read():
+            self._require_story(story_id)
+            rows = self._x("SELECT batch, id FROM articles WHERE story_id=? AND batch IS NOT NULL "
+                           "ORDER BY batch, seq", (story_id,)).fetchall()
+        out: dict[int, list[str]] = {}
+        for batch, aid in rows:
+            out.setdefault(int(batch), []).append(aid)
+        return [(v, tuple(ids)) for v, ids in out.items()]
+
+    def _require_story(self, story_id: str) -> None:
+        if not self._x("SELECT 1 FROM stories WHERE id=?", (story_id,)).fetchone():
+            raise UnknownStoryError(story_id, self.path)
+
     def _article(self, r: Sequence[Any], story_id: str) -> Article:
         d = dict(zip(_ARTICLE_COLS, r))
         d["published_inferred"] = bool(d["published_inferred"])
@@ -261,8 +286,7 @@ class SQLStore(Store):
     def story_articles(self, story_id: str) -> list[Article]:
         """The story's articles, oldest first; a copy carries ``meta["duplicate_of"]`` (its original's id)."""
         with self._read():
-            if not self._x("SELECT 1 FROM stories WHERE id=?", (story_id,)).fetchone():
-                raise UnknownStoryError(story_id, self.path)
+            self._require_story(story_id)
             rows = self._x(f"SELECT {', '.join(_ARTICLE_COLS)}, duplicate_of, revises FROM articles "
                            f"WHERE story_id=? {_MEMBER_ORDER}", (story_id,)).fetchall()
         return [self._article(r, story_id) for r in rows]

@@ -3,8 +3,8 @@
 The schema is versioned (``meta.schema_version``); :data:`MIGRATIONS` maps a
 version to the function that upgrades a store from the version before it, so
 a later release opens an older file by migrating it in one transaction.  A
-store file made by an earlier release stays readable as it is (version 1 and
-2 files are migrated in place, their rows unchanged).
+store file made by an earlier release stays readable as it is (version 1 to
+3 files are migrated in place, their rows unchanged).
 """
 
 from __future__ import annotations
@@ -97,8 +97,13 @@ def _migrate_to_3(conn: sqlite3.Connection) -> None:
     _run_script(conn, ";".join(_sql.SCHEMA_V3))
 
 
+def _migrate_to_4(conn: sqlite3.Connection) -> None:
+    _run_script(conn, ";".join(_sql.SCHEMA_V4))
+
+
 # version -> the function that upgrades a store at version-1 to version
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_to_1, 2: _migrate_to_2, 3: _migrate_to_3}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_to_1, 2: _migrate_to_2, 3: _migrate_to_3,
+                                                               4: _migrate_to_4}
 
 _DAMAGED = ("malformed", "not a database", "disk image", "corrupt")
 
