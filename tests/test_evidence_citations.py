@@ -62,3 +62,23 @@ def test_the_digest_keeps_conflicts_on_the_articles_indices():
     twelve = next(s for s in d.summary.sentences if s.text == C)
     assert [d.articles[c.doc_index].id for c in twelve.conflicts] == ["x"]
     assert [d.articles[i].id for i in twelve.citations] == ["y"]
+
+
+def test_a_retelling_in_other_words_is_cited():
+    """"seized" and "captured", "troops" and "forces" retell one claim: the second outlet is cited (on the
+    shared words alone it holds less than half of the sentence)."""
+    seized = "Syrian troops seized the Handarat refugee camp north of Aleppo on Thursday."
+    captured = "Government forces captured the Handarat camp, a refugee settlement north of Aleppo, last week."
+    pool = _pool(seized, captured, D)
+    (s,) = pool.to_summary([0]).sentences
+    assert s.citations == (0, 1)
+
+
+def test_a_shared_name_alone_carries_no_claim():
+    """Two sentences that name one monitoring group and say different things: the name's five words count
+    as one, so the second is not cited."""
+    school = "The Syrian Observatory for Human Rights said the strikes hit a school."
+    home = "Rami Abdel Rahman runs the Syrian Observatory for Human Rights from his home in Coventry."
+    pool = _pool(school, home, D)
+    (s,) = pool.to_summary([0]).sentences
+    assert s.citations == (0,)

@@ -54,6 +54,38 @@ def example(example_articles):
     return digest(example_articles, options=RULES)
 
 
+# A story of three reports of one shelling: two give 45 killed (in digits and in words), one gives 12.
+MARKET = {
+    "x.txt": ("Shelling hits Aleppo market",
+              "Rebel fighters shelled the western district of Aleppo on Sunday, killing 45 civilians in the crowded "
+              "Bustan market, the monitoring group said. Aid workers said the market had been full of shoppers "
+              "buying food before the holiday."),
+    "y.txt": ("Market shelled in Aleppo",
+              "The monitoring group said rebel shelling of the crowded Bustan market in western Aleppo on Sunday "
+              "killed 12 civilians. Rescue teams worked through the night to pull survivors from the rubble of "
+              "the market."),
+    "z.txt": ("Dozens die in Aleppo shelling",
+              "The monitoring group said Sunday's rebel shelling of the crowded Bustan market in western Aleppo "
+              "killed forty-five civilians, many of them women. Doctors at the city's last hospitals said they "
+              "had run out of blood for the wounded."),
+}
+
+
+@pytest.fixture
+def market_dir(tmp_path):
+    folder = tmp_path / "market"
+    folder.mkdir()
+    for name, (title, body) in MARKET.items():
+        (folder / name).write_text(f"{title}\n\n{body}\n", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def market():
+    arts = [Article.from_text(f"{title}\n\n{body}", id=name[0]) for name, (title, body) in MARKET.items()]
+    return digest(arts, options=RULES)
+
+
 def test_every_cited_source_carries_its_span_in_the_view(example):
     v = digest_view(example)
     texts = {a.id: a.text for a in example.articles}
@@ -82,21 +114,25 @@ def test_html_shows_each_span_on_hover_and_the_conflicts_after_the_sentence(exam
             assert "differs" not in para["text"]
 
 
-def test_the_example_has_a_conflict_in_every_format(example):
-    """The bundled example's "at least 45 killed" sentence: one outlet says "at least seven"; it is listed,
-    not cited, with its own sentence."""
+def test_a_conflict_in_every_format(market):
+    """Whichever of the market sentences the summary takes, the outlets that give the other figure are listed,
+    not cited, with their own sentence, and the one that gives the same figure in words is cited."""
+    example = market
     s = next(s for s in example.summary.sentences if s.conflicts)
-    c = s.conflicts[0]
-    art = next(a for a in example.articles if a.id == c.article_id)
-    n = [a.id for a in example.articles].index(c.article_id) + 1
-    said = art.text[c.start:c.end]
-    assert c.doc_index not in s.citations and said.strip()
+    differing = [example.articles[c.doc_index].id for c in s.conflicts]
+    cited = sorted(example.articles[i].id for i in s.citations)
+    assert (cited, differing) in ((["x", "z"], ["y"]), (["y"], ["x", "z"]))
+    arts = {a.id: a for a in example.articles}
+    n = {a.id: k for k, a in enumerate(example.articles, 1)}
+    said = {c.article_id: arts[c.article_id].text[c.start:c.end] for c in s.conflicts}
+    assert all(c.doc_index not in s.citations and said[c.article_id].strip() for c in s.conflicts)
     row = next(r for r in to_dict(example)["summary"] if r["text"] == s.text)
-    assert row["conflicts"] == [{"article_id": c.article_id, "start": c.start, "end": c.end}]
-    assert n not in row["sources"]
+    assert row["conflicts"] == [{"article_id": c.article_id, "start": c.start, "end": c.end} for c in s.conflicts]
+    assert not {n[c.article_id] for c in s.conflicts} & set(row["sources"])
     md = render(example, "markdown").splitlines()
     at = next(i for i, line in enumerate(md) if line.startswith(s.text.split(",")[0]))
-    assert md[at + 2] == f"_differs: [{n}] says \u201c{said}\u201d_"
+    assert md[at + 2] == "_differs: " + "; ".join(f"[{n[c.article_id]}] says \u201c{said[c.article_id]}\u201d"
+                                                  for c in s.conflicts) + "_"
     assert all("differs" not in line for i, line in enumerate(md) if i != at + 2)
 
 
@@ -119,7 +155,7 @@ def test_hover_text_and_conflicts_are_escaped():
     assert "<script>" not in md and "_differs: [" in md
 
 
-def test_the_web_story_page_renders_the_reports_summary_with_its_own_links(example_dir, tmp_path):
+def test_the_web_story_page_renders_the_reports_summary_with_its_own_links(market_dir, tmp_path):
     """One template serves both: the story page's summary is the report's partial, its markers link to the
     source's text with the evidence span highlighted, and the differing source links to its own sentence."""
     pytest.importorskip("fastapi", reason="the web app needs the web extra")
@@ -129,7 +165,7 @@ def test_the_web_story_page_renders_the_reports_summary_with_its_own_links(examp
     from storylens.web.server import background_server
 
     store = str(tmp_path / "news.db")
-    assert main(["cluster", str(example_dir), "--store", store]) == 0
+    assert main(["cluster", str(market_dir), "--store", store]) == 0
     with background_server(create_app(store)) as url:
         sid = httpx.get(url + "/api/v1/stories").json()["stories"][0]["id"]
         digest_json = httpx.get(f"{url}/api/v1/stories/{sid}").json()["digest"]

@@ -19,10 +19,10 @@ import numpy as np
 
 from ..models import Article, Sentence, Summary
 from ..prepare import PreparedDocument
-from ..text.claims import ClaimIndex
 from ..text.segment import ABBREVIATIONS, token_before, words
 from ..text.tfidf import STOPWORDS, TfidfSpace, stem
 from . import support
+from .support import ClaimIndex
 from .coherence import cut_quotation, display_positions
 
 _HEADING_END = re.compile(r"[.!?\"'\u201d\u2019)]$")
@@ -145,8 +145,10 @@ class SentencePool:
         stems: list[list[str]] = []  # the stem of every word of ``tokens``
         seen: set[str] = set()
         lo, hi = opts.min_sentence_words, opts.max_sentence_words
+        limit = MAX_CANDIDATES if max_candidates is None else max_candidates
         for doc, sents in zip(docs, per_doc):
             shown = display_positions(doc.article, sents)  # headline, standfirst, captions
+            taken = 0  # this article's candidates: past ``limit`` none is kept (see below), so none is made
             for s, split in _resplit_split(sents, hi):
                 whole = split is not None  # the prepared sentence itself, not a piece of an over-long one
                 if split is None:
@@ -158,6 +160,8 @@ class SentencePool:
                 if key in seen:  # exact copy: kept once, its source found as support
                     continue
                 seen.add(key)
+                if taken >= limit:  # still seen, so that a later article's copy of it stays out
+                    continue
                 # a sentence kept whole has its words in the prepared document; a piece of one is split here
                 low = doc.words(s.position) if whole else words(s.text)
                 st = list(map(_stem, low))
@@ -170,7 +174,7 @@ class SentencePool:
                 tokens.append(low)
                 stems.append(st)
                 nwords.append(n)
-        limit = MAX_CANDIDATES if max_candidates is None else max_candidates
+                taken += 1
         if len(cands) > limit:
             keep = _earliest_round_robin([s.doc_index for s in cands], limit)
             cands = [cands[i] for i in keep]

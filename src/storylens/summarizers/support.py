@@ -8,13 +8,18 @@ the same thing with another figure is listed under ``conflicts`` instead of cite
 
 from __future__ import annotations
 
+import math
+import re
+from collections import Counter
 from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
 
 from ..models import Citation, Sentence, Summary, SummarySentence
-from ..text.claims import CARRIES, ClaimIndex, content, figures, figures_agree
+from ..text.claims import figures, figures_agree
+from ..text.lexicon import SAME_CLAIM_WORDS
 from ..text.segment import words
+from ..text.tfidf import STOPWORDS, stem
 
 if TYPE_CHECKING:
     from .pool import SentencePool
@@ -67,10 +72,72 @@ def exact_copies(pool: "SentencePool") -> dict[int, list[int]]:
     return found
 
 
+#: the share of a sentence's content (weighted by rarity) another sentence must hold to carry its claim
+CARRIES = 0.5
+#: and the fewest terms the two must share
+MIN_SHARED = 4
+# a run of capitalised words (with "of", "for", "the" between them): one name, however many words it has
+_NAME_RUN = re.compile(r"[A-Z][\w'\u2019.-]*(?:\s+(?:(?:of|for|the|al|de|bin)\s+)?[A-Z][\w'\u2019.-]*)+")
+_SAME = {stem(k): stem(v) for k, v in SAME_CLAIM_WORDS.items()}
+
+
+def _term(word: str) -> str:
+    t = stem(word)
+    return _SAME.get(t, t)
+
+
+def claim_terms(text: str, low_words: Sequence[str]) -> dict[str, float]:
+    """What a sentence claims, as terms with their share of one word: its stemmed content words (a word
+    and those news copy uses for it as one term), each word of a name of n words 1/n, and each figure it
+    gives (what it counts and its value) as one term."""
+    terms = {_term(w): 1.0 for w in low_words if len(w) > 2 and w not in STOPWORDS and not w[0].isdigit()}
+    for m in _NAME_RUN.finditer(text):
+        parts = {_term(w) for w in words(m.group())} & terms.keys()
+        for t in parts:
+            terms[t] = min(terms[t], 1.0 / len(parts))
+    for head, values in figures(text).items():
+        for v in values:
+            terms[f"#{head}={v:g}"] = 1.0
+    return terms
+
+
+class ClaimIndex:
+    """What every sentence of a story's articles claims (:func:`claim_terms`), and how rare each term is
+    among them."""
+
+    def __init__(self, sentences: Sequence[Sequence[tuple[str, Sequence[str]]]]) -> None:
+        #: per article, per sentence, its terms
+        self.terms = [[claim_terms(text, ws) for text, ws in doc] for doc in sentences]
+        df: Counter[str] = Counter()
+        for doc in self.terms:
+            for t in doc:
+                df.update(t.keys())
+        n = sum(len(doc) for doc in self.terms)
+        self.idf = {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in df.items()}
+
+    def best(self, terms: dict[str, float], doc: int) -> tuple[float, int]:
+        """``(share, sentence index)`` of the sentence of article ``doc`` that holds the most of ``terms``
+        (share 0.0 and index -1 when none shares :data:`MIN_SHARED` of them).  A figure counts for
+        the share where the other sentence gives it too, and against it nowhere (a figure it does not give
+        is the figure check's business, not the wording's)."""
+        idf = self.idf
+        wording = sum(idf.get(t, 1.0) * m for t, m in terms.items() if t[0] != "#")
+        best, at = 0.0, -1
+        for k, other in enumerate(self.terms[doc]):
+            shared = terms.keys() & other.keys()
+            if len(shared) >= MIN_SHARED:
+                got = sum(idf.get(t, 1.0) * terms[t] for t in shared)
+                figs = sum(idf.get(t, 1.0) * terms[t] for t in shared if t[0] == "#")
+                share = got / ((wording + figs) or 1.0)
+                if share > best:
+                    best, at = share, k
+        return best, at
+
+
 def claim_index(pool: "SentencePool") -> ClaimIndex:
-    """The content words of every sentence of every article (for the citations of other wording)."""
+    """What every sentence of every article claims (for the citations of other wording)."""
     docs = pool.documents if len(pool.documents) == len(pool.all_sentences) else None
-    return ClaimIndex([[docs[d].words(s.position) if docs is not None else words(s.text) for s in sents]
+    return ClaimIndex([[(s.text, docs[d].words(s.position) if docs is not None else words(s.text)) for s in sents]
                        for d, sents in enumerate(pool.all_sentences)])
 
 
@@ -111,7 +178,7 @@ def checked_support(pool: "SentencePool", s: Sentence,
         other = pool.articles[c.doc_index].text[c.start:c.end]
         (conflicts if figs and figures_agree(figs, figures(other))[1] else kept).append(c)
     taken = {s.doc_index} | {c.doc_index for c in cites}
-    terms = content(words(s.text))
+    terms = claim_terms(s.text, words(s.text))
     for d in range(len(pool.articles)):
         if d in taken:
             continue

@@ -111,3 +111,24 @@ COUNT_NOUNS = {
     **dict.fromkeys("soldiers troops servicemen policemen officers personnel".split(), "soldiers"),
     **dict.fromkeys("fighters rebels militants insurgents jihadists gunmen combatants".split(), "fighters"),
 }
+
+#: words that news copy uses for one another when it retells a claim: each -> the word that stands for all
+#: of them (compared after stemming), so that "seized the camp" and "captured the camp" share the verb
+SAME_CLAIM_WORDS = {
+    **dict.fromkeys("strike strikes airstrike airstrikes raid raids bombing bombings bombardment bombed "
+                    "pounded".split(), "strike"),
+    **dict.fromkeys("kill killed killing dead death deaths died die".split(), "kill"),
+    **dict.fromkeys("rebel rebels opposition insurgents".split(), "rebel"),
+    **dict.fromkeys("held controlled".split(), "held"),
+    **dict.fromkeys("seize seized capture captured overran overrun".split(), "capture"),
+    **dict.fromkeys("truce ceasefire cease-fire".split(), "truce"),
+    **dict.fromkeys("regime government".split(), "government"),
+    **dict.fromkeys("troops forces soldiers army".split(), "forces"),
+    **dict.fromkeys("besieged siege trapped encircled".split(), "siege"),
+    **dict.fromkeys("offensive assault onslaught".split(), "offensive"),
+    **dict.fromkeys("launched launch began begun started".split(), "launch"),
+    **dict.fromkeys("wounded injured".split(), "wounded"),
+    **dict.fromkeys("talks negotiations".split(), "talks"),
+    **dict.fromkeys("russia russian russians moscow kremlin".split(), "russia"),
+    **dict.fromkeys("children kids schoolchildren".split(), "children"),
+}
