@@ -74,3 +74,33 @@ def test_the_pool_reads_the_prepared_sentences():
     # the second article's pool from a one-article list: its sentences are that list's first
     alone = SentencePool.build([docs[1]])
     assert {s.doc_index for s in alone.sentences} == {0}
+
+
+def _long_article(n: int) -> Article:
+    # n distinct sentences of eight words, each its own candidate
+    return Article(id="long", text=" ".join(f"Rescue team {i} reached village {i} near the river." for i in range(n)))
+
+
+def test_a_long_article_keeps_words_for_the_candidates_only():
+    """Memory grows with the pool's bound, not the article: past ``max_candidates`` no sentence has its
+    words made and kept, and the concept counts over every sentence keep none either."""
+    from storylens.summarizers.features import concept_doc_freq
+
+    doc = prepare_document(_long_article(400))
+    pool = SentencePool.build([doc], max_candidates=25)
+    assert len(pool.sentences) == 25
+    kept = sum(1 for i in range(len(doc.sentences)) if doc._words[i] is not None)
+    assert kept == 25
+    df = concept_doc_freq(pool)
+    assert df["village 399"] == 1  # the last sentence is counted ...
+    assert sum(1 for i in range(len(doc.sentences)) if doc._words[i] is not None) == kept  # ... and not kept
+
+
+def test_a_bounded_pool_is_the_first_candidates_of_an_unbounded_one():
+    small = SentencePool.build([prepare_document(_long_article(120))], max_candidates=30)
+    whole = SentencePool.build([prepare_document(_long_article(120))], max_candidates=10**6)
+    assert len(whole.sentences) == 120
+    assert [s.text for s in small.sentences] == [s.text for s in whole.sentences[:30]]
+    assert small.terms == whole.terms[:30] and small.nwords == whole.nwords[:30]
+    doc = prepare_document(_long_article(3))
+    assert doc.words(0, keep=False) == words(doc.sentences[0].text) and doc._words[0] is None

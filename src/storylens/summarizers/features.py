@@ -81,7 +81,7 @@ def concept_doc_freq(pool: SentencePool) -> Counter:
         for s in sents:
             c = by_text.get(s.text)
             if c is None:
-                c = _bigrams(docs[d].words(s.position) if docs is not None else words(s.text))
+                c = _bigrams(docs[d].words(s.position, keep=False) if docs is not None else words(s.text))
             seen.update(c)
         df.update(seen)
     pool._concept_df = df
