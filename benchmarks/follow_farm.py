@@ -2,6 +2,7 @@
 
     nice .venv/bin/python benchmarks/follow_farm.py                      # 200 feeds x 50 entries over 20 ports
     nice .venv/bin/python benchmarks/follow_farm.py --feeds 40 --ports 4  # a quick look
+    nice .venv/bin/python benchmarks/follow_farm.py --digests-at-end      # digests by the follow process
 
 A separate process serves the farm (asyncio, HTTP/1.1 keep-alive, ETag and 304, a robots.txt on every
 port); one port stands in for one host.  Entry texts are Multi-News documents
@@ -9,7 +10,8 @@ port); one port stands in for one host.  Entry texts are Multi-News documents
 so).  Every ``--summary-every``-th entry carries only its first 30 words and links to its page (an HTML
 page on another port), which the follower fetches and reads with the HTML reader.  Round 1 runs the CLI
 (``storylens follow URLS --store DB --once``) in a subprocess, timed from start to exit; round 2 the
-same again, where every feed answers 304 (the pages are not asked for again).
+same again, where every feed answers 304 (the pages are not asked for again).  After round 1 every
+story must have its current digest (``stale_digests_after_round1`` counts those that do not).
 """
 
 from __future__ import annotations
@@ -142,9 +144,10 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def follow(urls: Path, db: Path, delay: float, timeout: float, workers: int) -> tuple[float, str]:
+def follow(urls: Path, db: Path, delay: float, timeout: float, workers: int,
+           extra: tuple[str, ...] = ()) -> tuple[float, str]:
     cmd = [sys.executable, "-m", "storylens", "follow", str(urls), "--store", str(db), "--allow-private",
-           "--delay", str(delay), "--workers", str(workers), "--once"]
+           "--delay", str(delay), "--workers", str(workers), "--once", *extra]
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}  # this checkout's storylens, not the installed one
     started = time.perf_counter()
     cpu = _children_cpu()
@@ -173,8 +176,14 @@ def run(args: argparse.Namespace) -> dict:
         urls = work / "feeds.txt"
         urls.write_text("".join(f"http://127.0.0.1:{ports[f % args.ports]}/feed{f}.xml\n" for f in range(args.feeds)))
         db = work / "farm.db"
-        t1, line1 = follow(urls, db, args.delay, args.timeout, args.workers)
-        t2, line2 = follow(urls, db, args.delay, args.timeout, args.workers)
+        extra = ("--digests-at-end",) if args.digests_at_end else ()
+        load1 = round(os.getloadavg()[0], 1)
+        t1, line1 = follow(urls, db, args.delay, args.timeout, args.workers, extra)
+        conn = sqlite3.connect(db)
+        stale = conn.execute("SELECT count(*) FROM stories s LEFT JOIN digests d ON d.story_id = s.id "
+                             "WHERE d.version IS NULL OR d.version != s.version").fetchone()[0]
+        conn.close()
+        t2, line2 = follow(urls, db, args.delay, args.timeout, args.workers, extra)
         conn = sqlite3.connect(db)
         stored, stories = (conn.execute("SELECT count(*) FROM articles").fetchone()[0],
                            conn.execute("SELECT count(*) FROM stories").fetchone()[0])
@@ -187,13 +196,15 @@ def run(args: argparse.Namespace) -> dict:
         shutil.rmtree(work, ignore_errors=True)
     child = resource.getrusage(resource.RUSAGE_CHILDREN)
     return {"feeds": args.feeds, "entries": n, "ports": args.ports, "pages": pages, "texts": origin,
-            "delay": args.delay, "workers": args.workers, "round1_s": round(t1, 1),
+            "delay": args.delay, "workers": args.workers, "digests": "at the end" if extra else "process",
+            "load_average_at_start": load1, "round1_s": round(t1, 1),
             "round1_sources_per_s": round(args.feeds / t1, 1),
             "round1_articles_per_s": round(stored / t1, 1), "round1": line1, "round2_s": round(t2, 2),
             "round1_cpu_s": round(FOLLOW_CPU[0], 1), "round2_cpu_s": round(FOLLOW_CPU[1], 2),
             "load_average_at_end": round(os.getloadavg()[0], 1),
             "round2_sources_per_s": round(args.feeds / t2, 1), "round2": line2, "stored": stored,
-            "stories": stories, "peak_rss_mb_child": round(child.ru_maxrss / 1024, 1)}
+            "stories": stories, "stale_digests_after_round1": stale,
+            "peak_rss_mb_child": round(child.ru_maxrss / 1024, 1)}
 
 
 def main() -> None:
@@ -206,6 +217,8 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2, help="reader processes of the follower (its default 2)")
     ap.add_argument("--data", default=str(DATA), help="Multi-News training file (default ../shared/data/...)")
     ap.add_argument("--timeout", type=float, default=600, help="bound on each round, seconds")
+    ap.add_argument("--digests-at-end", action="store_true",
+                    help="digests by the follow process at the end of the round (default: a digester process)")
     res = run(ap.parse_args())
     print(json.dumps(res, indent=1))
 

@@ -21,6 +21,7 @@ from test_live import QUICK, answers, bomb, drip, endless, open_sites, page_html
 
 from storylens.cli import main  # noqa: E402
 from storylens.live.poll import run_round  # noqa: E402
+from storylens.models import Article  # noqa: E402
 from storylens.live.sources import read_sources  # noqa: E402
 from storylens.live.table import FeedTable  # noqa: E402
 from storylens.stories.store import open_store  # noqa: E402
@@ -294,6 +295,8 @@ def test_a_killed_round_loses_nothing_committed_and_the_next_adds_no_duplicate(s
     after = stored(db)
     assert len(after) == 100 and report.new_articles == 100 - len(before)
     assert all(after[k] == v for k, v in before.items())  # what was committed stays where it was
+    with open_store(str(db)) as st:  # the killed round's digester had not finished: this round's did
+        assert st.stale_digests() == [] and all(st.cached_digest(s.id) for s in st.stories())
     conn = sqlite3.connect(db)
     assert conn.execute("SELECT count(*), count(DISTINCT article_id) FROM feed_entries").fetchone() == (100, 100)
     conn.close()
@@ -330,3 +333,95 @@ def test_every_polls_round_after_round_until_interrupted(sites, tmp_path: Path):
     # rounds start a second apart, not back to back; a round's own request may come late in its second
     # on a loaded machine, so half a second is the bound
     assert gaps and all(g >= 0.5 for g in gaps)
+
+
+def _made_up(k: int, i: int) -> str:
+    import random
+
+    rng = random.Random(k * 1000 + i)
+    return "".join(rng.choice("bcdfghjklmnprstvz") + rng.choice("aeiou") for _ in range(3))
+
+
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+
+
+def _report(k: int, v: int) -> str:
+    """A text about report ``k`` (names, places and things of its own), told by outlet ``v`` in its own
+    words and order."""
+    n = [_made_up(k, i).capitalize() for i in range(12)]
+    w = [_made_up(100 + v, i).capitalize() for i in range(3)]
+    sents = [f"{n[0]} officials in {n[1]} said on {DAYS[v % 5]} that the {n[2]} had forced {300 + k} people out.",
+             f"The {n[3]} rose overnight near {n[1]}, {w[0]} reported, and {n[8]} from {n[4]} filled {n[9]}.",
+             f"{n[5]} {n[6]}, who leads the {n[7]}, told {w[1]} that {n[10]} would come within days.",
+             f"{n[11]} in {n[1]} stayed closed, and the {n[2]} to {n[4]} was cut, according to {w[2]}.",
+             f"{w[0]} {w[1]} spoke to {n[8]} in {n[1]} who had lost their {n[9]} to the {n[3]}.",
+             f"The {n[7]} will meet again in {n[1]} to decide on {n[10]}, {w[2]} said."]
+    return " ".join(sents[j] for j in sorted(range(6), key=lambda j: (j * (v + 1)) % 7))
+
+
+def _two_feeds_a_report(sites, n_feeds: int = 12) -> list[str]:
+    """Feeds on three hosts whose entries tell 8 reports, each by several feeds under links of their own:
+    stories that grow over several batches."""
+    farm = [sites() for _ in range(3)]
+    urls = []
+    for i in range(n_feeds):
+        items = [{"id": f"{i}-{k}", "link": f"http://d.example.org/{i}/{k}", "title": f"Report {(i + k) % 8}",
+                  "content": _report((i + k) % 8, i)} for k in range(3)]
+        urls.append(farm[i % 3].static(f"/f{i}.xml", rss(f"Outlet {i}", items)))
+    return urls
+
+
+def _digest_texts(db: str) -> dict[tuple[str, ...], str]:
+    """``{the story's article ids: its digest JSON as stored}``; every digest current."""
+    with open_store(db) as st:
+        assert st.stale_digests() == []
+        members = {s.id: tuple(sorted(s.article_ids)) for s in st.stories()}
+        rows = st._x("SELECT story_id, digest FROM digests").fetchall()  # the stored text, byte for byte
+    assert len(rows) == len(members)
+    return {members[sid]: text for sid, text in rows}
+
+
+@pytest.mark.parametrize("process", [True, False], ids=["digester process", "digests at the end"])
+def test_the_digests_after_a_round_are_those_a_one_batch_build_makes(sites, tmp_path: Path, process):
+    from dataclasses import replace
+
+    from storylens.stories.store.index import StoryIndex
+
+    db = tmp_path / "round.db"
+    follow(db, _two_feeds_a_report(sites))
+    report = run_round(str(db), QUICK.with_(batch_size=5, digest_process=process))
+    got = _digest_texts(str(db))
+    assert report.new_articles == 36 and len(got) >= 6
+    assert max(len(ids) for ids in got) > 5  # a story that grew over batches of 5
+    if not process:
+        assert report.digests == len(got)  # each story digested once in the round, not once per batch
+    else:
+        assert report.digests >= len(got)
+    with open_store(str(db)) as st:  # the same articles, in the order they came
+        arts = [st.article(sa.article.id) for sa in st.assignments()]
+    arts = [replace(a, meta={k: v for k, v in a.meta.items() if k not in ("story_id", "duplicate_of", "revises")})
+            for a in arts if a is not None]
+    one = tmp_path / "one.db"
+    with open_store(str(one)) as st:
+        StoryIndex(st).add(arts, batch_size=len(arts))  # one batch, digested as it commits
+    want = _digest_texts(str(one))
+    assert got == want
+
+
+def test_a_round_with_nothing_new_makes_the_digests_an_interrupted_one_left(sites, tmp_path: Path):
+    from storylens.stories.store.index import StoryIndex
+
+    site = sites()
+    url = site.static("/f.xml", rss("Once", [{"id": "o1", "link": "http://o.example.org/1", "title": "O",
+                                             "content": _report(1, 0)}]))
+    db = tmp_path / "news.db"
+    follow(db, [url])
+    assert run_round(str(db), QUICK).new_articles == 1
+    with open_store(str(db)) as st:  # a round killed after its batch committed, before its digests
+        StoryIndex(st, digests=False).add([Article("late", _report(2, 1), title="Late")])
+        assert len(st.stale_digests()) == 1
+    report = run_round(str(db), QUICK)  # the feed has nothing new
+    assert report.new_articles == 0 and report.digests == 1
+    with open_store(str(db)) as st:
+        assert st.stale_digests() == [] and st.cached_digest(st.article("late").meta["story_id"])
+    assert run_round(str(db), QUICK).digests == 0  # nothing left to make: nothing made

@@ -41,6 +41,9 @@ def register(sub) -> None:
     p.add_argument("--workers", type=int, metavar="N",
                    help="processes that parse feeds and pages beside the fetching one (default: 2 or the cores)")
     p.add_argument("--batch-size", type=int, metavar="N", help="articles per store transaction (default 500)")
+    p.add_argument("--digests-at-end", action="store_true",
+                   help="make the changed stories' digests in this process once the round's articles are in, "
+                        "not in a process of their own while the round goes on")
     p.add_argument("--no-robots", action="store_true", help=argparse.SUPPRESS)
     p.set_defaults(func=run_follow)
 
@@ -63,6 +66,8 @@ def _options(args: argparse.Namespace):
             changes[key] = getattr(args, name)
     if args.no_robots:
         changes["robots"] = False
+    if args.digests_at_end:
+        changes["digest_process"] = False
     return FollowOptions(**changes)
 
 
@@ -125,6 +130,8 @@ def run_follow(args: argparse.Namespace) -> int:
                 warn(f"{url}: {why}" if not why.startswith(url) else why)
             for item in report.skipped:
                 warn(f"skipped {item.path}: {item.reason}")
+        if report.digest_problem:
+            warn(f"some stories' digests were not made ({report.digest_problem}); the next round makes them")
         if interval is None:
             return 0
         time.sleep(max(0.0, interval - (time.monotonic() - started)))

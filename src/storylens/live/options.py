@@ -62,9 +62,12 @@ class FollowOptions:
     contact: str = DEFAULT_CONTACT
     # processes that parse feeds and pages beside the one that fetches (0: a thread of it)
     workers: int = min(2, os.cpu_count() or 1)
-    # articles per store transaction (StoryIndex.add: dedup, clustering and the changed stories' digests);
+    # articles per store transaction (StoryIndex.add: dedup and clustering);
     # small enough that the store takes in one batch while the next is fetched
     batch_size: int = 500
+    # the changed stories' digests made by a process of its own while the round goes on (False: by the
+    # follow process at the end of the round); either way each is made once per pass, not once per batch
+    digest_process: bool = True
 
     def __post_init__(self) -> None:
         for f in fields(self):

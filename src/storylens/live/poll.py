@@ -5,7 +5,9 @@ Outcomes are committed in batches: the articles first (one StoryIndex
 transaction), then the sources' new state (ETag, Last-Modified, the entries
 taken) in a second one.  A round killed between the two only fetches those
 sources again next time; their articles are already stored and are not added
-twice.
+twice.  The changed stories' digests are not made per batch but by the
+round's :class:`~.digester.Digester` (a process of its own), and the round
+ends when they are all made.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import TYPE_CHECKING, Callable
 from ..errors import InputError
 from ..ingest import feeds as feed_reader
 from ..models import Article, Skipped
+from .digester import Digester
 from .fetch import FEED_TYPES, PAGE_TYPES, Fetcher, FetchError, Response
 from .options import FollowOptions
 from .polite import HostGate, Robots
@@ -46,6 +49,8 @@ class RoundReport:
     pages: int = 0
     pages_failed: int = 0
     pages_refused: int = 0
+    digests: int = 0  # story digests made in this round
+    digest_problem: str | None = None  # why some were not (the next round makes them)
     failures: list[tuple[str, str]] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
 
@@ -58,9 +63,10 @@ class RoundReport:
             if self.pages_failed or self.pages_refused:
                 pages += f" ({self.pages_failed} failed, {self.pages_refused} refused by robots.txt)"
         skipped = f"; {self.skipped_count:,} entries skipped" if self.skipped else ""
+        digests = f"; {self.digests:,} digests made" if self.digests else ""
         return (f"{head}: {self.fetched:,} fetched, {self.unchanged:,} unchanged, {self.failed:,} failed{deferred}; "
                 f"{self.new_articles:,} new articles ({self.copies:,} copies); "
-                f"{self.new_stories:,} new stories, {self.grown_stories:,} grown{pages}{skipped}")
+                f"{self.new_stories:,} new stories, {self.grown_stories:,} grown{pages}{skipped}{digests}")
 
     @property
     def skipped_count(self) -> int:
@@ -82,8 +88,11 @@ class Round:
     """One round over ``table``'s sources into ``index``; ``progress`` is called with the report as it grows."""
 
     def __init__(self, table: FeedTable, index: Callable[[], "StoryIndex"], options: FollowOptions,
-                 progress: Callable[[RoundReport], None] | None = None):
+                 progress: Callable[[RoundReport], None] | None = None,
+                 digester: Callable[[], Digester] | None = None):
+        """``index`` makes the story index (without digests when a ``digester`` makes them)."""
         self.table = table
+        self._make_digester = digester
         self._make_index = index  # loaded on the first new article: a round of 304s never reads the stories
         self._index: "StoryIndex | None" = None
         self.options = options
@@ -122,15 +131,21 @@ class Round:
                         raise
 
         self.readers = Readers(o.workers)
+        self.digester = self._make_digester() if self._make_digester else None
         tasks = [asyncio.create_task(worker(g)) for g in groups.values()]
         try:
             await self._collect(queue, len(rows))
+            if self.digester is not None:
+                self.report.digests = await self.digester.finish()
+                self.report.digest_problem = self.digester.problem
         finally:
             for t in tasks:
                 t.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
             await self.fetcher.aclose()
             self.readers.close()
+            if self.digester is not None:
+                self.digester.close()
 
     async def _collect(self, queue: asyncio.Queue, total: int) -> None:
         """Outcomes committed in the sources' order, whatever order they arrive in: the same sources and
@@ -154,10 +169,14 @@ class Round:
                 pending.append(out)
                 n_articles += len(out.articles)
                 if n_articles >= self.options.batch_size:
-                    await asyncio.to_thread(self._commit, pending)
+                    await self._commit_batch(pending)
                     pending, n_articles = [], 0
         if pending:
-            await asyncio.to_thread(self._commit, pending)
+            await self._commit_batch(pending)
+
+    async def _commit_batch(self, outcomes: list[_Outcome]) -> None:
+        if await asyncio.to_thread(self._commit, outcomes) and self.digester is not None:
+            self.digester.poke()
 
     def _count(self, got: _Outcome) -> None:
         r = self.report
@@ -170,8 +189,8 @@ class Round:
         if self.progress:
             self.progress(r)
 
-    def _commit(self, outcomes: list[_Outcome]) -> None:
-        """The articles in one transaction, then the sources' state in another."""
+    def _commit(self, outcomes: list[_Outcome]) -> int:
+        """The articles in one transaction, then the sources' state in another; the articles added."""
         from ..stories.store.index import IndexResult
 
         articles = [a for o in outcomes for a in o.articles]
@@ -194,6 +213,7 @@ class Round:
         r.new_stories, r.grown_stories = len(self._new_story_ids), len(self._grown)
         if self.progress:
             self.progress(r)
+        return res.added
 
     # -- one source ------------------------------------------------------------------------------------------
     async def _source(self, row: SourceRow) -> _Outcome:
@@ -325,6 +345,7 @@ def run_round(store_path: str, options: FollowOptions,
     with open_store(store_path) as store:
         table = FeedTable(store_path)
         try:
-            return Round(table, lambda: StoryIndex(store), options, progress).run()
+            return Round(table, lambda: StoryIndex(store, digests=False), options, progress,
+                         lambda: Digester(store_path, store, process=options.digest_process)).run()
         finally:
             table.close()
