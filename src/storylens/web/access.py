@@ -26,6 +26,8 @@ from ..stories.store import Store, StoredStory, UnknownStoryError, open_store
 
 # the digests kept to serve while the writer remakes them (each a few hundred KB at most)
 MAX_REMEMBERED_DIGESTS = 256
+# update digests ("new since your last visit") made on request, kept for the readers who come next
+MAX_UPDATE_DIGESTS = 64
 
 
 class NoDigestError(StorylensError):
@@ -78,6 +80,9 @@ class StoreAccess:
         self._writer = WriterProcess(location)  # started on the first write
         self._last: OrderedDict[str, dict] = OrderedDict()  # the digest last served per story
         self._digest_lock = threading.Lock()
+        # (story, story version, since version, digest settings) -> the update digest; an entry is never
+        # stale (the story's version is in its key), so keeping it changes no result
+        self._updates: OrderedDict[tuple, dict] = OrderedDict()
 
     # -- connections ---------------------------------------------------------------------
     @contextlib.contextmanager
@@ -108,6 +113,10 @@ class StoreAccess:
     def stories(self, limit: int | None = None, offset: int = 0) -> list[StoredStory]:
         with self.reader() as store:
             return store.stories(limit=limit, offset=offset)
+
+    def story_versions(self, story_id: str) -> list[int]:
+        with self.reader() as store:
+            return store.story_versions(story_id)
 
     def counts(self) -> dict[str, int]:
         with self.reader() as store:
@@ -173,6 +182,31 @@ class StoreAccess:
                 raise NoDigestError(f"story {story_id!r} has no digest ({why})")
         self._remember(story_id, cached)
         return cached, True
+
+    def update_digest(self, story_id: str, since_version: int) -> dict:
+        """The JSON update digest of what joined the story after its version ``since_version`` (made here,
+        with the store's digest settings, on the first request for it): the errors of
+        :meth:`Store.update_digest` (an unknown version, nothing after it, nothing new said)."""
+        from ..report.json_ import to_dict
+        from ..stories.store.digests import settings_key
+
+        with self.reader() as store, store.snapshot():  # the version of the key is the one digested
+            version = store.story_version(story_id)
+            key = (story_id, version, int(since_version), settings_key(store.digest_settings()))
+            with self._digest_lock:
+                found = self._updates.get(key)
+            if found is not None:
+                return found
+            made = to_dict(store.update_digest(story_id, int(since_version)))
+        with self._digest_lock:
+            self._updates[key] = made
+            while len(self._updates) > MAX_UPDATE_DIGESTS:
+                self._updates.popitem(last=False)
+        return made
+
+    def span_texts(self, spans) -> dict[tuple[str, int, int], str]:
+        with self.reader() as store:
+            return store.span_texts(spans)
 
     def _remember(self, story_id: str, digest: dict) -> None:
         with self._digest_lock:

@@ -30,7 +30,8 @@ ArticleId = Annotated[str, Path(min_length=1, max_length=MAX_ID_CHARS, descripti
 
 def story_json(story) -> dict[str, Any]:
     return {"id": story.id, "title": story.title, "size": story.size, "outlets": list(story.outlets),
-            "first_seen": story.first_seen, "last_seen": story.last_seen, "article_ids": list(story.article_ids)}
+            "first_seen": story.first_seen, "last_seen": story.last_seen, "article_ids": list(story.article_ids),
+            "version": story.version}
 
 
 def article_json(v: ArticleView) -> dict[str, Any]:
@@ -67,14 +68,29 @@ def router(ctx) -> APIRouter:
 
     @r.get("/api/v1/stories/{story_id}", summary="One story and its digest (schema storylens.digest/1)",
            description="`digest` follows the schema at /api/v1/schema/digest; `digest_current` is false while "
-                       "the story's new digest is being made (the previous one is sent meanwhile).",
-           tags=["stories"], responses={404: {"description": "no such story"}}, response_class=JSONResponse)
-    def story(story_id: StoryId) -> JSONResponse:
+                       "the story's new digest is being made (the previous one is sent meanwhile). "
+                       "With `since_version=N` (one of the story's `versions`; `story.version` is the "
+                       "latest), `digest` is the update digest of what the articles that joined after "
+                       "version N add to those before: its summary cites only them, and its `update` names "
+                       "them and the figures they change (as `storylens digest --since-version N`).",
+           tags=["stories"], response_class=JSONResponse,
+           responses={404: {"description": "no such story, or the story never had version `since_version`"},
+                      422: {"description": "nothing joined the story after `since_version` (its latest)"},
+                      400: {"description": "the new articles only repeat what the earlier ones said"}})
+    def story(story_id: StoryId,
+              since_version: Annotated[int | None, Query(ge=0, le=2**62, description=(
+                  "a version of the story: the update since it, instead of the whole digest"))] = None
+              ) -> JSONResponse:
         s = ctx.access.story(story_id)
+        if since_version is not None:
+            update = ctx.access.update_digest(story_id, since_version)
+            return JSONResponse({"story": story_json(s), "versions": ctx.access.story_versions(story_id),
+                                 "since_version": since_version, "digest": update, "digest_current": True})
         digest, current = ctx.access.story_digest(story_id)
         # digest_current is false for the moment between a write to the story and its new digest;
         # the digest is plain JSON already: sent as it is, without FastAPI's per-value encoding
-        return JSONResponse({"story": story_json(s), "digest": digest, "digest_current": current})
+        return JSONResponse({"story": story_json(s), "versions": ctx.access.story_versions(story_id),
+                             "digest": digest, "digest_current": current})
 
     @r.get("/api/v1/schema/digest", summary="The JSON schema of a story's digest (the JSON report's)",
            tags=["stories"], response_class=JSONResponse)

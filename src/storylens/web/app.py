@@ -15,7 +15,7 @@ from typing import Any
 
 from .._optional import require
 from ..errors import StorylensError
-from ..stories.store import UnknownStoryError
+from ..stories.store import NothingNewError, UnknownStoryError, UnknownVersionError
 from .access import NoDigestError, StoreAccess, UnknownArticleError
 from .listing import BadQuery, PageOutOfRange
 from .security import MAX_BODY_BYTES, SecurityMiddleware
@@ -109,6 +109,14 @@ def _handle_errors(app, ctx: WebContext) -> None:
 
     @app.exception_handler(BadQuery)
     async def bad_query(request, exc):
+        return _error(ctx, request, 422, str(exc))
+
+    @app.exception_handler(UnknownVersionError)
+    async def unknown_version(request, exc):  # without the CLI's hint
+        return _error(ctx, request, 404, exc.reason)
+
+    @app.exception_handler(NothingNewError)
+    async def nothing_new(request, exc):
         return _error(ctx, request, 422, str(exc))
 
     @app.exception_handler(NoDigestError)

@@ -14,10 +14,11 @@ from fastapi.responses import HTMLResponse
 
 from ..ingest import READERS
 from .api import MAX_ID_CHARS, story_query
-from ..stories.store import StoreError
+from ..errors import EmptyDigestError
+from ..stories.store import NothingNewError, StoreError, UnknownVersionError
 from .listing import MAX_PER_PAGE, MAX_QUERY_CHARS, PER_PAGE, StoryPage, list_stories
 from .security import safe_href, token_ok
-from .story_view import StoryView, article_link
+from .story_view import StoryView, article_link, story_link
 
 
 def router(ctx) -> APIRouter:
@@ -51,14 +52,9 @@ def router(ctx) -> APIRouter:
                           next_link=link(page + 1) if page < result.pages else "")
 
     @r.get("/stories/{story_id}", response_class=HTMLResponse)
-    def story_page(story_id: Annotated[str, Path(min_length=1, max_length=MAX_ID_CHARS)]) -> str:
-        story = ctx.access.story(story_id)
-        digest, current = ctx.access.story_digest(story_id)
-        view = StoryView(story_id, digest)
-        # only the (rare) differing sources are read, to quote them: a page view stays one cached read otherwise
-        texts = {aid: a.text for aid in view.conflict_ids() if (a := ctx.access.plain_article(aid)) is not None}
-        return ctx.render("story.html", story=story, d=digest, current=current, view=view,
-                          summary=view.summary_view(texts))
+    def story_page(story_id: Annotated[str, Path(min_length=1, max_length=MAX_ID_CHARS)],
+                   since_version: Annotated[int | None, Query(ge=0, le=2**62)] = None) -> str:
+        return ctx.render("story.html", **_story_values(ctx, story_id, since_version))
 
     @r.get("/articles/{article_id:path}", response_class=HTMLResponse)
     def article_page(article_id: Annotated[str, Path(min_length=1, max_length=MAX_ID_CHARS)],
@@ -107,6 +103,38 @@ def _upload_routes(r: APIRouter, ctx) -> None:
     def docs(request: Request) -> str:
         return ctx.render("docs.html", spec=request.app.openapi())
 
+
+
+MAX_VERSION_LINKS = 5  # the earlier versions a story page links to ("what is new since version N")
+
+
+def _story_values(ctx, story_id: str, since_version: int | None) -> dict[str, Any]:
+    """The story page's values: the story's digest, or with ``since_version`` its update digest (what the
+    articles after that version add, as ``storylens digest --since-version``); a version with nothing
+    after it, or that the story never had, is said on the page above the whole digest."""
+    story = ctx.access.story(story_id)
+    versions = ctx.access.story_versions(story_id)
+    update, note = None, ""
+    if since_version is not None:
+        try:
+            update = ctx.access.update_digest(story_id, since_version)
+        except NothingNewError:
+            note = f"Nothing new since version {since_version}: it is this story's latest version."
+        except UnknownVersionError as exc:
+            note = f"{exc.reason[0].upper()}{exc.reason[1:]}."
+        except EmptyDigestError as exc:
+            note = f"{str(exc)[0].upper()}{str(exc)[1:]}."
+    if update is not None:
+        digest, current = update, True
+    else:
+        digest, current = ctx.access.story_digest(story_id)
+    view = StoryView(story_id, digest)
+    # the cited spans' words, for the markers' hover text: read as spans, not as whole texts
+    texts = ctx.access.span_texts(view.summary_spans())
+    earlier = [v for v in versions if v != story.version][-MAX_VERSION_LINKS:]
+    return {"story": story, "d": digest, "current": current, "view": view, "summary": view.summary_view(texts),
+            "since_version": since_version if update is not None else None, "note": note,
+            "since_links": [(v, story_link(story_id, v)) for v in earlier], "whole_link": story_link(story_id)}
 
 
 def _upload_page(ctx, **values: Any) -> str:

@@ -13,7 +13,8 @@ from typing import Any, Iterable
 from urllib.parse import quote
 
 from ..report.common import balanced_quote
-from ..report.view import CiteView, SentenceView
+from ..models import Claim
+from ..report.view import CiteView, ClaimView, FigureView, SentenceView, UpdateView, amount
 from .security import safe_href
 
 MAX_SINGLE_FIGURES = 12
@@ -56,22 +57,43 @@ def article_link(article_id: str, start: int | None = None, end: int | None = No
     return f"{path}?start={int(start)}&end={int(end)}#hl"
 
 
+Span = tuple[str, int, int]  # (article id, start, end): a cited span of an article's cleaned text
+
+
+def story_link(story_id: str, since_version: int | None = None) -> str:
+    """``/stories/ID``, with ``?since_version=N`` (what is new since version N) when given."""
+    path = f"/stories/{quote(story_id, safe='')}"
+    return path if since_version is None else f"{path}?since_version={int(since_version)}"
+
+
 @dataclass(frozen=True)
 class SummaryView:
-    """What the report's ``_summary.html`` reads from its ``view`` (no update part on the web's pages)."""
+    """What the report's ``_summary.html`` reads from its ``view``; ``update`` for an update digest."""
 
     summary: tuple[SentenceView, ...]
-    update: None = None
+    update: UpdateView | None = None
 
 
-def _cite(n: int, article_id: str, span: dict | None, text: str | None = None) -> CiteView:
-    """A marker of the summary; its span's words only when the article's ``text`` is given (the JSON digest
-    carries offsets, not texts: without it the hover text stays "source n")."""
+def _span(span: dict) -> Span:
+    return str(span["article_id"]), int(span["start"]), int(span["end"])
+
+
+def _cite(n: int, article_id: str, span: dict | None, texts: dict[Span, str]) -> CiteView:
+    """A marker of the summary with its span's words when ``texts`` has them (the JSON digest carries
+    offsets, not texts: the page reads the spans' texts from the store; without one the hover says
+    "source n")."""
     if span is None:
         return CiteView(n, article_id, None, None, "")
     start, end = int(span["start"]), int(span["end"])
-    words = text[start:end] if text is not None and 0 <= start < end <= len(text) else ""
-    return CiteView(n, article_id, start, end, words)
+    return CiteView(n, article_id, start, end, texts.get((article_id, start, end), ""))
+
+
+def _claim(c: dict) -> Claim:
+    """A figure's claim of the JSON digest, as the report's view reads it (its amount in words)."""
+    return Claim(value=float(c["value"]), qualifier=c.get("qualifier") or "", text=c.get("text") or "",
+                 what=c.get("what") or "", attributed_to=c.get("attributed_to") or "", date=c.get("date"),
+                 article_id=c["article_id"], start=int(c.get("start") or 0), end=int(c.get("end") or 0),
+                 unit=c.get("unit") or "")
 
 
 class StoryView:
@@ -107,28 +129,48 @@ class StoryView:
             out.append(Mark(self.nums[aid], href, span is not None))
         return out
 
-    def conflict_ids(self) -> list[str]:
-        """The articles some summary sentence lists as giving a different figure (their words are shown)."""
-        ids = [c["article_id"] for s in self.d.get("summary", []) for c in s.get("conflicts", [])]
-        return [i for i in dict.fromkeys(ids) if i in self.nums]
-
-    def summary_view(self, texts: dict[str, str] | None = None) -> SummaryView:
-        """The summary as the report's ``_summary.html`` reads it: each citation with its evidence span
-        (linked by the web's ``_macros.html``), and the sources whose figure differs, with the differing
-        sentence when ``texts`` holds that article's text."""
-        texts = texts or {}
+    def _cited(self, s: dict) -> list[tuple[int, str, dict | None]]:
+        """``(source number, article id, its first evidence span or None)`` of a summary sentence."""
         ids = {a["n"]: a["id"] for a in self.d.get("articles", [])}
+        spans: dict[str, dict] = {}
+        for e in s.get("evidence", []):
+            spans.setdefault(e["article_id"], e)
+        return [(n, ids[n], spans.get(ids[n])) for n in s.get("sources", []) if n in ids]
+
+    def summary_spans(self) -> list[Span]:
+        """The spans the summary's markers show on hover: each citation's, and each differing source's."""
+        out: list[Span] = []
+        for s in self.d.get("summary", []):
+            out += [_span(span) for _, _, span in self._cited(s) if span is not None]
+            out += [_span(c) for c in s.get("conflicts", []) if c["article_id"] in self.nums]
+        return list(dict.fromkeys(out))
+
+    def summary_view(self, texts: dict[Span, str] | None = None) -> SummaryView:
+        """The summary as the report's ``_summary.html`` reads it: each citation with its evidence span
+        (linked by the web's ``_macros.html``) and, when ``texts`` has it (:meth:`summary_spans`), the span's
+        words on hover; the sources whose figure differs, with the differing sentence; and an update
+        digest's own part (what it is new since, the new sources, the figures they change)."""
+        texts = texts or {}
         out = []
         for s in self.d.get("summary", []):
-            spans: dict[str, dict] = {}
-            for e in s.get("evidence", []):
-                spans.setdefault(e["article_id"], e)
-            cited = [(n, ids[n]) for n in s.get("sources", []) if n in ids]
-            cites = tuple(_cite(n, aid, spans.get(aid)) for n, aid in cited)
-            conflicts = tuple(_cite(self.nums[c["article_id"]], c["article_id"], c, texts.get(c["article_id"]))
+            cited = self._cited(s)
+            cites = tuple(_cite(n, aid, span, texts) for n, aid, span in cited)
+            conflicts = tuple(_cite(self.nums[c["article_id"]], c["article_id"], c, texts)
                               for c in s.get("conflicts", []) if c["article_id"] in self.nums)
-            out.append(SentenceView(balanced_quote(s["text"]), "", tuple(n for n, _ in cited), cites, conflicts))
-        return SummaryView(tuple(out))
+            out.append(SentenceView(balanced_quote(s["text"]), "", tuple(n for n, _, _ in cited), cites, conflicts))
+        return SummaryView(tuple(out), self._update())
+
+    def _update(self) -> UpdateView | None:
+        u = self.d.get("update")
+        if not u:
+            return None
+        facts = self.d.get("facts", [])
+        changed = tuple(FigureView(facts[k].get("what") or "figure", facts[k]["status"], tuple(
+            ClaimView(amount(_claim(c)), c.get("attributed_to") or "", c.get("date"),
+                      (self.nums[c["article_id"]],) if c["article_id"] in self.nums else ())
+            for c in facts[k]["claims"])) for k in u.get("changed_figures", []) if 0 <= k < len(facts))
+        new = tuple(self.nums[i] for i in dict.fromkeys(u.get("new_article_ids", [])) if i in self.nums)
+        return UpdateView(str(u.get("since") or ""), new, changed)
 
     def figures(self) -> list[Item]:
         facts = self.d.get("facts", [])

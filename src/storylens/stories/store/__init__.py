@@ -52,7 +52,13 @@ class UnknownStoryError(StoreError, KeyError):
 
 
 class UnknownVersionError(StoreError):
-    """The story never had this version (its versions are the store versions of the batches that added to it)."""
+    """The story never had this version (its versions are the store versions of the batches that added to it).
+
+    ``reason`` is the message without the hint of the command that lists the versions."""
+
+    def __init__(self, reason: str, hint: str = ""):
+        super().__init__(f"{reason} ({hint})" if hint else reason)
+        self.reason = reason
 
 
 class NothingNewError(StoreError):
@@ -69,8 +75,8 @@ def check_version(story_id: str, version: int, versions: Sequence[int]) -> None:
     if version not in versions:
         shown = ", ".join(map(str, versions[-8:]))
         more = f" (the last 8 of {len(versions)})" if len(versions) > 8 else ""
-        raise UnknownVersionError(f"story {story_id!r} has no version {version}; its versions are {shown}{more} "
-                                  f"(see: storylens stories --store DB --story {story_id})")
+        raise UnknownVersionError(f"story {story_id!r} has no version {version}; its versions are {shown}{more}",
+                                  f"see: storylens stories --store DB --story {story_id}")
     if version == versions[-1]:
         raise NothingNewError(f"nothing new in story {story_id!r} since version {version}: it is the story's "
                               "latest version")
@@ -233,6 +239,12 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def article(self, article_id: str) -> Article | None:
         """One stored article (``meta["story_id"]`` says its story), or None."""
+
+    @abc.abstractmethod
+    def span_texts(self, spans: Iterable[tuple[str, int, int]]) -> dict[tuple[str, int, int], str]:
+        """The text of each ``(article id, start, end)`` span (character offsets into the cleaned text, as
+        the digest's evidence gives them), read without reading the whole texts; a span of no stored
+        article, or outside its text, is left out."""
 
     @abc.abstractmethod
     def assignments(self) -> Iterator[StoredArticle]:

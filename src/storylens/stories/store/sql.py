@@ -62,6 +62,7 @@ _MEMBER_ORDER = "ORDER BY published IS NULL, published, seq"
 _BETTER_TITLE = ("(stories.title = '' OR (stories.title_inferred = 1 AND excluded.title != '' "
                  "AND excluded.title_inferred = 0))")
 _DIGEST_CHUNK = 50
+_MAX_OFFSET = 2**31 - 1  # a character offset SQL's INTEGER holds (no text is near it: limits.py bounds them)
 # tables other storylens modules keep in the store's database, made before or after the store's own
 # (the live follower's feeds table: feed_meta, feed_sources, feed_entries)
 COMPANION_PREFIXES = ("feed_",)  # digests written per transaction
@@ -295,6 +296,19 @@ class SQLStore(Store):
         r = self._x(f"SELECT {', '.join(_ARTICLE_COLS)}, duplicate_of, revises, story_id FROM articles WHERE id=?",
                     (article_id,)).fetchone()
         return None if r is None else self._article(r[:-1], r[-1])
+
+    def span_texts(self, spans: Iterable[tuple[str, int, int]]) -> dict[tuple[str, int, int], str]:
+        out: dict[tuple[str, int, int], str] = {}
+        wanted = sorted({(str(a), int(s), int(e)) for a, s, e in spans if 0 <= int(s) < int(e) < _MAX_OFFSET})
+        with self._read():
+            for key in wanted:
+                aid, start, end = key
+                # substr counts characters on both databases, as Python's offsets do (1-based)
+                r = self._x("SELECT substr(text, CAST(? AS INTEGER), CAST(? AS INTEGER)), length(text) "
+                            "FROM articles WHERE id=?", (start + 1, end - start, aid)).fetchone()
+                if r is not None and end <= int(r[1]):
+                    out[key] = r[0]
+        return out
 
     def assignments(self) -> Iterator[StoredArticle]:
         rows = self._x("SELECT seq, id, story_id, duplicate_of, title, outlet, published, revises FROM articles "
