@@ -25,8 +25,10 @@ from .quote_attribution import PRONOUNS, phrase_after, phrase_before
 from .quote_rank import KeyIndex, QuoteKey, rank_quotes
 from .quote_spans import CLOSING_AT_START, OPENING_AT_END, OPENING_MARKS, first_sentence, is_title_of_work, \
     quote_spans
-from .speaker_context import FirstSeen, Found, from_context, nearest_speaker
-from .speakers import can_speak, clean_role, person_roles, resolve_speaker, split_name_role
+from .speaker_context import FirstSeen, Found, Pronoun, continued_speaker, from_context, \
+    nearest_speaker
+from .speaker_gender import Genders
+from .speakers import body_name, can_speak, clean_role, person_roles, resolve_speaker, split_name_role
 
 MIN_WORDS = 3  # "a watershed event": a short quoted phrase is still somebody's words
 
@@ -40,6 +42,7 @@ class _Reading:
     roles: dict[str, str]
     orgs: dict[str, str]
     seen: FirstSeen
+    genders: Genders
     found: list[Found] = field(default_factory=list)
 
 
@@ -47,7 +50,7 @@ def find_quotes(doc: PreparedDocument, persons: dict[str, str], roles: dict[str,
                 orgs: dict[str, str] | None = None) -> list[Found]:
     """Quotations of one prepared article with their speakers, in text order."""
     orgs = orgs or {}
-    r = _Reading(doc, persons, roles, orgs, FirstSeen(doc.text, persons, orgs))
+    r = _Reading(doc, persons, roles, orgs, FirstSeen(doc.text, persons, orgs), Genders(doc.text, persons))
     pos = 0
     prev_line_quote: Found | None = None
     for line in doc.text.split("\n"):
@@ -90,6 +93,10 @@ def _quotation(r: _Reading, line: str, line_start: int, span: tuple[int, int], q
         speaker, role = prev_line_quote.speaker, prev_line_quote.role
         resolution = "context" if speaker else "unresolved"
         mention = prev_line_quote.mention
+    elif line.lstrip()[:1] in OPENING_MARKS and qs <= 2 and _all_quotation(line[qe:]) and \
+            (last := continued_speaker(r.found, doc, abs_s, r.persons)) is not None:
+        # a paragraph that is all quotation after narration that names nobody else: the last speaker goes on
+        speaker, role, resolution = last.speaker, last.role, "context"
     return Found(doc.article, abs_s, abs_e, qtext, speaker, role, resolution, mention, line_start + len(line))
 
 
@@ -98,19 +105,46 @@ def _speaker_for(r: _Reading, np: str, sent_start: int, at: int) -> tuple[str | 
     first = np.split()[0].lower()
     if first in PRONOUNS and len(np.split()) <= 2:
         mention = np.split()[0]
-        speaker, role, resolution = from_context(r.found, r.doc, sent_start, r.persons, r.roles)
+        pronoun = Pronoun(first, at, r.genders)
+        speaker, role, resolution = from_context(r.found, r.doc, sent_start, r.persons, r.roles, pronoun)
         if speaker is None and resolution == "unresolved" and first in ("he", "she"):
-            speaker, role, resolution = nearest_speaker(r.found, r.doc, sent_start, r.persons, r.roles, r.seen)
+            speaker, role, resolution = nearest_speaker(r.found, r.doc, sent_start, r.persons, r.roles, r.seen,
+                                                        pronoun)
         if speaker is None and resolution.startswith("mention:"):
             mention = resolution.split(":", 1)[1]
             resolution = "unresolved"
         return speaker, role, resolution, mention
+    surname = _the_one_surname(r, np)
+    if surname:
+        return surname, r.roles.get(surname, ""), "named", ""
     speaker, role, resolution = resolve_speaker(np, r.persons, r.roles)
     if speaker is not None:
-        return speaker, role, resolution, ""
+        return _full_name(r, speaker), role, resolution, ""
     if np.lower().startswith("the "):
         speaker = _the_one_named(r, np.split()[-1].lower(), at)
+    speaker = _full_name(r, speaker) if speaker else None
     return speaker, clean_role(np), "context" if speaker else "unresolved", np
+
+
+def _the_one_surname(r: _Reading, np: str) -> str | None:
+    """A bare surname that the story gives two people ("King") but this article only one of them."""
+    if " " in np.strip() or not np[:1].isupper() or np.strip() in r.persons:
+        return None
+    cands = [p for p in r.seen.people(r.persons) if len(p.split()) > 1 and p.split()[-1] == np.strip()]
+    return cands[0] if len(cands) == 1 else None
+
+
+def _full_name(r: _Reading, speaker: str) -> str:
+    """A body's name (one with an organisation word) as the article gives it in full ("International
+    Council on Monuments and Sites" where the entities have "International Council"); others as they are."""
+    if speaker in r.persons.values() or not any(t in ORG_WORDS for t in speaker.lower().split()):
+        return speaker
+    return body_name(speaker, r.doc.text)
+
+
+def _all_quotation(rest: str) -> bool:
+    """Whether what follows a quotation's inside in its paragraph is only its closing marks."""
+    return not rest.strip(" \t.,!?'\"\u201d\u2019")
 
 
 def _the_one_named(r: _Reading, head: str, at: int) -> str | None:

@@ -1,7 +1,9 @@
 """Who "he said" is: the speaker of the quotation just before, or the one person the sentences before name.
 
-A pronoun is resolved only when the text leaves one candidate (the previous quotation's speaker, the only person
-the sentences before name as a subject, the only person the article has speak); otherwise it stays unresolved.
+A pronoun is resolved only when the text leaves one candidate the pronoun fits (the previous quotation's
+speaker, the person who speaks in the sentence before or the only one it names as a subject, the only person
+the article has speak); otherwise it stays unresolved. "she" never goes to a man the text calls a man
+(:mod:`.speaker_gender`).
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ from typing import Sequence
 
 from ..models import Article
 from ..prepare import PreparedDocument
-from ..text.lexicon import DEMONYMS, SPEECH_VERBS, TITLES
+from ..text.lexicon import DEMONYMS, ORG_WORDS, SPEECH_VERBS, TITLES
+from .speaker_gender import Genders
+from .speakers import split_name_role
 
 _SPEECH = SPEECH_VERBS
 NEAREST_WITHIN = 2000  # characters back to the last quotation whose speaker a "he said" may continue
@@ -31,6 +35,19 @@ class Found:
     resolution: str
     mention: str
     line_end: int  # where the quotation's paragraph ends
+
+
+@dataclass(frozen=True)
+class Pronoun:
+    """The pronoun a quotation's speaker is given ("he", "she", "they"), where the quotation starts, and the
+    sexes the article's text gives its people."""
+
+    word: str
+    at: int
+    genders: Genders
+
+    def fits(self, full: str) -> bool:
+        return self.genders.compatible(full, self.word)
 
 
 class FirstSeen:
@@ -55,7 +72,8 @@ class FirstSeen:
         return sorted(p for p in set(persons.values()) if self.first(p) <= len(self.text))
 
 
-_OBJECT_BEFORE = set("""by against with to for of on about from at into arrested charged accused killed met named
+_OBJECT_BEFORE = set("""by against with to for of on about from at into over across in near under through
+    between behind toward towards around inside outside beyond along arrested charged accused killed met named
     visited told asked called thanked blamed criticized criticised interviewed saw sued fired hired replaced
     defeated beat attacked shot convicted sentenced""".split())
 
@@ -72,6 +90,7 @@ def as_object(sentence: str, full: str, persons: dict[str, str]) -> bool:
                 return False  # the name opens a clause: "At a speech on Tuesday, Kerry vowed"
             before = re.findall(r"[\w'’.-]+", sentence[: m.start()])
             while before and (before[-1].lower().rstrip(".") in TITLES or before[-1].lower() in DEMONYMS
+                              or before[-1] in ("the", "a", "an")
                               or before[-1][:1].isupper() and before[-1] not in ("The", "A", "An")):
                 before.pop()  # role words: "US Secretary of State John Kerry"
             if not before or before[-1].lower() not in _OBJECT_BEFORE:
@@ -79,43 +98,76 @@ def as_object(sentence: str, full: str, persons: dict[str, str]) -> bool:
     return seen
 
 
+# a name followed by an organisation word is part of a body's name: "a new Human Relations Commission"
+_IN_BODY_NAME = re.compile(rf"\s+(?:{'|'.join(sorted(w.capitalize() for w in ORG_WORDS))})\b")
+
+
 def named_in(sentence: str, persons: dict[str, str]) -> list[str]:
-    """The people ``sentence`` names, by full name ("Bashar al-Assad" and "Assad" are one person)."""
+    """The people ``sentence`` names, by full name ("Bashar al-Assad" and "Assad" are one person); a name
+    inside a body's name is not a mention of a person."""
     found = []
     for key, full in persons.items():
         # the plain substring test first: most names are nowhere in the sentence
-        if key in sentence and full not in found and re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", sentence):
+        if key in sentence and full not in found and any(
+                not _IN_BODY_NAME.match(sentence, m.end())
+                for m in re.finditer(rf"(?<![\w-]){re.escape(key)}(?![\w-])", sentence)):
             found.append(full)
     return sorted(set(found))
 
 
 _SUBJECT_NOUN = re.compile(r"^((?:An?|The)\s+[a-z][\w\s-]{2,60}?)\s+(?:confirmed|said|told|added|spoke|"
                            r"was|has|had|described|warned)\b")
+_ENDS_SENTENCE = re.compile(r"[.!?]['\"\u201d\u2019)]*\s+(?:``|''|[\"\u201c\u2018'])?$")
 _PRONOUN_SAID = re.compile(rf"\b(?:he|she)\s+(?:{_SPEECH})\b")
+_PRONOUN_SPEAKS = re.compile(rf"^\W*(?:[A-Z][^,]{{0,40}},\s+)?(?:He|She)\s+(?:\w+ly\s+)?(?:{_SPEECH})\b")
+# a sentence whose subject speaks: "Walton Ferrell, a spokesman for the museum, said the balloon ..."
+_SPEECH_SUBJECT = re.compile(rf"^\W*(?:[A-Z][^,]{{0,40}},\s+)?(?P<np>[A-Z][^,;:]{{1,60}}?(?:,[^,]{{2,80}},)?)"
+                             rf"\s+(?:\w+ly\s+)?(?:{_SPEECH})\b")
+
+
+def _speech_subject(sentence: str, persons: dict[str, str]) -> str | None:
+    """The person of the story who is the subject of ``sentence``'s speech verb, or None."""
+    m = _SPEECH_SUBJECT.match(sentence)
+    if not m:
+        return None
+    np = m.group("np").strip(" ,")
+    name = persons.get(np) or persons.get(split_name_role(np)[0])
+    return name if name and name in named_in(sentence, persons) else None
 
 
 def from_context(found: Sequence[Found], doc: PreparedDocument, sent_start: int, persons: dict[str, str],
-                 roles: dict[str, str]) -> tuple[str | None, str, str]:
-    """Resolve "he said": the previous sentence's quote speaker, or its only named person. The resolution
-    is "mention:<words>" when the sentence before names the speaker only by a common noun."""
+                 roles: dict[str, str], pronoun: Pronoun) -> tuple[str | None, str, str]:
+    """Resolve "he said": the previous sentence's quote speaker, the person who speaks in it, or its only
+    named person (one the pronoun fits), looking first at the words of the quotation's own sentence before
+    it. The resolution is "mention:<words>" when the sentence before names the speaker only by a common
+    noun."""
     text = doc.text
     k = doc.sentences_ending_by(sent_start)
-    if not k:
-        return None, "", "unresolved"
-    spans = [(s.start, s.end) for s in doc.sentences[max(0, k - 3):k]]
+    spans = [(s.start, s.end) for s in doc.sentences[max(0, k - 3):k]] if k else []
+    if pronoun.at - sent_start > 15 and _ENDS_SENTENCE.search(text, sent_start, pronoun.at):
+        # the quotation opens a sentence the splitter did not cut: 'X said it would arrive. ``...,'' he said'
+        spans.append((sent_start, pronoun.at))
     # look back sentence by sentence while they only say "he said" (at most three)
     for prev in reversed(spans):
         for f in reversed(found):
             if f.line_end < prev[0]:
                 break  # this quotation and every earlier one end before the sentence
             if prev[0] <= f.start < prev[1] or (f.start < sent_start and f.end >= prev[0] and f.start < prev[0]):
-                if f.speaker:
+                if not f.speaker:
+                    return None, "", "mention:" + (f.mention or "")
+                if pronoun.fits(f.speaker):
                     return f.speaker, f.role, "context"
-                return None, "", "mention:" + (f.mention or "")
+                break  # a woman's quotation before "he said": look at whom the sentence names
         prev_text = text[prev[0]:prev[1]]
-        named = named_in(prev_text, persons)
-        if len(named) == 1 and not as_object(prev_text, named[0], persons):
-            return named[0], roles.get(named[0], ""), "context"
+        if _PRONOUN_SPEAKS.match(prev_text):
+            continue  # "He said Metallica had lost touch.": the same "he" speaks, the names are what he said
+        subject = _speech_subject(prev_text, persons)
+        if subject and pronoun.fits(subject):
+            return subject, roles.get(subject, ""), "context"
+        named = [n for n in named_in(prev_text, persons) if not as_object(prev_text, n, persons)]
+        fits = [n for n in named if pronoun.fits(n)]
+        if len(fits) == 1:
+            return fits[0], roles.get(fits[0], ""), "context"
         if named:
             break
         m = _SUBJECT_NOUN.match(prev_text)
@@ -127,10 +179,11 @@ def from_context(found: Sequence[Found], doc: PreparedDocument, sent_start: int,
 
 
 def nearest_speaker(found: Sequence[Found], doc: PreparedDocument, sent_start: int, persons: dict[str, str],
-                    roles: dict[str, str], seen: FirstSeen) -> tuple[str | None, str, str]:
-    """"he said" further back: the only person an article names, or the speaker of the last quotation
-    before when nobody else is named in between (within a few paragraphs); else unresolved."""
-    people = seen.people(persons)
+                    roles: dict[str, str], seen: FirstSeen, pronoun: Pronoun) -> tuple[str | None, str, str]:
+    """"he said" further back: the only person an article names (that the pronoun fits), or the speaker of
+    the last quotation before that it fits when nobody else it fits is named in between (within a few
+    paragraphs); else unresolved."""
+    people = [p for p in seen.people(persons) if pronoun.fits(p)]
     if len(people) == 1 and seen.first(people[0]) < sent_start and speaks(people[0], found, doc.text, persons):
         return people[0], roles.get(people[0], ""), "context"
     last = None
@@ -146,6 +199,18 @@ def nearest_speaker(found: Sequence[Found], doc: PreparedDocument, sent_start: i
     if any(p != last.speaker for p in named_in(between, persons)):
         return None, "", "unresolved"
     return last.speaker, last.role, "context"
+
+
+def continued_speaker(found: Sequence[Found], doc: PreparedDocument, at: int,
+                      persons: dict[str, str]) -> Found | None:
+    """The quotation whose speaker a paragraph that is all quotation, after a paragraph of narration, goes
+    on: the last one before (within a few paragraphs), when the narration in between names nobody else."""
+    last = found[-1] if found else None
+    if last is None or not last.speaker or at - last.end > NEAREST_WITHIN:
+        return None
+    if any(p != last.speaker for p in named_in(doc.text[last.end:at], persons)):
+        return None
+    return last
 
 
 def speaks(full: str, found: Sequence[Found], text: str, persons: dict[str, str]) -> bool:

@@ -129,7 +129,27 @@ def _speaker_of(np: str, persons: dict[str, str], roles: dict[str, str]) -> tupl
         return re.sub(r"^(?:the|The)\s+", "", np), "", "named"
     if proper and re.match(r"^(?:the|The)\s+[A-Z]", np):
         return re.sub(r"^(?:the|The)\s+", "", np), "", "named"
+    group = _BODY_GROUP.match(np.strip())
+    if group and group.group("body").lower() not in DEMONYMS and can_speak(group.group("body")):
+        # "Napster officials said": the body speaks through them
+        return group.group("body"), np.strip(), "named"
     return None, "", "unresolved"
+
+
+_BODY_GROUP = re.compile(r"^(?:the\s+)?(?P<body>[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3})\s+"
+                         r"(?:officials|spokesmen|executives|authorities|representatives|leaders|sources|lawyers)$")
+_BODY_TAIL = re.compile(r"(?:\s+(?:on|of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
+                        r"(?:\s+and\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?)+")
+
+
+def body_name(name: str, text: str) -> str:
+    """``name`` with the words that complete it where ``text`` first gives it in full: "International
+    Council" -> "International Council on Monuments and Sites"."""
+    m = re.search(rf"(?<![\w-]){re.escape(name)}(?=\s+(?:on|of|for)\s)", text)
+    tail = _BODY_TAIL.match(text, m.end()) if m else None
+    if not tail or len(tail.group(0).split()) > 8 or any(w.lower() in CALENDAR_WORDS for w in tail.group(0).split()):
+        return name
+    return name + tail.group(0)
 
 
 _ROLE_BEFORE = re.compile(r"((?:[A-Z]{2,}|[A-Z][a-z]+|of|the|to|for)(?:\s+(?:[A-Z]{2,}|[A-Z][a-z]+|[a-z]+|of|"

@@ -42,9 +42,35 @@ SPEECH_VERBS = (r"said|says|say|told|tells|added|adds|stated|warned|declared|ins
                 r"claimed|complained|conceded|quipped|saying|describing|calling(?! off)|accusing|accused|"
                 r"described|called(?! off| up| in)|"
                 r"hoped|pledged|promised|predicted|concluded|observed|remarked|responded|professed|testified|"
-                r"countered|cautioned|contended|maintained|recounted|joked|wondered|boasted|lamented")
+                r"countered|cautioned|contended|maintained|recounted|joked|wondered|boasted|lamented|"
+                r"characterized|characterised|stating")
 #: the commonest of them, after which a lone capitalised word is taken for a person ("Smith said")
 SPEECH_VERBS_AFTER_NAME = r"said|says|told|added|stated|warned|announced"
+
+# -- what the text says of a person's sex ("she said" goes to a woman) ------------------------------
+#: words beside a name that say a woman or a man is meant ("Mrs. Gingrich", "Kate Lecchi, a spokeswoman")
+FEMALE_WORDS = frozenset("""mrs ms miss madam lady dame queen princess duchess sister mother daughter wife widow
+    grandmother aunt niece girl woman spokeswoman chairwoman congresswoman councilwoman assemblywoman
+    businesswoman actress waitress hostess stewardess heiress""".split())
+MALE_WORDS = frozenset("""mr sir lord king prince duke brother father son husband widower grandfather uncle
+    nephew boy man spokesman chairman congressman councilman assemblyman businessman actor""".split())
+#: common given names that are almost always a woman's or a man's (a name in neither list says nothing)
+FEMALE_NAMES = frozenset("""mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
+    betty margaret sandra kimberly emily donna michelle carol amanda dorothy melissa deborah stephanie
+    rebecca sharon laura cynthia kathleen amy angela anna brenda pamela emma nicole helen samantha katherine
+    christine debra rachel carolyn janet catherine maria heather diane ruth julie olivia joyce virginia
+    victoria lauren christina joan evelyn judith megan andrea cheryl hannah jacqueline martha gloria
+    teresa ann sara frances kathryn janice jean abigail alice judy sophia grace denise amber doris
+    marilyn danielle beverly isabella theresa diana natalie brittany charlotte marie kayla alexis lori
+    kate joanna hillary monica madeleine condoleezza margaret angela""".split())
+MALE_NAMES = frozenset("""james robert john michael david william richard joseph thomas charles christopher
+    daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald
+    edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin
+    samuel gregory alexander frank patrick raymond jack dennis jerry tyler aaron jose adam nathan henry
+    douglas zachary peter kyle ethan walter noah jeremy keith roger gerald harold sean
+    carl arthur lawrence bryan billy joe bruce gabriel albert willie alan juan wayne
+    elijah randy roy vincent ralph eugene russell bobby mason philip phillip louis bill bob ben
+    jim tom mike dan steve fred ted tony""".split())
 #: verbs that attribute a figure to a source ("the Observatory reported", "officials estimated")
 ATTRIBUTION_VERBS = (r"said|says|say|reported|reports|told|announced|estimated|estimates|documented|confirmed|"
                      r"added|stated|claimed|counted|recorded|put")
