@@ -72,3 +72,30 @@ def test_the_same_fee_in_several_articles_is_one_group():
     _, groups = story_facts(arts)
     (g,) = [g for g in groups if len(g.claims) > 1]
     assert g.status == "agree" and len(g.claims) == 3 and {c.unit for c in g.claims} == {"USD"}
+
+
+def test_the_counted_thing_of_a_figure_that_says_where_a_quantity_went():
+    whats = {c.value: c.what for c in _claims(
+        "The outreach has bumped the number of hate groups to 537 from 474 in 1997. "
+        "Overall, the population of obese men and women increased from 12 percent in 1991 to 17.9 percent. "
+        "The average daily calorie intake has risen from 1,854 to 2,002.")}
+    assert "hate groups" in whats[537] and "hate groups" in whats[474]
+    assert "obese men" in whats[12] and "obese men" in whats[17.9]
+    assert "calorie intake" in whats[1854] and "calorie intake" in whats[2002]
+
+
+def test_a_converted_measure_and_a_bracketed_word_keep_their_counted_thing():
+    whats = {c.value: c.what for c in _claims(
+        "The plant at Ranger is about 13 miles (20 kms) away. The site is 1.2 miles (2 kilometers) from the "
+        "mine entrance. ERA has identified more than 90,000 (metric) tons of uranium oxide. "
+        "Kakadu is almost 12,000 square miles (31,000 square kilometers) of pristine floodplains.")}
+    assert "away" in whats[20] and "entrance" in whats[2] and "entrance" in whats[1.2]
+    assert "uranium oxide" in whats[90000] and "floodplains" in whats[31000]
+
+
+def test_numbers_standing_for_people_titles_and_latitudes_are_no_figures():
+    assert _claims("Photographs showing the two together were subpoenaed.") == []
+    assert _claims("The three ditched their balloon off Hawaii.") == []
+    assert _claims("It echoes his best-known work, The Three Trials of Oscar Wilde, he said.") == []
+    assert _claims("They could cross China below 26 degrees north latitude.") == []
+    assert [c.value for c in _claims("The two injured were taken to hospital with 12 others.")][:1] == [2]

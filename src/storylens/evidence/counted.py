@@ -25,10 +25,10 @@ _VERB_BEFORE = re.compile(r"\b([a-z]+(?:ing|ed))\s+(?:(?:more|less|fewer)\s+than
                           r"some\s+|only\s+|just\s+|an?\s+)?$")
 _OF_BEFORE = re.compile(r"((?:[A-Za-z][\w'-]*\s+){1,3}?)(?:of|at|was|were|is|are|to|reached|hit)\s+"
                         r"(?:(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+|an?\s+)?$")
-_RIGHT = re.compile(r"^\s*(?:of|in|for(?:\s+each)?|per)\s+(?:the\s+|a\s+|an\s+|their\s+|its\s+|his\s+|her\s+)?"
+_RIGHT = re.compile(r"^\s*\)?\s*(?:of|in|for(?:\s+each)?|per)\s+(?:the\s+|a\s+|an\s+|their\s+|its\s+|his\s+|her\s+)?"
                     r"((?:[A-Za-z][\w'-]*\s*){1,3})")
 # a measure's bearing after it, past a conversion in brackets: "13 miles (20 kms) away", "220 miles from Darwin"
-_BEARING = re.compile(r"^\s*(?:\([^)]{0,30}\)\s*)?((?:away|from|long|high|wide|deep|tall|above|below|across)\b"
+_BEARING = re.compile(r"^\s*\)?\s*(?:\([^)]{0,30}\)\s*)?((?:away|from|long|high|wide|deep|tall|above|below|across)\b"
                       r"[^,.;:()]{0,30})")
 
 
@@ -50,9 +50,12 @@ def context_thing(before: str, after: str) -> str:
             return got
     m = _BEARING.match(after)
     if m:
-        got = _phrase(_WORDS.findall(m.group(1))[:3])
+        got = _phrase(_WORDS.findall(m.group(1))[:4])
         if got:
             return got
+    got = subject_thing(before)
+    if got:
+        return got
     m = _OF_BEFORE.search(before[-80:])
     if m:
         got = _phrase(_WORDS.findall(m.group(1)))
@@ -60,6 +63,60 @@ def context_thing(before: str, after: str) -> str:
             return got
     m = _VERB_BEFORE.search(before[-60:])
     return m.group(1) if m else ""
+
+
+# a figure that says where a quantity went: "the number of hate groups to 537 from 474", "the average daily
+# calorie intake has risen from 1,854 to 2,002", "fat intake has dropped ... from an average of 40 percent"
+_NUMBER_OF = re.compile(r"\b(?:the|a)\s+(?:total\s+)?number\s+of\s+")
+_CHANGE = re.compile(r"\b(?:has\s+|have\s+|had\s+)?(?:been\s+)?(?:risen|rose|rise|rises|increased|increases|grew|"
+                     r"grown|soared|climbed|jumped|fell|fallen|dropped|declined|decreased|doubled|tripled|bumped|swelled|"
+                     r"shrank|shrunk|plunged|surged)\b")
+_TO_FIGURE = re.compile(r"^(?:[^,;:.()]|(?<=\d)[,.](?=\d)){0,60}?\b(?:from|to|by|at)\s+"
+                        r"(?:an?\s+average\s+of\s+|(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+|just\s+|only\s+)?$")
+_NP_INNER = {"of", "and"}
+_CLAUSE_WORDS = {"although", "though", "while", "because", "but", "when", "if", "as", "since", "whereas"}
+
+
+def _np_before(words: list[str]) -> str:
+    """The noun phrase that ends ``words`` (at most six words; "of" and "and" may join it)."""
+    out: list[str] = []
+    for w in reversed(words):
+        low = w.lower()
+        if len(out) >= 6 or (low in STOPWORDS and low not in _NP_INNER) or low in _CLAUSE_WORDS \
+                or not re.match(r"[A-Za-z]", w):
+            break
+        out.append(w)
+    return _phrase(list(reversed(out)))
+
+
+def _np_after(text: str) -> str:
+    """The noun phrase that starts ``text`` (up to a stop word, a verb in -ed, or four words)."""
+    out: list[str] = []
+    for w in re.findall(r"[A-Za-z][\w'-]*|\S", text):
+        low = w.lower()
+        if len(out) >= 4 or low in STOPWORDS or not re.match(r"[A-Za-z]", w) or (out and low.endswith("ed")):
+            break
+        out.append(w)
+    return _phrase(out)
+
+
+def subject_thing(before: str) -> str:
+    """What a figure is the new or old value of: the quantity named by "the number of ..." or the subject of
+    a verb of change, when the figure closes the clause ("... rose from 12 percent in 1991 to")."""
+    window = before[-160:]
+    for m in reversed(list(_NUMBER_OF.finditer(window))):
+        np = _np_after(window[m.end():])
+        rest = window[m.end() + len(np):] if np and window[m.end():].startswith(np) else ""
+        if np and len(rest) <= 70 and not re.search(r"[;.]", rest):
+            return np
+    for m in reversed(list(_CHANGE.finditer(window))):
+        if _TO_FIGURE.match(window[m.end():]):
+            head = window[:m.start()]
+            if re.search(r",\s*$", head):
+                return ""
+            return _np_before(re.findall(r"[A-Za-z][\w'.-]*|[^\sA-Za-z]", head))
+        break
+    return ""
 
 
 _RATE = re.compile(r"^\s+(?:in|out\s+of)\s+$")
@@ -77,15 +134,50 @@ def pair_kind(sent: str, first_end: int, second_start: int, before: str) -> str:
     return ""
 
 
+#: words after "the two", "the 11" that show the number stands for people already named, not a count
+_PRONOUN_NEXT = frozenset("""make made get got go went say said met meet spent left took came face faced agreed
+    together apart alone romantically both""".split())
+_LATITUDE = re.compile(r"^[\s-]*degrees?\s+(?:north|south|east|west)?\s*(?:latitude|longitude)\b", re.IGNORECASE)
+
+
 def not_a_quantity(surface: str, before: str, after: str) -> bool:
     """A number that counts nothing: "No two babies are alike", a name ("AMC 14 theater", "Apollo 11
-    mission"), a magnitude ("a 6.1 magnitude quake": no toll)."""
+    mission", "Malakunanja 2 is"), a title ("The Three Trials of Oscar Wilde"), a magnitude ("a 6.1
+    magnitude quake": no toll), a latitude, a number that stands for people ("the two denied lying")."""
     if re.search(r"\b[Nn]o\s*$", before) and not re.search(r"\bNo\.\s*$", before):
         return True
-    if re.match(r"[\s-]*magnitude\b", after, re.IGNORECASE):
+    if re.match(r"[\s-]*magnitude\b", after, re.IGNORECASE) or _LATITUDE.match(after):
         return True
-    name = re.search(r"(?<=[a-z,]\s)([A-Z][A-Za-z]+)\s+$", before)
+    if _pronoun(surface, before, after) or _title(surface, before, after):
+        return True
+    name = re.search(r"(?:(?<=[a-z,]\s)|(?<=[`'\"\u201c(])|^)([A-Z][A-Za-z]+)\s+$", before)
     nxt = re.match(r"\s+([a-z][a-z-]+)\b", after)
     return bool(name and nxt and surface.isdigit() and int(surface) < 1000 and name.group(1).lower() not in
                 _NP_STOP and not nxt.group(1).endswith("s") and nxt.group(1) not in COUNT_NOUNS
                 and nxt.group(1) not in MEASURE_UNITS and nxt.group(1) not in ("people", "dead", "more"))
+
+
+def _pronoun(surface: str, before: str, after: str) -> bool:
+    """ "the two together", "of the two.", "the three ditched their balloon", "the 11": no noun follows."""
+    small = surface.isdigit() and int(surface) < 100 or surface.isalpha()
+    if not small or not re.search(r"\b(?:the|these|those)\s+$", before, re.IGNORECASE):
+        return False
+    nxt = re.match(r"\s*([A-Za-z][\w'-]*)?", after)
+    word = (nxt.group(1) or "").lower() if nxt else ""
+    return (not word or word in STOPWORDS or word in _PRONOUN_NEXT or word.endswith("ly")
+            or (word.endswith("ed") and word not in _COUNTED_PARTICIPLES))
+
+
+#: participles that are counted things after "the two": "the two injured", "the three accused"
+_COUNTED_PARTICIPLES = frozenset("injured wounded killed dead accused arrested detained missing".split())
+
+
+def _title(surface: str, before: str, after: str) -> bool:
+    """A number written out with a capital inside a sentence and followed by a capitalised word: a title or
+    a name ("The Three Trials of Oscar Wilde", "the Big Three Automakers")."""
+    if not surface[:1].isupper() or surface[:1].isdigit():
+        return False
+    b = before.rstrip()
+    if not b or b.endswith(("``", "''", '"', "\u201c", ".", ":", "?", "!", ";")):
+        return False
+    return bool(re.match(r"\s+[A-Z][a-z]", after))

@@ -18,7 +18,7 @@ from ..text.lexicon import MONTH_PATTERN, YEAR_PATTERN
 from ..text.numbers import Quantity, find_quantities
 from ..text.tfidf import stem
 from .claim_source import TOKEN, attribution
-from .counted import MEASURE_UNITS, context_thing, not_a_quantity, pair_kind
+from .counted import MEASURE_UNITS, context_thing, not_a_quantity, pair_kind, subject_thing
 from .groups import TOLL_EVENTS, ClaimMeta, group_claims
 from .things import EVENT_OF, EVENT_WORDS, IMPLIED_EVENT, NOUN_CLASS, TIME_UNITS, classify, counted_words
 
@@ -113,9 +113,9 @@ def _unit(qty: Quantity, before: str, after: str, q_start: int) -> tuple[str, in
 def _bare_number(qualifier: str, before: str, after: str, before_words: list[str],
                  classed: tuple[str, str], listed: list[tuple[Claim, ClaimMeta]]) -> tuple[str, str] | None:
     """A bare number counts only where the sentence says what it is: "thousands have been killed", "the
-    death toll was more than 500", "including 20 on Tuesday", "measuring 7.4", a list "Yalova with 2,400,
-    Istanbul with 984", a range "between 20 and 40 billion", "dozens of which". ``(noun, event)``, or None
-    when the number counts nothing said."""
+    death toll was more than 500", "the number of hate groups to 537", "including 20 on Tuesday",
+    "measuring 7.4", a list "Yalova with 2,400, Istanbul with 984", a range "between 20 and 40 billion",
+    "dozens of which". ``(noun, event)``, or None when the number counts nothing said."""
     noun, event = classed
     magnitude = bool(re.search(r"\b(?:magnitude(?: of)?|measuring|measured|registered(?: at)?)\s*$", before))
     if not qualifier and re.search(
@@ -125,6 +125,8 @@ def _bare_number(qualifier: str, before: str, after: str, before_words: list[str
         noun, event = "magnitude", ""
     elif re.match(r"\s*of (?:which|them|whom)\b", after) or re.search(r"\bbetween\s*$", before):
         pass
+    elif not event and subject_thing(before):  # "the number of hate groups to 537"
+        noun = stem(subject_thing(before).split()[-1].lower())
     elif not event and not (before_words and before_words[-1] in ("including", "with")) and not listed:
         return None
     elif listed and not event:
@@ -196,7 +198,7 @@ def _skip(surface: str, before: str, after: str, qualifier: str) -> bool:
         return True  # a date
     if re.match(r"\s*(?::\d|a\.m\.|p\.m\.|GMT|BST|EST|am\b|pm\b|o'clock)", after) or before.endswith(":"):
         return True  # a time
-    if re.search(r"\b(?:aged|age|No\.|number|route|page|article|resolution|flight|room|chapter|section)\s*$",
+    if re.search(r"\b(?:aged|age|ages? of|No\.|number|route|page|article|resolution|flight|room|chapter|section)\s*$",
                  before, re.IGNORECASE):
         return True
     if surface.lower().split()[-1] in _SMALL_WORDS and len(surface.split()) == 1:

@@ -39,6 +39,8 @@ _STOP_WHAT = set("""a an the of in on at to from by for with and or but as is ar
 
 def counted_words(after: str) -> tuple[str, list[str]]:
     """The counted thing right after a number: ``"civilians trapped"``, and the words scanned."""
+    # "90,000 (metric) tons of uranium oxide", "4.5 gigabytes worth of MP3 files"
+    after = re.sub(r"^\s*\([a-z]{1,12}\)", "", after)
     toks = [t for t in TOKEN.findall(after[:120])]
     out: list[str] = []
     i = 0
@@ -46,7 +48,7 @@ def counted_words(after: str) -> tuple[str, list[str]]:
         i = 1
         if len(toks) > 1 and toks[1].lower() == "the":
             i = 2
-    while i < len(toks) and len(out) < 4:
+    while i < len(toks) and len(out) < (5 if "of" in out or "worth" in out else 4):
         t = toks[i]
         if t.endswith(".") and not re.search(r"\.\w", t):
             out.append(t.rstrip("."))
