@@ -186,3 +186,48 @@ def test_story_page_screenshot(page, site, uploaded, tmp_path):
     page.screenshot(path=str(out))
     assert out.stat().st_size > 20_000
     assert page.errors == []
+
+
+def test_a_story_that_grew_since_the_last_visit_shows_what_is_new(browser, tmp_path, example_dir, example_articles):
+    from storylens.cli import main as cli_main
+
+    newest = max(example_articles, key=lambda a: a.published or "").id
+    files = sorted(p for p in example_dir.glob("*.txt"))
+    db = str(tmp_path / "grows.db")
+    assert cli_main(["cluster", *[str(p) for p in files if not p.name.startswith(newest)], "--store", db]) == 0
+    with background_server(create_app(db, token=TOKEN)) as url:
+        (story,) = httpx.get(url + "/api/v1/stories").json()["stories"]
+        ctx = browser.new_context(viewport={"width": 1100, "height": 900})
+        pg = ctx.new_page()
+        errors: list[str] = []
+        pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        pg.on("pageerror", lambda e: errors.append(str(e)))
+        pg.goto(f"{url}/stories/{story['id']}")  # the first visit: nothing to compare with
+        assert pg.locator("#since-last-visit").is_hidden()
+        seen = int(pg.get_attribute("body", "data-version"))
+        (grown,) = [p for p in files if p.name.startswith(newest)]
+        added = httpx.post(url + "/api/v1/articles", headers={"Authorization": f"Bearer {TOKEN}"},
+                           files=[("files", (grown.name, grown.read_bytes(), "text/plain"))], timeout=120).json()
+        assert added["joined_stories"] == [story["id"]]
+        pg.reload()
+        slot = pg.locator("#since-last-visit")
+        assert slot.is_visible() and "1 article has joined this story since your last visit" in slot.inner_text()
+        pg.click("#new-since-link")
+        pg.wait_for_selector("div.summary")
+        assert f"since_version={seen}" in pg.url
+        summary = pg.inner_text("div.summary")
+        assert f"What is new since version {seen}, from 1 source" in summary
+        cites = pg.locator("div.summary a.cite")
+        assert cites.count() >= 2
+        text = httpx.get(f"{url}/api/v1/articles/{newest}").json()["text"]
+        for i in range(cites.count()):  # every citation is the new report's, its span's words on hover
+            href = cites.nth(i).get_attribute("href") or ""
+            parts = urlsplit(href)
+            q = parse_qs(parts.query)
+            assert parts.path == f"/articles/{newest}"
+            assert cites.nth(i).get_attribute("title") == text[int(q["start"][0]):int(q["end"][0])]
+        assert "370" in pg.inner_text("ul.changed")
+        pg.goto(f"{url}/stories/{story['id']}")  # seen now: nothing new to offer
+        assert pg.locator("#since-last-visit").is_hidden()
+        assert errors == []
+        ctx.close()

@@ -26,3 +26,8 @@ def test_the_readme_python_example_runs(monkeypatch, capsys):
         ("Yangon", "Reuters", "2020-01-06")
     assert env["d"].title == env["story"].title and env["hits"]
     assert all(h.story_id == env["story"].id for h in env["hits"])
+    # a stored story's update since its first version cites the one report that joined after it
+    news = env["news"]
+    assert env["versions"] == [1, 2] and news.update.since == "version 1" and len(news.update.new_article_ids) == 1
+    cited = {news.articles[i].id for s in news.summary.sentences for i in s.citations}
+    assert cited == set(news.update.new_article_ids)

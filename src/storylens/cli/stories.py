@@ -86,13 +86,14 @@ def run_stories(args: argparse.Namespace) -> int:
 
 def _run_story(args: argparse.Namespace) -> int:
     """One story: its line as in the list, then each version with the articles that joined at it."""
+    from ..report.common import display_title
     from ..report.escape import one_line
     from ..stories.store import open_store
 
     with open_store(args.store, create=False) as store, store.snapshot():
         s = store.story(args.story)
         history = store.story_history(args.story)
-        titles = {a.id: a.title for a in store.story_articles(args.story)}
+        titles = {a.id: display_title(a, words=10) for a in store.story_articles(args.story)}
     if args.format == "json":
         print(json.dumps({"id": s.id, "title": s.title, "size": s.size, "version": s.version,
                           "versions": [{"version": v, "article_ids": list(ids)} for v, ids in history]},
