@@ -9,7 +9,7 @@ import pytest
 
 from storylens.errors import StorylensError
 from storylens.models import Article
-from storylens.stories.store import StoreError, UnknownStoryError, open_store
+from storylens.stories.store import NothingNewError, StoreError, UnknownStoryError, UnknownVersionError, open_store
 from storylens.stories.store import sql as sql_backend
 from storylens.stories.store import sqlite as sqlite_backend
 from storylens.stories.store.index import StoryIndex
@@ -252,3 +252,38 @@ def test_new_settings_are_kept_even_when_no_article_is_new(store_url):
         res = StoryIndex(st, ClusterOptions(window_days=30)).add(_articles())
         assert res.added == 0 and st.settings()["window_days"] == 30
         assert StoryIndex(st).options.window_days == 30
+
+
+def test_a_storys_history_counts_each_batch_that_added_to_it(store_url):
+    arts = _articles()  # a0..a2 and the copy of a0: the quake; b0..: the other story
+    with open_store(store_url) as st:
+        StoryIndex(st, digests=False).add(arts[:2])
+        first = st.version()
+        StoryIndex(st, digests=False).add([a for a in arts[2:] if a.id != "a0-copy"])
+        second = st.version()
+        StoryIndex(st, digests=False).add([a for a in arts if a.id == "a0-copy"])
+        quake = next(s for s in st.stories() if "a0" in s.article_ids)
+        other = next(s for s in st.stories() if s.id != quake.id)
+        assert st.story_history(quake.id) == [(first, ("a0", "a1")), (second, ("a2",)), (st.version(), ("a0-copy",))]
+        assert quake.version == st.version() and st.story_versions(other.id) == [second]
+        assert st.added_after(quake.id, first) == ["a2", "a0-copy"]
+        assert st.added_after(quake.id, second) == ["a0-copy"]
+        with pytest.raises(UnknownVersionError, match=f"has no version {first}; its versions are {second} ") as exc:
+            st.added_after(other.id, first)
+        assert exc.value.reason.endswith(f"its versions are {second}")
+        with pytest.raises(NothingNewError, match="it is the story's latest version"):
+            st.added_after(other.id, second)
+        with pytest.raises(UnknownStoryError):
+            st.story_history("nope")
+
+
+def test_span_texts_count_characters_as_python_does(store_url):
+    text = "Caf\u00e9 \U0001F30A flood: the river rose 3 m in \u0141\u00f3d\u017a, officials said on Monday."
+    with open_store(store_url) as st:
+        StoryIndex(st, digests=False).add([Article("x", text), Article("y", "Short text here today.")])
+        start = text.index("the river")
+        wanted = [("x", start, start + 17), ("x", 0, 6), ("x", text.index("\u0141"), text.index(",")),
+                  ("x", 5, len(text) + 1), ("nope", 0, 3), ("y", 3, 3)]
+        got = st.span_texts(wanted)
+    assert got == {("x", start, start + 17): "the river rose 3 ", ("x", 0, 6): "Caf\u00e9 \U0001F30A",
+                   ("x", text.index("\u0141"), text.index(",")): "\u0141\u00f3d\u017a"}
