@@ -26,16 +26,16 @@ from pathlib import Path
 CAP = 3 << 30
 
 
-def run(args: list[str], cwd: Path, timeout: float) -> tuple[int, float, float, str]:
-    """(exit status, seconds, peak resident MB, last stderr line) of ``storylens ARGS``."""
+def run(args: list[str], cwd: Path, timeout: float) -> tuple[int, float, float, float, str]:
+    """(exit status, wall seconds, CPU seconds, peak resident MB, last stderr line) of ``storylens ARGS``."""
 
     def cap() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (CAP, CAP))
 
     env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1")
     start = time.monotonic()
-    # GNU time reports the peak resident size of this one command ("MAXRSS <KB>" on its last line)
-    p = subprocess.Popen(["/usr/bin/time", "-f", "MAXRSS %M", sys.executable, "-m", "storylens", *args], cwd=cwd,
+    # GNU time reports the peak resident size and the CPU seconds of this one command (its last line)
+    p = subprocess.Popen(["/usr/bin/time", "-f", "MAXRSS %M %U %S", sys.executable, "-m", "storylens", *args], cwd=cwd,
                          env=env, preexec_fn=cap, start_new_session=True,
                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
@@ -47,9 +47,11 @@ def run(args: list[str], cwd: Path, timeout: float) -> tuple[int, float, float, 
         rc = -9
     seconds = time.monotonic() - start
     lines = err.decode("utf-8", "replace").strip().splitlines()
-    peak = next((int(ln.split()[1]) / 1024 for ln in reversed(lines) if ln.startswith("MAXRSS ")), float("nan"))
+    last = next((ln.split() for ln in reversed(lines) if ln.startswith("MAXRSS ")), None)
+    peak = int(last[1]) / 1024 if last else float("nan")
+    cpu = float(last[2]) + float(last[3]) if last else float("nan")
     said = [ln for ln in lines if not ln.startswith(("MAXRSS ", "Command "))]
-    return rc, seconds, peak, (said[-1] if said else "")[:200]
+    return rc, seconds, cpu, peak, (said[-1] if said else "")[:200]
 
 
 _WORDS = ("the government said on tuesday that rescue teams had reached the flooded villages near the river "
@@ -106,9 +108,11 @@ def main(argv: list[str] | None = None) -> int:
         for case in args.only:
             cmd, limit = make(case, d)
             size = sum(f.stat().st_size for f in d.iterdir())
-            rc, seconds, peak, last = run(cmd, d, limit)
+            rc, seconds, cpu, peak, last = run(cmd, d, limit)
+            load = os.getloadavg()[0]
             print(f"{case}: storylens {' '.join(Path(c).name if '/' in c else c for c in cmd)} -> exit {rc}, "
-                  f"{seconds:.1f} s, peak {peak:.0f} MB (files here: {size / 1e6:.0f} MB); {last}", flush=True)
+                  f"{seconds:.1f} s wall, {cpu:.1f} s CPU (load {load:.1f}), peak {peak:.0f} MB "
+                  f"(files here: {size / 1e6:.0f} MB); {last}", flush=True)
             for f in d.iterdir():
                 if case != "tiny_lines":
                     f.unlink()

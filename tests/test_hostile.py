@@ -103,6 +103,13 @@ def page(title: str, text: str) -> bytes:
             + "</article></body></html>").encode()
 
 
+def deep_page(levels: int) -> bytes:
+    """A page of one story inside ``levels`` nested elements."""
+    body = page("Deep", STORY).split(b"<body>")[1].split(b"</body>")[0]
+    return (b"<html><head><title>Deep</title></head><body>" + b"<div>" * levels + body + b"</div>" * levels
+            + b"</body></html>")
+
+
 def hostile_folder(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     """A folder of two good articles and one hostile file of each kind; returns it and, per hostile
     file name, the reason its warning must give."""
@@ -123,6 +130,14 @@ def hostile_folder(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     expect["newlines.jsonl.gz"] = "max_records"
     (d / "deep.jsonl").write_text('{"text": ' + "[" * 1000 + "]" * 1000 + "}\n")
     expect["deep.jsonl"] = "max_depth"
+    (d / "deep.html").write_bytes(deep_page(100_000))
+    expect["deep.html"] = "HTML nested deeper: over the limit of 100 levels (max_depth; raise it with --max-depth)"
+    (d / "deep.rss").write_text(rss("Deep", STORY + "<x>" * 100_000 + "</x>" * 100_000))
+    expect["deep.rss"] = "XML nested deeper: over the limit of 100 levels (max_depth; raise it with --max-depth)"
+    (d / "deep.atom").write_text(atom("Deep", STORY).replace("</entry>", "<x>" * 5000 + "</x>" * 5000 + "</entry>"))
+    expect["deep.atom"] = "XML nested deeper"
+    (d / "deep.warc").write_bytes(warc_record("https://example.org/deep", deep_page(5000)))
+    expect["deep.warc"] = "HTML nested deeper"
     os.mkfifo(d / "pipe.txt")
     expect["pipe.txt"] = "not a regular file (a FIFO)"
     (d / "loop").symlink_to(d, target_is_directory=True)
@@ -181,6 +196,8 @@ def test_hostile_folder_is_digested_within_bounds(tmp_path):
     ("bomb.jsonl.gz", lambda: zeros_bomb(64 << 20), "max_line_bytes"),
     ("lines.jsonl", lambda: b'{"text": "x"}\n' * 200_001, "max_records"),
     ("big.warc", lambda: warc_record("https://example.org/h", b"<p>x</p>", claimed=10**12), "max_expanded_bytes"),
+    ("deep.html", lambda: deep_page(1_000_000), "max_depth"),
+    ("deep.xml", lambda: rss("Deep", STORY + "<x>" * 1_000_000 + "</x>" * 1_000_000).encode(), "max_depth"),
 ])
 def test_a_file_over_a_limit_alone_stops_at_once_naming_the_flag(tmp_path, name, make, limit):
     (tmp_path / name).write_bytes(make())

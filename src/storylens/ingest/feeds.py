@@ -26,6 +26,7 @@ from ..models import Article, Skipped
 from ._decode import read_bytes
 from .boundary import defuse_xml, display, mapped
 from .build import article_from_text, has_words
+from .depth import markup_depth
 
 EXTENSIONS = (".rss", ".atom", ".xml")
 
@@ -80,6 +81,14 @@ def _looks_like_feed(data: bytes) -> bool:
     return b"<rss" in head or b"<feed" in head or b"<rdf" in head
 
 
+def _markup(data: bytes) -> str:
+    """A feed's bytes as text for :func:`markup_depth`: its tags are ASCII in UTF-8 and the one-byte
+    charsets alike (read byte for byte); UTF-16 is told by its byte-order mark."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return data.decode("utf-16", errors="replace")
+    return data.decode("latin-1")
+
+
 def read(path: Path, limits: Limits | None = None) -> Iterator[Article | Skipped]:
     limits = limits or Limits()
     data = read_bytes(path, limits)
@@ -98,7 +107,11 @@ def parse(data: bytes, where: str, *, stem: str = "feed", limits: Limits | None 
 
     limits = limits or Limits()
     with mapped(where, "cannot parse the feed"):
-        parsed = feedparser.parse(defuse_xml(data, where))
+        data = defuse_xml(data, where)
+    if markup_depth(_markup(data), html=False, bound=limits.max_depth) > limits.max_depth:
+        raise LimitError(where, over("max_depth", limits, "XML nested deeper"), "max_depth")
+    with mapped(where, "cannot parse the feed"):
+        parsed = feedparser.parse(data)
     entries = parsed.get("entries") or []
     if len(entries) > limits.max_records:
         raise LimitError(where, over("max_records", limits, f"{len(entries):,} entries"), "max_records")

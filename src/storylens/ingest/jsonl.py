@@ -9,7 +9,6 @@ so memory grows with the articles kept, not with the file.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -19,26 +18,9 @@ from ..models import Article, Skipped
 from ._decode import Stream, count_lines, stream_opener
 from .boundary import clean_value, display
 from .build import article_from_record, article_from_text, has_words
+from .depth import json_depth
 
 EXTENSIONS = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
-
-_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"')
-_BRACKETS = re.compile(r"[\[\]{}]")
-
-
-def depth(line: str) -> int:
-    """How deep the arrays and objects of one JSON text nest (strings do not count).
-
-    >>> depth('{"a": [1, {"b": "[[["}]}')
-    3
-    """
-    if line.count("[") + line.count("{") < 2:
-        return line.count("[") + line.count("{")
-    deepest = level = 0
-    for ch in _BRACKETS.findall(_STRINGS.sub("", line)):
-        level += 1 if ch in "[{" else -1
-        deepest = max(deepest, level)
-    return deepest
 
 
 def read(path: Path, limits: Limits | None = None) -> Iterator[Article | Skipped]:
@@ -74,7 +56,7 @@ def read_stream(open_: Callable[[], Stream], where: str, name: str, limits: Limi
 
 
 def _records(line: str, where: str, default_id: str, path: str, limits: Limits) -> Iterator[Article | Skipped]:
-    if depth(line) > limits.max_depth:
+    if json_depth(line) > limits.max_depth:
         yield Skipped(where, over("max_depth", limits, "JSON nested deeper"))
         return
     try:

@@ -148,6 +148,6 @@ def _page(rec: Any, where: str, stem: str, n: int, limits: Limits) -> Article | 
     except LookupError:
         page = payload.decode("utf-8", errors="replace")
     try:
-        return html_reader.extract(page, id=url, url=url, path=here)
+        return html_reader.extract(page, id=url, url=url, path=here, limits=limits)
     except InputError as exc:
         return Skipped(here, exc.problem)
