@@ -184,70 +184,107 @@ def _agency_mentions(text: str) -> str:
 # -- the cleaner ----------------------------------------------------------------
 def clean_text(raw: str, *, url: str = "", title: str = "") -> CleanResult:
     """Clean one article's raw text; see the module docstring."""
-    text = repair_mojibake(raw).replace("\r\n", "\n").replace("\r", "\n")
-    text = re.sub(r"[\u00a0\u2007\u202f\t]", " ", text)
-    text = re.sub(r"[\u200b-\u200d\ufeff]", "", text)
-    lines = [re.sub(r" {2,}", " ", ln).strip() for ln in text.split("\n")]
+    lines = _normalized_lines(raw)
     res = CleanResult(text="", url=url, title=title)
-    body: list[str] = []
-    header = True  # still before the first line of story text
+    body: list[str] = []  # empty while still before the first line of story text (the header)
     last = max((i for i, ln in enumerate(lines) if ln), default=-1)
     for i, line in enumerate(lines):
         if not line:
             continue
-        if header and (url_line := _URL_LINE.match(line)):
-            res.url = res.url or url_line.group(1)
+        if not body and _header_metadata(res, line):
             continue
-        if header and _SPACED_URL_START.match(line) and _URL_LINE.match(joined := _join_spaced_url(line)):
-            res.url = res.url or joined.strip()
+        if _metadata_line(res, line):
             continue
-        if header and (d := _date_line(line)):
-            res.published = res.published or d
-            res.dropped.append(line)
-            continue
-        if header and _NUMBER_LINE.match(line):
-            res.dropped.append(line)
-            continue
-        m = _AGENCY_LINE.match(line)
-        if m:
-            res.agency = res.agency or canonical_agency(m.group("agency"))
-            if m.group("date") and not res.published:
-                res.published = parse_date(m.group("date"))
-            res.dropped.append(line)
-            continue
-        m = _SOURCE_LINE.match(line)
-        if m:
-            who = m.group("who").split(",")[0].strip()
-            res.outlet = res.outlet or canonical_agency(who)
-            res.dropped.append(line)
-            continue
-        if _CAPTION.search(line) and not line.startswith(("\"", "\u201c")):
-            res.captions.append(line)
-            continue
-        if _BOILERPLATE.match(line) or _SUBHEAD.match(line):
-            res.dropped.append(line)
-            continue
-        if header and title and line.strip() == title.strip():
-            continue  # the given title repeated at the top of the text
-        if header and not title and not res.title and i < last and _is_title_line(line):
-            res.title = line
-            continue
-        if header:
-            m = _DATELINE.match(line)
-            if m:
-                res.dateline = m.group("place").strip()
-                res.dateline_date = m.group("date") or ""
-                res.agency = res.agency or canonical_agency(m.group("agency"))
-                line = line[m.end():]
-            else:
-                m = _DATELINE_NO_AGENCY.match(line)
-                if m and len(m.group("place").split()) <= 4:
-                    res.dateline = m.group("place").strip().title()
-                    res.dateline_date = m.group("date") or ""
-                    line = line[m.end():]
-        header = False
+        if not body:
+            if _header_title(res, line, title, i < last):
+                continue
+            line = _strip_dateline(res, line)
         body.append(line)
     res.text = "\n".join(body)
+    _fill_in(res)
+    return res
+
+
+def _normalized_lines(raw: str) -> list[str]:
+    """The lines of ``raw`` with mojibake repaired, one kind of line end and of space, runs of spaces
+    collapsed and zero-width characters dropped, each stripped."""
+    text = repair_mojibake(raw).replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub(r"[\u00a0\u2007\u202f\t]", " ", text)
+    text = re.sub(r"[\u200b-\u200d\ufeff]", "", text)
+    return [re.sub(r" {2,}", " ", ln).strip() for ln in text.split("\n")]
+
+
+def _header_metadata(res: CleanResult, line: str) -> bool:
+    """Whether ``line``, above the story text, is its URL, its date or a bare number (kept on ``res``)."""
+    if url_line := _URL_LINE.match(line):
+        res.url = res.url or url_line.group(1)
+        return True
+    if _SPACED_URL_START.match(line) and _URL_LINE.match(joined := _join_spaced_url(line)):
+        res.url = res.url or joined.strip()
+        return True
+    if d := _date_line(line):
+        res.published = res.published or d
+        res.dropped.append(line)
+        return True
+    if _NUMBER_LINE.match(line):
+        res.dropped.append(line)
+        return True
+    return False
+
+
+def _metadata_line(res: CleanResult, line: str) -> bool:
+    """Whether ``line``, anywhere, is not story text: an agency or source credit, a photo caption, a
+    boilerplate line or a subhead (what it says is kept on ``res``)."""
+    if m := _AGENCY_LINE.match(line):
+        res.agency = res.agency or canonical_agency(m.group("agency"))
+        if m.group("date") and not res.published:
+            res.published = parse_date(m.group("date"))
+        res.dropped.append(line)
+        return True
+    if m := _SOURCE_LINE.match(line):
+        who = m.group("who").split(",")[0].strip()
+        res.outlet = res.outlet or canonical_agency(who)
+        res.dropped.append(line)
+        return True
+    if _CAPTION.search(line) and not line.startswith(("\"", "\u201c")):
+        res.captions.append(line)
+        return True
+    if _BOILERPLATE.match(line) or _SUBHEAD.match(line):
+        res.dropped.append(line)
+        return True
+    return False
+
+
+def _header_title(res: CleanResult, line: str, title: str, more_follows: bool) -> bool:
+    """Whether ``line``, above the story text, is its title: the given one repeated, or (none given) a
+    short line without a final stop that is not the text's last (then kept as ``res.title``)."""
+    if title and line.strip() == title.strip():
+        return True
+    if not title and not res.title and more_follows and _is_title_line(line):
+        res.title = line
+        return True
+    return False
+
+
+def _strip_dateline(res: CleanResult, line: str) -> str:
+    """The first line of story text without its dateline ("ALEPPO, Syria (Reuters) -"), kept on ``res``."""
+    m = _DATELINE.match(line)
+    if m:
+        res.dateline = m.group("place").strip()
+        res.dateline_date = m.group("date") or ""
+        res.agency = res.agency or canonical_agency(m.group("agency"))
+        return line[m.end():]
+    m = _DATELINE_NO_AGENCY.match(line)
+    if m and len(m.group("place").split()) <= 4:
+        res.dateline = m.group("place").strip().title()
+        res.dateline_date = m.group("date") or ""
+        return line[m.end():]
+    return line
+
+
+def _fill_in(res: CleanResult) -> None:
+    """What the lines did not say, from what they did: a date from a dated caption, the agency from the
+    text's mentions, the outlet and the title from the URL."""
     if not res.published:
         for cap in res.captions:
             d = parse_date(cap)
@@ -261,4 +298,3 @@ def clean_text(raw: str, *, url: str = "", title: str = "") -> CleanResult:
     if not res.title and res.url:
         res.title = title_from_url(res.url)
         res.title_inferred = bool(res.title)
-    return res
