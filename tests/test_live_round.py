@@ -24,7 +24,7 @@ from storylens.live.poll import run_round  # noqa: E402
 from storylens.models import Article  # noqa: E402
 from storylens.live.sources import read_sources  # noqa: E402
 from storylens.live.table import FeedTable  # noqa: E402
-from storylens.stories.store import open_store  # noqa: E402
+from storylens.stories.store import StoreError, open_store  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -34,25 +34,53 @@ def sites():
     yield from open_sites()
 
 
-def follow(db: Path, urls: list[str]) -> None:
+@pytest.fixture(params=["sqlite", "postgres"])
+def new_store(request, tmp_path):
+    """``new_store(name)``: where a fresh store goes, a SQLite file or a fresh schema of the test PostgreSQL
+    server (conftest's pg_server), so that every round test runs on both backends."""
+    if request.param == "sqlite":
+        yield lambda name="news": str(tmp_path / f"{name}.db")
+        return
+    import uuid
+    from urllib.parse import quote
+
+    import psycopg
+
+    server = request.getfixturevalue("pg_server")
+    made: list[str] = []
+
+    def make(name: str = "news") -> str:
+        schema = f"t_{name}_{uuid.uuid4().hex[:10]}"
+        with psycopg.connect(server, autocommit=True) as c:
+            c.execute(f"CREATE SCHEMA {schema}")
+        made.append(schema)
+        return f"{server}{'&' if '?' in server else '?'}options={quote(f'-csearch_path={schema}')}"
+
+    yield make
+    with psycopg.connect(server, autocommit=True) as c:
+        for schema in made:
+            c.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+def follow(db: str, urls: list[str]) -> None:
     """Add sources to the store's feeds table (as `storylens follow URL...` does before its first round)."""
-    open_store(str(db)).close()
-    table = FeedTable(str(db))
-    table.add(read_sources(urls)[0], time.time())
-    table.close()
+    with open_store(db) as st:
+        FeedTable(st).add(read_sources(urls)[0], time.time())
 
 
-def stored(db: Path) -> dict[str, str]:
-    with open_store(str(db)) as st:
+def stored(db: str) -> dict[str, str]:
+    with open_store(db) as st:
         return {sa.article.id: sa.story_id for sa in st.assignments()}
 
 
-def texts(db: Path) -> dict[str, str]:
-    conn = sqlite3.connect(db)
-    try:
-        return dict(conn.execute("SELECT id, text FROM articles"))
-    finally:
-        conn.close()
+def texts(db: str) -> dict[str, str]:
+    with open_store(db) as st:
+        return dict(st._x("SELECT id, text FROM articles").fetchall())
+
+
+def feed_rows(db: str) -> dict:
+    with open_store(db) as st:
+        return {r.url: r for r in FeedTable(st).sources()}
 
 
 def etag_feed(body: bytes, tag: str = '"v1"'):
@@ -67,7 +95,7 @@ def etag_feed(body: bytes, tag: str = '"v1"'):
     return route
 
 
-def test_a_round_with_pages_copies_and_hostile_sources(sites, tmp_path: Path):
+def test_a_round_with_pages_copies_and_hostile_sources(sites, new_store):
     news, pages, other = sites(), sites(), sites()
     a_items = [{"id": f"a{k}", "link": f"http://news.example.org/a/{k}?utm_source=rss&utm_medium=feed",
                 "title": f"Story {k}", "content": story_text(k)} for k in range(3)]
@@ -95,12 +123,12 @@ def test_a_round_with_pages_copies_and_hostile_sources(sites, tmp_path: Path):
         hostile["loop"].routes["/f" if i == 0 else f"/l{i}"] = redirect(f"/l{i + 1}")
     hostile["flaky"].routes["/f"] = answers((500, {}), name="flaky")
     hostile["busy"].routes["/f"] = answers((429, {"Retry-After": "1"}), name="busy")
-    db = tmp_path / "news.db"
+    db = new_store()
     follow(db, [news.url("/a.xml"), other.url("/b.xml"), other.url("/c.xml")]
            + [s.url("/f") for s in hostile.values()])
 
     started = time.monotonic()
-    r1 = run_round(str(db), QUICK)
+    r1 = run_round(db, QUICK)
     assert time.monotonic() - started < 15
     assert (r1.sources, r1.fetched, r1.failed, r1.unchanged) == (11, 5, 6, 0)
     failed = dict(r1.failures)
@@ -124,21 +152,21 @@ def test_a_round_with_pages_copies_and_hostile_sources(sites, tmp_path: Path):
     assert (r1.pages, r1.pages_refused) == (3, 1)
     assert r1.new_stories >= 1 and r1.new_stories + r1.copies <= r1.new_articles
 
-    rows = {r.url: r for r in FeedTable(str(db)).sources()}
+    rows = feed_rows(db)
     assert rows[news.url("/a.xml")].etag == '"v1"' and rows[news.url("/a.xml")].total_new == 3
     assert rows[other.url("/c.xml")].total_new == 1
     drip_row = rows[hostile["drip"].url("/f")]
     assert drip_row.last_status == "failed" and drip_row.failures == 1 and drip_row.next_try > time.time() + 200
     assert "deadline" in drip_row.last_error
 
-    r2 = run_round(str(db), QUICK)
+    r2 = run_round(db, QUICK)
     assert (r2.unchanged, r2.deferred, r2.new_articles) == (1, 6, 0)
     assert news.hits("/a.xml")[-1][1]["If-None-Match"] == '"v1"'
     assert len(hostile["drip"].hits("/f")) == 2  # backing off: not asked again (its 2 tries were in round 1)
     assert set(texts(db)) == want
 
 
-def test_cli_follow_and_feeds(sites, tmp_path: Path, capsys):
+def test_cli_follow_and_feeds(sites, tmp_path: Path, new_store, capsys):
     site = sites()
     for i in range(3):
         site.static(f"/f{i}.xml", rss(f"Feed {i}", [{"id": f"{i}-{k}", "link": f"http://x.example.org/{i}/{k}",
@@ -149,8 +177,8 @@ def test_cli_follow_and_feeds(sites, tmp_path: Path, capsys):
     outlines = "".join(f'<outline text="F{i}" xmlUrl="{site.url(f"/f{i}.xml")}"/>' for i in range(3))
     opml.write_text(f'<opml version="2.0"><body><outline text="folder">{outlines}</outline>'
                     f'<outline text="gone" xmlUrl="{site.url("/gone.xml")}"/></body></opml>')
-    db = tmp_path / "news.db"
-    argv = ["follow", str(opml), "--store", str(db), "--allow-private", "--delay", "0", "--once",
+    db = new_store()
+    argv = ["follow", str(opml), "--store", db, "--allow-private", "--delay", "0", "--once",
             "--user-agent-contact", "mailto:ops@example.org"]
     assert main(argv) == 0
     out, err = capsys.readouterr()
@@ -159,20 +187,20 @@ def test_cli_follow_and_feeds(sites, tmp_path: Path, capsys):
     assert "gone.xml: HTTP 404" in err
     assert "(+mailto:ops@example.org)" in site.log[0][1]["User-Agent"]
 
-    assert main(["follow", "--store", str(db), "--allow-private", "--delay", "0", "-q"]) == 0  # only --store
+    assert main(["follow", "--store", db, "--allow-private", "--delay", "0", "-q"]) == 0  # only --store
     out, err = capsys.readouterr()
     assert out == "" and err == ""
     assert len(site.hits("/f0.xml")) == 2 and len(site.hits("/gone.xml")) == 1  # backing off
 
-    assert main(["feeds", "--store", str(db)]) == 0
+    assert main(["feeds", "--store", db]) == 0
     out, _ = capsys.readouterr()
     assert out.count("[feed]") == 4 and "last error: HTTP 404" in out and "failures 1, next try" in out
-    assert main(["feeds", "--store", str(db), "--format", "json"]) == 0
+    assert main(["feeds", "--store", db, "--format", "json"]) == 0
     rows = [json.loads(ln) for ln in capsys.readouterr()[0].splitlines()]
     assert [r["total_articles"] for r in rows] == [2, 2, 2, 0] and rows[3]["http_status"] == 404
 
 
-def test_the_same_answers_give_the_same_stories_whatever_the_arrival_order(sites, tmp_path: Path):
+def test_the_same_answers_give_the_same_stories_whatever_the_arrival_order(sites, new_store):
     import random
 
     rng = random.Random(3)
@@ -189,9 +217,9 @@ def test_the_same_answers_give_the_same_stories_whatever_the_arrival_order(sites
         urls.append(farm[i % 3].url(f"/f{i}.xml"))
     runs = []
     for n in range(2):
-        db = tmp_path / f"run{n}.db"
+        db = new_store(f"run{n}")
         follow(db, urls)
-        run_round(str(db), QUICK.with_(batch_size=7))
+        run_round(db, QUICK.with_(batch_size=7))
         runs.append((stored(db), texts(db)))
     assert len(runs[0][0]) == 30
     assert runs[0] == runs[1]
@@ -216,7 +244,7 @@ def test_cli_bad_arguments_exit_2(tmp_path: Path, capsys, argv, message):
     assert message in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
 
 
-def test_an_opml_file_of_1000_sources(sites, tmp_path: Path):
+def test_an_opml_file_of_1000_sources(sites, tmp_path: Path, new_store):
     farm = [sites() for _ in range(8)]
     outlines = []
     for n in range(1000):  # 100 reports, each carried by 10 of the feeds
@@ -228,10 +256,10 @@ def test_an_opml_file_of_1000_sources(sites, tmp_path: Path):
     groups = "".join(f'<outline text="group {g}">{"".join(outlines[g::10])}</outline>' for g in range(10))
     opml = tmp_path / "big.opml"
     opml.write_text(f'<?xml version="1.0"?><opml version="2.0"><body>{groups}</body></opml>')
-    db = tmp_path / "news.db"
+    db = new_store()
     follow(db, [str(opml)])
-    assert len(FeedTable(str(db)).sources()) == 1000
-    report = run_round(str(db), QUICK.with_(batch_size=200))
+    assert len(feed_rows(db)) == 1000
+    report = run_round(db, QUICK.with_(batch_size=200))
     assert (report.sources, report.fetched, report.failed, report.new_articles) == (1000, 1000, 0, 100)
     assert all(s.max_inflight == 1 and len(s.log) == 125 for s in farm)
     assert set(stored(db)) == {f"http://o{k}.example.org/s" for k in range(100)}
@@ -251,7 +279,7 @@ def _alive(pid: int) -> bool:
         return False
 
 
-def test_a_killed_round_loses_nothing_committed_and_the_next_adds_no_duplicate(sites, tmp_path: Path):
+def test_a_killed_round_loses_nothing_committed_and_the_next_adds_no_duplicate(sites, tmp_path: Path, new_store):
     site = sites()
     urls = []
     for i in range(20):
@@ -261,9 +289,9 @@ def test_a_killed_round_loses_nothing_committed_and_the_next_adds_no_duplicate(s
         urls.append(site.url(f"/f{i}.xml"))
     listing = tmp_path / "feeds.txt"
     listing.write_text("\n".join(urls) + "\n")
-    db = tmp_path / "news.db"
+    db = new_store()
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    proc = subprocess.Popen([sys.executable, "-m", "storylens", "follow", str(listing), "--store", str(db),
+    proc = subprocess.Popen([sys.executable, "-m", "storylens", "follow", str(listing), "--store", db,
                              "--allow-private", "--delay", "0", "--batch-size", "5", "--once", "-q"],
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 30
@@ -271,12 +299,11 @@ def test_a_killed_round_loses_nothing_committed_and_the_next_adds_no_duplicate(s
     try:
         while time.monotonic() < deadline and proc.poll() is None:
             time.sleep(0.05)
-            if db.exists():
+            if db.startswith("postgresql://") or Path(db).exists():
                 try:
-                    conn = sqlite3.connect(db, timeout=5)
-                    n = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-                    conn.close()
-                except sqlite3.OperationalError:  # tables not created yet
+                    with open_store(db, create=False) as st:
+                        n = st.counts()["articles"]
+                except StoreError:  # not made yet
                     continue
                 if n >= 15:
                     break
@@ -291,16 +318,15 @@ def test_a_killed_round_loses_nothing_committed_and_the_next_adds_no_duplicate(s
     assert readers and not any(_alive(p) for p in readers)  # the reader processes do not outlive the follower
     before = stored(db)
     assert 15 <= len(before) < 100
-    report = run_round(str(db), QUICK)
+    report = run_round(db, QUICK)
     after = stored(db)
     assert len(after) == 100 and report.new_articles == 100 - len(before)
     assert all(after[k] == v for k, v in before.items())  # what was committed stays where it was
-    with open_store(str(db)) as st:  # the killed round's digester had not finished: this round's did
+    with open_store(db) as st:  # the killed round's digester had not finished: this round's did
         assert st.stale_digests() == [] and all(st.cached_digest(s.id) for s in st.stories())
-    conn = sqlite3.connect(db)
-    assert conn.execute("SELECT count(*), count(DISTINCT article_id) FROM feed_entries").fetchone() == (100, 100)
-    conn.close()
-    assert run_round(str(db), QUICK).new_articles == 0
+    with open_store(db) as st:
+        assert tuple(st._x("SELECT count(*), count(DISTINCT article_id) FROM feed_entries").fetchone()) == (100, 100)
+    assert run_round(db, QUICK).new_articles == 0
 
 
 def test_every_polls_round_after_round_until_interrupted(sites, tmp_path: Path):
@@ -382,46 +408,75 @@ def _digest_texts(db: str) -> dict[tuple[str, ...], str]:
 
 
 @pytest.mark.parametrize("process", [True, False], ids=["digester process", "digests at the end"])
-def test_the_digests_after_a_round_are_those_a_one_batch_build_makes(sites, tmp_path: Path, process):
+def test_the_digests_after_a_round_are_those_a_one_batch_build_makes(sites, new_store, process):
     from dataclasses import replace
 
     from storylens.stories.store.index import StoryIndex
 
-    db = tmp_path / "round.db"
+    db = new_store("round")
     follow(db, _two_feeds_a_report(sites))
-    report = run_round(str(db), QUICK.with_(batch_size=5, digest_process=process))
-    got = _digest_texts(str(db))
+    report = run_round(db, QUICK.with_(batch_size=5, digest_process=process))
+    got = _digest_texts(db)
     assert report.new_articles == 36 and len(got) >= 6
     assert max(len(ids) for ids in got) > 5  # a story that grew over batches of 5
     if not process:
         assert report.digests == len(got)  # each story digested once in the round, not once per batch
     else:
         assert report.digests >= len(got)
-    with open_store(str(db)) as st:  # the same articles, in the order they came
+    with open_store(db) as st:  # the same articles, in the order they came
         arts = [st.article(sa.article.id) for sa in st.assignments()]
     arts = [replace(a, meta={k: v for k, v in a.meta.items() if k not in ("story_id", "duplicate_of", "revises")})
             for a in arts if a is not None]
-    one = tmp_path / "one.db"
-    with open_store(str(one)) as st:
+    one = new_store("one")
+    with open_store(one) as st:
         StoryIndex(st).add(arts, batch_size=len(arts))  # one batch, digested as it commits
-    want = _digest_texts(str(one))
+    want = _digest_texts(one)
     assert got == want
 
 
-def test_a_round_with_nothing_new_makes_the_digests_an_interrupted_one_left(sites, tmp_path: Path):
+def test_a_round_with_nothing_new_makes_the_digests_an_interrupted_one_left(sites, new_store):
     from storylens.stories.store.index import StoryIndex
 
     site = sites()
     url = site.static("/f.xml", rss("Once", [{"id": "o1", "link": "http://o.example.org/1", "title": "O",
                                              "content": _report(1, 0)}]))
-    db = tmp_path / "news.db"
+    db = new_store()
     follow(db, [url])
-    assert run_round(str(db), QUICK).new_articles == 1
-    with open_store(str(db)) as st:  # a round killed after its batch committed, before its digests
+    assert run_round(db, QUICK).new_articles == 1
+    with open_store(db) as st:  # a round killed after its batch committed, before its digests
         StoryIndex(st, digests=False).add([Article("late", _report(2, 1), title="Late")])
         assert len(st.stale_digests()) == 1
-    report = run_round(str(db), QUICK)  # the feed has nothing new
+    report = run_round(db, QUICK)  # the feed has nothing new
     assert report.new_articles == 0 and report.digests == 1
-    with open_store(str(db)) as st:
+    with open_store(db) as st:
         assert st.stale_digests() == [] and st.cached_digest(st.article("late").meta["story_id"])
-    assert run_round(str(db), QUICK).digests == 0  # nothing left to make: nothing made
+    assert run_round(db, QUICK).digests == 0  # nothing left to make: nothing made
+
+
+def test_the_feeds_table_keeps_its_times_order_and_schema_version(new_store):
+    from storylens.live.sources import Source
+    from storylens.live.table import SourceUpdate
+
+    db = new_store()
+    when = 1_793_000_000.125  # a timestamp to the millisecond: a single-precision column would round it
+    urls = [f"http://f.example.org/{c}.xml" for c in "zyxwv"]
+    with open_store(db) as st:
+        table = FeedTable(st)
+        assert table.add([Source(u, "feed") for u in urls], when) == 5
+        assert FeedTable(st).add([Source(urls[0], "feed"), Source("http://f.example.org/new", "page")], when) == 1
+        table.record([SourceUpdate(urls[1], "failed", when + 1, http_status=503, error="HTTP 503", next_try=when + 9),
+                      SourceUpdate(urls[2], "fetched", when + 2, kind="feed", title="Ex", http_status=200,
+                                   etag='"e"', new=2, entries=("a1", "a2"))])
+        table.record([SourceUpdate(urls[1], "deferred", when + 3, next_try=when + 9)])
+        rows = {r.url: r for r in table.sources()}
+        assert list(rows) == [*urls, "http://f.example.org/new"]  # the order they were added in
+        assert rows[urls[0]].added_at == when and rows[urls[0]].last_status is None
+        failed = rows[urls[1]]
+        assert (failed.last_status, failed.failures, failed.http_status, failed.last_error, failed.last_fetch,
+                failed.next_try) == ("deferred", 1, 503, "HTTP 503", when + 1, when + 9)
+        done = rows[urls[2]]
+        assert (done.title, done.etag, done.last_new, done.total_new, done.last_fetch) == ("Ex", '"e"', 2, 2, when + 2)
+        assert table.taken() == {"a1", "a2"}
+        st._x("UPDATE feed_meta SET value = '99' WHERE key = 'schema_version'")
+        with pytest.raises(StoreError, match="newer storylens"):
+            FeedTable(st)

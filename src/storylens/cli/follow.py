@@ -22,7 +22,8 @@ def register(sub) -> None:
                     "(they are reported, and listed by `storylens feeds`).")
     p.add_argument("sources", nargs="*", metavar="SOURCE",
                    help="feed or page URL, OPML file, or text file of URLs (one a line); none: the store's own")
-    p.add_argument("--store", metavar="DB", required=True, help="SQLite store (created on first use)")
+    p.add_argument("--store", metavar="DB", required=True,
+                   help="SQLite file or postgresql:// URL (extra postgres) of the store (created on first use)")
     when = p.add_mutually_exclusive_group()
     when.add_argument("--every", metavar="INTERVAL", help="poll until stopped, one round every INTERVAL (15m, 1h, 30s)")
     when.add_argument("--once", action="store_true", help="one round, then exit (the default; for cron)")
@@ -50,7 +51,7 @@ def register(sub) -> None:
     f = sub.add_parser("feeds", help="list the sources a store follows: last fetch, status, new articles, errors",
                        description="Each source the store follows, with its last fetch, status, new articles "
                                    "and last error.")
-    f.add_argument("--store", metavar="DB", required=True, help="SQLite store")
+    f.add_argument("--store", metavar="DB", required=True, help="SQLite file or postgresql:// URL of the store")
     f.add_argument("--format", choices=("text", "json"), default="text", help="output format (default text)")
     f.set_defaults(func=run_feeds)
 
@@ -103,13 +104,10 @@ def run_follow(args: argparse.Namespace) -> int:
     quiet = (getattr(args, "verbosity", 0) or 0) < 0  # -q: nothing unless the run cannot go on (for cron)
     interval = parse_interval(args.every) if args.every else None
     sources, skipped = read_sources(args.sources)
-    open_store(args.store).close()  # the store's own tables first: the feeds table lives beside them
-    table = FeedTable(args.store)
-    try:
+    with open_store(args.store) as store:  # the store's own tables first: the feeds table lives beside them
+        table = FeedTable(store)
         added = table.add(sources, time.time())
         followed = len(table.sources())
-    finally:
-        table.close()
     for s in skipped:
         warn(f"skipped {s.path}: {s.reason}")
     if not followed:
@@ -147,17 +145,12 @@ def run_feeds(args: argparse.Namespace) -> int:
     import os
 
     from ..live.table import FeedTable
+    from ..stories.store import is_postgres_url, open_store
 
-    from ..stories.store import open_store
-
-    if not os.path.exists(args.store):
+    if not is_postgres_url(args.store) and not os.path.exists(args.store):
         raise StorylensError(f"{args.store}: no such store (start one with: storylens follow SOURCES --store DB)")
-    open_store(args.store, create=False).close()  # a storylens store, not any SQLite file
-    table = FeedTable(args.store)
-    try:
-        rows = table.sources()
-    finally:
-        table.close()
+    with open_store(args.store, create=False) as store:  # a storylens store, not any database
+        rows = FeedTable(store).sources()
     if args.format == "json":
         for r in rows:
             print(json.dumps({"url": r.url, "kind": r.kind, "title": r.title, "last_fetch": _when(r.last_fetch),

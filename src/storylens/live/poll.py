@@ -343,9 +343,5 @@ def run_round(store_path: str, options: FollowOptions,
     from ..stories.store.index import StoryIndex
 
     with open_store(store_path) as store:
-        table = FeedTable(store_path)
-        try:
-            return Round(table, lambda: StoryIndex(store, digests=False), options, progress,
-                         lambda: Digester(store_path, store, process=options.digest_process)).run()
-        finally:
-            table.close()
+        return Round(FeedTable(store), lambda: StoryIndex(store, digests=False), options, progress,
+                     lambda: Digester(store_path, store, process=options.digest_process)).run()

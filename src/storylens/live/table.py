@@ -1,32 +1,43 @@
-"""The feeds table: the sources a store follows and what their last fetch did, in the store's own SQLite file.
+"""The feeds table: the sources a store follows and what their last fetch did, in the store's own database.
 
 Its tables (``feed_meta``, ``feed_sources``, ``feed_entries``) carry their
-own schema version, apart from the store's, and are created in one
-``BEGIN IMMEDIATE`` transaction, so two followers starting at once agree.
-``feed_entries`` lists the articles taken from feeds (their pages are not
-fetched again).  SQLite only: a PostgreSQL store has no feeds table yet.
+own schema version, apart from the store's, and live beside the store's
+tables on either backend (a SQLite file or a PostgreSQL schema).  They are
+written through the store's own connection and transactions (a write is the
+store's write transaction: SQLite's ``BEGIN IMMEDIATE``, PostgreSQL's
+advisory lock), so two followers starting at once agree and every database
+error reads as the store's do.  ``feed_entries`` lists the articles taken
+from feeds (their pages are not fetched again).
 """
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
-from ..stories.store import StoreError
+from ..stories.store import Store, StoreError, is_postgres_url
 from .sources import Source
 
+if TYPE_CHECKING:
+    from ..stories.store.sql import SQLStore
+
 SCHEMA_VERSION = 1
+# {time} is each backend's double-precision type (a PostgreSQL REAL has 24 bits: not enough for a timestamp);
+# PostgreSQL has no rowid, so the sources' order is a column of its own there
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS feed_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS feed_sources (
+CREATE TABLE IF NOT EXISTS feed_sources ({order}
     url TEXT PRIMARY KEY, kind TEXT NOT NULL, title TEXT NOT NULL DEFAULT '', added_from TEXT NOT NULL DEFAULT '',
-    added_at REAL NOT NULL, etag TEXT, last_modified TEXT, last_fetch REAL, last_status TEXT, http_status INTEGER,
-    last_error TEXT, failures INTEGER NOT NULL DEFAULT 0, next_try REAL NOT NULL DEFAULT 0,
+    added_at {time} NOT NULL, etag TEXT, last_modified TEXT, last_fetch {time}, last_status TEXT,
+    http_status INTEGER, last_error TEXT, failures INTEGER NOT NULL DEFAULT 0, next_try {time} NOT NULL DEFAULT 0,
     last_new INTEGER NOT NULL DEFAULT 0, total_new INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS feed_entries (
-    article_id TEXT PRIMARY KEY, source_url TEXT NOT NULL, first_seen REAL NOT NULL);
+    article_id TEXT PRIMARY KEY, source_url TEXT NOT NULL, first_seen {time} NOT NULL);
 """
+_BACKENDS = {  # (the schema's placeholders, the column that keeps the sources in the order they were added)
+    "sqlite": ({"order": "", "time": "REAL"}, "rowid"),
+    "postgres": ({"order": "seq BIGINT GENERATED ALWAYS AS IDENTITY,", "time": "DOUBLE PRECISION"}, "seq"),
+}
 _COLS = ("url", "kind", "title", "added_from", "added_at", "etag", "last_modified", "last_fetch", "last_status",
          "http_status", "last_error", "failures", "next_try", "last_new", "total_new")
 
@@ -71,86 +82,74 @@ class SourceUpdate:
 
 
 class FeedTable:
-    def __init__(self, path: str):
-        if path.startswith(("postgres://", "postgresql://")):
-            raise StoreError(f"{path}: following feeds needs a SQLite store in this release")
-        self.path = path
-        try:
-            self.conn = sqlite3.connect(path, isolation_level=None, timeout=60, check_same_thread=False)
-            self.conn.execute("PRAGMA journal_mode=WAL")
-            self.conn.execute("PRAGMA busy_timeout=60000")
-            self._create()
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{path}: cannot keep the feeds table in this file ({exc})") from None
+    """The feeds tables of ``store`` (made on first use); the store stays open for as long as the table is used."""
+
+    def __init__(self, store: Store):
+        from ..stories.store.sql import SQLStore
+
+        if not isinstance(store, SQLStore):
+            raise StoreError(f"{store.path}: following feeds needs a SQLite or PostgreSQL store")
+        self.store: SQLStore = store
+        self.path = store.path
+        names, self._order = _BACKENDS["postgres" if is_postgres_url(store.path) else "sqlite"]
+        self._schema = _SCHEMA.format(**names)
+        self._create()
 
     def _create(self) -> None:
-        c = self.conn
-        c.execute("BEGIN IMMEDIATE")
-        try:
-            for stmt in filter(str.strip, _SCHEMA.split(";")):
-                c.execute(stmt)
-            row = c.execute("SELECT value FROM feed_meta WHERE key='schema_version'").fetchone()
+        st = self.store
+        with st._write():
+            for stmt in filter(str.strip, self._schema.split(";")):
+                st._x(stmt)
+            row = st._x("SELECT value FROM feed_meta WHERE key='schema_version'").fetchone()
             if row and int(row[0]) > SCHEMA_VERSION:
                 raise StoreError(f"{self.path}: feeds table made by a newer storylens (schema {row[0]}, this one "
                                  f"reads up to {SCHEMA_VERSION}); upgrade storylens")
-            c.execute("INSERT OR IGNORE INTO feed_meta (key, value) VALUES ('schema_version', ?)",
-                      (str(SCHEMA_VERSION),))
-            c.execute("COMMIT")
-        except BaseException:
-            c.execute("ROLLBACK")
-            raise
+            st._x("INSERT INTO feed_meta (key, value) VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
+                  (str(SCHEMA_VERSION),))
 
     def add(self, sources: Iterable[Source], now: float) -> int:
         """Add sources not followed yet (one transaction); the number added."""
-        c = self.conn
-        before = c.total_changes
-        c.execute("BEGIN IMMEDIATE")
-        try:
-            c.executemany("INSERT OR IGNORE INTO feed_sources (url, kind, title, added_from, added_at) "
-                          "VALUES (?,?,?,?,?)", [(s.url, s.kind, s.title, s.added_from, now) for s in sources])
-            c.execute("COMMIT")
-        except BaseException:
-            c.execute("ROLLBACK")
-            raise
-        return c.total_changes - before
+        st = self.store
+        with st._write():
+            before = st._x("SELECT count(*) FROM feed_sources").fetchone()[0]
+            for s in sources:
+                st._x("INSERT INTO feed_sources (url, kind, title, added_from, added_at) VALUES (?,?,?,?,?) "
+                      "ON CONFLICT DO NOTHING", (s.url, s.kind, s.title, s.added_from, now))
+            return int(st._x("SELECT count(*) FROM feed_sources").fetchone()[0]) - int(before)
 
     def sources(self) -> list[SourceRow]:
-        rows = self.conn.execute(f"SELECT {', '.join(_COLS)} FROM feed_sources ORDER BY rowid").fetchall()
+        rows = self.store._x(f"SELECT {', '.join(_COLS)} FROM feed_sources ORDER BY {self._order}").fetchall()
         return [SourceRow(*r) for r in rows]
 
     def taken(self) -> set[str]:
         """The ids of the articles already taken from feeds."""
-        return {r[0] for r in self.conn.execute("SELECT article_id FROM feed_entries")}
+        return {r[0] for r in self.store._x("SELECT article_id FROM feed_entries").fetchall()}
 
     def record(self, updates: Sequence[SourceUpdate]) -> None:
         """What a round did to these sources, in one transaction."""
-        c = self.conn
-        c.execute("BEGIN IMMEDIATE")
-        try:
+        with self.store._write():
             for u in updates:
                 self._update(u)
-            c.execute("COMMIT")
-        except BaseException:
-            c.execute("ROLLBACK")
-            raise
 
     def _update(self, u: SourceUpdate) -> None:
-        c = self.conn
+        st = self.store
         ok = u.status in ("fetched", "unchanged")
         failures = "0" if ok else ("failures + 1" if u.status == "failed" else "failures")
-        c.execute(
+        # the values typed where the SQL alone does not say (PostgreSQL asks for a type of a lone NULL)
+        st._x(
             f"UPDATE feed_sources SET last_status=?, failures={failures}, next_try=?, "
-            "kind=coalesce(?, kind), title=CASE WHEN title='' THEN coalesce(?, '') ELSE title END, "
+            "kind=coalesce(CAST(? AS TEXT), kind), "
+            "title=CASE WHEN title='' THEN coalesce(CAST(? AS TEXT), '') ELSE title END, "
             "last_fetch=CASE WHEN ?='deferred' THEN last_fetch ELSE ? END, "
-            "http_status=CASE WHEN ?='deferred' THEN http_status ELSE ? END, "
-            "last_error=CASE WHEN ? THEN NULL WHEN ? IS NULL THEN last_error ELSE ? END, "
-            "etag=CASE WHEN ?='fetched' THEN ? ELSE etag END, "
-            "last_modified=CASE WHEN ?='fetched' THEN ? ELSE last_modified END, "
-            "last_new=CASE WHEN ?='deferred' THEN last_new ELSE ? END, total_new=total_new + ? WHERE url=?",
+            "http_status=CASE WHEN ?='deferred' THEN http_status ELSE CAST(? AS INTEGER) END, "
+            "last_error=CASE WHEN ? THEN NULL WHEN CAST(? AS TEXT) IS NULL THEN last_error "
+            "ELSE CAST(? AS TEXT) END, "
+            "etag=CASE WHEN ?='fetched' THEN CAST(? AS TEXT) ELSE etag END, "
+            "last_modified=CASE WHEN ?='fetched' THEN CAST(? AS TEXT) ELSE last_modified END, "
+            "last_new=CASE WHEN ?='deferred' THEN last_new ELSE CAST(? AS INTEGER) END, "
+            "total_new=total_new + CAST(? AS INTEGER) WHERE url=?",
             (u.status, u.next_try, u.kind, u.title, u.status, u.when, u.status, u.http_status, ok, u.error, u.error,
              u.status, u.etag, u.status, u.last_modified, u.status, u.new, u.new, u.url))
-        c.executemany("INSERT OR IGNORE INTO feed_entries (article_id, source_url, first_seen) VALUES (?,?,?)",
-                      [(e, u.url, u.when) for e in u.entries])
-
-    def close(self) -> None:
-        self.conn.close()
+        for e in u.entries:
+            st._x("INSERT INTO feed_entries (article_id, source_url, first_seen) VALUES (?,?,?) "
+                  "ON CONFLICT DO NOTHING", (e, u.url, u.when))
