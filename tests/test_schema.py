@@ -85,7 +85,7 @@ def test_the_typed_coverage_keeps_every_key_the_evidence_stage_gives(example_art
     from storylens.evidence import analyze
 
     d = digest(example_articles, options=RULES, check_mixed=False)
-    found = analyze(example_articles, d.summary, RULES)
+    found = analyze(list(d.articles), d.summary, RULES)  # the digest's articles: their language identified
     # a key the evidence stage adds needs its field in models.Coverage / DigestMeta, or it would be dropped
     assert json.loads(json.dumps(found["coverage"])) == to_dict(d)["coverage"]
     assert set(found["meta"]) <= set(to_dict(d)["meta"])

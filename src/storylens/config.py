@@ -14,6 +14,7 @@ from typing import Any
 
 from .constraints import Constraint, Flag, InstanceOf, Interval, OneOf, check_all
 from .limits import Limits
+from .digest_language import LanguageCode
 
 FORMATS = ("markdown", "json", "html", "csv")
 # the built-in summarizers (storylens.summarizers registers one class under each name)
@@ -49,6 +50,7 @@ class Options:
     max_sentence_words: int = 70
     extract_facts: bool = True
     use_spacy: bool | None = None  # None: use it when installed
+    lang: str | None = None  # the summary's language (ISO 639-1); None: English when a source is, else the most common
     limits: Limits = field(default_factory=Limits)
     # a shorthand kept from before the limits had their own section: Options(max_input_bytes=N)
     # is Options(limits=Limits(max_input_bytes=N)); read it back as options.max_input_bytes
@@ -74,6 +76,7 @@ OPTIONS_CONSTRAINTS: dict[str, Constraint] = {
     "order": OneOf(ORDERS),
     "extract_facts": Flag(),
     "use_spacy": Flag(none_ok=True),
+    "lang": LanguageCode(),
     "limits": InstanceOf(Limits),
 }
 # options.max_input_bytes reads the nested limit (the InitVar above only writes it); set once the

@@ -288,6 +288,7 @@ class SourceCoverage:
     only_here: tuple[Span, ...] = ()
     facts_only_here: tuple[str, ...] = ()
     quotes_only_here: int = 0
+    lang: str | None = None  # the source's language (ISO 639-1)
 
 
 @dataclass(frozen=True)
@@ -310,7 +311,8 @@ class Coverage:
                 label=info.get("label", ""),
                 only_here=tuple(Span(x["text"], x["start"], x["end"]) for x in info.get("only_here", ())),
                 facts_only_here=tuple(info.get("facts_only_here", ())),
-                quotes_only_here=int(info.get("quotes_only_here", 0)))
+                quotes_only_here=int(info.get("quotes_only_here", 0)),
+                lang=info.get("lang"))
                 for aid, info in data.get("sources", {}).items()},
         )
 

@@ -10,6 +10,7 @@ import numpy as np
 
 from .ingest.clean import headline_titles
 from .config import Options
+from .digest_language import choose_language, cite_other_languages, in_language, languages_meta, with_languages
 from .errors import ArticleError, ConfigError, EmptyDigestError, NoArticlesError
 from .models import Article, Citation, Coverage, Digest, DigestMeta, Skipped, Summary, SummarySentence, Update
 from .prepare import PreparedDocument, prepare_documents
@@ -55,8 +56,10 @@ def digest(articles: Sequence[Article | str] | str, max_words: int | None = None
         raise NoArticlesError(f"{_names(given)}: no article text to digest" if given else "no article to digest")
     step = progress or (lambda _: None)
     step("summary")
+    arts = with_languages(arts)
+    lang = choose_language(arts, opts.lang)  # the summary's language: its sentences come from sources in it
     copies = find_copies(arts)
-    originals = [i for i in range(len(arts)) if i not in copies]
+    originals = [i for i in in_language(arts, lang) if i not in copies]
     docs = prepare_documents(arts)  # sentences and dates, once: the summarizer and the evidence read them
     fresh_ids: tuple[str, ...] = ()
     label = _since_label(since, new_ids, since_label)
@@ -76,6 +79,7 @@ def digest(articles: Sequence[Article | str] | str, max_words: int | None = None
     if not summary.sentences:
         raise EmptyDigestError(empty_reason(arts, opts))
     summary = cite_copies(summary, arts, cited, copies)
+    summary = cite_other_languages(summary, docs, lang)
     extra: dict = {}
     analysis_meta: dict = {}
     if opts.extract_facts:
@@ -89,14 +93,14 @@ def digest(articles: Sequence[Article | str] | str, max_words: int | None = None
         analysis_meta = dict(found["meta"])
     if check_mixed:
         step("stories")
-    mixed = mixed_stories(arts) if check_mixed else []
+    mixed = mixed_stories([arts[i] for i in in_language(arts, lang)]) if check_mixed else []  # lexical: one language
     meta = DigestMeta(
         method=summary.method, max_words=opts.max_words,
         copies={arts[c].id: arts[o].id for c, o in sorted(copies.items())},
         entities_backend=analysis_meta.pop("entities_backend", None),
         inferred_dates=analysis_meta.pop("inferred_dates", None),
         stories_in_input=tuple(tuple(g) for g in mixed) or None,
-        extra=analysis_meta)
+        extra={**analysis_meta, **languages_meta(arts, lang)})
     update = None
     if label is not None:
         fresh = set(fresh_ids)

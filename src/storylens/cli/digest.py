@@ -46,6 +46,12 @@ def register(sub) -> None:
                         "--story ID)")
     p.add_argument("--entities", choices=tuple(ENTITIES), default="auto",
                    help="entity recognition: spaCy when installed (auto), rules only, or require spaCy")
+    p.add_argument("--lang", metavar="CODE", default=None,
+                   help="the summary's language (ISO 639-1: en, de, fr, ...) for a story told in several: "
+                        "drawn from the sources in it, each sentence also citing the sources in other "
+                        "languages that carry it (same names and numbers; with the multilingual extra also "
+                        "a multilingual sentence embedding, without it names and numbers only) "
+                        "(default: English when a source is in English, else the most common language)")
     p.add_argument("--include-text", action="store_true",
                    help="with --format json: put each article's cleaned text in the JSON, so that every "
                         "evidence offset can be followed")
@@ -68,7 +74,7 @@ def options_from(args: argparse.Namespace) -> Options:
         if value < 1:
             raise StorylensError(f"{FLAGS[name]} must be a positive number, got {value}")
     return Options(max_words=args.words, method=args.method, order=args.order, use_spacy=ENTITIES[args.entities],
-                   limits=Limits(**changes))
+                   limits=Limits(**changes), lang=getattr(args, "lang", None))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -43,6 +43,7 @@ def story_coverage(documents: Sequence[Article | PreparedDocument], summary: Sum
             "only_here": unique.get(a.id, []),
             "facts_only_here": facts_alone.get(a.id, [])[:5],
             "quotes_only_here": quotes_alone[a.id],
+            "lang": a.lang,
         }
     return out
 

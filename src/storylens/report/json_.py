@@ -44,7 +44,7 @@ def to_dict(d: Digest, *, include_text: bool = False) -> dict[str, Any]:
                 "id": a.id, "n": n, "title": a.title, "outlet": a.outlet, "agency": a.agency, "url": a.url,
                 "published": a.published, "published_inferred": a.published_inferred,
                 "title_inferred": a.title_inferred, "dateline": a.dateline,
-                "duplicate_of": copies.get(a.id),
+                "duplicate_of": copies.get(a.id), "lang": a.lang,
                 **({"text": a.text} if include_text else {}),
             }
             for n, a in enumerate(arts, 1)
@@ -108,7 +108,7 @@ def coverage_dict(c: Coverage) -> dict[str, Any]:
     return {
         "summary": [{"index": s.index, "text": s.text, "article_ids": list(s.article_ids)} for s in c.summary],
         "facts": [{"what": f.what, "status": f.status, "article_ids": list(f.article_ids)} for f in c.facts],
-        "sources": {aid: {"label": s.label,
+        "sources": {aid: {"label": s.label, "lang": s.lang,
                           "only_here": [{"text": x.text, "start": x.start, "end": x.end} for x in s.only_here],
                           "facts_only_here": list(s.facts_only_here),
                           "quotes_only_here": s.quotes_only_here}

@@ -56,6 +56,8 @@ def to_markdown(d: Digest) -> str:
             parts.append(md_url(src.url))
         if src.copy_note:
             parts.append(src.copy_note)
+        if src.lang:
+            parts.append(f"language: {src.lang}")
         lines.append(f"{src.n}. " + " \u2014 ".join(parts))
     if v.skipped:
         lines += ["", "## Skipped inputs", ""]
@@ -134,6 +136,7 @@ def evidence_markdown(v: DigestView) -> list[str]:
     if v.only_here:
         lines += ["## What only one source reports", ""]
         for row in v.only_here:
-            lines.append(f"- [{row.source}] " + " / ".join(md_text(t) for t in row.texts))
+            lang = f" ({row.lang})" if row.lang else ""
+            lines.append(f"- [{row.source}]{lang} " + " / ".join(md_text(t) for t in row.texts))
         lines.append("")
     return lines

@@ -2,7 +2,7 @@
 
 One row a claim (``section`` "figure"), a quote ("quote") or, for the DataFrame only, a timeline event.
 ``source`` is the 1-based number of the source list; ``start``/``end`` are offsets into that article's
-cleaned text (``--include-text`` in the JSON carries it).
+cleaned text (``--include-text`` in the JSON carries it); ``lang`` (CSV) is that source's language.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from ..models import Digest
 from .view import amount
 
 COLUMNS = ("section", "what", "status", "amount", "value", "unit", "who", "role", "date", "text", "source",
-           "article_id", "start", "end")
+           "article_id", "start", "end", "lang")
 TABLES = ("facts", "quotes", "timeline")
 
 
@@ -66,8 +66,9 @@ def to_csv(d: Digest) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
+    langs = {a.id: a.lang or "" for a in d.articles}
     for row in figure_rows(d) + quote_rows(d):
-        writer.writerow({k: _cell(v) for k, v in row.items()})
+        writer.writerow({k: _cell(v) for k, v in row.items()} | {"lang": langs.get(row["article_id"], "")})
     return out.getvalue()
 
 

@@ -78,6 +78,7 @@ class EntityView:
 class OnlyHereView:
     source: int
     texts: tuple[str, ...]
+    lang: str = ""  # the source's language, as in SourceView
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,7 @@ class SourceView:
     published_inferred: bool
     url: str
     copy_note: str
+    lang: str = ""  # its language (ISO 639-1), shown when the story's sources are in several
 
 
 @dataclass(frozen=True)
@@ -203,7 +205,7 @@ def digest_view(d: Digest) -> DigestView:
         entities_backend=d.meta.entities_backend or "",
         only_here=_only_here(d, nums),
         sources=tuple(SourceView(n, source_line(a), display_title(a), a.published, a.published_inferred, a.url,
-                                 copy_note(d, a)) for n, a in enumerate(d.articles, 1)),
+                                 copy_note(d, a), shown_lang(d, a)) for n, a in enumerate(d.articles, 1)),
         skipped=tuple((s.path, s.reason) for s in d.skipped),
         update=_update(d, nums),
     )
@@ -239,8 +241,16 @@ def _ranked(quotes: Sequence[Quote]) -> list[Quote]:
 
 def _only_here(d: Digest, nums: dict[str, int]) -> tuple[OnlyHereView, ...]:
     """The sources that report something no other source does, with (up to two of) those sentences."""
-    return tuple(OnlyHereView(nums[aid], tuple(s.text for s in info.only_here[:MAX_ONLY_HERE]))
+    by_id = {a.id: a for a in d.articles}
+    return tuple(OnlyHereView(nums[aid], tuple(s.text for s in info.only_here[:MAX_ONLY_HERE]),
+                              shown_lang(d, by_id[aid]))
                  for aid, info in d.coverage.sources.items() if aid in nums and info.only_here)
+
+
+def shown_lang(d: Digest, a: Article) -> str:
+    """``a``'s language as the report shows it: its code when the story's sources are in several
+    languages, else "" (a story in one language needs no language on every line)."""
+    return (a.lang or "") if len({x.lang for x in d.articles if x.lang}) > 1 else ""
 
 
 def _day(iso: str) -> date | None:
