@@ -287,3 +287,36 @@ def test_span_texts_count_characters_as_python_does(store_url):
         got = st.span_texts(wanted)
     assert got == {("x", start, start + 17): "the river rose 3 ", ("x", 0, 6): "Caf\u00e9 \U0001F30A",
                    ("x", text.index("\u0141"), text.index(",")): "\u0141\u00f3d\u017a"}
+
+
+def _kept(s, f) -> bool:
+    """What a filter means, said over a story read whole (the database decides it in SQL)."""
+    return ((not f.outlet or f.outlet in s.outlets)
+            and (not f.date_from or bool(s.last_seen and s.last_seen >= f.date_from))
+            and (not f.date_to or bool(s.first_seen and s.first_seen <= f.date_to))
+            and (f.ids is None or s.id in f.ids))
+
+
+def test_story_filters_are_the_databases_and_mean_what_they_say(store_url):
+    from storylens.stories.store import StoryFilter
+
+    undated = Article("u0", "The council of Leeds approved a new budget for its libraries after a long vote.",
+                      outlet="Leeds Post")
+    with open_store(store_url) as st:
+        StoryIndex(st, digests=False).add(_articles() + [undated])
+        every = st.stories()
+        assert len(every) == 3
+        quake = next(s for s in every if "a0" in s.article_ids)
+        filters = [StoryFilter(), StoryFilter(outlet="AP"), StoryFilter(outlet="Leeds Post"),
+                   StoryFilter(outlet="X"), StoryFilter(date_from="2012-11-12"), StoryFilter(date_to="2012-11-11"),
+                   StoryFilter(date_from="2012-11-12", date_to="2012-11-12"), StoryFilter(date_from="2012-11-13"),
+                   StoryFilter(ids=(quake.id, "nope")), StoryFilter(ids=()), StoryFilter(outlet="AP", ids=(quake.id,))]
+        for f in filters:
+            want = [s.id for s in every if _kept(s, f)]
+            assert [s.id for s in st.stories(where=f)] == want == st.story_ids(f), f
+            assert st.count_stories(f) == len(want), f
+        assert st.story_ids(StoryFilter(outlet="AP")) == [quake.id]
+        assert [s.id for s in st.stories(limit=1, offset=1, where=StoryFilter(date_from="2012-11-11"))] == [
+            s.id for s in every if s.last_seen][1:2]
+        with pytest.raises(StoreError, match="at most 10,000 ids"):
+            StoryFilter(ids=tuple(map(str, range(10_001))))

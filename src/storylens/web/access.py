@@ -22,7 +22,7 @@ from typing import Any, Iterator, Sequence
 from ..errors import StorylensError
 from ..models import Article
 from .writer import WriterProcess
-from ..stories.store import Store, StoredStory, UnknownStoryError, open_store
+from ..stories.store import Store, StoredStory, StoryFilter, UnknownStoryError, open_store
 
 # the digests kept to serve while the writer remakes them (each a few hundred KB at most)
 MAX_REMEMBERED_DIGESTS = 256
@@ -110,9 +110,17 @@ class StoreAccess:
         with self.reader() as store:
             return store.story(story_id)
 
-    def stories(self, limit: int | None = None, offset: int = 0) -> list[StoredStory]:
+    def stories(self, limit: int | None = None, offset: int = 0, where: StoryFilter | None = None) -> list[StoredStory]:
         with self.reader() as store:
-            return store.stories(limit=limit, offset=offset)
+            return store.stories(limit=limit, offset=offset, where=where)
+
+    def count_stories(self, where: StoryFilter | None = None) -> int:
+        with self.reader() as store:
+            return store.count_stories(where)
+
+    def story_ids(self, where: StoryFilter | None = None) -> list[str]:
+        with self.reader() as store:
+            return store.story_ids(where)
 
     def story_versions(self, story_id: str) -> list[int]:
         with self.reader() as store:

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 from ..errors import StorylensError
-from ..stories.store import StoredStory
+from ..stories.store import StoredStory, StoryFilter
 from .access import StoreAccess
 
 PER_PAGE = 20
@@ -96,39 +96,34 @@ class StoryPage:
                 "pages": self.pages}
 
 
-def _matches(s: StoredStory, q: StoryQuery) -> bool:
-    if q.outlet and q.outlet not in s.outlets:
-        return False
-    # a story is in a date range when its span overlaps it; an undated story is in no range
-    if q.date_from and (not s.last_seen or s.last_seen < q.date_from):
-        return False
-    if q.date_to and (not s.first_seen or s.first_seen > q.date_to):
-        return False
-    return True
-
-
 def list_stories(access: StoreAccess, q: StoryQuery) -> StoryPage:
-    if not (q.q.strip() or q.outlet or q.date_from or q.date_to):  # the plain list: one page from the store
-        total = access.counts()["stories"]
-        pages = max(1, math.ceil(total / q.per_page))
-        if q.page > pages:
-            raise PageOutOfRange(f"page {q.page} of {pages}: the list has {total} stories")
-        shown = access.stories(limit=q.per_page, offset=(q.page - 1) * q.per_page)
-        return _page(access, q, shown, total, pages)
-    stories = access.stories()
-    if q.q.strip():
-        hits = access.search(q.q, limit=MAX_SEARCH_HITS)
-        rank: dict[str, int] = {}
-        for i, h in enumerate(hits):
-            rank.setdefault(h.story_id, i)
-        stories = sorted((s for s in stories if s.id in rank), key=lambda s: rank[s.id])
-    stories = [s for s in stories if _matches(s, q)]
-    total = len(stories)
-    pages = max(1, math.ceil(total / q.per_page))
+    """One page of the stories ``q`` asks for: the filters are the database's (only the page's stories are
+    read); a search orders its stories by their best hit."""
+    where = StoryFilter(outlet=q.outlet, date_from=q.date_from, date_to=q.date_to)
+    if not q.q.strip():
+        total = access.count_stories(where)
+        _check_page(q, total)
+        shown = access.stories(limit=q.per_page, offset=(q.page - 1) * q.per_page, where=where)
+        return _page(access, q, shown, total, _pages(q, total))
+    rank: dict[str, int] = {}
+    for i, h in enumerate(access.search(q.q, limit=MAX_SEARCH_HITS)):
+        rank.setdefault(h.story_id, i)  # in the order of each story's best hit
+    kept = set(access.story_ids(replace(where, ids=tuple(rank))))
+    ranked = [sid for sid in rank if sid in kept]
+    _check_page(q, len(ranked))
+    ids = ranked[(q.page - 1) * q.per_page: q.page * q.per_page]
+    by_id = {s.id: s for s in access.stories(where=StoryFilter(ids=tuple(ids)))} if ids else {}
+    return _page(access, q, [by_id[i] for i in ids if i in by_id], len(ranked), _pages(q, len(ranked)))
+
+
+def _pages(q: StoryQuery, total: int) -> int:
+    return max(1, math.ceil(total / q.per_page))
+
+
+def _check_page(q: StoryQuery, total: int) -> None:
+    pages = _pages(q, total)
     if q.page > pages:
         raise PageOutOfRange(f"page {q.page} of {pages}: the list has {total} stories")
-    shown = stories[(q.page - 1) * q.per_page: q.page * q.per_page]
-    return _page(access, q, shown, total, pages)
 
 
 def _page(access: StoreAccess, q: StoryQuery, shown: list[StoredStory], total: int, pages: int) -> StoryPage:

@@ -118,6 +118,24 @@ class StoredStory(Story):
     version: int = 0
 
 
+MAX_FILTER_IDS = 10_000  # story ids one filter may name (a search's stories: at most a few thousand)
+
+
+@dataclass(frozen=True)
+class StoryFilter:
+    """Which stories a list holds, decided by the database: ``outlet`` reported it, its span overlaps
+    ``date_from``..``date_to`` (ISO dates; an undated story is in no range), its id is one of ``ids``."""
+
+    outlet: str = ""
+    date_from: str = ""
+    date_to: str = ""
+    ids: tuple[str, ...] | None = None
+
+    def __post_init__(self) -> None:
+        if self.ids is not None and len(self.ids) > MAX_FILTER_IDS:
+            raise StoreError(f"a story filter names at most {MAX_FILTER_IDS:,} ids, got {len(self.ids):,}")
+
+
 @dataclass(frozen=True)
 class Identity:
     """What identifies a stored article: its stored id, its URL and outlet and a hash of its words."""
@@ -175,8 +193,17 @@ class Store(abc.ABC):
         """The stored articles whose id, URL or content hash is one of ``ids``, ``urls``, ``hashes``, oldest first."""
 
     @abc.abstractmethod
-    def stories(self, limit: int | None = None, offset: int = 0) -> list[StoredStory]:
-        """Stories, newest first (by last article date, then last change)."""
+    def stories(self, limit: int | None = None, offset: int = 0, *,
+                where: StoryFilter | None = None) -> list[StoredStory]:
+        """Stories (those ``where`` keeps), newest first (by last article date, then last change)."""
+
+    @abc.abstractmethod
+    def count_stories(self, where: StoryFilter | None = None) -> int:
+        """How many stories ``where`` keeps (all of them without it)."""
+
+    @abc.abstractmethod
+    def story_ids(self, where: StoryFilter | None = None) -> list[str]:
+        """The ids of the stories ``where`` keeps, newest first (no story is read)."""
 
     @abc.abstractmethod
     def story(self, story_id: str) -> StoredStory:
@@ -343,5 +370,5 @@ def __getattr__(name: str):
 
 
 __all__ = ["Store", "StoreError", "StaleStateError", "UnknownStoryError", "UnknownVersionError", "NothingNewError",
-           "StoredArticle", "StoredStory", "SearchHit", "BatchRecord", "Identity", "open_store", "is_postgres_url",
-           "StoryIndex", "check_version", "version_label"]
+           "StoredArticle", "StoredStory", "StoryFilter", "SearchHit", "BatchRecord", "Identity", "open_store",
+           "is_postgres_url", "StoryIndex", "check_version", "version_label"]

@@ -22,7 +22,7 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from ...models import Article
 from . import (BatchRecord, Identity, SearchHit, StaleStateError, Store, StoredArticle, StoredStory, StoreError,
-               UnknownStoryError)
+               StoryFilter, UnknownStoryError)
 from .digests import DEFAULT_DIGEST_SETTINGS, checked_settings, compute_digest, settings_key
 
 SCHEMA_VERSION = 4
@@ -66,6 +66,27 @@ _MAX_OFFSET = 2**31 - 1  # a character offset SQL's INTEGER holds (no text is ne
 # tables other storylens modules keep in the store's database, made before or after the store's own
 # (the live follower's feeds table: feed_meta, feed_sources, feed_entries)
 COMPANION_PREFIXES = ("feed_",)  # digests written per transaction
+
+
+def _story_where(f: StoryFilter | None) -> tuple[str, list[Any]]:
+    """`` WHERE ...`` over ``stories`` and its parameters for a filter ("" when it keeps every story)."""
+    if f is None:
+        return "", []
+    clauses: list[str] = []
+    params: list[Any] = []
+    if f.outlet:  # the story's outlets are its articles' (stories.outlets is their JSON list)
+        clauses.append("EXISTS (SELECT 1 FROM articles a WHERE a.story_id = stories.id AND a.outlet = ?)")
+        params.append(f.outlet)
+    if f.date_from:  # the story's span overlaps the range; NULL (undated) compares false
+        clauses.append("last_seen >= ?")
+        params.append(f.date_from)
+    if f.date_to:
+        clauses.append("first_seen <= ?")
+        params.append(f.date_to)
+    if f.ids is not None:
+        clauses.append(f"id IN ({','.join('?' * len(f.ids))})" if f.ids else "1 = 0")
+        params += list(f.ids)
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
 def _has_lang() -> bool:
@@ -231,14 +252,23 @@ class SQLStore(Store):
         return StoredStory(id=sid, article_ids=ids, title=title, first_seen=first, last_seen=last,
                            outlets=tuple(json.loads(outlets)), size=size, version=int(version))
 
-    def stories(self, limit: int | None = None, offset: int = 0) -> list[StoredStory]:
-        q = f"SELECT {_STORY_COLS} FROM stories {_NEWEST_FIRST}"
-        params: list[int | None] = []
+    def stories(self, limit: int | None = None, offset: int = 0, *,
+                where: StoryFilter | None = None) -> list[StoredStory]:
+        cond, params = _story_where(where)
+        q = f"SELECT {_STORY_COLS} FROM stories{cond} {_NEWEST_FIRST}"
         if limit or offset:
             q += " LIMIT ? OFFSET ?"
-            params = [int(limit) if limit else self._no_limit, int(offset)]
+            params += [int(limit) if limit else self._no_limit, int(offset)]
         with self._read():
             return [self._story_row(r) for r in self._x(q, params).fetchall()]
+
+    def count_stories(self, where: StoryFilter | None = None) -> int:
+        cond, params = _story_where(where)
+        return int(self._x(f"SELECT count(*) FROM stories{cond}", params).fetchone()[0])
+
+    def story_ids(self, where: StoryFilter | None = None) -> list[str]:
+        cond, params = _story_where(where)
+        return [r[0] for r in self._x(f"SELECT id FROM stories{cond} {_NEWEST_FIRST}", params).fetchall()]
 
     def story(self, story_id: str) -> StoredStory:
         with self._read():
