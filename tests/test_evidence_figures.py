@@ -99,3 +99,26 @@ def test_numbers_standing_for_people_titles_and_latitudes_are_no_figures():
     assert _claims("It echoes his best-known work, The Three Trials of Oscar Wilde, he said.") == []
     assert _claims("They could cross China below 26 degrees north latitude.") == []
     assert [c.value for c in _claims("The two injured were taken to hospital with 12 others.")][:1] == [2]
+
+
+def test_numbers_in_hyphenated_modifiers_count_what_they_modify():
+    got = {c.text: c.what for c in _claims(
+        "The Keenans could demand the 20-acre compound. Kakadu has a towering 125-mile (200-kilometer) sandstone "
+        "escarpment. Kaufman wrote a three-act play. A 15-year-old boy crossed a two-way street.")}
+    assert set(got) == {"20-acre", "125-mile", "200-kilometer", "three-act"}
+    assert "compound" in got["20-acre"] and "escarpment" in got["125-mile"] and "escarpment" in got["200-kilometer"]
+    assert got["three-act"].startswith("act play")
+
+
+def test_flattened_mixed_fractions_and_fractions_of_a_whole():
+    by_text = {c.text: c for c in _claims(
+        "The croissant measures 181/2 inches. Lender offers a 41/2-ounce bagel. It stayed small, about 11/2 to "
+        "two ounces. One fifth of all Americans are obese, and 22 percent are overweight.")}
+    assert by_text["181/2"].value == 18.5 and by_text["41/2-ounce"].value == 4.5
+    rng = next(c for t, c in by_text.items() if t.startswith("about 11/2"))
+    assert (rng.value, rng.high) == (1.5, 2)
+    fifth = by_text["One fifth"]
+    assert (fifth.value, fifth.per, fifth.what) == (1, 5, "Americans")
+    assert by_text["22"].what == "overweight"
+    # a date written with a slash stays no figure
+    assert [c.value for c in _claims("The court sat on 11/2 the judge said.")] == []

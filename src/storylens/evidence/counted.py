@@ -25,6 +25,7 @@ _VERB_BEFORE = re.compile(r"\b([a-z]+(?:ing|ed))\s+(?:(?:more|less|fewer)\s+than
                           r"some\s+|only\s+|just\s+|an?\s+)?$")
 _OF_BEFORE = re.compile(r"((?:[A-Za-z][\w'-]*\s+){1,3}?)(?:of|at|was|were|is|are|to|reached|hit)\s+"
                         r"(?:(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+|an?\s+)?$")
+_ARE_AFTER = re.compile(r"^\s*(?:are|were)\s+(?:now\s+)?([a-z][\w-]*)\b")
 _RIGHT = re.compile(r"^\s*\)?\s*(?:of|in|for(?:\s+each)?|per)\s+(?:the\s+|a\s+|an\s+|their\s+|its\s+|his\s+|her\s+)?"
                     r"((?:[A-Za-z][\w'-]*\s*){1,3})")
 # a measure's bearing after it, past a conversion in brackets: "13 miles (20 kms) away", "220 miles from Darwin"
@@ -48,6 +49,9 @@ def context_thing(before: str, after: str) -> str:
         got = _phrase(_WORDS.findall(m.group(1))[:3])
         if got and got.split()[0].lower() not in STOPWORDS:
             return got
+    m = _ARE_AFTER.match(after)
+    if m and m.group(1).lower() not in _NP_STOP:
+        return m.group(1)  # "22 percent are obese"
     m = _BEARING.match(after)
     if m:
         got = _phrase(_WORDS.findall(m.group(1))[:4])

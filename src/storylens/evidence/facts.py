@@ -55,11 +55,15 @@ def _sentence_claims(doc: PreparedDocument, sentence: Sentence, times: TimedExpr
     for k, (q_start, q_end, qty) in enumerate(quantities):
         surface = sent[q_start:q_end]
         before_txt, after_txt = sent[:q_start], sent[q_end:]
-        if k in paired or _skip(surface, before_txt, after_txt, qty.qualifier) \
-                or not_a_quantity(surface, before_txt, after_txt):
+        modifier = _modifier(surface, after_txt)
+        if modifier:  # "a 20-acre compound": read as "20 acre compound", the span "20-acre"
+            after_txt, mod_end = modifier, q_end + len(modifier.split()[0]) + 1
+        elif k in paired or _skip(surface, before_txt, after_txt, qty.qualifier):
+            continue
+        if k in paired or not_a_quantity(surface, before_txt, after_txt):
             continue
         qty = _adjust(qty, before_txt, after_txt)
-        high = per = None
+        high, per = None, qty.per
         if k + 1 < len(quantities):
             n_start, n_end, n_qty = quantities[k + 1]
             kind = pair_kind(sent, q_end, n_start, before_txt)
@@ -81,6 +85,8 @@ def _sentence_claims(doc: PreparedDocument, sentence: Sentence, times: TimedExpr
         if attr is None:
             attr = attribution(sent)
         end, span_text = _span(sent, surface, q_start, q_end, after_txt, what)
+        if modifier:
+            end, span_text = mod_end, sent[q_start:mod_end]
         label, noun = _label(what, noun, event, _beside(unit, what, before_txt, after_txt))
         cumulative = bool(_CUMULATIVE.search(sent))
         claim = Claim(
@@ -183,7 +189,28 @@ def _adjust(qty: Quantity, before: str, after: str) -> Quantity:
             qual = "at least" if m.group(1) in ("above", "more", "higher", "over", "greater") else "at most"
         elif re.search(r"\b(?:surpassed|exceeded|topped|passed)\s*$", before):
             qual = "more than"
-    return Quantity(value, qual, qty.currency) if (value, qual) != (qty.value, qty.qualifier) else qty
+    return Quantity(value, qual, qty.currency, qty.per) if (value, qual) != (qty.value, qty.qualifier) else qty
+
+
+_QUAKE = re.compile(r"\s+(?:\w+\s+)?(?:quake|earthquake|tremor|aftershock)", re.IGNORECASE)  # "a 6.7-degree quake"
+_MODIFIER = re.compile(r"^[-\u2013]([a-z]+)\b(?![-\u2013])")
+#: words after "two-" that count nothing ("two-way street", "three-time champion", "two-thirds")
+_NOT_COUNTED = frozenset("""way ways time times point wheel fold star to and or on off up all old half third thirds
+    quarter quarters fourth fifth fifths tenth tenths party""".split())
+
+
+def _modifier(surface: str, after: str) -> str:
+    """A number in a hyphenated modifier that counts or measures ("a 20-acre compound", "a 125-mile (200-
+    kilometer) sandstone escarpment", "a three-act play"): the words it modifies, as if written apart
+    (" acre compound"); "" for any other hyphen ("five-year",
+    "15-year-old", "S-300")."""
+    m = _MODIFIER.match(after)
+    if not m or m.group(1) in TIME_UNITS or m.group(1) in _NOT_COUNTED or surface.lower() in _SMALL_WORDS:
+        return ""
+    rest = re.sub(r"^\s*(?:\([^)]{0,30}\)|\))", "", after[m.end():])  # past "(200-kilometer)"
+    if not re.match(r"\s+[A-Za-z]", rest) or (m.group(1) == "degree" and _QUAKE.match(rest)):
+        return ""
+    return " " + m.group(1) + rest
 
 
 def _skip(surface: str, before: str, after: str, qualifier: str) -> bool:

@@ -46,8 +46,8 @@ def counted_words(after: str) -> tuple[str, list[str]]:
     i = 0
     if toks and toks[0].lower() == "of":
         i = 1
-        if len(toks) > 1 and toks[1].lower() == "the":
-            i = 2
+        while i < len(toks) and i < 3 and toks[i].lower() in ("the", "all", "its", "their"):
+            i += 1
     while i < len(toks) and len(out) < (5 if "of" in out or "worth" in out else 4):
         t = toks[i]
         if t.endswith(".") and not re.search(r"\.\w", t):

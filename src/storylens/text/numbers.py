@@ -40,6 +40,15 @@ _QUAL_ALT = "|".join(re.escape(q) for q, _ in sorted(QUALIFIERS, key=lambda x: -
 _QUAL_MAP = dict(QUALIFIERS)
 
 _WORD_NUM = "|".join(sorted(list(UNITS) + list(TENS), key=len, reverse=True))
+# a mixed fraction as wire copy flattens it, before a unit: "181/2 inches" is 18 1/2, "41/2-ounce" 4 1/2
+_MIXED = (r"(?P<whole>\d{1,3}?)(?P<fn>1|3)/(?P<fd>2|4)(?=(?:\s+(?:to|or)\s+[\w/]+)?[\s-](?:inch|inches|ounce|ounces|"
+          r"pound|pounds|mile|miles|feet|foot|percent|cups?|gallons?|acres?|tons?|points?|hours?|years?|times|yards?|"
+          r"meters?|kilometers?)\b)")
+#: a fraction of a whole ("one fifth of all Americans", "a two-thirds majority"): a rate, value per base
+FRACTIONS = {"third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4, "fifth": 5,
+             "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
+_FRACTION = (rf"(?P<fnum>one|a|two|three|four|five|seven|nine)[\s-](?P<fden>{'|'.join(FRACTIONS)})"
+             r"(?=\s+of\b|\s+majority\b)")
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORDS = rf"(?:{_WORD_NUM})(?:[- ](?:{'|'.join(UNITS)}))?"
 _SCALE = r"(?:hundred|thousand|million|billion|trillion)"
@@ -51,6 +60,8 @@ QUANTITY_RE = re.compile(
     (?P<cur>\$\s?)?
     (?:
         (?P<vague>(?:many\s+|several\s+)?(?:tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|thousands|millions|billions))(?=\s+of\b|\s+(?:were|have|had|are|more|and|[a-z]+ed)\b|\s*[,.;])
+      | {_MIXED}
+      | {_FRACTION}
       | (?P<num>(?:{_DIGITS})|(?:{_WORDS}))(?![^\W\d_])
         (?P<scale>(?:\s+{_SCALE})*)
         (?P<dozen>\s+dozen)?
@@ -66,6 +77,7 @@ class Quantity:
     value: float
     qualifier: str = ""
     currency: bool = False  # written with a "$"
+    per: float | None = None  # the base of a fraction: "one fifth" is 1 per 5
 
 
 def words_to_number(text: str) -> float | None:
@@ -98,6 +110,9 @@ def words_to_number(text: str) -> float | None:
 
 def _value(m: re.Match) -> tuple[float, str] | None:
     qual = _QUAL_MAP.get((m.group("qual") or "").lower(), "")
+    if m.group("fnum"):
+        num = m.group("fnum").lower()
+        return float(1 if num == "a" else UNITS[num]), qual
     if m.group("vague"):
         vague = re.sub(r"\s+", " ", m.group("vague").lower())
         core = vague.replace("many ", "").replace("several ", "")
@@ -105,6 +120,10 @@ def _value(m: re.Match) -> tuple[float, str] | None:
     if m.group("a"):
         word = m.group("ascale").lower()
         return float(12 if word == "dozen" else SCALES[word]), qual
+    if m.group("whole"):
+        if m.group("fn") == "3" and m.group("fd") == "2":
+            return None
+        return int(m.group("whole")) + int(m.group("fn")) / int(m.group("fd")), qual
     num = m.group("num")
     if num[0].isdigit():
         value = float(num.replace(",", ""))
@@ -126,7 +145,11 @@ def parse_quantity(text: str) -> Quantity | None:
     if not m:
         return None
     got = _value(m)
-    return Quantity(*got, currency=bool(m.group("cur"))) if got else None
+    return Quantity(*got, currency=bool(m.group("cur")), per=_per(m)) if got else None
+
+
+def _per(m: re.Match) -> float | None:
+    return float(FRACTIONS[m.group("fden").lower()]) if m.group("fden") else None
 
 
 def find_quantities(text: str):
@@ -134,5 +157,5 @@ def find_quantities(text: str):
     for m in QUANTITY_RE.finditer(text):
         got = _value(m)
         if got is not None:
-            yield m.start(), m.end(), Quantity(*got, currency=bool(m.group("cur")))
+            yield m.start(), m.end(), Quantity(*got, currency=bool(m.group("cur")), per=_per(m))
 
