@@ -8,16 +8,15 @@ executable tag, an event-handler attribute or a ``javascript:``/``data:`` URL fr
 from __future__ import annotations
 
 import json
-import os
 import re
 import tempfile
-import time
 from pathlib import Path
 
 import pytest
 
 pytest.importorskip("hypothesis", reason="the fuzzing suite needs hypothesis (pip install 'storylens[test]')")
 
+from fuzz_budget import budgeted  # noqa: E402
 from fuzz_strategies import FILES, article_text, payload, prose  # noqa: E402
 from inert import assert_inert_html, assert_inert_markdown, markdown_escaping_landed  # noqa: E402
 from hypothesis import given, settings  # noqa: E402
@@ -37,31 +36,6 @@ _N = settings().max_examples
 LIMITS = Limits(max_input_bytes=200_000, max_expanded_bytes=2_000_000, max_records=50, max_line_bytes=100_000,
                 max_depth=40, max_files=20)
 _BAD = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-
-
-def budgeted(fn):
-    """For the long profile (benchmarks/fuzz_long.py): past FUZZ_DEADLINE an example does nothing, and each
-    example that runs adds "." to the file FUZZ_TALLY ("F" when it fails), so a run cut at its time limit
-    still says how many examples ran and whether one failed."""
-    import functools
-
-    @functools.wraps(fn)
-    def run(*args, **kwargs):
-        deadline, tally = os.environ.get("FUZZ_DEADLINE"), os.environ.get("FUZZ_TALLY")
-        if deadline and time.time() > float(deadline):
-            return None
-        if not tally:
-            return fn(*args, **kwargs)
-        with open(tally, "a") as fh:
-            fh.write(".")
-        try:
-            return fn(*args, **kwargs)
-        except BaseException:
-            with open(tally, "a") as fh:
-                fh.write("F")
-            raise
-
-    return run
 
 
 def check_article(a: Article) -> None:
