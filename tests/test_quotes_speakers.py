@@ -99,3 +99,39 @@ def test_a_speech_verb_ending_in_ing_after_a_named_subject():
                     "would ``resolve all matters and controversies between them.''\n"
                     "Randy Evans characterized the accusations as ``litigation saber rattling.''")
     assert got == {"resolve all matters ": "Newt Gingrich", "litigation saber rat": "Randy Evans"}
+
+
+def test_a_body_speaks_through_its_documents():
+    got = _speakers("The International Council on Monuments and Sites said the sites had not been assessed.\n"
+                    "In a submission to the U.N. team, the council said it was concerned about the oldest site. "
+                    "``The site is the oldest dated evidence of people in the country,'' the submission said.")
+    assert got == {"The site is the olde": "International Council on Monuments and Sites"}
+    got = _speakers("Amnesty International said Rwanda had closed the mission.\n"
+                    "``The human rights situation in the country is critical,'' the Amnesty statement said.\n"
+                    "According to a Turkish Foreign Ministry statement, the union met on Monday.\n"
+                    "The statement added that the union had said nothing new.\n"
+                    "``Turkey welcomes the decision of the members,'' the statement said.")
+    assert got == {"The human rights sit": "Amnesty International",
+                   "Turkey welcomes the ": "Turkish Foreign Ministry"}
+    # a document whose author the text does not name stays unresolved
+    got = _speakers("A new report by the country's largest business federation was published on Monday.\n"
+                    "``The damage needs vast sums of money to restore normal life,'' the report said.")
+    assert got == {"The damage needs vas": None}
+
+
+def test_names_split_from_their_roles():
+    got = _speakers("``We are very pleased with the result,'' said the EU ambassador to Turkey, Karen Fogg.\n"
+                    "``They had a low day yesterday,'' said Jones' wife, Joanna, working at the center.\n"
+                    "The papers, filed by his attorney J. Randolph Evans, stated that he would ``set forth "
+                    "additional grounds for divorce.''\n"
+                    "``I am not a builder at all,'' the report quoted contractor Veli Gocer as saying.")
+    assert got == {"We are very pleased ": "Karen Fogg", "They had a low day y": "Joanna Jones",
+                   "set forth additional": None, "I am not a builder a": "Veli Gocer"}
+
+
+def test_titles_of_works_with_subtitles_and_commas_are_not_speech():
+    got = _speakers("It echoes his best-known work, ``Gross Indecency: The Three Trials of Oscar Wilde,'' which "
+                    "had a long run.\n"
+                    "The audience greeted the premiere of ``The Laramie Project,'' a collaboration.\n"
+                    "``The Jews and I are at war,'' Butler said.")
+    assert got == {"The Jews and I are a": "Butler"}

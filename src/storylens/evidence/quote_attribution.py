@@ -24,8 +24,8 @@ _NP_VERB = re.compile(rf"^\s*[,.]?\s*(?P<np>[^\u201c\u201d\"]{{1,160}}?)\s+(?:\w
                       rf"(?:(?:has|have|had|is|was)\s+)?(?:{_SPEECH})\b")
 _VERB_NP = re.compile(rf"^\s*[,.]?\s*{_ADJUNCT}\s*(?P<v>{_SPEECH})\s")
 _WAS_QUOTED = re.compile(r"^\s*[,.]?\s*(?P<np>[^\u201c\u201d\"]{1,80}?)\s+(?:was|were)\s+quoted\b")
-_QUOTED_AS = re.compile(r"^\s*[,.]?\s*[^\u201c\u201d\"]{1,60}?\s+quoted\s+(?P<np>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
-                        r"\s+as\s+saying\b")
+_QUOTED_AS = re.compile(r"^\s*[,.]?\s*[^\u201c\u201d\"]{1,60}?\s+quoted\s+"
+                        r"(?P<np>(?:(?!by\b)[a-z]+\s+){0,3}[A-Z][\w'’-]*(?:\s+[A-Z][\w'’.-]*)*)\s+as\s+saying\b")
 _NAME_ED = re.compile(r"^\s*,?\s*(?P<np>(?:[A-Z][\w'’.-]*\s+){1,4}(?:of\s+[A-Z][\w'’-]*\s+)?)[a-z]+ed\b")
 _INVERTED = re.compile(r"^\W*Said\s+(?P<np>[^,:]{2,80}?)\s*[,:]?\s*$")
 _SPEECH_WORD = re.compile(rf"\b(?i:{_SPEECH})\b")

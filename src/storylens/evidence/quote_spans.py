@@ -57,11 +57,17 @@ def _nested_pattern(line: str, start: int) -> bool:
 def is_title_of_work(line: str, start: int, end: int) -> bool:
     """A quoted title ("The Bridges of Madison County"), not speech: named as a work just before, or every
     word capitalised with no stop, no comma and no verb of its own."""
-    inner = line[start:end].strip()
+    inner = line[start:end].strip().rstrip(",")  # "``The Laramie Project,'' a collaboration"
     if _WORK_BEFORE.search(line[max(0, start - 30): max(0, start - 1)]):
         return not re.search(r"[.!?,]$", inner) or len(inner.split()) <= 8
-    long_words = [w for w in re.findall(r"[^\W\d_][\w'\u2019-]*", inner) if len(w) > 3]
-    return bool(long_words) and all(w[0].isupper() for w in long_words) and not re.search(r"[.!?,;:]", inner)
+    found = re.findall(r"[^\W\d_][\w'\u2019-]*", inner)
+    # every word capitalised but the small ones title case leaves alone ("Order in the Court"); a subtitle
+    # after a colon is still a title: "Gross Indecency: The Three Trials of Oscar Wilde"
+    return any(len(w) > 3 for w in found) and all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in found) \
+        and not re.search(r"[.!?,;]|:$", inner)
+
+
+_TITLE_SMALL = frozenset("a an the of on in at to and or nor for but by as with from vs is".split())
 
 
 def first_sentence(text: str) -> str:

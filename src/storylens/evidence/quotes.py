@@ -25,6 +25,7 @@ from .quote_attribution import PRONOUNS, phrase_after, phrase_before
 from .quote_rank import KeyIndex, QuoteKey, rank_quotes
 from .quote_spans import CLOSING_AT_START, OPENING_AT_END, OPENING_MARKS, first_sentence, is_title_of_work, \
     quote_spans
+from .speaker_bodies import body_before, document_author, the_one_named
 from .speaker_context import FirstSeen, Found, Pronoun, continued_speaker, from_context, \
     nearest_speaker
 from .speaker_gender import Genders
@@ -57,9 +58,15 @@ def find_quotes(doc: PreparedDocument, persons: dict[str, str], roles: dict[str,
         line_start = pos
         pos += len(line) + 1
         this_line_quote: Found | None = None
+        title_end = -1
         for qs, qe in quote_spans(line):
+            if qs < title_end:
+                continue  # marks inside a title are part of it
+            if is_title_of_work(line, qs, qe):
+                title_end = qe
+                continue
             qtext = line[qs:qe].strip().rstrip(",").strip()
-            if len(words(qtext)) < MIN_WORDS or is_title_of_work(line, qs, qe):
+            if len(words(qtext)) < MIN_WORDS:
                 continue
             f = _quotation(r, line, line_start, (qs, qe), qtext, this_line_quote, prev_line_quote)
             r.found.append(f)
@@ -110,6 +117,10 @@ def _speaker_for(r: _Reading, np: str, sent_start: int, at: int) -> tuple[str | 
         if speaker is None and resolution == "unresolved" and first in ("he", "she"):
             speaker, role, resolution = nearest_speaker(r.found, r.doc, sent_start, r.persons, r.roles, r.seen,
                                                         pronoun)
+        if speaker is None and first == "it":
+            speaker = body_before(r.doc, sent_start, r.persons, r.orgs, r.roles, r.seen)
+            if speaker:
+                return _full_name(r, speaker), "", "context", mention
         if speaker is None and resolution.startswith("mention:"):
             mention = resolution.split(":", 1)[1]
             resolution = "unresolved"
@@ -120,10 +131,12 @@ def _speaker_for(r: _Reading, np: str, sent_start: int, at: int) -> tuple[str | 
     speaker, role, resolution = resolve_speaker(np, r.persons, r.roles)
     if speaker is not None:
         return _full_name(r, speaker), role, resolution, ""
-    if np.lower().startswith("the "):
-        speaker = _the_one_named(r, np.split()[-1].lower(), at)
+    role = clean_role(np)
+    speaker = document_author(role, r.doc, at, r.persons, r.orgs, r.roles, r.seen)
+    if speaker is None and role.lower().startswith("the "):
+        speaker = the_one_named(role.split()[-1].lower(), at, r.roles, r.orgs, r.seen)
     speaker = _full_name(r, speaker) if speaker else None
-    return speaker, clean_role(np), "context" if speaker else "unresolved", np
+    return speaker, role, "context" if speaker else "unresolved", np
 
 
 def _the_one_surname(r: _Reading, np: str) -> str | None:
@@ -145,15 +158,6 @@ def _full_name(r: _Reading, speaker: str) -> str:
 def _all_quotation(rest: str) -> bool:
     """Whether what follows a quotation's inside in its paragraph is only its closing marks."""
     return not rest.strip(" \t.,!?'\"\u201d\u2019")
-
-
-def _the_one_named(r: _Reading, head: str, at: int) -> str | None:
-    """"the spokesman": the one person named with that role before ``at``; "the council": the one body of
-    that kind named before; else None."""
-    cands = sorted({p for p, role in r.roles.items() if head in role.lower().split() and r.seen.first(p) < at})
-    if not cands and head in ORG_WORDS:
-        cands = sorted({o for o in set(r.orgs.values()) if head in o.lower().split() and r.seen.first(o) < at})
-    return cands[0] if len(cands) == 1 else None
 
 
 def story_quotes(documents: Sequence[Article | PreparedDocument], persons: dict[str, str],

@@ -32,18 +32,36 @@ def split_name_role(np: str) -> tuple[str, str]:
         return m.group(1), re.sub(r",?\s*who gave.*$", "", np).strip()
     parts = [p.strip() for p in re.split(r",\s*", np) if p.strip()]
     for i, part in enumerate(parts):
-        # an affiliation after the name: "Douglas Meinecke of the National Institute of Mental Health"
-        aff = re.match(r"(.+?)\s+(?:of|at|from|with)\s+\S", part)
-        name, role = name_in(aff.group(1)) if aff else ("", "")
-        if aff and name:
-            role = " ".join(x for x in (role, part[aff.end(1):].strip()) if x)
-        else:
-            name, role = name_in(part)
+        if i and _DONE_BY.match(part):
+            continue  # "The papers, filed by his attorney J. Randolph Evans,": the attorney did not speak
+        name, role = _name_and_role(part)
         if name:
+            if i and len(name.split()) == 1 and (kin := _KIN_BEFORE.match(parts[i - 1])):
+                name = f"{name} {kin.group(1)}"  # "Jones' wife, Joanna" -> Joanna Jones
             rest = [p for j, p in enumerate(parts) if j != i]
             role = ", ".join(x for x in [role] + rest if x)
             return name, clean_role(role)
     return "", clean_role(np)
+
+
+_DONE_BY = re.compile(r"^(?:[a-z]+ed|written|made|sent|drawn up)\s+by\b")
+_KIN_BEFORE = re.compile(r"^([A-Z][\w'-]*?)['’]s?\s+(?:wife|husband|son|daughter|mother|father|brother|sister|"
+                         r"widow|widower)$")
+
+
+def _name_and_role(part: str) -> tuple[str, str]:
+    """The name in one comma-separated part of a speaker phrase and the rest of it as the role; a place
+    ("the EU ambassador to Turkey") is no name."""
+    # an affiliation after the name: "Douglas Meinecke of the National Institute of Mental Health"
+    aff = re.match(r"(.+?)\s+(?:of|at|from|with)\s+\S", part)
+    name, role = name_in(aff.group(1)) if aff else ("", "")
+    if aff and name:
+        role = " ".join(x for x in (role, part[aff.end(1):].strip()) if x)
+    else:
+        name, role = name_in(part)
+    if name and " ".join(t.lower().rstrip(".") for t in name.split()) in GAZETTEER:
+        return "", part
+    return name, role
 
 
 def clean_role(role: str) -> str:

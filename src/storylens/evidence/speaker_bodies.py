@@ -1,0 +1,172 @@
+"""Bodies as speakers: "the council said", a body's document ("the submission said": the council that made
+it), and "it said" after a body spoke.
+
+A document's author is the body (or person) its phrase names ("the Amnesty statement", "a statement issued by
+the Turkish Foreign Ministry"), or the one the sentence that last mentions the document names ("In a submission
+to the U.N. team, the council said ..."); when that is not one body, the quotation stays unresolved.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..prepare import PreparedDocument
+from ..text.lexicon import AGENCIES, ORG_WORDS, SPEECH_VERBS
+from .speaker_context import FirstSeen, as_object, named_in
+from .speakers import resolve_speaker
+
+#: what a body speaks through: "the report said", "the statement added"
+DOCUMENT_NOUNS = ("statement", "report", "submission", "resolution", "letter", "study", "commentary", "document",
+                  "communique", "declaration", "memo", "memorandum", "editorial", "release", "ruling",
+                  "complaint", "petition", "filing", "notice", "proposal", "recommendation", "survey")
+_NOUN = "|".join(DOCUMENT_NOUNS)
+_DOCUMENT_PHRASE = re.compile(
+    rf"^(?:the|a|an|its|their|his|her)\s+(?:(?P<owner>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){{0,4}}?)(?:['’]s)?\s+)?"
+    rf"(?:[a-z]+\s+)?(?P<noun>{_NOUN})s?(?:,?\s+(?:(?:issued|released|signed|published|sent|faxed|made)\s+)?"
+    r"(?:by|from)\s+(?P<by>[^,]{2,80}))?$", re.IGNORECASE)
+
+
+def the_one_named(head: str, at: int, roles: dict[str, str], orgs: dict[str, str], seen: FirstSeen) -> str | None:
+    """"the spokesman": the one person named with that role before ``at``; "the council": the one body of
+    that kind named before; else None."""
+    cands = sorted({p for p, role in roles.items() if head in role.lower().split() and seen.first(p) < at})
+    if not cands and head in ORG_WORDS:
+        cands = sorted({o for o in set(orgs.values()) if head in o.lower().split() and seen.first(o) < at})
+    return cands[0] if len(cands) == 1 else None
+
+
+def document_author(np: str, doc: PreparedDocument, at: int, persons: dict[str, str], orgs: dict[str, str],
+                    roles: dict[str, str], seen: FirstSeen) -> str | None:
+    """Who speaks through the document ``np`` names ("the submission"), or None (not a document, or no
+    single author in the text before ``at``)."""
+    m = _DOCUMENT_PHRASE.match(np.strip())
+    if not m:
+        return None
+    for part in (m.group("by"), m.group("owner")):
+        if part:
+            named = _named_speaker(part, persons, orgs, roles, at, seen)
+            if named:
+                return named
+    if m.group("owner") or m.group("by"):
+        return None  # it names someone we cannot resolve: "a statement from the parents"
+    return _author_in_mention(m.group("noun").lower(), doc, at, persons, orgs, roles, seen)
+
+
+def _named_speaker(part: str, persons: dict[str, str], orgs: dict[str, str], roles: dict[str, str], at: int,
+                   seen: FirstSeen) -> str | None:
+    """Who ``part`` names: a body by its name ("the Turkish Foreign Ministry", "Amnesty"), "the council"
+    (the one the article names before), or a person."""
+    part = part.strip()
+    bare = re.sub(r"^(?:the|The)\s+", "", part)
+    if bare[:1].isupper():
+        if bare in orgs:
+            return _as_written(bare, orgs, seen.text) or orgs[bare]
+        longer = _as_written(bare, {**persons, **orgs}, seen.text, bare + " ")
+        if longer:  # "the Amnesty statement" where the article names Amnesty International
+            return longer
+        speaker, _, _ = resolve_speaker(bare, persons, roles)
+        if speaker:
+            return speaker
+    low = part.lower()
+    if low.startswith("the ") and low.split()[-1] in ORG_WORDS:
+        return the_one_named(low.split()[-1], at, roles, orgs, seen)
+    return resolve_speaker(part, persons, roles)[0]
+
+
+def _as_written(name: str, names: dict[str, str], text: str, prefix: str = "") -> str | None:
+    """The longest name of the body the article writes that starts with ``name`` ("Amnesty" -> "Amnesty
+    International" where the entities know "Amnesty International Charity Ltd"), or None. With ``prefix``,
+    any entity's name that starts with it."""
+    cands = [k for k in names if (k.startswith(prefix) if prefix else k.startswith(name) and names[k] == names[name])
+             and k in text and re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", text)]
+    return max(cands, key=lambda k: (len(k.split()), k)) if cands else None
+
+
+# where the author's phrase after "a report by" ends: a verb or a clause
+_BY_END = r"(?=\s+(?:was|were|is|are|has|have|had|said|says|that|which|who|to|on|in|at|describes|accuses)\b|[,.;]|$)"
+_DETERMINERS = ("The", "A", "An", "In", "Its", "Their", "His", "Her")
+
+
+def _author_in_mention(noun: str, doc: PreparedDocument, at: int, persons: dict[str, str], orgs: dict[str, str],
+                       roles: dict[str, str], seen: FirstSeen) -> str | None:
+    """The author the text gives the document where it last introduces it before ``at``: "a Turkish Foreign
+    Ministry statement", "a report by ...", or the one body or person named as a subject in the sentence
+    ("In a submission to the U.N. team, the council said ..."). A sentence that only refers back to it ("the
+    statement added") is passed over."""
+    k = doc.sentences_ending_by(at)
+    spans = [(s.start, s.end) for s in doc.sentences[max(0, k - 8):k]]
+    here = doc.sentence_at(at)
+    if here is not None:
+        spans.append((doc.sentences[here].start, at))  # the quotation's own sentence, up to it
+    mention = re.compile(rf"\b(?:(?P<owner>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){{0,4}})(?:['’]s)?\s+|"
+                         rf"(?P<det>\w+)\s+)(?:[a-z]+\s+)?(?i:{noun})s?\b(?!\s+(?:that|which)\b)(?:,?\s+(?:(?:issued|released|signed|"
+                         r"published|sent|faxed|made)\s+)?(?:by|from)\s+(?P<by>[^,.;]{2,60}?)" + _BY_END + ")?")
+    for start, end in reversed(spans):
+        sentence = doc.text[start:end]
+        found = list(mention.finditer(sentence))
+        if not found:
+            continue
+        for m in found:
+            owner = m.group("by") or (m.group("owner") if m.group("owner") not in _DETERMINERS else None)
+            if owner:
+                return _named_speaker(owner, persons, orgs, roles, at, seen)
+        if all((m.group("det") or m.group("owner") or "").lower() == "the" for m in found):
+            continue  # "The statement added that ...": a reference back, not where it is introduced
+        authors = set(bodies_in(sentence, orgs, at, roles, seen))
+        authors.update(p for p in named_in(sentence, persons) if not as_object(sentence, p, persons))
+        return authors.pop() if len(authors) == 1 else None
+    return None
+
+
+def bodies_in(sentence: str, orgs: dict[str, str], at: int, roles: dict[str, str], seen: FirstSeen) -> list[str]:
+    """The bodies ``sentence`` names (news agencies aside): by name, or as "the council" where the article
+    names one council before ``at``."""
+    found = {full for key, full in orgs.items() if key in sentence and not _agency(full)
+             and any(not _after_preposition(sentence, m.start())
+                     for m in re.finditer(rf"(?<![\w-]){re.escape(key)}(?![\w-]|\s+[A-Z])", sentence)
+                     if not re.search(r"[A-Z][\w'’.-]*\s+$", sentence[max(0, m.start() - 30):m.start()]))}
+    for m in re.finditer(r"\bthe\s+([a-z]+)\b", sentence, re.IGNORECASE):
+        if m.group(1).lower() in ORG_WORDS and not _after_preposition(sentence, m.start()):
+            one = the_one_named(m.group(1).lower(), at, roles, orgs, seen)
+            if one:
+                found.add(one)
+    # a body named inside a longer one counts once: "Council" and "International Council"
+    return sorted(b for b in found if not any(b != o and b in o for o in found))
+
+
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|in|to|by|for|with|from|at|on|into|against|about|over|under|"
+                                 r"between|through|across)\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}$",
+                                 re.IGNORECASE)
+
+
+def _after_preposition(sentence: str, at: int) -> bool:
+    """Whether the name at ``at`` is the object of a preposition ("the obesity issue of JAMA"), not a subject."""
+    return bool(_PREPOSITION_BEFORE.search(sentence, max(0, at - 60), at))
+
+
+def _agency(name: str) -> bool:
+    """A news agency ("Australian Associated Press", "Cyprus News Agency"): it reports what others say, it is
+    not their author."""
+    low = f" {name.lower()} "
+    return any(f" {a} " in low for a in AGENCIES) or bool(re.search(r" (?:news|press) agency | press $", low))
+
+
+_BODY_SPEAKS = re.compile(rf"^\W*(?:[A-Z][^,]{{0,40}},\s+)?(?P<np>[^,;:]{{2,80}}?)\s+(?:\w+ly\s+)?"
+                          rf"(?:{SPEECH_VERBS}|reported|announced|found|concluded)\b")
+
+
+def body_before(doc: PreparedDocument, sent_start: int, persons: dict[str, str], orgs: dict[str, str],
+                roles: dict[str, str], seen: FirstSeen) -> str | None:
+    """"it said": the body (or document's author) that is the speaking subject of the sentence before."""
+    k = doc.sentences_ending_by(sent_start)
+    if not k:
+        return None
+    prev = doc.sentences[k - 1]
+    m = _BODY_SPEAKS.match(doc.text[prev.start:prev.end])
+    if not m:
+        return None
+    np = m.group("np").strip()
+    body = _named_speaker(np, persons, orgs, roles, sent_start, seen)
+    if body is None:
+        body = document_author(np, doc, prev.start, persons, orgs, roles, seen)
+    return body if body and body not in persons.values() else None
