@@ -1,7 +1,7 @@
 """Where the evidence goes wrong on the development half of the blind evidence set, item by item.
 
     nice .venv/bin/python benchmarks/evidence_errors.py                 # every kind
-    nice .venv/bin/python benchmarks/evidence_errors.py --kind quotes   # quotes | figures | dates
+    nice .venv/bin/python benchmarks/evidence_errors.py --kind quotes   # quotes | figures | dates | groups
 
 Only the dev half: the blind half is scored, never inspected (benchmarks/evidence_protocol.md). Each line names
 the article, the annotated item (its anchor and gold value) and what the digest gave, with the same matching
@@ -72,9 +72,45 @@ def date_errors(doc: dict, text: str, found) -> list[str]:
     return out
 
 
+def group_errors(story: dict, arts, dg) -> list[str]:
+    """Gold same-quantity groups no system group holds from two of its articles (each member with the
+    system group its claim is in), and system groups that join figures of different gold groups."""
+    where: dict[tuple[int, int], str] = {}  # (doc, gold figure) -> the system group that reads it
+    mapped: dict[int, tuple[int, int]] = {}
+    for doc, a in zip(story["docs"], arts):
+        claims = [cl for g in dg.facts for cl in g.claims if cl.article_id == a.id]
+        for k, i in ev.map_claims(doc, a.text, claims).items():
+            mapped[k] = (doc["doc"], i)
+    for gi, g in enumerate(dg.facts):
+        for cl in g.claims:
+            if id(cl) in mapped:
+                where[mapped[id(cl)]] = f"#{gi} {g.status} {g.what!r} ({len(g.claims)} claims)"
+    members: dict[str, list[tuple[int, int]]] = {}
+    figure = {}
+    for d in story["docs"]:
+        for i, f in enumerate(d["figures"]):
+            figure[(d["doc"], i)] = f
+            if f.get("group"):
+                members.setdefault(f["group"], []).append((d["doc"], i))
+    out = []
+    sys_sets = [{mapped[id(cl)] for cl in g.claims if id(cl) in mapped} for g in dg.facts]
+    for label, mem in sorted(members.items()):
+        if len({d for d, _ in mem}) < 2 or any(len({d for d, _ in s & set(mem)}) >= 2 for s in sys_sets):
+            continue
+        parts = [f"doc {d} {figure[(d, i)]['anchor']!r} {figure[(d, i)]['thing']!r} -> {where.get((d, i), 'no claim')}"
+                 for d, i in mem]
+        out.append(f"group missed {label!r}: " + "; ".join(parts))
+    for gi, s in enumerate(sys_sets):
+        labels = {figure[k].get("group") for k in s}
+        if len({d for d, _ in s}) >= 2 and (None in labels or len(labels) > 1):
+            parts = [f"doc {d} {figure[(d, i)]['anchor']!r} ({figure[(d, i)].get('group')})" for d, i in sorted(s)]
+            out.append(f"false group #{gi} {dg.facts[gi].what!r}: " + "; ".join(parts))
+    return out
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--kind", choices=["quotes", "figures", "dates", "all"], default="all")
+    ap.add_argument("--kind", choices=["quotes", "figures", "dates", "groups", "all"], default="all")
     args = ap.parse_args(argv)
     path = ev.DATA / "duc2007_main_pyr23.jsonl"
     if not path.exists():
@@ -84,6 +120,9 @@ def main(argv=None) -> int:
     for story in ev.load_gold("dev")["stories"]:
         arts = ev.load_articles(story, clusters)
         out = ev.run_story(arts)
+        if args.kind in ("groups", "all"):
+            for line in group_errors(story, arts, out["digest"]):
+                print(f"{story['id']}: {line}")
         for doc, a in zip(story["docs"], arts):
             lines = []
             if args.kind in ("quotes", "all"):

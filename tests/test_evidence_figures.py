@@ -122,3 +122,26 @@ def test_flattened_mixed_fractions_and_fractions_of_a_whole():
     assert by_text["22"].what == "overweight"
     # a date written with a slash stays no figure
     assert [c.value for c in _claims("The court sat on 11/2 the judge said.")] == []
+
+
+def _multi(arts):
+    _, groups = story_facts(arts)
+    return [g for g in groups if len({c.article_id for c in g.claims}) > 1]
+
+
+def test_a_running_total_of_a_measure_is_updated_and_a_speed_is_not():
+    arts = [Article(id="a", published="1999-03-05", text="The balloon has covered more than 10,500 miles at 95 mph."),
+            Article(id="b", published="1999-03-12", text="The crew is traveling more than 21,625 miles at 83 mph."),
+            Article(id="c", published="1999-03-20", text="They landed after flying 29,055 miles.")]
+    (g,) = _multi(arts)
+    assert g.status == "updated" and [c.value for c in g.claims] == [10500, 21625, 29055]
+
+
+def test_one_quantity_in_other_words_is_one_group_and_other_rates_are_not():
+    arts = [Article(id="a", published="1999-06-01", text="In 1991, four out of 45 participating states had obesity "
+                    "rates of 15 percent or higher. The site logged 317,377 Napster usernames. About one in eight "
+                    "adults was obese."),
+            Article(id="b", published="1999-06-02", text="Four states had rates of obesity of 15 percent in 1991. "
+                    "Metallica named 317,377 users. Now one in five adults is obese.")]
+    got = sorted(sorted(c.value for c in g.claims) for g in _multi(arts))
+    assert got == [[4, 4], [15, 15], [317377, 317377]]

@@ -20,7 +20,8 @@ from ..text.tfidf import stem
 from .claim_source import TOKEN, attribution
 from .counted import MEASURE_UNITS, context_thing, not_a_quantity, pair_kind, subject_thing
 from .groups import TOLL_EVENTS, ClaimMeta, group_claims
-from .things import EVENT_OF, EVENT_WORDS, IMPLIED_EVENT, NOUN_CLASS, TIME_UNITS, classify, counted_words
+from .things import EVENT_OF, EVENT_WORDS, IMPLIED_EVENT, NOUN_CLASS, RUNNING_EVENTS, TIME_UNITS, classify, \
+    counted_words, head_noun
 
 _CUMULATIVE = re.compile(r"\bsince\b|\bso far\b|\bin total\b|\baltogether\b|\b(?:has|have)\s+(?:now\s+)?"
                          r"(?:been\s+)?(?:\w+ed|cost|killed|died|fled|risen|rose|climbed|reached|left)\b|"
@@ -31,6 +32,7 @@ _MONTH_AFTER = re.compile(rf"^\s*(?:st|nd|rd|th)?\s*(?:{MONTH_PATTERN})\b")
 _SMALL_WORDS = {"one", "a", "an"}
 _VERBS = set("met said told went came agreed held spoke left took made saw were are was is have had has did do "
              "will would could can should may might must".split())
+_SPEEDS = {"mph", "kph", "knot", "km/h"}
 _PERCENT = re.compile(r"^\s*(?:%|per\s?cent)")
 _CURRENCY_BEFORE = re.compile(r"(?:\$|\bUS\$|\b(?:U\.S\.\s+)?dlrs\.?|\bUSD)\s*$")
 
@@ -99,6 +101,9 @@ def _sentence_claims(doc: PreparedDocument, sentence: Sentence, times: TimedExpr
         )
         if event == "trapped":
             cumulative = False  # a population under siege is a stock, not a running total
+        if noun in _SPEEDS:
+            event = ""  # a speed is no running total: "95 mph" after "83 mph" is another reading
+        cumulative = cumulative or event in RUNNING_EVENTS
         got.append((claim, ClaimMeta((noun, event, unit), cumulative, qty.qualifier.endswith(" of"),
                                      doc.anchor, event_date)))
     return got
@@ -167,7 +172,7 @@ def _label(what: str, noun: str, event: str, extra: str) -> tuple[str, str]:
     if extra:
         label = f"{label} {extra}".strip() if label else extra
         if not noun:
-            noun = stem(extra.split()[-1].lower())
+            noun = stem(head_noun(extra.lower().split()))
     return label, noun
 
 

@@ -7,15 +7,18 @@ stand ``single``.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from typing import Sequence
 
 from ..models import Claim, FactGroup
+from ..text.tfidf import STOPWORDS, stem
 
 #: the events whose counts run on as reports come in (a toll, the idled workers)
-TOLL_EVENTS = {"killed", "injured", "displaced", "missing", "arrested", "rescued", "idled"}
+TOLL_EVENTS = {"killed", "injured", "displaced", "missing", "arrested", "rescued", "idled", "traveled", "burned",
+               "raised"}
 
 
 @dataclass(frozen=True)
@@ -29,7 +32,7 @@ class ClaimMeta:
     event_date: str | None
 
 
-def _compatible(a: float, vague_a: bool, b: float, vague_b: bool, ratio: float) -> bool:
+def _compatible(a: float, b: float, vague_a: bool, vague_b: bool, ratio: float) -> bool:
     if vague_a and vague_b:
         return a == b
     if vague_a:
@@ -68,8 +71,8 @@ def group_claims(pairs: Sequence[tuple[Claim, ClaimMeta]], *, ratio: float = 1.5
                     continue  # a one-off event's toll: only the same day's counts are the same quantity
                 # a toll may be reported a little differently; any other figure (an area, a fee, a share)
                 # is the same quantity only at the same value
-                tolerance = ratio if event else 1.0
-                if all(_compatible(c.value, m.vague, claim.value, meta.vague, tolerance) for c, m in g) \
+                if all(_compatible(*_amounts(c, claim), m.vague, meta.vague, ratio if event else _rounding(c, claim))
+                       for c, m in g) \
                         or _rising_toll(g, claim, meta, headline):
                     g.append((claim, meta))
                     members[gi].add(claim.article_id)
@@ -82,12 +85,72 @@ def group_claims(pairs: Sequence[tuple[Claim, ClaimMeta]], *, ratio: float = 1.5
             members.append({claim.article_id})
             in_groups[kc + (claim.article_id,)] += 1
     out = []
-    for g in groups:
+    for g in _merge_same_values(groups):
         status = _status(g)
         claims = tuple(c for c, _ in g)
         out.append(FactGroup(what=_group_what(g), status=status, claims=claims))
     order = {"differ": 0, "updated": 1, "agree": 2, "single": 3}
     out.sort(key=lambda fg: (order[fg.status], -len(fg.claims), fg.claims[0].article_id, fg.claims[0].start))
+    return out
+
+
+#: qualifiers of a rounded figure: "about 250,000" and "247,000" may be the one quantity
+_ROUNDED = {"about", "nearly", "more than", "at least", "an estimated", "up to", "less than", "almost"}
+ROUNDING = 1.05
+
+
+def _amount(c: Claim) -> float:
+    """The quantity a claim states: a rate as its ratio ("one in five" is 0.2), any other figure its value."""
+    return c.value / c.per if c.per else c.value
+
+
+def _amounts(a: Claim, b: Claim) -> tuple[float, float]:
+    """The two claims' values to compare: ratios when both are rates, else the values ("four out of 45
+    states" and "four states" both give 4)."""
+    return (_amount(a), _amount(b)) if a.per and b.per else (a.value, b.value)
+
+
+def _rounding(a: Claim, b: Claim) -> float:
+    """How far apart two values of one quantity may be: rounded figures a little, exact ones not at all."""
+    return ROUNDING if a.qualifier in _ROUNDED or b.qualifier in _ROUNDED else 1.0
+
+
+def _sig_digits(value: float) -> int:
+    digits = f"{abs(value):.6g}".split("e")[0].replace(".", "").strip("0")
+    return len(digits)
+
+
+def _thing_stems(claim: Claim) -> set[str]:
+    return {stem(w) for w in re.findall(r"[a-z]+", claim.what.lower()) if w not in STOPWORDS and len(w) > 2} \
+        - _UNIT_STEMS
+
+
+_UNIT_STEMS = {stem(w) for w in ("percent", "usd", "dollars", "people", "figure")}
+
+
+def _merge_same_values(groups: list[list[tuple[Claim, ClaimMeta]]]) -> list[list[tuple[Claim, ClaimMeta]]]:
+    """Groups of different counted words that state one quantity: the same unit and event, the same values
+    in different articles, and either a word of the counted thing in common ("obesity rates", "rates of
+    obesity") or a value too precise to be chance ("317,377", "17.9 percent")."""
+    out: list[list[tuple[Claim, ClaimMeta]]] = []
+    for g in groups:
+        arts = {c.article_id for c, _ in g}
+        values = {round(_amount(c), 6) for c, _ in g}
+        target = None
+        if len(values) == 1 and not any(m.vague for _, m in g):
+            for h in out:
+                m0 = h[0][1]
+                if m0.key[1:] != g[0][1].key[1:] or arts & {c.article_id for c, _ in h} \
+                        or {round(_amount(c), 6) for c, _ in h} != values or any(m.vague for _, m in h):
+                    continue
+                shared = set().union(*(_thing_stems(c) for c, _ in g)) & set().union(*(_thing_stems(c) for c, _ in h))
+                if shared or _sig_digits(next(iter(values))) >= 3:
+                    target = h
+                    break
+        if target is None:
+            out.append(list(g))
+        else:
+            target.extend(g)
     return out
 
 

@@ -23,7 +23,13 @@ EVENT_WORDS = {
     "arrested": "arrested detained jailed imprisoned",
     "rescued": "rescued saved",
     "idled": "idled furloughed",
+    # running totals of measures: a distance covered, an area burned, money raised
+    "traveled": "covered traveled travelled traveling travelling flown flying flew sailed",
+    "burned": "burned burnt burning scorched charred blackened",
+    "raised": "raised raising collected donated pledged",
 }
+#: the events whose figures are running totals by nature ("flying 29,055 miles" is the distance so far)
+RUNNING_EVENTS = frozenset({"traveled", "burned", "raised"})
 EVENT_OF = {w: ev for ev, ws in EVENT_WORDS.items() for w in ws.split()}
 IMPLIED_EVENT = {"dead": "killed", "deaths": "killed", "lives": "killed", "bodies": "killed",
                  "fatalities": "killed", "casualties": "killed", "injuries": "injured", "refugees": "displaced"}
@@ -72,6 +78,19 @@ def counted_words(after: str) -> tuple[str, list[str]]:
     return " ".join(out), scanned
 
 
+_HEAD_STOP = {"of", "in", "for", "from", "to", "on", "at", "with", "by", "per", "worth"}
+
+
+def head_noun(words: list[str]) -> str:
+    """The head of a counted thing's lower-cased words: the last word before a preposition that is not a
+    participle ("participating states", "miles covered", "rates of obesity" -> "states", "miles", "rates")."""
+    cut = next((i for i, w in enumerate(words) if w in _HEAD_STOP and i > 0), len(words))
+    core = words[:cut]
+    while len(core) > 1 and core[-1].endswith(("ed", "ing")):
+        core = core[:-1]
+    return core[-1] if core else words[0]
+
+
 def classify(what: str, before: list[str], after: list[str]) -> tuple[str, str]:
     """``(noun class, event)`` of a figure whose counted thing is ``what``, with the lower-cased words
     before it and after it."""
@@ -82,7 +101,7 @@ def classify(what: str, before: list[str], after: list[str]) -> tuple[str, str]:
             noun = NOUN_CLASS[w]
             break
     if not noun and words:
-        noun = stem(words[0])
+        noun = stem(head_noun(words))
     event = ""
     for w in words:
         if w in IMPLIED_EVENT:
