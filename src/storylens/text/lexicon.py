@@ -156,5 +156,6 @@ SAME_CLAIM_WORDS = {
     **dict.fromkeys("wounded injured".split(), "wounded"),
     **dict.fromkeys("talks negotiations".split(), "talks"),
     **dict.fromkeys("russia russian russians moscow kremlin".split(), "russia"),
+    **dict.fromkeys("lawsuit lawsuits suit suits sued sue sues suing".split(), "sue"),
     **dict.fromkeys("children kids schoolchildren".split(), "children"),
 }
