@@ -45,9 +45,11 @@ SCHEMA_V3 = (
 # version 4: the batch (the store's version) that wrote each article, so that a story's articles after one of
 # its versions are known (``storylens digest --since-version``).  An older store's articles are taken to
 # have joined at their story's version then: the earliest version known to hold them.
+# The index on outlets serves the story lists filtered by outlet.
 SCHEMA_V4 = (
     "ALTER TABLE articles ADD COLUMN batch BIGINT",
     "UPDATE articles SET batch = (SELECT s.version FROM stories s WHERE s.id = articles.story_id)",
+    "CREATE INDEX articles_outlet ON articles (outlet, story_id)",
 )
 
 _ARTICLE_COLS = ("id", "text", "title", "url", "outlet", "published", "author", "agency", "dateline", "path",
@@ -74,15 +76,15 @@ def _story_where(f: StoryFilter | None) -> tuple[str, list[Any]]:
         return "", []
     clauses: list[str] = []
     params: list[Any] = []
-    if f.outlet:  # the story's outlets are its articles' (stories.outlets is their JSON list)
-        clauses.append("EXISTS (SELECT 1 FROM articles a WHERE a.story_id = stories.id AND a.outlet = ?)")
-        params.append(f.outlet)
     if f.date_from:  # the story's span overlaps the range; NULL (undated) compares false
         clauses.append("last_seen >= ?")
         params.append(f.date_from)
     if f.date_to:
         clauses.append("first_seen <= ?")
         params.append(f.date_to)
+    if f.outlet:  # the story's outlets are its articles' (stories.outlets is their JSON list)
+        clauses.append("id IN (SELECT story_id FROM articles WHERE outlet = ?)")
+        params.append(f.outlet)
     if f.ids is not None:
         clauses.append(f"id IN ({','.join('?' * len(f.ids))})" if f.ids else "1 = 0")
         params += list(f.ids)
