@@ -82,3 +82,16 @@ def test_a_shared_name_alone_carries_no_claim():
     pool = _pool(school, home, D)
     (s,) = pool.to_summary([0]).sentences
     assert s.citations == (0,)
+
+
+def test_the_example_cites_several_sources_where_they_carry_the_sentence(example_articles, floors):
+    """The bundled example as `storylens digest` makes it: the summary sentences that cite two or more
+    sources (benchmarks/example_citations.py), each extra source's span carrying the sentence's figures."""
+    d = digest(example_articles, options=Options(use_spacy=False))
+    multi = [s for s in d.summary.sentences if len(set(s.citations)) >= 2]
+    for s in multi:
+        figs = figures(s.text)
+        for e in s.evidence[1:]:
+            other = d.articles[e.doc_index].text[e.start:e.end]
+            assert other.strip() and (not figs or figures_agree(figs, figures(other)) == (True, False))
+    floors.check("example_citations", {"multi_source_sentences": len(multi)})
