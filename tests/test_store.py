@@ -275,6 +275,8 @@ def test_a_storys_history_counts_each_batch_that_added_to_it(store_url):
             st.added_after(other.id, second)
         with pytest.raises(UnknownStoryError):
             st.story_history("nope")
+        # the copies of an article, as the article page lists them
+        assert st.copies_of("a0") == ["a0-copy"] and st.copies_of("a1") == [] == st.copies_of("nope")
 
 
 def test_span_texts_count_characters_as_python_does(store_url):

@@ -150,13 +150,12 @@ class StoreAccess:
 
     def article(self, article_id: str) -> ArticleView:
         """The article ``article_id``, its story and its copies."""
-        with self.reader() as store:
+        with self.reader() as store, store.snapshot():
             found = store.article(article_id)
             if found is None:
                 raise UnknownArticleError(article_id)
-            story_id = (found.meta or {}).get("story_id") or ""
-            members = store.story_articles(story_id)
-        copies = tuple(b.id for b in members if b.meta and b.meta.get("duplicate_of") == found.id)
+            copies = tuple(store.copies_of(found.id))  # ids only: the story's texts are not read
+        story_id = (found.meta or {}).get("story_id") or ""
         return ArticleView(found, story_id, (found.meta or {}).get("duplicate_of"), copies)
 
     # -- digests -------------------------------------------------------------------------

@@ -268,6 +268,11 @@ class Store(abc.ABC):
         """One stored article (``meta["story_id"]`` says its story), or None."""
 
     @abc.abstractmethod
+    def copies_of(self, article_id: str) -> list[str]:
+        """The ids of the stored copies of ``article_id`` (its story's articles that duplicate it), in
+        arrival order, read without their texts."""
+
+    @abc.abstractmethod
     def span_texts(self, spans: Iterable[tuple[str, int, int]]) -> dict[tuple[str, int, int], str]:
         """The text of each ``(article id, start, end)`` span (character offsets into the cleaned text, as
         the digest's evidence gives them), read without reading the whole texts; a span of no stored

@@ -329,6 +329,12 @@ class SQLStore(Store):
                     (article_id,)).fetchone()
         return None if r is None else self._article(r[:-1], r[-1])
 
+    def copies_of(self, article_id: str) -> list[str]:
+        # a copy joins its original's story: the story's index finds it
+        return [r[0] for r in self._x("SELECT id FROM articles WHERE story_id = (SELECT story_id FROM articles "
+                                      "WHERE id = ?) AND duplicate_of = ? ORDER BY seq",
+                                      (article_id, article_id)).fetchall()]
+
     def span_texts(self, spans: Iterable[tuple[str, int, int]]) -> dict[tuple[str, int, int], str]:
         out: dict[tuple[str, int, int], str] = {}
         wanted = sorted({(str(a), int(s), int(e)) for a, s, e in spans if 0 <= int(s) < int(e) < _MAX_OFFSET})
