@@ -168,8 +168,11 @@ def _two_batches(store_url: str, example_dir, newest_id: str, capsys) -> tuple[s
 
 
 def test_since_version_summarizes_what_the_later_batch_adds(store_url, example_dir, capsys, newest_id):
+    jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is in the test extra")
     sid, (v1, v2) = _two_batches(store_url, example_dir, newest_id, capsys)
     d = _digest_json(capsys, "--store", store_url, "--story", sid, "--since-version", str(v1))
+    schema = json.loads(resources.files("storylens.report").joinpath("schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(d)
     assert d["update"]["since"] == f"version {v1}" and d["update"]["new_article_ids"] == [newest_id]
     assert {c for s in d["summary"] for c in s["citations"]} == {newest_id}
     changed = [d["facts"][k] for k in d["update"]["changed_figures"]]
