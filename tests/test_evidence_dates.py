@@ -69,3 +69,32 @@ def test_years_that_qualify_a_noun_and_spans_that_run_on():
     d = _dates(prepare_documents([a])[0])
     assert d["a 1983"] == "1983" and d["the 1950s"] == "1950s" and d["April 1"] == "2000-04-01"
     assert ends_ahead(s, s.index("April")) and not ends_ahead("fire caused by Tuesday's quake", 13)
+
+
+def _read(text: str, published: str) -> dict[str, str | None]:
+    return _dates(prepare_documents([Article(id="a", text=text, published=published)])[0])
+
+
+def test_spans_seasons_of_the_calendar_and_sunday_papers():
+    got = _read("Hate groups rose 20 percent from 1996 to 1997. Democrats press the issues in this election year. "
+                "The committee will meet this week.", "1998-11-29")  # a Sunday
+    assert got["from 1996"] == "1996" and got["to 1997"] == "1997"
+    assert got["this election year"] == "1998"
+    assert got["this week"] == "1998-11-30"  # the week that starts tomorrow
+
+
+def test_what_a_sentence_looks_ahead_to_and_the_past_inside_it():
+    got = _read("His lawyer said he expects Dr. Dre to notify Napster on Wednesday. The capsule will be shown in "
+                "Lucerne until mid-July. The hearing would come weeks after he filed for divorce in July. The team "
+                "hopes to finish by Saturday or early Sunday.", "1999-05-18")  # a Tuesday
+    assert got["on Wednesday"] == "1999-05-19" and got["until mid-July"] == "1999-07"
+    assert got["in July"] == "1998-07"  # filed: past, though the sentence looks ahead
+    assert got["early Sunday"] == "1999-05-23"
+
+
+def test_a_count_from_a_date_reaches_back_one_sentence_only():
+    got = _read("The attack came on Oct. 6, 1998. He was found tied to a fence. He was taken to a hospital. "
+                "He died five days later. The fence was cut down on Oct. 9, 1998. Two days later it was burned.",
+                "1999-10-25")
+    assert got["five days later"] is None
+    assert got["Two days later"] == "1998-10-11"

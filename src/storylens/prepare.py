@@ -15,7 +15,7 @@ from datetime import date
 from typing import Iterator, Sequence
 
 from .models import Article, Sentence
-from .text.dates import Resolved, TimeExpr, ends_ahead, find_times, is_future, parse_iso, resolve
+from .text.dates import Resolved, TimeExpr, ends_ahead, find_times, in_past_clause, is_future, parse_iso, resolve
 from .text.segment import sentences as split_article
 from .text.segment import words as split_words
 
@@ -63,9 +63,11 @@ class PreparedDocument:
 
     def _resolve_times(self) -> Iterator[TimedExprs]:
         """Each sentence's time expressions, resolved in text order: "a day earlier" counts from the
-        last day-precise date before it in the article."""
+        day-precise date before it in the same sentence or the one before (further back, the event it counts
+        from is rarely the one dated)."""
         previous: date | None = None
-        for s in self.sentences:
+        previous_at = -2
+        for i, s in enumerate(self.sentences):
             found = find_times(s.text, s.start)
             if not found:
                 yield ()
@@ -74,10 +76,12 @@ class PreparedDocument:
             got = []
             for t in found:
                 anchor = None if self.coarse and t.kind not in CALENDAR_KINDS else self.anchor
-                r = resolve(t, anchor, future=future or ends_ahead(s.text, t.start - s.start), previous=previous)
+                at = t.start - s.start
+                ahead = (future and not in_past_clause(s.text, at)) or ends_ahead(s.text, at)
+                r = resolve(t, anchor, future=ahead, previous=previous if previous_at >= i - 1 else None)
                 got.append((t, r))
                 if r.precision == "day":
-                    previous = parse_iso(r.date)
+                    previous, previous_at = parse_iso(r.date), i
             yield tuple(got)
 
     def words(self, i: int, keep: bool = True) -> list[str]:

@@ -48,6 +48,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("year", re.compile(rf"\b(?P<prep>a|an|the|his|her|its|their|for|between|after|before)\s+"
                         rf"(?P<year>{_YEAR})(?P<decade>s)?(?=[\s,.;:)]|-\d\d\b)(?!\s*(?:GMT|BST|EST|EDT|"
                         rf"UTC|hours|hrs|local)\b)", re.IGNORECASE)),
+    # the second year of a span: "from 1996 to 1997", "between 1991 and 1998"
+    ("year", re.compile(rf"(?<=\d\d\d\d )(?P<prep>to|and|through|until)\s+(?P<year>{_YEAR})\b(?![-\d])")),
     ("rel_anchor", re.compile(
         rf"\b(?P<n>{_N})\s+(?P<unit>day|days|week|weeks)\s+(?P<dir>earlier|later|before|after|previously)\b"
         rf"|\bthe\s+(?P<dir2>previous|next|following)\s+(?P<unit2>day|week)\b"
@@ -58,12 +60,14 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                            r"this evening|last night)\b", re.IGNORECASE)),
     ("rel_period", re.compile(
         r"\b(?P<which>last|this|next|past|earlier this|later this|in the|during the|by the)\s+"
+        r"(?:(?:election|fiscal|school|academic|calendar)\s+(?=year))?"
         r"(?P<unit>week|weekend|month|year|spring|summer|autumn|fall|winter)\b",
         re.IGNORECASE)),
     ("weekday", re.compile(rf"\b(?:(?P<which>(?i:last|this|next|on|late|early))\s+)?(?P<wd>{_WD})\b")),
 ]
 
 _FUTURE = re.compile(r"\b(?:will|shall|'ll|is to|are to|is due|are due|expected to|plans? to|planned to|"
+                     r"hopes to|hoping to|aims to|intends to|expects?\b(?:[^.;:]|\.(?=\s*[A-Z])){0,60}\bto\s+[a-z]+|"
                      r"scheduled|to be held|to be published|would (?:meet|visit|hold|arrive|begin|start|return|"
                      r"travel|leave|go|come|vote|decide|announce|take))\b|"
                      r"\b(?:goes|go|begins|begin|starts|start|opens|open|resumes|arrives|returns)\s+(?:on\s+trial\s+)?"
@@ -159,6 +163,18 @@ def ends_ahead(sentence: str, at: int) -> bool:
     return bool(_AHEAD_BEFORE.search(sentence, max(0, at - 20), at))
 
 
+# a past verb right before the expression: "(would come ... since he) filed for divorce in July"
+_PAST_BEFORE = re.compile(r"(?<!be )(?<!been )\b(?!(?:scheduled|expected|planned|slated|supposed|set|due|designed|"
+                          r"intended|needed|required)\b)[a-z]{3,}ed\s+(?:[a-z]+\s+){0,3}?(?:(?:in|on|since|during)\s+)?"
+                          r"(?:early\s+|late\s+|mid-?)?$")
+
+
+def in_past_clause(sentence: str, at: int) -> bool:
+    """Whether the time expression at ``sentence[at:]`` dates a verb in the past tense just before it ("filed
+    for divorce in July"), though the sentence looks ahead."""
+    return bool(_PAST_BEFORE.search(sentence, max(0, at - 60), at))
+
+
 def is_future(sentence: str) -> bool:
     """Whether the narrator speaks of what is to come (quoted words do not count)."""
     outside = re.sub(r"``.*?(?:''|$)|\u201c[^\u201d]*(?:\u201d|$)|\"[^\"]*(?:\"|$)", " ", sentence)
@@ -238,7 +254,7 @@ def _month(expr: TimeExpr, anchor: date | None, future: bool) -> Resolved:
     if anchor is None:
         return UNRESOLVED
     prep = (expr.get("prep") or "").lower()
-    fut = future or prep == "next"
+    fut = future or prep in ("next", "until", "till", "through")
     d = _nearest_year(month, 1 if fut else 28 if month == 2 else 1, anchor, fut)
     if d is None or (not fut and (d.year, d.month) > (anchor.year, anchor.month)):
         d = date(anchor.year - 1, month, 1)
@@ -294,6 +310,8 @@ def _rel_period(expr: TimeExpr, anchor: date, future: bool) -> Resolved:
     if which in ("in the", "during the", "by the"):
         return UNRESOLVED  # "in the week": not a date
     step = -1 if which in ("last", "past") else 1 if which == "next" else 0
+    if unit == "week" and which == "this" and anchor.weekday() == 6:
+        step = 1  # "this week" in a Sunday paper is the week that starts tomorrow
     if unit == "week":
         return Resolved(_iso(anchor + timedelta(weeks=step), "week"), "week")
     if unit == "weekend":
