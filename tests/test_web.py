@@ -524,6 +524,8 @@ def test_since_version_in_the_api_is_the_update_of_the_later_articles(versioned,
     body = client.get(f"/api/v1/stories/{sid}", params={"since_version": v1}).json()
     assert body["story"]["version"] == v2 and body["versions"] == [v1, v2] and body["since_version"] == v1
     d = body["digest"]
+    jsonschema = pytest.importorskip("jsonschema")
+    jsonschema.validate(d, client.get("/api/v1/schema/digest").json())
     assert d["update"]["since"] == f"version {v1}" and d["update"]["new_article_ids"] == [newest]
     assert {c for s in d["summary"] for c in s["citations"]} == {newest}
     assert any("370" in json.dumps(d["facts"][k]) for k in d["update"]["changed_figures"])
