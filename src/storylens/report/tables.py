@@ -2,7 +2,7 @@
 
 One row a claim (``section`` "figure"), a quote ("quote") or, for the DataFrame only, a timeline event.
 ``source`` is the 1-based number of the source list; ``start``/``end`` are offsets into that article's
-cleaned text (``--include-text`` in the JSON carries it); ``lang`` (CSV) is that source's language.
+cleaned text (``--include-text`` in the JSON carries it); ``lang`` is that source's language.
 """
 
 from __future__ import annotations
@@ -66,10 +66,15 @@ def to_csv(d: Digest) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
-    langs = {a.id: a.lang or "" for a in d.articles}
-    for row in figure_rows(d) + quote_rows(d):
-        writer.writerow({k: _cell(v) for k, v in row.items()} | {"lang": langs.get(row["article_id"], "")})
+    for row in _with_lang(d, figure_rows(d) + quote_rows(d)):
+        writer.writerow({k: _cell(v) for k, v in row.items()})
     return out.getvalue()
+
+
+def _with_lang(d: Digest, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``rows`` with the language of each row's source (``lang``, "" when not known)."""
+    langs = {a.id: a.lang or "" for a in d.articles}
+    return [{**row, "lang": langs.get(row["article_id"], "")} for row in rows]
 
 
 def _cell(value: Any) -> Any:
@@ -87,4 +92,4 @@ def to_dataframe(d: Digest, what: str = "facts") -> Any:
     if what not in rows:
         raise ConfigError(f"unknown table {what!r}; choose one of: {', '.join(TABLES)}")
     pd = require("pandas", "dataframe", "Digest.to_dataframe()")
-    return pd.DataFrame(rows[what](d), columns=list(COLUMNS))
+    return pd.DataFrame(_with_lang(d, rows[what](d)), columns=list(COLUMNS))
