@@ -52,10 +52,10 @@ def run(limit: int, show: int) -> dict:
                     n_sent += 1
                     other = [e for e in s.evidence if d.articles[e.doc_index].lang != d.articles[s.citations[0]].lang]
                     n_cross += bool(other)
-                    if embed and other and shown < show:
+                    if other and shown < show:
                         shown += 1
                         o = other[0]
-                        print(f"[{p['pair_id']}] {s.text}\n    -> ({d.articles[o.doc_index].lang}) "
+                        print(f"[{p['pair_id']}] ({'embedding' if embed else 'names, numbers'}) {s.text}\n    -> ({d.articles[o.doc_index].lang}) "
                               f"{d.articles[o.doc_index].text[o.start:o.end]}\n")
         finally:
             dl._encoder = saved
