@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 
-from ..text.lexicon import SPEECH_VERBS, WEEKDAY_PATTERN
+from ..text.lexicon import CALENDAR_WORDS, SPEECH_VERBS, WEEKDAY_PATTERN
 from ..text.segment import ABBREVIATIONS, token_before
+from ..text.tfidf import STOPWORDS
 from .quote_spans import EARLIER_QUOTES
+from .speakers import can_speak, split_name_role
 
 _SPEECH = SPEECH_VERBS
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it"})
@@ -27,10 +29,16 @@ _WAS_QUOTED = re.compile(r"^\s*[,.]?\s*(?P<np>[^\u201c\u201d\"]{1,80}?)\s+(?:was
 _QUOTED_AS = re.compile(r"^\s*[,.]?\s*[^\u201c\u201d\"]{1,60}?\s+quoted\s+"
                         r"(?P<np>(?:(?!by\b)[a-z]+\s+){0,3}[A-Z][\w'’-]*(?:\s+[A-Z][\w'’.-]*)*)\s+as\s+saying\b")
 _NAME_ED = re.compile(r"^\s*,?\s*(?P<np>(?:[A-Z][\w'’.-]*\s+){1,4}(?:of\s+[A-Z][\w'’-]*\s+)?)[a-z]+ed\b")
-_INVERTED = re.compile(r"^\W*Said\s+(?P<np>[^,:]{2,80}?)\s*[,:]?\s*$")
+_INVERTED = re.compile(r"^\W*(?:Said|Says|Added|Wrote|Continued)\s+"
+                       r"(?P<np>[^:\u201c\u201d\"]{2,160}?)\s*[,:]?\s*$")
 _SPEECH_WORD = re.compile(rf"\b(?i:{_SPEECH})\b")
 _OPENING_NAME = re.compile(r"^\W*((?:[A-Z][\w'’.-]*|al-\w+|de)(?:\s+(?:[A-Z][\w'’.-]*|al-\w+|de|of|the|to|for))*)")
 _WHO_AT_END = re.compile(r",?\s+who\s+$")
+_IN_WORDS = re.compile(r"\bin\s+(?P<np>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})['’]s?\s+(?:own\s+)?words,?"
+                       r"(?:\s+[a-z]+){0,2}\s*$")
+_ACCORDING_TO = re.compile(r"^\W*According\s+to\s+(?P<np>[^,\u201c\u201d\"]{2,100}?),\s+[^\u201c\u201d\"]*$")
+_SHARED_SUBJECT = re.compile(r",?\s+(?:and|but)\s+(?:\w+ly\s+)?$")
+VERB_WITHIN = 300  # characters from a speech verb before a quotation to it, in one sentence
 
 
 def phrase_after(right: str, qtext: str, closes_on_comma: bool) -> str:
@@ -69,13 +77,17 @@ def phrase_before(left: str) -> str:
     inverted = _INVERTED.match(left)
     if inverted:  # "Said Evans: ``We want to get this case resolved.''"
         return inverted.group("np")
+    named = _IN_WORDS.search(left) or _ACCORDING_TO.search(left)
+    if named:  # "in Piccard's words, ``...''", "According to the United Nations rapporteur, troops ``...''"
+        return named.group("np")
     pronoun = ""
     for vm in list(reversed(list(_SPEECH_WORD.finditer(left))))[:2]:
-        if len(left) - vm.end() > 150:
+        if len(left) - vm.end() > VERB_WITHIN:
             break  # too far from the quotation to introduce it
-        if vm.group(0).endswith("ing"):
-            sm = _OPENING_NAME.match(left)
-            cand = sm.group(1) if sm else ""
+        if vm.group(0).endswith("ing") or _SHARED_SUBJECT.search(left, 0, vm.start()):
+            # "X objected, arguing that ..." / "Gore did not embrace it, but said then that ...": the
+            # sentence's subject speaks
+            cand = _opening_name(left)
         elif _WHO_AT_END.search(left[: vm.start()]):
             # "..., a female deputy, Reggie Fluty, who told the victim, ``...''"
             cand = speaker_before_verb(_WHO_AT_END.sub("", left[: vm.start()]))
@@ -110,9 +122,37 @@ _CLAUSE_WORDS = frozenset({"and", "but", "that", "as", "while", "because", "afte
 _SUBJECT_STARTS = frozenset({"a", "an", "the", "he", "she", "they", "i", "we", "it"})
 
 
+# a name that opens the sentence, then an appositive with commas of its own: "Richard Fox, an agent with
+# the Bureau of Alcohol, Tobacco and Firearms," / "Freeh, testifying before the panel,"
+_NAME_APPOSITIVE = re.compile(r"^\W*(?:(?:But|And|Meanwhile|However|Still)\s+)?(?P<name>[A-Z][\w'’.-]*"
+                              r"(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|al-\w+)){0,3}),\s+(?P<app>[^\u201c\u201d\"]{2,200}?),?$")
+
+
+def _name_like(words_: str) -> bool:
+    """Whether the words that open a sentence can be a name ("Richard Fox", "Freeh"), not an adverbial
+    ("On Tuesday", "Regarding Furrow's", "Still")."""
+    toks = words_.split()
+    low = [t.lower().rstrip(".") for t in toks]
+    return bool(toks) and low[0] not in STOPWORDS and not low[0].endswith("ing") \
+        and not any(t in CALENDAR_WORDS or t.endswith(("'s", "’s", "'", "’")) for t in low) \
+        and can_speak(split_name_role(words_)[0])
+
+
+def _opening_name(left: str) -> str:
+    """The name that opens the sentence (after an adverbial: "Still, Ulrich ..."), or ""."""
+    for m in (_OPENING_NAME.match(left), _OPENING_NAME.match(left[left.find(",") + 1:]) if "," in left else None):
+        if m and _name_like(m.group(1)):
+            return m.group(1)
+    return ""
+
+
 def speaker_before_verb(left: str) -> str:
     """The noun phrase that ends ``left`` (the subject of a following speech verb)."""
     left = left.rstrip()
+    app = _NAME_APPOSITIVE.match(left)
+    if app and _name_like(app.group("name")) and not _SPEECH_WORD.search(app.group("app")) \
+            and not re.search(r"[.!?]\s", app.group("app")):
+        return f"{app.group('name')}, {app.group('app')}"
     # a relative clause between subject and verb: "The former senator, who grew up in Washington, said"
     left = re.sub(r",\s*(?:who|which|whose)\b[^,\u201c\u201d\"]*,?$", "", left).rstrip()
     # skip a time or place adjunct between subject and verb: "Lavrov simply said", "the Kremlin Tuesday said"

@@ -43,7 +43,8 @@ SPEECH_VERBS = (r"said|says|say|told|tells|added|adds|stated|warned|declared|ins
                 r"described|called(?! off| up| in)|"
                 r"hoped|pledged|promised|predicted|concluded|observed|remarked|responded|professed|testified|"
                 r"countered|cautioned|contended|maintained|recounted|joked|wondered|boasted|lamented|"
-                r"characterized|characterised|stating")
+                r"characterized|characterised|stating|noted|alleges|asserted|asserting|arguing|"
+                r"likened|suggested|emphasized|emphasised|writes|writing|agreed|objected")
 #: the commonest of them, after which a lone capitalised word is taken for a person ("Smith said")
 SPEECH_VERBS_AFTER_NAME = r"said|says|told|added|stated|warned|announced"
 
