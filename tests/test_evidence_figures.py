@@ -145,3 +145,12 @@ def test_one_quantity_in_other_words_is_one_group_and_other_rates_are_not():
                     "Metallica named 317,377 users. Now one in five adults is obese.")]
     got = sorted(sorted(c.value for c in g.claims) for g in _multi(arts))
     assert got == [[4, 4], [15, 15], [317377, 317377]]
+
+
+def test_the_counted_thing_of_a_copula_a_weighing_verb_and_a_yearly_amount():
+    whats = {c.value: c.what for c in _claims(
+        "Its average speed since launch has been 47 mph. A person who weighs more than 220 pounds is obese. "
+        "Hatch would set up a $5 million-a-year fund. Requests for emergency food assistance had grown, by an "
+        "average of 18 percent. Obese means 30 percent over their ideal body weight.")}
+    assert "speed" in whats[47] and "weight" in whats[220] and whats[5e6] == "fund"
+    assert "assistance" in whats[18] and "weight" in whats[30]

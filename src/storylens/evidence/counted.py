@@ -25,9 +25,19 @@ _VERB_BEFORE = re.compile(r"\b([a-z]+(?:ing|ed))\s+(?:(?:more|less|fewer)\s+than
                           r"some\s+|only\s+|just\s+|an?\s+)?$")
 _OF_BEFORE = re.compile(r"((?:[A-Za-z][\w'-]*\s+){1,3}?)(?:of|at|was|were|is|are|to|reached|hit)\s+"
                         r"(?:(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+|an?\s+)?$")
+_TIME_WORDS = frozenset("day days week weeks month months year years decade decades period".split())
+# "weighs more than 220 pounds": the measure is the verb's noun
+_VERB_NOUNS = {"weighs": "weight", "weighed": "weight", "weigh": "weight", "costs": "cost", "cost": "cost"}
+_MEASURING_VERB = re.compile(rf"\b({'|'.join(_VERB_NOUNS)})\s+(?:(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|"
+                             r"almost\s+|some\s+|only\s+|just\s+|an?\s+)?$", re.IGNORECASE)
+# "its average speed since launch has been 47 mph": the subject of a copula, past a short phrase of its own
+_COPULA = re.compile(r"\b(?:is|was|are|were|has\s+been|have\s+been|had\s+been|stood\s+at|totaled|totalled)\s+"
+                     r"(?:(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+|only\s+|just\s+|"
+                     r"an?\s+)?$")
+_PREPOSITIONS = {"since", "in", "for", "at", "on", "during", "after", "before"}
 _ARE_AFTER = re.compile(r"^\s*(?:are|were)\s+(?:now\s+)?([a-z][\w-]*)\b")
-_RIGHT = re.compile(r"^\s*\)?\s*(?:of|in|for(?:\s+each)?|per)\s+(?:the\s+|a\s+|an\s+|their\s+|its\s+|his\s+|her\s+)?"
-                    r"((?:[A-Za-z][\w'-]*\s*){1,3})")
+_RIGHT = re.compile(r"^\s*\)?\s*(?:of|in|for(?:\s+each)?|per|over|above|below)\s+"
+                    r"(?:the\s+|a\s+|an\s+|their\s+|its\s+|his\s+|her\s+)?((?:[A-Za-z][\w'-]*\s*){1,3})")
 # a measure's bearing after it, past a conversion in brackets: "13 miles (20 kms) away", "220 miles from Darwin"
 _BEARING = re.compile(r"^\s*\)?\s*(?:\([^)]{0,30}\)\s*)?((?:away|from|long|high|wide|deep|tall|above|below|across)\b"
                       r"[^,.;:()]{0,30})")
@@ -47,7 +57,7 @@ def context_thing(before: str, after: str) -> str:
     m = _RIGHT.match(after)
     if m:
         got = _phrase(_WORDS.findall(m.group(1))[:3])
-        if got and got.split()[0].lower() not in STOPWORDS:
+        if got and got.split()[0].lower() not in STOPWORDS and got.split()[-1].lower() not in _TIME_WORDS:
             return got
     m = _ARE_AFTER.match(after)
     if m and m.group(1).lower() not in _NP_STOP:
@@ -65,8 +75,14 @@ def context_thing(before: str, after: str) -> str:
         got = _phrase(_WORDS.findall(m.group(1)))
         if got:
             return got
+    got = copula_subject(before)
+    if got:
+        return got
     m = _VERB_BEFORE.search(before[-60:])
-    return m.group(1) if m else ""
+    if m:
+        return m.group(1)
+    m = _MEASURING_VERB.search(before[-40:])
+    return _VERB_NOUNS[m.group(1).lower()] if m else ""
 
 
 # a figure that says where a quantity went: "the number of hate groups to 537 from 474", "the average daily
@@ -77,6 +93,8 @@ _CHANGE = re.compile(r"\b(?:has\s+|have\s+|had\s+)?(?:been\s+)?(?:risen|rose|ris
                      r"shrank|shrunk|plunged|surged)\b")
 _TO_FIGURE = re.compile(r"^(?:[^,;:.()]|(?<=\d)[,.](?=\d)){0,60}?\b(?:from|to|by|at)\s+"
                         r"(?:an?\s+average\s+of\s+|(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+|just\s+|only\s+)?$")
+_ENDS_ON_FIGURE = re.compile(r"\b(?:to|from|at|was|is|were|are|by|reached|hit|totaled)\s+(?:(?:more|less|fewer)\s+"
+                             r"than\s+|about\s+|nearly\s+|almost\s+|some\s+)?$")
 _NP_INNER = {"of", "and"}
 _CLAUSE_WORDS = {"although", "though", "while", "because", "but", "when", "if", "as", "since", "whereas"}
 
@@ -104,17 +122,30 @@ def _np_after(text: str) -> str:
     return _phrase(out)
 
 
+def copula_subject(before: str) -> str:
+    """The subject of "is"/"was"/"has been" right before a figure ("the temperature was", "its average speed
+    since launch has been"), or ""."""
+    m = _COPULA.search(before[-120:])
+    if not m:
+        return ""
+    words = re.findall(r"[A-Za-z][\w'.-]*|[^\sA-Za-z]", before[-120:][:m.start()])
+    cut = next((i for i in range(len(words) - 1, max(-1, len(words) - 4), -1) if words[i].lower() in _PREPOSITIONS),
+               None)
+    return _np_before(words[:cut] if cut else words)
+
+
 def subject_thing(before: str) -> str:
     """What a figure is the new or old value of: the quantity named by "the number of ..." or the subject of
     a verb of change, when the figure closes the clause ("... rose from 12 percent in 1991 to")."""
-    window = before[-160:]
+    window = before[-200:]
     for m in reversed(list(_NUMBER_OF.finditer(window))):
         np = _np_after(window[m.end():])
         rest = window[m.end() + len(np):] if np and window[m.end():].startswith(np) else ""
-        if np and len(rest) <= 70 and not re.search(r"[;.]", rest):
+        if np and (len(rest) <= 70 or _ENDS_ON_FIGURE.search(rest) and len(rest) <= 140) \
+                and not re.search(r";|\.\s", rest):
             return np
     for m in reversed(list(_CHANGE.finditer(window))):
-        if _TO_FIGURE.match(window[m.end():]):
+        if _TO_FIGURE.match(re.sub(r"^,", "", window[m.end():])):
             head = window[:m.start()]
             if re.search(r",\s*$", head):
                 return ""

@@ -57,9 +57,9 @@ def _sentence_claims(doc: PreparedDocument, sentence: Sentence, times: TimedExpr
     for k, (q_start, q_end, qty) in enumerate(quantities):
         surface = sent[q_start:q_end]
         before_txt, after_txt = sent[:q_start], sent[q_end:]
-        modifier = _modifier(surface, after_txt)
+        modifier, mod_len = _modifier(surface, after_txt)
         if modifier:  # "a 20-acre compound": read as "20 acre compound", the span "20-acre"
-            after_txt, mod_end = modifier, q_end + len(modifier.split()[0]) + 1
+            after_txt, mod_end = modifier, q_end + mod_len
         elif k in paired or _skip(surface, before_txt, after_txt, qty.qualifier):
             continue
         if k in paired or not_a_quantity(surface, before_txt, after_txt):
@@ -204,18 +204,22 @@ _NOT_COUNTED = frozenset("""way ways time times point wheel fold star to and or 
     quarter quarters fourth fifth fifths tenth tenths party""".split())
 
 
-def _modifier(surface: str, after: str) -> str:
+def _modifier(surface: str, after: str) -> tuple[str, int]:
     """A number in a hyphenated modifier that counts or measures ("a 20-acre compound", "a 125-mile (200-
-    kilometer) sandstone escarpment", "a three-act play"): the words it modifies, as if written apart
-    (" acre compound"); "" for any other hyphen ("five-year",
+    kilometer) sandstone escarpment", "a three-act play", "a $5 million-a-year fund"): the words it modifies,
+    as if written apart (" acre compound"), and the length of the modifier's rest ("-acre"); "" for any other
+    hyphen ("five-year",
     "15-year-old", "S-300")."""
+    per_time = re.match(r"^-a-(?:year|day|week|month)\b(?=\s+[A-Za-z])", after)
+    if per_time:  # "a $5 million-a-year fund"
+        return after[per_time.end():], per_time.end()
     m = _MODIFIER.match(after)
     if not m or m.group(1) in TIME_UNITS or m.group(1) in _NOT_COUNTED or surface.lower() in _SMALL_WORDS:
-        return ""
+        return "", 0
     rest = re.sub(r"^\s*(?:\([^)]{0,30}\)|\))", "", after[m.end():])  # past "(200-kilometer)"
     if not re.match(r"\s+[A-Za-z]", rest) or (m.group(1) == "degree" and _QUAKE.match(rest)):
-        return ""
-    return " " + m.group(1) + rest
+        return "", 0
+    return " " + m.group(1) + rest, m.end()
 
 
 def _skip(surface: str, before: str, after: str, qualifier: str) -> bool:
