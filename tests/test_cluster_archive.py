@@ -34,6 +34,46 @@ def test_average_link_merges_by_the_mean_over_all_member_pairs():
     assert average_link(5, pairs, 0.1) == [0, 0, 0, 3, 3]
 
 
+def _eager_average_link(n, pairs, threshold):
+    """Textbook average link: merge the pair of clusters with the highest mean (ties: smallest names)."""
+    members = {i: [i] for i in range(n)}
+    sim = {}
+    for (a, b), s in pairs.items():
+        sim[(a, b)] = sim[(b, a)] = s
+    while True:
+        best = None
+        for a in members:
+            for b in members:
+                if a < b:
+                    m = sum(sim.get((x, y), 0.0) for x in members[a] for y in members[b]) / \
+                        (len(members[a]) * len(members[b]))
+                    if m >= threshold and (best is None or (-m, a, b) < best):
+                        best = (-m, a, b)
+        if best is None:
+            break
+        _, a, b = best
+        members[a] += members.pop(b)
+    label = {}
+    for k, ms in members.items():
+        for i in ms:
+            label[i] = k
+    return [label[i] for i in range(n)]
+
+
+def test_average_link_gives_the_textbook_merges_on_random_sparse_graphs():
+    import random
+
+    rng = random.Random(7)
+    for _ in range(40):
+        n = rng.randint(5, 14)
+        pairs = {}
+        for _ in range(rng.randint(n, 3 * n)):
+            a, b = sorted(rng.sample(range(n), 2))
+            pairs[(a, b)] = round(rng.uniform(-0.1, 0.9), 3)
+        th = rng.choice([0.1, 0.2, 0.3])
+        assert average_link(n, pairs, th) == _eager_average_link(n, pairs, th), (pairs, th)
+
+
 def test_two_earthquakes_months_apart_are_two_stories_in_either_order():
     arts = _arts(QUAKE_A, "a", "2012-11-11") + _arts(QUAKE_B, "b", "2013-06-02")
     res = cluster_collection(arts)
@@ -69,6 +109,17 @@ def test_candidates_come_from_the_index_and_never_exceed_the_bound():
     pairs = candidate_pairs(vecs, ClusterOptions(archive_candidates=5))
     assert all(j < i for j, i in pairs) and not any(i == 50 for _, i in pairs)
     assert max(sum(1 for _, i in pairs if i == k) for k in range(51)) == 5
+
+
+def test_an_article_scans_at_most_the_budget_of_postings_rarest_feature_first():
+    # 300 articles share a common word; only article 0 and the last share a rare name; with a budget of
+    # 50 postings the last article still finds article 0 (the rare name's list is read first) and is
+    # offered only articles the budget reached
+    vecs = [{"storm": 0.6, "@kiribati": 0.8}] + [{"storm": 1.0}] * 299 + [{"storm": 0.6, "@kiribati": 0.8}]
+    o = ClusterOptions(archive_candidates=30, archive_postings=50)
+    mine = [j for j, i in candidate_pairs(vecs, o) if i == 300]
+    assert mine[0] == 0 and len(mine) == 30
+    assert all(j >= 300 - 49 for j in mine[1:])  # the common word's latest entries only
 
 
 def test_cli_says_which_path_it_takes(tmp_path, capsys):

@@ -88,9 +88,8 @@ def _store_options(store, changes: dict):
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..stories.clusterer import ClusterOptions
     from . import warn
-    from ._progress import load_with_progress, progress
+    from ._progress import load_with_progress
 
     changes = _changes(args)
     mode = args.mode or ("stream" if args.store else "archive")
@@ -105,47 +104,12 @@ def run(args: argparse.Namespace) -> int:
     from ..text.language import identify
 
     articles = identify(loaded.articles)  # each article's language, kept in the store too
-    rows: list[dict] = []
     if args.store:
-        from ..stories.store import open_store
-        from ..stories.store.index import StoryIndex
-
-        with open_store(args.store) as store, progress(len(articles), "clustering", unit="article") as bar:
-            index = StoryIndex(store, _store_options(store, changes))
-            if index.previous is not None and index.previous != index.options:
-                old, new = index.previous.to_dict(), index.options.to_dict()
-                said = ", ".join(f"{k} {old[k]} -> {new[k]}" for k in new if old.get(k) != new[k])
-                warn(f"{args.store}: clustering settings changed ({said}); they apply to articles added from now on")
-            res = index.add(articles, progress=bar.update)
-            skipped = loaded.skipped + res.skipped
-            if args.assignments:
-                # an id another article had already taken is stored under a new one (ID@HASH)
-                given_ids = {stored: mine for mine, stored in res.renamed.items()}
-                wanted = {res.renamed.get(a.id, a.id) for a in articles}
-                rows = [{"article_id": sa.article.id, "story_id": sa.story_id, "duplicate_of": sa.duplicate_of,
-                         **({"given_id": given_ids[sa.article.id]} if sa.article.id in given_ids else {})}
-                        for sa in store.assignments() if sa.article.id in wanted]
-            counts = store.counts()
-        summary = (f"added {_n(res.added, 'article')} ({_n(res.duplicates, 'copy', 'copies')} of earlier ones, "
-                   f"{_n(res.new_stories, 'new story', 'new stories')}); {len(res.already_stored)} already in the "
-                   f"store; " + (f"{_n(len(res.updates), 'update')} of stored articles (same URL, new text); "
-                                 if res.updates else "")
-                   + f"store now holds {_n(counts['articles'], 'article')} in "
-                   f"{_n(counts['stories'], 'story', 'stories')}")
+        rows, summary, skipped = _run_store(args, articles, changes)
+        skipped = loaded.skipped + skipped
     else:
-        from ..stories.archive import cluster_collection
-
-        # in the archive path --threshold is the average-link one
-        given = {("archive_threshold" if k == "threshold" and mode == "archive" else k): v
-                 for k, v in changes.items() if k != "window_days"}
-        done = cluster_collection(articles, ClusterOptions(**given), mode=mode,
-                                  window_days=changes.get("window_days"))
-        rows = [{"article_id": x.article_id, "story_id": x.story_id, "duplicate_of": x.duplicate_of}
-                for x in done.assignments]
-        n_dup = sum(1 for x in done.assignments if x.duplicate_of)
+        rows, summary = _run_files(articles, changes, mode)
         skipped = loaded.skipped
-        summary = (f"{_n(len(articles), 'article')} ({_n(n_dup, 'copy', 'copies')} of earlier ones) in "
-                   f"{_n(len({r['story_id'] for r in rows}), 'story', 'stories')}")
     if args.assignments:
         _write_jsonl(args.assignments, rows)
     for s in skipped:
@@ -154,6 +118,54 @@ def run(args: argparse.Namespace) -> int:
         summary += f"; skipped {len(skipped)} bad input item(s) (listed above)"
     print(summary)
     return 0
+
+
+def _run_store(args: argparse.Namespace, articles: list, changes: dict) -> tuple[list[dict], str, list]:
+    """``cluster --store``: the articles added to the store; (assignment rows, summary, skipped items)."""
+    from ..stories.store import open_store
+    from ..stories.store.index import StoryIndex
+    from . import warn
+    from ._progress import progress
+
+    rows: list[dict] = []
+    with open_store(args.store) as store, progress(len(articles), "clustering", unit="article") as bar:
+        index = StoryIndex(store, _store_options(store, changes))
+        if index.previous is not None and index.previous != index.options:
+            old, new = index.previous.to_dict(), index.options.to_dict()
+            said = ", ".join(f"{k} {old[k]} -> {new[k]}" for k in new if old.get(k) != new[k])
+            warn(f"{args.store}: clustering settings changed ({said}); they apply to articles added from now on")
+        res = index.add(articles, progress=bar.update)
+        if args.assignments:
+            # an id another article had already taken is stored under a new one (ID@HASH)
+            given_ids = {stored: mine for mine, stored in res.renamed.items()}
+            wanted = {res.renamed.get(a.id, a.id) for a in articles}
+            rows = [{"article_id": sa.article.id, "story_id": sa.story_id, "duplicate_of": sa.duplicate_of,
+                     **({"given_id": given_ids[sa.article.id]} if sa.article.id in given_ids else {})}
+                    for sa in store.assignments() if sa.article.id in wanted]
+        counts = store.counts()
+    summary = (f"added {_n(res.added, 'article')} ({_n(res.duplicates, 'copy', 'copies')} of earlier ones, "
+               f"{_n(res.new_stories, 'new story', 'new stories')}); {len(res.already_stored)} already in the "
+               f"store; " + (f"{_n(len(res.updates), 'update')} of stored articles (same URL, new text); "
+                             if res.updates else "")
+               + f"store now holds {_n(counts['articles'], 'article')} in "
+               f"{_n(counts['stories'], 'story', 'stories')}")
+    return rows, summary, list(res.skipped)
+
+
+def _run_files(articles: list, changes: dict, mode: str) -> tuple[list[dict], str]:
+    """``cluster FILES`` without a store (either mode); (assignment rows, summary)."""
+    from ..stories.archive import cluster_collection
+    from ..stories.clusterer import ClusterOptions
+
+    # in the archive path --threshold is the average-link one
+    given = {("archive_threshold" if k == "threshold" and mode == "archive" else k): v
+             for k, v in changes.items() if k != "window_days"}
+    done = cluster_collection(articles, ClusterOptions(**given), mode=mode, window_days=changes.get("window_days"))
+    rows = [{"article_id": x.article_id, "story_id": x.story_id, "duplicate_of": x.duplicate_of}
+            for x in done.assignments]
+    n_dup = sum(1 for x in done.assignments if x.duplicate_of)
+    return rows, (f"{_n(len(articles), 'article')} ({_n(n_dup, 'copy', 'copies')} of earlier ones) in "
+                  f"{_n(len({r['story_id'] for r in rows}), 'story', 'stories')}")
 
 
 def _write_jsonl(path: str, rows: list[dict]) -> None:

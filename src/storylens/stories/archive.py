@@ -8,9 +8,11 @@ graph of candidate pairs:
 
 * **candidate blocking**, never a dense n x n matrix: each article is indexed under its
   ``index_terms`` heaviest features (the clusterer's own candidate index) and is compared only with
-  the ``archive_candidates`` earlier articles that share the most index weight with it; a posting list
-  keeps its latest ``archive_postings`` articles (in date order), so a feature that half the archive
-  carries costs no more than a rare one.  Work and memory grow with n x candidates.
+  the ``archive_candidates`` earlier articles that share the most index weight with it.  An article
+  reads at most ``archive_postings`` postings in all: its rarest feature's list first, then the
+  commoner ones' latest entries (in date order) while that budget lasts, so a feature that half the
+  archive carries costs no more than a rare one and the cost per article does not grow with the
+  collection.  Work and memory grow with n x candidates.
 * **a pair's similarity** is the cosine of the two vectors, less ``year_penalty`` when both have a
   latest year and the years are more than ``year_gap`` apart, less ``place_penalty`` when a place that
   one article's lead names never occurs in the other's features (both checks of the clusterer, read
@@ -67,9 +69,16 @@ def candidate_pairs(vectors: Sequence[Mapping[str, float]], options: ClusterOpti
     for i, vec in enumerate(vectors):
         top = heapq.nlargest(o.index_terms, vec.items(), key=lambda kv: (kv[1], kv[0]))
         hits: dict[int, float] = defaultdict(float)
-        for f, w in top:
-            for j in postings.get(f, ()):
+        budget = o.archive_postings
+        # rarest feature first: its whole posting list, then the commoner ones' latest entries while the
+        # budget lasts, so an article costs at most archive_postings hits however common its words are
+        for f, w in sorted(top, key=lambda kv: (len(postings.get(kv[0], ())), kv[0])):
+            p = postings.get(f, [])
+            for j in (p[-budget:] if len(p) > budget else p):
                 hits[j] += w
+            budget -= len(p)
+            if budget <= 0:
+                break
         # the best few without sorting every hit (a common feature's posting list is long); with a
         # window some are skipped, so all are ranked
         key = lambda kv: (-kv[1], kv[0])  # noqa: E731
@@ -108,22 +117,28 @@ def average_link(n: int, pairs: Pairs, threshold: float) -> list[int]:
         neg, a, b = heapq.heappop(heap)
         if not (alive[a] and alive[b]) or b not in link[a]:
             continue
-        if abs(link[a][b] / (size[a] * size[b]) + neg) > 1e-12:
-            continue  # a stale entry: the pair's mean changed since it was pushed
+        mean = link[a][b] / (size[a] * size[b])
+        if abs(mean + neg) > 1e-12:
+            # stale: a mean that fell since (its cluster grew) goes back with its true value; a mean that
+            # rose was pushed again when it rose
+            if threshold <= mean < -neg:
+                heapq.heappush(heap, (-mean, a, b))
+            continue
         keep, gone = (a, b) if a < b else (b, a)
         alive[gone] = False
         parent[gone] = keep
         size[keep] += size[gone]
-        for c, s in link[gone].items():
-            if c == keep:
-                continue
+        touched = [c for c in link[gone] if c != keep]
+        for c in touched:
             link[c].pop(gone, None)
-            link[keep][c] = link[keep].get(c, 0.0) + s
+            link[keep][c] = link[keep].get(c, 0.0) + link[gone][c]
             link[c][keep] = link[keep][c]
         link[keep].pop(gone, None)
         link[gone] = {}
-        for c, s in link[keep].items():
-            mean = s / (size[keep] * size[c])
+        # only the means with the merged cluster's new neighbours can rise; the others fell and their
+        # entries on the heap are upper bounds, re-checked when popped (the same merges as pushing all)
+        for c in touched:
+            mean = link[keep][c] / (size[keep] * size[c])
             if mean >= threshold:
                 heapq.heappush(heap, (-mean, min(keep, c), max(keep, c)))
     return [_find(parent, i) for i in range(n)]
