@@ -19,6 +19,7 @@ store can persist them and rebuild the index (:meth:`Deduplicator.restore`).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import zlib
@@ -63,6 +64,16 @@ DEDUP_CONSTRAINTS: dict[str, Constraint] = {
 }
 
 
+@functools.lru_cache(maxsize=32)
+def _lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
+    """The (bands, rows) MinHashLSH chooses for ``threshold`` and ``num_perm`` (its own optimisation, by
+    numerical integration): several milliseconds each time, so worked out once per setting, the same answer.
+    A story's digest makes a Deduplicator of its own, so this was a quarter of a stored digest's CPU."""
+    from datasketch.lsh import _optimal_param
+
+    return _optimal_param(threshold, num_perm, 0.5, 0.5)
+
+
 class Deduplicator:
     """Detect exact and near-duplicate articles as they arrive.
 
@@ -90,7 +101,9 @@ class Deduplicator:
         self._b = gen.randint(0, int(_MERSENNE), size=self.num_perm, dtype=np.uint64)
         # Index a little below the verification threshold, so borderline copies are
         # still found as candidates and then verified on the full signature.
-        self._lsh = MinHashLSH(threshold=max(0.05, self.threshold * 0.8), num_perm=self.num_perm)
+        lsh_threshold = max(0.05, self.threshold * 0.8)
+        self._lsh = MinHashLSH(threshold=lsh_threshold, num_perm=self.num_perm,
+                               params=_lsh_bands(lsh_threshold, self.num_perm))
         self._exact: dict[str, str] = {}
         self._root: dict[str, str] = {}
         self._sigs: dict[str, np.ndarray] = {}
