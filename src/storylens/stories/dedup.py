@@ -68,7 +68,7 @@ DEDUP_CONSTRAINTS: dict[str, Constraint] = {
 def _lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
     """The (bands, rows) MinHashLSH chooses for ``threshold`` and ``num_perm`` (its own optimisation, by
     numerical integration): several milliseconds each time, so worked out once per setting, the same answer.
-    A story's digest makes a Deduplicator of its own, so this was a quarter of a stored digest's CPU."""
+    A story's digest makes a Deduplicator of its own: this was a sixth to a quarter of a stored digest's CPU."""
     from datasketch.lsh import _optimal_param
 
     return _optimal_param(threshold, num_perm, 0.5, 0.5)
