@@ -105,7 +105,7 @@ def test_upload_open_a_story_click_a_citation_see_the_span(page, site, uploaded)
     assert box and 0 <= box["y"] < page.viewport_size["height"]  # scrolled into view
     # a figure's citation too
     page.goto(story_url)
-    page.locator("table.figures a.cite").first.click()
+    page.locator("table.fig a.cite").first.click()
     page.wait_for_selector("mark#hl")
     assert page.evaluate("window.__pwned") is None
     assert page.errors == []
@@ -149,12 +149,12 @@ def test_narrow_screen_has_no_horizontal_scroll(browser, site, uploaded, tmp_pat
         pg.goto(site + path)
         assert pg.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path
     pg.goto(site + f"/stories/{story['id']}")
-    table = pg.locator("table.figures")
+    table = pg.locator("table.fig")
     assert table.count() == 1
     # readable: the table fits the screen (or scrolls inside its own box) and no cell is squeezed
     wrap = pg.locator(".tablewrap").first.bounding_box()
     assert wrap and wrap["x"] >= 0 and wrap["x"] + wrap["width"] <= 390
-    sizes = pg.evaluate("""() => [...document.querySelectorAll('table.figures td')].map(td => [
+    sizes = pg.evaluate("""() => [...document.querySelectorAll('table.fig td')].map(td => [
         td.getBoundingClientRect().width, parseFloat(getComputedStyle(td).fontSize)])""")
     assert sizes and min(w for w, _ in sizes) >= 40 and min(f for _, f in sizes) >= 12
     shot = tmp_path / "story-390.png"

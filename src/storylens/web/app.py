@@ -45,7 +45,10 @@ def _templates():
     jinja2 = require("jinja2", "web", "the web app's pages")
     loaders = [jinja2.FileSystemLoader(str(HERE / "templates"))]
     if REPORT_TEMPLATES.is_dir():  # the report's partials, for pages that include them
-        loaders.append(jinja2.PrefixLoader({"report": jinja2.FileSystemLoader(str(REPORT_TEMPLATES))}))
+        report = jinja2.FileSystemLoader(str(REPORT_TEMPLATES))
+        # "report/NAME" for a page; the partials a report partial includes by its bare name come from the web's
+        # own templates first (its _macros.html links citations to their spans), else from the report's
+        loaders += [jinja2.PrefixLoader({"report": report}), report]
     env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=False)
     env.globals["article_link"] = article_link  # the citation links of the report's partials (_macros.html)

@@ -49,6 +49,53 @@ class Item:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class MarkedClaim:
+    """A claim as the report's ``_figures.html`` reads it (:class:`~storylens.report.view.ClaimView`),
+    its ``sources`` the web's markers to the evidence span."""
+
+    amount: str
+    attributed_to: str
+    date: str | None
+    sources: tuple[Mark, ...]
+
+
+@dataclass(frozen=True)
+class MarkedFigure:
+    what: str
+    status: str
+    claims: tuple[MarkedClaim, ...]
+
+
+@dataclass(frozen=True)
+class MarkedQuote:
+    text: str
+    speaker: str | None
+    role: str
+    mention: str
+    sources: tuple[Mark, ...]
+
+
+@dataclass(frozen=True)
+class MarkedEvent:
+    date: str
+    text: str
+    inferred: bool
+    sources: tuple[Mark, ...]
+
+
+@dataclass(frozen=True)
+class EvidenceView:
+    """What the report's evidence partials read from their ``view`` (of :class:`~storylens.report.view.DigestView`):
+    one template for the report and the story page.  No timeline chart on the page (the JSON digest
+    does not carry it)."""
+
+    figures_shown: tuple[MarkedFigure, ...]
+    quotes: tuple[MarkedQuote, ...]
+    timeline: tuple[MarkedEvent, ...]
+    timeline_svg: None = None
+
+
 def article_link(article_id: str, start: int | None = None, end: int | None = None) -> str:
     """``/articles/ID``, with ``?start=A&end=B#hl`` (the span to highlight) when both are given."""
     path = f"/articles/{quote(article_id, safe='')}"
@@ -172,31 +219,23 @@ class StoryView:
         new = tuple(self.nums[i] for i in dict.fromkeys(u.get("new_article_ids", [])) if i in self.nums)
         return UpdateView(str(u.get("since") or ""), new, changed)
 
-    def figures(self) -> list[Item]:
+    def evidence_view(self) -> "EvidenceView":
+        """The figures, quotes and timeline as the report's own partials (``_figures.html``,
+        ``_quotes.html``, ``_timeline.html``) read them, each citation a :class:`Mark` to its span."""
         facts = self.d.get("facts", [])
         shown = [g for g in facts if g["status"] != "single"] + \
             [g for g in facts if g["status"] == "single"][:MAX_SINGLE_FIGURES]
-        out = []
-        for g in shown:
-            claims = [Item(c["text"], self.marks([c["article_id"]], [c]),
-                           {"attributed_to": c.get("attributed_to") or "", "date": c.get("date") or ""})
-                      for c in g["claims"]]
-            out.append(Item(g.get("what") or "figure", [], {"status": g["status"], "claims": claims}))
-        return out
-
-    def quotes(self) -> list[Item]:
-        out = []
-        for q in self.d.get("quotes", []):
-            who = q.get("speaker") or ""
-            out.append(Item(q["text"], self.marks(q.get("article_ids", []), q.get("evidence", [])),
-                            {"speaker": who, "role": q.get("role") if who else "",
-                             "mention": q.get("mention") or ""}))
-        return out
-
-    def timeline(self) -> list[Item]:
-        dated = [e for e in self.d.get("timeline", []) if e.get("date")][:MAX_EVENTS]
-        return [Item(e["text"], self.marks(e.get("article_ids", []), e.get("evidence", [])),
-                     {"date": e["date"], "inferred": bool(e.get("inferred"))}) for e in dated]
+        figures = tuple(MarkedFigure(g.get("what") or "figure", g["status"], tuple(
+            MarkedClaim(amount(_claim(c)), c.get("attributed_to") or "", c.get("date"),
+                        tuple(self.marks([c["article_id"]], [c]))) for c in g["claims"])) for g in shown)
+        quotes = tuple(MarkedQuote(q["text"], q.get("speaker") or None, (q.get("role") or "") if q.get("speaker")
+                                   else "", q.get("mention") or "",
+                                   tuple(self.marks(q.get("article_ids", []), q.get("evidence", []))))
+                       for q in self.d.get("quotes", []))
+        events = tuple(MarkedEvent(e["date"], e["text"], bool(e.get("inferred")),
+                                   tuple(self.marks(e.get("article_ids", []), e.get("evidence", []))))
+                       for e in [e for e in self.d.get("timeline", []) if e.get("date")][:MAX_EVENTS])
+        return EvidenceView(figures, quotes, events)
 
     def entities(self) -> list[Item]:
         """People, organisations and places, with their mentions per source (each links to the source)."""
