@@ -200,3 +200,28 @@ def test_the_store_checks_can_fail(tmp_path):
         run.stored.add("ghost")
         with pytest.raises(AssertionError):
             run.check()
+
+
+HOSTILE_KEYS = ["\ud800", "\udce9", "a\x00b", "\x00", "'; DROP TABLE stories; --", "%", "*", '"', ""]
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+def test_hostile_keys_in_every_lookup_give_results_or_our_errors(backend, request, tmp_path):
+    """A lone surrogate (what a non-UTF-8 command-line argument decodes to), a NUL or SQL in a story id,
+    an article id, a filter or a query is a result or a StoreError on both backends, never a crash."""
+    location = request.getfixturevalue("pg_url") if backend == "postgres" else str(tmp_path / "s.db")
+    with open_store(location) as store:
+        run = Run(store)
+        run.apply(("add", [{"id": "a", "url": "", "published": "2016-10-13", "title": "",
+                            "text": "Russian warplanes struck Aleppo on Tuesday, killing 12 people."}]))
+        for key in HOSTILE_KEYS:
+            calls = [(store.story, key), (store.article, key), (store.story_articles, key), (store.search, key),
+                     (store.search_count, key), (store.known_ids, [key]), (store.span_texts, [(key, 0, 3)]),
+                     (store.cached_digest, key), (store.count_stories, StoryFilter(ids=(key,))),
+                     (store.count_stories, StoryFilter(outlet=key, date_from=key))]
+            for call, arg in calls:
+                try:
+                    call(arg)
+                except StorylensError as exc:
+                    assert "\n" not in str(exc)
+            run.check()

@@ -71,6 +71,8 @@ def redact(url: str) -> str:
 
 def describe(where: str, exc: BaseException) -> str:
     """A one-line message for a psycopg error, saying what to do."""
+    if isinstance(exc, UnicodeEncodeError):  # a lone surrogate in a query's value, as SQLite's store says
+        return f"{where}: text that is not valid Unicode (a lone surrogate) cannot be stored"
     text = " ".join(str(exc).split()) or type(exc).__name__
     psycopg = require("psycopg", "postgres", "the PostgreSQL store")
     if isinstance(exc, psycopg.OperationalError):
@@ -105,7 +107,7 @@ class PostgresStore(_sql.SQLStore):
             raise StoreError(f"{self.path}: the store is closed")
         try:
             return self.conn.execute(sql.replace("?", "%s"), params)
-        except self._psycopg.Error as exc:
+        except (self._psycopg.Error, UnicodeEncodeError) as exc:
             raise StoreError(describe(self.path, exc)) from None
 
     @contextlib.contextmanager
