@@ -108,3 +108,24 @@ def test_unknown_story_and_a_story_without_text(store_url):
         assert st.cached_digest("s-blank") is None
         assert "no article" in st.digest_error("s-blank") and "text" in st.digest_error("s-blank")
         assert st.stale_digests() == []  # a story that cannot be digested is not tried again and again
+
+
+def test_until_its_new_digest_is_made_a_grown_story_keeps_its_previous_one(store_url):
+    """What a reader sees between a follower's batch and its digester's pass: the story's previous digest,
+    kept as it was, and no current one (the web app then serves the previous one as not current)."""
+    def digest_row(st, sid):
+        return tuple(st._x("SELECT version, digest FROM digests WHERE story_id=?", (sid,)).fetchone())
+
+    with open_store(store_url) as st:
+        StoryIndex(st).add(_arts(QUAKE_A, "a", "2012-11-11"))
+        (quake,) = st.stories()
+        before = digest_row(st, quake.id)
+        late = Article("a-late", "Aftershocks shook Mogok in Myanmar on Monday after the 6.1 earthquake; "
+                       "officials said the death toll from the quake rose to 14.", published="2012-11-12")
+        (x,) = StoryIndex(st, digests=False).add([late]).assignments  # committed, not digested yet
+        assert x.story_id == quake.id and st.story_version(quake.id) > before[0]
+        assert st.cached_digest(quake.id) is None and st.stale_digests() == [quake.id]
+        assert digest_row(st, quake.id) == before
+        assert st.refresh_digests([]) == 1  # the digester's pass: what changed since the last complete one
+        assert digest_row(st, quake.id)[0] == st.story_version(quake.id)
+        assert "a-late" in [a["id"] for a in st.cached_digest(quake.id)["articles"]]
