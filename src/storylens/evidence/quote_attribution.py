@@ -7,14 +7,16 @@ These functions return the words that name the speaker; who they name is for :mo
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
-from ..text.lexicon import CALENDAR_WORDS, SPEECH_VERBS, WEEKDAY_PATTERN
-from ..text.segment import ABBREVIATIONS, token_before
+from ..text.lexicon import CALENDAR_WORDS, FOREIGN_SPEAKER_ENDS, FOREIGN_SPEECH_VERBS, SPEECH_VERBS, \
+    WEEKDAY_PATTERN
+from ..text.segment import ABBREVIATIONS
 from ..text.tfidf import STOPWORDS
 from .quote_spans import EARLIER_QUOTES
 from .speakers import can_speak, split_name_role
 
-_SPEECH = SPEECH_VERBS
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it"})
 
 # a name at the end of a quotation that ran on in the narrator's words (", Buss")
@@ -22,16 +24,12 @@ _RUN_ON_SPEAKER = re.compile(r",\s*((?:[A-Z][\w'\u2019.-]*\s*){1,3})$")
 _AFTER_VERB_END = re.compile(r"[.;](?=\s)|[.;]?$|\s+(?:in|on|at|during|after|before|when|while|adding|"
                              r"according)\s")
 _ADJUNCT = r"(?:[^,\u201c\u201d\"]{0,25},)?"
-_NP_VERB = re.compile(rf"^\s*[,.]?\s*(?P<np>[^\u201c\u201d\"]{{1,160}}?)\s+(?:\w+ly\s+)?"
-                      rf"(?:(?:has|have|had|is|was)\s+)?(?:{_SPEECH})\b")
-_VERB_NP = re.compile(rf"^\s*[,.]?\s*{_ADJUNCT}\s*(?P<v>{_SPEECH})\s")
 _WAS_QUOTED = re.compile(r"^\s*[,.]?\s*(?P<np>[^\u201c\u201d\"]{1,80}?)\s+(?:was|were)\s+quoted\b")
 _QUOTED_AS = re.compile(r"^\s*[,.]?\s*[^\u201c\u201d\"]{1,60}?\s+quoted\s+"
                         r"(?P<np>(?:(?!by\b)[a-z]+\s+){0,3}[A-Z][\w'’-]*(?:\s+[A-Z][\w'’.-]*)*)\s+as\s+saying\b")
 _NAME_ED = re.compile(r"^\s*,?\s*(?P<np>(?:[A-Z][\w'’.-]*\s+){1,4}(?:of\s+[A-Z][\w'’-]*\s+)?)[a-z]+ed\b")
 _INVERTED = re.compile(r"^\W*(?:Said|Says|Added|Wrote|Continued)\s+"
                        r"(?P<np>[^:\u201c\u201d\"]{2,160}?)\s*[,:]?\s*$")
-_SPEECH_WORD = re.compile(rf"\b(?i:{_SPEECH})\b")
 _OPENING_NAME = re.compile(r"^\W*((?:[A-Z][\w'’.-]*|al-\w+|de)(?:\s+(?:[A-Z][\w'’.-]*|al-\w+|de|of|the|to|for))*)")
 _WHO_AT_END = re.compile(r",?\s+who\s+$")
 _IN_WORDS = re.compile(r"\bin\s+(?P<np>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})['’]s?\s+(?:own\s+)?words,?"
@@ -39,23 +37,66 @@ _IN_WORDS = re.compile(r"\bin\s+(?P<np>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0
 _ACCORDING_TO = re.compile(r"^\W*According\s+to\s+(?P<np>[^,\u201c\u201d\"]{2,100}?),\s+[^\u201c\u201d\"]*$")
 _SHARED_SUBJECT = re.compile(r",?\s+(?:and|but)\s+(?:\w+ly\s+)?$")
 VERB_WITHIN = 300  # characters from a speech verb before a quotation to it, in one sentence
+_CJK = r"[\u3040-\u30ff\u3400-\u9fff\u00b7\u30fb]"
 
 
-def phrase_after(right: str, qtext: str, closes_on_comma: bool) -> str:
+@dataclass(frozen=True)
+class Verbs:
+    """The speech verbs of one language (English always among them), compiled as the patterns use them."""
+
+    np_verb: re.Pattern
+    verb_np: re.Pattern
+    word: re.Pattern
+    at_start: re.Pattern
+    after_end: re.Pattern = _AFTER_VERB_END
+    cjk_after: re.Pattern | None = None
+    cjk_before: re.Pattern | None = None
+
+
+@lru_cache(maxsize=None)
+def verbs_for(lang: str | None) -> Verbs:
+    """The patterns for an article in ``lang`` (its own verbs with the English ones; English alone for English,
+    unknown or other languages)."""
+    own = FOREIGN_SPEECH_VERBS.get(lang or "")
+    speech = f"{SPEECH_VERBS}|{own}" if own and lang not in ("zh", "ja") else SPEECH_VERBS
+    cjk_after = cjk_before = None
+    ends = FOREIGN_SPEAKER_ENDS.get(lang or "")
+    after_end = re.compile(rf"{_AFTER_VERB_END.pattern}|\s+(?:{ends})\s") if ends else _AFTER_VERB_END
+    if own and lang == "zh":  # 「...」李明说 / 李明表示：「...」
+        cjk_after = re.compile(rf"^\s*[，,]?\s*(?P<np>{_CJK}{{2,8}}?)(?:{own})")
+        cjk_before = re.compile(rf"(?P<np>{_CJK}{{2,8}}?)(?:{own})\s*[：:，,]?\s*$")
+    elif own:  # 「...」と田中氏は述べた / 田中氏は「...」と述べた
+        cjk_after = re.compile(rf"^\s*と(?P<np>{_CJK}{{1,10}}?)(?:氏|首相|大統領|社長|長官)?は(?:{own})")
+        cjk_before = re.compile(rf"(?P<np>{_CJK}{{1,10}}?)(?:氏|首相|大統領|社長|長官)?は\s*[、,]?\s*$")
+    return Verbs(
+        np_verb=re.compile(rf"^\s*[,.]?\s*(?P<np>[^\u201c\u201d\"]{{1,160}}?)\s+(?:\w+ly\s+)?"
+                           rf"(?:(?:has|have|had|is|was)\s+)?(?:{speech})\b"),
+        verb_np=re.compile(rf"^\s*[,.]?\s*{_ADJUNCT}\s*(?P<v>{speech})\s"),
+        word=re.compile(rf"\b(?i:{speech})\b"),
+        at_start=re.compile(rf"^\s*(?i:{speech})\s+"), after_end=after_end,
+        cjk_after=cjk_after, cjk_before=cjk_before)
+
+
+ENGLISH = verbs_for(None)
+
+
+def phrase_after(right: str, qtext: str, closes_on_comma: bool, verbs: Verbs = ENGLISH) -> str:
     """The speaker phrase in the words after a quotation (up to their first sentence end), or ""
     (``closes_on_comma``: the quotation's last mark follows a comma, as before a speaker)."""
+    if verbs.cjk_after is not None and (cjk := verbs.cjk_after.match(right)):
+        return cjk.group("np")
     if re.search(r"[.!?]$", qtext) and not re.match(r"^\s*[,a-z]", right):
         return ""  # the quotation ends its sentence: what follows is another sentence
     m4 = _QUOTED_AS.match(right)
     if m4:
         return m4.group("np")
-    m2 = _VERB_NP.match(right)
+    m2 = verbs.verb_np.match(right)
     if m2:
-        return np_after_verb(right[m2.start("v"):])
+        return np_after_verb(right[m2.start("v"):], verbs)
     m3 = _WAS_QUOTED.match(right)
     if m3:
         return m3.group("np")
-    m = _NP_VERB.match(right)
+    m = verbs.np_verb.match(right)
     if m and len(m.group("np").split()) <= 16 and \
             m.group("np").split()[0].lower() not in ("and", "but", "or", "to", "that", "which"):
         return m.group("np")
@@ -69,11 +110,14 @@ def phrase_after(right: str, qtext: str, closes_on_comma: bool) -> str:
     return ""
 
 
-def phrase_before(left: str) -> str:
+def phrase_before(left: str, verbs: Verbs = ENGLISH, right: str = "") -> str:
     """The speaker phrase in the words before a quotation ('Lavrov simply said: "..."'), or "" (a pronoun
-    only when no name is found)."""
+    only when no name is found). ``right``: the words after it (a Japanese verb comes after the quotation)."""
     # words inside earlier quotations are not the narrator's
     left = EARLIER_QUOTES.sub(lambda mm: " " * len(mm.group(0)), left)
+    if verbs.cjk_before is not None and (cjk := verbs.cjk_before.search(left)) and \
+            (verbs.cjk_after is None or "は" not in cjk.group(0) or re.match(r"^\s*と", right)):
+        return cjk.group("np")
     inverted = _INVERTED.match(left)
     if inverted:  # "Said Evans: ``We want to get this case resolved.''"
         return inverted.group("np")
@@ -81,7 +125,7 @@ def phrase_before(left: str) -> str:
     if named:  # "in Piccard's words, ``...''", "According to the United Nations rapporteur, troops ``...''"
         return named.group("np")
     pronoun = ""
-    for vm in list(reversed(list(_SPEECH_WORD.finditer(left))))[:2]:
+    for vm in list(reversed(list(verbs.word.finditer(left))))[:2]:
         if len(left) - vm.end() > VERB_WITHIN:
             break  # too far from the quotation to introduce it
         if vm.group(0).endswith("ing") or _SHARED_SUBJECT.search(left, 0, vm.start()):
@@ -90,9 +134,9 @@ def phrase_before(left: str) -> str:
             cand = _opening_name(left)
         elif _WHO_AT_END.search(left[: vm.start()]):
             # "..., a female deputy, Reggie Fluty, who told the victim, ``...''"
-            cand = speaker_before_verb(_WHO_AT_END.sub("", left[: vm.start()]))
+            cand = speaker_before_verb(_WHO_AT_END.sub("", left[: vm.start()]), verbs)
         else:
-            cand = speaker_before_verb(left[: vm.start()])
+            cand = speaker_before_verb(left[: vm.start()], verbs)
         if not cand:
             continue
         if cand.split()[0].lower() in PRONOUNS:
@@ -102,19 +146,28 @@ def phrase_before(left: str) -> str:
     return pronoun
 
 
-def np_after_verb(right: str) -> str:
+def np_after_verb(right: str, verbs: Verbs = ENGLISH) -> str:
     """The speaker after a speech verb: '..., said Dr. Dan Geschwind, a neurologist' -> "Dr. Dan
     Geschwind, a neurologist" (a title's or an initial's period does not end it)."""
-    m = re.match(rf"^\s*(?i:{_SPEECH})\s+", right)
+    m = verbs.at_start.match(right)
     if not m:
         return ""
-    for stop in _AFTER_VERB_END.finditer(right, m.end()):
+    for stop in verbs.after_end.finditer(right, m.end()):
         if stop.group(0) == ".":
-            token = token_before(right, stop.start()).lower().rstrip(".")
+            token = _token_before(right, stop.start()).lower().rstrip(".")
             if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                 continue
         return right[m.end():stop.start()].strip(" ,")
     return ""
+
+
+def _token_before(text: str, end: int) -> str:
+    """The word that ends at ``text[end]`` (letters and periods, as :func:`storylens.text.segment.token_before`
+    reads them) in any script: "Calviño." is a word, not the initial "o."."""
+    k = end
+    while k > 0 and (text[k - 1].isalpha() or text[k - 1] == "."):
+        k -= 1
+    return text[k:end].lstrip(".")
 
 
 _CLAUSE_WORDS = frozenset({"and", "but", "that", "as", "while", "because", "after", "before", "when", "if", "said",
@@ -146,11 +199,11 @@ def _opening_name(left: str) -> str:
     return ""
 
 
-def speaker_before_verb(left: str) -> str:
+def speaker_before_verb(left: str, verbs: Verbs = ENGLISH) -> str:
     """The noun phrase that ends ``left`` (the subject of a following speech verb)."""
     left = left.rstrip()
     app = _NAME_APPOSITIVE.match(left)
-    if app and _name_like(app.group("name")) and not _SPEECH_WORD.search(app.group("app")) \
+    if app and _name_like(app.group("name")) and not verbs.word.search(app.group("app")) \
             and not re.search(r"[.!?]\s", app.group("app")):
         return f"{app.group('name')}, {app.group('app')}"
     # a relative clause between subject and verb: "The former senator, who grew up in Washington, said"

@@ -12,7 +12,7 @@ import re
 from ..text.segment import ABBREVIATIONS
 
 #: the characters that may open a quotation (a paragraph that opens with one continues a quoted speaker)
-OPENING_MARKS = "\u201c\u2018\"'`"
+OPENING_MARKS = "\u201c\u2018\"'`\u00ab\u201e\u00bb\u2039\u203a\u300c\u300e"
 
 _SPAN_PATTERNS = (
     re.compile(r"\u201c([^\u201c\u201d]+)(?:\u201d|$)"),  # \u201ccurly\u201d
@@ -24,6 +24,19 @@ _SPAN_PATTERNS = (
     re.compile(r"(?:^|(?<=[\s(\[\u2014]))\u2018(?=[A-Z])(.+?[,.!?])\u2019(?![\w])"),
     re.compile(r"(?:^|(?<=[\s(\[\u2014]))'(?=[A-Z])([^']+?[,.!?])'(?![\w'])"),
 )
+_SPACE = r"[\s\u00a0\u202f]*"  # French sets its guillemets off with a (thin) no-break space
+# the marks of the other supported languages: « ... » (French, Italian, Spanish), „ ... “ and „ ... ” (German),
+# » ... « (German alternate), ‹ ... › and › ... ‹, 「 ... 」 and 『 ... 』 (Chinese, Japanese)
+_GUILLEMETS = re.compile(rf"\u00ab{_SPACE}([^\u00ab\u00bb]*?[^\s\u00a0\u202f\u00ab\u00bb]){_SPACE}(?:\u00bb|$)")
+_GUILLEMETS_REVERSED = re.compile(r"\u00bb([^\u00ab\u00bb]+?)(?:\u00ab|$)")
+_SINGLE_GUILLEMETS = re.compile(rf"\u2039{_SPACE}([^\u2039\u203a]*?[^\s\u00a0\u202f\u2039\u203a]){_SPACE}\u203a")
+_SINGLE_REVERSED = re.compile(r"\u203a([^\u2039\u203a]+?)\u2039")
+_GERMAN = re.compile(r"\u201e([^\u201e\u201c\u201d]+)(?:[\u201c\u201d]|$)")
+_CORNER = (re.compile(r"\u300c([^\u300c\u300d]+)(?:\u300d|$)"), re.compile(r"\u300e([^\u300e\u300f]+)(?:\u300f|$)"))
+FOREIGN_MARKS = re.compile(r"[\u00ab\u00bb\u2039\u203a\u201e\u300c\u300e]")
+#: the marks a nested quotation opens with (it is part of the one around it)
+_NESTED_OPENERS = ("\u2018", "'", "\u300e", "\u2039", "\u203a")
+
 # a title of a work in quotation marks: the film "The Bridges of Madison County", a book called "..."
 _WORK_BEFORE = re.compile(r"\b(?:film|movie|book|novel|song|album|play|musical|opera|series|show|program|"
                           r"programme|documentary|poem|painting|titled|entitled|dubbed|headlined|called|named|"
@@ -33,14 +46,29 @@ _WORK_BEFORE = re.compile(r"\b(?:film|movie|book|novel|song|album|play|musical|o
 #: earlier quotations in the words before a quotation: not the narrator's words
 EARLIER_QUOTES = re.compile(r"``.*?''|(?<![\w.,!?;:])''.*?''|\u201c[^\u201d]*\u201d|\"[^\"]*\"")
 #: a closing mark at the start of the words after a quotation, an opening one at the end of those before
-CLOSING_AT_START = re.compile(r"^(?:''|[\u201d\u2019'\"])")
-OPENING_AT_END = re.compile(r"(?:``|''|[\u201c\u2018'\"])$")
+CLOSING_AT_START = re.compile(r"^(?:''|[\u201d\u2019'\"]|"
+                              r"[\s\u00a0\u202f]*[\u201c\u00bb\u00ab\u203a\u2039\u300d\u300f])")
+OPENING_AT_END = re.compile(r"(?:``|''|[\u201c\u2018'\"]|"
+                            r"[\u201e\u00ab\u00bb\u2039\u203a\u300c\u300e][\s\u00a0\u202f]*)$")
+
+
+def _patterns(line: str) -> list[re.Pattern]:
+    """The patterns that apply to ``line``: the English ones, and the marks of other languages it holds (a
+    German „...“ line does not read its closing “ as an English opening mark)."""
+    if not FOREIGN_MARKS.search(line):
+        return list(_SPAN_PATTERNS)
+    pats = [p for p in _SPAN_PATTERNS if "\u201e" not in line or p is not _SPAN_PATTERNS[0]]
+    first = re.search(r"[\u00ab\u00bb]", line)
+    pats.append(_GUILLEMETS_REVERSED if first and first.group(0) == "\u00bb" else _GUILLEMETS)
+    first = re.search(r"[\u2039\u203a]", line)
+    pats.append(_SINGLE_REVERSED if first and first.group(0) == "\u203a" else _SINGLE_GUILLEMETS)
+    return pats + [_GERMAN, *_CORNER]
 
 
 def quote_spans(line: str) -> list[tuple[int, int]]:
     """``(start, end)`` of the inside of each quotation in one paragraph (a quotation nested inside another
     is part of it, not a quotation of its own)."""
-    spans = sorted({(m.start(1), m.end(1)) for pat in _SPAN_PATTERNS for m in pat.finditer(line)})
+    spans = sorted({(m.start(1), m.end(1)) for pat in _patterns(line) for m in pat.finditer(line)})
     out: list[tuple[int, int]] = []
     for s, e in spans:
         if out and s < out[-1][1] and e <= out[-1][1] + 2 and _nested_pattern(line, s):
@@ -51,7 +79,8 @@ def quote_spans(line: str) -> list[tuple[int, int]]:
 
 def _nested_pattern(line: str, start: int) -> bool:
     """Whether the quotation opening at ``start`` opens with single marks (then it sits inside another)."""
-    return line[start - 1: start] in ("\u2018", "'") and line[start - 2: start] != "''"
+    opener = re.sub(r"[\s\u00a0\u202f]+$", "", line[max(0, start - 3): start])[-1:]
+    return opener in _NESTED_OPENERS and line[start - 2: start] != "''"
 
 
 def is_title_of_work(line: str, start: int, end: int) -> bool:

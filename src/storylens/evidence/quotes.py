@@ -14,17 +14,19 @@ per quotation across reports, and their order).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
 from ..models import Article, Citation, Quote
 from ..prepare import PreparedDocument, prepare_documents
+from ..text.language import detect_language
 from ..text.lexicon import ORG_WORDS
 from ..text.segment import words
-from .quote_attribution import PRONOUNS, phrase_after, phrase_before
+from .quote_attribution import PRONOUNS, Verbs, phrase_after, phrase_before, verbs_for
 from .quote_rank import KeyIndex, QuoteKey, rank_quotes
-from .quote_spans import CLOSING_AT_START, OPENING_AT_END, OPENING_MARKS, first_sentence, is_title_of_work, \
-    quote_spans
+from .quote_spans import CLOSING_AT_START, FOREIGN_MARKS, OPENING_AT_END, OPENING_MARKS, first_sentence, \
+    is_title_of_work, quote_spans
 from .speaker_bodies import body_before, document_author, the_one_named
 from .speaker_context import FirstSeen, Found, Pronoun, continued_speaker, from_context, \
     nearest_speaker
@@ -44,6 +46,7 @@ class _Reading:
     orgs: dict[str, str]
     seen: FirstSeen
     genders: Genders
+    verbs: Verbs
     found: list[Found] = field(default_factory=list)
 
 
@@ -51,7 +54,8 @@ def find_quotes(doc: PreparedDocument, persons: dict[str, str], roles: dict[str,
                 orgs: dict[str, str] | None = None) -> list[Found]:
     """Quotations of one prepared article with their speakers, in text order."""
     orgs = orgs or {}
-    r = _Reading(doc, persons, roles, orgs, FirstSeen(doc.text, persons, orgs), Genders(doc.text, persons))
+    r = _Reading(doc, persons, roles, orgs, FirstSeen(doc.text, persons, orgs), Genders(doc.text, persons),
+                 verbs_for(_language(doc)))
     pos = 0
     prev_line_quote: Found | None = None
     for line in doc.text.split("\n"):
@@ -66,7 +70,7 @@ def find_quotes(doc: PreparedDocument, persons: dict[str, str], roles: dict[str,
                 title_end = qe
                 continue
             qtext = line[qs:qe].strip().rstrip(",").strip()
-            if len(words(qtext)) < MIN_WORDS:
+            if not _long_enough(qtext):
                 continue
             f = _quotation(r, line, line_start, (qs, qe), qtext, this_line_quote, prev_line_quote)
             r.found.append(f)
@@ -87,7 +91,8 @@ def _quotation(r: _Reading, line: str, line_start: int, span: tuple[int, int], q
     s_start = min(sent_start, max(abs_s - 2, line_start))
     left = OPENING_AT_END.sub("", text[s_start:abs_s]).rstrip()
     right = first_sentence(CLOSING_AT_START.sub("", text[abs_e: line_start + len(line)]))
-    np = phrase_after(right, qtext, line[qs:qe].strip().endswith(",")) or phrase_before(left)
+    np = phrase_after(right, qtext, line[qs:qe].strip().endswith(","), r.verbs) or \
+        phrase_before(left, r.verbs, right)
     np = np.strip(" ,")
     speaker, role, resolution, mention = None, "", "unresolved", ""
     if np:
@@ -125,6 +130,8 @@ def _speaker_for(r: _Reading, np: str, sent_start: int, at: int) -> tuple[str | 
             mention = resolution.split(":", 1)[1]
             resolution = "unresolved"
         return speaker, role, resolution, mention
+    if _CJK_NAME.fullmatch(np):
+        return np, "", "named", ""  # a name in Chinese or Japanese script: no capitals to split a role by
     surname = _the_one_surname(r, np)
     if surname:
         return surname, r.roles.get(surname, ""), "named", ""
@@ -137,6 +144,24 @@ def _speaker_for(r: _Reading, np: str, sent_start: int, at: int) -> tuple[str | 
         speaker = the_one_named(role.split()[-1].lower(), at, r.roles, r.orgs, r.seen)
     speaker = _full_name(r, speaker) if speaker else None
     return speaker, role, "context" if speaker else "unresolved", np
+
+
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+_CJK_NAME = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\u00b7\u30fb]{1,10}")
+MIN_CJK_CHARS = 4  # Chinese and Japanese write no spaces: a quotation of four characters or more
+
+
+def _long_enough(qtext: str) -> bool:
+    if _CJK_CHAR.search(qtext):
+        return len(_CJK_CHAR.findall(qtext)) >= MIN_CJK_CHARS
+    return len(words(qtext)) >= MIN_WORDS
+
+
+def _language(doc: PreparedDocument) -> str | None:
+    """The article's language where its quotation marks are another language's (English needs no test)."""
+    if doc.article.lang or not FOREIGN_MARKS.search(doc.text):
+        return doc.article.lang
+    return detect_language(doc.text, doc.article.title)
 
 
 def _the_one_surname(r: _Reading, np: str) -> str | None:

@@ -45,6 +45,26 @@ SPEECH_VERBS = (r"said|says|say|told|tells|added|adds|stated|warned|declared|ins
                 r"countered|cautioned|contended|maintained|recounted|joked|wondered|boasted|lamented|"
                 r"characterized|characterised|stating|noted|alleges|asserted|asserting|arguing|"
                 r"likened|suggested|emphasized|emphasised|writes|writing|agreed|objected")
+#: the same in the other languages whose quotation marks are read (German, French, Spanish, Italian,
+#: Chinese, Japanese): ``„...“, sagte Merkel``, ``« ... », a déclaré le ministre``, ``según X``, 「...」李明说
+FOREIGN_SPEECH_VERBS = {
+    "de": r"sagte|sagt|sagten|erklärte|erklärt|betonte|betont|meinte|meint|warnte|warnt|fügte\s+hinzu|so",
+    "fr": r"a\s+déclaré|a\s+dit|a\s+affirmé|a\s+ajouté|a\s+expliqué|a\s+estimé|a\s+souligné|a\s+indiqué|"
+          r"a\s+précisé|déclare|dit|affirme|ajoute|explique|estime|souligne|selon",
+    "es": r"dijo|afirmó|declaró|añadió|explicó|aseguró|señaló|indicó|dice|afirma|según",
+    "it": r"ha\s+detto|ha\s+dichiarato|ha\s+affermato|ha\s+aggiunto|ha\s+spiegato|ha\s+sottolineato|dice|"
+          r"afferma|secondo",
+    "zh": r"说|表示|指出|称|强调",
+    "ja": r"述べた|語った|話した|言った|強調した",
+}
+#: words that end the speaker's name after such a verb ("sagte Angela Merkel am Montag", "a déclaré Jean
+#: Dupont mardi à Paris"): prepositions and weekdays (German capitalises its nouns, so a capital ends nothing)
+FOREIGN_SPEAKER_ENDS = {
+    "de": r"am|im|in|auf|bei|vor|nach|gegenüber|zu|laut|der|dem|den|und|als|während|dass",
+    "fr": r"à|au|aux|en|devant|lors|dans|pendant|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|et|qui",
+    "es": r"en|el|ante|durante|desde|y|que|este|esta|lunes|martes|miércoles|jueves|viernes|sábado|domingo",
+    "it": r"a|in|al|alla|durante|davanti|e|che|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica",
+}
 #: the commonest of them, after which a lone capitalised word is taken for a person ("Smith said")
 SPEECH_VERBS_AFTER_NAME = r"said|says|told|added|stated|warned|announced"
 
@@ -86,6 +106,10 @@ TITLES = frozenset("""president vice prime minister foreign defence defense inte
     superintendent detective pastor father sister brother uncle aunt senior top former acting first lady
     sir lord dame assemblyman assemblywoman congressman congresswoman councilman councilwoman lawmaker
     legislator prosecutor deputy sheriff speaker house""".split())
+# the same titles in the other languages whose quotations are read ("Außenminister Heiko Maas", "le ministre")
+TITLES = TITLES | frozenset("""außenminister bundeskanzlerin bundeskanzler kanzlerin kanzler bundespräsident
+    ministerpräsident präsident präsidentin sprecher sprecherin ministerin ministre président présidente
+    porte-parole premier presidente ministro ministra portavoz portavoce primer""".split())
 DEMONYMS = frozenset("""american russian syrian french british german italian turkish iranian iraqi israeli
     palestinian lebanese saudi qatari egyptian jordanian chinese japanese korean indian pakistani afghan european
     western eastern arab kurdish australian canadian mexican spanish dutch belgian swiss swedish norwegian polish
