@@ -98,3 +98,18 @@ def test_a_count_from_a_date_reaches_back_one_sentence_only():
                 "1999-10-25")
     assert got["five days later"] is None
     assert got["Two days later"] == "1998-10-11"
+
+
+def test_years_months_decades_and_named_days_without_a_preposition():
+    got = _read("Compared with 1997, sales fell. March 1998 was wet. In the mid-1990s it grew. Stores shut on "
+                "Thanksgiving, and shoppers came back over the weekend. Memorial Day 1999 will be quiet. "
+                "Some 1998 people and $1998 are no years.", "1998-11-30")  # a Monday
+    assert got["1997"] == "1997" and got["March 1998"] == "1998-03" and got["mid-1990s"] == "1990s"
+    assert got["Thanksgiving"] == "1998-11-26" and got["over the weekend"] == "1998-11-28"
+    assert got["Memorial Day 1999"] == "1999-05-31"
+    assert "1998" not in got
+
+
+def test_months_and_years_counted_from_a_date():
+    got = _read("The mine opened on June 15, 1998. Two years later it closed.", "2001-01-10")
+    assert got["Two years later"] == "2000"

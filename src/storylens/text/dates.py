@@ -33,6 +33,33 @@ _WD = rf"(?:{WEEKDAY_PATTERN})"
 _PART = r"(?:(?P<part>early|mid|late|the end of|the beginning of|the start of|the middle of)[\s-]+)"
 _N = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
 
+#: named days of the calendar -> (month, day), or a rule for those that move
+HOLIDAYS: dict[str, tuple[int, int]] = {
+    "New Year's Day": (1, 1), "New Year's Eve": (12, 31), "Christmas Eve": (12, 24), "Christmas Day": (12, 25),
+    "Christmas": (12, 25), "Valentine's Day": (2, 14), "Independence Day": (7, 4), "Fourth of July": (7, 4),
+    "July Fourth": (7, 4), "Halloween": (10, 31), "Veterans Day": (11, 11), "Thanksgiving": (11, -4),
+    "Thanksgiving Day": (11, -4), "Labor Day": (9, -1), "Memorial Day": (5, -9),
+}
+
+
+def _holiday_date(name: str, year: int) -> date:
+    """The day a named day falls on in ``year``: a fixed date, or (month, -n) the n-th Thursday of November
+    (Thanksgiving), the first Monday of September (Labor Day), the last Monday of May (-9)."""
+    month, day = HOLIDAYS[name]
+    if day > 0:
+        return date(year, month, day)
+    if day == -9:  # the last Monday of May
+        last = date(year, month, 31)
+        return last - timedelta(days=last.weekday())
+    weekday = 3 if month == 11 else 0
+    first = date(year, month, 1)
+    first += timedelta(days=(weekday - first.weekday()) % 7)
+    return first + timedelta(weeks=-day - 1)
+
+
+_HOLIDAY = "|".join(re.escape(h).replace("'", "['\u2019]") for h in sorted(HOLIDAYS, key=len, reverse=True))
+
+
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     # full and partial calendar dates
     ("md", re.compile(rf"\b(?P<mon>{_MON})\s+(?P<day>{_DAY})\b(?:,?\s+(?P<year>{_YEAR})\b)?")),
@@ -51,7 +78,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # the second year of a span: "from 1996 to 1997", "between 1991 and 1998"
     ("year", re.compile(rf"(?<=\d\d\d\d )(?P<prep>to|and|through|until)\s+(?P<year>{_YEAR})\b(?![-\d])")),
     ("rel_anchor", re.compile(
-        rf"\b(?P<n>{_N})\s+(?P<unit>day|days|week|weeks)\s+(?P<dir>earlier|later|before|after|previously)\b"
+        rf"\b(?P<n>{_N})\s+(?P<unit>day|days|week|weeks|month|months|year|years)\s+"
+        rf"(?P<dir>earlier|later|before|after|previously)\b"
         rf"|\bthe\s+(?P<dir2>previous|next|following)\s+(?P<unit2>day|week)\b"
         rf"|\bthe\s+day\s+(?P<dir3>before|after)\b", re.IGNORECASE)),
     ("ago", re.compile(rf"\b(?P<n>{_N})\s+(?P<unit>day|days|week|weeks|month|months|year|years)\s+ago\b",
@@ -59,11 +87,19 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("rel_day", re.compile(r"\b(?P<word>today|yesterday|tomorrow|tonight|this morning|this afternoon|"
                            r"this evening|last night)\b", re.IGNORECASE)),
     ("rel_period", re.compile(
-        r"\b(?P<which>last|this|next|past|earlier this|later this|in the|during the|by the)\s+"
+        r"\b(?P<which>last|this|next|past|earlier this|later this|in the|during the|by the|over the(?=\s+weekend))\s+"
         r"(?:(?:election|fiscal|school|academic|calendar)\s+(?=year))?"
         r"(?P<unit>week|weekend|month|year|spring|summer|autumn|fall|winter)\b",
         re.IGNORECASE)),
     ("weekday", re.compile(rf"\b(?:(?P<which>(?i:last|this|next|on|late|early))\s+)?(?P<wd>{_WD})\b")),
+    ("holiday", re.compile(rf"\b(?P<holiday>{_HOLIDAY})(?:,?\s+(?P<year>{_YEAR})\b)?")),
+    # a month with its year and no preposition: "March 1998 was the wettest"
+    ("month", re.compile(rf"\b(?P<mon>{_MON})(?![\w-]),?\s+(?P<year>{_YEAR})\b")),
+    # a decade with its part: "the mid-1990s", "early 1980s"
+    ("year", re.compile(rf"\b{_PART}(?P<year>{_YEAR})(?P<decade>s)\b", re.IGNORECASE)),
+    # a year with no word before it that says so: "compared with 1997", "1998 was a record"
+    ("year", re.compile(rf"(?<![\d,.$\w/-])(?P<year>{_YEAR})(?P<decade>s)?(?![\w%/-]|[,.]\d|\s*(?:percent|GMT|BST|EST|"
+                        r"EDT|UTC|hours|hrs|local|people|persons)\b)")),
 ]
 
 _FUTURE = re.compile(r"\b(?:will|shall|'ll|is to|are to|is due|are due|expected to|plans? to|planned to|"
@@ -261,6 +297,19 @@ def _month(expr: TimeExpr, anchor: date | None, future: bool) -> Resolved:
     return Resolved(_iso(d, "month"), "month")
 
 
+def _holiday(expr: TimeExpr, anchor: date | None, future: bool) -> Resolved:
+    """ "Christmas", "Thanksgiving 1998": in its year, else the nearest one to the anchor (ahead when future)."""
+    name = next(h for h in HOLIDAYS if h.lower() == expr.req("holiday").lower().replace("\u2019", "'"))
+    if expr.get("year"):
+        return Resolved(_holiday_date(name, int(expr.req("year"))).isoformat(), "day")
+    if anchor is None:
+        return UNRESOLVED
+    cands = [_holiday_date(name, y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    cands = [d for d in cands if (d >= anchor - timedelta(days=1) if future else d <= anchor + timedelta(days=31))]
+    best = min(cands, key=lambda d: abs((d - anchor).days))
+    return Resolved(best.isoformat(), "day")
+
+
 def _year(expr: TimeExpr, anchor: date | None, future: bool) -> Resolved:
     if expr.get("decade"):
         return Resolved(f"{int(expr.req('year')):04d}s", "decade")
@@ -275,10 +324,14 @@ def _from_previous(expr: TimeExpr, previous: date | None) -> Resolved:
     direction = (g("dir") or g("dir2") or g("dir3") or "").lower()
     sign = -1 if direction in ("earlier", "before", "previous", "previously") else 1
     unit = (g("unit") or g("unit2") or "day").lower().rstrip("s")
-    days = _n(g("n")) * (7 if unit == "week" else 1)
     # "a day after X": X happened the day before the main event
     if direction == "after" and g("dir"):
         sign = -1
+    if unit in ("month", "year"):  # "two years later": to the month or the year only
+        months = sign * _n(g("n")) * (12 if unit == "year" else 1)
+        y, m = divmod(previous.year * 12 + previous.month - 1 + months, 12)
+        return Resolved(f"{y:04d}" if unit == "year" else f"{y:04d}-{m + 1:02d}", unit)
+    days = _n(g("n")) * (7 if unit == "week" else 1)
     return Resolved((previous + timedelta(days=sign * days)).isoformat(), "day" if unit == "day" else "week")
 
 
@@ -309,7 +362,7 @@ def _rel_period(expr: TimeExpr, anchor: date, future: bool) -> Resolved:
         return Resolved(f"{_season_year(unit, which, anchor, future):04d}", "year")
     if which in ("in the", "during the", "by the"):
         return UNRESOLVED  # "in the week": not a date
-    step = -1 if which in ("last", "past") else 1 if which == "next" else 0
+    step = -1 if which in ("last", "past") or (which == "over the" and not future) else 1 if which == "next" else 0
     if unit == "week" and which == "this" and anchor.weekday() == 6:
         step = 1  # "this week" in a Sunday paper is the week that starts tomorrow
     if unit == "week":
@@ -342,7 +395,7 @@ def _ago(expr: TimeExpr, anchor: date, future: bool) -> Resolved:
 #: how each kind of expression is resolved: absolute ones (with or without an anchor) and relative ones (only
 #: with an anchor)
 _ABSOLUTE: dict[str, Callable[[TimeExpr, date | None, bool], Resolved]] = {
-    "md": _calendar_day, "dm": _calendar_day, "month": _month, "year": _year}
+    "md": _calendar_day, "dm": _calendar_day, "month": _month, "year": _year, "holiday": _holiday}
 _RELATIVE: dict[str, Callable[[TimeExpr, date, bool], Resolved]] = {
     "weekday": _weekday, "rel_day": _rel_day, "rel_period": _rel_period, "ago": _ago}
 
