@@ -1,79 +1,124 @@
-"""The long fuzzing profile: the tests of tests/fuzz run with many more examples, bounded in time.
+"""The long fuzzing profile: the tests of tests/fuzz with many more examples, in shards, resumable.
 
-Each fuzz test runs in its own pytest process (HYPOTHESIS_PROFILE=long) with its share of the target
-examples and of the time budget (the time one test leaves goes to the next); past its deadline an example
-does nothing, and the examples that ran (and those that failed) are counted as they run.
-Run it niced:
+A shard is one pytest process over every fuzz test (HYPOTHESIS_PROFILE=long) with its own seed
+(``--hypothesis-seed``: shard N is the same examples every time it runs, another shard others), its
+examples per test and its time (each test gets an equal slice; past it the test stops).  Each shard
+appends one line per test to the results file (JSON Lines) as it ends; a later call carries on with the
+next seed, so the profile runs in bounded chunks, niced, until the target is reached:
 
-    nice python benchmarks/fuzz_long.py --examples 100000 --budget-s 900
+    nice -n 19 timeout 900 python benchmarks/fuzz_long.py --results fuzz_long.jsonl --chunk-s 840
+    python benchmarks/fuzz_long.py --results fuzz_long.jsonl --summary       # the table for BENCHMARKS.md
 
-The table it prints (examples and failures per test) goes in BENCHMARKS.md ("Hardening").
+A failing example is printed by Hypothesis with its reproduction blob; the shard's line keeps the end of
+pytest's output, and the same seed runs it again.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-FUZZ = ROOT / "tests" / "fuzz" / "test_fuzz.py"
-# the multiple of FUZZ_EXAMPLES each test runs (tests/fuzz/test_fuzz.py: stdin 2x, a digest 5/12)
-_SCALE = {"test_stdin_gives_articles_or_our_error": 2.0, "test_digest_and_renderers_are_safe": 5 / 12,
-          "test_markdown_is_inert": 5 / 12}
+FILES = [ROOT / "tests" / "fuzz" / "test_fuzz.py", ROOT / "tests" / "fuzz" / "test_fuzz_store.py"]
+# the fixed tests of the fuzz files (the checks can fail, the hostile keys): no examples to run
+NOT_FUZZ = "not can_fail and not hostile_keys"
+# the fuzz tests a shard runs (11 readers, standard input, the digest, Markdown, the store): each gets a
+# slice of the shard's time
+N_TESTS = 15
 
 
-def tests() -> list[str]:
-    out = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", str(FUZZ), "-p", "no:cacheprovider"],
-                         capture_output=True, text=True, cwd=ROOT).stdout
-    names = [ln.split("::", 1)[1] for ln in out.splitlines() if "::" in ln]
-    return [n for n in names if n != "test_the_inertness_checks_can_fail"]
+def done(results: Path) -> list[dict]:
+    if not results.exists():
+        return []
+    return [json.loads(ln) for ln in results.read_text().splitlines() if ln.strip()]
 
 
-def run_one(name: str, n: int, seconds: float, tally: Path) -> tuple[int, int, float]:
-    """(examples run, examples that failed, seconds) of one test: FUZZ_EXAMPLES=n, stopped at a deadline
-    (examples past it do nothing; the process is ended soon after). Counts are what the examples wrote to
-    the tally file as they ran (tests/fuzz/test_fuzz.py's budgeted())."""
-    tally.write_text("")
-    env = dict(os.environ, HYPOTHESIS_PROFILE="long", FUZZ_EXAMPLES=str(max(1, n)), OPENBLAS_NUM_THREADS="1",
-               FUZZ_DEADLINE=str(time.time() + seconds), FUZZ_TALLY=str(tally))
+def run_shard(seed: int, examples: int, seconds: float) -> tuple[list[dict], str]:
+    """One shard: (a row per test, the end of pytest's output when a test failed)."""
+    tally = Path(tempfile.mkstemp(prefix="fuzz-tally-")[1])
+    env = dict(os.environ, HYPOTHESIS_PROFILE="long", FUZZ_EXAMPLES=str(examples), OPENBLAS_NUM_THREADS="1",
+               FUZZ_TALLY=str(tally), FUZZ_SLICE_S=f"{max(seconds - 20, 5) / N_TESTS:.1f}",
+               FUZZ_DEADLINE=str(time.time() + seconds))
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.monotonic()
     try:
-        subprocess.run([sys.executable, "-m", "pytest", "-q", f"{FUZZ}::{name}", "-p", "no:cacheprovider",
-                        "-W", "ignore::DeprecationWarning"], capture_output=True, text=True, cwd=ROOT, env=env,
-                       timeout=seconds + 15)
-    except subprocess.TimeoutExpired:
-        pass  # past the deadline examples do nothing: what ran is in the tally
-    marks = tally.read_text()
-    return marks.count("."), marks.count("F"), time.monotonic() - start
+        p = subprocess.run([sys.executable, "-m", "pytest", "-q", *map(str, FILES), "-k", NOT_FUZZ,
+                            f"--hypothesis-seed={seed}", "-p", "no:cacheprovider", "-W", "ignore::DeprecationWarning"],
+                           capture_output=True, text=True, cwd=ROOT, env=env, timeout=seconds + 60)
+        out, rc = p.stdout + p.stderr, p.returncode
+    except subprocess.TimeoutExpired as exc:  # what ran is in the tally
+        out, rc = str(exc.stdout or "") + str(exc.stderr or ""), -9
+    wall = time.monotonic() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    marks = [ln.split() for ln in tally.read_text().splitlines() if ln.strip()]
+    tally.unlink()
+    ran = Counter(name for name, m in marks if m == ".")
+    failed = Counter(name for name, m in marks if m == "F")
+    stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    rows = [{"seed": seed, "test": name, "examples": ran[name], "failing": failed[name], "shard_wall_s": round(wall, 1),
+             "shard_cpu_s": round(cpu, 1), "load": round(os.getloadavg()[0], 1), "rc": rc, "at": stamp}
+            for name in sorted(ran)]
+    return rows, (out[-4000:] if failed or rc not in (0, 5, -9) else "")
+
+
+def summary(rows: list[dict]) -> str:
+    by_test: dict[str, list[int]] = {}
+    for r in rows:
+        t = by_test.setdefault(r["test"], [0, 0])
+        t[0] += r["examples"]
+        t[1] += r["failing"]
+    shards = {r["seed"]: (r["shard_wall_s"], r["shard_cpu_s"]) for r in rows}
+    wall = sum(w for w, _ in shards.values())
+    cpu = sum(c for _, c in shards.values())
+    lines = ["| test | examples run | failing |", "|---|---|---|"]
+    lines += [f"| `{name}` | {n:,} | {f} |" for name, (n, f) in sorted(by_test.items())]
+    total = sum(n for n, _ in by_test.values())
+    failing = sum(f for _, f in by_test.values())
+    lines.append(f"| **total** ({len(shards)} shards, {wall / 60:.1f} min wall, {cpu / 60:.1f} min CPU) | "
+                 f"**{total:,}** | **{failing}** |")
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--examples", type=int, default=100_000, help="examples over all tests (target)")
-    ap.add_argument("--budget-s", type=float, default=900, help="wall-clock budget for the whole run")
+    ap.add_argument("--results", type=Path, required=True, help="JSON Lines file the shards append to")
+    ap.add_argument("--target", type=int, default=100_000, help="stop once this many examples have run in all")
+    ap.add_argument("--chunk-s", type=float, default=840, help="wall-clock seconds this call may run")
+    ap.add_argument("--shard-s", type=float, default=300, help="wall-clock seconds of one shard")
+    ap.add_argument("--shard-examples", type=int, default=2000, help="examples per test in one shard (at most)")
+    ap.add_argument("--summary", action="store_true", help="print the table of the results so far and exit")
     args = ap.parse_args(argv)
-    names = tests()
-    per_test = args.examples / sum(_SCALE.get(n, 1.0) for n in names)
+    rows = done(args.results)
+    if args.summary:
+        print(summary(rows))
+        return 1 if any(r["failing"] for r in rows) else 0
     started = time.monotonic()
-    rows = []
-    tally = Path(tempfile.mkstemp(prefix="fuzz-tally-")[1])
-    for k, name in enumerate(names):
-        # the time left, shared by the tests left (what one leaves unused goes to the next)
-        slice_s = max((args.budget_s - (time.monotonic() - started)) / (len(names) - k), 5)
-        ran, failing, s = run_one(name, int(per_test * _SCALE.get(name, 1.0)), slice_s, tally)
-        rows.append((name, ran, failing, s))
-        print(f"{name}: {ran} examples run, {failing} failing in {s:.0f} s", flush=True)
-    tally.unlink()
-    total = sum(r[1] for r in rows)
-    failures = sum(r[2] for r in rows)
-    print(f"total: {total} examples run, {failures} failing, in {time.monotonic() - started:.0f} s "
-          f"(target {args.examples}, budget {args.budget_s:.0f} s)")
-    return 1 if failures else 0
+    seed = max((r["seed"] for r in rows), default=0) + 1
+    while sum(r["examples"] for r in rows) < args.target:
+        left = args.chunk_s - (time.monotonic() - started)
+        if left < 90:  # not enough for a shard past its start-up
+            break
+        new, tail = run_shard(seed, args.shard_examples, min(args.shard_s, left - 30))
+        with args.results.open("a") as fh:
+            for r in new:
+                fh.write(json.dumps({**r, "output": tail} if tail else r) + "\n")
+        rows += new
+        print(f"shard {seed}: {sum(r['examples'] for r in new):,} examples, "
+              f"{sum(r['failing'] for r in new)} failing, {new[0]['shard_wall_s'] if new else 0:.0f} s wall, "
+              f"{new[0]['shard_cpu_s'] if new else 0:.0f} s CPU; {sum(r['examples'] for r in rows):,} in all",
+              flush=True)
+        seed += 1
+    print(summary(rows))
+    return 1 if any(r["failing"] for r in rows) else 0
 
 
 if __name__ == "__main__":

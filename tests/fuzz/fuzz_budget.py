@@ -1,4 +1,10 @@
-"""The long profile's budget: examples past a deadline do nothing, and each example is counted as it runs."""
+"""The long profile's budget: each example is counted as it runs, and past its time a test stops.
+
+benchmarks/fuzz_long.py sets FUZZ_TALLY (a file each example appends ``<test> .`` to, ``<test> F`` when it
+fails, so a run cut short still says how many examples ran and whether one failed), FUZZ_SLICE_S (the
+seconds each test may run in one process) and FUZZ_DEADLINE (a wall-clock time after which no example
+runs).  A test past its time is skipped from there on (Hypothesis stops at a skip), so the process ends.
+"""
 
 from __future__ import annotations
 
@@ -6,26 +12,34 @@ import functools
 import os
 import time
 
+_STARTED: dict[str, float] = {}
+
 
 def budgeted(fn):
-    """For the long profile (benchmarks/fuzz_long.py): past FUZZ_DEADLINE an example does nothing, and each
-    example that runs adds "." to the file FUZZ_TALLY ("F" when it fails), so a run cut at its time limit
-    still says how many examples ran and whether one failed."""
+    """``fn`` counted in FUZZ_TALLY and stopped past FUZZ_SLICE_S or FUZZ_DEADLINE (when they are set)."""
 
     @functools.wraps(fn)
     def run(*args, **kwargs):
-        deadline, tally = os.environ.get("FUZZ_DEADLINE"), os.environ.get("FUZZ_TALLY")
-        if deadline and time.time() > float(deadline):
-            return None
-        if not tally:
-            return fn(*args, **kwargs)
-        with open(tally, "a") as fh:
-            fh.write(".")
+        tally = os.environ.get("FUZZ_TALLY")
+        if tally:
+            _stop_when_past(fn.__name__)
+            with open(tally, "a") as fh:
+                fh.write(f"{fn.__name__} .\n")
         try:
             return fn(*args, **kwargs)
         except BaseException:
-            with open(tally, "a") as fh:
-                fh.write("F")
+            if tally:
+                with open(tally, "a") as fh:
+                    fh.write(f"{fn.__name__} F\n")
             raise
 
     return run
+
+
+def _stop_when_past(name: str) -> None:
+    import pytest
+
+    start = _STARTED.setdefault(name, time.monotonic())
+    slice_s, deadline = os.environ.get("FUZZ_SLICE_S"), os.environ.get("FUZZ_DEADLINE")
+    if slice_s and time.monotonic() - start > float(slice_s) or deadline and time.time() > float(deadline):
+        pytest.skip("the long fuzz profile's time for this test is up")

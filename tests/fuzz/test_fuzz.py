@@ -47,7 +47,6 @@ def check_article(a: Article) -> None:
         assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", a.published) and "1800" <= a.published[:4] <= "2100"
 
 
-@budgeted
 def read_file(ext: str, data: bytes) -> None:
     with tempfile.TemporaryDirectory() as d:
         p = Path(d) / f"fuzz{ext}"
@@ -63,20 +62,19 @@ def read_file(ext: str, data: bytes) -> None:
         assert "\n" not in s.path + s.reason
 
 
-def _reader_test(ext: str):
-    @given(FILES[ext])
+def _reader_test(ext: str, name: str):
     def test(data: bytes) -> None:
         read_file(ext, data)
 
+    test.__name__ = name  # before budgeted: each format has its own count and its own time
     test.__doc__ = f"Every {ext or 'extension-less'} file gives articles or our own error."
-    return test
+    return given(FILES[ext])(budgeted(test))
 
 
 # one test per format (so each has its own examples and statistics): test_reader_txt, ..., test_reader_noext
 for _ext in sorted(FILES):
     _name = "test_reader_" + (_ext.strip(".").replace(".", "_") or "noext")
-    globals()[_name] = _reader_test(_ext)
-    globals()[_name].__name__ = _name
+    globals()[_name] = _reader_test(_ext, _name)
 
 
 @settings(max_examples=2 * _N)
