@@ -157,3 +157,17 @@ def test_attribution_before_the_quotation_in_the_same_sentence():
     got = _speakers("On Tuesday, the committee released a draft that it called ``just a first draft of it.''\n"
                     "Regarding the alleged assault, he says, ``I don't favor hurting anyone at all.''")
     assert got == {"just a first draft o": None, "I don't favor hurtin": None}
+
+
+def test_what_follows_a_quotation_inside_a_sentence():
+    got = _speakers("The inquiry goes on.\n"
+                    "``Was it an impact break? Was there a crack?'' Schlamm said.\n"
+                    "``I told them not to wander off too far,'' drawled Gilstrap.\n"
+                    "Moussa cautioned that ``no strings would be attached to'' the withdrawal, which he hoped would "
+                    "go ahead.\n"
+                    "They were not certified because they ``have been headquarters for the heroin business'' for "
+                    "years, Secretary of State Madeleine Albright told a briefing.\n"
+                    "One pilot flying to Nantucket told investigators that ``there was nothing to see at all.''")
+    assert got == {"Was it an impact bre": "Schlamm", "I told them not to w": "Gilstrap",
+                   "no strings would be ": "Moussa", "have been headquarte": "Madeleine Albright",
+                   "there was nothing to": None}

@@ -31,6 +31,9 @@ _NAME_ED = re.compile(r"^\s*,?\s*(?P<np>(?:[A-Z][\w'’.-]*\s+){1,4}(?:of\s+[A-Z
 _INVERTED = re.compile(r"^\W*(?:Said|Says|Added|Wrote|Continued)\s+"
                        r"(?P<np>[^:\u201c\u201d\"]{2,160}?)\s*[,:]?\s*$")
 _OPENING_NAME = re.compile(r"^\W*((?:[A-Z][\w'’.-]*|al-\w+|de)(?:\s+(?:[A-Z][\w'’.-]*|al-\w+|de|of|the|to|for))*)")
+_NAME_SAID = re.compile(r"^\s*(?P<np>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:said|says|asked|asks|"
+                        r"wondered|added|told|shouted|cried|exclaimed)\b")
+_VERBED_NAME = re.compile(r"^\s*,?\s*[a-z]{3,}ed\s+(?P<np>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*(?:[.,;]|$)")
 _WHO_AT_END = re.compile(r",?\s+who\s+$")
 _IN_WORDS = re.compile(r"\bin\s+(?P<np>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})['’]s?\s+(?:own\s+)?words,?"
                        r"(?:\s+[a-z]+){0,2}\s*$")
@@ -86,7 +89,10 @@ def phrase_after(right: str, qtext: str, closes_on_comma: bool, verbs: Verbs = E
     if verbs.cjk_after is not None and (cjk := verbs.cjk_after.match(right)):
         return cjk.group("np")
     if re.search(r"[.!?]$", qtext) and not re.match(r"^\s*[,a-z]", right):
-        return ""  # the quotation ends its sentence: what follows is another sentence
+        # the quotation ends its sentence: what follows is another one, but for a question or an exclamation
+        # that its speaker's name follows: "``Was there a crack?'' Schlamm said."
+        asked = _NAME_SAID.match(right) if re.search(r"[!?]$", qtext) else None
+        return asked.group("np") if asked else ""
     m4 = _QUOTED_AS.match(right)
     if m4:
         return m4.group("np")
@@ -96,10 +102,15 @@ def phrase_after(right: str, qtext: str, closes_on_comma: bool, verbs: Verbs = E
     m3 = _WAS_QUOTED.match(right)
     if m3:
         return m3.group("np")
+    ed = _VERBED_NAME.match(right)
+    if ed and closes_on_comma:
+        return re.sub(r"(?<=[\w'’-]{2})\.$", "", ed.group("np"))  # "..., drawled Gilstrap."
     m = verbs.np_verb.match(right)
     if m and len(m.group("np").split()) <= 16 and \
             m.group("np").split()[0].lower() not in ("and", "but", "or", "to", "that", "which"):
-        return m.group("np")
+        np = m.group("np") if closes_on_comma or right.lstrip().startswith(",") else _short_subject(m.group("np"))
+        if np:
+            return np
     if m and (tail := _RUN_ON_SPEAKER.search(m.group("np"))):
         # the quotation runs on in the narrator's words: "...e-mail'' and other uses, Buss said."
         return tail.group(1)
@@ -108,6 +119,16 @@ def phrase_after(right: str, qtext: str, closes_on_comma: bool, verbs: Verbs = E
         # '..., Brian Jones of England deadpanned': a name, then a verb of saying we do not list
         return re.sub(r"\s+of\s+[A-Z][\w'’-]*\s*$", "", m5.group("np").strip())
     return ""
+
+
+def _short_subject(np: str) -> str:
+    """The speaker phrase after a quotation inside a sentence ("``...'' he said", "``...'' the council
+    said", "``...'' for several years, U.S. Secretary of State Madeleine Albright told"), or "" for a clause
+    of the narrator's ("``...'' the troop withdrawal, which he hoped")."""
+    if "," not in np:
+        return np if len(np.split()) <= 5 else ""
+    last = np.rsplit(",", 1)[1].strip(" '\"\u201d\u2019")
+    return last if last[:1].isupper() and len(last.split()) <= 8 else ""
 
 
 def phrase_before(left: str, verbs: Verbs = ENGLISH, right: str = "") -> str:

@@ -59,6 +59,8 @@ def _name_and_role(part: str) -> tuple[str, str]:
         role = " ".join(x for x in (role, part[aff.end(1):].strip()) if x)
     else:
         name, role = name_in(part)
+        if name and re.search(r"\b(?:to|in|at|from|of|for|near|on|into|over|toward|towards)$", role):
+            return "", part  # "One pilot flying to Nantucket": the name is the object of a preposition
     if name and " ".join(t.lower().rstrip(".") for t in name.split()) in GAZETTEER:
         return "", part
     return name, role
