@@ -154,3 +154,28 @@ def test_the_counted_thing_of_a_copula_a_weighing_verb_and_a_yearly_amount():
         "average of 18 percent. Obese means 30 percent over their ideal body weight.")}
     assert "speed" in whats[47] and "weight" in whats[220] and whats[5e6] == "fund"
     assert "assistance" in whats[18] and "weight" in whats[30]
+
+
+def test_figures_in_german_french_spanish_and_italian():
+    from storylens.text.claims import figures
+    from storylens.text.numbers import find_quantities
+
+    def read(text, lang):
+        return [(text[a:b], q.value, q.qualifier) for a, b, q in find_quantities(text, lang)]
+
+    assert read("Rund 1,5 Millionen Menschen, 2.500 Tote und eine Million Euro; 3 Mrd. Dollar", "de") == [
+        ("Rund 1,5 Millionen", 1.5e6, "about"), ("2.500", 2500, ""), ("eine Million", 1e6, ""),
+        ("3 Mrd.", 3e9, "")]
+    assert read("plus de 1,2 millions de personnes, 2 500 morts, deux milliards", "fr") == [
+        ("plus de 1,2 millions", 1.2e6, "more than"), ("2 500", 2500, ""), ("deux milliards", 2e9, "")]
+    assert read("3 millones de personas, mil millones de dólares, un millón, una casa", "es") == [
+        ("3 millones", 3e6, ""), ("mil millones", 1e9, ""), ("un millón", 1e6, "")]
+    assert read("un milione di persone, 2.500 morti, 1,2 milioni", "it") == [
+        ("un milione", 1e6, ""), ("2.500", 2500, ""), ("1,2 milioni", 1.2e6, "")]
+    assert figures("12,5 Prozent der 2.500 Menschen", "de") == {"%": {12.5}, "menschen": {2500.0}}
+    # English is read as before: a dot is a decimal point, "2.500" is 2.5
+    assert read("2.500 people and 1,500 homes", "en") == read("2.500 people and 1,500 homes", None) == [
+        ("2.500", 2.5, ""), ("1,500", 1500, "")]
+    (claim,) = [c for c, _ in extract_claims(prepare_document(Article(
+        id="d", text="Die Behörden meldeten 2.500 Tote.", published="2016-10-04", lang="de")))]
+    assert (claim.value, claim.what) == (2500, "Tote")

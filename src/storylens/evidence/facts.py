@@ -14,8 +14,8 @@ from typing import Sequence
 from ..models import Article, Claim, FactGroup, Sentence
 from ..prepare import PreparedDocument, TimedExprs, prepare_documents
 from ..text.dates import is_history
-from ..text.lexicon import MONTH_PATTERN, YEAR_PATTERN
-from ..text.numbers import Quantity, find_quantities
+from ..text.lexicon import FOREIGN_PERCENT, MONTH_PATTERN, YEAR_PATTERN
+from ..text.numbers import FOREIGN_NUMBER_LANGS, Quantity, find_quantities
 from ..text.tfidf import stem
 from .claim_source import TOKEN, attribution
 from .counted import MEASURE_UNITS, context_thing, not_a_quantity, pair_kind, subject_thing
@@ -33,7 +33,9 @@ _SMALL_WORDS = {"one", "a", "an"}
 _VERBS = set("met said told went came agreed held spoke left took made saw were are was is have had has did do "
              "will would could can should may might must".split())
 _SPEEDS = {"mph", "kph", "knot", "km/h"}
-_PERCENT = re.compile(r"^\s*(?:%|per\s?cent)")
+# "percent" in English and in the other languages whose figures are read ("12,5 Prozent", "3 por ciento")
+_PERCENT_WORDS = "|".join(re.escape(w).replace("\\ ", "\\s") for ws in FOREIGN_PERCENT.values() for w in ws)
+_PERCENT = re.compile(rf"^\s*(?:%|per\s?cent|(?i:{_PERCENT_WORDS})\b)")
 _CURRENCY_BEFORE = re.compile(r"(?:\$|\bUS\$|\b(?:U\.S\.\s+)?dlrs\.?|\bUSD)\s*$")
 
 
@@ -52,7 +54,8 @@ def _sentence_claims(doc: PreparedDocument, sentence: Sentence, times: TimedExpr
     event_date = next((r.date for t, r in times if r.resolved and not is_history(sent, t.start - s_start)), None)
     attr: str | None = None
     got: list[tuple[Claim, ClaimMeta]] = []  # once a figure is taken, a bare number after it continues a list
-    quantities = list(find_quantities(sent))
+    quantities = list(find_quantities(sent, doc.article.lang))
+    foreign = doc.article.lang in FOREIGN_NUMBER_LANGS
     paired: set[int] = set()  # the second figure of a rate or a range: part of the first's claim
     for k, (q_start, q_end, qty) in enumerate(quantities):
         surface = sent[q_start:q_end]
@@ -77,6 +80,8 @@ def _sentence_claims(doc: PreparedDocument, sentence: Sentence, times: TimedExpr
         what, after_words = counted_words(_PERCENT.sub("", after_txt))
         before_words = [t.lower() for t in TOKEN.findall(before_txt[-80:])]
         noun, event = classify(what, before_words, after_words)
+        if foreign:
+            event = ""  # the event words are English ("die" is a German article)
         if not what and not unit:
             bare = _bare_number(qty.qualifier, before_txt, after_txt, before_words, (noun, event), got)
             if bare is None:
@@ -116,7 +121,7 @@ def _unit(qty: Quantity, before: str, after: str, q_start: int) -> tuple[str, in
         return "USD", q_start
     if cur:
         return "USD", cur.start()
-    if re.match(r"\s*(?:%|per\s?cent\b)", after):
+    if re.match(r"\s*(?:%|per\s?cent\b)", after) or _PERCENT.match(after):
         return "%", q_start
     return "", q_start
 

@@ -13,8 +13,8 @@ import re
 from collections import Counter
 from typing import Sequence
 
-from .lexicon import COUNT_NOUNS, YEAR_FIRST, YEAR_LAST
-from .numbers import find_quantities
+from .lexicon import COUNT_NOUNS, FOREIGN_PERCENT, FOREIGN_SCALES, YEAR_FIRST, YEAR_LAST
+from .numbers import FOREIGN_NUMBER_LANGS, find_quantities
 from .tfidf import STOPWORDS, stem
 
 #: the share of a sentence's content (weighted by rarity) another sentence must hold to carry its claim
@@ -22,6 +22,11 @@ CARRIES = 0.5
 #: and the fewest content words the two must share
 MIN_SHARED = 4
 _SKIP_AFTER = {"of", "the", "more", "than", "million", "billion", "trillion", "thousand", "hundred", "us", "u.s"}
+_PERCENT_WORDS = {"%", "percent"}
+# the same in the other languages whose numbers are read ("1,5 Millionen Menschen", "12,5 Prozent")
+_FOREIGN_SKIP = _SKIP_AFTER | {"de", "di", "der", "des", "von"} | {w for sc in FOREIGN_SCALES.values() for w in sc}
+_FOREIGN_PERCENT_WORDS = _PERCENT_WORDS | {w for ws in FOREIGN_PERCENT.values() for w in ws if " " not in w}
+_PER_CENT = re.compile(r"^\s*(?:pour|por|per)\s+(?:cent|ciento|cento)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|%")
 
 
@@ -30,21 +35,24 @@ def content(words: Sequence[str]) -> frozenset[str]:
     return frozenset(stem(w) for w in words if len(w) > 2 and w not in STOPWORDS and not w[0].isdigit())
 
 
-def figures(text: str) -> dict[str, set[float]]:
+def figures(text: str, lang: str | None = None) -> dict[str, set[float]]:
     """What each figure of ``text`` counts -> its values: ``{"people": {45.0}, "$": {2.9e12}}``; years
-    are no figures."""
+    are no figures.  ``lang`` says how the numbers are written ("2.500" is 2,500 in German); a percentage
+    is "%" in every language."""
     out: dict[str, set[float]] = {}
-    for start, end, q in find_quantities(text):
+    foreign = lang in FOREIGN_NUMBER_LANGS
+    skip, percent = (_FOREIGN_SKIP, _FOREIGN_PERCENT_WORDS) if foreign else (_SKIP_AFTER, _PERCENT_WORDS)
+    for start, end, q in find_quantities(text, lang):
         surface = text[start:end]
         if not q.qualifier and re.fullmatch(r"\d{4}", surface.strip()) and YEAR_FIRST <= q.value <= YEAR_LAST:
             continue
-        head = "$" if q.currency else ""
+        head = "$" if q.currency else "%" if foreign and _PER_CENT.match(text[end:]) else ""
         if not head:
             for w in _WORD.findall(text[end:end + 40])[:3]:
                 low = w.lower()
-                if low in _SKIP_AFTER:
+                if low in skip:
                     continue
-                head = "%" if low in ("%", "percent") else COUNT_NOUNS.get(low, stem(low))
+                head = "%" if low in percent else COUNT_NOUNS.get(low, stem(low))
                 break
         if head:
             out.setdefault(head, set()).add(q.value)

@@ -184,3 +184,44 @@ SAME_CLAIM_WORDS = {
     **dict.fromkeys("lawsuit lawsuits suit suits sued sue sues suing".split(), "sue"),
     **dict.fromkeys("children kids schoolchildren".split(), "children"),
 }
+
+# -- numbers in the other languages whose figures are read (German, French, Spanish, Italian) -----------
+#: number words, lower-cased -> value ("ein", "un", "una" count only with a scale: "eine Million")
+FOREIGN_NUMBER_WORDS: dict[str, dict[str, int]] = {
+    "de": {"ein": 1, "eine": 1, "einer": 1, "einen": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6,
+           "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "zwanzig": 20, "dreißig": 30,
+           "hundert": 100, "tausend": 1000},
+    "fr": {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
+           "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "vingt": 20, "trente": 30, "cent": 100,
+           "mille": 1000},
+    "es": {"un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
+           "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "veinte": 20, "treinta": 30, "cien": 100,
+           "mil": 1000},
+    "it": {"un": 1, "uno": 1, "una": 1, "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7,
+           "otto": 8, "nove": 9, "dieci": 10, "undici": 11, "dodici": 12, "venti": 20, "trenta": 30, "cento": 100,
+           "mille": 1000},
+}
+#: scale words and abbreviations, lower-cased -> factor (a German or French "Billion" is 10**12)
+FOREIGN_SCALES: dict[str, dict[str, float]] = {
+    "de": {"tausend": 1e3, "million": 1e6, "millionen": 1e6, "mio.": 1e6, "mio": 1e6, "milliarde": 1e9,
+           "milliarden": 1e9, "mrd.": 1e9, "mrd": 1e9, "billion": 1e12, "billionen": 1e12},
+    "fr": {"mille": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9, "billion": 1e12,
+           "billions": 1e12},
+    "es": {"mil millones": 1e9, "mil": 1e3, "millón": 1e6, "millones": 1e6, "billón": 1e12, "billones": 1e12},
+    "it": {"mila": 1e3, "mille": 1e3, "milione": 1e6, "milioni": 1e6, "miliardo": 1e9, "miliardi": 1e9},
+}
+#: qualifiers in front of a figure -> the canonical English one ("mehr als" is "more than")
+FOREIGN_QUALIFIERS: dict[str, dict[str, str]] = {
+    "de": {"mehr als": "more than", "über": "more than", "mindestens": "at least", "weniger als": "less than",
+           "fast": "nearly", "knapp": "nearly", "beinahe": "nearly", "rund": "about", "etwa": "about",
+           "ungefähr": "about", "circa": "about", "bis zu": "up to"},
+    "fr": {"plus de": "more than", "au moins": "at least", "moins de": "less than", "près de": "nearly",
+           "presque": "nearly", "environ": "about", "quelque": "about", "quelques": "about", "jusqu'à": "up to"},
+    "es": {"más de": "more than", "al menos": "at least", "menos de": "less than", "casi": "nearly",
+           "cerca de": "nearly", "unos": "about", "unas": "about", "alrededor de": "about", "hasta": "up to"},
+    "it": {"più di": "more than", "oltre": "more than", "almeno": "at least", "meno di": "less than",
+           "quasi": "nearly", "circa": "about", "fino a": "up to"},
+}
+#: the words for "percent"
+FOREIGN_PERCENT = {"de": ("prozent",), "fr": ("pour cent", "pourcent"), "es": ("por ciento",),
+                   "it": ("per cento", "percento")}

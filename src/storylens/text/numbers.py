@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterator
+
+from .lexicon import FOREIGN_NUMBER_WORDS, FOREIGN_QUALIFIERS, FOREIGN_SCALES
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -152,10 +155,57 @@ def _per(m: re.Match) -> float | None:
     return float(FRACTIONS[m.group("fden").lower()]) if m.group("fden") else None
 
 
-def find_quantities(text: str):
-    """Yield ``(start, end, Quantity)`` for every quantity in ``text``."""
+def find_quantities(text: str, lang: str | None = None) -> Iterator[tuple[int, int, Quantity]]:
+    """Yield ``(start, end, Quantity)`` for every quantity in ``text``, written as news copy in ``lang``
+    writes it (English unless ``lang`` is one of :data:`FOREIGN_NUMBER_LANGS`)."""
+    if lang in FOREIGN_RES:
+        yield from _foreign_quantities(text, lang)
+        return
     for m in QUANTITY_RE.finditer(text):
         got = _value(m)
         if got is not None:
             yield m.start(), m.end(), Quantity(*got, currency=bool(m.group("cur")), per=_per(m))
 
+
+
+# -- German, French, Spanish and Italian: a decimal comma, a dot (or a space) between thousands, own words --
+_FOREIGN_DIGITS = {"de": r"\.", "es": r"\.", "it": r"\.", "fr": "[.\u00a0\u202f ]"}
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _foreign_re(lang: str) -> re.Pattern:
+    sep = _FOREIGN_DIGITS[lang]
+    digits = rf"\d{{1,3}}(?:{sep}\d{{3}})+(?:,\d+)?(?!\d)|\d+(?:,\d+)?"
+    return re.compile(
+        rf"""(?<![\w.,-])
+        (?:(?P<qual>{_alternation(FOREIGN_QUALIFIERS[lang])})\s+)?
+        (?P<cur>\$\s?)?
+        (?P<num>{digits}|(?:{_alternation(FOREIGN_NUMBER_WORDS[lang])})(?!\w))
+        (?P<scale>(?:\s+(?:{_alternation(FOREIGN_SCALES[lang])})(?!\w))*)
+        (?![\w-]*\d)""", re.VERBOSE | re.IGNORECASE)
+
+
+#: the languages whose numbers :func:`find_quantities` reads in their own way, and their patterns
+FOREIGN_RES = {lang: _foreign_re(lang) for lang in FOREIGN_NUMBER_WORDS}
+FOREIGN_NUMBER_LANGS = frozenset(FOREIGN_RES)
+_FOREIGN_SCALE_SPLIT = {lang: re.compile(_alternation(FOREIGN_SCALES[lang]), re.IGNORECASE) for lang in FOREIGN_RES}
+
+
+def _foreign_quantities(text: str, lang: str) -> Iterator[tuple[int, int, Quantity]]:
+    """ "1,5 Millionen" (1,500,000), "2.500 Menschen", "plus de 1,2 millions", "3 millones", "un milione"."""
+    words, scales = FOREIGN_NUMBER_WORDS[lang], FOREIGN_SCALES[lang]
+    for m in FOREIGN_RES[lang].finditer(text):
+        num, scale = m.group("num"), m.group("scale") or ""
+        if num[0].isdigit():
+            value = float(re.sub(r"[.\u00a0\u202f ]", "", num).replace(",", "."))
+        elif words[num.lower()] == 1 and not scale:
+            continue  # "ein", "un", "una" alone are articles
+        else:
+            value = float(words[num.lower()])
+        for word in _FOREIGN_SCALE_SPLIT[lang].findall(scale):
+            value *= scales[word.lower()]
+        qual = FOREIGN_QUALIFIERS[lang].get((m.group("qual") or "").lower(), "")
+        yield m.start(), m.end(), Quantity(value, qual, currency=bool(m.group("cur")))
