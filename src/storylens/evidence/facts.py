@@ -69,13 +69,11 @@ def _sentence_claims(doc: PreparedDocument, sentence: Sentence, times: TimedExpr
             continue
         qty = _adjust(qty, before_txt, after_txt)
         high, per = None, qty.per
-        if k + 1 < len(quantities):
-            n_start, n_end, n_qty = quantities[k + 1]
-            kind = pair_kind(sent, q_end, n_start, before_txt)
-            if kind:  # the counted thing follows the second figure: "one in five adults"
-                paired.add(k + 1)
-                high, per = (n_qty.value, None) if kind == "range" else (None, n_qty.value)
-                q_end, after_txt = n_end, sent[n_end:]
+        pair = _pair(sent, quantities, k, q_end, before_txt)
+        if pair:  # the counted thing follows the second figure: "one in five adults"
+            paired.add(k + 1)
+            high, per, q_end = pair[0], pair[1] or per, pair[2]
+            after_txt = sent[q_end:]
         unit, q_start = _unit(qty, before_txt, after_txt, q_start)
         what, after_words = counted_words(_PERCENT.sub("", after_txt))
         before_words = [t.lower() for t in TOKEN.findall(before_txt[-80:])]
@@ -95,23 +93,43 @@ def _sentence_claims(doc: PreparedDocument, sentence: Sentence, times: TimedExpr
         if modifier:
             end, span_text = mod_end, sent[q_start:mod_end]
         label, noun = _label(what, noun, event, _beside(unit, what, before_txt, after_txt))
-        cumulative = bool(_CUMULATIVE.search(sent))
+        event, cumulative = _running(sent, noun, event)
         claim = Claim(
             value=qty.value, qualifier=qty.qualifier, text=span_text, what=label or unit,
             attributed_to=attr,
             # a running total is as of the report; a one-off figure is as of its event
-            date=(None if cumulative else event_date) or (doc.anchor.isoformat() if doc.anchor else None),
+            date=(None if bool(_CUMULATIVE.search(sent)) else event_date) or (
+                doc.anchor.isoformat() if doc.anchor else None),
             article_id=doc.article.id, start=s_start + q_start, end=s_start + end, unit=unit, sentence=sent,
             high=high, per=per,
         )
-        if event == "trapped":
-            cumulative = False  # a population under siege is a stock, not a running total
-        if noun in _SPEEDS:
-            event = ""  # a speed is no running total: "95 mph" after "83 mph" is another reading
-        cumulative = cumulative or event in RUNNING_EVENTS
         got.append((claim, ClaimMeta((noun, event, unit), cumulative, qty.qualifier.endswith(" of"),
                                      doc.anchor, event_date)))
     return got
+
+
+def _pair(sent: str, quantities: list[tuple[int, int, Quantity]], k: int, q_end: int, before: str
+          ) -> tuple[float | None, float | None, int] | None:
+    """``(high, per, end)`` when figure ``k`` and the next are one range ("2 million to 5 million") or rate
+    ("one in five"), else None."""
+    if k + 1 >= len(quantities):
+        return None
+    n_start, n_end, n_qty = quantities[k + 1]
+    kind = pair_kind(sent, q_end, n_start, before)
+    if not kind:
+        return None
+    return (n_qty.value, None, n_end) if kind == "range" else (None, n_qty.value, n_end)
+
+
+def _running(sent: str, noun: str, event: str) -> tuple[str, bool]:
+    """``(event, cumulative)``: whether a figure is a running total (a toll "so far", a distance covered),
+    and its event once a speed has lost its own."""
+    cumulative = bool(_CUMULATIVE.search(sent))
+    if event == "trapped":
+        cumulative = False  # a population under siege is a stock, not a running total
+    if noun in _SPEEDS:
+        event = ""  # a speed is no running total: "95 mph" after "83 mph" is another reading
+    return event, cumulative or event in RUNNING_EVENTS
 
 
 def _unit(qty: Quantity, before: str, after: str, q_start: int) -> tuple[str, int]:
