@@ -54,8 +54,8 @@ def run(limit: int, show: int) -> dict:
                     n_cross += bool(other)
                     if other and shown < show:
                         shown += 1
-                        o = other[0]
-                        print(f"[{p['pair_id']}] ({'embedding' if embed else 'names, numbers'}) {s.text}\n    -> ({d.articles[o.doc_index].lang}) "
+                        o, mode = other[0], "embedding" if embed else "names, numbers"
+                        print(f"[{p['pair_id']}] ({mode}) {s.text}\n    -> ({d.articles[o.doc_index].lang}) "
                               f"{d.articles[o.doc_index].text[o.start:o.end]}\n")
         finally:
             dl._encoder = saved
