@@ -10,7 +10,9 @@ next seed, so the profile runs in bounded chunks, niced, until the target is rea
     python benchmarks/fuzz_long.py --results fuzz_long.jsonl --summary       # the table for BENCHMARKS.md
 
 A failing example is printed by Hypothesis with its reproduction blob; the shard's line keeps the end of
-pytest's output, and the same seed runs it again.
+pytest's output, and the same seed runs it again.  ``--snapshot`` runs the committed tree (``git archive
+HEAD`` into a temporary folder), so that edits made in the working tree during a long run do not count;
+each line names the commit it ran.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -41,18 +44,31 @@ def done(results: Path) -> list[dict]:
     return [json.loads(ln) for ln in results.read_text().splitlines() if ln.strip()]
 
 
-def run_shard(seed: int, examples: int, seconds: float) -> tuple[list[dict], str]:
-    """One shard: (a row per test, the end of pytest's output when a test failed)."""
+def snapshot() -> tuple[Path, str]:
+    """A copy of the committed tree (its sources and tests) in a temporary folder, and its commit."""
+    commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True,
+                            check=True).stdout.strip()
+    where = Path(tempfile.mkdtemp(prefix="fuzz-long-"))
+    archive = subprocess.run(["git", "archive", commit, "src", "tests", "pyproject.toml"], cwd=ROOT, capture_output=True, check=True)
+    subprocess.run(["tar", "-x", "-C", str(where)], input=archive.stdout, check=True)
+    return where, commit
+
+
+def run_shard(seed: int, examples: int, seconds: float, root: Path = ROOT) -> tuple[list[dict], str]:
+    """One shard run in ``root``: (a row per test, the end of pytest's output when a test failed)."""
     tally = Path(tempfile.mkstemp(prefix="fuzz-tally-")[1])
     env = dict(os.environ, HYPOTHESIS_PROFILE="long", FUZZ_EXAMPLES=str(examples), OPENBLAS_NUM_THREADS="1",
                FUZZ_TALLY=str(tally), FUZZ_SLICE_S=f"{max(seconds - 20, 5) / N_TESTS:.1f}",
                FUZZ_DEADLINE=str(time.time() + seconds))
+    if root != ROOT:  # the snapshot's package, not the installed (editable) one
+        env["PYTHONPATH"] = os.pathsep.join([str(root / "src"), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.monotonic()
     try:
-        p = subprocess.run([sys.executable, "-m", "pytest", "-q", *map(str, FILES), "-k", NOT_FUZZ,
+        p = subprocess.run([sys.executable, "-m", "pytest", "-q", *(str(root / f.relative_to(ROOT)) for f in FILES),
+                            "-k", NOT_FUZZ,
                             f"--hypothesis-seed={seed}", "-p", "no:cacheprovider", "-W", "ignore::DeprecationWarning"],
-                           capture_output=True, text=True, cwd=ROOT, env=env, timeout=seconds + 60)
+                           capture_output=True, text=True, cwd=root, env=env, timeout=seconds + 60)
         out, rc = p.stdout + p.stderr, p.returncode
     except subprocess.TimeoutExpired as exc:  # what ran is in the tally
         out, rc = str(exc.stdout or "") + str(exc.stderr or ""), -9
@@ -96,6 +112,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shard-s", type=float, default=300, help="wall-clock seconds of one shard")
     ap.add_argument("--shard-examples", type=int, default=2000, help="examples per test in one shard (at most)")
     ap.add_argument("--summary", action="store_true", help="print the table of the results so far and exit")
+    ap.add_argument("--snapshot", action="store_true", help="run the committed tree (git archive HEAD), not the "
+                    "working tree")
     args = ap.parse_args(argv)
     rows = done(args.results)
     if args.summary:
@@ -103,11 +121,25 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if any(r["failing"] for r in rows) else 0
     started = time.monotonic()
     seed = max((r["seed"] for r in rows), default=0) + 1
+    root, commit = snapshot() if args.snapshot else (ROOT, "working tree")
+    try:
+        rows = _shards(args, rows, seed, root, commit, started)
+    finally:
+        if root != ROOT:
+            shutil.rmtree(root, ignore_errors=True)
+    print(summary(rows))
+    return 1 if any(r["failing"] for r in rows) else 0
+
+
+def _shards(args: argparse.Namespace, rows: list[dict], seed: int, root: Path, commit: str,
+            started: float) -> list[dict]:
+    """Run shards from ``seed`` on until the target or the chunk's time; each appended as it ends."""
     while sum(r["examples"] for r in rows) < args.target:
         left = args.chunk_s - (time.monotonic() - started)
         if left < 90:  # not enough for a shard past its start-up
             break
-        new, tail = run_shard(seed, args.shard_examples, min(args.shard_s, left - 30))
+        new, tail = run_shard(seed, args.shard_examples, min(args.shard_s, left - 30), root)
+        new = [{**r, "commit": commit} for r in new]
         with args.results.open("a") as fh:
             for r in new:
                 fh.write(json.dumps({**r, "output": tail} if tail else r) + "\n")
@@ -117,8 +149,7 @@ def main(argv: list[str] | None = None) -> int:
               f"{new[0]['shard_cpu_s'] if new else 0:.0f} s CPU; {sum(r['examples'] for r in rows):,} in all",
               flush=True)
         seed += 1
-    print(summary(rows))
-    return 1 if any(r["failing"] for r in rows) else 0
+    return rows
 
 
 if __name__ == "__main__":
