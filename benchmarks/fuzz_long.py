@@ -49,7 +49,8 @@ def snapshot() -> tuple[Path, str]:
     commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True,
                             check=True).stdout.strip()
     where = Path(tempfile.mkdtemp(prefix="fuzz-long-"))
-    archive = subprocess.run(["git", "archive", commit, "src", "tests", "pyproject.toml"], cwd=ROOT, capture_output=True, check=True)
+    archive = subprocess.run(["git", "archive", commit, "src", "tests", "pyproject.toml"], cwd=ROOT,
+                             capture_output=True, check=True)
     subprocess.run(["tar", "-x", "-C", str(where)], input=archive.stdout, check=True)
     return where, commit
 
