@@ -480,3 +480,29 @@ def test_the_feeds_table_keeps_its_times_order_and_schema_version(new_store):
         st._x("UPDATE feed_meta SET value = '99' WHERE key = 'schema_version'")
         with pytest.raises(StoreError, match="newer storylens"):
             FeedTable(st)
+
+
+def test_a_digester_that_cannot_work_is_reported_and_the_next_round_makes_its_digests(tmp_path: Path):
+    import asyncio
+
+    from storylens.live.digester import Digester
+    from storylens.stories.store.index import StoryIndex
+
+    db = str(tmp_path / "news.db")
+    with open_store(db) as st:
+        StoryIndex(st, digests=False).add([Article("a", _report(3, 0), title="A")])
+
+        async def round_end(location: str) -> Digester:
+            d = Digester(location, st)
+            d.poke()  # a batch was committed
+            try:
+                await d.finish()
+            finally:
+                d.close()
+            return d
+
+        broken = asyncio.run(round_end(str(tmp_path / "gone" / "news.db")))  # its process cannot open the store
+        assert broken.written == 0 and "digester process stopped" in (broken.problem or "")
+        assert len(st.stale_digests()) == 1
+        fine = asyncio.run(round_end(db))
+        assert fine.problem is None and fine.written == 1 and st.stale_digests() == []
