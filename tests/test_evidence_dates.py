@@ -113,3 +113,8 @@ def test_years_months_decades_and_named_days_without_a_preposition():
 def test_months_and_years_counted_from_a_date():
     got = _read("The mine opened on June 15, 1998. Two years later it closed.", "2001-01-10")
     assert got["Two years later"] == "2000"
+
+
+def test_decades_ago_and_what_is_set_to_happen():
+    got = _read("A decade ago the mine was planned. The talks are set to resume on Monday.", "1999-05-05")
+    assert got["A decade ago"] == "1989" and got["on Monday"] == "1999-05-10"

@@ -179,3 +179,10 @@ def test_figures_in_german_french_spanish_and_italian():
     (claim,) = [c for c, _ in extract_claims(prepare_document(Article(
         id="d", text="Die Behörden meldeten 2.500 Tote.", published="2016-10-04", lang="de")))]
     assert (claim.value, claim.what) == (2500, "Tote")
+
+
+def test_a_money_figure_reads_its_relative_clause():
+    whats = {c.value: c.what for c in _claims(
+        "The fees for his speeches, which can be as high as $50,000, go to his wife. He has earned more than "
+        "the $5,000 his wife has deposited in the joint account.")}
+    assert whats[50000] == "speeches" and whats[5000] == "deposited"

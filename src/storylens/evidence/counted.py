@@ -82,7 +82,26 @@ def context_thing(before: str, after: str) -> str:
     if m:
         return m.group(1)
     m = _MEASURING_VERB.search(before[-40:])
-    return _VERB_NOUNS[m.group(1).lower()] if m else ""
+    if m:
+        return _VERB_NOUNS[m.group(1).lower()]
+    return _relative_thing(before, after)
+
+
+# "the $5,000 his wife has deposited": the verb of a relative clause right after the figure; "the fees for
+# his speeches, which can be as high as $50,000": the noun phrase a relative clause before it is about
+_VERB_AFTER = re.compile(r"^\s+(?:that\s+|which\s+)?(?:[A-Za-z][\w'-]*\s+){1,3}?(?:has\s+|have\s+|had\s+|was\s+|"
+                         r"were\s+)?([a-z]{3,}ed)\b")
+_WHICH_BEFORE = re.compile(r",\s+(?:which|that|who)\b[^,;:]{0,50}$")
+
+
+def _relative_thing(before: str, after: str) -> str:
+    m = _VERB_AFTER.match(after)
+    if m:
+        return m.group(1)
+    m = _WHICH_BEFORE.search(before)
+    if m:
+        return _np_before(re.findall(r"[A-Za-z][\w'.-]*|[^\sA-Za-z]", before[:m.start()])[-12:])
+    return ""
 
 
 # a figure that says where a quantity went: "the number of hate groups to 537 from 474", "the average daily

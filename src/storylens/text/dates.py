@@ -82,7 +82,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"(?P<dir>earlier|later|before|after|previously)\b"
         rf"|\bthe\s+(?P<dir2>previous|next|following)\s+(?P<unit2>day|week)\b"
         rf"|\bthe\s+day\s+(?P<dir3>before|after)\b", re.IGNORECASE)),
-    ("ago", re.compile(rf"\b(?P<n>{_N})\s+(?P<unit>day|days|week|weeks|month|months|year|years)\s+ago\b",
+    ("ago", re.compile(rf"\b(?P<n>{_N})\s+(?P<unit>day|days|week|weeks|month|months|year|years|decade|decades)\s+"
+                       r"ago\b",
                        re.IGNORECASE)),
     ("rel_day", re.compile(r"\b(?P<word>today|yesterday|tomorrow|tonight|this morning|this afternoon|"
                            r"this evening|last night)\b", re.IGNORECASE)),
@@ -103,7 +104,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 
 _FUTURE = re.compile(r"\b(?:will|shall|'ll|is to|are to|is due|are due|expected to|plans? to|planned to|"
-                     r"hopes to|hoping to|aims to|intends to|expects?\b(?:[^.;:]|\.(?=\s*[A-Z])){0,60}\bto\s+[a-z]+|"
+                     r"hopes to|hoping to|aims to|intends to|(?:is|are) set to|(?:is|are) slated to|"
+                     r"expects?\b(?:[^.;:]|\.(?=\s*[A-Z])){0,60}\bto\s+[a-z]+|"
                      r"scheduled|to be held|to be published|would (?:meet|visit|hold|arrive|begin|start|return|"
                      r"travel|leave|go|come|vote|decide|announce|take))\b|"
                      r"\b(?:goes|go|begins|begin|starts|start|opens|open|resumes|arrives|returns)\s+(?:on\s+trial\s+)?"
@@ -389,7 +391,7 @@ def _ago(expr: TimeExpr, anchor: date, future: bool) -> Resolved:
     if unit == "month":
         y, m = divmod(anchor.year * 12 + anchor.month - 1 - n, 12)
         return Resolved(f"{y:04d}-{m + 1:02d}", "month")
-    return Resolved(f"{anchor.year - n:04d}", "year")
+    return Resolved(f"{anchor.year - n * (10 if unit == 'decade' else 1):04d}", "year")
 
 
 #: how each kind of expression is resolved: absolute ones (with or without an anchor) and relative ones (only
