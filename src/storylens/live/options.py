@@ -19,8 +19,9 @@ class FollowOptions:
     """How one follower fetches.  Times are seconds, sizes bytes.
 
     With ``workers`` above 0 feeds and pages are parsed in processes started
-    with multiprocessing's "spawn": a script that runs a round itself needs
-    the usual ``if __name__ == "__main__":`` guard (or ``workers=0``).
+    with multiprocessing's "spawn", and with ``digest_process`` the digests
+    are made in one: a script that runs a round itself needs the usual
+    ``if __name__ == "__main__":`` guard (or ``workers=0, digest_process=False``).
 
     >>> FollowOptions().max_redirects
     5
