@@ -94,6 +94,8 @@ def name_in(part: str) -> tuple[str, str]:
         low = toks[i].lower().rstrip(".").strip("’'")
         if (low in TITLES and (name or not _surname_like(toks, i))) or low in DEMONYMS or low in ORG_WORDS:
             break
+        if name and toks[i].endswith(("'s", "’s")):
+            break  # "CDC's Koplan": a possessive names whose he is, not his name
         name.insert(0, toks[i])
         i -= 1
     while name and name[0].lower() in _PARTICLES:
