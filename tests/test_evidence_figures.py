@@ -186,3 +186,7 @@ def test_a_money_figure_reads_its_relative_clause():
         "The fees for his speeches, which can be as high as $50,000, go to his wife. He has earned more than "
         "the $5,000 his wife has deposited in the joint account.")}
     assert whats[50000] == "speeches" and whats[5000] == "deposited"
+
+
+def test_a_half_dozen_is_six():
+    assert [(c.value, c.what) for c in _claims("They fractured his skull a half-dozen times.")] == [(6, "times")]

@@ -68,6 +68,7 @@ QUANTITY_RE = re.compile(
       | (?P<num>(?:{_DIGITS})|(?:{_WORDS}))(?![^\W\d_])
         (?P<scale>(?:\s+{_SCALE})*)
         (?P<dozen>\s+dozen)?
+      | (?P<half>(?:a\s+)?half[-\s]dozen|half\s+a\s+dozen)
       | (?P<a>an?)\s+(?P<ascale>dozen|hundred|thousand|million|billion)
     )
     (?![\w-]*\d)""",
@@ -120,6 +121,8 @@ def _value(m: re.Match) -> tuple[float, str] | None:
         vague = re.sub(r"\s+", " ", m.group("vague").lower())
         core = vague.replace("many ", "").replace("several ", "")
         return float(VAGUE[core]), (qual + " " if qual else "") + vague + " of"
+    if m.group("half"):
+        return 6.0, qual
     if m.group("a"):
         word = m.group("ascale").lower()
         return float(12 if word == "dozen" else SCALES[word]), qual
