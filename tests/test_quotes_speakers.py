@@ -171,3 +171,12 @@ def test_what_follows_a_quotation_inside_a_sentence():
     assert got == {"Was it an impact bre": "Schlamm", "I told them not to w": "Gilstrap",
                    "no strings would be ": "Moussa", "have been headquarte": "Madeleine Albright",
                    "there was nothing to": None}
+
+
+def test_he_said_after_a_name_the_entities_missed():
+    got = _speakers("Russia keeps the death penalty.\n"
+                    "Evans said the government was keeping it because of the expense. ``In other words, it is "
+                    "cheaper to kill,'' he said.\n"
+                    "Witnesses said the shots came from the roof. ``We saw two men run away from there,'' he said.")
+    assert got["In other words, it i"] == "Evans"
+    assert got["We saw two men run a"] is None  # "Witnesses" is no name

@@ -14,7 +14,7 @@ from typing import Sequence
 
 from ..models import Article
 from ..prepare import PreparedDocument
-from ..text.lexicon import DEMONYMS, ORG_WORDS, SPEECH_VERBS, TITLES
+from ..text.lexicon import COUNT_NOUNS, DEMONYMS, ORG_WORDS, SPEECH_VERBS, TITLES
 from .speaker_gender import Genders
 from .speakers import can_speak, split_name_role
 
@@ -142,7 +142,12 @@ def _speech_subject(sentence: str, persons: dict[str, str], text: str = "") -> s
     return None
 
 
-_NOT_NAMES = frozenset("the a an he she it they we i this that these those there his her their its".split())
+# words that open a sentence as its subject and are no name: pronouns, and the groups news copy has speak
+_NOT_NAMES = frozenset("""the a an he she it they we i this that these those there his her their its witnesses
+    officials residents police analysts experts investigators authorities critics doctors prosecutors lawyers
+    scientists researchers officers aides sources observers activists protesters diplomats survivors relatives
+    neighbors neighbours officers soldiers rebels villagers workers students teachers parents""".split()) \
+    | frozenset(COUNT_NOUNS)
 
 
 def from_context(found: Sequence[Found], doc: PreparedDocument, sent_start: int, persons: dict[str, str],
