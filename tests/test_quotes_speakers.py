@@ -59,10 +59,7 @@ def test_what_the_text_says_of_a_persons_sex():
     assert [g.of(p) for p in ("Kate Lecchi", "Phillip Shirvington", "Ben Wolfinger", "Kelly Brownell",
                               "Alex Moore")] == ["f", "m", "m", "m", "unknown"]
     assert g.compatible("Alex Moore", "she") and g.compatible("Alex Moore", "he")
-    assert not g.compatible("Kate Lecchi", "he") and g.compatible("Kate Lecchi", "I")
-    # "they" is never one person, "it" never a man or a woman
-    assert not g.compatible("Kate Lecchi", "they") and not g.compatible("Kate Lecchi", "it")
-    assert g.compatible("Alex Moore", "it")
+    assert not g.compatible("Kate Lecchi", "he") and g.compatible("Kate Lecchi", "they")
 
 
 def test_names_inside_what_he_said_are_not_the_speaker():
@@ -138,45 +135,3 @@ def test_titles_of_works_with_subtitles_and_commas_are_not_speech():
                     "The audience greeted the premiere of ``The Laramie Project,'' a collaboration.\n"
                     "``The Jews and I are at war,'' Butler said.")
     assert got == {"The Jews and I are a": "Butler"}
-
-
-def test_attribution_before_the_quotation_in_the_same_sentence():
-    got = _speakers("Richard Fox, an agent with the Bureau of Alcohol, Tobacco and Firearms, said the bomb could have "
-                    "``devastated the entire end of the building.''\n"
-                    "Demelza Stobbings of the rights group said that killings have soared since the coup a year ago, "
-                    "but that on an international level ``many people are not prepared to say what is happening.''\n"
-                    "Gore did not embrace the action, but said then that ``the values of the laws are sound.''\n"
-                    "Added Woody Enderson, head of the task force, ``This is a witness of ours.''\n"
-                    "Still, Ulrich, who never visited the site, admitted he ``can barely get on AOL,'' and left.\n"
-                    "They will start a foundation for those committed, in Piccard's words, to ``fighting against "
-                    "forgotten sufferances.''")
-    assert got == {"devastated the entir": "Richard Fox", "many people are not ": "Demelza Stobbings",
-                   "the values of the la": "Gore", "This is a witness of": "Woody Enderson",
-                   "can barely get on AO": "Ulrich", "fighting against for": "Piccard"}
-    # an adverbial that opens the sentence is no speaker
-    got = _speakers("On Tuesday, the committee released a draft that it called ``just a first draft of it.''\n"
-                    "Regarding the alleged assault, he says, ``I don't favor hurting anyone at all.''")
-    assert got == {"just a first draft o": None, "I don't favor hurtin": None}
-
-
-def test_what_follows_a_quotation_inside_a_sentence():
-    got = _speakers("The inquiry goes on.\n"
-                    "``Was it an impact break? Was there a crack?'' Schlamm said.\n"
-                    "``I told them not to wander off too far,'' drawled Gilstrap.\n"
-                    "Moussa cautioned that ``no strings would be attached to'' the withdrawal, which he hoped would "
-                    "go ahead.\n"
-                    "They were not certified because they ``have been headquarters for the heroin business'' for "
-                    "years, Secretary of State Madeleine Albright told a briefing.\n"
-                    "One pilot flying to Nantucket told investigators that ``there was nothing to see at all.''")
-    assert got == {"Was it an impact bre": "Schlamm", "I told them not to w": "Gilstrap",
-                   "no strings would be ": "Moussa", "have been headquarte": "Madeleine Albright",
-                   "there was nothing to": None}
-
-
-def test_he_said_after_a_name_the_entities_missed():
-    got = _speakers("Russia keeps the death penalty.\n"
-                    "Evans said the government was keeping it because of the expense. ``In other words, it is "
-                    "cheaper to kill,'' he said.\n"
-                    "Witnesses said the shots came from the roof. ``We saw two men run away from there,'' he said.")
-    assert got["In other words, it i"] == "Evans"
-    assert got["We saw two men run a"] is None  # "Witnesses" is no name

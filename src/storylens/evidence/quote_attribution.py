@@ -10,12 +10,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..text.lexicon import CALENDAR_WORDS, FOREIGN_SPEAKER_ENDS, FOREIGN_SPEECH_VERBS, SPEECH_VERBS, \
-    WEEKDAY_PATTERN
+from ..text.lexicon import FOREIGN_SPEAKER_ENDS, FOREIGN_SPEECH_VERBS, SPEECH_VERBS, WEEKDAY_PATTERN
 from ..text.segment import ABBREVIATIONS
-from ..text.tfidf import STOPWORDS
 from .quote_spans import EARLIER_QUOTES
-from .speakers import can_speak, split_name_role
 
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it"})
 
@@ -28,18 +25,9 @@ _WAS_QUOTED = re.compile(r"^\s*[,.]?\s*(?P<np>[^\u201c\u201d\"]{1,80}?)\s+(?:was
 _QUOTED_AS = re.compile(r"^\s*[,.]?\s*[^\u201c\u201d\"]{1,60}?\s+quoted\s+"
                         r"(?P<np>(?:(?!by\b)[a-z]+\s+){0,3}[A-Z][\w'’-]*(?:\s+[A-Z][\w'’.-]*)*)\s+as\s+saying\b")
 _NAME_ED = re.compile(r"^\s*,?\s*(?P<np>(?:[A-Z][\w'’.-]*\s+){1,4}(?:of\s+[A-Z][\w'’-]*\s+)?)[a-z]+ed\b")
-_INVERTED = re.compile(r"^\W*(?:Said|Says|Added|Wrote|Continued)\s+"
-                       r"(?P<np>[^:\u201c\u201d\"]{2,160}?)\s*[,:]?\s*$")
+_INVERTED = re.compile(r"^\W*Said\s+(?P<np>[^,:]{2,80}?)\s*[,:]?\s*$")
 _OPENING_NAME = re.compile(r"^\W*((?:[A-Z][\w'’.-]*|al-\w+|de)(?:\s+(?:[A-Z][\w'’.-]*|al-\w+|de|of|the|to|for))*)")
-_NAME_SAID = re.compile(r"^\s*(?P<np>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:said|says|asked|asks|"
-                        r"wondered|added|told|shouted|cried|exclaimed)\b")
-_VERBED_NAME = re.compile(r"^\s*,?\s*[a-z]{3,}ed\s+(?P<np>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*(?:[.,;]|$)")
 _WHO_AT_END = re.compile(r",?\s+who\s+$")
-_IN_WORDS = re.compile(r"\bin\s+(?P<np>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})['’]s?\s+(?:own\s+)?words,?"
-                       r"(?:\s+[a-z]+){0,2}\s*$")
-_ACCORDING_TO = re.compile(r"^\W*According\s+to\s+(?P<np>[^,\u201c\u201d\"]{2,100}?),\s+[^\u201c\u201d\"]*$")
-_SHARED_SUBJECT = re.compile(r",?\s+(?:and|but)\s+(?:\w+ly\s+)?$")
-VERB_WITHIN = 300  # characters from a speech verb before a quotation to it, in one sentence
 _CJK = r"[\u3040-\u30ff\u3400-\u9fff\u00b7\u30fb]"
 
 
@@ -89,10 +77,7 @@ def phrase_after(right: str, qtext: str, closes_on_comma: bool, verbs: Verbs = E
     if verbs.cjk_after is not None and (cjk := verbs.cjk_after.match(right)):
         return cjk.group("np")
     if re.search(r"[.!?]$", qtext) and not re.match(r"^\s*[,a-z]", right):
-        # the quotation ends its sentence: what follows is another one, but for a question or an exclamation
-        # that its speaker's name follows: "``Was there a crack?'' Schlamm said."
-        asked = _NAME_SAID.match(right) if re.search(r"[!?]$", qtext) else None
-        return asked.group("np") if asked else ""
+        return ""  # the quotation ends its sentence: what follows is another sentence
     m4 = _QUOTED_AS.match(right)
     if m4:
         return m4.group("np")
@@ -102,15 +87,10 @@ def phrase_after(right: str, qtext: str, closes_on_comma: bool, verbs: Verbs = E
     m3 = _WAS_QUOTED.match(right)
     if m3:
         return m3.group("np")
-    ed = _VERBED_NAME.match(right)
-    if ed and closes_on_comma:
-        return re.sub(r"(?<=[\w'’-]{2})\.$", "", ed.group("np"))  # "..., drawled Gilstrap."
     m = verbs.np_verb.match(right)
     if m and len(m.group("np").split()) <= 16 and \
             m.group("np").split()[0].lower() not in ("and", "but", "or", "to", "that", "which"):
-        np = m.group("np") if closes_on_comma or right.lstrip().startswith(",") else _short_subject(m.group("np"))
-        if np:
-            return np
+        return m.group("np")
     if m and (tail := _RUN_ON_SPEAKER.search(m.group("np"))):
         # the quotation runs on in the narrator's words: "...e-mail'' and other uses, Buss said."
         return tail.group(1)
@@ -119,16 +99,6 @@ def phrase_after(right: str, qtext: str, closes_on_comma: bool, verbs: Verbs = E
         # '..., Brian Jones of England deadpanned': a name, then a verb of saying we do not list
         return re.sub(r"\s+of\s+[A-Z][\w'’-]*\s*$", "", m5.group("np").strip())
     return ""
-
-
-def _short_subject(np: str) -> str:
-    """The speaker phrase after a quotation inside a sentence ("``...'' he said", "``...'' the council
-    said", "``...'' for several years, U.S. Secretary of State Madeleine Albright told"), or "" for a clause
-    of the narrator's ("``...'' the troop withdrawal, which he hoped")."""
-    if "," not in np:
-        return np if len(np.split()) <= 5 else ""
-    last = np.rsplit(",", 1)[1].strip(" '\"\u201d\u2019")
-    return last if last[:1].isupper() and len(last.split()) <= 8 else ""
 
 
 def phrase_before(left: str, verbs: Verbs = ENGLISH, right: str = "") -> str:
@@ -142,22 +112,18 @@ def phrase_before(left: str, verbs: Verbs = ENGLISH, right: str = "") -> str:
     inverted = _INVERTED.match(left)
     if inverted:  # "Said Evans: ``We want to get this case resolved.''"
         return inverted.group("np")
-    named = _IN_WORDS.search(left) or _ACCORDING_TO.search(left)
-    if named:  # "in Piccard's words, ``...''", "According to the United Nations rapporteur, troops ``...''"
-        return named.group("np")
     pronoun = ""
     for vm in list(reversed(list(verbs.word.finditer(left))))[:2]:
-        if len(left) - vm.end() > VERB_WITHIN:
+        if len(left) - vm.end() > 150:
             break  # too far from the quotation to introduce it
-        if vm.group(0).endswith("ing") or _SHARED_SUBJECT.search(left, 0, vm.start()):
-            # "X objected, arguing that ..." / "Gore did not embrace it, but said then that ...": the
-            # sentence's subject speaks
-            cand = _opening_name(left)
+        if vm.group(0).endswith("ing"):
+            sm = _OPENING_NAME.match(left)
+            cand = sm.group(1) if sm else ""
         elif _WHO_AT_END.search(left[: vm.start()]):
             # "..., a female deputy, Reggie Fluty, who told the victim, ``...''"
-            cand = speaker_before_verb(_WHO_AT_END.sub("", left[: vm.start()]), verbs)
+            cand = speaker_before_verb(_WHO_AT_END.sub("", left[: vm.start()]))
         else:
-            cand = speaker_before_verb(left[: vm.start()], verbs)
+            cand = speaker_before_verb(left[: vm.start()])
         if not cand:
             continue
         if cand.split()[0].lower() in PRONOUNS:
@@ -196,37 +162,9 @@ _CLAUSE_WORDS = frozenset({"and", "but", "that", "as", "while", "because", "afte
 _SUBJECT_STARTS = frozenset({"a", "an", "the", "he", "she", "they", "i", "we", "it"})
 
 
-# a name that opens the sentence, then an appositive with commas of its own: "Richard Fox, an agent with
-# the Bureau of Alcohol, Tobacco and Firearms," / "Freeh, testifying before the panel,"
-_NAME_APPOSITIVE = re.compile(r"^\W*(?:(?:But|And|Meanwhile|However|Still)\s+)?(?P<name>[A-Z][\w'’.-]*"
-                              r"(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|al-\w+)){0,3}),\s+(?P<app>[^\u201c\u201d\"]{2,200}?),?$")
-
-
-def _name_like(words_: str) -> bool:
-    """Whether the words that open a sentence can be a name ("Richard Fox", "Freeh"), not an adverbial
-    ("On Tuesday", "Regarding Furrow's", "Still")."""
-    toks = words_.split()
-    low = [t.lower().rstrip(".") for t in toks]
-    return bool(toks) and low[0] not in STOPWORDS and not low[0].endswith("ing") \
-        and not any(t in CALENDAR_WORDS or t.endswith(("'s", "’s", "'", "’")) for t in low) \
-        and can_speak(split_name_role(words_)[0])
-
-
-def _opening_name(left: str) -> str:
-    """The name that opens the sentence (after an adverbial: "Still, Ulrich ..."), or ""."""
-    for m in (_OPENING_NAME.match(left), _OPENING_NAME.match(left[left.find(",") + 1:]) if "," in left else None):
-        if m and _name_like(m.group(1)):
-            return m.group(1)
-    return ""
-
-
-def speaker_before_verb(left: str, verbs: Verbs = ENGLISH) -> str:
+def speaker_before_verb(left: str) -> str:
     """The noun phrase that ends ``left`` (the subject of a following speech verb)."""
     left = left.rstrip()
-    app = _NAME_APPOSITIVE.match(left)
-    if app and _name_like(app.group("name")) and not verbs.word.search(app.group("app")) \
-            and not re.search(r"[.!?]\s", app.group("app")):
-        return f"{app.group('name')}, {app.group('app')}"
     # a relative clause between subject and verb: "The former senator, who grew up in Washington, said"
     left = re.sub(r",\s*(?:who|which|whose)\b[^,\u201c\u201d\"]*,?$", "", left).rstrip()
     # skip a time or place adjunct between subject and verb: "Lavrov simply said", "the Kremlin Tuesday said"

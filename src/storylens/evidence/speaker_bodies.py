@@ -20,7 +20,6 @@ DOCUMENT_NOUNS = ("statement", "report", "submission", "resolution", "letter", "
                   "communique", "declaration", "memo", "memorandum", "editorial", "release", "ruling",
                   "complaint", "petition", "filing", "notice", "proposal", "recommendation", "survey")
 _NOUN = "|".join(DOCUMENT_NOUNS)
-DOCUMENT_WITHIN = 20  # sentences back to where the text introduces the document a quotation comes from
 _DOCUMENT_PHRASE = re.compile(
     rf"^(?:the|a|an|its|their|his|her)\s+(?:(?P<owner>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){{0,4}}?)(?:['’]s)?\s+)?"
     rf"(?:[a-z]+\s+)?(?P<noun>{_NOUN})s?(?:,?\s+(?:(?:issued|released|signed|published|sent|faxed|made)\s+)?"
@@ -95,7 +94,7 @@ def _author_in_mention(noun: str, doc: PreparedDocument, at: int, persons: dict[
     ("In a submission to the U.N. team, the council said ..."). A sentence that only refers back to it ("the
     statement added") is passed over."""
     k = doc.sentences_ending_by(at)
-    spans = [(s.start, s.end) for s in doc.sentences[max(0, k - DOCUMENT_WITHIN):k]]
+    spans = [(s.start, s.end) for s in doc.sentences[max(0, k - 8):k]]
     here = doc.sentence_at(at)
     if here is not None:
         spans.append((doc.sentences[here].start, at))  # the quotation's own sentence, up to it
@@ -114,8 +113,7 @@ def _author_in_mention(noun: str, doc: PreparedDocument, at: int, persons: dict[
         if all((m.group("det") or m.group("owner") or "").lower() == "the" for m in found):
             continue  # "The statement added that ...": a reference back, not where it is introduced
         authors = set(bodies_in(sentence, orgs, at, roles, seen))
-        authors.update(p for p in named_in(sentence, persons) if not as_object(sentence, p, persons)
-                       and _subject_somewhere(sentence, p, persons))
+        authors.update(p for p in named_in(sentence, persons) if not as_object(sentence, p, persons))
         return authors.pop() if len(authors) == 1 else None
     return None
 
@@ -123,14 +121,12 @@ def _author_in_mention(noun: str, doc: PreparedDocument, at: int, persons: dict[
 def bodies_in(sentence: str, orgs: dict[str, str], at: int, roles: dict[str, str], seen: FirstSeen) -> list[str]:
     """The bodies ``sentence`` names (news agencies aside): by name, or as "the council" where the article
     names one council before ``at``."""
-    found = {_as_written(key, orgs, seen.text) or full for key, full in orgs.items() if key in sentence
-             and not _agency(full)
-             and any(not _after_preposition(sentence, m.start()) and _clause_subject(sentence, m.start())
+    found = {full for key, full in orgs.items() if key in sentence and not _agency(full)
+             and any(not _after_preposition(sentence, m.start())
                      for m in re.finditer(rf"(?<![\w-]){re.escape(key)}(?![\w-]|\s+[A-Z])", sentence)
                      if not re.search(r"[A-Z][\w'’.-]*\s+$", sentence[max(0, m.start() - 30):m.start()]))}
     for m in re.finditer(r"\bthe\s+([a-z]+)\b", sentence, re.IGNORECASE):
-        if m.group(1).lower() in ORG_WORDS and not _after_preposition(sentence, m.start()) and \
-                _clause_subject(sentence, m.start()):
+        if m.group(1).lower() in ORG_WORDS and not _after_preposition(sentence, m.start()):
             one = the_one_named(m.group(1).lower(), at, roles, orgs, seen)
             if one:
                 found.add(one)
@@ -146,19 +142,6 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:of|in|to|by|for|with|from|at|on|into|aga
 def _after_preposition(sentence: str, at: int) -> bool:
     """Whether the name at ``at`` is the object of a preposition ("the obesity issue of JAMA"), not a subject."""
     return bool(_PREPOSITION_BEFORE.search(sentence, max(0, at - 60), at))
-
-
-def _clause_subject(sentence: str, at: int) -> bool:
-    """Whether the name at ``at`` opens its clause (at most three words before it since the sentence's start
-    or a comma): "In a submission ..., the council said", not "the council has declared the Klan"."""
-    clause = re.split(r"[,;:]", sentence[:at])[-1]
-    return len([w for w in clause.split() if w.lower() != "the"]) <= 3
-
-
-def _subject_somewhere(sentence: str, full: str, persons: dict[str, str]) -> bool:
-    """Whether the sentence names the person ``full`` where a clause opens (see :func:`_clause_subject`)."""
-    return any(_clause_subject(sentence, m.start()) for k, v in persons.items() if v == full and k in sentence
-               for m in re.finditer(rf"(?<![\w-]){re.escape(k)}(?![\w-])", sentence))
 
 
 def _agency(name: str) -> bool:

@@ -14,9 +14,9 @@ from typing import Sequence
 
 from ..models import Article
 from ..prepare import PreparedDocument
-from ..text.lexicon import COUNT_NOUNS, DEMONYMS, ORG_WORDS, SPEECH_VERBS, TITLES
+from ..text.lexicon import DEMONYMS, ORG_WORDS, SPEECH_VERBS, TITLES
 from .speaker_gender import Genders
-from .speakers import can_speak, split_name_role
+from .speakers import split_name_role
 
 _SPEECH = SPEECH_VERBS
 NEAREST_WITHIN = 2000  # characters back to the last quotation whose speaker a "he said" may continue
@@ -125,29 +125,14 @@ _SPEECH_SUBJECT = re.compile(rf"^\W*(?:[A-Z][^,]{{0,40}},\s+)?(?P<np>[A-Z][^,;:]
                              rf"\s+(?:\w+ly\s+)?(?:{_SPEECH})\b")
 
 
-def _speech_subject(sentence: str, persons: dict[str, str], text: str = "") -> str | None:
-    """The person who is the subject of ``sentence``'s speech verb: one of the story's, or a name the
-    entities missed ("Evans said ...") whose words ``text`` never writes in lower case; else None."""
+def _speech_subject(sentence: str, persons: dict[str, str]) -> str | None:
+    """The person of the story who is the subject of ``sentence``'s speech verb, or None."""
     m = _SPEECH_SUBJECT.match(sentence)
     if not m:
         return None
     np = m.group("np").strip(" ,")
-    given = split_name_role(np)[0]
-    name = persons.get(np) or persons.get(given)
-    if name:
-        return name if name in named_in(sentence, persons) else None
-    if given and np.startswith(given) and can_speak(given) and given.split()[0].lower() not in _NOT_NAMES and \
-            not any(re.search(rf"\b{re.escape(t.lower())}\b", text) for t in given.split()):
-        return given
-    return None
-
-
-# words that open a sentence as its subject and are no name: pronouns, and the groups news copy has speak
-_NOT_NAMES = frozenset("""the a an he she it they we i this that these those there his her their its witnesses
-    officials residents police analysts experts investigators authorities critics doctors prosecutors lawyers
-    scientists researchers officers aides sources observers activists protesters diplomats survivors relatives
-    neighbors neighbours officers soldiers rebels villagers workers students teachers parents""".split()) \
-    | frozenset(COUNT_NOUNS)
+    name = persons.get(np) or persons.get(split_name_role(np)[0])
+    return name if name and name in named_in(sentence, persons) else None
 
 
 def from_context(found: Sequence[Found], doc: PreparedDocument, sent_start: int, persons: dict[str, str],
@@ -176,7 +161,7 @@ def from_context(found: Sequence[Found], doc: PreparedDocument, sent_start: int,
         prev_text = text[prev[0]:prev[1]]
         if _PRONOUN_SPEAKS.match(prev_text):
             continue  # "He said Metallica had lost touch.": the same "he" speaks, the names are what he said
-        subject = _speech_subject(prev_text, persons, text)
+        subject = _speech_subject(prev_text, persons)
         if subject and pronoun.fits(subject):
             return subject, roles.get(subject, ""), "context"
         named = [n for n in named_in(prev_text, persons) if not as_object(prev_text, n, persons)]

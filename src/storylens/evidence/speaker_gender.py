@@ -33,12 +33,7 @@ class Genders:
         return self.known[full]
 
     def compatible(self, full: str, pronoun: str) -> bool:
-        """Whether ``pronoun`` may stand for ``full``: "she" not for a man, "he" not for a woman, "it"
-        not for either, "they" and "we" not for one person; "I" and others for anyone."""
-        if pronoun.lower() in ("they", "we"):
-            return full not in self.keys  # a body, never one person
-        if pronoun.lower() == "it":
-            return self.of(full) == "unknown"  # not a man or a woman ("Amnesty International" taken for a person)
+        """Whether ``pronoun`` ("she", "he"; anything else fits everyone) may stand for ``full``."""
         want = _PRONOUN_SEX.get(pronoun.lower())
         got = self.of(full)
         return want is None or got == "unknown" or got == want

@@ -59,8 +59,6 @@ def _name_and_role(part: str) -> tuple[str, str]:
         role = " ".join(x for x in (role, part[aff.end(1):].strip()) if x)
     else:
         name, role = name_in(part)
-        if name and re.search(r"\b(?:to|in|at|from|of|for|near|on|into|over|toward|towards)$", role):
-            return "", part  # "One pilot flying to Nantucket": the name is the object of a preposition
     if name and " ".join(t.lower().rstrip(".") for t in name.split()) in GAZETTEER:
         return "", part
     return name, role
@@ -94,8 +92,6 @@ def name_in(part: str) -> tuple[str, str]:
         low = toks[i].lower().rstrip(".").strip("’'")
         if (low in TITLES and (name or not _surname_like(toks, i))) or low in DEMONYMS or low in ORG_WORDS:
             break
-        if name and toks[i].endswith(("'s", "’s")):
-            break  # "CDC's Koplan": a possessive names whose he is, not his name
         name.insert(0, toks[i])
         i -= 1
     while name and name[0].lower() in _PARTICLES:

@@ -43,8 +43,7 @@ SPEECH_VERBS = (r"said|says|say|told|tells|added|adds|stated|warned|declared|ins
                 r"described|called(?! off| up| in)|"
                 r"hoped|pledged|promised|predicted|concluded|observed|remarked|responded|professed|testified|"
                 r"countered|cautioned|contended|maintained|recounted|joked|wondered|boasted|lamented|"
-                r"characterized|characterised|stating|noted|alleges|asserted|asserting|arguing|"
-                r"likened|suggested|emphasized|emphasised|writes|writing|agreed|objected")
+                r"characterized|characterised|stating")
 #: the same in the other languages whose quotation marks are read (German, French, Spanish, Italian,
 #: Chinese, Japanese): ``„...“, sagte Merkel``, ``« ... », a déclaré le ministre``, ``según X``, 「...」李明说
 FOREIGN_SPEECH_VERBS = {
