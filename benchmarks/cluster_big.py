@@ -53,9 +53,10 @@ def measure(path: Path, timeout: float, mode: str) -> dict:
     wall = time.monotonic() - start
     lines = err.strip().splitlines()
     stat = next((ln.split()[1:] for ln in reversed(lines) if ln.startswith("GNUTIME ")), None)
-    cpu = float(stat[1]) + float(stat[2]) if stat else float("nan")
-    peak = int(stat[3]) / 1024 if stat else float("nan")
-    return {"exit": rc, "wall_s": round(wall, 1), "cpu_s": round(cpu, 1), "peak_mb": round(peak),
+    # a command stopped at the timeout leaves no GNU time line: its CPU and peak are unknown (None)
+    cpu = round(float(stat[1]) + float(stat[2]), 1) if stat else None
+    peak = round(int(stat[3]) / 1024) if stat else None
+    return {"exit": rc, "wall_s": round(wall, 1), "cpu_s": cpu, "peak_mb": peak,
             "load": round(os.getloadavg()[0], 1), "said": (out.strip().splitlines() or [""])[-1][:200],
             "size_mb": round(path.stat().st_size / 1e6)}
 

