@@ -152,8 +152,7 @@ def _read(spark, input_path: str):
 def run_job(input_path: str, output_path: str, *, master: str = "local[2]", output_format: str = "parquet",
             max_words: int = 100, options=None, dedup_threshold: float = 0.5, spark=None) -> dict:
     """Run the whole job; returns counts ``{"articles", "duplicates", "stories", "skipped"}``."""
-    from .clusterer import ClusterOptions, Clusterer
-    from .dedup import Deduplicator
+    from .clusterer import ClusterOptions
 
     if output_format not in ("parquet", "jsonl"):
         raise StorylensError(f"output format must be parquet or jsonl, got {output_format!r}")
@@ -173,54 +172,72 @@ def run_job(input_path: str, output_path: str, *, master: str = "local[2]", outp
             return (pub is None, pub or "", r[1])
 
         ordered = ok.sortBy(order_key, numPartitions=max(1, ok.getNumPartitions()))
-        # pass 1 (driver): dedup in arrival order, first id wins
-        dedup = Deduplicator(threshold=dedup_threshold)
-        dup_of: dict[str, str | None] = {}
-        import numpy as np
-
-        for r in ordered.toLocalIterator():
-            art = _article(r[2])
-            if art.id in dup_of:
-                continue
-            res = dedup.add(art, np.frombuffer(r[3], dtype=np.uint32), r[4])
-            dup_of[art.id] = res.duplicate_of
-        # pass 2 (driver): incremental assignment in arrival order; the document frequencies grow
-        # article by article as in the single-machine path (features were counted by the executors)
+        dup_of = _dedup_pass(ordered, dedup_threshold)
+        assigned = _assign_pass(ordered, options, dup_of)
+        # per-story digests (executors)
         dups = spark.sparkContext.broadcast({k for k, v in dup_of.items() if v})
         first_rows = ok.map(lambda r: (json.loads(r[2])["id"], r)).reduceByKey(lambda a, b: a if a[1] <= b[1] else b)
-        clus = Clusterer(options)
-        assigned: list[tuple[str, str, str | None]] = []
-        seen: set[str] = set()
-        for r in ordered.toLocalIterator():
-            art = _article(r[2])
-            if art.id in seen:
-                continue
-            seen.add(art.id)
-            x = clus.add_batch([art], {art.id: dup_of.get(art.id)}, counts=[json.loads(r[5])])[0]
-            assigned.append((art.id, x.story_id, x.duplicate_of))
-        # per-story digests (executors)
         story_of = spark.sparkContext.broadcast({a: s for a, s, _ in assigned})
         by_story = first_rows.map(lambda kv: (story_of.value[kv[0]], (kv[1][1], kv[1][2], kv[0] in dups.value))) \
             .groupByKey().mapValues(list)
-        stories = by_story.map(lambda item: _digest_story(item, max_words))
-        from pyspark.sql import Row
-
-        a_df = spark.createDataFrame([Row(article_id=a, story_id=s, duplicate_of=d) for a, s, d in assigned],
-                                     "article_id string, story_id string, duplicate_of string")
-        s_df = spark.createDataFrame(stories.map(lambda d: Row(**d)),
-                                     "story_id string, title string, size int, outlets array<string>, "
-                                     "first_seen string, last_seen string, article_ids array<string>, "
-                                     "summary string, citations string")
-        out = Path(output_path)
-        for name, frame in (("assignments", a_df), ("stories", s_df.orderBy("story_id"))):
-            w = frame.coalesce(1).write.mode("overwrite")
-            if output_format == "parquet":
-                w.parquet(str(out / name))
-            else:
-                w.json(str(out / name))
+        _write(spark, assigned, by_story.map(lambda item: _digest_story(item, max_words)), Path(output_path),
+               output_format)
         prepared.unpersist()
         return {"articles": len(assigned), "duplicates": sum(1 for _, _, d in assigned if d),
                 "stories": len({s for _, s, _ in assigned}), "skipped": len(skipped), "skipped_items": skipped}
     finally:
         if own:
             spark.stop()
+
+
+def _dedup_pass(ordered, threshold: float) -> dict[str, str | None]:
+    """Pass 1 (driver): dedup in arrival order, the first id wins; article id -> the original it copies."""
+    import numpy as np
+
+    from .dedup import Deduplicator
+
+    dedup = Deduplicator(threshold=threshold)
+    dup_of: dict[str, str | None] = {}
+    for r in ordered.toLocalIterator():
+        art = _article(r[2])
+        if art.id in dup_of:
+            continue
+        res = dedup.add(art, np.frombuffer(r[3], dtype=np.uint32), r[4])
+        dup_of[art.id] = res.duplicate_of
+    return dup_of
+
+
+def _assign_pass(ordered, options, dup_of: dict[str, str | None]) -> list[tuple[str, str, str | None]]:
+    """Pass 2 (driver): incremental assignment in arrival order; the document frequencies grow article by
+    article as in the single-machine path (the features were counted by the executors)."""
+    from .clusterer import Clusterer
+
+    clus = Clusterer(options)
+    assigned: list[tuple[str, str, str | None]] = []
+    seen: set[str] = set()
+    for r in ordered.toLocalIterator():
+        art = _article(r[2])
+        if art.id in seen:
+            continue
+        seen.add(art.id)
+        x = clus.add_batch([art], {art.id: dup_of.get(art.id)}, counts=[json.loads(r[5])])[0]
+        assigned.append((art.id, x.story_id, x.duplicate_of))
+    return assigned
+
+
+def _write(spark, assigned: list[tuple[str, str, str | None]], stories, out: Path, output_format: str) -> None:
+    """``OUT/assignments`` and ``OUT/stories`` (an RDD of story dicts), one file each, Parquet or JSON Lines."""
+    from pyspark.sql import Row
+
+    a_df = spark.createDataFrame([Row(article_id=a, story_id=s, duplicate_of=d) for a, s, d in assigned],
+                                 "article_id string, story_id string, duplicate_of string")
+    s_df = spark.createDataFrame(stories.map(lambda d: Row(**d)),
+                                 "story_id string, title string, size int, outlets array<string>, "
+                                 "first_seen string, last_seen string, article_ids array<string>, "
+                                 "summary string, citations string")
+    for name, frame in (("assignments", a_df), ("stories", s_df.orderBy("story_id"))):
+        w = frame.coalesce(1).write.mode("overwrite")
+        if output_format == "parquet":
+            w.parquet(str(out / name))
+        else:
+            w.json(str(out / name))
