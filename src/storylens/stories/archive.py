@@ -262,15 +262,21 @@ def cluster_archive(articles: Sequence[Article], options: ClusterOptions | None 
         seen[a.id] = i
         main.append(i)
     arts = [articles[i] for i in main]
-    counts, vectors = lexical_vectors(arts, o)
-    days = [_day(a.published) for a in arts]
-    pairs = pair_similarities(arts, vectors, counts, candidate_pairs(vectors, o, days, window), o)
+    pairs = _lexical_pairs(arts, o, window)
     if extra_pairs is not None:
         for k, s in extra_pairs(arts).items():
             key = (min(k), max(k))
             pairs[key] = max(s, pairs.get(key, s))
     labels = average_link(len(arts), pairs, o.archive_threshold)
     return _result(articles, order, main, labels, pairs, duplicates)
+
+
+def _lexical_pairs(arts: Sequence[Article], o: ClusterOptions, window: int | None) -> Pairs:
+    """The scored candidate pairs; the feature vectors are let go here, before average link builds its
+    own maps (the two never held at once: the archive's peak memory)."""
+    counts, vectors = lexical_vectors(arts, o)
+    days = [_day(a.published) for a in arts]
+    return pair_similarities(arts, vectors, counts, candidate_pairs(vectors, o, days, window), o)
 
 
 def _result(articles: Sequence[Article], order: list[int], main: list[int], labels: list[int],
