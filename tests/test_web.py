@@ -23,6 +23,7 @@ from storylens.web.app import create_app  # noqa: E402
 from storylens.web.server import background_server  # noqa: E402
 
 TOKEN = "s3cret-token"
+WRITE_TIMEOUT_S = 120  # a write clusters and digests in the writer: seconds on a loaded machine, not httpx's 5
 HOSTILE_TITLE = '<script>window.__pwned=1</script>"><img src=x onerror=alert(1)>'
 UPLOAD_LINES = [
     {"id": "up-1", "title": "Wildfire forces evacuations", "source": "Coast Daily", "published": "2018-11-09",
@@ -304,7 +305,8 @@ def test_upload_reports_bad_items_and_stores_the_rest(write_site):
                       json.dumps(UPLOAD_LINES[1])]) + "\n"
     url = write_site
     auth = {"Authorization": f"Bearer {TOKEN}"}
-    r = httpx.post(url + "/api/v1/articles", content=body, headers={**auth, "Content-Type": "application/x-ndjson"})
+    r = httpx.post(url + "/api/v1/articles", content=body, headers={**auth, "Content-Type": "application/x-ndjson"},
+                   timeout=WRITE_TIMEOUT_S)
     assert r.status_code == 200, r.text
     res = r.json()
     assert res["added"] == 2 and {a["article_id"] for a in res["assignments"]} == {"up-1", "up-2"}
@@ -315,13 +317,13 @@ def test_upload_reports_bad_items_and_stores_the_rest(write_site):
     # files: one good, one in an unknown format, one empty; then the same file again changes nothing
     files = [("files", ("more.jsonl", json.dumps(UPLOAD_LINES[2]).encode())),
              ("files", ("notes.docx", b"PK\x03\x04binary")), ("files", ("empty.txt", b""))]
-    res = httpx.post(url + "/api/v1/articles", files=files, headers=auth).json()
+    res = httpx.post(url + "/api/v1/articles", files=files, headers=auth, timeout=WRITE_TIMEOUT_S).json()
     assert [a["article_id"] for a in res["assignments"]] == ["up-3"]
     assert {s["item"] for s in res["skipped"]} == {"notes.docx", "empty.txt"}
-    again = httpx.post(url + "/api/v1/articles", files=files[:1], headers=auth).json()
+    again = httpx.post(url + "/api/v1/articles", files=files[:1], headers=auth, timeout=WRITE_TIMEOUT_S).json()
     assert again["added"] == 0 and again["already_stored"] == ["up-3"]
     # the HTML form: the result page names new and grown stories and the skipped items
-    page = httpx.post(url + "/upload", data={"token": TOKEN},
+    page = httpx.post(url + "/upload", data={"token": TOKEN}, timeout=WRITE_TIMEOUT_S,
                       files=[("files", ("x.jsonl", b'{"id": "form-1", "text": "Rain fell over Paradise in '
                              b'California on Wednesday, officials said, and the wildfire was contained."}\n{bad')),
                              ("files", ("y.pdf", b"%PDF"))])
