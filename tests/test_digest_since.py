@@ -205,3 +205,16 @@ def test_since_version_errors_are_one_line_and_exit_2(tmp_path, example_dir, cap
         which, ["--store", db, "--story", sid])
     assert main(["digest", *argv, "--since-version", str(version)]) == 2
     assert needle.format(sid=sid, v1=v1, v2=v2) in _error(capsys)
+
+
+def test_stories_story_lists_each_version_with_the_articles_that_joined(tmp_path, example_dir, capsys, newest_id):
+    db = str(tmp_path / "news.db")
+    sid, (v1, v2) = _two_batches(db, example_dir, newest_id, capsys)
+    assert main(["stories", "--store", db, "--story", sid]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith(f"{sid}  ") and "Aleppo" in out[0]
+    assert out[1] == f"  version {v1}: 4 articles joined" and out[6] == f"  version {v2}: 1 article joined"
+    assert out[7].startswith(f"    {newest_id}  Russia offers to secure rebel evacuation")
+    assert out[8] == f"(what is new since a version: storylens digest --store DB --story {sid} --since-version N)"
+    assert main(["stories", "--store", db, "--story", "nope"]) == 2
+    assert "no story 'nope'" in _error(capsys)
