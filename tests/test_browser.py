@@ -209,7 +209,10 @@ def test_a_story_that_grew_since_the_last_visit_shows_what_is_new(browser, tmp_p
         added = httpx.post(url + "/api/v1/articles", headers={"Authorization": f"Bearer {TOKEN}"},
                            files=[("files", (grown.name, grown.read_bytes(), "text/plain"))], timeout=120).json()
         assert added["joined_stories"] == [story["id"]]
-        pg.reload()
+        pg.goto(url + "/")  # the list marks the story that grew since it was shown, linking to its update
+        grown = pg.locator(f"ol.stories li[data-story='{story['id']}'] a.grown")
+        assert grown.count() == 1 and grown.get_attribute("href") == f"/stories/{story['id']}?since_version={seen}"
+        pg.goto(f"{url}/stories/{story['id']}")
         slot = pg.locator("#since-last-visit")
         assert slot.is_visible() and "1 article has joined this story since your last visit" in slot.inner_text()
         pg.click("#new-since-link")
@@ -229,5 +232,7 @@ def test_a_story_that_grew_since_the_last_visit_shows_what_is_new(browser, tmp_p
         assert "370" in pg.inner_text("ul.changed")
         pg.goto(f"{url}/stories/{story['id']}")  # seen now: nothing new to offer
         assert pg.locator("#since-last-visit").is_hidden()
+        pg.goto(url + "/")
+        assert pg.locator("a.grown").count() == 0
         assert errors == []
         ctx.close()

@@ -24,10 +24,31 @@
     put(key, newest);
   }
 
+  function seenOf(id) {
+    try { return JSON.parse(get("storylens.seen." + id) || "null"); } catch (e) { return null; }
+  }
+
+  // a story of the list that grew since this browser showed it: a link to what is new in it
+  function markGrown() {
+    var rows = document.querySelectorAll("ol.stories li[data-story]");
+    for (var i = 0; i < rows.length; i++) {
+      var seen = seenOf(rows[i].getAttribute("data-story"));
+      var version = parseInt(rows[i].getAttribute("data-version") || "", 10);
+      var title = rows[i].querySelector(".title");
+      if (!title || !seen || typeof seen.version !== "number" || isNaN(version) || seen.version >= version) { continue; }
+      var a = document.createElement("a");
+      a.className = "grown";
+      a.href = "/stories/" + encodeURIComponent(rows[i].getAttribute("data-story")) +
+        "?since_version=" + encodeURIComponent(String(seen.version));
+      a.textContent = "new since your last visit";
+      title.appendChild(document.createTextNode(" "));
+      title.appendChild(a);
+    }
+  }
+
   function storyPage(id, version, size) {
     var key = "storylens.seen." + id;
-    var seen = null;
-    try { seen = JSON.parse(get(key) || "null"); } catch (e) { seen = null; }
+    var seen = seenOf(id);
     var slot = document.getElementById("since-last-visit");
     var showing = body.hasAttribute("data-since-version");
     if (slot && !showing && seen && typeof seen.version === "number" && seen.version < version) {
@@ -46,6 +67,7 @@
 
   var newest = body.getAttribute("data-newest");
   if (newest) { storiesList(newest); }
+  markGrown();
   var story = body.getAttribute("data-story");
   var version = parseInt(body.getAttribute("data-version") || "", 10);
   if (story && !isNaN(version)) { storyPage(story, version, parseInt(body.getAttribute("data-size") || "0", 10)); }
