@@ -2,7 +2,7 @@
 
 A shard is one pytest process over every fuzz test (HYPOTHESIS_PROFILE=long) with its own seed
 (``--hypothesis-seed``: shard N is the same examples every time it runs, another shard others), its
-examples per test and its time (each test gets an equal slice; past it the test stops).  Each shard
+examples per test and its time (each test an equal share of what is left; past it the test stops).  Each shard
 appends one line per test to the results file (JSON Lines) as it ends; a later call carries on with the
 next seed, so the profile runs in bounded chunks, niced, until the target is reached:
 
@@ -33,8 +33,8 @@ ROOT = Path(__file__).resolve().parents[1]
 FILES = [ROOT / "tests" / "fuzz" / "test_fuzz.py", ROOT / "tests" / "fuzz" / "test_fuzz_store.py"]
 # the fixed tests of the fuzz files (the checks can fail, the hostile keys): no examples to run
 NOT_FUZZ = "not can_fail and not hostile_keys"
-# the fuzz tests a shard runs (11 readers, standard input, the digest, Markdown, the store): each gets a
-# slice of the shard's time
+# the fuzz tests a shard runs (11 readers, standard input, the digest, Markdown, the store): each gets an
+# equal share of the shard's time left when it starts
 N_TESTS = 15
 
 
@@ -59,7 +59,7 @@ def run_shard(seed: int, examples: int, seconds: float, root: Path = ROOT) -> tu
     """One shard run in ``root``: (a row per test, the end of pytest's output when a test failed)."""
     tally = Path(tempfile.mkstemp(prefix="fuzz-tally-")[1])
     env = dict(os.environ, HYPOTHESIS_PROFILE="long", FUZZ_EXAMPLES=str(examples), OPENBLAS_NUM_THREADS="1",
-               FUZZ_TALLY=str(tally), FUZZ_SLICE_S=f"{max(seconds - 20, 5) / N_TESTS:.1f}",
+               FUZZ_TALLY=str(tally), FUZZ_TESTS=str(N_TESTS),
                FUZZ_DEADLINE=str(time.time() + seconds))
     if root != ROOT:  # the snapshot's package, not the installed (editable) one
         env["PYTHONPATH"] = os.pathsep.join([str(root / "src"), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
