@@ -67,7 +67,12 @@ def test_no_headline_standfirst_caption_or_cut_quotation_in_the_summary(story, c
     assert summary[0].startswith(("NORTHTOWN (Wire)", "The river flooded Northtown"))  # a lead leads
     # the mayor's words are in the summary in full: the Quotes list does not repeat them
     assert any(QUOTED in s for s in summary)
-    assert not any(QUOTED in q["text"] for q in d["quotes"])
+    stated = [q for q in d["quotes"] if QUOTED in q["text"]]
+    assert stated and all(q["in_summary"] for q in stated)  # kept in the JSON, with its speaker, flagged
+    assert not any(q["in_summary"] for q in d["quotes"] if "barriers were built" in q["text"])
+    assert main(["digest", str(story), "--entities", "rules", "--words", "400"]) == 0
+    quotes_section = capsys.readouterr().out.split("## Quotes")[-1].split("\n## ")[0]
+    assert QUOTED not in quotes_section and "barriers were built" in quotes_section
     assert any("barriers were built" in q["text"] for q in d["quotes"])  # a quotation the summary leaves out
 
 

@@ -211,6 +211,9 @@ class Quote:
     mention: str = ""
     # 1 for the quotation most worth showing first (more outlets, a more prominent speaker), 2 next...; 0 unranked
     rank: int = 0
+    # the summary states this quotation in full: the Quotes lists leave it out (no word-for-word repeat), the
+    # JSON keeps it, so that who said the summary's quoted words stays known
+    in_summary: bool = False
 
 
 @dataclass(frozen=True)

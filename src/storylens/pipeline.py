@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import PurePath
 from typing import Callable, Collection, Sequence
@@ -89,7 +90,8 @@ def digest(articles: Sequence[Article | str] | str, max_words: int | None = None
         found = analyze(docs, summary, opts)
         extra = {k: found[k] for k in DIGEST_FIELDS}
         extra["coverage"] = Coverage.from_dict(extra["coverage"])
-        extra["quotes"] = tuple(q for q in extra["quotes"] if not stated_in(q.text, summary))
+        extra["quotes"] = tuple(replace(q, in_summary=True) if stated_in(q.text, summary) else q
+                                for q in extra["quotes"])
         analysis_meta = dict(found["meta"])
     if check_mixed:
         step("stories")

@@ -84,7 +84,8 @@ def evidence_dict(d: Digest) -> dict[str, Any]:
         ],
         "quotes": [
             {"text": q.text, "speaker": q.speaker, "role": q.role, "article_ids": list(q.article_ids),
-             "resolution": q.resolution, "mention": q.mention, "evidence": _spans(q.evidence)}
+             "resolution": q.resolution, "mention": q.mention, "in_summary": q.in_summary,
+             "evidence": _spans(q.evidence)}
             for q in d.quotes
         ],
         "timeline": [

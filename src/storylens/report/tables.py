@@ -38,7 +38,7 @@ def quote_rows(d: Digest) -> list[dict[str, Any]]:
     """One row per quote (its first span), ``who`` the speaker or "" when unresolved."""
     nums = _numbers(d)
     rows = []
-    for q in d.quotes:
+    for q in (q for q in d.quotes if not q.in_summary):  # as the Quotes lists: the summary has the rest
         first = q.evidence[0] if q.evidence else None
         aid = first.article_id if first else (q.article_ids[0] if q.article_ids else "")
         rows.append({"section": "quote", "what": "", "status": q.resolution, "amount": "", "value": "",

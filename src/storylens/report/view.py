@@ -196,7 +196,7 @@ def digest_view(d: Digest) -> DigestView:
         figures_multi=tuple(_figure(g, nums) for g in d.facts if g.status != "single"),
         figures_single=tuple(_figure(g, nums) for g in d.facts if g.status == "single"),
         quotes=tuple(QuoteView(q.text, q.speaker, q.role, q.mention, _sources(nums, q.article_ids))
-                     for q in _ranked(d.quotes)),
+                     for q in _ranked(d.quotes) if not q.in_summary),
         timeline=tuple(EventView(e.date or "", e.text, e.inferred, _sources(nums, e.article_ids)) for e in dated),
         unresolved_events=sum(1 for e in d.timeline if not e.date),
         timeline_svg=timeline_svg(d, nums),

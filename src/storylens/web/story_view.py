@@ -231,7 +231,7 @@ class StoryView:
         quotes = tuple(MarkedQuote(q["text"], q.get("speaker") or None, (q.get("role") or "") if q.get("speaker")
                                    else "", q.get("mention") or "",
                                    tuple(self.marks(q.get("article_ids", []), q.get("evidence", []))))
-                       for q in self.d.get("quotes", []))
+                       for q in self.d.get("quotes", []) if not q.get("in_summary"))
         events = tuple(MarkedEvent(e["date"], e["text"], bool(e.get("inferred")),
                                    tuple(self.marks(e.get("article_ids", []), e.get("evidence", []))))
                        for e in [e for e in self.d.get("timeline", []) if e.get("date")][:MAX_EVENTS])
