@@ -88,6 +88,11 @@ def create_app(store: str | StoreAccess, *, token: str | None = None, max_body: 
     return app
 
 
+# errors whose own message is the answer, with their HTTP status
+_STATUS = ((PageOutOfRange, 404), (BadQuery, 422), (NothingNewError, 422), (NoDigestError, 503),
+           (StorylensError, 400))
+
+
 def _handle_errors(app, ctx: WebContext) -> None:
     """Every error as a page or a JSON object with a one-line message and its status, never a traceback."""
     from fastapi.exceptions import RequestValidationError
@@ -106,29 +111,17 @@ def _handle_errors(app, ctx: WebContext) -> None:
         message = str(exc) if isinstance(exc, UnknownArticleError) else f"no story {exc.story_id!r} in this store"
         return _error(ctx, request, 404, message)
 
-    @app.exception_handler(PageOutOfRange)
-    async def out_of_range(request, exc):
-        return _error(ctx, request, 404, str(exc))
-
-    @app.exception_handler(BadQuery)
-    async def bad_query(request, exc):
-        return _error(ctx, request, 422, str(exc))
-
     @app.exception_handler(UnknownVersionError)
     async def unknown_version(request, exc):  # without the CLI's hint
         return _error(ctx, request, 404, exc.reason)
 
-    @app.exception_handler(NothingNewError)
-    async def nothing_new(request, exc):
-        return _error(ctx, request, 422, str(exc))
+    def said_as_it_is(status: int):
+        async def handler(request, exc):
+            return _error(ctx, request, status, str(exc))
+        return handler
 
-    @app.exception_handler(NoDigestError)
-    async def no_digest(request, exc):
-        return _error(ctx, request, 503, str(exc))
-
-    @app.exception_handler(StorylensError)
-    async def user_error(request, exc):
-        return _error(ctx, request, 400, str(exc))
+    for kind, status in _STATUS:  # the most specific class's handler answers (Starlette looks up the MRO)
+        app.add_exception_handler(kind, said_as_it_is(status))
 
     @app.exception_handler(Exception)
     async def server_error(request, exc):  # a bug: logged with its traceback here, one line for the client
