@@ -88,28 +88,14 @@ def concept_doc_freq(pool: SentencePool) -> Counter:
     return df
 
 
-def feature_matrix(pool: SentencePool) -> np.ndarray:
-    """One row of :data:`FEATURES` per candidate of ``pool`` (computed column by
-    column; each sum is taken in the same order, so the same floats, as a
-    sentence-by-sentence loop)."""
-    n = len(pool.sentences)
-    X = np.zeros((n, len(FEATURES)))
-    if not n:
-        return X
-    col = {f: k for k, f in enumerate(FEATURES)}
-    n_docs = max(len(pool.articles), 1)
-    others = max(n_docs - 1, 1)
+def _unigram_columns(pool: SentencePool, n: int, n_docs: int, cvec: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``(unigram_df, tfidf_mass)``: the mean share of articles (of the candidates) using each of a
+    candidate's terms, and the mean centroid weight of its words (over the largest centroid weight)."""
     space = pool.space
-    cvec = space.centroid()
-    central = space.project(cvec)
     cmax = max(float(cvec.max()), 1e-9) if len(cvec) else 1e-9
-    support = (pool.support_count() - 1) / others
-    doc_of = pool.doc_of
-    sents = pool.sentences
-    # unigrams: number of articles (of the candidates) using each term
     n_terms = space.shape[1]
     entry_rows, indices = space.entry_rows, space.indices
-    pairs = np.unique(doc_of[entry_rows] * n_terms + indices)
+    pairs = np.unique(pool.doc_of[entry_rows] * n_terms + indices)
     term_df = np.bincount(pairs % n_terms, minlength=n_terms)
     ntoks = space.row_lengths.astype(np.float64)
     uni_sum = np.bincount(entry_rows, weights=(term_df[indices] * space.counts).astype(np.float64), minlength=n)
@@ -118,7 +104,13 @@ def feature_matrix(pool: SentencePool) -> np.ndarray:
     uni = np.where(has_toks, uni_sum / (n_docs * safe_ntoks), 0.0)
     mass_sum = np.bincount(space.token_rows, weights=cvec[space.token_ids], minlength=n)
     mass = np.where(has_toks, mass_sum / (safe_ntoks * cmax), 0.0)
-    # bigrams: articles using each (concept_doc_freq) and candidates using each
+    return uni, mass
+
+
+def _bigram_columns(pool: SentencePool, n: int, n_docs: int) -> tuple[np.ndarray, np.ndarray]:
+    """``(bigram_df, concept_rep)``: the mean share of the other articles using each of a candidate's
+    concepts (:func:`concept_doc_freq`), and the share of its concepts other candidates use too."""
+    others = max(n_docs - 1, 1)
     cdf = concept_doc_freq(pool)
     cons = pool_concepts(pool)
     lens = np.fromiter(map(len, cons), dtype=np.int64, count=n)
@@ -132,24 +124,44 @@ def feature_matrix(pool: SentencePool) -> np.ndarray:
     bi_sum = np.bincount(crow, weights=cdf_flat - 1, minlength=n)
     bi = np.where(has_cons & (n_docs > 1), bi_sum / (others * safe_lens), 0.0)
     rep = np.where(has_cons, np.bincount(crow, weights=shared.astype(np.float64), minlength=n) / safe_lens, 0.0)
+    return bi, rep
+
+
+def _surface_columns(pool: SentencePool, n: int) -> dict[str, np.ndarray]:
+    """The columns read from a candidate's place and text alone: position, length, punctuation, figures."""
+    sents = pool.sentences
     nw = np.asarray(pool.word_counts(), dtype=np.float64)
     pos = np.fromiter((s.position for s in sents), dtype=np.float64, count=n)
     first = np.zeros(n)
-    first[np.unique(doc_of, return_index=True)[1]] = 1.0
+    first[np.unique(pool.doc_of, return_index=True)[1]] = 1.0
     txt = [s.text.rstrip() for s in sents]
-    X[:, col["bias"]] = 1.0
-    X[:, col["pos_inv"]] = 1.0 / (1.0 + pos)
-    X[:, col["first"]] = first
-    X[:, col["centrality"]] = central
-    X[:, col["support"]] = support
-    X[:, col["unigram_df"]] = uni
-    X[:, col["bigram_df"]] = bi
-    X[:, col["length"]] = np.minimum(nw, 40) / 40.0
-    X[:, col["short"]] = nw < 12
-    X[:, col["quote"]] = [_QUOTE.search(t) is not None for t in txt]
-    X[:, col["digit"]] = [_DIGIT.search(t) is not None for t in txt]
-    X[:, col["question"]] = [t.endswith(("?", ":")) for t in txt]
-    X[:, col["unfinished"]] = [_END.search(t) is None for t in txt]
-    X[:, col["concept_rep"]] = rep
-    X[:, col["tfidf_mass"]] = mass
+    return {
+        "pos_inv": 1.0 / (1.0 + pos),
+        "first": first,
+        "length": np.minimum(nw, 40) / 40.0,
+        "short": nw < 12,
+        "quote": np.asarray([_QUOTE.search(t) is not None for t in txt]),
+        "digit": np.asarray([_DIGIT.search(t) is not None for t in txt]),
+        "question": np.asarray([t.endswith(("?", ":")) for t in txt]),
+        "unfinished": np.asarray([_END.search(t) is None for t in txt]),
+    }
+
+
+def feature_matrix(pool: SentencePool) -> np.ndarray:
+    """One row of :data:`FEATURES` per candidate of ``pool`` (computed column by
+    column; each sum is taken in the same order, so the same floats, as a
+    sentence-by-sentence loop)."""
+    n = len(pool.sentences)
+    X = np.zeros((n, len(FEATURES)))
+    if not n:
+        return X
+    n_docs = max(len(pool.articles), 1)
+    cvec = pool.space.centroid()
+    cols: dict[str, np.ndarray | float] = {"bias": 1.0, "centrality": pool.space.project(cvec),
+                                           "support": (pool.support_count() - 1) / max(n_docs - 1, 1)}
+    cols["unigram_df"], cols["tfidf_mass"] = _unigram_columns(pool, n, n_docs, cvec)
+    cols["bigram_df"], cols["concept_rep"] = _bigram_columns(pool, n, n_docs)
+    cols.update(_surface_columns(pool, n))
+    for k, f in enumerate(FEATURES):
+        X[:, k] = cols[f]
     return X
