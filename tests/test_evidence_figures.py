@@ -190,3 +190,27 @@ def test_a_money_figure_reads_its_relative_clause():
 
 def test_a_half_dozen_is_six():
     assert [(c.value, c.what) for c in _claims("They fractured his skull a half-dozen times.")] == [(6, "times")]
+
+
+def test_half_of_a_scale_is_read_whole():
+    (c,) = _claims("The slaughter left more than half a million Tutsis dead.")
+    assert (c.value, c.qualifier, "Tutsis" in c.what) == (500_000, "more than", True)
+    assert [c.value for c in _claims("One and a half million people voted, and a half billion dollars went.")] \
+        == [1_500_000, 500_000_000]
+
+
+def test_a_distance_with_a_bearing_is_a_distance_and_its_conversion_too():
+    far, conv = _claims("The farm is 370 miles (600 kms) northeast of Rio de Janeiro.")
+    assert "distance" in far.what and "Janeiro" in far.what and "distance" in conv.what
+    assert "Yangon" in _claims("They stayed 32 kilometers outside Yangon.")[0].what
+
+
+def test_the_subject_of_a_change_or_a_payment_is_the_counted_thing_not_the_time_after_it():
+    (c,) = _claims("Prices rose 12 per cent in May.")
+    assert c.what == "Prices"
+    (c,) = _claims("Sales jumped nearly 30 percent last year.")
+    assert "Sales" in c.what and "year" not in c.what
+    (c,) = _claims("He said the company lost $40 million.")
+    assert c.unit == "USD" and "company" in c.what
+    (c,) = _claims("The fund raised $2.5 billion last year.")
+    assert "fund" in c.what and c.what.count("raised") == 1 and "year" not in c.what

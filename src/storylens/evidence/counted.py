@@ -21,7 +21,8 @@ MEASURE_UNITS = frozenset("""mile miles km kms kilometer kilometers kilometre ki
 _NP_STOP = STOPWORDS | {"percent", "per", "cent", "about", "nearly", "almost", "some", "more", "than", "least",
                         "average", "up", "over", "under", "around", "roughly", "only", "just", "by"}
 _WORDS = re.compile(r"[A-Za-z][\w'-]*")
-_VERB_BEFORE = re.compile(r"\b([a-z]+(?:ing|ed))\s+(?:(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|"
+_VERB_BEFORE = re.compile(r"\b([a-z]+(?:ing|ed)|spent|spends|lost|loses|paid|pays|won|sold|bought|gave|owes)\s+"
+                          r"(?:(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|"
                           r"some\s+|only\s+|just\s+|an?\s+)?$")
 _OF_BEFORE = re.compile(r"((?:[A-Za-z][\w'-]*\s+){1,3}?)(?:of|at|was|were|is|are|to|reached|hit)\s+"
                         r"(?:(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+|an?\s+)?$")
@@ -39,8 +40,10 @@ _ARE_AFTER = re.compile(r"^\s*(?:are|were)\s+(?:now\s+)?([a-z][\w-]*)\b")
 _RIGHT = re.compile(r"^\s*\)?\s*(?:of|in|for(?:\s+each)?|per|over|above|below)\s+"
                     r"(?:the\s+|a\s+|an\s+|their\s+|its\s+|his\s+|her\s+)?((?:[A-Za-z][\w'-]*\s*){1,3})")
 # a measure's bearing after it, past a conversion in brackets: "13 miles (20 kms) away", "220 miles from Darwin"
-_BEARING = re.compile(r"^\s*\)?\s*(?:\([^)]{0,30}\)\s*)?((?:away|from|long|high|wide|deep|tall|above|below|across)\b"
-                      r"[^,.;:()]{0,30})")
+_BEARING = re.compile(r"^\s*\)?\s*(?:\([^)]{0,30}\)\s*)?((?:away|from|long|high|wide|deep|tall|above|below|across|"
+                      r"outside|off|(?:north|south)?(?:east|west)|north|south)\b[^,.;:()]{0,30})")
+#: bearings that make a measure a distance between two places ("370 miles northeast of Rio", "20 miles away")
+_DISTANCE = re.compile(r"(?:away|from|outside|off|(?:north|south)?(?:east|west)|north|south)\b")
 
 
 def _phrase(words: list[str]) -> str:
@@ -64,9 +67,9 @@ def context_thing(before: str, after: str) -> str:
         return m.group(1)  # "22 percent are obese"
     m = _BEARING.match(after)
     if m:
-        got = _phrase(_WORDS.findall(m.group(1))[:4])
+        got = _phrase(_WORDS.findall(m.group(1))[:5])
         if got:
-            return got
+            return f"distance {got}" if _DISTANCE.match(m.group(1)) else got
     got = subject_thing(before)
     if got:
         return got
@@ -79,8 +82,9 @@ def context_thing(before: str, after: str) -> str:
     if got:
         return got
     m = _VERB_BEFORE.search(before[-60:])
-    if m:
-        return m.group(1)
+    if m:  # "the fund raised $2.5 billion": the verb, and its subject when one stands right before it
+        subject = _np_before(re.findall(r"[A-Za-z][\w'.-]*|[^\sA-Za-z]", before[-60:][:m.start()]))
+        return f"{subject} {m.group(1)}" if subject and len(subject.split()) <= 3 else m.group(1)
     m = _MEASURING_VERB.search(before[-40:])
     if m:
         return _VERB_NOUNS[m.group(1).lower()]
@@ -110,7 +114,7 @@ _NUMBER_OF = re.compile(r"\b(?:the|a)\s+(?:total\s+)?number\s+of\s+")
 _CHANGE = re.compile(r"\b(?:has\s+|have\s+|had\s+)?(?:been\s+)?(?:risen|rose|rise|rises|increased|increases|grew|"
                      r"grown|soared|climbed|jumped|fell|fallen|dropped|declined|decreased|doubled|tripled|bumped|swelled|"
                      r"shrank|shrunk|plunged|surged)\b")
-_TO_FIGURE = re.compile(r"^(?:[^,;:.()]|(?<=\d)[,.](?=\d)){0,60}?\b(?:from|to|by|at)\s+"
+_TO_FIGURE = re.compile(r"^(?:(?:[^,;:.()]|(?<=\d)[,.](?=\d)){0,60}?\b(?:from|to|by|at)\s+|\s+)"
                         r"(?:an?\s+average\s+of\s+|(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+|just\s+|only\s+)?$")
 _ENDS_ON_FIGURE = re.compile(r"\b(?:to|from|at|was|is|were|are|by|reached|hit|totaled)\s+(?:(?:more|less|fewer)\s+"
                              r"than\s+|about\s+|nearly\s+|almost\s+|some\s+)?$")

@@ -14,7 +14,7 @@ from typing import Sequence
 from ..models import Article, Claim, FactGroup, Sentence
 from ..prepare import PreparedDocument, TimedExprs, prepare_documents
 from ..text.dates import is_history
-from ..text.lexicon import FOREIGN_PERCENT, MONTH_PATTERN, YEAR_PATTERN
+from ..text.lexicon import FOREIGN_PERCENT, MONTH_PATTERN, WEEKDAY_PATTERN, YEAR_PATTERN
 from ..text.numbers import FOREIGN_NUMBER_LANGS, Quantity, find_quantities
 from ..text.tfidf import stem
 from .claim_source import TOKEN, attribution
@@ -36,6 +36,10 @@ _SPEEDS = {"mph", "kph", "knot", "km/h"}
 # "percent" in English and in the other languages whose figures are read ("12,5 Prozent", "3 por ciento")
 _PERCENT_WORDS = "|".join(re.escape(w).replace("\\ ", "\\s") for ws in FOREIGN_PERCENT.values() for w in ws)
 _PERCENT = re.compile(rf"^\s*(?:%|per\s?cent|(?i:{_PERCENT_WORDS})\b)")
+#: a phrase of time that follows a figure in place of a counted thing ("last year", "this week", "Monday")
+_TIME_UNIT = "|".join(sorted(TIME_UNITS, key=len, reverse=True))
+_WHEN = re.compile(rf"^(?:(?:last|this|next|each|every|a|per)\s+(?:{_TIME_UNIT})|"
+                   rf"(?:last|this|next)?\s*(?:{WEEKDAY_PATTERN}|{MONTH_PATTERN}))\b", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(r"(?:\$|\bUS\$|\b(?:U\.S\.\s+)?dlrs\.?|\bUSD)\s*$")
 
 
@@ -76,6 +80,8 @@ def _sentence_claims(doc: PreparedDocument, sentence: Sentence, times: TimedExpr
             after_txt = sent[q_end:]
         unit, q_start = _unit(qty, before_txt, after_txt, q_start)
         what, after_words = counted_words(_PERCENT.sub("", after_txt))
+        if _WHEN.match(what):
+            what = ""  # "raised $2.5 billion last year": when, not what
         before_words = [t.lower() for t in TOKEN.findall(before_txt[-80:])]
         noun, event = classify(what, before_words, after_words)
         if foreign:
@@ -193,6 +199,8 @@ def _label(what: str, noun: str, event: str, extra: str) -> tuple[str, str]:
     shown = any(EVENT_OF.get(x.lower()) == event or IMPLIED_EVENT.get(x.lower()) == event for x in what.split())
     label = (f"{what or noun} {event}" if event and not shown else what).strip()
     if extra:
+        have = set(label.lower().split())
+        extra = " ".join(w for w in extra.split() if w.lower() not in have)  # "raised" once, not twice
         label = f"{label} {extra}".strip() if label else extra
         if not noun:
             noun = stem(head_noun(extra.lower().split()))

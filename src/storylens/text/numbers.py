@@ -55,6 +55,9 @@ _FRACTION = (rf"(?P<fnum>one|a|two|three|four|five|seven|nine)[\s-](?P<fden>{'|'
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORDS = rf"(?:{_WORD_NUM})(?:[- ](?:{'|'.join(UNITS)}))?"
 _SCALE = r"(?:hundred|thousand|million|billion|trillion)"
+# half of a scale: "half a million" (500,000), "a half billion", "two and a half million" (2,500,000)
+_HALF_SCALE = (rf"(?:(?P<hwhole>{_DIGITS}|{_WORDS})\s+and\s+)?(?:a\s+half|half\s+an?)\s+"
+               r"(?P<hscale>hundred|thousand|million|billion|trillion)\b")
 
 # One quantity: [qualifier] (number [scale]* | a/one scale | N dozen | vague [of])
 QUANTITY_RE = re.compile(
@@ -65,6 +68,7 @@ QUANTITY_RE = re.compile(
         (?P<vague>(?:many\s+|several\s+)?(?:tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|thousands|millions|billions))(?=\s+of\b|\s+(?:were|have|had|are|more|and|[a-z]+ed)\b|\s*[,.;])
       | {_MIXED}
       | {_FRACTION}
+      | {_HALF_SCALE}
       | (?P<num>(?:{_DIGITS})|(?:{_WORDS}))(?![^\W\d_])
         (?P<scale>(?:\s+{_SCALE})*)
         (?P<dozen>\s+dozen)?
@@ -121,6 +125,10 @@ def _value(m: re.Match) -> tuple[float, str] | None:
         vague = re.sub(r"\s+", " ", m.group("vague").lower())
         core = vague.replace("many ", "").replace("several ", "")
         return float(VAGUE[core]), (qual + " " if qual else "") + vague + " of"
+    if m.group("hscale"):
+        whole = m.group("hwhole") or ""
+        base = float(whole.replace(",", "")) if whole[:1].isdigit() else words_to_number(whole) or 0.0
+        return (base + 0.5) * SCALES[m.group("hscale").lower()], qual
     if m.group("half"):
         return 6.0, qual
     if m.group("a"):
