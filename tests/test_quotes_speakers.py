@@ -135,3 +135,82 @@ def test_titles_of_works_with_subtitles_and_commas_are_not_speech():
                     "The audience greeted the premiere of ``The Laramie Project,'' a collaboration.\n"
                     "``The Jews and I are at war,'' Butler said.")
     assert got == {"The Jews and I are a": "Butler"}
+
+
+def test_a_name_with_a_relative_clause_and_no_comma():
+    got = _speakers("Families gathered outside the ministry.\n"
+                    "``We are the mothers of soldiers who never came home,'' said Marta Ilgen who handed in a "
+                    "petition on behalf of 300 families.")
+    assert got == {"We are the mothers o": "Marta Ilgen"}
+
+
+def test_quoted_as_saying_before_the_quotation():
+    got = _speakers("The agency quoted Tomas Verhoeven, minister of transport in the interim cabinet, as saying, "
+                    "\"When the bridge reopens, the trucks will come back.\"")
+    assert got == {"When the bridge reop": "Tomas Verhoeven"}
+
+
+def test_an_opening_adverbial_is_no_speaker():
+    got = _speakers("The hearing ended early.\n"
+                    "Last Thursday, the Trade Commission filed its answer, saying the offer was ``a cosmetic "
+                    "gesture at best'' of no value.")
+    assert got == {"a cosmetic gesture a": "Trade Commission"}
+
+
+def test_a_name_a_verb_and_a_colon():
+    got = _speakers("Fees are rising.\n"
+                    "``The bill is a fraction of what the company paid,'' said Ruth Ocampo, a lawyer. Dan Ferris "
+                    "agreed: ``Nobody defending a case that size is counting pennies.''")
+    assert got == {"The bill is a fracti": "Ruth Ocampo", "Nobody defending a c": "Dan Ferris"}
+
+
+def test_a_second_quotation_after_another_persons_attribution_is_not_the_firsts():
+    got = _speakers("Fees are rising.\n"
+                    "``The bill is a fraction of what the company paid,'' said Ruth Ocampo, a lawyer. Dan Ferris "
+                    "of the bar association was asked about it. ``Nobody is counting pennies.''")
+    assert got["The bill is a fracti"] == "Ruth Ocampo"
+    assert got["Nobody is counting p"] is None
+
+
+def test_the_organization_and_the_statement_go_back_to_the_body_that_spoke():
+    got = _speakers("The rights group Free Voices International said Tuesday that the trial was unfair. "
+                    "``The defendants are prisoners of conscience,'' Free Voices International said. ``By "
+                    "misusing the courts, the government silences its critics,'' the organization added.\n"
+                    "``Reporters have been beaten and jailed,'' Free Voices International said in a statement. "
+                    "``Much of the world looks away,'' the statement said.")
+    assert set(got.values()) == {"Free Voices International"}
+
+
+def test_the_statement_without_a_statement_named_stays_unresolved():
+    got = _speakers("``Reporters have been beaten and jailed,'' Free Voices International said on Tuesday. "
+                    "``Much of the world looks away,'' the statement said.")
+    assert got["Much of the world lo"] is None
+
+
+def test_a_partial_quotation_far_into_the_sentence_of_a_named_speaker():
+    got = _speakers("The hearing went on.\n"
+                    "But Professor Laura Kessling noted that the court was ruling on a settlement between the "
+                    "prosecutor and a defendant who had agreed to its terms in advance of any trial, so there "
+                    "was ``no reason to read the opinion as a statement of the law.''")
+    assert got == {"no reason to read th": "Laura Kessling"}
+
+
+def test_a_passive_speech_verb_names_no_speaker():
+    got = _speakers("Talks resumed.\n"
+                    "He added that the mission of the two agents who have been described as spies "
+                    "``was basically a mistake.''")
+    assert got == {"was basically a mist": None}
+
+
+def test_a_name_with_two_appositives_before_the_verb():
+    got = _speakers("Costs are low.\n"
+                    "Peter Ranulf, director of the Software Alliance, a trade group that includes the company, "
+                    "said the spending bodes ill for the industry: ``If it is this cheap, we will be awash in "
+                    "lawsuits.''")
+    assert got == {"If it is this cheap,": "Peter Ranulf"}
+
+
+def test_a_title_case_quotation_before_its_speaker_is_speech():
+    got = _speakers("Republicans are united.\n"
+                    "``He Is the Velcro to the Governor's Teflon,'' said party strategist Alan Brewster.")
+    assert got == {"He Is the Velcro to ": "Alan Brewster"}

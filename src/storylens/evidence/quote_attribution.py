@@ -26,7 +26,20 @@ _QUOTED_AS = re.compile(r"^\s*[,.]?\s*[^\u201c\u201d\"]{1,60}?\s+quoted\s+"
                         r"(?P<np>(?:(?!by\b)[a-z]+\s+){0,3}[A-Z][\w'’-]*(?:\s+[A-Z][\w'’.-]*)*)\s+as\s+saying\b")
 _NAME_ED = re.compile(r"^\s*,?\s*(?P<np>(?:[A-Z][\w'’.-]*\s+){1,4}(?:of\s+[A-Z][\w'’-]*\s+)?)[a-z]+ed\b")
 _INVERTED = re.compile(r"^\W*Said\s+(?P<np>[^,:]{2,80}?)\s*[,:]?\s*$")
-_OPENING_NAME = re.compile(r"^\W*((?:[A-Z][\w'’.-]*|al-\w+|de)(?:\s+(?:[A-Z][\w'’.-]*|al-\w+|de|of|the|to|for))*)")
+_OPENING_NAME = re.compile(r"^\W*(?:(?:the|The)\s+(?=[A-Z]))?((?:[A-Z][\w'’.-]*|al-\w+|de)"
+                           r"(?:\s+(?:[A-Z][\w'’.-]*|al-\w+|de|of|the|to|for))*)")
+# a time or place adverbial that opens the sentence is no subject: "Last Wednesday, the Justice Department"
+_OPENING_ADVERBIAL = re.compile(rf"^\W*(?:(?:Last|This|Next|Early|Late|Earlier|Later|On|In|At|During|After|"
+                                rf"Before|Since)\b[^,]{{0,40}}|(?:{WEEKDAY_PATTERN})\b[^,]{{0,20}}),\s+")
+# "The report quoted Amir Khan Muttaqi, minister of ..., as saying, ``...''"
+_QUOTED_BEFORE = re.compile(r"\bquoted\s+(?P<np>[^\u201c\u201d\"]{2,140}?),?\s+as\s+(?:saying|telling)\b[^\w]*$")
+# "Joe Sims agreed: ``...''": a name, one verb and a colon introduce the quotation
+_COLON_INTRO = re.compile(r"(?:^|[.;!?]\s+|^\W*(?:But|And|So)\s+)(?P<np>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)"
+                          r"\s+(?:[a-z]+ly\s+)?[a-z]{3,}(?:ed|es)\s*:\s*$")
+# "According to Amnesty International, ...": the source of what the sentence reports
+_ACCORDING_BEFORE = re.compile(r"^\W*(?:But\s+|And\s+)?[Aa]ccording\s+to\s+(?P<np>[^,\u201c\u201d\"]{2,80}),")
+_ACCORDING_AFTER = re.compile(r"^\s*,?\s*according\s+to\s+(?P<np>[^,.;\u201c\u201d\"]{2,80})(?:[,.;]|$)")
+_PASSIVE_BEFORE = re.compile(r"\b(?:been|being|be|are|were|is|was)\s+$")
 _WHO_AT_END = re.compile(r",?\s+who\s+$")
 _CJK = r"[\u3040-\u30ff\u3400-\u9fff\u00b7\u30fb]"
 
@@ -78,7 +91,7 @@ def phrase_after(right: str, qtext: str, closes_on_comma: bool, verbs: Verbs = E
         return cjk.group("np")
     if re.search(r"[.!?]$", qtext) and not re.match(r"^\s*[,a-z]", right):
         return ""  # the quotation ends its sentence: what follows is another sentence
-    m4 = _QUOTED_AS.match(right)
+    m4 = _QUOTED_AS.match(right) or _ACCORDING_AFTER.match(right)
     if m4:
         return m4.group("np")
     m2 = verbs.verb_np.match(right)
@@ -101,23 +114,27 @@ def phrase_after(right: str, qtext: str, closes_on_comma: bool, verbs: Verbs = E
     return ""
 
 
-def phrase_before(left: str, verbs: Verbs = ENGLISH, right: str = "") -> str:
+def phrase_before(left: str, verbs: Verbs = ENGLISH, right: str = "", reach: int = 150) -> str:
     """The speaker phrase in the words before a quotation ('Lavrov simply said: "..."'), or "" (a pronoun
-    only when no name is found). ``right``: the words after it (a Japanese verb comes after the quotation)."""
+    only when no name is found). ``right``: the words after it (a Japanese verb comes after the quotation);
+    ``reach``: how many characters a speech verb may stand before the quotation."""
     # words inside earlier quotations are not the narrator's
     left = EARLIER_QUOTES.sub(lambda mm: " " * len(mm.group(0)), left)
     if verbs.cjk_before is not None and (cjk := verbs.cjk_before.search(left)) and \
             (verbs.cjk_after is None or "は" not in cjk.group(0) or re.match(r"^\s*と", right)):
         return cjk.group("np")
-    inverted = _INVERTED.match(left)
+    inverted = _INVERTED.match(left) or _QUOTED_BEFORE.search(left) or _COLON_INTRO.search(left) or \
+        _ACCORDING_BEFORE.match(left)
     if inverted:  # "Said Evans: ``We want to get this case resolved.''"
         return inverted.group("np")
     pronoun = ""
     for vm in list(reversed(list(verbs.word.finditer(left))))[:2]:
-        if len(left) - vm.end() > 150:
+        if len(left) - vm.end() > reach:
             break  # too far from the quotation to introduce it
+        if _PASSIVE_BEFORE.search(left, max(0, vm.start() - 12), vm.start()):
+            continue  # "the two Israelis who have been described as ...": nobody speaks
         if vm.group(0).endswith("ing"):
-            sm = _OPENING_NAME.match(left)
+            sm = _OPENING_NAME.match(_OPENING_ADVERBIAL.sub("", left, count=1))
             cand = sm.group(1) if sm else ""
         elif _WHO_AT_END.search(left[: vm.start()]):
             # "..., a female deputy, Reggie Fluty, who told the victim, ``...''"
@@ -159,12 +176,18 @@ def _token_before(text: str, end: int) -> str:
 
 _CLAUSE_WORDS = frozenset({"and", "but", "that", "as", "while", "because", "after", "before", "when", "if", "said",
                            "says", "told", "since", "where", "which", "what", "whether"})
+# a name that opens the sentence, then two or three appositives in commas, then the verb
+_NAME_WITH_APPOSITIVES = re.compile(r"(?:^|[.;!?]\s+)\W*(?:But\s+|And\s+)?"
+                                    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){1,3})(?:,[^,\u201c\u201d\"]{2,80}){2,3},$")
 _SUBJECT_STARTS = frozenset({"a", "an", "the", "he", "she", "they", "i", "we", "it"})
 
 
 def speaker_before_verb(left: str) -> str:
     """The noun phrase that ends ``left`` (the subject of a following speech verb)."""
     left = left.rstrip()
+    opening = _NAME_WITH_APPOSITIVES.search(left)
+    if opening:  # "Jonathan Zuck, director of the Association ..., a trade group that includes Microsoft, said"
+        return opening.group("name")
     # a relative clause between subject and verb: "The former senator, who grew up in Washington, said"
     left = re.sub(r",\s*(?:who|which|whose)\b[^,\u201c\u201d\"]*,?$", "", left).rstrip()
     # skip a time or place adjunct between subject and verb: "Lavrov simply said", "the Kremlin Tuesday said"

@@ -27,8 +27,8 @@ from .quote_attribution import PRONOUNS, Verbs, phrase_after, phrase_before, ver
 from .quote_rank import KeyIndex, QuoteKey, rank_quotes
 from .quote_spans import CLOSING_AT_START, FOREIGN_MARKS, OPENING_AT_END, OPENING_MARKS, first_sentence, \
     is_title_of_work, quote_spans
-from .speaker_bodies import body_before, document_author, the_one_named
-from .speaker_context import FirstSeen, Found, Pronoun, continued_speaker, from_context, \
+from .speaker_bodies import DOCUMENT_NOUNS, body_before, document_author, the_one_named
+from .speaker_context import FirstSeen, Found, Pronoun, continued_speaker, from_context, named_in, \
     nearest_speaker
 from .speaker_gender import Genders
 from .speakers import body_name, can_speak, clean_role, person_roles, resolve_speaker, split_name_role
@@ -66,7 +66,7 @@ def find_quotes(doc: PreparedDocument, persons: dict[str, str], roles: dict[str,
         for qs, qe in quote_spans(line):
             if qs < title_end:
                 continue  # marks inside a title are part of it
-            if is_title_of_work(line, qs, qe):
+            if is_title_of_work(line, qs, qe) and not _attributed(line, qs, qe):
                 title_end = qe
                 continue
             qtext = line[qs:qe].strip().rstrip(",").strip()
@@ -97,7 +97,10 @@ def _quotation(r: _Reading, line: str, line_start: int, span: tuple[int, int], q
     speaker, role, resolution, mention = None, "", "unresolved", ""
     if np:
         speaker, role, resolution, mention = _speaker_for(r, np, sent_start, abs_s)
-    elif this_line_quote is not None and this_line_quote.speaker:
+    elif (far := _far_subject(r, left, right, sent_start, abs_s)) is not None:
+        speaker, role, resolution, mention = far
+    elif this_line_quote is not None and this_line_quote.speaker and \
+            not _someone_else(r, this_line_quote, abs_s):
         # a second quotation in the same paragraph, with no speaker of its own, goes on the first's
         speaker, role, resolution = this_line_quote.speaker, this_line_quote.role, "context"
     elif prev_line_quote is not None and line.lstrip()[:1] in OPENING_MARKS and qs <= 2:
@@ -142,8 +145,82 @@ def _speaker_for(r: _Reading, np: str, sent_start: int, at: int) -> tuple[str | 
     speaker = document_author(role, r.doc, at, r.persons, r.orgs, r.roles, r.seen)
     if speaker is None and role.lower().startswith("the "):
         speaker = the_one_named(role.split()[-1].lower(), at, r.roles, r.orgs, r.seen)
+    if speaker is None:
+        speaker = _referred_back(r, role, at)
     speaker = _full_name(r, speaker) if speaker else None
     return speaker, role, "context" if speaker else "unresolved", np
+
+
+FAR_REACH = 320  # characters a speech verb may stand before a partial quotation of the person it names
+
+
+def _far_subject(r: _Reading, left: str, right: str, sent_start: int,
+                 at: int) -> tuple[str | None, str, str, str] | None:
+    """A partial quotation far into its sentence ('Lessig noted that the court was ruling on ..., so there was
+    ``no reason ...``'): the sentence's speaking subject, only when that is a person the story names."""
+    far = phrase_before(left, r.verbs, right, reach=FAR_REACH).strip(" ,")
+    if not far:
+        return None
+    speaker, role, resolution, mention = _speaker_for(r, far, sent_start, at)
+    return (speaker, role, resolution, mention) if speaker in r.persons.values() else None
+
+
+#: what a body is called when it is referred back to ("the organization added", "the group said")
+_BODY_NOUNS = frozenset("""organization organisation group agency company firm party ministry department
+    government office union federation association alliance movement front council committee commission""".split())
+_REFERENCE = re.compile(r"^the\s+(?:[\w-]+\s+){0,4}?(?P<noun>[a-z]+)$", re.IGNORECASE)
+
+
+def _referred_back(r: _Reading, role: str, at: int) -> str | None:
+    """"the organization added", "the statement said": the speaker of the quotation just before (within the
+    sentence before), when that is a body (for a body noun), or when its attribution names the document (for a
+    document noun: 'Amnesty said in a statement'), and nobody else is named in between; else None."""
+    m = _REFERENCE.match(role.strip())
+    last = r.found[-1] if r.found else None
+    if not m or last is None or not last.speaker:
+        return None
+    noun = m.group("noun").lower()
+    k = r.doc.sentences_ending_by(at)
+    since = r.doc.sentences[k - 2].start if k >= 2 else 0
+    if last.end < since or _someone_else(r, last, at):
+        return None
+    if noun in _BODY_NOUNS:
+        return last.speaker if _a_body(r, last.speaker) else None
+    if noun in DOCUMENT_NOUNS:
+        said = r.doc.text[max(0, last.start - 200):at]
+        named = re.search(rf"\b(?:in|through)\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){{0,2}}{noun}\b", said)
+        return last.speaker if named else None
+    return None
+
+
+def _a_body(r: _Reading, name: str) -> bool:
+    """Whether ``name`` may be a body: an entity of that kind, a name with an organisation word, or one the
+    text gives neither a sex nor a title (the rule-based entities take "Amnesty International" for a person)."""
+    if name in r.orgs.values() or any(t in ORG_WORDS for t in name.lower().split()):
+        return True
+    return name not in r.persons.values() or (r.genders.of(name) == "unknown" and name not in r.roles)
+
+
+def _someone_else(r: _Reading, last: Found, at: int) -> bool:
+    """Whether the narration between ``last``'s attribution and ``at`` names a person or body other than its
+    speaker (who may then be the one speaking)."""
+    after = r.doc.text[last.end:at]
+    rest = CLOSING_AT_START.sub("", after)
+    between = after[len(after) - len(rest) + len(first_sentence(rest)):]
+    if any(p != last.speaker for p in named_in(between, r.persons)):
+        return True
+    own = last.speaker or ""
+    return any(full != own and key not in own and key in between
+               and re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", between) for key, full in r.orgs.items())
+
+
+def _attributed(line: str, qs: int, qe: int) -> bool:
+    """Whether a quotation that looks like a title closes on a comma before its speaker ("He Is the Velcro to
+    Clinton's Teflon," said Alex Castellanos): then it is speech."""
+    if not line[qs:qe].rstrip().endswith(","):
+        return False
+    np = phrase_after(first_sentence(CLOSING_AT_START.sub("", line[qe:])), line[qs:qe], True)
+    return bool(re.search(r"[A-Z]", np)) or np.lower() in ("he", "she")
 
 
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")

@@ -30,6 +30,8 @@ def split_name_role(np: str) -> tuple[str, str]:
     m = re.search(r"who gave (?:his|her) name as ([A-Z][\w'-]*(?:\s+(?:al-)?[A-Z][\w'-]*)*)", np)
     if m:
         return m.group(1), re.sub(r",?\s*who gave.*$", "", np).strip()
+    # a name and a relative clause with no comma: "said Veronica Vallejos who handed in a letter"
+    np = re.sub(r"^((?:[A-Z][\w'’.-]*\s+){1,4}?[A-Z][\w'’-]*)\s+(?:who|whose)\s+[a-z].*$", r"\1", np)
     parts = [p.strip() for p in re.split(r",\s*", np) if p.strip()]
     for i, part in enumerate(parts):
         if i and _DONE_BY.match(part):
