@@ -15,7 +15,7 @@ from datetime import date
 from typing import Iterator, Sequence
 
 from .models import Article, Sentence
-from .text.dates import Resolved, TimeExpr, ends_ahead, find_times, in_past_clause, is_future, parse_iso, resolve
+from .text.dates import Resolved, TimeExpr, east_of_the_wire, find_times, is_future, parse_iso, reads_ahead, resolve
 from .text.segment import sentences as split_article
 from .text.segment import words as split_words
 
@@ -67,6 +67,7 @@ class PreparedDocument:
         from is rarely the one dated)."""
         previous: date | None = None
         previous_at = -2
+        local_ahead = east_of_the_wire(self.article.dateline)
         for i, s in enumerate(self.sentences):
             found = find_times(s.text, s.start)
             if not found:
@@ -76,9 +77,9 @@ class PreparedDocument:
             got = []
             for t in found:
                 anchor = None if self.coarse and t.kind not in CALENDAR_KINDS else self.anchor
-                at = t.start - s.start
-                ahead = (future and not in_past_clause(s.text, at)) or ends_ahead(s.text, at)
-                r = resolve(t, anchor, future=ahead, previous=previous if previous_at >= i - 1 else None)
+                ahead = reads_ahead(s.text, t.start - s.start, t.end - s.start, future)
+                r = resolve(t, anchor, future=ahead, previous=previous if previous_at >= i - 1 else None,
+                            local_ahead=local_ahead)
                 got.append((t, r))
                 if r.precision == "day":
                     previous, previous_at = parse_iso(r.date), i

@@ -20,12 +20,17 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Callable
 
-from .lexicon import MONTH_ABBREVIATIONS, MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS, YEAR_PATTERN
+from .date_clauses import ends_ahead, in_past_clause, is_future, is_history, reads_ahead
+from .lexicon import (EAST_OF_THE_WIRE, MONTH_ABBREVIATIONS, MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS,
+                      YEAR_PATTERN)
 
 _NUMWORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
              "eight": 8, "nine": 9, "ten": 10}
 
-_MON = rf"(?:{MONTH_PATTERN})\.?"
+_MON = rf"(?-i:{MONTH_PATTERN})\.?"  # capitalised even in a pattern that ignores case: "the march" is no month
+# a month's own end: "July 1998", "the January-February period"; not "Mayor", "March-ing"
+_MON_END = rf"(?![\w-])|(?=-(?:{MONTH_PATTERN})\b)"
+_YY = r"['`\u2019](?P<yy>\d\d)"  # a year written with two digits: "November '96", "the `60s"
 _ABBR_END = re.compile(rf"\b(?:{'|'.join(MONTH_ABBREVIATIONS)})\.$")  # "Oct." ends with its own period
 _DAY = r"(?:[12]?\d|3[01])(?:st|nd|rd|th)?"
 _YEAR = YEAR_PATTERN
@@ -65,8 +70,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("md", re.compile(rf"\b(?P<mon>{_MON})\s+(?P<day>{_DAY})\b(?:,?\s+(?P<year>{_YEAR})\b)?")),
     ("dm", re.compile(rf"\b(?P<day>{_DAY})\s+(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR})\b)?")),
     ("month", re.compile(
-        rf"(?:\b(?P<prep>in|since|by|until|till|from|through|during|of|last|this|next|early|mid|late)[\s-]+)"
-        rf"(?:the\s+)?{_PART}?(?P<mon>{_MON})(?![\w-])(?:,?\s+(?P<year>{_YEAR})\b)?", re.IGNORECASE)),
+        rf"(?:\b(?P<prep>in|since|by|until|till|from|through|during|of|last|this|next|early|mid|late|for|to|after|"
+        rf"before|around|throughout|the|its|their|his|her)[\s-]+)"
+        rf"(?:the\s+)?{_PART}?(?P<mon>{_MON})(?:{_MON_END})(?:,?\s+(?:(?P<year>{_YEAR})\b|{_YY}\b(?!s)))?",
+        re.IGNORECASE)),
     ("month", re.compile(rf"\b{_PART}(?P<mon>{_MON})(?![\w-])(?:\s+(?P<year>{_YEAR})\b)?")),
     ("year", re.compile(rf"(?:\b(?P<prep>in|since|by|until|from|during|of|early|mid|late)[\s-]+)"
                         rf"{_PART}?(?P<year>{_YEAR})\b(?![-\d])", re.IGNORECASE)),
@@ -78,9 +85,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # the second year of a span: "from 1996 to 1997", "between 1991 and 1998"
     ("year", re.compile(rf"(?<=\d\d\d\d )(?P<prep>to|and|through|until)\s+(?P<year>{_YEAR})\b(?![-\d])")),
     ("rel_anchor", re.compile(
-        rf"\b(?P<n>{_N})\s+(?P<unit>day|days|week|weeks|month|months|year|years)\s+"
+        rf"(?<!for )(?<!another )(?<!more )\b(?P<n>{_N})\s+(?P<unit>day|days|week|weeks|month|months|year|years)\s+"
         rf"(?P<dir>earlier|later|before|after|previously)\b"
         rf"|\bthe\s+(?P<dir2>previous|next|following)\s+(?P<unit2>day|week)\b"
+        rf"|\bthe\s+(?P<dir4>previous|following)\s+(?P<unit4>month|year)\b"
         rf"|\bthe\s+day\s+(?P<dir3>before|after)\b", re.IGNORECASE)),
     ("ago", re.compile(rf"\b(?P<n>{_N})\s+(?P<unit>day|days|week|weeks|month|months|year|years|decade|decades)\s+"
                        r"ago\b",
@@ -88,29 +96,29 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("rel_day", re.compile(r"\b(?P<word>today|yesterday|tomorrow|tonight|this morning|this afternoon|"
                            r"this evening|last night)\b", re.IGNORECASE)),
     ("rel_period", re.compile(
-        r"\b(?P<which>last|this|next|past|earlier this|later this|in the|during the|by the|over the(?=\s+weekend))\s+"
+        r"\b(?P<which>last|this|next|past|earlier this|later this|(?:earlier|later|early|late) in the|in the|"
+        r"during the|by the|over the(?=\s+weekend))\s+"
         r"(?:(?:election|fiscal|school|academic|calendar)\s+(?=year))?"
         r"(?P<unit>week|weekend|month|year|spring|summer|autumn|fall|winter)\b",
         re.IGNORECASE)),
-    ("weekday", re.compile(rf"\b(?:(?P<which>(?i:last|this|next|on|late|early))\s+)?(?P<wd>{_WD})\b")),
+    # the current one: "the end of the year", "by year's end", "at the start of the month"
+    ("rel_period", re.compile(r"\b(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+the\s+(?P<unit>week|month|year)\b"
+                              r"|\b(?P<unit2>year|month)(?:['\u2019]s\s+end|-end)\b", re.IGNORECASE)),
+    ("weekday", re.compile(rf"\b(?:(?P<which>(?i:last|this|next|on|late|early|later|earlier))\s+)?(?P<wd>{_WD})\b")),
     ("holiday", re.compile(rf"\b(?P<holiday>{_HOLIDAY})(?:,?\s+(?P<year>{_YEAR})\b)?")),
     # a month with its year and no preposition: "March 1998 was the wettest"
     ("month", re.compile(rf"\b(?P<mon>{_MON})(?![\w-]),?\s+(?P<year>{_YEAR})\b")),
+    # a month or a decade with two digits for its year: "In November '96", "in the `60s"
+    ("month", re.compile(rf"\b(?P<mon>{_MON})(?![\w-]),?\s+{_YY}\b(?!s)")),
+    ("year", re.compile(rf"\b(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]*)?{_YY}(?P<decade>s)\b", re.IGNORECASE)),
+    # the first year of a span: "Pinochet's 1973-90 rule", "the 1998-99 season"
+    ("year", re.compile(rf"(?<![\d,.$\w/-])(?P<year>{_YEAR})-(?:\d\d|{_YEAR})\b(?!-\d)")),
     # a decade with its part: "the mid-1990s", "early 1980s"
     ("year", re.compile(rf"\b{_PART}(?P<year>{_YEAR})(?P<decade>s)\b", re.IGNORECASE)),
     # a year with no word before it that says so: "compared with 1997", "1998 was a record"
     ("year", re.compile(rf"(?<![\d,.$\w/-])(?P<year>{_YEAR})(?P<decade>s)?(?![\w%/-]|[,.]\d|\s*(?:percent|GMT|BST|EST|"
                         r"EDT|UTC|hours|hrs|local|people|persons)\b)")),
 ]
-
-_FUTURE = re.compile(r"\b(?:will|shall|'ll|is to|are to|is due|are due|expected to|plans? to|planned to|"
-                     r"hopes to|hoping to|aims to|intends to|(?:is|are) set to|(?:is|are) slated to|"
-                     r"expects?\b(?:[^.;:]|\.(?=\s*[A-Z])){0,60}\bto\s+[a-z]+|"
-                     r"scheduled|to be held|to be published|would (?:meet|visit|hold|arrive|begin|start|return|"
-                     r"travel|leave|go|come|vote|decide|announce|take))\b|"
-                     r"\b(?:goes|go|begins|begin|starts|start|opens|open|resumes|arrives|returns)\s+(?:on\s+trial\s+)?"
-                     rf"(?:on\s+|next\s+)?(?:{WEEKDAY_PATTERN})\b", re.IGNORECASE)
-
 
 @dataclass(frozen=True)
 class TimeExpr:
@@ -157,9 +165,7 @@ def find_times(text: str, offset: int = 0) -> list[TimeExpr]:
                 continue
             if kind == "md" and not _plausible_day(m):
                 continue
-            if kind == "month" and m.group("mon").lower().rstrip(".") == "may" and not m.group("year") \
-                    and (m.groupdict().get("prep") or "").lower() not in {"in", "since", "until", "by", "early",
-                                                                          "mid", "late", "last", "next"}:
+            if kind == "month" and not _plausible_month(m):
                 continue
             parts = tuple((k, v) for k, v in sorted(m.groupdict().items()) if v is not None)
             surface = m.group(0)
@@ -168,55 +174,31 @@ def find_times(text: str, offset: int = 0) -> list[TimeExpr]:
             taken.append((s, e))
             found.append(TimeExpr(s + offset, e + offset, surface, kind, parts))
     found.sort(key=lambda t: t.start)
-    # "Thursday 13 Oct 2016", "Tuesday, October 4": the weekday only names the date that follows
-    return [t for i, t in enumerate(found)
-            if not (t.kind == "weekday" and i + 1 < len(found) and found[i + 1].kind in ("md", "dm")
-                    and 0 <= found[i + 1].start - t.end <= 2)]
+    # "Thursday 13 Oct 2016", "on Friday, Jan. 14": the weekday only names the date that follows, one expression
+    out: list[TimeExpr] = []
+    for t in found:
+        last = out[-1] if out else None
+        if last is not None and last.kind == "weekday" and t.kind in ("md", "dm") and 0 <= t.start - last.end <= 2:
+            out[-1] = TimeExpr(last.start, t.end, text[last.start - offset:t.end - offset], t.kind, t.parts)
+        else:
+            out.append(t)
+    return out
+
+
+# the words before "May" that make it the month, not the verb ("officials may decide"); and a part of it
+_MAY_BEFORE = frozenset({"in", "since", "until", "by", "early", "mid", "late", "last", "next", "for", "after", "before",
+                         "throughout", "around", "the", "its", "their"})
+
+
+def _plausible_month(m: re.Match) -> bool:
+    if m.group("mon").lower().rstrip(".") != "may" or m.groupdict().get("year") or m.groupdict().get("yy"):
+        return True
+    return bool(m.groupdict().get("part")) or (m.groupdict().get("prep") or "").lower() in _MAY_BEFORE
 
 
 def _plausible_day(m: re.Match) -> bool:
     day = int(re.sub(r"\D", "", m.group("day")))
     return 1 <= day <= 31
-
-
-# words before a date that make it the past an event is measured against: "the first strike since a strike in
-# 1970", "higher than in 2015", "the worst since 1999"
-_HISTORY_BEFORE = re.compile(r"\b(?:since|than|compared (?:with|to)|as (?:in|of)|record set in|last (?:time|seen))"
-                             r"\b[^,;:.]{0,40}$", re.IGNORECASE)
-
-
-def is_history(sentence: str, at: int) -> bool:
-    """Whether the time expression at ``sentence[at:]`` dates a comparison or a starting point (history),
-    not the sentence's own event."""
-    return bool(_HISTORY_BEFORE.search(sentence, max(0, at - 60), at))
-
-
-# "complete by Saturday" is a deadline, "caused by Tuesday's quake" is not
-_AHEAD_BEFORE = re.compile(r"\b(?:until|till|through|(?<!ed\s)by)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
-
-
-def ends_ahead(sentence: str, at: int) -> bool:
-    """Whether the time expression at ``sentence[at:]`` is the end of a span that runs on ("on view
-    through April 1", "exhibited until mid-July", "complete by Saturday"): read as the next such date."""
-    return bool(_AHEAD_BEFORE.search(sentence, max(0, at - 20), at))
-
-
-# a past verb right before the expression: "(would come ... since he) filed for divorce in July"
-_PAST_BEFORE = re.compile(r"(?<!be )(?<!been )\b(?!(?:scheduled|expected|planned|slated|supposed|set|due|designed|"
-                          r"intended|needed|required)\b)[a-z]{3,}ed\s+(?:[a-z]+\s+){0,3}?(?:(?:in|on|since|during)\s+)?"
-                          r"(?:early\s+|late\s+|mid-?)?$")
-
-
-def in_past_clause(sentence: str, at: int) -> bool:
-    """Whether the time expression at ``sentence[at:]`` dates a verb in the past tense just before it ("filed
-    for divorce in July"), though the sentence looks ahead."""
-    return bool(_PAST_BEFORE.search(sentence, max(0, at - 60), at))
-
-
-def is_future(sentence: str) -> bool:
-    """Whether the narrator speaks of what is to come (quoted words do not count)."""
-    outside = re.sub(r"``.*?(?:''|$)|\u201c[^\u201d]*(?:\u201d|$)|\"[^\"]*(?:\"|$)", " ", sentence)
-    return bool(_FUTURE.search(outside))
 
 
 def _n(word: str | None) -> int:
@@ -252,14 +234,25 @@ def _nearest_year(month: int, day: int, anchor: date, future: bool) -> date | No
     return best
 
 
+def east_of_the_wire(dateline: str) -> bool:
+    """Whether a dateline's place ("SYDNEY, Australia") starts its day well before the wire's (New York)."""
+    return any(w in EAST_OF_THE_WIRE for w in re.findall(r"[a-z]+", dateline.lower()))
+
+
 def resolve(expr: TimeExpr, anchor: date | None, *, future: bool = False,
-            previous: date | None = None) -> Resolved:
+            previous: date | None = None, local_ahead: bool = False) -> Resolved:
     """The date ``expr`` denotes, read against ``anchor`` (publication date).
 
     ``previous`` is the date of the last dated event before ``expr`` in the
     same article: "a day earlier" counts from it.  Absolute dates with a year
-    resolve without an anchor; everything relative needs one.
+    resolve without an anchor; everything relative needs one.  ``local_ahead``
+    says the story's place is already a day ahead of the wire's date
+    (:func:`east_of_the_wire`): a "Tuesday" in a Monday report is that Tuesday.
     """
+    if local_ahead and anchor is not None and expr.kind == "weekday" and not future \
+            and WEEKDAYS[expr.req("wd").lower()] == (anchor.weekday() + 1) % 7 \
+            and (expr.get("which") or "").lower() not in ("last", "next"):
+        return Resolved((anchor + timedelta(days=1)).isoformat(), "day")
     if expr.kind in _ABSOLUTE:
         return _ABSOLUTE[expr.kind](expr, anchor, future)
     if expr.kind == "rel_anchor":
@@ -284,19 +277,38 @@ def _calendar_day(expr: TimeExpr, anchor: date | None, future: bool) -> Resolved
     return Resolved(d.isoformat(), "day") if d else UNRESOLVED
 
 
+def _given_year(expr: TimeExpr) -> int | None:
+    """The year an expression writes out: "1998", or "'96" (1996; "'05" is 2005)."""
+    if expr.get("year"):
+        return int(expr.req("year"))
+    if expr.get("yy"):
+        yy = int(expr.req("yy"))
+        return yy + (1900 if yy >= 30 else 2000)
+    return None
+
+
 def _month(expr: TimeExpr, anchor: date | None, future: bool) -> Resolved:
     """ "in July", "next March", "mid-July 1998": a month read back from the anchor (ahead when future)."""
     month = MONTHS[expr.req("mon").lower().rstrip(".")]
-    if expr.get("year"):
-        return Resolved(f"{int(expr.req('year')):04d}-{month:02d}", "month")
+    year = _given_year(expr)
+    if year is not None:
+        return Resolved(f"{year:04d}-{month:02d}", "month")
     if anchor is None:
         return UNRESOLVED
     prep = (expr.get("prep") or "").lower()
-    fut = future or prep in ("next", "until", "till", "through")
-    d = _nearest_year(month, 1 if fut else 28 if month == 2 else 1, anchor, fut)
-    if d is None or (not fut and (d.year, d.month) > (anchor.year, anchor.month)):
-        d = date(anchor.year - 1, month, 1)
-    return Resolved(_iso(d, "month"), "month")
+    if prep in ("last", "next"):  # "last July" in July is a year back, "next July" a year ahead
+        step = -(month >= anchor.month) if prep == "last" else int(month <= anchor.month)
+        return Resolved(f"{anchor.year + step:04d}-{month:02d}", "month")
+    if future or prep in ("until", "till", "through"):  # this month or the next such one
+        return Resolved(f"{anchor.year + (month < anchor.month):04d}-{month:02d}", "month")
+    back = (anchor.month - month) % 12  # months since the last such month (0: this one)
+    if prep in _NEAREST_MONTH and back > 6:  # "the October issue" in September: the coming one
+        return Resolved(f"{anchor.year + (month < anchor.month):04d}-{month:02d}", "month")
+    return Resolved(f"{anchor.year - (month > anchor.month):04d}-{month:02d}", "month")
+
+
+#: words before a month that tell no tense ("the October issue", "its December meeting"): the nearest one
+_NEAREST_MONTH = frozenset({"the", "its", "their", "his", "her"})
 
 
 def _holiday(expr: TimeExpr, anchor: date | None, future: bool) -> Resolved:
@@ -313,9 +325,12 @@ def _holiday(expr: TimeExpr, anchor: date | None, future: bool) -> Resolved:
 
 
 def _year(expr: TimeExpr, anchor: date | None, future: bool) -> Resolved:
+    year = _given_year(expr)
+    if year is None:
+        return UNRESOLVED
     if expr.get("decade"):
-        return Resolved(f"{int(expr.req('year')):04d}s", "decade")
-    return Resolved(f"{int(expr.req('year')):04d}", "year")
+        return Resolved(f"{year:04d}s", "decade")
+    return Resolved(f"{year:04d}", "year")
 
 
 def _from_previous(expr: TimeExpr, previous: date | None) -> Resolved:
@@ -323,9 +338,9 @@ def _from_previous(expr: TimeExpr, previous: date | None) -> Resolved:
     if previous is None:
         return UNRESOLVED
     g = expr.get
-    direction = (g("dir") or g("dir2") or g("dir3") or "").lower()
+    direction = (g("dir") or g("dir2") or g("dir3") or g("dir4") or "").lower()
     sign = -1 if direction in ("earlier", "before", "previous", "previously") else 1
-    unit = (g("unit") or g("unit2") or "day").lower().rstrip("s")
+    unit = (g("unit") or g("unit2") or g("unit4") or "day").lower().rstrip("s")
     # "a day after X": X happened the day before the main event
     if direction == "after" and g("dir"):
         sign = -1
@@ -341,6 +356,8 @@ def _weekday(expr: TimeExpr, anchor: date, future: bool) -> Resolved:
     """ "on Tuesday": the last such day up to the anchor, or the next one when the sentence looks ahead."""
     wd = WEEKDAYS[expr.req("wd").lower()]
     which = (expr.get("which") or "").lower()
+    if which in ("later", "earlier"):  # "later Tuesday": the day the report tells of, never a week off
+        future = False
     if which == "next" or (future and which != "last"):
         delta = (wd - anchor.weekday()) % 7
         if which == "next" and delta == 0:
@@ -358,8 +375,12 @@ def _rel_day(expr: TimeExpr, anchor: date, future: bool) -> Resolved:
 
 
 def _rel_period(expr: TimeExpr, anchor: date, future: bool) -> Resolved:
-    """ "last week", "this month", "next year", "last fall", "this weekend"."""
-    which, unit = re.sub(r"\s+", " ", expr.req("which").lower()), expr.req("unit").lower()
+    """ "last week", "this month", "next year", "last fall", "this weekend", "earlier in the week", "by the end
+    of the year"."""
+    which = re.sub(r"\s+", " ", (expr.get("which") or "this").lower())
+    unit = (expr.get("unit") or expr.req("unit2")).lower()
+    if which.endswith(" in the"):  # "earlier in the week": the one the report is written in
+        which = "this"
     if unit in SEASONS:
         return Resolved(f"{_season_year(unit, which, anchor, future):04d}", "year")
     if which in ("in the", "during the", "by the"):
@@ -386,8 +407,8 @@ def _ago(expr: TimeExpr, anchor: date, future: bool) -> Resolved:
     n, unit = _n(expr.get("n")), expr.req("unit").lower().rstrip("s")
     if unit == "day":
         return Resolved((anchor - timedelta(days=n)).isoformat(), "day")
-    if unit == "week":
-        return Resolved(_iso(anchor - timedelta(weeks=n), "week"), "week")
+    if unit == "week":  # a count back, approximate: to the month (the protocol's next coarser precision)
+        return Resolved(_iso(anchor - timedelta(weeks=n), "month"), "month")
     if unit == "month":
         y, m = divmod(anchor.year * 12 + anchor.month - 1 - n, 12)
         return Resolved(f"{y:04d}-{m + 1:02d}", "month")
@@ -483,3 +504,8 @@ def iso_date(y: int, m: int, d: int) -> str | None:
         return date(y, m, d).isoformat()
     except ValueError:
         return None
+
+
+__all__ = ["HOLIDAYS", "SEASONS", "UNRESOLVED", "Resolved", "TimeExpr", "ends_ahead", "find_times", "in_past_clause",
+           "is_future", "is_history", "iso_date", "month_number", "parse_date", "parse_iso", "parse_numeric_date",
+           "reads_ahead", "resolve", "sort_key"]

@@ -36,6 +36,12 @@ YEAR_FIRST, YEAR_LAST = 1800, 2099
 YEAR_PATTERN = r"(?:1[89]\d\d|20\d\d)"
 
 # -- verbs ----------------------------------------------------------------------------------------
+#: past tenses that do not end in -ed, as a regular-expression alternation (those that are also the present,
+#: "put", "cut", "hit", "set", "read", are left out: they do not say the past)
+IRREGULAR_PAST = (r"said|told|met|began|came|went|gave|took|made|held|wrote|spoke|sent|won|lost|left|brought|"
+                  r"found|struck|fell|rose|ran|sought|fought|thought|knew|saw|became|broke|chose|flew|drove|led|"
+                  r"paid|stood|sat|spent|swore|threw|wore|got|drew|grew|kept|sold|taught|withdrew|underwent|"
+                  r"oversaw|arose|froze|shook|stole|forgave|hid|bought|caught|dealt|felt|heard|meant|slept|swept")
 #: verbs that introduce a quotation ("..., she said"; "Lavrov warned: ...") as a regular-expression alternation
 SPEECH_VERBS = (r"said|says|say|told|tells|added|adds|stated|warned|declared|insisted|stressed|explained|asked|"
                 r"replied|wrote|argued|noted|continued|recalled|admitted|acknowledged|announced|vowed|urged|"
@@ -142,6 +148,13 @@ GAZETTEER = frozenset("""afghanistan albania algeria argentina armenia australia
     "united states", "united kingdom", "new york", "saudi arabia", "south korea", "north korea",
     "united arab emirates", "hong kong", "new zealand", "south africa", "sri lanka", "middle east",
     "east aleppo", "west aleppo", "old city", "los angeles", "san francisco", "new delhi", "us", "u.s.", "uk"}
+
+#: places whose day begins seven hours or more before New York's: a US wire's evening report from there tells
+#: of the next day ("Tuesday" in a Monday AP story from Sydney); read on a dateline's words, lower-cased
+EAST_OF_THE_WIRE = frozenset("""australia sydney melbourne canberra darwin perth brisbane adelaide jabiru zealand
+    wellington auckland japan tokyo osaka kyoto korea seoul pyongyang china beijing shanghai hong kong taiwan taipei
+    philippines manila indonesia jakarta dili timor singapore malaysia kuala lumpur thailand bangkok vietnam hanoi
+    saigon cambodia phnom penh laos vientiane mongolia""".split())
 
 #: news agencies as written (lower-cased) -> their canonical name
 AGENCIES = {

@@ -1,0 +1,89 @@
+"""Which way a time expression points, read from the words around it.
+
+"on Tuesday" is the last Tuesday in "the talks ended on Tuesday" and the next one in "the talks will resume on
+Tuesday"; "in 1970" dates the sentence's event in "the strike began in 1970" and only the past it is measured
+against in "the first strike since 1970".  These readers look at the sentence around an expression (given by
+its offsets in the sentence) and never at other sentences; :func:`reads_ahead` is the one the resolver uses.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import IRREGULAR_PAST, WEEKDAY_PATTERN
+
+# a noun "plans" ("the party's announced plans to convene"), not the verb ("he plans to")
+_PLANS_NOUN = r"(?<!the )(?<!its )(?<!their )(?<!his )(?<!her )(?<!'s )(?<!announced )(?<!new )(?<!no )"
+_FUTURE = re.compile(r"\b(?:will|shall|'ll|is to|are to|was to be|were to be|is due|are due|expected to|"
+                     rf"{_PLANS_NOUN}plans? to|planned to|"
+                     r"hopes to|hoping to|aims to|intends to|(?:is|are) set to|(?:is|are) slated to|"
+                     r"expects?\b(?:[^.;:]|\.(?=\s*[A-Z])){0,60}\bto\s+[a-z]+|"
+                     r"scheduled|to be held|to be published|would (?:meet|visit|hold|arrive|begin|start|return|"
+                     r"travel|leave|go|come|vote|decide|announce|take)|"
+                     r"(?:upcoming|forthcoming)\s+[a-z]+)\b|"
+                     r"\b(?:goes|go|begins|begin|starts|start|opens|open|resumes|arrives|returns)\s+(?:on\s+trial\s+)?"
+                     rf"(?:on\s+|next\s+)?(?:{WEEKDAY_PATTERN})\b", re.IGNORECASE)
+# quoted words: a whole quotation, the end of one opened in an earlier sentence, or the start of one left open
+_QUOTED = re.compile(r"``.*?(?:''|$)|\u201c[^\u201d]*(?:\u201d|$)|\"[^\"]*(?:\"|$)|^[^`\u201c]*?(?:''|\u201d)")
+
+
+def is_future(sentence: str) -> bool:
+    """Whether the narrator speaks of what is to come (quoted words do not count)."""
+    return bool(_FUTURE.search(_QUOTED.sub(" ", sentence)))
+
+
+# words before a date that make it the past an event is measured against: "the first strike since a strike in
+# 1970", "higher than in 2015", "the worst since 1999"
+_HISTORY_BEFORE = re.compile(r"\b(?:since|than|compared (?:with|to)|as (?:in|of)|record set in|last (?:time|seen))"
+                             r"\b[^,;:.]{0,40}$", re.IGNORECASE)
+
+
+def is_history(sentence: str, at: int) -> bool:
+    """Whether the time expression at ``sentence[at:]`` dates a comparison or a starting point (history),
+    not the sentence's own event."""
+    return bool(_HISTORY_BEFORE.search(sentence, max(0, at - 60), at))
+
+
+# "complete by Saturday" is a deadline, "caused by Tuesday's quake" is not
+_AHEAD_BEFORE = re.compile(r"\b(?:until|till|through|(?<!ed\s)by)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+
+
+def ends_ahead(sentence: str, at: int) -> bool:
+    """Whether the time expression at ``sentence[at:]`` is the end of a span that runs on ("on view
+    through April 1", "exhibited until mid-July", "complete by Saturday"): read as the next such date."""
+    return bool(_AHEAD_BEFORE.search(sentence, max(0, at - 20), at))
+
+
+_NOT_PAST = r"(?!(?:scheduled|expected|planned|slated|supposed|set|due|designed|intended|needed|required)\b)"
+_PAST_VERB = rf"{_NOT_PAST}(?:[a-z]{{3,}}ed|{IRREGULAR_PAST})"
+# a word between a verb and its date that puts the date in another clause: "said it will begin in July"
+_NOT_BETWEEN = r"(?!(?:will|would|shall|to|be|is|are|may|might|can|could|must|should)\b)"
+# a past verb right before the expression: "(would come ... since he) filed for divorce in July", "said Tuesday"
+_PAST_BEFORE = re.compile(rf"(?<!be )(?<!been )\b{_PAST_VERB}\s+(?:{_NOT_BETWEEN}[a-z]+\s+){{0,3}}?"
+                          r"(?:(?:in|on|since|during)\s+)?(?:early\s+|late\s+|mid-?)?$")
+# ... or right after it, the expression opening the sentence ("On Tuesday, Justice Minister Park said ...") or
+# between a subject and its verb ("The ambassador Thursday indirectly expressed the hope ...")
+_PAST_AFTER_OPENING = re.compile(rf",?\s+(?:{_NOT_BETWEEN}[\w.'-]+\s+){{0,6}}?{_PAST_VERB}\b")
+_PAST_AFTER = re.compile(rf"\s+(?:[a-z]+ly\s+)?{_PAST_VERB}\b")
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?|the\s+)?$", re.IGNORECASE)
+
+
+def in_past_clause(sentence: str, at: int, end: int | None = None) -> bool:
+    """Whether the time expression at ``sentence[at:end]`` dates a verb in the past tense just before it
+    ("filed for divorce in July", "said Tuesday") or, given ``end``, just after it ("On Tuesday, the minister
+    said"), though the sentence looks ahead."""
+    if _PAST_BEFORE.search(sentence, max(0, at - 60), at):
+        return True
+    if end is None:
+        return False
+    after = _PAST_AFTER_OPENING if not sentence[:at].strip() else _PAST_AFTER
+    return bool(after.match(sentence, end, min(len(sentence), end + 80)))
+
+
+def reads_ahead(sentence: str, at: int, end: int, future: bool) -> bool:
+    """Whether the time expression at ``sentence[at:end]`` points ahead of the article's date: the sentence
+    looks ahead (``future``, from :func:`is_future`) and the expression's own clause is not in the past, or
+    it ends a span that runs on.  A starting point ("since Sunday") never points ahead."""
+    if _SINCE_BEFORE.search(sentence, max(0, at - 12), at):
+        return False
+    return (future and not in_past_clause(sentence, at, end)) or ends_ahead(sentence, at)
