@@ -1,0 +1,97 @@
+"""Dates read from the clause around them, and the forms news copy writes them in (cases from the unannotated
+DUC 2007 topics, rewritten)."""
+
+from __future__ import annotations
+
+from storylens.models import Article
+from storylens.prepare import prepare_documents
+from storylens.text.date_clauses import in_past_clause, is_future, reads_ahead
+from storylens.text.dates import east_of_the_wire, find_times
+
+
+def _read(text: str, published: str, dateline: str = "") -> dict[str, str | None]:
+    doc = prepare_documents([Article(id="a", text=text, published=published, dateline=dateline)])[0]
+    return {t.text: r.date for pairs in doc.times for t, r in pairs}
+
+
+def test_a_past_verb_next_to_a_weekday_dates_it_though_the_sentence_looks_ahead():
+    got = _read("On Tuesday, Justice Minister Park Sang-cheon said more public consultation will follow. "
+                "The British ambassador Thursday indirectly expressed the hope that Turkey could attend a meeting "
+                "scheduled for March. The awards will be presented Friday, Macaulay said Monday.",
+                "1998-10-24")  # a Saturday
+    assert got["On Tuesday"] == "1998-10-20" and got["Thursday"] == "1998-10-22"
+    assert got["Friday"] == "1998-10-30" and got["Monday"] == "1998-10-19"
+
+
+def test_what_is_to_come_stays_ahead_when_the_attribution_follows():
+    s = "Albright will visit Turkey on Sunday, officials said."
+    at = s.index("on Sunday")
+    assert is_future(s) and not in_past_clause(s, at, at + len("on Sunday"))
+    assert _read(s, "1999-09-01")["on Sunday"] == "1999-09-05"  # a Wednesday: the coming Sunday
+    # a verb after "said" with a modal between is not the date's: "said it will begin in July"
+    s = "The company said it will begin in July."
+    assert reads_ahead(s, s.index("in July"), s.index("in July") + 7, is_future(s))
+
+
+def test_a_starting_point_and_a_noun_plans_do_not_look_ahead():
+    got = _read("More than half the arrests have taken place since Sunday, in an effort to stymie the party's "
+                "announced plans to convene parliament.", "1998-09-11")  # a Friday
+    assert got["Sunday"] == "1998-09-06"
+    assert not is_future("They stymied the party's announced plans to convene parliament.")
+    assert is_future("He plans to convene parliament.")
+
+
+def test_the_end_of_a_quotation_opened_before_is_not_the_narrator_speaking():
+    assert not is_future("we will consider him a prisoner of conscience,'' Macaulay said Tuesday.")
+    assert is_future("A report that was to be issued Wednesday.")
+
+
+def test_a_monday_wire_report_from_sydney_tells_of_tuesday():
+    text = "Construction was under way Tuesday, after a bulldozer entered the lease late Monday."
+    assert east_of_the_wire("SYDNEY, Australia") and not east_of_the_wire("LARAMIE, Wyo.")
+    got = _read(text, "1998-06-15", dateline="SYDNEY, Australia")  # a Monday
+    assert got["Tuesday"] == "1998-06-16" and got["late Monday"] == "1998-06-15"
+    assert _read(text, "1998-06-15", dateline="WASHINGTON")["Tuesday"] == "1998-06-09"
+
+
+def test_later_that_day_is_the_reports_day():
+    got = _read("The center stated Tuesday that it will start operations later Tuesday.", "1999-08-25")
+    assert got["Tuesday"] == "1999-08-24" and got["later Tuesday"] == "1999-08-24"
+
+
+def test_months_after_other_words_and_around_the_turn_of_the_year():
+    got = _read("The EU will rule at its December meeting. The October issue has a blurry flag. The meeting is "
+                "scheduled for March. A note was sent at the end of May.", "1999-09-23")
+    assert got["its December"] == "1999-12" and got["The October"] == "1999-10"
+    assert got["for March"] == "2000-03" and got["the end of May"] == "1999-05"
+    got = _read("By last July, the manhunt had ebbed. The site will not work until the middle of October. "
+                "The August paycheck will never come.", "1999-07-12")
+    assert got["last July"] == "1998-07" and got["until the middle of October"] == "1999-10"
+    assert got["The August"] == "1999-08"  # ahead, and this month or a later one: not a year off
+
+
+def test_the_march_and_may_as_words_are_no_months():
+    assert find_times("during the march on Washington officials may decide") == []
+
+
+def test_years_written_short_spans_and_the_current_period():
+    got = _read("In November '96 the council launched a campaign. He settled in Britain in the `60s. Comedy "
+                "waned in the late '70s. Pinochet's 1973-90 rule ended. Earlier in the week a paper said so. "
+                "Gore will raise the money by year's end and by the end of the month.", "1998-09-11")
+    assert got["In November '96"] == "1996-11" and got["the `60s"] == "1960s"
+    assert got["the late '70s"] == "1970s" and got["1973-90"] == "1973"
+    assert got["Earlier in the week"] == "1998-09-07" and got["year's end"] == "1998"
+    assert got["the end of the month"] == "1998-09"
+
+
+def test_a_weekday_and_its_date_are_one_expression_and_weeks_ago_read_to_the_month():
+    got = _read("The Times said in an editorial on Friday, Jan. 14: enough. They arrived three weeks ago.",
+                "2000-01-14")
+    assert got == {"on Friday, Jan. 14": "2000-01-14", "three weeks ago": "1999-12"}
+
+
+def test_a_count_for_a_stretch_of_days_is_no_date():
+    got = _read("Police arrested them on Nov. 6. The court ordered them held for another five days after the "
+                "prosecutor spoke. The previous month they had visited twice.", "1998-11-15")
+    assert "five days after" not in got
+    assert got["The previous month"] is None  # counted from a day: none in this sentence or the one before
