@@ -46,6 +46,16 @@ _BEARING = re.compile(r"^\s*\)?\s*(?:\([^)]{0,30}\)\s*)?((?:away|from|long|high|
 _DISTANCE = re.compile(r"(?:away|from|outside|off|(?:north|south)?(?:east|west)|north|south)\b")
 
 
+def with_distance(what: str) -> str:
+    """A unit followed by its bearing names a distance: "miles northeast of Rio" -> "miles distance
+    northeast of Rio"."""
+    words = what.split(" ", 1)
+    if len(words) == 2 and words[0].lower() in MEASURE_UNITS and _DISTANCE.match(words[1]) \
+            and not words[1].startswith("distance"):
+        return f"{words[0]} distance {words[1]}"
+    return what
+
+
 def _phrase(words: list[str]) -> str:
     while words and words[0].lower() in _NP_STOP:
         words = words[1:]

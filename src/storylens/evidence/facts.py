@@ -18,7 +18,7 @@ from ..text.lexicon import FOREIGN_PERCENT, MONTH_PATTERN, WEEKDAY_PATTERN, YEAR
 from ..text.numbers import FOREIGN_NUMBER_LANGS, Quantity, find_quantities
 from ..text.tfidf import stem
 from .claim_source import TOKEN, attribution
-from .counted import MEASURE_UNITS, context_thing, not_a_quantity, pair_kind, subject_thing
+from .counted import MEASURE_UNITS, context_thing, not_a_quantity, pair_kind, subject_thing, with_distance
 from .groups import TOLL_EVENTS, ClaimMeta, group_claims
 from .things import EVENT_OF, EVENT_WORDS, IMPLIED_EVENT, NOUN_CLASS, RUNNING_EVENTS, TIME_UNITS, classify, \
     counted_words, head_noun
@@ -99,6 +99,7 @@ def _sentence_claims(doc: PreparedDocument, sentence: Sentence, times: TimedExpr
         if modifier:
             end, span_text = mod_end, sent[q_start:mod_end]
         label, noun = _label(what, noun, event, _beside(unit, what, before_txt, after_txt))
+        label = with_distance(label)
         event, cumulative = _running(sent, noun, event)
         claim = Claim(
             value=qty.value, qualifier=qty.qualifier, text=span_text, what=label or unit,

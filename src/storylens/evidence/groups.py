@@ -15,6 +15,8 @@ from typing import Sequence
 
 from ..models import Claim, FactGroup
 from ..text.tfidf import STOPWORDS, stem
+from .counted import MEASURE_UNITS
+from .things import EVENT_OF
 
 #: the events whose counts run on as reports come in (a toll, the idled workers)
 TOLL_EVENTS = {"killed", "injured", "displaced", "missing", "arrested", "rescued", "idled", "traveled", "burned",
@@ -72,7 +74,7 @@ def group_claims(pairs: Sequence[tuple[Claim, ClaimMeta]], *, ratio: float = 1.5
                 # a toll may be reported a little differently; any other figure (an area, a fee, a share)
                 # is the same quantity only at the same value
                 if all(_compatible(*_amounts(c, claim), m.vague, meta.vague, ratio if event else _rounding(c, claim))
-                       for c, m in g) \
+                       and _things_fit(c, claim, noun) for c, m in g) \
                         or _rising_toll(g, claim, meta, headline):
                     g.append((claim, meta))
                     members[gi].add(claim.article_id)
@@ -121,17 +123,64 @@ def _sig_digits(value: float) -> int:
 
 
 def _thing_stems(claim: Claim) -> set[str]:
-    return {stem(w) for w in re.findall(r"[a-z]+", claim.what.lower()) if w not in STOPWORDS and len(w) > 2} \
-        - _UNIT_STEMS
+    """The content words of a counted thing (plurals as singulars: "arms" is not "armed"), less units and
+    event words: two figures that share only "arrested" or "miles" do not yet count one thing."""
+    words = {w for w in re.findall(r"[a-z]+", claim.what.lower()) if w not in STOPWORDS and len(w) > 2}
+    return {_singular(w) for w in words if stem(w) not in _UNIT_STEMS}
 
 
-_UNIT_STEMS = {stem(w) for w in ("percent", "usd", "dollars", "people", "figure")}
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
+
+
+_UNIT_STEMS = {stem(w) for w in ("percent", "usd", "dollars", "people", "figure", "distance", *MEASURE_UNITS,
+                                 *EVENT_OF)}
+#: how much of the shorter of two sentences' content words the other must share for them to retell one fact
+SAME_CONTEXT = 0.5
+
+
+def _things_fit(a: Claim, b: Claim, noun: str) -> bool:
+    """Two measures count one thing only in one unit ("1,000 miles of visibility" is not "1,000 square
+    miles"); an additional count ("another 187") is never a total."""
+    if (a.qualifier == "an additional") != (b.qualifier == "an additional"):
+        return False
+    if noun not in _UNIT_STEMS:
+        return True
+    ua, ub = _unit_words(a), _unit_words(b)
+    return not ua or not ub or ua == ub
+
+
+def _unit_words(claim: Claim) -> set[str]:
+    return {stem(w) for w in re.findall(r"[a-z]+", claim.what.lower()) if w in MEASURE_UNITS}
+
+
+def _context_stems(claim: Claim) -> set[str]:
+    return {stem(w) for w in re.findall(r"[a-z]+", claim.sentence.lower()) if w not in STOPWORDS and len(w) > 2}
+
+
+def _same_context(g: list[tuple[Claim, ClaimMeta]], h: list[tuple[Claim, ClaimMeta]]) -> bool:
+    """Some figure of ``g`` and some of ``h`` are told in sentences that retell one fact ("a survey of
+    100,000 participants" and "100,000 people took part in the survey"): at least three content words in
+    common, and at least :data:`SAME_CONTEXT` of the shorter sentence's."""
+    for a, _ in g:
+        sa = _context_stems(a)
+        for b, _ in h:
+            sb = _context_stems(b)
+            common = len(sa & sb)
+            if common >= 3 and common >= SAME_CONTEXT * min(len(sa), len(sb)):
+                return True
+    return False
 
 
 def _merge_same_values(groups: list[list[tuple[Claim, ClaimMeta]]]) -> list[list[tuple[Claim, ClaimMeta]]]:
     """Groups of different counted words that state one quantity: the same unit and event, the same values
     in different articles, and either a word of the counted thing in common ("obesity rates", "rates of
-    obesity") or a value too precise to be chance ("317,377", "17.9 percent")."""
+    obesity"), a value too precise to be chance ("317,377", "17.9 percent") or sentences that retell one
+    fact; an additional count ("another 187") never joins a total."""
     out: list[list[tuple[Claim, ClaimMeta]]] = []
     for g in groups:
         arts = {c.article_id for c, _ in g}
@@ -144,7 +193,8 @@ def _merge_same_values(groups: list[list[tuple[Claim, ClaimMeta]]]) -> list[list
                         or {round(_amount(c), 6) for c, _ in h} != values or any(m.vague for _, m in h):
                     continue
                 shared = set().union(*(_thing_stems(c) for c, _ in g)) & set().union(*(_thing_stems(c) for c, _ in h))
-                if shared or _sig_digits(next(iter(values))) >= 3:
+                additional = {c.qualifier == "an additional" for c, _ in g + h}
+                if len(additional) == 1 and (shared or _sig_digits(next(iter(values))) >= 3 or _same_context(g, h)):
                     target = h
                     break
         if target is None:
