@@ -95,3 +95,12 @@ def test_a_count_for_a_stretch_of_days_is_no_date():
                 "prosecutor spoke. The previous month they had visited twice.", "1998-11-15")
     assert "five days after" not in got
     assert got["The previous month"] is None  # counted from a day: none in this sentence or the one before
+
+
+def test_a_month_with_last_year_and_last_week_in_a_sunday_paper():
+    got = _read("They were sentenced in February last year. Weizman visited the island last week. Earlier in the "
+                "week, a paper said so.", "2000-03-26")  # a Sunday
+    assert got["in February last year"] == "1999-02"
+    assert got["last week"] == "2000-03-20"  # the week that ends today
+    assert got["Earlier in the week"] == "2000-03-20"
+    assert _read("Weizman visited the island last week.", "2000-03-25")["last week"] == "2000-03-13"

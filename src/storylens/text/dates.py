@@ -72,9 +72,11 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("month", re.compile(
         rf"(?:\b(?P<prep>in|since|by|until|till|from|through|during|of|last|this|next|early|mid|late|for|to|after|"
         rf"before|around|throughout|the|its|their|his|her)[\s-]+)"
-        rf"(?:the\s+)?{_PART}?(?P<mon>{_MON})(?:{_MON_END})(?:,?\s+(?:(?P<year>{_YEAR})\b|{_YY}\b(?!s)))?",
+        rf"(?:the\s+)?{_PART}?(?P<mon>{_MON})(?:{_MON_END})"
+        rf"(?:,?\s+(?:(?P<year>{_YEAR})\b|{_YY}\b(?!s)|(?P<yrel>last|this|next)\s+year\b))?",
         re.IGNORECASE)),
-    ("month", re.compile(rf"\b{_PART}(?P<mon>{_MON})(?![\w-])(?:\s+(?P<year>{_YEAR})\b)?")),
+    ("month", re.compile(rf"\b{_PART}(?P<mon>{_MON})(?![\w-])"
+                         rf"(?:\s+(?:(?P<year>{_YEAR})\b|(?P<yrel>last|this|next)\s+year\b))?", re.IGNORECASE)),
     ("year", re.compile(rf"(?:\b(?P<prep>in|since|by|until|from|during|of|early|mid|late)[\s-]+)"
                         rf"{_PART}?(?P<year>{_YEAR})\b(?![-\d])", re.IGNORECASE)),
     # a year that qualifies a noun or a span: "a 1983 agreement", "the 1998 assaults", "for 1998", "between
@@ -291,6 +293,8 @@ def _month(expr: TimeExpr, anchor: date | None, future: bool) -> Resolved:
     """ "in July", "next March", "mid-July 1998": a month read back from the anchor (ahead when future)."""
     month = MONTHS[expr.req("mon").lower().rstrip(".")]
     year = _given_year(expr)
+    if year is None and anchor is not None and expr.get("yrel"):  # "in February last year"
+        year = anchor.year + {"last": -1, "this": 0, "next": 1}[expr.req("yrel").lower()]
     if year is not None:
         return Resolved(f"{year:04d}-{month:02d}", "month")
     if anchor is None:
@@ -380,14 +384,14 @@ def _rel_period(expr: TimeExpr, anchor: date, future: bool) -> Resolved:
     which = re.sub(r"\s+", " ", (expr.get("which") or "this").lower())
     unit = (expr.get("unit") or expr.req("unit2")).lower()
     if which.endswith(" in the"):  # "earlier in the week": the one the report is written in
-        which = "this"
+        which = which.split()[0] + " this"
     if unit in SEASONS:
         return Resolved(f"{_season_year(unit, which, anchor, future):04d}", "year")
     if which in ("in the", "during the", "by the"):
         return UNRESOLVED  # "in the week": not a date
     step = -1 if which in ("last", "past") or (which == "over the" and not future) else 1 if which == "next" else 0
-    if unit == "week" and which == "this" and anchor.weekday() == 6:
-        step = 1  # "this week" in a Sunday paper is the week that starts tomorrow
+    if unit == "week" and which in ("this", "last", "past") and anchor.weekday() == 6:
+        step += 1  # in a Sunday paper "this week" starts tomorrow, "last week" is the one that ends today
     if unit == "week":
         return Resolved(_iso(anchor + timedelta(weeks=step), "week"), "week")
     if unit == "weekend":
