@@ -104,3 +104,11 @@ def test_a_month_with_last_year_and_last_week_in_a_sunday_paper():
     assert got["last week"] == "2000-03-20"  # the week that ends today
     assert got["Earlier in the week"] == "2000-03-20"
     assert _read("Weizman visited the island last week.", "2000-03-25")["last week"] == "2000-03-13"
+
+
+def test_a_chronology_dates_its_entries_in_the_year_of_its_heading():
+    got = _read("Microsoft timeline:\n1993:\nFeb. 5 _ The FTC deadlocks.\nAug. 20 _ The FTC drops its probe.\n"
+                "1998:\nMay 18 _ The states sue.\nIn May 1995 the probe had begun.", "1999-11-05")
+    assert got["Feb. 5"] == "1993-02-05" and got["Aug. 20"] == "1993-08-20"
+    assert got["May 18"] == "1998-05-18" and got["In May 1995"] == "1995-05"
+    assert _read("Feb. 5 _ The FTC deadlocks.", "1999-11-05")["Feb. 5"] == "1999-02-05"

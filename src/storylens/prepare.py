@@ -15,7 +15,8 @@ from datetime import date
 from typing import Iterator, Sequence
 
 from .models import Article, Sentence
-from .text.dates import Resolved, TimeExpr, east_of_the_wire, find_times, is_future, parse_iso, reads_ahead, resolve
+from .text.dates import (Resolved, TimeExpr, chronicle_year, east_of_the_wire, find_times, in_year, is_future,
+                         parse_iso, reads_ahead, resolve)
 from .text.segment import sentences as split_article
 from .text.segment import words as split_words
 
@@ -68,14 +69,16 @@ class PreparedDocument:
         previous: date | None = None
         previous_at = -2
         local_ahead = east_of_the_wire(self.article.dateline)
+        heading: int | None = None  # a chronology's year ("1998:"), the year of its entries' dates
         for i, s in enumerate(self.sentences):
             found = find_times(s.text, s.start)
+            heading = chronicle_year(s.text) or heading
             if not found:
                 yield ()
                 continue
             future = is_future(s.text)
             got = []
-            for t in found:
+            for t in map(in_year, found, [heading] * len(found)):
                 anchor = None if self.coarse and t.kind not in CALENDAR_KINDS else self.anchor
                 ahead = reads_ahead(s.text, t.start - s.start, t.end - s.start, future)
                 r = resolve(t, anchor, future=ahead, previous=previous if previous_at >= i - 1 else None,

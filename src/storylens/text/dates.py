@@ -1,7 +1,8 @@
 """Dates in news copy: absolute dates in metadata, and time expressions with their resolution.
 
 :func:`parse_date` and :func:`parse_numeric_date` read a date written out in full ("13 Oct 2016",
-"October 6, 2016", "2016-10-13", "11/27/2005"); :func:`parse_iso` reads our own ISO strings back.
+"October 6, 2016", "2016-10-13", "11/27/2005"); :func:`parse_iso` reads our own ISO strings back (all three
+live in :mod:`.date_formats`; which way an expression points, past or ahead, is read in :mod:`.date_clauses`).
 
 News text leaves the date to the reader: "on Tuesday", "last week", "a day
 earlier", "on September 9", "since mid-July".  :func:`find_times` locates such
@@ -16,11 +17,12 @@ of that week), ``month`` (``2016-10``) or ``year`` (``2016``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Callable
 
 from .date_clauses import ends_ahead, in_past_clause, is_future, is_history, reads_ahead
+from .date_formats import iso_date, month_number, parse_date, parse_iso, parse_numeric_date, sort_key
 from .lexicon import (EAST_OF_THE_WIRE, MONTH_ABBREVIATIONS, MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS,
                       YEAR_PATTERN)
 
@@ -190,6 +192,22 @@ def find_times(text: str, offset: int = 0) -> list[TimeExpr]:
 # the words before "May" that make it the month, not the verb ("officials may decide"); and a part of it
 _MAY_BEFORE = frozenset({"in", "since", "until", "by", "early", "mid", "late", "last", "next", "for", "after", "before",
                          "throughout", "around", "the", "its", "their"})
+
+
+_CHRONICLE_YEAR = re.compile(rf"\s*(?P<year>{_YEAR})\s*:\s*$")
+
+
+def chronicle_year(sentence: str) -> int | None:
+    """The year a chronology's heading line gives ("1998:"): the dates of its entries are of that year."""
+    m = _CHRONICLE_YEAR.match(sentence)
+    return int(m.group("year")) if m else None
+
+
+def in_year(expr: TimeExpr, year: int | None) -> TimeExpr:
+    """``expr`` read in ``year`` when it is a calendar date written without one ("Feb. 5" under "1993:")."""
+    if year is None or expr.kind not in ("md", "dm", "month") or any(expr.get(k) for k in ("year", "yy", "yrel")):
+        return expr
+    return replace(expr, parts=tuple(sorted(expr.parts + (("year", str(year)),))))
 
 
 def _plausible_month(m: re.Match) -> bool:
@@ -445,71 +463,6 @@ def _season_year(season: str, which: str, anchor: date, future: bool) -> int:
     return anchor.year
 
 
-def parse_iso(value: str | None) -> date | None:
-    if not value:
-        return None
-    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
-    if not m:
-        return None
-    try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None
-
-
-def sort_key(iso: str | None) -> tuple:
-    """Order ISO dates of any precision; unresolved last."""
-    if not iso:
-        return (1, "9999")
-    return (0, iso)
-
-
-# -- absolute dates, as metadata and page headers write them ------------------------------------
-_DATE_DMY = re.compile(r"\b(\d{1,2})\s+([A-Z][a-z]{2,8})\.?,?\s+(\d{4})\b")
-_DATE_MDY = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
-_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-
-
-def parse_date(text: str) -> str | None:
-    """An ISO date from a string like "13 Oct 2016", "October 6, 2016" or "2016-10-13"."""
-    m = _ISO_DATE.search(text)
-    if m:
-        return iso_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    m = _DATE_DMY.search(text)
-    if m and month_number(m.group(2)):
-        return iso_date(int(m.group(3)), month_number(m.group(2)), int(m.group(1)))
-    m = _DATE_MDY.search(text)
-    if m and month_number(m.group(1)):
-        return iso_date(int(m.group(3)), month_number(m.group(1)), int(m.group(2)))
-    return None
-
-
-def parse_numeric_date(text: str) -> str | None:
-    """ "11/27/2005", "04/28/09", "27/09/2013": month first, as US pages write it, unless the first
-    number cannot be a month (then day first)."""
-    m = re.search(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b", text)
-    if not m:
-        return None
-    a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
-    if y < 100:
-        y += 2000 if y < 50 else 1900
-    return iso_date(y, b, a) if a > 12 else iso_date(y, a, b)
-
-
-def month_number(name: str) -> int:
-    """``"Sept."`` -> 9, ``"Octobre"`` -> 10 (read on its first three letters); 0 when no month."""
-    low = name.lower().rstrip(".")
-    return MONTHS.get(low) or MONTHS.get(low[:3], 0)
-
-
-def iso_date(y: int, m: int, d: int) -> str | None:
-    """``date(y, m, d).isoformat()``, or None when there is no such day."""
-    try:
-        return date(y, m, d).isoformat()
-    except ValueError:
-        return None
-
-
-__all__ = ["HOLIDAYS", "SEASONS", "UNRESOLVED", "Resolved", "TimeExpr", "ends_ahead", "find_times", "in_past_clause",
-           "is_future", "is_history", "iso_date", "month_number", "parse_date", "parse_iso", "parse_numeric_date",
-           "reads_ahead", "resolve", "sort_key"]
+__all__ = ["HOLIDAYS", "SEASONS", "UNRESOLVED", "Resolved", "TimeExpr", "chronicle_year", "east_of_the_wire",
+           "ends_ahead", "find_times", "in_past_clause", "in_year", "is_future", "is_history", "iso_date",
+           "month_number", "parse_date", "parse_iso", "parse_numeric_date", "reads_ahead", "resolve", "sort_key"]
