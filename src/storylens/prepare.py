@@ -31,11 +31,12 @@ class PreparedDocument:
 
     ``sentences[i]`` is the article's i-th sentence (``doc_index`` is ``index``); ``times[i]`` its time
     expressions, each with its resolution against ``anchor`` (empty when it has none, and for every
-    sentence when made with ``dated=False``: the summarizer alone needs no dates).
+    sentence when made with ``dated=False``: the summarizer alone needs no dates).  They are found on
+    first use: a summary without the evidence dates only the articles its sentences come from.
     """
 
-    __slots__ = ("article", "index", "sentences", "anchor", "anchor_inferred", "coarse", "times", "_starts",
-                 "_ends", "_words")
+    __slots__ = ("article", "index", "sentences", "anchor", "anchor_inferred", "coarse", "_times", "_starts",
+                 "_ends", "_words", "_dated_by")
 
     def __init__(self, article: Article, index: int = 0, anchor: date | None = None,
                  anchor_inferred: bool = False, *, sentences: Sequence[Sentence] | None = None,
@@ -49,10 +50,18 @@ class PreparedDocument:
         self.coarse = coarse  # the anchor is the story's, good to weeks: only calendar dates are read on it
         self._starts = [s.start for s in self.sentences]
         self._ends = [s.end for s in self.sentences]
-        if times is None:
-            times = list(self._resolve_times()) if dated else [()] * len(self.sentences)
-        self.times: tuple[TimedExprs, ...] = tuple(times)
+        if times is None and not dated:
+            times = [()] * len(self.sentences)
+        self._times: tuple[TimedExprs, ...] | None = None if times is None else tuple(times)
         self._words: list[list[str] | None] = [None] * len(self.sentences)
+        self._dated_by: PreparedDocument | None = None  # a reindexed copy reads the dates of its original
+
+    @property
+    def times(self) -> tuple[TimedExprs, ...]:
+        """Per sentence, its time expressions with their resolutions (found on first use, then kept)."""
+        if self._times is None:
+            self._times = self._dated_by.times if self._dated_by is not None else tuple(self._resolve_times())
+        return self._times
 
     @property
     def text(self) -> str:
@@ -114,8 +123,9 @@ class PreparedDocument:
             return self
         sents = [replace(s, doc_index=index) for s in self.sentences]
         doc = PreparedDocument(self.article, index, self.anchor, self.anchor_inferred, sentences=sents,
-                               times=self.times, coarse=self.coarse)
+                               times=self._times, coarse=self.coarse)
         doc._words = self._words
+        doc._dated_by = self
         return doc
 
 
