@@ -214,3 +214,23 @@ def test_the_subject_of_a_change_or_a_payment_is_the_counted_thing_not_the_time_
     assert c.unit == "USD" and "company" in c.what
     (c,) = _claims("The fund raised $2.5 billion last year.")
     assert "fund" in c.what and c.what.count("raised") == 1 and "year" not in c.what
+
+
+def test_a_currency_written_after_the_figure_is_its_unit():
+    (c,) = _claims("Microsoft had to pay Intuit 46.2 million dollars for the trouble.")
+    assert (c.value, c.unit) == (46.2e6, "USD") and "dollars" not in c.what
+    ecu, usd = _claims("Parliament voted to block a 53 million ECU (70 million U.S. dollars) special aid package.")
+    assert (ecu.unit, usd.unit) == ("ECU", "USD") and ecu.what == usd.what == "special aid package"
+
+
+def test_vote_tallies_and_channel_names_are_no_figures_and_the_number_of_is_read_at_a_sentence_start():
+    assert _claims("Members voted 319 for, 23 against the resolution with 20 abstentions.") == []
+    assert _claims("He told Israel's Channel Two TV that he hoped so.") == []
+    assert _claims("He told Channel 2 that he hoped so.") == []
+    (c,) = _claims("The number of agents in western North Carolina has been doubled to about 80.")
+    assert c.what == "agents"
+
+
+def test_adjectives_joined_by_and_keep_their_noun():
+    (_, ten) = _claims("It assessed 12 candidate countries, including 10 central and eastern European countries.")
+    assert ten.what.endswith("countries")

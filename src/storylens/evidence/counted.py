@@ -120,7 +120,7 @@ def _relative_thing(before: str, after: str) -> str:
 
 # a figure that says where a quantity went: "the number of hate groups to 537 from 474", "the average daily
 # calorie intake has risen from 1,854 to 2,002", "fat intake has dropped ... from an average of 40 percent"
-_NUMBER_OF = re.compile(r"\b(?:the|a)\s+(?:total\s+)?number\s+of\s+")
+_NUMBER_OF = re.compile(r"\b(?:[Tt]he|[Aa])\s+(?:total\s+)?number\s+of\s+")
 _CHANGE = re.compile(r"\b(?:has\s+|have\s+|had\s+)?(?:been\s+)?(?:risen|rose|rise|rises|increased|increases|grew|"
                      r"grown|soared|climbed|jumped|fell|fallen|dropped|declined|decreased|doubled|tripled|bumped|swelled|"
                      r"shrank|shrunk|plunged|surged)\b")
@@ -214,6 +214,8 @@ def not_a_quantity(surface: str, before: str, after: str) -> bool:
     magnitude quake": no toll), a latitude, a number that stands for people ("the two denied lying")."""
     if re.search(r"\b[Nn]o\s*$", before) and not re.search(r"\bNo\.\s*$", before):
         return True
+    if _VOTE_AFTER.match(after) or (re.match(r"\s*(?:for|in favou?r)\b", after) and _VOTED.search(before)):
+        return True  # a tally: "voted 319 for, 23 against the resolution with 20 abstentions"
     if re.match(r"[\s-]*magnitude\b", after, re.IGNORECASE) or _LATITUDE.match(after):
         return True
     if _pronoun(surface, before, after) or _title(surface, before, after):
@@ -223,6 +225,10 @@ def not_a_quantity(surface: str, before: str, after: str) -> bool:
     return bool(name and nxt and surface.isdigit() and int(surface) < 1000 and name.group(1).lower() not in
                 _NP_STOP and not nxt.group(1).endswith("s") and nxt.group(1) not in COUNT_NOUNS
                 and nxt.group(1) not in MEASURE_UNITS and nxt.group(1) not in ("people", "dead", "more"))
+
+
+_VOTE_AFTER = re.compile(r"\s*(?:against|abstentions?|abstaining|abstained|in\s+favou?r)\b", re.IGNORECASE)
+_VOTED = re.compile(r"\bvot(?:ed|es|ing)\b[^.;]{0,40}$")
 
 
 def _pronoun(surface: str, before: str, after: str) -> bool:
@@ -248,4 +254,4 @@ def _title(surface: str, before: str, after: str) -> bool:
     b = before.rstrip()
     if not b or b.endswith(("``", "''", '"', "\u201c", ".", ":", "?", "!", ";")):
         return False
-    return bool(re.match(r"\s+[A-Z][a-z]", after))
+    return bool(re.match(r"\s+[A-Z][A-Za-z]", after))

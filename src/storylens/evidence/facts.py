@@ -14,7 +14,7 @@ from typing import Sequence
 from ..models import Article, Claim, FactGroup, Sentence
 from ..prepare import PreparedDocument, TimedExprs, prepare_documents
 from ..text.dates import is_history
-from ..text.lexicon import FOREIGN_PERCENT, MONTH_PATTERN, WEEKDAY_PATTERN, YEAR_PATTERN
+from ..text.lexicon import CURRENCY_WORDS, FOREIGN_PERCENT, MONTH_PATTERN, WEEKDAY_PATTERN, YEAR_PATTERN
 from ..text.numbers import FOREIGN_NUMBER_LANGS, Quantity, find_quantities
 from ..text.tfidf import stem
 from .claim_source import TOKEN, attribution
@@ -40,6 +40,8 @@ _PERCENT = re.compile(rf"^\s*(?:%|per\s?cent|(?i:{_PERCENT_WORDS})\b)")
 _TIME_UNIT = "|".join(sorted(TIME_UNITS, key=len, reverse=True))
 _WHEN = re.compile(rf"^(?:(?:last|this|next|each|every|a|per)\s+(?:{_TIME_UNIT})|"
                    rf"(?:last|this|next)?\s*(?:{WEEKDAY_PATTERN}|{MONTH_PATTERN}))\b", re.IGNORECASE)
+_CURRENCY_NAMES = "|".join(re.escape(w).replace("\\ ", "\\s+") for w in sorted(CURRENCY_WORDS, key=len, reverse=True))
+_CURRENCY_AFTER = re.compile(rf"^\s+({_CURRENCY_NAMES})(?!\w)", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(r"(?:\$|\bUS\$|\b(?:U\.S\.\s+)?dlrs\.?|\bUSD)\s*$")
 
 
@@ -79,6 +81,10 @@ def _sentence_claims(doc: PreparedDocument, sentence: Sentence, times: TimedExpr
             high, per, q_end = pair[0], pair[1] or per, pair[2]
             after_txt = sent[q_end:]
         unit, q_start = _unit(qty, before_txt, after_txt, q_start)
+        money = _CURRENCY_AFTER.match(after_txt) if not unit else None
+        if money:  # "46.2 million dollars", "53 million ECU (70 million U.S. dollars) special aid package"
+            unit = CURRENCY_WORDS[" ".join(money.group(1).lower().split())]
+            after_txt = re.sub(r"^\s*(?:\([^)]{0,40}\)|\))", "", after_txt[money.end():])
         what, after_words = counted_words(_PERCENT.sub("", after_txt))
         if _WHEN.match(what):
             what = ""  # "raised $2.5 billion last year": when, not what
@@ -91,7 +97,9 @@ def _sentence_claims(doc: PreparedDocument, sentence: Sentence, times: TimedExpr
             if bare is None:
                 continue
             noun, event = bare
-        if what and (what.split()[0].lower() in TIME_UNITS or what.split()[0].lower() in _VERBS):
+        if what and unit and what.split()[0].lower() in _VERBS:
+            what = ""  # "a half billion dollars went to ...": an amount, its counted thing not after it
+        elif what and (what.split()[0].lower() in TIME_UNITS or what.split()[0].lower() in _VERBS):
             continue
         if attr is None:
             attr = attribution(sent)
@@ -266,7 +274,8 @@ def _skip(surface: str, before: str, after: str, qualifier: str) -> bool:
         return True  # a date
     if re.match(r"\s*(?::\d|a\.m\.|p\.m\.|GMT|BST|EST|am\b|pm\b|o'clock)", after) or before.endswith(":"):
         return True  # a time
-    if re.search(r"\b(?:aged|age|ages? of|No\.|number|route|page|article|resolution|flight|room|chapter|section)\s*$",
+    if re.search(r"\b(?:aged|age|ages? of|No\.|number|route|page|article|resolution|flight|room|chapter|section|"
+                 r"channel|highway|interstate|proposition|terminal|gate|studio|platform|pier|precinct)\s*$",
                  before, re.IGNORECASE):
         return True
     if surface.lower().split()[-1] in _SMALL_WORDS and len(surface.split()) == 1:

@@ -54,7 +54,7 @@ def counted_words(after: str) -> tuple[str, list[str]]:
         i = 1
         while i < len(toks) and i < 3 and toks[i].lower() in ("the", "all", "its", "their"):
             i += 1
-    while i < len(toks) and len(out) < (5 if "of" in out or "worth" in out else 4):
+    while i < len(toks) and len(out) < (5 if "of" in out or "worth" in out else 6 if _joined(out) else 4):
         t = toks[i]
         if t.endswith(".") and not re.search(r"\.\w", t):
             out.append(t.rstrip("."))
@@ -65,6 +65,11 @@ def counted_words(after: str) -> tuple[str, list[str]]:
             i += 1
             continue
         if not re.match(r"[A-Za-z]", t) or low in _STOP_WHAT:
+            if low in ("and", "or") and len(out) <= 2 and _ADJECTIVE.search(out[-1] if out else "") \
+                    and i + 1 < len(toks) and re.match(r"[A-Za-z]", toks[i + 1]):
+                out.append(t)  # "10 central and eastern European countries": adjectives joined
+                i += 1
+                continue
             if low in ("of",) and out and out[-1].lower() not in NOUN_CLASS:
                 out.append(t)
                 i += 1
@@ -76,6 +81,11 @@ def counted_words(after: str) -> tuple[str, list[str]]:
         out.pop()
     scanned = [t.lower() for t in toks[:14]]
     return " ".join(out), scanned
+
+
+_ADJECTIVE = re.compile(r"[a-z](?:al|ern|ic|ive|ian|ese|ish|ous|ary)$")
+def _joined(words: list[str]) -> bool:
+    return any(w.lower() in ("and", "or") for w in words)
 
 
 _HEAD_STOP = {"of", "in", "for", "from", "to", "on", "at", "with", "by", "per", "worth"}

@@ -237,3 +237,8 @@ FOREIGN_QUALIFIERS: dict[str, dict[str, str]] = {
 #: the words for "percent"
 FOREIGN_PERCENT = {"de": ("prozent",), "fr": ("pour cent", "pourcent"), "es": ("por ciento",),
                    "it": ("per cento", "percento")}
+#: currencies written after a figure ("46.2 million dollars", "375 million ECU") -> the unit code
+CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "u.s. dollars": "USD", "us dollars": "USD",
+                  "u.s. dollar": "USD", "euros": "EUR", "euro": "EUR", "ecu": "ECU", "ecus": "ECU", "yen": "JPY",
+                  "yuan": "CNY", "marks": "DEM", "deutsche marks": "DEM", "francs": "FRF", "rupees": "INR",
+                  "rubles": "RUB", "roubles": "RUB", "pesos": "MXN", "lire": "ITL", "shekels": "ILS"}
