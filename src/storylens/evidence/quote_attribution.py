@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..text.lexicon import FOREIGN_SPEAKER_ENDS, FOREIGN_SPEECH_VERBS, SPEECH_VERBS, WEEKDAY_PATTERN
+from ..text.lexicon import FOREIGN_SPEAKER_ENDS, FOREIGN_SPEECH_VERBS, QUOTE_INTRO_VERBS, SPEECH_VERBS, \
+    WEEKDAY_PATTERN
 from ..text.segment import ABBREVIATIONS
 from .quote_spans import EARLIER_QUOTES
 
@@ -25,7 +26,10 @@ _WAS_QUOTED = re.compile(r"^\s*[,.]?\s*(?P<np>[^\u201c\u201d\"]{1,80}?)\s+(?:was
 _QUOTED_AS = re.compile(r"^\s*[,.]?\s*[^\u201c\u201d\"]{1,60}?\s+quoted\s+"
                         r"(?P<np>(?:(?!by\b)[a-z]+\s+){0,3}[A-Z][\w'’-]*(?:\s+[A-Z][\w'’.-]*)*)\s+as\s+saying\b")
 _NAME_ED = re.compile(r"^\s*,?\s*(?P<np>(?:[A-Z][\w'’.-]*\s+){1,4}(?:of\s+[A-Z][\w'’-]*\s+)?)[a-z]+ed\b")
-_INVERTED = re.compile(r"^\W*Said\s+(?P<np>[^,:]{2,80}?)\s*[,:]?\s*$")
+_INVERTED = re.compile(r"^\W*(?:Said|Added|Says|Adds)\s+(?P<np>[^,:]{2,80}?)\s*"
+                       r"(?:,[^,:\u201c\u201d\"]{2,120})?[,:]?\s*$")
+# a subject shared with an earlier verb: "Gore did not embrace the action, but said then that ``...''"
+_SHARED_SUBJECT = re.compile(r",?\s+(?:and|but)\s+(?:\w+ly\s+|then\s+|also\s+)?$")
 _OPENING_NAME = re.compile(r"^\W*(?:(?:the|The)\s+(?=[A-Z]))?((?:[A-Z][\w'’.-]*|al-\w+|de)"
                            r"(?:\s+(?:[A-Z][\w'’.-]*|al-\w+|de|of|the|to|for))*)")
 # a time or place adverbial that opens the sentence is no subject: "Last Wednesday, the Justice Department"
@@ -39,6 +43,7 @@ _COLON_INTRO = re.compile(r"(?:^|[.;!?]\s+|^\W*(?:But|And|So)\s+)(?P<np>(?:[A-Z]
 # "According to Amnesty International, ...": the source of what the sentence reports
 _ACCORDING_BEFORE = re.compile(r"^\W*(?:But\s+|And\s+)?[Aa]ccording\s+to\s+(?P<np>[^,\u201c\u201d\"]{2,80}),")
 _ACCORDING_AFTER = re.compile(r"^\s*,?\s*according\s+to\s+(?P<np>[^,.;\u201c\u201d\"]{2,80})(?:[,.;]|$)")
+_INTRO_WORD = re.compile(rf"(?i:{QUOTE_INTRO_VERBS})")
 _PASSIVE_BEFORE = re.compile(r"\b(?:been|being|be|are|were|is|was)\s+$")
 _WHO_AT_END = re.compile(r",?\s+who\s+$")
 _CJK = r"[\u3040-\u30ff\u3400-\u9fff\u00b7\u30fb]"
@@ -76,7 +81,7 @@ def verbs_for(lang: str | None) -> Verbs:
         np_verb=re.compile(rf"^\s*[,.]?\s*(?P<np>[^\u201c\u201d\"]{{1,160}}?)\s+(?:\w+ly\s+)?"
                            rf"(?:(?:has|have|had|is|was)\s+)?(?:{speech})\b"),
         verb_np=re.compile(rf"^\s*[,.]?\s*{_ADJUNCT}\s*(?P<v>{speech})\s"),
-        word=re.compile(rf"\b(?i:{speech})\b"),
+        word=re.compile(rf"\b(?i:{speech}|{QUOTE_INTRO_VERBS})\b"),
         at_start=re.compile(rf"^\s*(?i:{speech})\s+"), after_end=after_end,
         cjk_after=cjk_after, cjk_before=cjk_before)
 
@@ -131,8 +136,13 @@ def phrase_before(left: str, verbs: Verbs = ENGLISH, right: str = "", reach: int
     for vm in list(reversed(list(verbs.word.finditer(left))))[:2]:
         if len(left) - vm.end() > reach:
             break  # too far from the quotation to introduce it
+        if _after_sentence_end(left[vm.end():]) != left[vm.end():]:
+            break  # a sentence ends between the verb and the quotation
         if _PASSIVE_BEFORE.search(left, max(0, vm.start() - 12), vm.start()):
             continue  # "the two Israelis who have been described as ...": nobody speaks
+        if vm.group(0).endswith("ing") and _INTRO_WORD.fullmatch(vm.group(0)) and \
+                not re.search(r"(?:,|\bby)\s*$", left[: vm.start()]):
+            continue  # "a research memo suggesting that ...": the memo's, not the sentence subject's words
         if vm.group(0).endswith("ing"):
             sm = _OPENING_NAME.match(_OPENING_ADVERBIAL.sub("", left, count=1))
             cand = sm.group(1) if sm else ""
@@ -141,6 +151,9 @@ def phrase_before(left: str, verbs: Verbs = ENGLISH, right: str = "", reach: int
             cand = speaker_before_verb(_WHO_AT_END.sub("", left[: vm.start()]))
         else:
             cand = speaker_before_verb(left[: vm.start()])
+        if not cand and _SHARED_SUBJECT.search(left[: vm.start()]):
+            sm = _OPENING_NAME.match(_OPENING_ADVERBIAL.sub("", left, count=1))
+            cand = sm.group(1) if sm else ""
         if not cand:
             continue
         if cand.split()[0].lower() in PRONOUNS:
@@ -211,8 +224,21 @@ def speaker_before_verb(left: str) -> str:
     start = next((j for j, t in enumerate(toks) if t[:1].isupper() or t.lower() in _SUBJECT_STARTS), None)
     if start is None:
         return ""
+    if start and toks[start - 1].lower() in ("for", "of", "representing") and toks[start - 1].islower():
+        start = 0  # "lawyers for Marianne Gingrich charged": the lawyers speak
     # lowercase verbs in between ("Asked at the UN earlier whether the truce could be reinstated, Lavrov")
     joined = " ".join(toks[start:])
     if "," in joined and not re.search(r",[^,]{2,80},$", joined):
         joined = joined.rsplit(",", 1)[1].strip()
-    return joined
+    return _after_sentence_end(joined)
+
+
+def _after_sentence_end(phrase: str) -> str:
+    """The part of ``phrase`` after a sentence end the splitter missed ("Myanmar. Fatchett" -> "Fatchett"; not
+    after "Dr." or an initial)."""
+    cut = 0
+    for m in re.finditer(r"[.!?]\s+(?=\w)", phrase):
+        token = _token_before(phrase, m.start()).lower()
+        if token not in ABBREVIATIONS and not (len(token) == 1 and token.isalpha()):
+            cut = m.end()
+    return phrase[cut:]

@@ -25,11 +25,11 @@ from ..text.lexicon import ORG_WORDS
 from ..text.segment import words
 from .quote_attribution import PRONOUNS, Verbs, phrase_after, phrase_before, verbs_for
 from .quote_rank import KeyIndex, QuoteKey, rank_quotes
-from .quote_spans import CLOSING_AT_START, FOREIGN_MARKS, OPENING_AT_END, OPENING_MARKS, first_sentence, \
-    is_title_of_work, quote_spans
+from .quote_spans import CLOSING_AT_START, EARLIER_QUOTES, FOREIGN_MARKS, OPENING_AT_END, OPENING_MARKS, \
+    first_sentence, is_title_of_work, quote_spans
 from .speaker_bodies import DOCUMENT_NOUNS, body_before, document_author, the_one_named
 from .speaker_context import FirstSeen, Found, Pronoun, continued_speaker, from_context, named_in, \
-    nearest_speaker
+    nearest_speaker, speech_subject
 from .speaker_gender import Genders
 from .speakers import body_name, can_speak, clean_role, person_roles, resolve_speaker, split_name_role
 
@@ -112,6 +112,8 @@ def _quotation(r: _Reading, line: str, line_start: int, span: tuple[int, int], q
             (last := continued_speaker(r.found, doc, abs_s, r.persons)) is not None:
         # a paragraph that is all quotation after narration that names nobody else: the last speaker goes on
         speaker, role, resolution = last.speaker, last.role, "context"
+    elif (subject := _subject_before(r, left, sent_start, qtext)) is not None:
+        speaker, role, resolution = subject, r.roles.get(subject, ""), "context"
     return Found(doc.article, abs_s, abs_e, qtext, speaker, role, resolution, mention, line_start + len(line))
 
 
@@ -149,6 +151,24 @@ def _speaker_for(r: _Reading, np: str, sent_start: int, at: int) -> tuple[str | 
         speaker = _referred_back(r, role, at)
     speaker = _full_name(r, speaker) if speaker else None
     return speaker, role, "context" if speaker else "unresolved", np
+
+
+def _subject_before(r: _Reading, left: str, sent_start: int, qtext: str) -> str | None:
+    """A whole sentence of quotation with no attribution right after a sentence whose subject, a person the
+    story names, speaks ("Lars Ulrich said the band would sue. ``We take our craft seriously.''"): that person."""
+    before = left.strip()
+    if not re.search(r"[.!?]$", qtext.strip()):
+        return None
+    if before and re.search(r"[.!?]['\"\u201d\u2019)]*$", before):
+        prev = before  # the splitter joined the quotation to the sentence before
+    elif not before:
+        k = r.doc.sentences_ending_by(sent_start)
+        prev = r.doc.text[r.doc.sentences[k - 1].start:r.doc.sentences[k - 1].end] if k else ""
+    else:
+        return None
+    if EARLIER_QUOTES.search(prev):
+        return None  # the sentence before holds quotations of its own: their attribution is read there
+    return speech_subject(prev, r.persons)
 
 
 FAR_REACH = 320  # characters a speech verb may stand before a partial quotation of the person it names

@@ -125,7 +125,7 @@ _SPEECH_SUBJECT = re.compile(rf"^\W*(?:[A-Z][^,]{{0,40}},\s+)?(?P<np>[A-Z][^,;:]
                              rf"\s+(?:\w+ly\s+)?(?:{_SPEECH})\b")
 
 
-def _speech_subject(sentence: str, persons: dict[str, str]) -> str | None:
+def speech_subject(sentence: str, persons: dict[str, str]) -> str | None:
     """The person of the story who is the subject of ``sentence``'s speech verb, or None."""
     m = _SPEECH_SUBJECT.match(sentence)
     if not m:
@@ -161,7 +161,7 @@ def from_context(found: Sequence[Found], doc: PreparedDocument, sent_start: int,
         prev_text = text[prev[0]:prev[1]]
         if _PRONOUN_SPEAKS.match(prev_text):
             continue  # "He said Metallica had lost touch.": the same "he" speaks, the names are what he said
-        subject = _speech_subject(prev_text, persons)
+        subject = speech_subject(prev_text, persons)
         if subject and pronoun.fits(subject):
             return subject, roles.get(subject, ""), "context"
         named = [n for n in named_in(prev_text, persons) if not as_object(prev_text, n, persons)]

@@ -104,7 +104,12 @@ def name_in(part: str) -> tuple[str, str]:
     if len(name) == 1 and i >= 0 and toks[i][:1].isupper() is False and toks[i].lower() in ("the", "a", "an"):
         return "", part  # "the Kremlin" style phrases are not people
     role = " ".join(toks[: i + 1]).strip(" ,")
+    if role.split() and role.split()[-1].lower() in _OBJECT_OF:
+        return "", part  # "lawyers for Marianne Gingrich": the lawyers speak, not the person named
     return " ".join(name), role
+
+
+_OBJECT_OF = frozenset("for of to by with from against representing behalf".split())
 
 
 _NOT_SPEAKERS = frozenset("""instead meanwhile however also still later then now here there today yesterday
