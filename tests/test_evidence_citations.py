@@ -95,3 +95,72 @@ def test_the_example_cites_several_sources_where_they_carry_the_sentence(example
             other = d.articles[e.doc_index].text[e.start:e.end]
             assert other.strip() and (not figs or figures_agree(figs, figures(other)) == (True, False))
     floors.check("example_citations", {"multi_source_sentences": len(multi)})
+
+
+def _reference_best(index_terms: list[list[dict[str, float]]], terms: dict[str, float], doc: int):
+    """The claim index's rule written as the plain loop it replaces: the share of ``terms`` (weighted by
+    rarity over every indexed sentence) the best sentence of ``doc`` holds."""
+    import math
+    from collections import Counter
+
+    from storylens.summarizers.support import MIN_SHARED
+
+    df: Counter[str] = Counter(t for doc_terms in index_terms for ts in doc_terms for t in ts)
+    n = sum(len(d) for d in index_terms)
+    idf = {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in df.items()}
+    wording = sum(idf.get(t, 1.0) * m for t, m in terms.items() if t[0] != "#")
+    best, at = 0.0, -1
+    for k, other in enumerate(index_terms[doc]):
+        shared = sorted(terms.keys() & other.keys())
+        if len(shared) >= MIN_SHARED:
+            figs = sum(idf[t] * terms[t] for t in shared if t[0] == "#")
+            share = sum(idf[t] * terms[t] for t in shared) / ((wording + figs) or 1.0)
+            if share > best + 1e-12:
+                best, at = share, k
+    return best, at
+
+
+def test_the_claim_index_finds_each_articles_best_carrier_as_the_plain_rule_does():
+    from storylens.summarizers.support import ClaimIndex, claim_terms
+    from storylens.text.segment import words
+
+    docs = [[A, D], [D, B, "The Bustan market reopened."], [C], [], ["Geneva talks on corridors went on."]]
+    index = ClaimIndex([[(t, words(t)) for t in doc] for doc in docs])
+    terms_of = [[claim_terms(t, words(t)) for t in doc] for doc in docs]
+    for query in (A, B, C, D):
+        q = claim_terms(query, words(query))
+        got = index.carriers(q)
+        assert len(got) == len(docs)
+        for d in range(len(docs)):
+            want = _reference_best(terms_of, q, d)
+            assert got[d][1] == want[1] and abs(got[d][0] - want[0]) < 1e-9, (query, d)
+    # B's sentence of article 1 carries A (same market, figure and day); article 3 holds nothing of it
+    of_a = index.carriers(claim_terms(A, words(A)))
+    assert of_a[1][1] == 1 and of_a[3] == (0.0, -1)
+
+
+def test_a_long_article_is_indexed_and_compared_only_up_to_its_bound(monkeypatch):
+    """A file of book-length articles: the claim index and the coverage read each article's first sentences
+    only, so their memory and time stay bounded by the bound, not by the article's length."""
+    from storylens.evidence import coverage
+    from storylens.prepare import prepare_documents
+    from storylens.summarizers import support
+    from storylens.text.segment import words
+
+    filler = " ".join(f"Villagers near river crossing {i} waited for food and medicine all week." for i in range(30))
+    long_text = filler + " " + B
+    monkeypatch.setattr(support, "MAX_INDEXED", 10)
+    pool = _pool(A, long_text)
+    assert pool.claims.doc_rows == [0, 1, 11]  # A's one sentence, the long article's first ten
+    claim = support.claim_terms(A, words(A))
+    assert pool.claims.carriers(claim)[1] == (0.0, -1)  # its carrier of A's claim lies past the bound
+    monkeypatch.setattr(support, "MAX_INDEXED", 3000)
+    share, k = _pool(A, long_text).claims.carriers(claim)[1]
+    assert k == 30 and share >= support.CARRIES  # B, the long article's last sentence
+    # every sentence but the last retells A; the last, told by no other source, is what only it reports
+    retold = " ".join(f"Rebel fighters shelled the western district of Aleppo on Sunday, killing civilians "
+                      f"in market number {i}, the monitoring group said." for i in range(12)) + " " + D
+    docs = prepare_documents([Article(id="a", text=A), Article(id="long", text=retold)])
+    assert [x["text"] for x in coverage._unique_sentences(docs)["long"]] == [D]
+    monkeypatch.setattr(coverage, "MAX_COMPARED", 5)
+    assert "long" not in coverage._unique_sentences(docs)  # D, past the bound, is never read

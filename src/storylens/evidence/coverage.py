@@ -13,6 +13,9 @@ from ..text.tfidf import STOPWORDS, TfidfSpace, stem
 UNIQUE_BELOW = 0.3  # a sentence whose best match in any other source is below this is reported only there
 MAX_UNIQUE = 3
 MIN_WORDS = 8
+#: an article's sentences compared, its first ones of MIN_WORDS words or more: a news article has far fewer,
+#: and a few book-length articles stay bounded rather than every sentence against every other one
+MAX_COMPARED = 400
 
 
 def story_coverage(documents: Sequence[Article | PreparedDocument], summary: Summary | None,
@@ -55,10 +58,14 @@ def _unique_sentences(docs: Sequence[PreparedDocument]) -> dict[str, list[dict[s
     rows: list[tuple[int, int, int, str]] = []
     terms: list[list[str]] = []
     for d, doc in enumerate(docs):
+        taken = 0
         for i, sent in enumerate(doc.sentences):
+            if taken >= MAX_COMPARED:
+                break
             if word_count(sent.text) >= MIN_WORDS:
+                taken += 1
                 rows.append((d, sent.start, sent.end, sent.text))
-                terms.append([stem(w) for w in doc.words(i) if w not in STOPWORDS and len(w) > 1])
+                terms.append([stem(w) for w in doc.words(i, keep=False) if w not in STOPWORDS and len(w) > 1])
     if not rows:
         return {}
     space = TfidfSpace(terms)

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 import numpy as np
 
 from ..models import Citation, Sentence, Summary, SummarySentence
 from ..text.claims import figures, figures_agree
 from ..text.lexicon import SAME_CLAIM_WORDS
+from ..text.numbers import FRACTIONS, SCALES, TENS, UNITS, VAGUE
 from ..text.segment import words
 from ..text.tfidf import STOPWORDS, stem
 
@@ -76,9 +76,17 @@ def exact_copies(pool: "SentencePool") -> dict[int, list[int]]:
 CARRIES = 0.5
 #: and the fewest terms the two must share
 MIN_SHARED = 4
+#: an article's sentences the claim index reads, its first ones: a news article has far fewer, and a file of
+#: a few book-length articles stays bounded (as the pool's candidates are), not quadratic in their length
+MAX_INDEXED = 3000
 # a run of capitalised words (with "of", "for", "the" between them): one name, however many words it has
 _NAME_RUN = re.compile(r"[A-Z][\w'\u2019.-]*(?:\s+(?:(?:of|for|the|al|de|bin)\s+)?[A-Z][\w'\u2019.-]*)+")
 _SAME = {stem(k): stem(v) for k, v in SAME_CLAIM_WORDS.items()}
+# what every figure :func:`figures` reads begins with (a digit or a number word): a sentence without any
+# gives none, and most sentences are passed over without the figure pattern's slower search
+_MAY_COUNT = re.compile(r"\d|\b(?:%s)" % "|".join(
+    sorted({w for ws in (UNITS, TENS, SCALES, VAGUE, FRACTIONS) for k in ws for w in k.split()} | {"half", "dozen"},
+           key=lambda w: (-len(w), w))), re.IGNORECASE)
 
 
 def _term(word: str) -> str:
@@ -86,16 +94,25 @@ def _term(word: str) -> str:
     return _SAME.get(t, t)
 
 
-def claim_terms(text: str, low_words: Sequence[str]) -> dict[str, float]:
+def claim_terms(text: str, low_words: Sequence[str], terms_of: dict[str, str] | None = None) -> dict[str, float]:
     """What a sentence claims, as terms with their share of one word: its stemmed content words (a word
     and those news copy uses for it as one term), each word of a name of n words 1/n, and each figure it
-    gives (what it counts and its value) as one term."""
-    terms = {_term(w): 1.0 for w in low_words if len(w) > 2 and w not in STOPWORDS and not w[0].isdigit()}
+    gives (what it counts and its value) as one term.  ``terms_of``: word -> term, filled as words are met
+    (an index stems each distinct word once)."""
+    if terms_of is None:
+        terms_of = {}
+    terms: dict[str, float] = {}
+    for w in low_words:
+        if len(w) > 2 and w not in STOPWORDS and not w[0].isdigit():
+            t = terms_of.get(w)
+            if t is None:
+                t = terms_of[w] = _term(w)
+            terms[t] = 1.0
     for m in _NAME_RUN.finditer(text):
         parts = {_term(w) for w in words(m.group())} & terms.keys()
         for t in parts:
             terms[t] = min(terms[t], 1.0 / len(parts))
-    for head, values in figures(text).items():
+    for head, values in (figures(text) if _MAY_COUNT.search(text) else {}).items():
         for v in values:
             terms[f"#{head}={v:g}"] = 1.0
     return terms
@@ -103,42 +120,95 @@ def claim_terms(text: str, low_words: Sequence[str]) -> dict[str, float]:
 
 class ClaimIndex:
     """What every sentence of a story's articles claims (:func:`claim_terms`), and how rare each term is
-    among them."""
+    among them: one sparse row of terms per sentence (term ids and their shares), so that finding the
+    sentence of each article that carries a claim is a few array operations over the rows, not a loop."""
 
-    def __init__(self, sentences: Sequence[Sequence[tuple[str, Sequence[str]]]]) -> None:
-        #: per article, per sentence, its terms
-        self.terms = [[claim_terms(text, ws) for text, ws in doc] for doc in sentences]
-        df: Counter[str] = Counter()
-        for doc in self.terms:
-            for t in doc:
-                df.update(t.keys())
-        n = sum(len(doc) for doc in self.terms)
-        self.idf = {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in df.items()}
+    def __init__(self, sentences: Iterable[Iterable[tuple[str, Sequence[str]]]]) -> None:
+        vocab: dict[str, int] = {}
+        terms_of: dict[str, str] = {}
+        cols: list[int] = []
+        mults: list[float] = []
+        row_ends: list[int] = []
+        doc_rows = [0]
+        for doc in sentences:
+            for text, ws in doc:
+                for t, m in claim_terms(text, ws, terms_of).items():
+                    cols.append(vocab.setdefault(t, len(vocab)))
+                    mults.append(m)
+                row_ends.append(len(cols))
+            doc_rows.append(len(row_ends))
+        self.vocab = vocab
+        self.doc_rows = doc_rows  # article d's sentences are rows doc_rows[d]:doc_rows[d + 1]
+        self.cols = np.asarray(cols, dtype=np.int64)
+        self.mults = np.asarray(mults, dtype=np.float64)
+        n = len(row_ends)
+        ends = np.asarray(row_ends, dtype=np.int64)
+        lengths = ends - np.concatenate(([0], ends[:-1])).astype(np.int64)
+        self.entry_rows = np.repeat(np.arange(n, dtype=np.int64), lengths)
+        df = np.bincount(self.cols, minlength=len(vocab))  # a sentence's terms are distinct: sentences
+        self.idf_of = np.asarray([math.log((n + 1) / (int(c) + 1)) + 1.0 for c in df], dtype=np.float64)
+        self.is_figure = np.asarray([t[0] == "#" for t in vocab], dtype=bool)
+
+    @property
+    def idf(self) -> dict[str, float]:
+        """term -> its weight (rarer terms weigh more)."""
+        return dict(zip(self.vocab, self.idf_of.tolist()))
+
+    def carriers(self, terms: dict[str, float]) -> list[tuple[float, int]]:
+        """Per article, ``(share, sentence index)`` of its sentence that holds the most of ``terms`` (share
+        0.0 and index -1 when none shares :data:`MIN_SHARED` of them).  A figure counts for the share where
+        the other sentence gives it too, and against it nowhere (a figure it does not give is the figure
+        check's business, not the wording's)."""
+        n_docs = len(self.doc_rows) - 1
+        n = self.doc_rows[-1]
+        if not n or not terms:
+            return [(0.0, -1)] * n_docs
+        idf = self.idf_of
+        weight = np.zeros(len(self.vocab))
+        asked = np.zeros(len(self.vocab), dtype=bool)
+        wording = 0.0
+        for t, m in terms.items():
+            j = self.vocab.get(t)
+            w = (idf[j] if j is not None else 1.0) * m
+            if t[0] != "#":
+                wording += w
+            if j is not None:
+                weight[j], asked[j] = w, True
+        hit = asked[self.cols]
+        w = weight[self.cols]
+        shared = np.bincount(self.entry_rows, weights=hit, minlength=n)
+        got = np.bincount(self.entry_rows, weights=w, minlength=n)
+        figs = np.bincount(self.entry_rows, weights=w * self.is_figure[self.cols], minlength=n)
+        den = wording + figs
+        share = np.where(den != 0, got / np.where(den != 0, den, 1.0), got)
+        # the same shared terms summed in another order differ in their last bits: not a better match
+        share = np.where(shared >= MIN_SHARED, np.round(share, 12), 0.0)
+        out = []
+        for d in range(n_docs):
+            a, b = self.doc_rows[d], self.doc_rows[d + 1]
+            if a == b:
+                out.append((0.0, -1))
+                continue
+            k = int(np.argmax(share[a:b]))
+            best = float(share[a + k])
+            out.append((best, k) if best > 0 else (0.0, -1))
+        return out
 
     def best(self, terms: dict[str, float], doc: int) -> tuple[float, int]:
-        """``(share, sentence index)`` of the sentence of article ``doc`` that holds the most of ``terms``
-        (share 0.0 and index -1 when none shares :data:`MIN_SHARED` of them).  A figure counts for
-        the share where the other sentence gives it too, and against it nowhere (a figure it does not give
-        is the figure check's business, not the wording's)."""
-        idf = self.idf
-        wording = sum(idf.get(t, 1.0) * m for t, m in terms.items() if t[0] != "#")
-        best, at = 0.0, -1
-        for k, other in enumerate(self.terms[doc]):
-            shared = terms.keys() & other.keys()
-            if len(shared) >= MIN_SHARED:
-                got = sum(idf.get(t, 1.0) * terms[t] for t in shared)
-                figs = sum(idf.get(t, 1.0) * terms[t] for t in shared if t[0] == "#")
-                share = got / ((wording + figs) or 1.0)
-                if share > best:
-                    best, at = share, k
-        return best, at
+        """:meth:`carriers` of one article ``doc``."""
+        return self.carriers(terms)[doc]
 
 
 def claim_index(pool: "SentencePool") -> ClaimIndex:
-    """What every sentence of every article claims (for the citations of other wording)."""
+    """What the sentences of every article claim (for the citations of other wording): each article's first
+    :data:`MAX_INDEXED` sentences, their words read from the prepared document and not kept there."""
     docs = pool.documents if len(pool.documents) == len(pool.all_sentences) else None
-    return ClaimIndex([[(s.text, docs[d].words(s.position) if docs is not None else words(s.text)) for s in sents]
-                       for d, sents in enumerate(pool.all_sentences)])
+
+    def rows(d: int, sents: Sequence[Sentence]) -> Iterator[tuple[str, Sequence[str]]]:
+        for s in sents[:MAX_INDEXED]:
+            yield s.text, (docs[d].words(s.position, keep=False) if docs is not None else words(s.text))
+
+    return ClaimIndex(rows(d, sents) for d, sents in enumerate(pool.all_sentences))
 
 
 def cite(pool: "SentencePool", chosen: Sequence[int], method: str = "", max_words: int = 0) -> Summary:
@@ -179,11 +249,8 @@ def checked_support(pool: "SentencePool", s: Sentence,
         (conflicts if figs and figures_agree(figs, figures(other))[1] else kept).append(c)
     taken = {s.doc_index} | {c.doc_index for c in cites}
     terms = claim_terms(s.text, words(s.text))
-    for d in range(len(pool.articles)):
-        if d in taken:
-            continue
-        share, k = pool.claims.best(terms, d)
-        if share < CARRIES:
+    for d, (share, k) in enumerate(pool.claims.carriers(terms)):
+        if d in taken or share < CARRIES:
             continue
         o = pool.all_sentences[d][k]
         agree, conflict = figures_agree(figs, figures(o.text)) if figs else (True, False)
