@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from storylens.models import Article
 from storylens.prepare import prepare_documents
-from storylens.text.date_clauses import in_past_clause, is_future, reads_ahead
+from storylens.text.date_clauses import in_past_clause, is_future, is_future_in_past, reads_ahead
 from storylens.text.dates import east_of_the_wire, find_times
 
 
@@ -43,7 +43,23 @@ def test_a_starting_point_and_a_noun_plans_do_not_look_ahead():
 
 def test_the_end_of_a_quotation_opened_before_is_not_the_narrator_speaking():
     assert not is_future("we will consider him a prisoner of conscience,'' Macaulay said Tuesday.")
-    assert is_future("A report that was to be issued Wednesday.")
+    assert not is_future("A report that was to be issued Wednesday.")
+
+
+def test_what_was_to_come_then_is_the_nearest_such_day():
+    assert is_future_in_past("A report that was to be issued Wednesday.")
+    assert _read("Amnesty said a report was to be issued Wednesday.", "1998-06-16")["Wednesday"] == "1998-06-17"
+    got = _read("The couple was to be married Saturday. The plane left at 8:38 p.m. on Friday and was scheduled "
+                "to land at 10 p.m. A hearing has been scheduled for Tuesday.", "1999-07-18")  # a Sunday
+    assert got["Saturday"] == "1999-07-17" and got["on Friday"] == "1999-07-16"
+    assert got["Tuesday"] == "1999-07-20"  # has been scheduled: ahead
+
+
+def test_a_day_that_ended_a_past_wait_and_a_day_that_is_no_one_day():
+    got = _read("Nordmann did not report to authorities he had seen him until Saturday. The encounter happened "
+                "on a Thursday. Two days later the truck was found.", "1998-07-15")  # a Wednesday
+    assert got == {"Saturday": "1998-07-11", "Two days later": None}
+    assert _read("The show runs until Saturday.", "1998-07-15")["Saturday"] == "1998-07-18"
 
 
 def test_a_monday_wire_report_from_sydney_tells_of_tuesday():

@@ -16,7 +16,7 @@ from typing import Iterator, Sequence
 
 from .models import Article, Sentence
 from .text.dates import (Resolved, TimeExpr, chronicle_year, east_of_the_wire, find_times, in_year, is_future,
-                         parse_iso, reads_ahead, resolve)
+                         is_future_in_past, parse_iso, reads_ahead, resolve)
 from .text.segment import sentences as split_article
 from .text.segment import words as split_words
 
@@ -85,13 +85,13 @@ class PreparedDocument:
             if not found:
                 yield ()
                 continue
-            future = is_future(s.text)
+            future, near = is_future(s.text), is_future_in_past(s.text)
             got = []
             for t in map(in_year, found, [heading] * len(found)):
                 anchor = None if self.coarse and t.kind not in CALENDAR_KINDS else self.anchor
                 ahead = reads_ahead(s.text, t.start - s.start, t.end - s.start, future)
                 r = resolve(t, anchor, future=ahead, previous=previous if previous_at >= i - 1 else None,
-                            local_ahead=local_ahead)
+                            local_ahead=local_ahead, near=near)
                 got.append((t, r))
                 if r.precision == "day":
                     previous, previous_at = parse_iso(r.date), i

@@ -14,11 +14,12 @@ from .lexicon import IRREGULAR_PAST, WEEKDAY_PATTERN
 
 # a noun "plans" ("the party's announced plans to convene"), not the verb ("he plans to")
 _PLANS_NOUN = r"(?<!the )(?<!its )(?<!their )(?<!his )(?<!her )(?<!'s )(?<!announced )(?<!new )(?<!no )"
-_FUTURE = re.compile(r"\b(?:will|shall|'ll|is to|are to|was to be|were to be|is due|are due|expected to|"
+_WAS = r"(?<!was )(?<!were )(?<!had been )"  # "was scheduled to land": what was to come then (:func:`is_future_in_past`)
+_FUTURE = re.compile(rf"\b(?:will|shall|'ll|is to|are to|is due|are due|{_WAS}expected to|"
                      rf"{_PLANS_NOUN}plans? to|planned to|"
                      r"hopes to|hoping to|aims to|intends to|(?:is|are) set to|(?:is|are) slated to|"
                      r"expects?\b(?:[^.;:]|\.(?=\s*[A-Z])){0,60}\bto\s+[a-z]+|"
-                     r"scheduled|to be held|to be published|would (?:meet|visit|hold|arrive|begin|start|return|"
+                     rf"{_WAS}scheduled|to be held|to be published|would (?:meet|visit|hold|arrive|begin|start|return|"
                      r"travel|leave|go|come|vote|decide|announce|take)|"
                      r"(?:upcoming|forthcoming)\s+[a-z]+)\b|"
                      r"\b(?:goes|go|begins|begin|starts|start|opens|open|resumes|arrives|returns)\s+(?:on\s+trial\s+)?"
@@ -27,9 +28,19 @@ _FUTURE = re.compile(r"\b(?:will|shall|'ll|is to|are to|was to be|were to be|is 
 _QUOTED = re.compile(r"``.*?(?:''|$)|\u201c[^\u201d]*(?:\u201d|$)|\"[^\"]*(?:\"|$)|^[^`\u201c]*?(?:''|\u201d)")
 
 
+_FUTURE_IN_PAST = re.compile(r"\b(?:was|were|had been)\s+(?:to\s+be|scheduled|expected|due|supposed|set|slated)\b",
+                             re.IGNORECASE)
+
+
 def is_future(sentence: str) -> bool:
     """Whether the narrator speaks of what is to come (quoted words do not count)."""
     return bool(_FUTURE.search(_QUOTED.sub(" ", sentence)))
+
+
+def is_future_in_past(sentence: str) -> bool:
+    """Whether the narrator tells what was to come at the time told ("the couple was to be married Saturday",
+    "the plane was scheduled to land Friday"): the day may be just before the report or just after it."""
+    return bool(_FUTURE_IN_PAST.search(_QUOTED.sub(" ", sentence)))
 
 
 # words before a date that make it the past an event is measured against: "the first strike since a strike in
@@ -48,10 +59,17 @@ def is_history(sentence: str, at: int) -> bool:
 _AHEAD_BEFORE = re.compile(r"\b(?:until|till|through|(?<!ed\s)by)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 
 
+# "did not report it until Saturday": the span ended in the past
+_PAST_NEGATION = re.compile(r"\b(?:(?:did|had|was|were|could)\s+not|didn't|hadn't|wasn't|weren't|couldn't|never)\b",
+                            re.IGNORECASE)
+
+
 def ends_ahead(sentence: str, at: int) -> bool:
     """Whether the time expression at ``sentence[at:]`` is the end of a span that runs on ("on view
-    through April 1", "exhibited until mid-July", "complete by Saturday"): read as the next such date."""
-    return bool(_AHEAD_BEFORE.search(sentence, max(0, at - 20), at))
+    through April 1", "exhibited until mid-July", "complete by Saturday"): read as the next such date; not
+    one that a past negation closed ("did not report it until Saturday")."""
+    return bool(_AHEAD_BEFORE.search(sentence, max(0, at - 20), at)) \
+        and not _PAST_NEGATION.search(sentence, max(0, at - 120), at)
 
 
 _NOT_PAST = r"(?!(?:scheduled|expected|planned|slated|supposed|set|due|designed|intended|needed|required)\b)"

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Callable
 
-from .date_clauses import ends_ahead, in_past_clause, is_future, is_history, reads_ahead
+from .date_clauses import ends_ahead, in_past_clause, is_future, is_future_in_past, is_history, reads_ahead
 from .date_formats import iso_date, month_number, parse_date, parse_iso, parse_numeric_date, sort_key
 from .lexicon import (EAST_OF_THE_WIRE, MONTH_ABBREVIATIONS, MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS,
                       YEAR_PATTERN)
@@ -89,7 +89,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # the second year of a span: "from 1996 to 1997", "between 1991 and 1998"
     ("year", re.compile(rf"(?<=\d\d\d\d )(?P<prep>to|and|through|until)\s+(?P<year>{_YEAR})\b(?![-\d])")),
     ("rel_anchor", re.compile(
-        rf"(?<!for )(?<!another )(?<!more )\b(?P<n>{_N})\s+(?P<unit>day|days|week|weeks|month|months|year|years)\s+"
+        rf"(?<!for )(?<!over )(?<!another )(?<!more )"  # "for another five days after": a stretch, no count
+        rf"\b(?P<n>{_N})\s+(?P<unit>day|days|week|weeks|month|months|year|years)\s+"
         rf"(?P<dir>earlier|later|before|after|previously)\b"
         rf"|\bthe\s+(?P<dir2>previous|next|following)\s+(?P<unit2>day|week)\b"
         rf"|\bthe\s+(?P<dir4>previous|following)\s+(?P<unit4>month|year)\b"
@@ -108,7 +109,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # the current one: "the end of the year", "by year's end", "at the start of the month"
     ("rel_period", re.compile(r"\b(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+the\s+(?P<unit>week|month|year)\b"
                               r"|\b(?P<unit2>year|month)(?:['\u2019]s\s+end|-end)\b", re.IGNORECASE)),
-    ("weekday", re.compile(rf"\b(?:(?P<which>(?i:last|this|next|on|late|early|later|earlier))\s+)?(?P<wd>{_WD})\b")),
+    # not "on a Thursday", "every Sunday": no one day
+    ("weekday", re.compile(rf"(?<!\bon a )(?<!every )(?<!each )"
+                           rf"\b(?:(?P<which>(?i:last|this|next|on|late|early|later|earlier))\s+)?(?P<wd>{_WD})\b")),
     ("holiday", re.compile(rf"\b(?P<holiday>{_HOLIDAY})(?:,?\s+(?P<year>{_YEAR})\b)?")),
     # a month with its year and no preposition: "March 1998 was the wettest"
     ("month", re.compile(rf"\b(?P<mon>{_MON})(?![\w-]),?\s+(?P<year>{_YEAR})\b")),
@@ -260,15 +263,21 @@ def east_of_the_wire(dateline: str) -> bool:
 
 
 def resolve(expr: TimeExpr, anchor: date | None, *, future: bool = False,
-            previous: date | None = None, local_ahead: bool = False) -> Resolved:
+            previous: date | None = None, local_ahead: bool = False, near: bool = False) -> Resolved:
     """The date ``expr`` denotes, read against ``anchor`` (publication date).
 
     ``previous`` is the date of the last dated event before ``expr`` in the
     same article: "a day earlier" counts from it.  Absolute dates with a year
     resolve without an anchor; everything relative needs one.  ``local_ahead``
     says the story's place is already a day ahead of the wire's date
-    (:func:`east_of_the_wire`): a "Tuesday" in a Monday report is that Tuesday.
+    (:func:`east_of_the_wire`): a "Tuesday" in a Monday report is that Tuesday.  ``near`` says the
+    sentence tells what was to come at the time it tells of (:func:`is_future_in_past`): a bare weekday is
+    then the nearest such day, before or after the report's.
     """
+    if near and not future and anchor is not None and expr.kind == "weekday" \
+            and (expr.get("which") or "on").lower() == "on":
+        delta = (WEEKDAYS[expr.req("wd").lower()] - anchor.weekday()) % 7
+        return Resolved((anchor + timedelta(days=delta if delta <= 3 else delta - 7)).isoformat(), "day")
     if local_ahead and anchor is not None and expr.kind == "weekday" and not future \
             and WEEKDAYS[expr.req("wd").lower()] == (anchor.weekday() + 1) % 7 \
             and (expr.get("which") or "").lower() not in ("last", "next"):
@@ -464,5 +473,6 @@ def _season_year(season: str, which: str, anchor: date, future: bool) -> int:
 
 
 __all__ = ["HOLIDAYS", "SEASONS", "UNRESOLVED", "Resolved", "TimeExpr", "chronicle_year", "east_of_the_wire",
-           "ends_ahead", "find_times", "in_past_clause", "in_year", "is_future", "is_history", "iso_date",
+           "ends_ahead", "find_times", "in_past_clause", "in_year", "is_future",
+           "is_future_in_past", "is_history", "iso_date",
            "month_number", "parse_date", "parse_iso", "parse_numeric_date", "reads_ahead", "resolve", "sort_key"]
