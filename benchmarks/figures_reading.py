@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -51,11 +52,29 @@ def show_claim(c) -> str:
            f"      {' '.join(marked.split())[:300]}"
 
 
+_NUMBER = re.compile(r"\b(?:\d[\d,.]*|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+                     r"thirty|forty|fifty|hundred|thousand|million|billion|dozen|dozens|hundreds|thousands|millions|half|third|"
+                     r"quarter)\b)", re.IGNORECASE)
+
+
+def missed(article, claims) -> list[str]:
+    """The numbers of an article that no claim's span covers, each with its context (years included: the
+    reader judges)."""
+    out = []
+    for m in _NUMBER.finditer(article.text):
+        if any(c.start <= m.start() < c.end for c in claims):
+            continue
+        ctx = " ".join(article.text[max(0, m.start() - 60):m.end() + 50].split())
+        out.append(f"{m.group(0)!r}: ...{ctx}...")
+    return out
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--topic", help="one topic id, e.g. D0704A")
     ap.add_argument("--docs", type=int, default=5, help="articles per story (default 5)")
     ap.add_argument("--groups", action="store_true", help="print only the groups of two or more articles")
+    ap.add_argument("--missed", action="store_true", help="print only the numbers no claim covers")
     args = ap.parse_args(argv)
     if args.topic and args.topic in BLIND:
         print(f"refused: {args.topic} is a blind topic", file=sys.stderr)
@@ -66,7 +85,11 @@ def main(argv=None) -> int:
         arts = arts[:args.docs]
         claims, groups = story_facts(arts)
         print(f"=== {sid} ({len(arts)} articles)")
-        if not args.groups:
+        if args.missed:
+            for a in arts:
+                for line in missed(a, [c for c in claims if c.article_id == a.id]):
+                    print(f"  {a.id.rsplit('/', 1)[1]}: {line}")
+        elif not args.groups:
             for a in arts:
                 print(f"-- {a.id}")
                 for c in (c for c in claims if c.article_id == a.id):

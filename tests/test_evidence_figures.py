@@ -234,3 +234,21 @@ def test_vote_tallies_and_channel_names_are_no_figures_and_the_number_of_is_read
 def test_adjectives_joined_by_and_keep_their_noun():
     (_, ten) = _claims("It assessed 12 candidate countries, including 10 central and eastern European countries.")
     assert ten.what.endswith("countries")
+
+
+def test_poll_shares_populations_tolls_and_or_more_are_read():
+    assert [(c.value, c.unit) for c in _claims("A survey showed Bush topping Gore 57 percent to 39 percent.")] \
+        == [(57, "%"), (39, "%")]
+    (c,) = _claims("The poll shows Gore 18 percentage points behind Bush.")
+    assert c.unit == "%" and "age" not in c.what.split()
+    (pop, _) = _claims("Istanbul, with a population of 12 million, lies 65 miles west of Izmit.")
+    assert (pop.value, pop.what) == (12e6, "population")
+    (toll,) = _claims("The death toll in the earthquake in western Turkey on August 17 reached 17,997 on Tuesday.")
+    assert toll.value == 17997 and "killed" in toll.what
+    (more,) = _claims("There is room for three or more services targeting women.")
+    assert (more.value, more.qualifier, "services" in more.what) == (3, "at least", True)
+
+
+def test_hundred_and_a_number_in_words():
+    (c,) = _claims("Eight hundred and eighty one titles were submitted.")
+    assert (c.value, c.what) == (881, "titles")

@@ -224,11 +224,15 @@ def not_a_quantity(surface: str, before: str, after: str) -> bool:
     nxt = re.match(r"\s+([a-z][a-z-]+)\b", after)
     return bool(name and nxt and surface.isdigit() and int(surface) < 1000 and name.group(1).lower() not in
                 _NP_STOP and not nxt.group(1).endswith("s") and nxt.group(1) not in COUNT_NOUNS
-                and nxt.group(1) not in MEASURE_UNITS and nxt.group(1) not in ("people", "dead", "more"))
+                and nxt.group(1) not in MEASURE_UNITS and nxt.group(1) not in _NOT_A_NAME_NEXT)
 
 
 _VOTE_AFTER = re.compile(r"\s*(?:against|abstentions?|abstaining|abstained|in\s+favou?r)\b", re.IGNORECASE)
 _VOTED = re.compile(r"\bvot(?:ed|es|ing)\b[^.;]{0,40}$")
+
+
+#: words after "Gore 57", "Dorn 40" that show a figure, not a name with a number ("AMC 14 theater")
+_NOT_A_NAME_NEXT = frozenset("people dead more percent per percentage".split())
 
 
 def _pronoun(surface: str, before: str, after: str) -> bool:

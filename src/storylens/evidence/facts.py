@@ -35,7 +35,7 @@ _VERBS = set("met said told went came agreed held spoke left took made saw were 
 _SPEEDS = {"mph", "kph", "knot", "km/h"}
 # "percent" in English and in the other languages whose figures are read ("12,5 Prozent", "3 por ciento")
 _PERCENT_WORDS = "|".join(re.escape(w).replace("\\ ", "\\s") for ws in FOREIGN_PERCENT.values() for w in ws)
-_PERCENT = re.compile(rf"^\s*(?:%|per\s?cent|(?i:{_PERCENT_WORDS})\b)")
+_PERCENT = re.compile(rf"^\s*(?:%|per\s?cent(?:age\s+points?\b|\b)|(?i:{_PERCENT_WORDS})\b)")
 #: a phrase of time that follows a figure in place of a counted thing ("last year", "this week", "Monday")
 _TIME_UNIT = "|".join(sorted(TIME_UNITS, key=len, reverse=True))
 _WHEN = re.compile(rf"^(?:(?:last|this|next|each|every|a|per)\s+(?:{_TIME_UNIT})|"
@@ -85,7 +85,8 @@ def _sentence_claims(doc: PreparedDocument, sentence: Sentence, times: TimedExpr
         if money:  # "46.2 million dollars", "53 million ECU (70 million U.S. dollars) special aid package"
             unit = CURRENCY_WORDS[" ".join(money.group(1).lower().split())]
             after_txt = re.sub(r"^\s*(?:\([^)]{0,40}\)|\))", "", after_txt[money.end():])
-        what, after_words = counted_words(_PERCENT.sub("", after_txt))
+        or_more = re.match(r"\s+or\s+(?:more|fewer|less)\b", after_txt)  # "three or more services"
+        what, after_words = counted_words(_PERCENT.sub("", after_txt[or_more.end():] if or_more else after_txt))
         if _WHEN.match(what):
             what = ""  # "raised $2.5 billion last year": when, not what
         before_words = [t.lower() for t in TOKEN.findall(before_txt[-80:])]
@@ -131,8 +132,8 @@ def _pair(sent: str, quantities: list[tuple[int, int, Quantity]], k: int, q_end:
         return None
     n_start, n_end, n_qty = quantities[k + 1]
     kind = pair_kind(sent, q_end, n_start, before)
-    if not kind:
-        return None
+    if not kind or (kind == "range" and n_qty.value <= quantities[k][2].value):
+        return None  # "topping Gore 57 percent to 39 percent": two figures, not a range
     return (n_qty.value, None, n_end) if kind == "range" else (None, n_qty.value, n_end)
 
 
@@ -159,6 +160,12 @@ def _unit(qty: Quantity, before: str, after: str, q_start: int) -> tuple[str, in
     return "", q_start
 
 
+_QUAL_BEFORE = r"(?:(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+|over\s+|an?\s+estimated\s+)?"
+_TOLL_REACHED = re.compile(r"\b(?:death\s+)?toll\b[^.;:]{0,80}?\b(?:reached|rose\s+to|climbed\s+to|stood\s+at|hit|"
+                           rf"topped|passed|surpassed|exceeded|was|is|now\s+stands\s+at)\s+{_QUAL_BEFORE}$")
+_POPULATION = re.compile(rf"\b(?:population|(?:a|the)\s+(?:country|nation|city|town|state)\s+)\s*of\s+{_QUAL_BEFORE}$")
+
+
 def _bare_number(qualifier: str, before: str, after: str, before_words: list[str],
                  classed: tuple[str, str], listed: list[tuple[Claim, ClaimMeta]]) -> tuple[str, str] | None:
     """A bare number counts only where the sentence says what it is: "thousands have been killed", "the
@@ -172,6 +179,10 @@ def _bare_number(qualifier: str, before: str, after: str, before_words: list[str
         return None  # ages: "when he was 7, 15 and 20"
     if magnitude:
         noun, event = "magnitude", ""
+    elif _TOLL_REACHED.search(before):  # "the death toll in the quake on August 17 reached 17,997"
+        noun, event = "people", "killed"
+    elif _POPULATION.search(before):  # "a population of 12 million", "a country of 250 million"
+        noun = "people"
     elif re.match(r"\s*of (?:which|them|whom)\b", after) or re.search(r"\bbetween\s*$", before):
         pass
     elif not event and subject_thing(before):  # "the number of hate groups to 537"

@@ -71,6 +71,7 @@ QUANTITY_RE = re.compile(
       | {_HALF_SCALE}
       | (?P<num>(?:{_DIGITS})|(?:{_WORDS}))(?![^\W\d_])
         (?P<scale>(?:\s+{_SCALE})*)
+        (?P<andrest>(?<=hundred)\s+and\s+(?:{_WORDS})(?![^\W\d_]))?
         (?P<dozen>\s+dozen)?
       | (?P<half>(?:a\s+)?half[-\s]dozen|half\s+a\s+dozen)
       | (?P<a>an?)\s+(?P<ascale>dozen|hundred|thousand|million|billion)
@@ -148,6 +149,8 @@ def _value(m: re.Match) -> tuple[float, str] | None:
         value = v
     for word in (m.group("scale") or "").split():
         value *= SCALES[word.lower()]
+    if m.group("andrest"):  # "eight hundred and eighty one"
+        value += words_to_number(m.group("andrest")) or 0.0
     if m.group("dozen"):
         value *= 12
     return value, qual
