@@ -128,3 +128,12 @@ def test_a_chronology_dates_its_entries_in_the_year_of_its_heading():
     assert got["Feb. 5"] == "1993-02-05" and got["Aug. 20"] == "1993-08-20"
     assert got["May 18"] == "1998-05-18" and got["In May 1995"] == "1995-05"
     assert _read("Feb. 5 _ The FTC deadlocks.", "1999-11-05")["Feb. 5"] == "1999-02-05"
+
+
+def test_plans_of_the_past_a_day_set_ahead_and_last_years_date():
+    sunday = "1999-07-18"
+    assert _read("A memorial service is set for 7 p.m. Saturday.", sunday)["Saturday"] == "1999-07-24"
+    assert _read("They had planned to attend the wedding Saturday.", sunday)["Saturday"] == "1999-07-17"
+    assert _read("Microsoft planned to put it on shelves on June 25.", "1998-05-15")["June 25"] == "1998-06-25"
+    got = _read("A final report on last year's July 19 crash came out.", "2000-07-06")
+    assert got == {"last year's July 19": "1999-07-19"}

@@ -14,10 +14,11 @@ from .lexicon import IRREGULAR_PAST, WEEKDAY_PATTERN
 
 # a noun "plans" ("the party's announced plans to convene"), not the verb ("he plans to")
 _PLANS_NOUN = r"(?<!the )(?<!its )(?<!their )(?<!his )(?<!her )(?<!'s )(?<!announced )(?<!new )(?<!no )"
-_WAS = r"(?<!was )(?<!were )(?<!had been )"  # "was scheduled to land": what was to come then (:func:`is_future_in_past`)
+# "was scheduled to land": what was to come then (:func:`is_future_in_past`)
+_WAS = r"(?<!was )(?<!were )(?<!had been )"
 _FUTURE = re.compile(rf"\b(?:will|shall|'ll|is to|are to|is due|are due|{_WAS}expected to|"
-                     rf"{_PLANS_NOUN}plans? to|planned to|"
-                     r"hopes to|hoping to|aims to|intends to|(?:is|are) set to|(?:is|are) slated to|"
+                     rf"{_PLANS_NOUN}plans? to|"
+                     r"hopes to|hoping to|aims to|intends to|(?:is|are) (?:set|slated) (?:to|for)|"
                      r"expects?\b(?:[^.;:]|\.(?=\s*[A-Z])){0,60}\bto\s+[a-z]+|"
                      rf"{_WAS}scheduled|to be held|to be published|would (?:meet|visit|hold|arrive|begin|start|return|"
                      r"travel|leave|go|come|vote|decide|announce|take)|"
@@ -28,7 +29,8 @@ _FUTURE = re.compile(rf"\b(?:will|shall|'ll|is to|are to|is due|are due|{_WAS}ex
 _QUOTED = re.compile(r"``.*?(?:''|$)|\u201c[^\u201d]*(?:\u201d|$)|\"[^\"]*(?:\"|$)|^[^`\u201c]*?(?:''|\u201d)")
 
 
-_FUTURE_IN_PAST = re.compile(r"\b(?:was|were|had been)\s+(?:to\s+be|scheduled|expected|due|supposed|set|slated)\b",
+_FUTURE_IN_PAST = re.compile(r"\b(?:(?:was|were|had been)\s+(?:to\s+be|scheduled|expected|due|supposed|set|slated)|"
+                             r"(?:planned|intended|had hoped) to)\b",
                              re.IGNORECASE)
 
 

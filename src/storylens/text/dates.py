@@ -69,7 +69,8 @@ _HOLIDAY = "|".join(re.escape(h).replace("'", "['\u2019]") for h in sorted(HOLID
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     # full and partial calendar dates
-    ("md", re.compile(rf"\b(?P<mon>{_MON})\s+(?P<day>{_DAY})\b(?:,?\s+(?P<year>{_YEAR})\b)?")),
+    ("md", re.compile(rf"(?:\b(?P<yrel>(?i:last|this|next)) year['\u2019]s\s+)?"  # "last year's July 19 crash"
+                      rf"\b(?P<mon>{_MON})\s+(?P<day>{_DAY})\b(?:,?\s+(?P<year>{_YEAR})\b)?")),
     ("dm", re.compile(rf"\b(?P<day>{_DAY})\s+(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR})\b)?")),
     ("month", re.compile(
         rf"(?:\b(?P<prep>in|since|by|until|till|from|through|during|of|last|this|next|early|mid|late|for|to|after|"
@@ -241,6 +242,10 @@ def _iso(d: date, precision: str) -> str:
     return d.isoformat()
 
 
+#: days after the report a date with no tense may still fall: a deadline, a hearing ("a remand hearing Nov. 16")
+_PAST_SLACK = 31
+
+
 def _nearest_year(month: int, day: int, anchor: date, future: bool) -> date | None:
     best = None
     for y in (anchor.year - 1, anchor.year, anchor.year + 1):
@@ -250,11 +255,18 @@ def _nearest_year(month: int, day: int, anchor: date, future: bool) -> date | No
             continue
         if future and cand < anchor - timedelta(days=1):
             continue
-        if not future and cand > anchor + timedelta(days=31):
+        if not future and cand > anchor + timedelta(days=_PAST_SLACK):
             continue
         if best is None or abs((cand - anchor).days) < abs((best - anchor).days):
             best = cand
     return best
+
+
+def _nearest_day(expr: TimeExpr, anchor: date) -> date | None:
+    """ "June 25" as the nearest June 25 to the anchor, before or after it."""
+    month, day = MONTHS[expr.req("mon").lower().rstrip(".")], int(re.sub(r"\D", "", expr.req("day")))
+    cands = [parse_iso(iso_date(y, month, day)) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    return min((d for d in cands if d), key=lambda d: abs((d - anchor).days), default=None)
 
 
 def east_of_the_wire(dateline: str) -> bool:
@@ -272,12 +284,16 @@ def resolve(expr: TimeExpr, anchor: date | None, *, future: bool = False,
     says the story's place is already a day ahead of the wire's date
     (:func:`east_of_the_wire`): a "Tuesday" in a Monday report is that Tuesday.  ``near`` says the
     sentence tells what was to come at the time it tells of (:func:`is_future_in_past`): a bare weekday is
-    then the nearest such day, before or after the report's.
+    then the nearest such day, before or after the report's, and a calendar day the nearest one.
     """
+    if near and not future and anchor is not None and expr.kind in ("md", "dm") \
+            and not (expr.get("year") or expr.get("yrel")):
+        got = _nearest_day(expr, anchor)
+        return Resolved(got.isoformat(), "day") if got else UNRESOLVED
     if near and not future and anchor is not None and expr.kind == "weekday" \
             and (expr.get("which") or "on").lower() == "on":
         delta = (WEEKDAYS[expr.req("wd").lower()] - anchor.weekday()) % 7
-        return Resolved((anchor + timedelta(days=delta if delta <= 3 else delta - 7)).isoformat(), "day")
+        return Resolved((anchor + timedelta(days=delta if delta <= 2 else delta - 7)).isoformat(), "day")
     if local_ahead and anchor is not None and expr.kind == "weekday" and not future \
             and WEEKDAYS[expr.req("wd").lower()] == (anchor.weekday() + 1) % 7 \
             and (expr.get("which") or "").lower() not in ("last", "next"):
@@ -295,11 +311,9 @@ def _calendar_day(expr: TimeExpr, anchor: date | None, future: bool) -> Resolved
     """ "October 6, 2016", "6 Oct": the year given, else the nearest one to the anchor."""
     month = MONTHS[expr.req("mon").lower().rstrip(".")]
     day = int(re.sub(r"\D", "", expr.req("day")))
-    if expr.get("year"):
-        try:
-            return Resolved(date(int(expr.req("year")), month, day).isoformat(), "day")
-        except ValueError:
-            return UNRESOLVED
+    year = _given_year(expr) or _relative_year(expr, anchor)
+    if year is not None:
+        return Resolved(iso_date(year, month, day), "day") if iso_date(year, month, day) else UNRESOLVED
     if anchor is None:
         return UNRESOLVED
     d = _nearest_year(month, day, anchor, future)
@@ -316,12 +330,17 @@ def _given_year(expr: TimeExpr) -> int | None:
     return None
 
 
+def _relative_year(expr: TimeExpr, anchor: date | None) -> int | None:
+    """The year of "in February last year", "last year's July 19 crash", read on the anchor."""
+    if anchor is None or not expr.get("yrel"):
+        return None
+    return anchor.year + {"last": -1, "this": 0, "next": 1}[expr.req("yrel").lower()]
+
+
 def _month(expr: TimeExpr, anchor: date | None, future: bool) -> Resolved:
     """ "in July", "next March", "mid-July 1998": a month read back from the anchor (ahead when future)."""
     month = MONTHS[expr.req("mon").lower().rstrip(".")]
-    year = _given_year(expr)
-    if year is None and anchor is not None and expr.get("yrel"):  # "in February last year"
-        year = anchor.year + {"last": -1, "this": 0, "next": 1}[expr.req("yrel").lower()]
+    year = _given_year(expr) or _relative_year(expr, anchor)
     if year is not None:
         return Resolved(f"{year:04d}-{month:02d}", "month")
     if anchor is None:
