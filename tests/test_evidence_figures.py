@@ -252,3 +252,15 @@ def test_poll_shares_populations_tolls_and_or_more_are_read():
 def test_hundred_and_a_number_in_words():
     (c,) = _claims("Eight hundred and eighty one titles were submitted.")
     assert (c.value, c.what) == (881, "titles")
+
+
+def test_a_part_of_a_counted_whole_counts_the_wholes_noun():
+    five, ten = _claims("Five of the last 10 presidents first served as vice president.")
+    assert "presidents" in five.what and "last" not in five.what and ten.value == 10
+    third, whole = _claims("About a third of the 300 workers went home.")
+    assert (third.value, third.per, "workers" in third.what, whole.value) == (1, 3, True, 300)
+
+
+def test_money_never_reads_a_distance():
+    (c,) = _claims("Coelho obtained a personal loan of $300,000 from a Portuguese bank.")
+    assert c.unit == "USD" and "distance" not in c.what

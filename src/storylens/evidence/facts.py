@@ -202,6 +202,8 @@ def _beside(unit: str, what: str, before: str, after: str) -> str:
     at = bare.find(what) if what else -1
     after_unit = bare[at + len(what):] if at >= 0 else bare
     context = context_thing(before, _PERCENT.sub("", after_unit))
+    if unit:  # money or a share has no distance: "a loan of $300,000 from a Portuguese bank"
+        context = re.sub(r"^distance\s+", "", context)
     return context if context and context.lower() not in what.lower() else ""
 
 

@@ -54,6 +54,11 @@ def counted_words(after: str) -> tuple[str, list[str]]:
         i = 1
         while i < len(toks) and i < 3 and toks[i].lower() in ("the", "all", "its", "their"):
             i += 1
+        # "Five of the last 10 presidents", "a third of the 300 workers": the whole's number is its own figure
+        if i > 1 and i < len(toks) and toks[i].lower() in ("last", "first", "past", "next"):
+            i += 1
+        if i > 1 and i + 1 < len(toks) and _NUMBER_TOKEN.match(toks[i]):
+            i += 1
     while i < len(toks) and len(out) < (5 if "of" in out or "worth" in out else 6 if _joined(out) else 4):
         t = toks[i]
         if t.endswith(".") and not re.search(r"\.\w", t):
@@ -84,6 +89,10 @@ def counted_words(after: str) -> tuple[str, list[str]]:
 
 
 _ADJECTIVE = re.compile(r"[a-z](?:al|ern|ic|ive|ian|ese|ish|ous|ary)$")
+_NUMBER_TOKEN = re.compile(r"^(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                           r"fifteen|twenty|thirty|forty|fifty|hundred|\d+-\w+)$", re.IGNORECASE)
+
+
 def _joined(words: list[str]) -> bool:
     return any(w.lower() in ("and", "or") for w in words)
 
