@@ -7,6 +7,7 @@ sentences across sources and the story clusterer.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from itertools import chain
 from typing import TYPE_CHECKING, Any, Sequence
 
@@ -44,6 +45,7 @@ STOPWORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of the word: every stage stems the same words again
 def stem(word: str) -> str:
     """A light, deterministic suffix stripper (plural, -ing, -ed, -ly)."""
     if len(word) <= 3 or not word.isalpha():
