@@ -271,3 +271,34 @@ def test_a_sentence_end_the_splitter_missed_is_no_part_of_a_name():
     got = _speakers("Britain also discourages new investment in Lorania. ``I regret this move by the "
                     "regime,'' Dr. Ian Pratt said Tuesday.")
     assert got == {"I regret this move b": "Ian Pratt"}
+
+
+def test_he_goes_back_over_a_sentence_that_he_opens():
+    got = _speakers("Carl Odom spoke in Boston.\n"
+                    "He also criticized the school plan outlined by Peter Wain.\n"
+                    "``It's the strangest plan I've ever seen,'' he said.")
+    assert got == {"It's the strangest p": "Carl Odom"}
+
+
+def test_the_speaker_at_the_end_of_the_sentence_before():
+    got = _speakers("The fugitive is still missing.\n"
+                    "Agents have not caught Dale Rooker, but the search has had results, Louis Hanlon told "
+                    "lawmakers.\n"
+                    "``We feel our presence there keeps him from coming out,'' he said.")
+    assert got == {"We feel our presence": "Louis Hanlon"}
+    got = _speakers("This is just another way to sell, says Terrence Alder, web producer for the publisher. "
+                    "``The network gives us a head start.''")
+    assert got == {"The network gives us": "Terrence Alder"}
+
+
+def test_a_pronoun_and_a_verb_of_saying_we_do_not_list():
+    got = _speakers("The rescue went on.\n"
+                    "Ilkay Sonmez waited by the rubble for his daughter.\n"
+                    "``She is the most wonderful girl in the world,'' he murmured.")
+    assert got == {"She is the most wond": "Ilkay Sonmez"}
+
+
+def test_a_name_that_opens_with_a_function_word_is_no_speaker():
+    got = _speakers("Like David, the film is slow.\n"
+                    "``Touch can kill,'' he yells.")
+    assert got == {"Touch can kill": None}

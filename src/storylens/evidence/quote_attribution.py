@@ -26,6 +26,7 @@ _WAS_QUOTED = re.compile(r"^\s*[,.]?\s*(?P<np>[^\u201c\u201d\"]{1,80}?)\s+(?:was
 _QUOTED_AS = re.compile(r"^\s*[,.]?\s*[^\u201c\u201d\"]{1,60}?\s+quoted\s+"
                         r"(?P<np>(?:(?!by\b)[a-z]+\s+){0,3}[A-Z][\w'’-]*(?:\s+[A-Z][\w'’.-]*)*)\s+as\s+saying\b")
 _NAME_ED = re.compile(r"^\s*,?\s*(?P<np>(?:[A-Z][\w'’.-]*\s+){1,4}(?:of\s+[A-Z][\w'’-]*\s+)?)[a-z]+ed\b")
+_PRONOUN_ED = re.compile(r"^\s*,?\s*(?P<np>[Hh]e|[Ss]he)\s+(?:\w+ly\s+)?[a-z]{3,}(?:ed|es|s)\b(?!\s+(?:that|to)\b)")
 _INVERTED = re.compile(r"^\W*(?:Said|Added|Says|Adds)\s+(?P<np>[^,:]{2,80}?)\s*"
                        r"(?:,[^,:\u201c\u201d\"]{2,120})?[,:]?\s*$")
 # a subject shared with an earlier verb: "Gore did not embrace the action, but said then that ``...''"
@@ -112,6 +113,9 @@ def phrase_after(right: str, qtext: str, closes_on_comma: bool, verbs: Verbs = E
     if m and (tail := _RUN_ON_SPEAKER.search(m.group("np"))):
         # the quotation runs on in the narrator's words: "...e-mail'' and other uses, Buss said."
         return tail.group(1)
+    m6 = _PRONOUN_ED.match(right)
+    if m6 and closes_on_comma:
+        return m6.group("np")  # '..., he murmured': a pronoun, then a verb of saying we do not list
     m5 = _NAME_ED.match(right)
     if m5 and closes_on_comma:
         # '..., Brian Jones of England deadpanned': a name, then a verb of saying we do not list

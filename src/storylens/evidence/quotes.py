@@ -29,7 +29,7 @@ from .quote_spans import CLOSING_AT_START, EARLIER_QUOTES, FOREIGN_MARKS, OPENIN
     first_sentence, is_title_of_work, quote_spans
 from .speaker_bodies import DOCUMENT_NOUNS, body_before, document_author, the_one_named
 from .speaker_context import FirstSeen, Found, Pronoun, continued_speaker, from_context, named_in, \
-    nearest_speaker, speech_subject
+    nearest_speaker, person_like, speech_subject
 from .speaker_gender import Genders
 from .speakers import body_name, can_speak, clean_role, person_roles, resolve_speaker, split_name_role
 
@@ -131,6 +131,8 @@ def _speaker_for(r: _Reading, np: str, sent_start: int, at: int) -> tuple[str | 
             speaker = body_before(r.doc, sent_start, r.persons, r.orgs, r.roles, r.seen)
             if speaker:
                 return _full_name(r, speaker), "", "context", mention
+        if speaker is not None and not person_like(speaker):
+            speaker, role, resolution = None, "", "unresolved"
         if speaker is None and resolution.startswith("mention:"):
             mention = resolution.split(":", 1)[1]
             resolution = "unresolved"
@@ -169,6 +171,7 @@ def _subject_before(r: _Reading, left: str, sent_start: int, qtext: str) -> str 
     if EARLIER_QUOTES.search(prev):
         return None  # the sentence before holds quotations of its own: their attribution is read there
     return speech_subject(prev, r.persons)
+
 
 
 FAR_REACH = 320  # characters a speech verb may stand before a partial quotation of the person it names

@@ -14,6 +14,7 @@ from typing import Sequence
 
 from ..models import Article
 from ..prepare import PreparedDocument
+from ..text.tfidf import STOPWORDS
 from ..text.lexicon import DEMONYMS, ORG_WORDS, SPEECH_VERBS, TITLES
 from .speaker_gender import Genders
 from .speakers import split_name_role
@@ -78,6 +79,15 @@ _OBJECT_BEFORE = set("""by against with to for of on about from at into over acr
     defeated beat attacked shot convicted sentenced""".split())
 
 
+def person_like(full: str) -> bool:
+    """A "name" that opens with a function word ("Like David") is the entity list's mistake, not a person."""
+    return bool(full.split()) and full.split()[0].lower() not in _NOT_NAME_STARTS
+
+
+_NOT_NAME_STARTS = STOPWORDS | {"like", "unlike", "unless", "despite", "although", "though", "whether", "while",
+                                "since", "without", "within", "upon", "toward", "towards", "across"}
+
+
 def as_object(sentence: str, full: str, persons: dict[str, str]) -> bool:
     """Whether every mention of the person in ``sentence`` is an object ("police arrested John Smith"),
     so that a following "he said" cannot be read as that person speaking."""
@@ -120,6 +130,12 @@ _SUBJECT_NOUN = re.compile(r"^((?:An?|The)\s+[a-z][\w\s-]{2,60}?)\s+(?:confirmed
 _ENDS_SENTENCE = re.compile(r"[.!?]['\"\u201d\u2019)]*\s+(?:``|''|[\"\u201c\u2018'])?$")
 _PRONOUN_SAID = re.compile(rf"\b(?:he|she)\s+(?:{_SPEECH})\b")
 _PRONOUN_SPEAKS = re.compile(rf"^\W*(?:[A-Z][^,]{{0,40}},\s+)?(?:He|She)\s+(?:\w+ly\s+)?(?:{_SPEECH})\b")
+# reported speech with its speaker at the end: "..., the manhunt has had some results, Freeh told lawmakers."
+_SPEAKER_AT_END = re.compile(rf",\s+(?P<np>(?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\w'’-]*)\s+(?:{_SPEECH})\b"
+                             r"[^,.;:\"\u201c\u201d]{0,40}[.!?]?['\"\u201d\u2019]*\s*$")
+_SAYS_AT_END = re.compile(rf",\s+(?:{_SPEECH})\s+(?P<np>(?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\w'’-]*)"
+                          r"(?:,[^,.;:\"\u201c\u201d]{2,80})?[.!?]?['\"\u201d\u2019]*\s*$")
+_PRONOUN_OPENS = re.compile(r"^\W*(?:[A-Z][^,]{0,40},\s+)?(He|She)\s+(?:\w+ly\s+)?[a-z]")
 # a sentence whose subject speaks: "Walton Ferrell, a spokesman for the museum, said the balloon ..."
 _SPEECH_SUBJECT = re.compile(rf"^\W*(?:[A-Z][^,]{{0,40}},\s+)?(?P<np>[A-Z][^,;:]{{1,60}}?(?:,[^,]{{2,80}},)?)"
                              rf"\s+(?:\w+ly\s+)?(?:{_SPEECH})\b")
@@ -127,7 +143,7 @@ _SPEECH_SUBJECT = re.compile(rf"^\W*(?:[A-Z][^,]{{0,40}},\s+)?(?P<np>[A-Z][^,;:]
 
 def speech_subject(sentence: str, persons: dict[str, str]) -> str | None:
     """The person of the story who is the subject of ``sentence``'s speech verb, or None."""
-    m = _SPEECH_SUBJECT.match(sentence)
+    m = _SPEECH_SUBJECT.match(sentence) or _SPEAKER_AT_END.search(sentence) or _SAYS_AT_END.search(sentence)
     if not m:
         return None
     np = m.group("np").strip(" ,")
@@ -161,11 +177,14 @@ def from_context(found: Sequence[Found], doc: PreparedDocument, sent_start: int,
         prev_text = text[prev[0]:prev[1]]
         if _PRONOUN_SPEAKS.match(prev_text):
             continue  # "He said Metallica had lost touch.": the same "he" speaks, the names are what he said
+        opens = _PRONOUN_OPENS.match(prev_text)
+        if opens and opens.group(1).lower() == pronoun.word:
+            continue  # "He also criticized the policy outlined by Bush.": the same "he", Bush is no subject
         subject = speech_subject(prev_text, persons)
         if subject and pronoun.fits(subject):
             return subject, roles.get(subject, ""), "context"
         named = [n for n in named_in(prev_text, persons) if not as_object(prev_text, n, persons)]
-        fits = [n for n in named if pronoun.fits(n)]
+        fits = [n for n in named if pronoun.fits(n) and person_like(n)]
         if len(fits) == 1:
             return fits[0], roles.get(fits[0], ""), "context"
         if named:
@@ -183,7 +202,7 @@ def nearest_speaker(found: Sequence[Found], doc: PreparedDocument, sent_start: i
     """"he said" further back: the only person an article names (that the pronoun fits), or the speaker of
     the last quotation before that it fits when nobody else it fits is named in between (within a few
     paragraphs); else unresolved."""
-    people = [p for p in seen.people(persons) if pronoun.fits(p)]
+    people = [p for p in seen.people(persons) if pronoun.fits(p) and person_like(p)]
     if len(people) == 1 and seen.first(people[0]) < sent_start and speaks(people[0], found, doc.text, persons):
         return people[0], roles.get(people[0], ""), "context"
     last = None
