@@ -264,3 +264,8 @@ def test_a_part_of_a_counted_whole_counts_the_wholes_noun():
 def test_money_never_reads_a_distance():
     (c,) = _claims("Coelho obtained a personal loan of $300,000 from a Portuguese bank.")
     assert c.unit == "USD" and "distance" not in c.what
+
+
+def test_a_context_that_only_repeats_the_event_adds_nothing():
+    (c,) = _claims("Gore has raised $8.9 million, according to the Federal Election Commission.")
+    assert (c.value, c.unit, c.what.count("raised")) == (8.9e6, "USD", 1)

@@ -220,9 +220,9 @@ def _label(what: str, noun: str, event: str, extra: str) -> tuple[str, str]:
     class (the thing beside a unit when the figure had none: "15 percent of calories" is the calories')."""
     shown = any(EVENT_OF.get(x.lower()) == event or IMPLIED_EVENT.get(x.lower()) == event for x in what.split())
     label = (f"{what or noun} {event}" if event and not shown else what).strip()
+    have = set(label.lower().split())
+    extra = " ".join(w for w in extra.split() if w.lower() not in have)  # "raised" once, not twice
     if extra:
-        have = set(label.lower().split())
-        extra = " ".join(w for w in extra.split() if w.lower() not in have)  # "raised" once, not twice
         label = f"{label} {extra}".strip() if label else extra
         if not noun:
             noun = stem(head_noun(extra.lower().split()))
