@@ -106,6 +106,61 @@ def _as_prepared(documents: Sequence[Article | PreparedDocument | str]) -> list[
     return out
 
 
+class _Candidates:
+    """The candidates of a pool being built, column by column: each sentence with its content terms,
+    lower-cased words, their stems, its whitespace words and its key (the text lower-cased, whitespace
+    collapsed: exact copies share it)."""
+
+    def __init__(self) -> None:
+        self.sentences: list[Sentence] = []
+        self.terms: list[list[str]] = []
+        self.tokens: list[list[str]] = []
+        self.stems: list[list[str]] = []
+        self.nwords: list[int] = []
+        self.keys: list[str] = []
+        self.seen: set[str] = set()
+
+    def read(self, doc: PreparedDocument, sents: Sequence[Sentence], lo: int, hi: int, limit: int) -> None:
+        """Add the candidates of one article: its sentences (over-long ones split at every stop) of ``lo``
+        to ``hi`` words that are no heading, headline, standfirst, caption or cut quotation, and no exact
+        copy of one seen before.  Past ``limit`` of them, none more is made (the pool keeps at most
+        ``limit`` in all), but each is still seen, so that a later article's copy of it stays out."""
+        shown = display_positions(doc.article, sents)  # headline, standfirst, captions
+        taken = 0
+        for s, split in _resplit_split(sents, hi):
+            whole = split is not None  # the prepared sentence itself, not a piece of an over-long one
+            if split is None:
+                split = s.text.split()
+            n = len(split)
+            if n < lo or n > hi or is_heading(s.text, n) or s.position in shown or cut_quotation(s.text):
+                continue
+            key = " ".join(split).lower()
+            if key in self.seen:  # exact copy: kept once, its source found as support
+                continue
+            self.seen.add(key)
+            if taken >= limit:
+                continue
+            # a sentence kept whole has its words in the prepared document; a piece of one is split here
+            low = doc.words(s.position) if whole else words(s.text)
+            st = list(map(_stem, low))
+            toks = [t for t, w in zip(st, low) if w not in STOPWORDS and len(w) > 1]
+            if not toks:
+                continue
+            self.sentences.append(s)
+            self.keys.append(key)
+            self.terms.append(toks)
+            self.tokens.append(low)
+            self.stems.append(st)
+            self.nwords.append(n)
+            taken += 1
+
+    def keep(self, indices: Sequence[int]) -> None:
+        """Keep only the candidates at ``indices`` (in that order)."""
+        for name in ("sentences", "terms", "tokens", "stems", "nwords", "keys"):
+            column = getattr(self, name)
+            setattr(self, name, [column[i] for i in indices])
+
+
 @dataclass
 class SentencePool:
     articles: list[Article]
@@ -135,59 +190,19 @@ class SentencePool:
 
         opts = options or Options()
         docs = _as_prepared(documents)
-        articles = [d.article for d in docs]
         per_doc = [list(d.sentences) for d in docs]
-        cands: list[Sentence] = []
-        terms: list[list[str]] = []
-        tokens: list[list[str]] = []
-        nwords: list[int] = []
-        keys: list[str] = []  # the text lower-cased, whitespace collapsed (exact copies share it)
-        stems: list[list[str]] = []  # the stem of every word of ``tokens``
-        seen: set[str] = set()
-        lo, hi = opts.min_sentence_words, opts.max_sentence_words
         limit = MAX_CANDIDATES if max_candidates is None else max_candidates
+        found = _Candidates()
         for doc, sents in zip(docs, per_doc):
-            shown = display_positions(doc.article, sents)  # headline, standfirst, captions
-            taken = 0  # this article's candidates: past ``limit`` none is kept (see below), so none is made
-            for s, split in _resplit_split(sents, hi):
-                whole = split is not None  # the prepared sentence itself, not a piece of an over-long one
-                if split is None:
-                    split = s.text.split()
-                n = len(split)
-                if n < lo or n > hi or is_heading(s.text, n) or s.position in shown or cut_quotation(s.text):
-                    continue
-                key = " ".join(split).lower()
-                if key in seen:  # exact copy: kept once, its source found as support
-                    continue
-                seen.add(key)
-                if taken >= limit:  # still seen, so that a later article's copy of it stays out
-                    continue
-                # a sentence kept whole has its words in the prepared document; a piece of one is split here
-                low = doc.words(s.position) if whole else words(s.text)
-                st = list(map(_stem, low))
-                toks = [t for t, w in zip(st, low) if w not in STOPWORDS and len(w) > 1]
-                if not toks:
-                    continue
-                cands.append(s)
-                keys.append(key)
-                terms.append(toks)
-                tokens.append(low)
-                stems.append(st)
-                nwords.append(n)
-                taken += 1
-        if len(cands) > limit:
-            keep = _earliest_round_robin([s.doc_index for s in cands], limit)
-            cands = [cands[i] for i in keep]
-            terms = [terms[i] for i in keep]
-            tokens = [tokens[i] for i in keep]
-            nwords = [nwords[i] for i in keep]
-            keys = [keys[i] for i in keep]
-            stems = [stems[i] for i in keep]
-        pool = cls(articles, per_doc, cands, terms, opts.support_threshold, tokens=tokens)
-        pool.nwords = nwords
+            found.read(doc, sents, opts.min_sentence_words, opts.max_sentence_words, limit)
+        if len(found.sentences) > limit:
+            found.keep(_earliest_round_robin([s.doc_index for s in found.sentences], limit))
+        pool = cls([d.article for d in docs], per_doc, found.sentences, found.terms, opts.support_threshold,
+                   tokens=found.tokens)
+        pool.nwords = found.nwords
         pool.documents = docs
-        pool._keys = keys
-        pool._stems = stems
+        pool._keys = found.keys
+        pool._stems = found.stems
         return pool
 
     def word_counts(self) -> list[int]:
