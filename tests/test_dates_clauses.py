@@ -3,6 +3,8 @@ DUC 2007 topics, rewritten)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from storylens.models import Article
 from storylens.prepare import prepare_documents
 from storylens.text.date_clauses import in_past_clause, is_future, is_future_in_past, reads_ahead
@@ -137,3 +139,18 @@ def test_plans_of_the_past_a_day_set_ahead_and_last_years_date():
     assert _read("Microsoft planned to put it on shelves on June 25.", "1998-05-15")["June 25"] == "1998-06-25"
     got = _read("A final report on last year's July 19 crash came out.", "2000-07-06")
     assert got == {"last year's July 19": "1999-07-19"}
+
+
+def test_a_dateline_a_day_before_the_wire_date_is_the_day_today_means():
+    from storylens.ingest import article_from_text
+    from storylens.text.dates import local_day
+
+    raw = ("Report: Hate Groups Growing in United States\n\nWASHINGTON, March 3 (Xinhua) -- The number of hate "
+           "groups grew, the center said in a report released today.\nThe group said 474 groups were active.")
+    a = article_from_text(raw, id="x", published="1998-03-04")
+    assert a.published == "1998-03-04"  # the publication date stays the metadata's
+    got = {t.text: r.date for pairs in prepare_documents([a])[0].times for t, r in pairs}
+    assert got["today"] == "1998-03-03"
+    assert local_day("March 3", date(1998, 3, 4)) == date(1998, 3, 3)
+    assert local_day("March 24", date(1998, 3, 4)) == date(1998, 3, 4)  # a date in the text is no anchor
+    assert local_day("", None) is None

@@ -16,7 +16,7 @@ from typing import Iterator, Sequence
 
 from .models import Article, Sentence
 from .text.dates import (Resolved, TimeExpr, chronicle_year, east_of_the_wire, find_times, in_year, is_future,
-                         is_future_in_past, parse_iso, reads_ahead, resolve)
+                         is_future_in_past, local_day, parse_iso, reads_ahead, resolve)
 from .text.segment import sentences as split_article
 from .text.segment import words as split_words
 
@@ -78,6 +78,7 @@ class PreparedDocument:
         previous: date | None = None
         previous_at = -2
         local_ahead = east_of_the_wire(self.article.dateline)
+        local = self.anchor if self.coarse else local_day(self.article.meta.get("dateline_date", ""), self.anchor)
         heading: int | None = None  # a chronology's year ("1998:"), the year of its entries' dates
         for i, s in enumerate(self.sentences):
             found = find_times(s.text, s.start)
@@ -88,7 +89,7 @@ class PreparedDocument:
             future, near = is_future(s.text), is_future_in_past(s.text)
             got = []
             for t in map(in_year, found, [heading] * len(found)):
-                anchor = None if self.coarse and t.kind not in CALENDAR_KINDS else self.anchor
+                anchor = None if self.coarse and t.kind not in CALENDAR_KINDS else local
                 ahead = reads_ahead(s.text, t.start - s.start, t.end - s.start, future)
                 r = resolve(t, anchor, future=ahead, previous=previous if previous_at >= i - 1 else None,
                             local_ahead=local_ahead, near=near)

@@ -269,6 +269,18 @@ def _nearest_day(expr: TimeExpr, anchor: date) -> date | None:
     return min((d for d in cands if d), key=lambda d: abs((d - anchor).days), default=None)
 
 
+def local_day(dateline_date: str, anchor: date | None) -> date | None:
+    """The day the story's place was on when the report was written: the day before ``anchor`` when the
+    dateline says so ("WASHINGTON, March 3 (Xinhua)" in a report the wire dates March 4: its "today" is
+    March 3), else ``anchor``.  The dateline only corrects the publication date by that day; it is never
+    taken for it."""
+    m = re.fullmatch(r"\s*([A-Za-z]+)\.?\s+(\d{1,2})\s*", dateline_date or "")
+    if anchor is None or not m or not month_number(m.group(1)):
+        return anchor
+    before = anchor - timedelta(days=1)
+    return before if (before.month, before.day) == (month_number(m.group(1)), int(m.group(2))) else anchor
+
+
 def east_of_the_wire(dateline: str) -> bool:
     """Whether a dateline's place ("SYDNEY, Australia") starts its day well before the wire's (New York)."""
     return any(w in EAST_OF_THE_WIRE for w in re.findall(r"[a-z]+", dateline.lower()))
@@ -493,5 +505,5 @@ def _season_year(season: str, which: str, anchor: date, future: bool) -> int:
 
 __all__ = ["HOLIDAYS", "SEASONS", "UNRESOLVED", "Resolved", "TimeExpr", "chronicle_year", "east_of_the_wire",
            "ends_ahead", "find_times", "in_past_clause", "in_year", "is_future",
-           "is_future_in_past", "is_history", "iso_date",
+           "is_future_in_past", "is_history", "iso_date", "local_day",
            "month_number", "parse_date", "parse_iso", "parse_numeric_date", "reads_ahead", "resolve", "sort_key"]
