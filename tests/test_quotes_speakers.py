@@ -302,3 +302,18 @@ def test_a_name_that_opens_with_a_function_word_is_no_speaker():
     got = _speakers("Like David, the film is slow.\n"
                     "``Touch can kill,'' he yells.")
     assert got == {"Touch can kill": None}
+
+
+def test_a_body_that_opens_the_sentence_of_a_far_partial_quotation():
+    got = _speakers("Arrests went on.\n"
+                    "Free Voices International called on the authorities to account for every activist who has "
+                    "been arrested in the last two months and to release anyone who has been detained for taking "
+                    "part in ``peaceful political activities.''")
+    assert got == {"peaceful political a": "Free Voices International"}
+
+
+def test_expressed_the_hope_that_and_a_title_with_a_hyphen():
+    got = _speakers("The report angered the government.\n"
+                    "Vice-President Joseph Karanja today expressed the hope that the group would in future "
+                    "\"be sensitive to the country's sovereignty.\"")
+    assert got == {"be sensitive to the ": "Joseph Karanja"}

@@ -209,7 +209,7 @@ def speaker_before_verb(left: str) -> str:
     left = re.sub(r",\s*(?:who|which|whose)\b[^,\u201c\u201d\"]*,?$", "", left).rstrip()
     # skip a time or place adjunct between subject and verb: "Lavrov simply said", "the Kremlin Tuesday said"
     left = re.sub(r"\s+(?:simply|also|later|then|again|earlier|meanwhile|once|had|has|have|was|is|"
-                  rf"{WEEKDAY_PATTERN})$", "", left)
+                  rf"today|yesterday|tonight|{WEEKDAY_PATTERN})$", "", left)
     left = re.sub(r"\s+(?:simply|also|later|then|again|earlier)$", "", left)
     # an appositive: "Ibrahim Abu Leith, spokesman for the Syrian Civil Defence in Aleppo," -> keep both parts
     m = re.search(r"((?:[A-Z][\w'’.-]*|al-\w+|de|the|The|a|A|an|An|[a-z][\w'’-]*)"

@@ -31,7 +31,7 @@ from .speaker_bodies import DOCUMENT_NOUNS, body_before, document_author, the_on
 from .speaker_context import FirstSeen, Found, Pronoun, continued_speaker, from_context, named_in, \
     nearest_speaker, person_like, speech_subject
 from .speaker_gender import Genders
-from .speakers import body_name, can_speak, clean_role, person_roles, resolve_speaker, split_name_role
+from .speakers import body_name, can_speak, clean_role, person_roles, resolve_speaker, split_name_role, untitled
 
 MIN_WORDS = 3  # "a watershed event": a short quoted phrase is still somebody's words
 
@@ -180,12 +180,15 @@ FAR_REACH = 320  # characters a speech verb may stand before a partial quotation
 def _far_subject(r: _Reading, left: str, right: str, sent_start: int,
                  at: int) -> tuple[str | None, str, str, str] | None:
     """A partial quotation far into its sentence ('Lessig noted that the court was ruling on ..., so there was
-    ``no reason ...``'): the sentence's speaking subject, only when that is a person the story names."""
+    ``no reason ...``'): the sentence's speaking subject, only when that is a person the story names or a name
+    that opens the sentence ("Amnesty called on the authorities ... to release anyone detained for ``...``")."""
     far = phrase_before(left, r.verbs, right, reach=FAR_REACH).strip(" ,")
     if not far:
         return None
     speaker, role, resolution, mention = _speaker_for(r, far, sent_start, at)
-    return (speaker, role, resolution, mention) if speaker in r.persons.values() else None
+    opens = re.match(rf"^\W*(?:But\s+|And\s+)?(?:the\s+|The\s+)?{re.escape(far.split()[0])}", left) and \
+        far[:1].isupper() and len(speaker or "") > 1
+    return (speaker, role, resolution, mention) if speaker in r.persons.values() or (speaker and opens) else None
 
 
 #: what a body is called when it is referred back to ("the organization added", "the group said")
@@ -313,7 +316,8 @@ def _one_entry(g: Sequence[Found]) -> Quote:
         if f.article.id not in ids:
             ids.append(f.article.id)
     return Quote(
-        text=max((f.text for f in g), key=len), speaker=best.speaker, role=best.role, article_ids=tuple(ids),
+        text=max((f.text for f in g), key=len), speaker=untitled(best.speaker) if best.speaker else None,
+        role=best.role, article_ids=tuple(ids),
         evidence=tuple(Citation(f.article.id, -1, f.start, f.end) for f in g),
         resolution=best.resolution if best.speaker else "unresolved",
         mention=best.mention if not best.speaker else "",

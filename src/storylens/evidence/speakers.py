@@ -92,6 +92,8 @@ def name_in(part: str) -> tuple[str, str]:
     i = len(toks) - 1
     while i >= 0 and _NAME_TOKEN.match(toks[i]):
         low = toks[i].lower().rstrip(".").strip("’'")
+        if "-" in low and all(part in TITLES for part in low.split("-")):
+            break  # "Vice-President"
         if (low in TITLES and (name or not _surname_like(toks, i))) or low in DEMONYMS or low in ORG_WORDS:
             break
         name.insert(0, toks[i])
@@ -107,6 +109,22 @@ def name_in(part: str) -> tuple[str, str]:
     if role.split() and role.split()[-1].lower() in _OBJECT_OF:
         return "", part  # "lawyers for Marianne Gingrich": the lawyers speak, not the person named
     return " ".join(name), role
+
+
+def untitled(full: str) -> str:
+    """A name without the titles the entity list kept before it ("Vice-President Joseph Karanja")."""
+    toks = full.split()
+    if any(t.lower() in ORG_WORDS for t in toks):
+        return full  # a body: "Turkish Foreign Ministry"
+    k = 0
+    while k < len(toks) - 2 and _title_word(toks[k]):
+        k += 1
+    return " ".join(toks[k:]) if any(t.lower().rstrip(".") not in DEMONYMS for t in toks[:k]) else full
+
+
+def _title_word(tok: str) -> bool:
+    low = tok.lower().rstrip(".")
+    return low in TITLES or low in DEMONYMS or all(part in TITLES for part in low.split("-"))
 
 
 _OBJECT_OF = frozenset("for of to by with from against representing behalf".split())

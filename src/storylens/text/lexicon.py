@@ -53,7 +53,7 @@ SPEECH_VERBS = (r"said|says|say|told|tells|added|adds|stated|warned|declared|ins
 #: verbs that introduce a quotation in their complement, read only before a quotation ("Microsoft dismissed the
 #: claims as ``...''", "Boies opened by stressing that ``...''"); not speech verbs elsewhere
 QUOTE_INTRO_VERBS = (r"dismissed|denied|denies|likened|termed|alleges|alleged|asserted|asserting|asserts|"
-                     r"stressing|insists|emphasized|emphasised|suggesting|writes|writing|charged|charging")
+                     r"stressing|insists|emphasized|emphasised|suggesting|writes|writing|charged|charging|expressed")
 #: the same in the other languages whose quotation marks are read (German, French, Spanish, Italian,
 #: Chinese, Japanese): ``„...“, sagte Merkel``, ``« ... », a déclaré le ministre``, ``según X``, 「...」李明说
 FOREIGN_SPEECH_VERBS = {
