@@ -81,7 +81,7 @@ def test_months_after_other_words_and_around_the_turn_of_the_year():
     got = _read("The EU will rule at its December meeting. The October issue has a blurry flag. The meeting is "
                 "scheduled for March. A note was sent at the end of May.", "1999-09-23")
     assert got["its December"] == "1999-12" and got["The October"] == "1999-10"
-    assert got["for March"] == "2000-03" and got["the end of May"] == "1999-05"
+    assert got["for March"] == "2000-03" and got["of May"] == "1999-05"
     got = _read("By last July, the manhunt had ebbed. The site will not work until the middle of October. "
                 "The August paycheck will never come.", "1999-07-12")
     assert got["last July"] == "1998-07" and got["until the middle of October"] == "1999-10"
@@ -154,3 +154,10 @@ def test_a_dateline_a_day_before_the_wire_date_is_the_day_today_means():
     assert local_day("March 3", date(1998, 3, 4)) == date(1998, 3, 3)
     assert local_day("March 24", date(1998, 3, 4)) == date(1998, 3, 4)  # a date in the text is no anchor
     assert local_day("", None) is None
+
+
+def test_seasons_with_their_year_short_years_may_after_any_preposition_and_the_week_before():
+    got = _read("It rained in the summer of 1997 and since '98. The first week of May was dry. Theresa May "
+                "spoke. Talks ended on May 4, 1998. The week before, envoys had met.", "1999-03-01")
+    assert got["the summer of 1997"] == "1997" and got["since '98"] == "1998" and got["of May"] == "1998-05"
+    assert "Theresa May" not in str(list(got)) and got["The week before"] == "1998-04-27"

@@ -72,6 +72,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("md", re.compile(rf"(?:\b(?P<yrel>(?i:last|this|next)) year['\u2019]s\s+)?"  # "last year's July 19 crash"
                       rf"\b(?P<mon>{_MON})\s+(?P<day>{_DAY})\b(?:,?\s+(?P<year>{_YEAR})\b)?")),
     ("dm", re.compile(rf"\b(?P<day>{_DAY})\s+(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR})\b)?")),
+    # a season with its year: "the summer of 1997", "in spring 1998"
+    ("year", re.compile(rf"\b(?:(?:early|late|mid)[\s-]+)?(?:the\s+)?(?:spring|summer|autumn|fall|winter)\s+"
+                        rf"(?:of\s+)?(?P<year>{_YEAR})\b", re.IGNORECASE)),
     ("month", re.compile(
         rf"(?:\b(?P<prep>in|since|by|until|till|from|through|during|of|last|this|next|early|mid|late|for|to|after|"
         rf"before|around|throughout|the|its|their|his|her)[\s-]+)"
@@ -95,7 +98,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"(?P<dir>earlier|later|before|after|previously)\b"
         rf"|\bthe\s+(?P<dir2>previous|next|following)\s+(?P<unit2>day|week)\b"
         rf"|\bthe\s+(?P<dir4>previous|following)\s+(?P<unit4>month|year)\b"
-        rf"|\bthe\s+day\s+(?P<dir3>before|after)\b", re.IGNORECASE)),
+        rf"|\bthe\s+(?P<unit3>day|week|month|year)\s+(?P<dir3>before|after)\b", re.IGNORECASE)),
     ("ago", re.compile(rf"\b(?P<n>{_N})\s+(?P<unit>day|days|week|weeks|month|months|year|years|decade|decades)\s+"
                        r"ago\b",
                        re.IGNORECASE)),
@@ -116,7 +119,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("holiday", re.compile(rf"\b(?P<holiday>{_HOLIDAY})(?:,?\s+(?P<year>{_YEAR})\b)?")),
     # a month with its year and no preposition: "March 1998 was the wettest"
     ("month", re.compile(rf"\b(?P<mon>{_MON})(?![\w-]),?\s+(?P<year>{_YEAR})\b")),
-    # a month or a decade with two digits for its year: "In November '96", "in the `60s"
+    # a month, a year or a decade with two digits for its year: "In November '96", "since '98", "in the `60s"
+    ("year", re.compile(rf"\b(?P<prep>in|since|of|by|from|until|through)\s+{_YY}\b(?!s)", re.IGNORECASE)),
     ("month", re.compile(rf"\b(?P<mon>{_MON})(?![\w-]),?\s+{_YY}\b(?!s)")),
     ("year", re.compile(rf"\b(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]*)?{_YY}(?P<decade>s)\b", re.IGNORECASE)),
     # the first year of a span: "Pinochet's 1973-90 rule", "the 1998-99 season"
@@ -173,8 +177,6 @@ def find_times(text: str, offset: int = 0) -> list[TimeExpr]:
                 continue
             if kind == "md" and not _plausible_day(m):
                 continue
-            if kind == "month" and not _plausible_month(m):
-                continue
             parts = tuple((k, v) for k, v in sorted(m.groupdict().items()) if v is not None)
             surface = m.group(0)
             if surface.endswith(".") and not _ABBR_END.search(surface):
@@ -193,11 +195,6 @@ def find_times(text: str, offset: int = 0) -> list[TimeExpr]:
     return out
 
 
-# the words before "May" that make it the month, not the verb ("officials may decide"); and a part of it
-_MAY_BEFORE = frozenset({"in", "since", "until", "by", "early", "mid", "late", "last", "next", "for", "after", "before",
-                         "throughout", "around", "the", "its", "their"})
-
-
 _CHRONICLE_YEAR = re.compile(rf"\s*(?P<year>{_YEAR})\s*:\s*$")
 
 
@@ -212,12 +209,6 @@ def in_year(expr: TimeExpr, year: int | None) -> TimeExpr:
     if year is None or expr.kind not in ("md", "dm", "month") or any(expr.get(k) for k in ("year", "yy", "yrel")):
         return expr
     return replace(expr, parts=tuple(sorted(expr.parts + (("year", str(year)),))))
-
-
-def _plausible_month(m: re.Match) -> bool:
-    if m.group("mon").lower().rstrip(".") != "may" or m.groupdict().get("year") or m.groupdict().get("yy"):
-        return True
-    return bool(m.groupdict().get("part")) or (m.groupdict().get("prep") or "").lower() in _MAY_BEFORE
 
 
 def _plausible_day(m: re.Match) -> bool:
@@ -402,7 +393,7 @@ def _from_previous(expr: TimeExpr, previous: date | None) -> Resolved:
     g = expr.get
     direction = (g("dir") or g("dir2") or g("dir3") or g("dir4") or "").lower()
     sign = -1 if direction in ("earlier", "before", "previous", "previously") else 1
-    unit = (g("unit") or g("unit2") or g("unit4") or "day").lower().rstrip("s")
+    unit = (g("unit") or g("unit2") or g("unit4") or g("unit3") or "day").lower().rstrip("s")
     # "a day after X": X happened the day before the main event
     if direction == "after" and g("dir"):
         sign = -1
