@@ -62,12 +62,37 @@ def digest(articles: Sequence[Article | str] | str, max_words: int | None = None
     copies = find_copies(arts)
     originals = [i for i in in_language(arts, lang) if i not in copies]
     docs = prepare_documents(arts)  # sentences and dates, once: the summarizer and the evidence read them
-    fresh_ids: tuple[str, ...] = ()
     label = _since_label(since, new_ids, since_label)
+    summary, cited, fresh_ids = _summary(arts, docs, originals, opts, label, since, new_ids)
+    summary = cite_copies(summary, arts, cited, copies)
+    summary = cite_other_languages(summary, docs, lang)
+    extra, analysis_meta = _evidence(docs, summary, opts, step) if opts.extract_facts else ({}, {})
+    if check_mixed:
+        step("stories")
+    mixed = mixed_stories([arts[i] for i in in_language(arts, lang)]) if check_mixed else []  # lexical: one language
+    meta = DigestMeta(
+        method=summary.method, max_words=opts.max_words,
+        copies={arts[c].id: arts[o].id for c, o in sorted(copies.items())},
+        entities_backend=analysis_meta.pop("entities_backend", None),
+        inferred_dates=analysis_meta.pop("inferred_dates", None),
+        stories_in_input=tuple(tuple(g) for g in mixed) or None,
+        extra={**analysis_meta, **languages_meta(arts, lang)})
+    update = None if label is None else _update(label, fresh_ids, extra.get("facts", ()))
+    return Digest(title=title or story_title(arts, summary), summary=summary, articles=tuple(arts),
+                  skipped=tuple(skipped), meta=meta, update=update, **extra)
+
+
+def _summary(arts: Sequence[Article], docs: Sequence[PreparedDocument], originals: Sequence[int], opts: Options,
+             label: str | None, since: str | None, new_ids: Collection[str] | None,
+             ) -> tuple[Summary, list[int], tuple[str, ...]]:
+    """``(summary, cited, fresh ids)``: the summary of the ``originals`` (indices into ``arts``), or with a
+    ``label`` the update summary of what the new ones add to the rest; ``cited``: the indices its
+    sentences' citations count in; the new articles' ids (none when not an update)."""
     if label is None:
         summary = get_summarizer(opts.method).summarize([docs[i] for i in originals], opts.max_words,
                                                         options=opts)
-        cited = originals
+        fresh_ids: tuple[str, ...] = ()
+        cited = list(originals)
     else:
         new = given_new(arts, new_ids) if new_ids is not None else articles_after(docs, since_date(str(since)))
         fresh_ids = tuple(arts[i].id for i in new)
@@ -79,38 +104,30 @@ def digest(articles: Sequence[Article | str] | str, max_words: int | None = None
                                    "repeat what the earlier ones said")
     if not summary.sentences:
         raise EmptyDigestError(empty_reason(arts, opts))
-    summary = cite_copies(summary, arts, cited, copies)
-    summary = cite_other_languages(summary, docs, lang)
-    extra: dict = {}
-    analysis_meta: dict = {}
-    if opts.extract_facts:
-        from .evidence import DIGEST_FIELDS, analyze
+    return summary, cited, fresh_ids
 
-        step("evidence")
-        found = analyze(docs, summary, opts)
-        extra = {k: found[k] for k in DIGEST_FIELDS}
-        extra["coverage"] = Coverage.from_dict(extra["coverage"])
-        extra["quotes"] = tuple(replace(q, in_summary=True) if stated_in(q.text, summary) else q
-                                for q in extra["quotes"])
-        analysis_meta = dict(found["meta"])
-    if check_mixed:
-        step("stories")
-    mixed = mixed_stories([arts[i] for i in in_language(arts, lang)]) if check_mixed else []  # lexical: one language
-    meta = DigestMeta(
-        method=summary.method, max_words=opts.max_words,
-        copies={arts[c].id: arts[o].id for c, o in sorted(copies.items())},
-        entities_backend=analysis_meta.pop("entities_backend", None),
-        inferred_dates=analysis_meta.pop("inferred_dates", None),
-        stories_in_input=tuple(tuple(g) for g in mixed) or None,
-        extra={**analysis_meta, **languages_meta(arts, lang)})
-    update = None
-    if label is not None:
-        fresh = set(fresh_ids)
-        changed = tuple(k for k, g in enumerate(extra.get("facts", ()))
-                        if g.status == "updated" and any(c.article_id in fresh for c in g.claims))
-        update = Update(since=label, new_article_ids=fresh_ids, changed_figures=changed)
-    return Digest(title=title or story_title(arts, summary), summary=summary, articles=tuple(arts),
-                  skipped=tuple(skipped), meta=meta, update=update, **extra)
+
+def _evidence(docs: Sequence[PreparedDocument], summary: Summary, opts: Options,
+              step: Callable[[str], None]) -> tuple[dict, dict]:
+    """``(fields, meta)``: the digest's evidence fields (figures, quotes, timeline, entities, coverage),
+    each quote the summary states in full flagged ``in_summary``, and what the analysis says of itself."""
+    from .evidence import DIGEST_FIELDS, analyze
+
+    step("evidence")
+    found = analyze(docs, summary, opts)
+    extra = {k: found[k] for k in DIGEST_FIELDS}
+    extra["coverage"] = Coverage.from_dict(extra["coverage"])
+    extra["quotes"] = tuple(replace(q, in_summary=True) if stated_in(q.text, summary) else q
+                            for q in extra["quotes"])
+    return extra, dict(found["meta"])
+
+
+def _update(label: str, fresh_ids: tuple[str, ...], facts: Sequence) -> Update:
+    """What an update digest is new since, its new articles and the figures they give a new value."""
+    fresh = set(fresh_ids)
+    changed = tuple(k for k, g in enumerate(facts)
+                    if g.status == "updated" and any(c.article_id in fresh for c in g.claims))
+    return Update(since=label, new_article_ids=fresh_ids, changed_figures=changed)
 
 
 _QUOTE_MARKS = str.maketrans("", "", "\"'\u201c\u201d\u2018\u2019\u2026")
