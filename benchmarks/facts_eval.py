@@ -85,6 +85,8 @@ def system_output(articles, use_spacy: bool):
         for c, _m in extract_claims(doc):
             if not HYPHEN_MODIFIER.fullmatch(c.text):
                 by_doc[a.id]["figures"].append((c.value, c.qualifier, c.text))
+                if c.high is not None:  # this set counts a range's bounds as two figures
+                    by_doc[a.id]["figures"].append((c.high, "", c.text))
         for sentence, got in zip(doc.sentences, doc.times):
             if not got:
                 continue

@@ -287,7 +287,8 @@ def test_figures_in_lists_ranges_money_and_postfix_qualifiers():
     assert [v for v, _, _ in got] == [3046, 2400, 248, 3]
     got = _claims("Losses were put at between 20 and 40 billion U.S. dollars, with dozens of aftershocks "
                   "at four degrees or above.")
-    assert (20e9, "", "") in got and (40e9, "", "USD") in got and (4, "at least", "") in got
+    # "between 20 and 40 billion" is one figure, a range (its upper bound: tests/test_evidence_figures.py)
+    assert (20e9, "", "USD") in got and (4, "at least", "") in got
     got = _claims("Gingrich has turned over about $35,000 and the toll has surpassed 12,000 people.")
     assert (35000, "about", "USD") in got and (12000, "more than", "") in got
 

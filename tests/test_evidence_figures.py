@@ -269,3 +269,11 @@ def test_money_never_reads_a_distance():
 def test_a_context_that_only_repeats_the_event_adds_nothing():
     (c,) = _claims("Gore has raised $8.9 million, according to the Federal Election Commission.")
     assert (c.value, c.unit, c.what.count("raised")) == (8.9e6, "USD", 1)
+
+
+def test_between_two_bounds_is_one_range():
+    (c,) = _claims("Fees range between $7,000 and $20,000 a year.")
+    assert (c.value, c.high, c.unit, "Fees" in c.what) == (7000, 20000, "USD", True)
+    (c,) = _claims("Losses were put at between 20 and 40 billion U.S. dollars.")
+    assert (c.value, c.high, c.unit) == (20e9, 40e9, "USD")
+    assert [c.value for c in _claims("Intake rose from 1,854 calories to 2,002 calories.")] == [1854, 2002]

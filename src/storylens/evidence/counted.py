@@ -21,9 +21,10 @@ MEASURE_UNITS = frozenset("""mile miles km kms kilometer kilometers kilometre ki
 _NP_STOP = STOPWORDS | {"percent", "per", "cent", "about", "nearly", "almost", "some", "more", "than", "least",
                         "average", "up", "over", "under", "around", "roughly", "only", "just", "by"}
 _WORDS = re.compile(r"[A-Za-z][\w'-]*")
-_VERB_BEFORE = re.compile(r"\b([a-z]+(?:ing|ed)|spent|spends|lost|loses|paid|pays|won|sold|bought|gave|owes)\s+"
+_VERB_BEFORE = re.compile(r"\b([a-z]+(?:ing|ed)|spent|spends|lost|loses|paid|pays|won|sold|bought|gave|owes|range|"
+                          r"ranges|top|tops|exceed|exceeds|reach|reaches|total|totals|surpass|surpasses|hit|hits)\s+"
                           r"(?:(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|"
-                          r"some\s+|only\s+|just\s+|an?\s+)?$")
+                          r"some\s+|only\s+|just\s+|an?\s+|between\s+|from\s+)?\$?$")
 _OF_BEFORE = re.compile(r"((?:[A-Za-z][\w'-]*\s+){1,3}?)(?:of|at|was|were|is|are|to|reached|hit)\s+"
                         r"(?:(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+|an?\s+)?$")
 _TIME_WORDS = frozenset("day days week weeks month months year years decade decades period".split())
@@ -92,8 +93,10 @@ def context_thing(before: str, after: str) -> str:
     if got:
         return got
     m = _VERB_BEFORE.search(before[-60:])
-    if m:  # "the fund raised $2.5 billion": the verb, and its subject when one stands right before it
-        subject = _np_before(re.findall(r"[A-Za-z][\w'.-]*|[^\sA-Za-z]", before[-60:][:m.start()]))
+    if m:  # "the fund raised $2.5 billion", "the cost could top $20 billion": the verb and its subject
+        head = re.sub(r"(?:\s+(?:could|may|might|will|would|can|should|must|has|have|had|is|was|are|were|"
+                      r"easily|already|now|still|also))+\s*$", "", before[-60:][:m.start()])
+        subject = _np_before(re.findall(r"[A-Za-z][\w'.-]*|[^\sA-Za-z]", head))
         return f"{subject} {m.group(1)}" if subject and len(subject.split()) <= 3 else m.group(1)
     m = _MEASURING_VERB.search(before[-40:])
     if m:
@@ -189,15 +192,18 @@ def subject_thing(before: str) -> str:
 
 _RATE = re.compile(r"^\s+(?:in|out\s+of)\s+$")
 _RANGE = re.compile(r"^\s*(?:to|-|\u2013)\s*$")
+_BETWEEN = re.compile(r"\bbetween\s+(?:about\s+|some\s+|roughly\s+)?\$?\s*$")
 
 
 def pair_kind(sent: str, first_end: int, second_start: int, before: str) -> str:
-    """ "rate" for "one in five", "1 out of 500"; "range" for "2 million to 5 million" (not after "from"
-    or "between", where the two ends are figures of their own); else ""."""
+    """ "rate" for "one in five", "1 out of 500"; "range" for "2 million to 5 million" and "between $7,000
+    and $20,000" (not "from 1,854 to 2,002", where the two ends are figures of their own); else ""."""
     gap = sent[first_end:second_start]
     if _RATE.match(gap):
         return "rate"
     if _RANGE.match(gap) and not re.search(r"\b(?:from|between)\s*$", before):
+        return "range"
+    if re.match(r"^\s+and\s+(?:\$\s?)?$", gap) and _BETWEEN.search(before):
         return "range"
     return ""
 

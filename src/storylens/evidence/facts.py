@@ -79,7 +79,7 @@ def _sentence_claims(doc: PreparedDocument, sentence: Sentence, times: TimedExpr
         if pair:  # the counted thing follows the second figure: "one in five adults"
             paired.add(k + 1)
             high, per, q_end = pair[0], pair[1] or per, pair[2]
-            after_txt = sent[q_end:]
+            after_txt, surface = sent[q_end:], sent[q_start:q_end]
         unit, q_start = _unit(qty, before_txt, after_txt, q_start)
         money = _CURRENCY_AFTER.match(after_txt) if not unit else None
         if money:  # "46.2 million dollars", "53 million ECU (70 million U.S. dollars) special aid package"
