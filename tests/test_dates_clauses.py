@@ -161,3 +161,14 @@ def test_seasons_with_their_year_short_years_may_after_any_preposition_and_the_w
                 "spoke. Talks ended on May 4, 1998. The week before, envoys had met.", "1999-03-01")
     assert got["the summer of 1997"] == "1997" and got["since '98"] == "1998" and got["of May"] == "1998-05"
     assert "Theresa May" not in str(list(got)) and got["The week before"] == "1998-04-27"
+
+
+def test_what_is_due_goes_on_sale_or_ends_on_a_weekday_lies_ahead():
+    wed = "1999-08-25"
+    assert _read("A delegation arrived today, due to visit the zone Thursday.", wed)["Thursday"] == "1999-08-26"
+    assert _read("The magazine goes on sale Wednesday.", "2000-04-17")["Wednesday"] == "2000-04-19"
+    got = _read("The February sweeps end Wednesday night.", "1999-03-02")
+    assert got == {"The February": "1999-02", "Wednesday": "1999-03-03"}
+    # 'was due to arrive' and 'would be mailed' tell what was to come then: the nearest such day
+    assert _read("The plane took off Friday and was due to arrive at 10 p.m.", "1999-07-18")["Friday"] == "1999-07-16"
+    assert _read("Aides said papers would be mailed Friday.", "1998-12-31")["Friday"] == "1999-01-01"

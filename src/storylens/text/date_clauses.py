@@ -22,15 +22,19 @@ _FUTURE = re.compile(rf"\b(?:will|shall|'ll|is to|are to|is due|are due|{_WAS}ex
                      r"expects?\b(?:[^.;:]|\.(?=\s*[A-Z])){0,60}\bto\s+[a-z]+|"
                      rf"{_WAS}scheduled|to be held|to be published|would (?:meet|visit|hold|arrive|begin|start|return|"
                      r"travel|leave|go|come|vote|decide|announce|take)|"
-                     r"(?:upcoming|forthcoming)\s+[a-z]+)\b|"
-                     r"\b(?:goes|go|begins|begin|starts|start|opens|open|resumes|arrives|returns)\s+(?:on\s+trial\s+)?"
+                     r"(?:upcoming|forthcoming)\s+[a-z]+|"
+                     rf"{_WAS}due to (?:be|visit|arrive|begin|start|meet|hold|leave|return|open|take|resume|announce|"
+                     r"sign|vote|decide|appear|release|testify|travel|fly|attend|hear|rule))\b|"
+                     r"\b(?:goes|go|begins|begin|starts|start|opens|open|resumes|arrives|returns|ends|end|closes|"
+                     r"(?<!a )close|airs|air|meets|convenes|expires|expire)\s+"
+                     r"(?:on\s+(?:trial|sale|the\s+air)\s+|into\s+effect\s+)?"
                      rf"(?:on\s+|next\s+)?(?:{WEEKDAY_PATTERN})\b", re.IGNORECASE)
 # quoted words: a whole quotation, the end of one opened in an earlier sentence, or the start of one left open
 _QUOTED = re.compile(r"``.*?(?:''|$)|\u201c[^\u201d]*(?:\u201d|$)|\"[^\"]*(?:\"|$)|^[^`\u201c]*?(?:''|\u201d)")
 
 
 _FUTURE_IN_PAST = re.compile(r"\b(?:(?:was|were|had been)\s+(?:to\s+be|scheduled|expected|due|supposed|set|slated)|"
-                             r"(?:planned|intended|had hoped) to)\b",
+                             r"(?:planned|intended|had hoped) to|would)\b",
                              re.IGNORECASE)
 
 

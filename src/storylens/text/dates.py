@@ -352,10 +352,11 @@ def _month(expr: TimeExpr, anchor: date | None, future: bool) -> Resolved:
     if prep in ("last", "next"):  # "last July" in July is a year back, "next July" a year ahead
         step = -(month >= anchor.month) if prep == "last" else int(month <= anchor.month)
         return Resolved(f"{anchor.year + step:04d}-{month:02d}", "month")
-    if future or prep in ("until", "till", "through"):  # this month or the next such one
-        return Resolved(f"{anchor.year + (month < anchor.month):04d}-{month:02d}", "month")
     back = (anchor.month - month) % 12  # months since the last such month (0: this one)
-    if prep in _NEAREST_MONTH and back > 6:  # "the October issue" in September: the coming one
+    if prep in _NEAREST_MONTH:  # "the October issue" in September: the coming one; "the July election": past
+        year = anchor.year + (month < anchor.month) if back > 6 else anchor.year - (month > anchor.month)
+        return Resolved(f"{year:04d}-{month:02d}", "month")
+    if future or prep in ("until", "till", "through"):  # this month or the next such one
         return Resolved(f"{anchor.year + (month < anchor.month):04d}-{month:02d}", "month")
     return Resolved(f"{anchor.year - (month > anchor.month):04d}-{month:02d}", "month")
 
