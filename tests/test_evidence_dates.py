@@ -59,6 +59,11 @@ def test_schedule_lines_are_not_events():
                 "Story Filed By Cox Newspapers For Use By Clients of the New York Times News Service on Friday")
     tl = analyze([a], None, Options(use_spacy=False))["timeline"]
     assert [e.text for e in tl] == ["The couple separated on Monday."]
+    b = Article(id="h", published="2000-09-19", text="&UR; Tuesday, Sept. 19, 2000 &LR; &QL;\n"
+                "The Hearst News Service will file the following for Wednesday.\nFor Thursday:\n"
+                "C. 1998 Cox News Service\n1993:\nThe show moved to Thursday nights on Sept. 14.")
+    tl = analyze([b], None, Options(use_spacy=False))["timeline"]
+    assert [e.text for e in tl] == ["The show moved to Thursday nights on Sept. 14."]
 
 
 def test_years_that_qualify_a_noun_and_spans_that_run_on():

@@ -18,10 +18,14 @@ from ..prepare import PreparedDocument, prepare_documents
 from ..text.dates import is_history, sort_key
 from ..text.tfidf import content_terms
 
-# newspaper schedule and service lines: "Story Filed By Cox Newspapers", "EDITORS: moved on Tuesday"
+# newspaper schedule and service lines: "Story Filed By Cox Newspapers", "EDITORS: moved on Tuesday", "The Hearst
+# News Service will file the following for Wednesday", "For Thursday:", "C. 1998 Cox News Service"
 SCHEDULE_LINE = re.compile(r"^\W*(?:EDITORS?|ATTN|ATTENTION|NOTE TO EDITORS)\b|\b(?:For Use By Clients|Story Filed By|"
                            r"for release (?:at|on)|scheduled to move|moved (?:on|at) the wire|Optional add|"
-                           r"(?:BC|AM|PM)-[A-Z][\w-]+)", re.IGNORECASE)
+                           r"(?:BC|AM|PM)-[A-Z][\w-]+|(?:will|has filed or will) file the following)|"
+                           r"^\W*(?:c\.|\(c\)|\u00a9|copyright)\s*\d{4}\b|^\W*for\s+\w+day\W*$", re.IGNORECASE)
+# what is left of a line that is only a date ("&UR; Tuesday, Sept. 19, 2000 &LR;", "1993:"): a header, no event
+_MARKUP = re.compile(r"&\w+;")
 MAX_EVENT_CHARS = 320
 SAME_EVENT = 0.4  # content-word overlap (Jaccard) above which two dated sentences tell one event
 
@@ -34,6 +38,8 @@ def article_events(doc: PreparedDocument) -> list[Event]:
         if not got or SCHEDULE_LINE.search(sentence.text):
             continue
         s, e, sent = sentence.start, sentence.end, sentence.text
+        if _only_dates(sent, [(t.start - s, t.end - s) for t, _ in got]):
+            continue
         own = [(t, r) for t, r in got if not is_history(sent, t.start - s)]
         if not own:
             continue  # only the past it is measured against: "the first strike since a strike in 1970"
@@ -46,6 +52,16 @@ def article_events(doc: PreparedDocument) -> list[Event]:
             expression=t.text.strip(), inferred=bool(inferred and relative and r.resolved),
         ))
     return out
+
+
+def _only_dates(sentence: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``sentence`` holds nothing but its time expressions (and markup, punctuation)."""
+    rest, at = [], 0
+    for a, b in sorted(spans):
+        rest.append(sentence[at:a])
+        at = max(at, b)
+    rest.append(sentence[at:])
+    return not re.sub(r"[\W_]+", "", _MARKUP.sub("", "".join(rest)))
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:
