@@ -5,7 +5,7 @@
 The stream is ``benchmarks/scale.py``'s (resampled Multi-News, planted copies), given at once as
 ``storylens cluster FILES`` would: language identification, dedup, the feature vectors, the candidate
 pairs, their scores and average link, each timed with ``time.process_time``; then B3 against the source
-clusters and the peak resident memory.
+clusters and the peak resident memory so far after each stage.
 """
 
 from __future__ import annotations
@@ -19,6 +19,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+
+def _peak_mb() -> int:
+    """The process's peak resident memory so far, MB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,6 +41,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: {scale.DATA} not found")
         return 0
     arts, gold, _, _, _ = scale.stream_of(args.n)
+    peak: dict[str, int] = {"stream": _peak_mb()}
     o = ClusterOptions() if args.postings is None else ClusterOptions(archive_postings=args.postings)
     cpu: dict[str, float] = {}
 
@@ -43,6 +49,7 @@ def main(argv: list[str] | None = None) -> int:
         c = time.process_time()
         out = f()
         cpu[name] = round(time.process_time() - c, 1)
+        peak[name] = _peak_mb()
         return out
 
     arts = timed("language id", lambda: identify(arts))
@@ -50,16 +57,18 @@ def main(argv: list[str] | None = None) -> int:
     order = A._order(arts)
     main_ = [i for i in order if not dups.get(arts[i].id)]
     sub = [arts[i] for i in main_]
-    counts, vectors = timed("vectors", lambda: A.lexical_vectors(sub, o))
+    lex = timed("vectors", lambda: A.lexical_vectors(sub, o))
     days = [A._day(a.published) for a in sub]
-    cand = timed("candidates", lambda: A.candidate_pairs(vectors, o, days, None))
-    pairs = timed("pair scores", lambda: A.pair_similarities(sub, vectors, counts, cand, o))
+    cand = timed("candidates", lambda: A.candidate_pairs(lex, o, days, None))
+    pairs = timed("pair scores", lambda: A.PairGraph(cand[:, 0].copy(), cand[:, 1].copy(),
+                                                     A.pair_similarities(lex, cand, o)))
     labels = timed("average link", lambda: A.average_link(len(sub), pairs, o.archive_threshold))
     res = A._result(arts, order, main_, labels, pairs, dups)
     p, r, f = scale.bcubed_f1(gold, {x.article_id: x.story_id for x in res.assignments})
     print(json.dumps({"n": args.n, "archive_postings": o.archive_postings, "cpu_s": cpu,
                       "bcubed": [round(p, 4), round(r, 4), round(f, 4)],
-                      "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}))
+                      "peak_rss_mb": _peak_mb(),
+                      "peak_mb_after": peak}))
     return 0
 
 

@@ -138,3 +138,28 @@ def test_cli_says_which_path_it_takes(tmp_path, capsys):
     assert "pairs at most 30 days apart" in capsys.readouterr().err
     assert main(["cluster", str(src), "--store", str(tmp_path / "s.db"), "--mode", "archive"]) == 2
     assert "--mode archive cannot add to a --store" in capsys.readouterr().err
+
+
+def test_pair_graph_arrays_give_the_same_merges_and_extra_pairs_keep_the_higher_score():
+    import numpy as np
+
+    from storylens.stories.linkage import PairGraph
+
+    pairs = {(0, 1): 0.5, (1, 2): 0.4, (3, 4): 0.1}
+    g = PairGraph.of(pairs)
+    assert g.a.dtype == np.int32 and average_link(5, g, 0.2) == average_link(5, pairs, 0.2) == [0, 0, 0, 3, 4]
+    merged = g.with_max({(2, 1): 0.6, (0, 1): 0.2, (2, 4): 0.3})
+    assert dict(merged.items()) == {(0, 1): 0.5, (1, 2): 0.6, (3, 4): 0.1, (2, 4): 0.3}
+
+
+def test_a_lead_place_that_no_article_counts_still_costs_the_place_penalty():
+    # "Newport" is named only in a Title Case headline (no names read from it): it is in no article's
+    # features, so every pair with the article that names it loses place_penalty
+    from storylens.stories.archive import pair_scores
+
+    arts = [Article("a", "Fire crews fought the blaze at the depot for hours. Smoke rose over the port all day.",
+                    title="Huge Fire Breaks Out in Newport Depot"),
+            Article("b", "Fire crews fought the blaze at the depot for hours. Smoke rose over the harbour.")]
+    with_check = pair_scores(arts, [("a", "b")])[0]
+    without = pair_scores(arts, [("a", "b")], ClusterOptions(place_penalty=0.0))[0]
+    assert abs(without - with_check - ClusterOptions().place_penalty) < 1e-12

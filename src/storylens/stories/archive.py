@@ -29,20 +29,22 @@ through ``extra_pairs``.
 
 from __future__ import annotations
 
-import heapq
-from collections import defaultdict
 from dataclasses import dataclass
 from typing import Callable, Mapping, Sequence
+
+import numpy as np
 
 from ..models import Article, Story
 from .clusterer import Assignment, ClusterOptions, Clusterer, _day, story_id_for
 from ..text.language import identify
-from .features import features, latest_year, lead_places
+from .linkage import PairGraph, average_link
 from .options import MODES
+from .pairs import candidate_pairs, lexical_vectors, pair_similarities
 
-__all__ = ["ArchiveResult", "MODES", "average_link", "candidate_pairs", "cluster_archive", "cluster_collection"]
+__all__ = ["ArchiveResult", "MODES", "PairGraph", "average_link", "candidate_pairs", "cluster_archive",
+           "cluster_collection", "lexical_vectors", "pair_similarities"]
 
-Pairs = dict[tuple[int, int], float]
+Pairs = dict[tuple[int, int], float]  # extra pairs (the cross-lingual ones)
 
 
 @dataclass(frozen=True)
@@ -51,104 +53,6 @@ class ArchiveResult:
 
     assignments: list[Assignment]
     stories: list[Story]
-
-
-def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(f, 0.0) for f, v in a.items())
-
-
-def candidate_pairs(vectors: Sequence[Mapping[str, float]], options: ClusterOptions,
-                    days: Sequence[int | None] | None = None, window: int | None = None) -> list[tuple[int, int]]:
-    """Pairs ``(j, i)``, ``j < i``, that share index weight (see the module docstring); vectors are
-    given in processing order."""
-    o = options
-    postings: dict[str, list[int]] = defaultdict(list)
-    out: list[tuple[int, int]] = []
-    for i, vec in enumerate(vectors):
-        top = heapq.nlargest(o.index_terms, vec.items(), key=lambda kv: (kv[1], kv[0]))
-        hits: dict[int, float] = defaultdict(float)
-        budget = o.archive_postings
-        # rarest feature first: its whole posting list, then the commoner ones' latest entries while the
-        # budget lasts, so an article costs at most archive_postings hits however common its words are
-        for f, w in sorted(top, key=lambda kv: (len(postings.get(kv[0], ())), kv[0])):
-            p = postings.get(f, [])
-            for j in (p[-budget:] if len(p) > budget else p):
-                hits[j] += w
-            budget -= len(p)
-            if budget <= 0:
-                break
-        # the best few without sorting every hit (a common feature's posting list is long); with a
-        # window some are skipped, so all are ranked
-        key = lambda kv: (-kv[1], kv[0])  # noqa: E731
-        ranked = heapq.nsmallest(o.archive_candidates, hits.items(), key=key) if window is None else \
-            sorted(hits.items(), key=key)
-        taken = 0
-        for j, _ in ranked:
-            if window is not None and days is not None and days[i] is not None and days[j] is not None \
-                    and abs(days[i] - days[j]) > window:  # type: ignore[operator]
-                continue
-            out.append((j, i))
-            taken += 1
-            if taken >= o.archive_candidates:
-                break
-        for f, _ in top:
-            p = postings[f]
-            p.append(i)
-            if len(p) > 2 * o.archive_postings:
-                del p[:len(p) - o.archive_postings]
-    return out
-
-
-def average_link(n: int, pairs: Pairs, threshold: float) -> list[int]:
-    """Average-link agglomerative clustering of ``n`` items on a sparse graph of pair similarities
-    (absent pairs count 0); returns each item's cluster, named by its smallest member."""
-    size = [1] * n
-    link: list[dict[int, float]] = [dict() for _ in range(n)]  # cluster -> neighbour -> summed similarity
-    for (a, b), s in pairs.items():
-        link[a][b] = link[a].get(b, 0.0) + s
-        link[b][a] = link[b].get(a, 0.0) + s
-    heap = [(-s, a, b) for (a, b), s in sorted(pairs.items()) if a < b and s >= threshold]
-    heapq.heapify(heap)
-    alive = [True] * n
-    parent = list(range(n))  # a merged cluster keeps the smaller name: a cluster is named by its smallest member
-    while heap:
-        neg, a, b = heapq.heappop(heap)
-        if not (alive[a] and alive[b]) or b not in link[a]:
-            continue
-        mean = link[a][b] / (size[a] * size[b])
-        if abs(mean + neg) > 1e-12:
-            # stale: a mean that fell since (its cluster grew) goes back with its true value; a mean that
-            # rose was pushed again when it rose
-            if threshold <= mean < -neg:
-                heapq.heappush(heap, (-mean, a, b))
-            continue
-        keep, gone = (a, b) if a < b else (b, a)
-        alive[gone] = False
-        parent[gone] = keep
-        size[keep] += size[gone]
-        touched = [c for c in link[gone] if c != keep]
-        for c in touched:
-            link[c].pop(gone, None)
-            link[keep][c] = link[keep].get(c, 0.0) + link[gone][c]
-            link[c][keep] = link[keep][c]
-        link[keep].pop(gone, None)
-        link[gone] = {}
-        # only the means with the merged cluster's new neighbours can rise; the others fell and their
-        # entries on the heap are upper bounds, re-checked when popped (the same merges as pushing all)
-        for c in touched:
-            mean = link[keep][c] / (size[keep] * size[c])
-            if mean >= threshold:
-                heapq.heappush(heap, (-mean, min(keep, c), max(keep, c)))
-    return [_find(parent, i) for i in range(n)]
-
-
-def _find(parent: list[int], i: int) -> int:
-    while parent[i] != i:
-        parent[i] = parent[parent[i]]
-        i = parent[i]
-    return i
 
 
 def cluster_collection(articles: Sequence[Article], options: ClusterOptions | None = None, *,
@@ -195,53 +99,24 @@ def pair_scores(articles: Sequence[Article], id_pairs: Sequence[tuple[str, str]]
     o = options or ClusterOptions()
     arts = identify(articles)
     idx = {a.id: i for i, a in enumerate(arts)}
-    counts, vectors = lexical_vectors(arts, o)
     wanted = [(idx[x], idx[y]) for x, y in id_pairs]
-    lexical = pair_similarities(arts, vectors, counts, wanted, o)
+    lexical = pair_similarities(lexical_vectors(arts, o), np.array(wanted, dtype=np.int32).reshape(-1, 2), o).tolist()
     if not multilingual:
-        return [lexical[p] for p in wanted]
+        return lexical
     from .crosslingual import LeadEmbedder, lead_numbers, _score
+    from .features import latest_year
 
     emb = LeadEmbedder().embed(arts)
     years = [latest_year(a) for a in arts]
     numbers = [lead_numbers(a) for a in arts]
     return [_score(i, j, float(emb[i] @ emb[j]), arts, years, numbers, o)
-            if arts[i].lang and arts[j].lang and arts[i].lang != arts[j].lang else lexical[(i, j)]
-            for i, j in wanted]
-
+            if arts[i].lang and arts[j].lang and arts[i].lang != arts[j].lang else lexical[k]
+            for k, (i, j) in enumerate(wanted)]
 
 def _order(articles: Sequence[Article]) -> list[int]:
     """Processing order: (date, given order), undated last, as the clusterer's batches."""
     return sorted(range(len(articles)), key=lambda i: (_day(articles[i].published) is None,
                                                        _day(articles[i].published) or 0, i))
-
-
-def pair_similarities(arts: Sequence[Article], vectors: Sequence[Mapping[str, float]],
-                      counts: Sequence[Mapping[str, float]], pairs: Sequence[tuple[int, int]],
-                      options: ClusterOptions) -> Pairs:
-    """The cosine of each candidate pair less the year and place penalties (see the module docstring)."""
-    o = options
-    years = [latest_year(a) if o.year_penalty else None for a in arts]
-    places = [lead_places(a) if o.place_penalty else () for a in arts]
-    out: Pairs = {}
-    for j, i in pairs:
-        s = _dot(vectors[i], vectors[j])
-        yi, yj = years[i], years[j]
-        if yi is not None and yj is not None and abs(yi - yj) > o.year_gap:
-            s -= o.year_penalty
-        if any(f not in counts[j] for f in places[i]) or any(f not in counts[i] for f in places[j]):
-            s -= o.place_penalty
-        out[(j, i)] = s
-    return out
-
-
-def lexical_vectors(arts: Sequence[Article], options: ClusterOptions) -> tuple[list[dict[str, float]],
-                                                                              list[dict[str, float]]]:
-    """Raw feature counts and unit TF-IDF vectors (IDF of the whole collection) of each article."""
-    counts = [features(a, options.entity_weight, options.number_weight) for a in arts]
-    clus = Clusterer(options)
-    clus.fit_idf(counts)
-    return counts, [clus.vector(c) for c in counts]
 
 
 def cluster_archive(articles: Sequence[Article], options: ClusterOptions | None = None,
@@ -264,31 +139,25 @@ def cluster_archive(articles: Sequence[Article], options: ClusterOptions | None 
     arts = [articles[i] for i in main]
     pairs = _lexical_pairs(arts, o, window)
     if extra_pairs is not None:
-        for k, s in extra_pairs(arts).items():
-            key = (min(k), max(k))
-            pairs[key] = max(s, pairs.get(key, s))
+        pairs = pairs.with_max(extra_pairs(arts))
     labels = average_link(len(arts), pairs, o.archive_threshold)
     return _result(articles, order, main, labels, pairs, duplicates)
 
 
-def _lexical_pairs(arts: Sequence[Article], o: ClusterOptions, window: int | None) -> Pairs:
+def _lexical_pairs(arts: Sequence[Article], o: ClusterOptions, window: int | None) -> PairGraph:
     """The scored candidate pairs; the feature vectors are let go here, before average link builds its
-    own maps (the two never held at once: the archive's peak memory)."""
-    counts, vectors = lexical_vectors(arts, o)
+    own sums (the two never held at once)."""
+    lex = lexical_vectors(arts, o)
     days = [_day(a.published) for a in arts]
-    return pair_similarities(arts, vectors, counts, candidate_pairs(vectors, o, days, window), o)
+    pairs = candidate_pairs(lex, o, days, window)
+    return PairGraph(pairs[:, 0].copy(), pairs[:, 1].copy(), pair_similarities(lex, pairs, o))
 
 
 def _result(articles: Sequence[Article], order: list[int], main: list[int], labels: list[int],
-            pairs: Pairs, duplicates: Mapping[str, str | None]) -> ArchiveResult:
+            pairs: PairGraph, duplicates: Mapping[str, str | None]) -> ArchiveResult:
     """Assignments in the order given and stories in order of their first article."""
-    within: dict[int, float] = {}
-    for (x, y), s in pairs.items():
-        if labels[x] == labels[y]:
-            within[x] = max(within.get(x, s), s)
-            within[y] = max(within.get(y, s), s)
     label_of = {articles[i].id: labels[k] for k, i in enumerate(main)}
-    sim_of = {articles[i].id: within.get(k, 1.0) for k, i in enumerate(main)}
+    sim_of = dict(zip((articles[i].id for i in main), _within(len(main), labels, pairs)))
     sid_of: dict[object, str] = {}
     story_of: dict[str, str] = {}
     out: list[Assignment | None] = [None] * len(articles)
@@ -315,6 +184,16 @@ def _result(articles: Sequence[Article], order: list[int], main: list[int], labe
         members[sid].append(a)
         out[i] = Assignment(a.id, sid, dup, 1.0 if new or dup else sim_of.get(a.id, 1.0), new)
     return ArchiveResult(out, [_story(sid, arts) for sid, arts in members.items()])  # type: ignore[arg-type]
+
+
+def _within(n: int, labels: list[int], pairs: PairGraph) -> list[float]:
+    """Each article's highest similarity with a member of its own story (1.0 alone)."""
+    lab = np.asarray(labels, dtype=np.int64)
+    same = lab[pairs.a] == lab[pairs.b] if len(pairs) else np.zeros(0, dtype=bool)
+    best = np.full(n, -np.inf)
+    np.maximum.at(best, pairs.a[same], pairs.s[same])
+    np.maximum.at(best, pairs.b[same], pairs.s[same])
+    return np.where(np.isfinite(best), best, 1.0).tolist()
 
 
 def _story(sid: str, arts: list[Article]) -> Story:

@@ -1,8 +1,12 @@
 """Exact and near-duplicate (syndicated copy) detection.
 
 A :class:`Deduplicator` keeps its state in the instance: a table of exact
-content hashes and a MinHash LSH index (``datasketch.MinHashLSH``) over word
-5-gram shingles.  Articles are added in arrival order; each one is either new
+content hashes and a MinHash LSH index over word 5-gram shingles (banded as
+``datasketch.MinHashLSH`` bands it, with its own choice of bands and rows: two
+signatures are candidates when all the rows of one band are equal).  The index
+is one dict from a band's exact values to the articles in that bucket, and the
+signatures are rows of ``uint32`` blocks: about 1.5 KB an article, where
+datasketch's sets and byte strings took about 7 KB.  Articles are added in arrival order; each one is either new
 (``None``) or a copy of an article seen before, and then ``duplicate_of``
 names the *earliest* copy of its group (the group's root), so chains of
 copies (A, A edited, A edited again) all point at A.
@@ -90,8 +94,6 @@ class Deduplicator:
     def __init__(self, *, threshold: float = 0.5, num_perm: int = 64, shingle: int = 5, seed: int = 1):
         for name, value in (("threshold", threshold), ("num_perm", num_perm), ("shingle", shingle)):
             check(f"dedup {name}" if name == "threshold" else name, value, DEDUP_CONSTRAINTS[name])
-        from datasketch import MinHashLSH
-
         self.threshold = float(threshold)
         self.num_perm = int(num_perm)
         self.shingle = int(shingle)
@@ -102,11 +104,55 @@ class Deduplicator:
         # Index a little below the verification threshold, so borderline copies are
         # still found as candidates and then verified on the full signature.
         lsh_threshold = max(0.05, self.threshold * 0.8)
-        self._lsh = MinHashLSH(threshold=lsh_threshold, num_perm=self.num_perm,
-                               params=_lsh_bands(lsh_threshold, self.num_perm))
+        self._bands, self._rows = _lsh_bands(lsh_threshold, self.num_perm)
         self._exact: dict[str, str] = {}
         self._root: dict[str, str] = {}
-        self._sigs: dict[str, np.ndarray] = {}
+        self._buckets: dict[int, int | list[int]] = {}  # a band's values -> the indexed signatures in it
+        self._ids: list[str] = []  # indexed signature number -> article id
+        self._number: dict[str, int] = {}  # article id -> its indexed signature's number
+        self._blocks: list[np.ndarray] = []  # the indexed signatures, _BLOCK rows a block
+
+    @property
+    def _sigs(self) -> "_Signatures":
+        """The indexed signatures by article id (``.get(id)``: a ``uint32`` array or None)."""
+        return _Signatures(self)
+
+    def _signature_of(self, k: int) -> np.ndarray:
+        return self._blocks[k // _BLOCK][k % _BLOCK]
+
+    def _band_keys(self, sig: np.ndarray) -> list[int]:
+        """One exact key per band: the band's number and its rows' values."""
+        data, r, shift = np.ascontiguousarray(sig, dtype=np.uint32).tobytes(), self._rows, 32 * self._rows
+        return [int.from_bytes(data[4 * r * b: 4 * r * (b + 1)], "little") | (b << shift) for b in range(self._bands)]
+
+    def _index(self, article_id: str, sig: np.ndarray) -> None:
+        k = len(self._ids)
+        if k % _BLOCK == 0:
+            self._blocks.append(np.zeros((_BLOCK, self.num_perm), dtype=np.uint32))
+        self._blocks[-1][k % _BLOCK] = sig
+        self._ids.append(article_id)
+        self._number[article_id] = k
+        for key in self._band_keys(sig):
+            there = self._buckets.get(key)
+            if there is None:
+                self._buckets[key] = k
+            elif isinstance(there, int):
+                self._buckets[key] = [there, k]
+            else:
+                there.append(k)
+
+    def _query(self, sig: np.ndarray) -> set[int]:
+        """The indexed signatures that share a band with ``sig``."""
+        out: set[int] = set()
+        for key in self._band_keys(sig):
+            there = self._buckets.get(key)
+            if there is None:
+                continue
+            if isinstance(there, int):
+                out.add(there)
+            else:
+                out.update(there)
+        return out
 
     # -- signatures -----------------------------------------------------------------
     def signature(self, text: str) -> np.ndarray:
@@ -124,15 +170,6 @@ class Deduplicator:
         with np.errstate(over="ignore"):
             hv = (np.outer(sh, self._a) + self._b) % _MERSENNE & _MAX_HASH
         return hv.min(axis=0).astype(np.uint32)
-
-    def _minhash(self, sig: np.ndarray):
-        from datasketch import LeanMinHash
-
-        hv = sig.astype(np.uint64)
-        try:
-            return LeanMinHash(seed=self.seed, hashvalues=hv, scheme="legacy")
-        except TypeError:  # datasketch < 2.0 has no schemes
-            return LeanMinHash(seed=self.seed, hashvalues=hv)
 
     # -- queries --------------------------------------------------------------------
     def __len__(self) -> int:
@@ -153,8 +190,8 @@ class Deduplicator:
             return DupResult("", self._root[hit], "exact", 1.0)
         sig = self.signature(text) if sig is None else sig
         best, best_sim = None, 0.0
-        for key in sorted(self._lsh.query(self._minhash(sig))):
-            sim = float(np.mean(self._sigs[key] == sig))
+        for key, k in sorted((self._ids[k], k) for k in self._query(sig)):
+            sim = float(np.mean(self._signature_of(k) == sig))
             if sim >= self.threshold and (sim > best_sim or (sim == best_sim and best is not None and
                                                              self._root[key] < self._root[best])):
                 best, best_sim = key, sim
@@ -181,8 +218,7 @@ class Deduplicator:
         # Index originals, and copies that differ enough from what matched them to widen the group's
         # reach (an edit of an edit); close copies add nothing but bigger LSH buckets.
         if found.kind == "new" or (found.kind == "near" and found.similarity < 0.8):
-            self._sigs[article.id] = sig
-            self._lsh.insert(article.id, self._minhash(sig), check_duplication=False)
+            self._index(article.id, sig)
         return DupResult(article.id, found.duplicate_of, found.kind, found.similarity)
 
     def add_batch(self, articles: Sequence[Article]) -> list[DupResult]:
@@ -207,9 +243,31 @@ class Deduplicator:
             self._exact.setdefault(chash, aid)
             if blob is not None:
                 sig = np.frombuffer(blob, dtype=np.uint32)
-                if len(sig) == self.num_perm and aid not in self._sigs:
-                    self._sigs[aid] = sig
-                    self._lsh.insert(aid, self._minhash(sig), check_duplication=False)
+                if len(sig) == self.num_perm and aid not in self._number:
+                    self._index(aid, sig)
+
+
+_BLOCK = 4096  # signatures a block
+
+
+class _Signatures:
+    """A read-only view of a Deduplicator's indexed signatures by article id."""
+
+    def __init__(self, dedup: Deduplicator) -> None:
+        self._d = dedup
+
+    def get(self, article_id: str, default: np.ndarray | None = None) -> np.ndarray | None:
+        k = self._d._number.get(article_id)
+        return default if k is None else self._d._signature_of(k).copy()
+
+    def __getitem__(self, article_id: str) -> np.ndarray:
+        return self._d._signature_of(self._d._number[article_id]).copy()
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._d._number
+
+    def __len__(self) -> int:
+        return len(self._d._number)
 
 
 def find_duplicates(articles: Sequence[Article], **options) -> dict[str, str | None]:
