@@ -277,3 +277,13 @@ def test_between_two_bounds_is_one_range():
     (c,) = _claims("Losses were put at between 20 and 40 billion U.S. dollars.")
     assert (c.value, c.high, c.unit) == (20e9, 40e9, "USD")
     assert [c.value for c in _claims("Intake rose from 1,854 calories to 2,002 calories.")] == [1854, 2002]
+
+
+def test_a_list_goes_on_with_its_counted_thing_and_a_poll_share_is_of_those_asked():
+    whats = [c.what for c in _claims("Sakarya ranked second with 3,046 deaths, followed by Yalova with 2,400, "
+                                     "Bolu with 248.")]
+    assert whats == ["deaths", "deaths", "deaths"]
+    (c,) = _claims("In a survey of mayors last year, 85 percent reported that requests had grown.")
+    assert (c.value, c.unit, c.what) == (85, "%", "mayors")
+    (c,) = _claims("The poll has a margin of error of plus or minus 3.5 percent.")
+    assert c.what == "margin of error"

@@ -26,7 +26,8 @@ _VERB_BEFORE = re.compile(r"\b([a-z]+(?:ing|ed)|spent|spends|lost|loses|paid|pay
                           r"(?:(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|"
                           r"some\s+|only\s+|just\s+|an?\s+|between\s+|from\s+)?\$?$")
 _OF_BEFORE = re.compile(r"((?:[A-Za-z][\w'-]*\s+){1,3}?)(?:of|at|was|were|is|are|to|reached|hit)\s+"
-                        r"(?:(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+|an?\s+)?$")
+                        r"(?:(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+|an?\s+|"
+                        r"plus\s+or\s+minus\s+)?$")
 _TIME_WORDS = frozenset("day days week weeks month months year years decade decades period".split())
 # "weighs more than 220 pounds": the measure is the verb's noun
 _VERB_NOUNS = {"weighs": "weight", "weighed": "weight", "weigh": "weight", "costs": "cost", "cost": "cost"}
@@ -101,7 +102,23 @@ def context_thing(before: str, after: str) -> str:
     m = _MEASURING_VERB.search(before[-40:])
     if m:
         return _VERB_NOUNS[m.group(1).lower()]
-    return _relative_thing(before, after)
+    return surveyed(before) or _relative_thing(before, after)
+
+
+_SURVEY_OF = re.compile(r"\b(?:survey|surveys|poll|polls|study|sample|census)\s+of\s+"
+                        r"(?:about\s+|some\s+|more\s+than\s+|nearly\s+)?(?:[\d,]+\s+)?")
+
+
+def surveyed(before: str) -> str:
+    """Who a poll's share is of: "In a survey of mayors last year, 85 percent reported" -> "mayors"."""
+    found = list(_SURVEY_OF.finditer(before))
+    if not found:
+        return ""
+    m = found[-1]
+    words = _np_after(before[m.end():]).split()
+    while words and words[-1].lower() in _TIME_WORDS | {"last", "this", "next"}:
+        words = words[:-1]
+    return " ".join(words)
 
 
 # "the $5,000 his wife has deposited": the verb of a relative clause right after the figure; "the fees for
@@ -126,7 +143,8 @@ def _relative_thing(before: str, after: str) -> str:
 _NUMBER_OF = re.compile(r"\b(?:[Tt]he|[Aa])\s+(?:total\s+)?number\s+of\s+")
 _CHANGE = re.compile(r"\b(?:has\s+|have\s+|had\s+)?(?:been\s+)?(?:risen|rose|rise|rises|increased|increases|grew|"
                      r"grown|soared|climbed|jumped|fell|fallen|dropped|declined|decreased|doubled|tripled|bumped|swelled|"
-                     r"shrank|shrunk|plunged|surged)\b")
+                     r"shrank|shrunk|plunged|surged|drops|drop|falls|fall|grows|grow|gained|gains|slipped|slid|"
+                     r"tumbled|dipped|climbs|jumps)\b")
 _TO_FIGURE = re.compile(r"^(?:(?:[^,;:.()]|(?<=\d)[,.](?=\d)){0,60}?\b(?:from|to|by|at)\s+|\s+)"
                         r"(?:an?\s+average\s+of\s+|(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+|just\s+|only\s+)?$")
 _ENDS_ON_FIGURE = re.compile(r"\b(?:to|from|at|was|is|were|are|by|reached|hit|totaled)\s+(?:(?:more|less|fewer)\s+"

@@ -32,6 +32,10 @@ _MONTH_AFTER = re.compile(rf"^\s*(?:st|nd|rd|th)?\s*(?:{MONTH_PATTERN})\b")
 _SMALL_WORDS = {"one", "a", "an"}
 _VERBS = set("met said told went came agreed held spoke left took made saw were are was is have had has did do "
              "will would could can should may might must".split())
+#: verbs after a poll's share ("55 percent said", "85 percent reported"): the share is of those asked
+_OPINION_VERBS = frozenset("""said say says reported believe believed favor favored favour support supported oppose
+    opposed approve approved disapprove disapproved think thought want wanted agree agreed disagree disagreed
+    expect expected prefer preferred""".split())
 _SPEEDS = {"mph", "kph", "knot", "km/h"}
 # "percent" in English and in the other languages whose figures are read ("12,5 Prozent", "3 por ciento")
 _PERCENT_WORDS = "|".join(re.escape(w).replace("\\ ", "\\s") for ws in FOREIGN_PERCENT.values() for w in ws)
@@ -97,7 +101,9 @@ def _sentence_claims(doc: PreparedDocument, sentence: Sentence, times: TimedExpr
             bare = _bare_number(qty.qualifier, before_txt, after_txt, before_words, (noun, event), got)
             if bare is None:
                 continue
-            noun, event = bare
+            noun, event, what = bare
+        if unit == "%" and what and what.split()[0].lower() in _OPINION_VERBS:
+            what = ""  # "85 percent reported that ...": a share of those asked, not of the verb
         if what and unit and what.split()[0].lower() in _VERBS:
             what = ""  # "a half billion dollars went to ...": an amount, its counted thing not after it
         elif what and (what.split()[0].lower() in TIME_UNITS or what.split()[0].lower() in _VERBS):
@@ -167,11 +173,12 @@ _POPULATION = re.compile(rf"\b(?:population|(?:a|the)\s+(?:country|nation|city|t
 
 
 def _bare_number(qualifier: str, before: str, after: str, before_words: list[str],
-                 classed: tuple[str, str], listed: list[tuple[Claim, ClaimMeta]]) -> tuple[str, str] | None:
+                 classed: tuple[str, str], listed: list[tuple[Claim, ClaimMeta]]) -> tuple[str, str, str] | None:
     """A bare number counts only where the sentence says what it is: "thousands have been killed", "the
     death toll was more than 500", "the number of hate groups to 537", "including 20 on Tuesday",
     "measuring 7.4", a list "Yalova with 2,400, Istanbul with 984", a range "between 20 and 40 billion",
-    "dozens of which". ``(noun, event)``, or None when the number counts nothing said."""
+    "dozens of which". ``(noun, event, counted thing)`` (the thing only for a list's next figure), or None
+    when the number counts nothing said."""
     noun, event = classed
     magnitude = bool(re.search(r"\b(?:magnitude(?: of)?|measuring|measured|registered(?: at)?)\s*$", before))
     if not qualifier and re.search(
@@ -189,9 +196,11 @@ def _bare_number(qualifier: str, before: str, after: str, before_words: list[str
         noun = stem(subject_thing(before).split()[-1].lower())
     elif not event and not (before_words and before_words[-1] in ("including", "with")) and not listed:
         return None
-    elif listed and not event:
-        noun, event = listed[-1][1].key[0], listed[-1][1].key[1]
-    return noun or "people", event
+    elif listed and not event:  # a list goes on: the counted thing of the figure before
+        return listed[-1][1].key[0] or "people", listed[-1][1].key[1], listed[-1][0].what
+    noun = noun or "people"
+    same = listed and listed[-1][1].key[:2] == (noun, event)  # "3,046 deaths, followed by Yalova with 2,400"
+    return noun, event, listed[-1][0].what if same else ""
 
 
 def _beside(unit: str, what: str, before: str, after: str) -> str:
