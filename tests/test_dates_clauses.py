@@ -172,3 +172,8 @@ def test_what_is_due_goes_on_sale_or_ends_on_a_weekday_lies_ahead():
     # 'was due to arrive' and 'would be mailed' tell what was to come then: the nearest such day
     assert _read("The plane took off Friday and was due to arrive at 10 p.m.", "1999-07-18")["Friday"] == "1999-07-16"
     assert _read("Aides said papers would be mailed Friday.", "1998-12-31")["Friday"] == "1999-01-01"
+
+
+def test_a_day_written_with_a_zero_and_the_weekend_after_during():
+    got = _read("Wednesday, Feb. 09, 2000: talks resumed during the weekend.", "2000-02-09")
+    assert got == {"Wednesday, Feb. 09, 2000": "2000-02-09", "during the weekend": "2000-02-05"}

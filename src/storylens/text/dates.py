@@ -34,7 +34,7 @@ _MON = rf"(?-i:{MONTH_PATTERN})\.?"  # capitalised even in a pattern that ignore
 _MON_END = rf"(?![\w-])|(?=-(?:{MONTH_PATTERN})\b)"
 _YY = r"['`\u2019](?P<yy>\d\d)"  # a year written with two digits: "November '96", "the `60s"
 _ABBR_END = re.compile(rf"\b(?:{'|'.join(MONTH_ABBREVIATIONS)})\.$")  # "Oct." ends with its own period
-_DAY = r"(?:[12]?\d|3[01])(?:st|nd|rd|th)?"
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
 _YEAR = YEAR_PATTERN
 _WD = rf"(?:{WEEKDAY_PATTERN})"
 _PART = r"(?:(?P<part>early|mid|late|the end of|the beginning of|the start of|the middle of)[\s-]+)"
@@ -106,7 +106,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                            r"this evening|last night)\b", re.IGNORECASE)),
     ("rel_period", re.compile(
         r"\b(?P<which>last|this|next|past|earlier this|later this|(?:earlier|later|early|late) in the|in the|"
-        r"during the|by the|over the(?=\s+weekend))\s+"
+        r"during the|by the|(?:over|at) the(?=\s+weekend))\s+"
         r"(?:(?:election|fiscal|school|academic|calendar)\s+(?=year))?"
         r"(?P<unit>week|weekend|month|year|spring|summer|autumn|fall|winter)\b",
         re.IGNORECASE)),
@@ -437,6 +437,8 @@ def _rel_period(expr: TimeExpr, anchor: date, future: bool) -> Resolved:
         which = which.split()[0] + " this"
     if unit in SEASONS:
         return Resolved(f"{_season_year(unit, which, anchor, future):04d}", "year")
+    if unit == "weekend" and which in ("in the", "during the", "by the", "at the"):
+        which = "over the"  # "during the weekend": the one just past, or the coming one
     if which in ("in the", "during the", "by the"):
         return UNRESOLVED  # "in the week": not a date
     step = -1 if which in ("last", "past") or (which == "over the" and not future) else 1 if which == "next" else 0
