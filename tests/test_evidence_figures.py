@@ -287,3 +287,10 @@ def test_a_list_goes_on_with_its_counted_thing_and_a_poll_share_is_of_those_aske
     assert (c.value, c.unit, c.what) == (85, "%", "mayors")
     (c,) = _claims("The poll has a margin of error of plus or minus 3.5 percent.")
     assert c.what == "margin of error"
+
+
+def test_money_reads_past_its_sign_and_its_rate_and_the_subject_past_its_modifier():
+    (c,) = _claims("The reward for information leading to his capture has grown to dlrs 1 million.")
+    assert (c.value, c.unit, c.what) == (1e6, "USD", "reward")
+    (_, rent) = _claims("The state gives some 56,000 families $155 a month in rent subsidies.")
+    assert "rent subsidies" in rent.what

@@ -203,9 +203,27 @@ def subject_thing(before: str) -> str:
             head = window[:m.start()]
             if re.search(r",\s*$", head):
                 return ""
-            return _np_before(re.findall(r"[A-Za-z][\w'.-]*|[^\sA-Za-z]", head))
+            return _clause_subject(head) or _np_before(re.findall(r"[A-Za-z][\w'.-]*|[^\sA-Za-z]", head))
         break
     return ""
+
+
+_CLAUSE_START = re.compile(r"(?:^|[,;:]\s+|\b(?:that|while|but|and|as|after|when)\s+)(?=[^,;:]*$)")
+_POST_MODIFIER = {"for", "in", "at", "on", "with", "to", "from", "by", "leading", "since", "during", "under"}
+
+
+def _clause_subject(head: str) -> str:
+    """The subject that opens the clause before a verb, when a modifier stands between them: "The reward for
+    information leading to his capture has grown" -> "reward" (the whole of a short one: "Requests for
+    emergency food assistance"); "" when the clause has no such modifier."""
+    m = _CLAUSE_START.search(head)
+    words = re.findall(r"[A-Za-z][\w'.-]*", head[m.end():] if m else head)
+    while words and words[0].lower() in ("the", "a", "an", "its", "their", "his", "her", "this", "that"):
+        words = words[1:]
+    cut = next((i for i, w in enumerate(words) if w.lower() in _POST_MODIFIER), None)
+    if not cut or cut > 4:
+        return ""
+    return _phrase(words) if len(words) <= 5 else _phrase(words[:cut])
 
 
 _RATE = re.compile(r"^\s+(?:in|out\s+of)\s+$")

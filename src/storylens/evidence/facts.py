@@ -210,7 +210,9 @@ def _beside(unit: str, what: str, before: str, after: str) -> str:
     bare = _PERCENT.sub("", after)
     at = bare.find(what) if what else -1
     after_unit = bare[at + len(what):] if at >= 0 else bare
-    context = context_thing(before, _PERCENT.sub("", after_unit))
+    # "has grown to dlrs 1 million": the sign is the figure's; "$155 a month in rent subsidies": past the rate
+    after_unit = re.sub(r"^\s*(?:a|an|per|each|every)\s+(?:year|month|week|day|copy|head)\b", "", after_unit)
+    context = context_thing(_CURRENCY_BEFORE.sub("", before), _PERCENT.sub("", after_unit))
     if unit:  # money or a share has no distance: "a loan of $300,000 from a Portuguese bank"
         context = re.sub(r"^distance\s+", "", context)
     return context if context and context.lower() not in what.lower() else ""
