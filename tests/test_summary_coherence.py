@@ -10,7 +10,7 @@ import pytest
 from storylens.cli import main
 from storylens.models import Article
 from storylens.prepare import prepare_documents
-from storylens.summarizers.coherence import cut_quotation, display_positions, is_standfirst
+from storylens.summarizers.coherence import cut_quotation, display_positions, is_standfirst, is_title_case
 
 TITLE = "Flood defences fail as river bursts its banks in Northtown"
 STANDFIRST = "River bursts its banks in Northtown as flood defences fail after record rain across the valley."
@@ -88,3 +88,17 @@ def test_display_lines_are_found_per_article_and_a_dated_lead_is_kept():
     assert cut_quotation("“The barriers were built for a smaller flood.") and not cut_quotation(f"“{QUOTED}.”")
     assert cut_quotation("That's the difference between us.''") and not cut_quotation("He said ``no.'' Then he left.")
     assert cut_quotation('He said "it was') and not cut_quotation('He said "it was over" and left.')
+
+
+def test_a_first_line_in_title_case_is_a_headline_whatever_its_stop():
+    text = ("Matthew Shepard Show Opens in Wyo.\n\n"
+            "LARAMIE, Wyo. (AP) -- A play about the killing of a gay student opened on Friday in the town "
+            "where he lived.\n\n"
+            "Dissenting were Justices Antonin Scalia, Sandra Day O'Connor and Stephen G. Breyer.\n\n"
+            "The theatre said every seat had been sold for the first week of the run.")
+    doc = prepare_documents([Article(id="wyo", text=text)])[0]
+    skip = {s.text for s in doc.sentences if s.position in display_positions(doc.article, doc.sentences)}
+    assert skip == {"Matthew Shepard Show Opens in Wyo."}  # a title-case sentence further down is text
+    assert is_title_case("Aryan Nations May Meet in Pa.") and is_title_case("JFK's Dog Said To Be in Mass.")
+    assert not is_title_case("LARAMIE, Wyo. (AP) -- A play about the killing of a gay student opened on Friday.")
+    assert not is_title_case("Actor Speaks.")  # too few words to tell

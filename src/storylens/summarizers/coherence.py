@@ -14,7 +14,7 @@ import re
 from typing import Sequence
 
 from ..models import Article, Sentence
-from ..text.tfidf import content_terms
+from ..text.tfidf import STOPWORDS, content_terms
 
 # a sentence ends with a stop, perhaps followed by closing quotes or brackets
 _STOPPED = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
@@ -53,6 +53,18 @@ def cut_quotation(text: str) -> bool:
     return text.count('"') % 2 == 1 and not _SPACED_QUOTE.search(text)
 
 
+_WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
+# a headline in title case names at least this many content words, each capitalised
+TITLE_WORDS = 3
+
+
+def is_title_case(text: str) -> bool:
+    """Whether ``text`` is written as a headline is: every content word capitalised (at least
+    :data:`TITLE_WORDS` of them: "Matthew Shepard Show Opens in Wyo."), whatever its final stop."""
+    content = [w for w in _WORD.findall(text) if w.lower() not in STOPWORDS]
+    return len(content) >= TITLE_WORDS and all(w[0].isupper() for w in content)
+
+
 def is_standfirst(text: str, title: str, lead: str) -> bool:
     """Whether ``text``, the first line under ``title``, is its standfirst: it repeats the title's words
     (:data:`TITLED` of them), the ``lead`` under it retells it (:data:`RETOLD` of its words) and it has no
@@ -75,17 +87,18 @@ def _paragraphs(sentences: Sequence[Sentence]) -> list[list[Sentence]]:
 
 
 def display_positions(article: Article, sentences: Sequence[Sentence]) -> set[int]:
-    """Positions (``Sentence.position``) of ``article``'s display lines: its headline (the title, or a
-    first line without a final stop), any short one-sentence line without a final stop, captions, and the standfirst
-    (:func:`is_standfirst`)."""
+    """Positions (``Sentence.position``) of ``article``'s display lines: its headline (the title, a
+    first line without a final stop, or a first line of one sentence in title case, :func:`is_title_case`),
+    any short one-sentence line without a final stop, captions, and the standfirst (:func:`is_standfirst`)."""
     skip: set[int] = set()
     title = " ".join((article.title or "").split()).lower()
     paras = _paragraphs(sentences)
-    for para in paras:
+    for k, para in enumerate(paras):
         whole = " ".join(s.text for s in para)
         # a short line of one sentence without a final stop (a paragraph of several, or a long line that the
         # splitter could not cut, is text whose end was perhaps lost)
         line = len(para) == 1 and len(whole.split()) <= DISPLAY_WORDS and not is_stopped(whole)
+        line = line or (k == 0 and len(para) == 1 and len(whole.split()) <= DISPLAY_WORDS and is_title_case(whole))
         if line or (title and " ".join(whole.split()).lower() == title):
             skip.update(s.position for s in para)
         skip.update(s.position for s in para if is_caption(s.text))
@@ -98,4 +111,4 @@ def display_positions(article: Article, sentences: Sequence[Sentence]) -> set[in
     return skip
 
 
-__all__ = ["display_positions", "cut_quotation", "is_caption", "is_standfirst", "is_stopped"]
+__all__ = ["display_positions", "cut_quotation", "is_caption", "is_standfirst", "is_stopped", "is_title_case"]
