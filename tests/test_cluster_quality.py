@@ -67,3 +67,14 @@ def test_ecb_as_one_batch_equals_one_at_a_time_in_date_order(ecb):
                                                     _day(arts[i].published) or 0, i))
     dated = run_clusterer([arts[i] for i in order], options)
     assert [batch[i] for i in order] == dated
+
+
+@pytest.mark.slow
+def test_archive_threshold_chosen_without_the_held_out_topic(ecb, floors):
+    """Leave-one-topic-out for the archive path: ``archive_threshold`` chosen on the other 20 topics by the
+    plateau rule (as the default is chosen on all of them), each held-out topic scored at that setting;
+    not below the one-at-a-time clusterer's 0.917."""
+    bench, (arts, gold, topics) = ecb
+    s, chosen = bench.archive_loto(arts, gold, topics)["plateau"]
+    floors.check("cluster_ecb_archive_loto", {"bcubed_f1": s["F1"]})
+    assert sum(chosen.values()) == len(set(topics))

@@ -51,7 +51,7 @@ class ClusterOptions:
     # the archive path (storylens.stories.archive): average-link threshold, candidates per article and
     # the most postings of its candidate index an article reads (rarest feature first; a list keeps its
     # latest this many), which keeps the cost per article flat however large the collection
-    archive_threshold: float = 0.12  # chosen on ECB+ (leave-one-topic-out in BENCHMARKS.md)
+    archive_threshold: float = 0.12  # chosen on ECB+ by the plateau rule (LOTO in BENCHMARKS.md)
     archive_candidates: int = 30
     archive_postings: int = 500
     # cross-lingual pairs (storylens.stories.crosslingual, extra: multilingual): the lead-embedding cosine
