@@ -37,3 +37,18 @@ def test_the_same_distance_in_two_reports_is_one_group():
     (g,) = _multi("The farm lies 370 miles northeast of Rio de Janeiro.",
                   "Police said the farm, 370 miles northeast of Rio, was stormed.")
     assert all("distance" in c.what for c in g.claims)
+
+
+def test_a_figure_told_beside_a_shared_one_is_the_same_quantity_and_one_farther_off_is_not():
+    groups = _multi("Overall, obesity increased from 12 percent in 1991 to 17.9 percent last year, the CDC said. "
+                    "Officials said that 50 percent of the budget went to research.",
+                    "Figures show that 17.9 percent of Americans are obese. In 1991 the proportion was 12 percent. "
+                    "The agency wants its funding raised by 50 percent, because prevention is cheaper.")
+    values = sorted(c.value for g in groups for c in g.claims)
+    assert values == [12, 12, 17.9, 17.9]
+
+
+def test_participants_and_people_are_one_counted_thing():
+    (g,) = _multi("The data came from telephone surveys of more than 100,000 participants.",
+                  "The study is based on a large survey of more than 100,000 people.")
+    assert {c.value for c in g.claims} == {100_000}

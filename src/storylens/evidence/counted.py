@@ -53,7 +53,7 @@ def with_distance(what: str) -> str:
     northeast of Rio"."""
     words = what.split(" ", 1)
     if len(words) == 2 and words[0].lower() in MEASURE_UNITS and _DISTANCE.match(words[1]) \
-            and not words[1].startswith("distance"):
+            and "distance" not in words[1].split():
         return f"{words[0]} distance {words[1]}"
     return what
 

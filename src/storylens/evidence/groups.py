@@ -162,6 +162,26 @@ def _context_stems(claim: Claim) -> set[str]:
     return {stem(w) for w in re.findall(r"[a-z]+", claim.sentence.lower()) if w not in STOPWORDS and len(w) > 2}
 
 
+#: how near (in characters) a figure must stand to another that two articles share to be told beside it
+NEAR = 120
+
+
+def _anchored(g: list[tuple[Claim, ClaimMeta]], h: list[tuple[Claim, ClaimMeta]], anchors: list[list[Claim]]
+              ) -> bool:
+    """Figures of one value told beside a figure two articles already share ("obesity rose from 12 percent
+    to 17.9 percent" and "17.9 percent of Americans are obese. In 1991 the proportion was 12 percent"): the
+    same passage retold, so the same quantity."""
+    for anchor in anchors:
+        for a, _ in g:
+            for b, _ in h:
+                near_a = any(x.article_id == a.article_id and x is not a and abs(x.start - a.start) <= NEAR
+                             for x in anchor)
+                if near_a and any(y.article_id == b.article_id and y is not b and abs(y.start - b.start) <= NEAR
+                                  for y in anchor):
+                    return True
+    return False
+
+
 def _same_context(g: list[tuple[Claim, ClaimMeta]], h: list[tuple[Claim, ClaimMeta]]) -> bool:
     """Some figure of ``g`` and some of ``h`` are told in sentences that retell one fact ("a survey of
     100,000 participants" and "100,000 people took part in the survey"): at least three content words in
@@ -179,29 +199,48 @@ def _same_context(g: list[tuple[Claim, ClaimMeta]], h: list[tuple[Claim, ClaimMe
 def _merge_same_values(groups: list[list[tuple[Claim, ClaimMeta]]]) -> list[list[tuple[Claim, ClaimMeta]]]:
     """Groups of different counted words that state one quantity: the same unit and event, the same values
     in different articles, and either a word of the counted thing in common ("obesity rates", "rates of
-    obesity"), a value too precise to be chance ("317,377", "17.9 percent") or sentences that retell one
-    fact; an additional count ("another 187") never joins a total."""
-    out: list[list[tuple[Claim, ClaimMeta]]] = []
+    obesity"), a value too precise to be chance ("317,377", "17.9 percent"), sentences that retell one
+    fact or a place beside a figure the two articles share (a second pass, once those are known); an
+    additional count ("another 187") never joins a total."""
+    first = _merge_pass(groups, [])
+    anchors = [[c for c, _ in g] for g in first
+               if len({c.article_id for c, _ in g}) >= 2 and len({c.value for c, _ in g}) == 1
+               and not any(m.vague for _, m in g) and _amount(g[0][0]) >= ANCHOR_MIN]
+    return _merge_pass(first, anchors)
+
+
+#: the least value of a shared figure that can anchor others ("two men" in every report anchors nothing)
+ANCHOR_MIN = 10
+
+
+Pairs = list[tuple[Claim, ClaimMeta]]
+
+
+def _merge_pass(groups: list[Pairs], anchors: list[list[Claim]]) -> list[Pairs]:
+    out: list[Pairs] = []
     for g in groups:
-        arts = {c.article_id for c, _ in g}
         values = {round(_amount(c), 6) for c, _ in g}
         target = None
         if len(values) == 1 and not any(m.vague for _, m in g):
-            for h in out:
-                m0 = h[0][1]
-                if m0.key[1:] != g[0][1].key[1:] or arts & {c.article_id for c, _ in h} \
-                        or {round(_amount(c), 6) for c, _ in h} != values or any(m.vague for _, m in h):
-                    continue
-                shared = set().union(*(_thing_stems(c) for c, _ in g)) & set().union(*(_thing_stems(c) for c, _ in h))
-                additional = {c.qualifier == "an additional" for c, _ in g + h}
-                if len(additional) == 1 and (shared or _sig_digits(next(iter(values))) >= 3 or _same_context(g, h)):
-                    target = h
-                    break
+            target = next((h for h in out if _one_quantity(g, h, values, anchors)), None)
         if target is None:
             out.append(list(g))
         else:
             target.extend(g)
     return out
+
+
+def _one_quantity(g: Pairs, h: Pairs, values: set[float], anchors: list[list[Claim]]) -> bool:
+    """Whether the groups ``g`` (of one value) and ``h`` state one quantity in different articles."""
+    if h[0][1].key[1:] != g[0][1].key[1:] or {c.article_id for c, _ in g} & {c.article_id for c, _ in h} \
+            or {round(_amount(c), 6) for c, _ in h} != values or any(m.vague for _, m in h):
+        return False
+    if len({c.qualifier == "an additional" for c, _ in g + h}) > 1:
+        return False
+    if len({frozenset(_unit_words(c)) for c, _ in g + h} - {frozenset()}) > 1:
+        return False  # "17 miles" is not "17 feet"
+    shared = set().union(*(_thing_stems(c) for c, _ in g)) & set().union(*(_thing_stems(c) for c, _ in h))
+    return bool(shared) or _sig_digits(next(iter(values))) >= 3 or _same_context(g, h) or _anchored(g, h, anchors)
 
 
 def _same_day(a: ClaimMeta, b: ClaimMeta) -> bool:

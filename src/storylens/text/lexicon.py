@@ -173,7 +173,7 @@ AGENCIES = {
 COUNT_NOUNS = {
     **dict.fromkeys("people persons civilians residents individuals inhabitants victims lives dead deaths "
                     "bodies casualties fatalities citizens villagers syrians patients passengers workers "
-                    "men women adults others".split(), "people"),
+                    "men women adults others participants respondents".split(), "people"),
     **dict.fromkeys("children kids schoolchildren toddlers babies infants minors youngsters".split(), "children"),
     **dict.fromkeys("soldiers troops servicemen policemen officers personnel".split(), "soldiers"),
     **dict.fromkeys("fighters rebels militants insurgents jihadists gunmen combatants".split(), "fighters"),
