@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from ..models import Article
 from ..prepare import PreparedDocument
@@ -51,6 +51,24 @@ class Pronoun:
         return self.genders.compatible(full, self.word)
 
 
+def word_spans(text: str, key: str) -> Iterator[tuple[int, int]]:
+    r"""The spans where ``key`` stands in ``text`` as a whole word (no word character or hyphen touching
+    it), left to right: ``re.finditer(r"(?<![\w-])KEY(?![\w-])")`` without compiling a pattern for every
+    name (that evicts the ``re`` module's cache of the fixed patterns, which are then compiled again)."""
+    at = text.find(key)
+    while at >= 0:
+        end = at + len(key)
+        if not (at and _touches(text[at - 1])) and not (end < len(text) and _touches(text[end])):
+            yield at, end
+            at = text.find(key, end)
+        else:
+            at = text.find(key, at + 1)
+
+
+def _touches(ch: str) -> bool:
+    return ch.isalnum() or ch in "_-"
+
+
 class FirstSeen:
     """Where an article first names each person or body (looked up once per name)."""
 
@@ -63,8 +81,7 @@ class FirstSeen:
 
     def first(self, full: str) -> int:
         if full not in self.found:
-            hits = [m.start() for k in self.keys.get(full, [full]) if k in self.text
-                    for m in [re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", self.text)] if m]
+            hits = [span[0] for k in self.keys.get(full, [full]) if (span := next(word_spans(self.text, k), None))]
             self.found[full] = min(hits, default=len(self.text) + 1)
         return self.found[full]
 
@@ -94,11 +111,11 @@ def as_object(sentence: str, full: str, persons: dict[str, str]) -> bool:
     keys = [k for k, v in persons.items() if v == full]
     seen = False
     for k in keys:
-        for m in re.finditer(rf"(?<![\w-]){re.escape(k)}(?![\w-])", sentence):
+        for start, _ in word_spans(sentence, k):
             seen = True
-            if re.search(r"(?:^|[,;:])\s*(?:[A-Z][\w'’.-]*\s+){0,6}$", sentence[: m.start()]):
+            if re.search(r"(?:^|[,;:])\s*(?:[A-Z][\w'’.-]*\s+){0,6}$", sentence[:start]):
                 return False  # the name opens a clause: "At a speech on Tuesday, Kerry vowed"
-            before = re.findall(r"[\w'’.-]+", sentence[: m.start()])
+            before = re.findall(r"[\w'’.-]+", sentence[:start])
             while before and (before[-1].lower().rstrip(".") in TITLES or before[-1].lower() in DEMONYMS
                               or before[-1] in ("the", "a", "an")
                               or before[-1][:1].isupper() and before[-1] not in ("The", "A", "An")):
@@ -119,8 +136,7 @@ def named_in(sentence: str, persons: dict[str, str]) -> list[str]:
     for key, full in persons.items():
         # the plain substring test first: most names are nowhere in the sentence
         if key in sentence and full not in found and any(
-                not _IN_BODY_NAME.match(sentence, m.end())
-                for m in re.finditer(rf"(?<![\w-]){re.escape(key)}(?![\w-])", sentence)):
+                not _IN_BODY_NAME.match(sentence, end) for _, end in word_spans(sentence, key)):
             found.append(full)
     return sorted(set(found))
 
