@@ -294,3 +294,12 @@ def test_money_reads_past_its_sign_and_its_rate_and_the_subject_past_its_modifie
     assert (c.value, c.unit, c.what) == (1e6, "USD", "reward")
     (_, rent) = _claims("The state gives some 56,000 families $155 a month in rent subsidies.")
     assert "rent subsidies" in rent.what
+
+
+def test_model_numbers_and_clock_times_are_no_figures_and_a_unit_repeated_is_one_range():
+    assert _claims("He frequently flew in his Cessna Skyline 182.") == []
+    assert _claims("He saw a plane between 9:30 p.m. and 10 p.m on Friday.") == []
+    (c,) = _claims("And the depth of the water _ 25 feet to 100 feet _ makes a search more difficult.")
+    assert (c.value, c.high) == (25, 100)
+    (c,) = _claims("If the cloud ceiling is between 500 and 1,000 feet, pilots must use instruments.")
+    assert (c.value, c.high, "ceiling" in c.what) == (500, 1000, True)

@@ -36,7 +36,7 @@ _MEASURING_VERB = re.compile(rf"\b({'|'.join(_VERB_NOUNS)})\s+(?:(?:more|less|fe
 # "its average speed since launch has been 47 mph": the subject of a copula, past a short phrase of its own
 _COPULA = re.compile(r"\b(?:is|was|are|were|has\s+been|have\s+been|had\s+been|stood\s+at|totaled|totalled)\s+"
                      r"(?:(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+|only\s+|just\s+|"
-                     r"an?\s+)?$")
+                     r"an?\s+|between\s+)?$")
 _PREPOSITIONS = {"since", "in", "for", "at", "on", "during", "after", "before"}
 _ARE_AFTER = re.compile(r"^\s*(?:are|were)\s+(?:now\s+)?([a-z][\w-]*)\b")
 _RIGHT = re.compile(r"^\s*\)?\s*(?:of|in|for(?:\s+each)?|per|over|above|below)\s+"
@@ -237,6 +237,9 @@ def pair_kind(sent: str, first_end: int, second_start: int, before: str) -> str:
     gap = sent[first_end:second_start]
     if _RATE.match(gap):
         return "rate"
+    unit = re.match(r"^\s+([a-z]+)\s+to\s+$", gap)
+    if unit and unit.group(1) in MEASURE_UNITS and sent[second_start:].split(None, 2)[1:2] == [unit.group(1)]:
+        return "range"  # "25 feet to 100 feet"
     if _RANGE.match(gap) and not re.search(r"\b(?:from|between)\s*$", before):
         return "range"
     if re.match(r"^\s+and\s+(?:\$\s?)?$", gap) and _BETWEEN.search(before):

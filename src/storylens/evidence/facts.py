@@ -184,6 +184,8 @@ def _bare_number(qualifier: str, before: str, after: str, before_words: list[str
     if not qualifier and re.search(
             r"\b(?:was|were|is|are|aged|ages of)\s+(?:\d+(?:,\s*|\s+and\s+|\s+or\s+))*$", before):
         return None  # ages: "when he was 7, 15 and 20"
+    if not qualifier and re.search(r"[a-z,]\s+[A-Z][A-Za-z]+\s+$", before):
+        return None  # a model's number: "his Cessna Skyline 182", "a Boeing 747"
     if magnitude:
         noun, event = "magnitude", ""
     elif _TOLL_REACHED.search(before):  # "the death toll in the quake on August 17 reached 17,997"
@@ -296,7 +298,7 @@ def _skip(surface: str, before: str, after: str, qualifier: str) -> bool:
         return True  # a year
     if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
         return True  # a date
-    if re.match(r"\s*(?::\d|a\.m\.|p\.m\.|GMT|BST|EST|am\b|pm\b|o'clock)", after) or before.endswith(":"):
+    if re.match(r"\s*(?::\d|a\.m\b|p\.m\b|GMT|BST|EST|EDT|am\b|pm\b|o'clock)", after) or before.endswith(":"):
         return True  # a time
     if re.search(r"\b(?:aged|age|ages? of|No\.|number|route|page|article|resolution|flight|room|chapter|section|"
                  r"channel|highway|interstate|proposition|terminal|gate|studio|platform|pier|precinct)\s*$",
