@@ -166,8 +166,16 @@ class Resolved:
 UNRESOLVED = Resolved(None, "unresolved")
 
 
+# a word or a digit that every pattern above needs (a weekday holds "day"): a text with none has no time
+# expression, and most sentences are read no further
+_TRIGGER = re.compile(rf"\d|{_MON}|{_HOLIDAY}|(?i:day|week|month|year|spring|summer|autumn|fall|winter|decade|"
+                      r"ago|tonight|tomorrow|morning|afternoon|evening|night)")
+
+
 def find_times(text: str, offset: int = 0) -> list[TimeExpr]:
     """Time expressions in ``text`` (spans shifted by ``offset``), in text order, not overlapping."""
+    if not _TRIGGER.search(text):
+        return []
     found: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
     for kind, pat in _PATTERNS:
