@@ -85,14 +85,8 @@ def _sentence_claims(doc: PreparedDocument, sentence: Sentence, times: TimedExpr
             high, per, q_end = pair[0], pair[1] or per, pair[2]
             after_txt, surface = sent[q_end:], sent[q_start:q_end]
         unit, q_start = _unit(qty, before_txt, after_txt, q_start)
-        money = _CURRENCY_AFTER.match(after_txt) if not unit else None
-        if money:  # "46.2 million dollars", "53 million ECU (70 million U.S. dollars) special aid package"
-            unit = CURRENCY_WORDS[" ".join(money.group(1).lower().split())]
-            after_txt = re.sub(r"^\s*(?:\([^)]{0,40}\)|\))", "", after_txt[money.end():])
-        or_more = re.match(r"\s+or\s+(?:more|fewer|less)\b", after_txt)  # "three or more services"
-        what, after_words = counted_words(_PERCENT.sub("", after_txt[or_more.end():] if or_more else after_txt))
-        if _WHEN.match(what):
-            what = ""  # "raised $2.5 billion last year": when, not what
+        unit, after_txt = _money_after(unit, after_txt)
+        what, after_words = _counted_after(after_txt)
         before_words = [t.lower() for t in TOKEN.findall(before_txt[-80:])]
         noun, event = classify(what, before_words, after_words)
         if foreign:
@@ -102,12 +96,10 @@ def _sentence_claims(doc: PreparedDocument, sentence: Sentence, times: TimedExpr
             if bare is None:
                 continue
             noun, event, what = bare
-        if unit == "%" and what and what.split()[0].lower() in _OPINION_VERBS:
-            what = ""  # "85 percent reported that ...": a share of those asked, not of the verb
-        if what and unit and what.split()[0].lower() in _VERBS:
-            what = ""  # "a half billion dollars went to ...": an amount, its counted thing not after it
-        elif what and (what.split()[0].lower() in TIME_UNITS or what.split()[0].lower() in _VERBS):
+        kept = _verb_first(what, unit)
+        if kept is None:
             continue
+        what = kept
         if attr is None:
             attr = attribution(sent)
         end, span_text = _span(sent, surface, q_start, q_end, after_txt, what)
@@ -128,6 +120,33 @@ def _sentence_claims(doc: PreparedDocument, sentence: Sentence, times: TimedExpr
         got.append((claim, ClaimMeta((noun, event, unit), cumulative, qty.qualifier.endswith(" of"),
                                      doc.anchor, event_date)))
     return got
+
+
+def _money_after(unit: str, after: str) -> tuple[str, str]:
+    """``(unit, text after it)``: a currency written after the figure ("46.2 million dollars", "53 million
+    ECU (70 million U.S. dollars) special aid package") is its unit, its counted thing read past it."""
+    money = _CURRENCY_AFTER.match(after) if not unit else None
+    if not money:
+        return unit, after
+    return (CURRENCY_WORDS[" ".join(money.group(1).lower().split())],
+            re.sub(r"^\s*(?:\([^)]{0,40}\)|\))", "", after[money.end():]))
+
+
+def _counted_after(after: str) -> tuple[str, list[str]]:
+    """The counted thing after a figure, past its percent sign and "or more" ("three or more services"); a
+    time phrase is none ("raised $2.5 billion last year")."""
+    or_more = re.match(r"\s+or\s+(?:more|fewer|less)\b", after)
+    what, after_words = counted_words(_PERCENT.sub("", after[or_more.end():] if or_more else after))
+    return ("" if _WHEN.match(what) else what), after_words
+
+
+def _verb_first(what: str, unit: str) -> str | None:
+    """A counted thing that opens with a verb: none for a share or an amount ("85 percent reported that",
+    "a half billion dollars went"), and no figure at all for a bare count ("12 were") or a duration."""
+    first = what.split()[0].lower() if what else ""
+    if unit == "%" and first in _OPINION_VERBS or unit and first in _VERBS:
+        return ""
+    return None if first in TIME_UNITS or first in _VERBS else what
 
 
 def _pair(sent: str, quantities: list[tuple[int, int, Quantity]], k: int, q_end: int, before: str
