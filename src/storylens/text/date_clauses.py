@@ -4,13 +4,16 @@
 Tuesday"; "in 1970" dates the sentence's event in "the strike began in 1970" and only the past it is measured
 against in "the first strike since 1970".  These readers look at the sentence around an expression (given by
 its offsets in the sentence) and never at other sentences; :func:`reads_ahead` is the one the resolver uses.
+:func:`local_day` and :func:`east_of_the_wire` read the day the story's place was on from its dateline.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
-from .lexicon import IRREGULAR_PAST, WEEKDAY_PATTERN
+from .date_formats import month_number
+from .lexicon import EAST_OF_THE_WIRE, IRREGULAR_PAST, WEEKDAY_PATTERN
 
 # a noun "plans" ("the party's announced plans to convene"), not the verb ("he plans to")
 _PLANS_NOUN = r"(?<!the )(?<!its )(?<!their )(?<!his )(?<!her )(?<!'s )(?<!announced )(?<!new )(?<!no )"
@@ -111,3 +114,20 @@ def reads_ahead(sentence: str, at: int, end: int, future: bool) -> bool:
     if _SINCE_BEFORE.search(sentence, max(0, at - 12), at):
         return False
     return (future and not in_past_clause(sentence, at, end)) or ends_ahead(sentence, at)
+
+
+def local_day(dateline_date: str, anchor: date | None) -> date | None:
+    """The day the story's place was on when the report was written: the day before ``anchor`` when the
+    dateline says so ("WASHINGTON, March 3 (Xinhua)" in a report the wire dates March 4: its "today" is
+    March 3), else ``anchor``.  The dateline only corrects the publication date by that day; it is never
+    taken for it."""
+    m = re.fullmatch(r"\s*([A-Za-z]+)\.?\s+(\d{1,2})\s*", dateline_date or "")
+    if anchor is None or not m or not month_number(m.group(1)):
+        return anchor
+    before = anchor - timedelta(days=1)
+    return before if (before.month, before.day) == (month_number(m.group(1)), int(m.group(2))) else anchor
+
+
+def east_of_the_wire(dateline: str) -> bool:
+    """Whether a dateline's place ("SYDNEY, Australia") starts its day well before the wire's (New York)."""
+    return any(w in EAST_OF_THE_WIRE for w in re.findall(r"[a-z]+", dateline.lower()))

@@ -21,9 +21,10 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Callable
 
-from .date_clauses import ends_ahead, in_past_clause, is_future, is_future_in_past, is_history, reads_ahead
+from .date_clauses import (east_of_the_wire, ends_ahead, in_past_clause, is_future, is_future_in_past, is_history,
+                           local_day, reads_ahead)
 from .date_formats import iso_date, month_number, parse_date, parse_iso, parse_numeric_date, sort_key
-from .lexicon import (EAST_OF_THE_WIRE, MONTH_ABBREVIATIONS, MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS,
+from .lexicon import (MONTH_ABBREVIATIONS, MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS,
                       YEAR_PATTERN)
 
 _NUMWORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -266,23 +267,6 @@ def _nearest_day(expr: TimeExpr, anchor: date) -> date | None:
     month, day = MONTHS[expr.req("mon").lower().rstrip(".")], int(re.sub(r"\D", "", expr.req("day")))
     cands = [parse_iso(iso_date(y, month, day)) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
     return min((d for d in cands if d), key=lambda d: abs((d - anchor).days), default=None)
-
-
-def local_day(dateline_date: str, anchor: date | None) -> date | None:
-    """The day the story's place was on when the report was written: the day before ``anchor`` when the
-    dateline says so ("WASHINGTON, March 3 (Xinhua)" in a report the wire dates March 4: its "today" is
-    March 3), else ``anchor``.  The dateline only corrects the publication date by that day; it is never
-    taken for it."""
-    m = re.fullmatch(r"\s*([A-Za-z]+)\.?\s+(\d{1,2})\s*", dateline_date or "")
-    if anchor is None or not m or not month_number(m.group(1)):
-        return anchor
-    before = anchor - timedelta(days=1)
-    return before if (before.month, before.day) == (month_number(m.group(1)), int(m.group(2))) else anchor
-
-
-def east_of_the_wire(dateline: str) -> bool:
-    """Whether a dateline's place ("SYDNEY, Australia") starts its day well before the wire's (New York)."""
-    return any(w in EAST_OF_THE_WIRE for w in re.findall(r"[a-z]+", dateline.lower()))
 
 
 def resolve(expr: TimeExpr, anchor: date | None, *, future: bool = False,
