@@ -37,6 +37,7 @@ from ..models import Article
 
 _MERSENNE = np.uint64((1 << 61) - 1)
 _MAX_HASH = np.uint64((1 << 32) - 1)
+_SHINGLE_BLOCK = 1 << 16  # shingles permuted at once (a 32 MB block of hashes at 64 permutations)
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
@@ -167,9 +168,13 @@ class Deduplicator:
             sh = np.unique(sh & _MAX_HASH)
         else:
             sh = np.unique(hashes) if len(hashes) else np.zeros(1, dtype=np.uint64)
+        # the permuted hashes a block of shingles at a time: all at once, a long article's are gigabytes
+        best = np.full(self.num_perm, _MAX_HASH, dtype=np.uint64)  # every permuted hash is at most this
         with np.errstate(over="ignore"):
-            hv = (np.outer(sh, self._a) + self._b) % _MERSENNE & _MAX_HASH
-        return hv.min(axis=0).astype(np.uint32)
+            for start in range(0, len(sh), _SHINGLE_BLOCK):
+                hv = (np.outer(sh[start:start + _SHINGLE_BLOCK], self._a) + self._b) % _MERSENNE & _MAX_HASH
+                np.minimum(best, hv.min(axis=0), out=best)
+        return best.astype(np.uint32)
 
     # -- queries --------------------------------------------------------------------
     def __len__(self) -> int:
