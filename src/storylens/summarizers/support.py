@@ -76,6 +76,21 @@ def exact_copies(pool: "SentencePool") -> dict[int, list[int]]:
 CARRIES = 0.5
 #: and the fewest terms the two must share
 MIN_SHARED = 4
+#: a figure at least this large, given by both with the same counted thing, anchors the claim: then
+#: ANCHORED_WORDS more shared words and ANCHORED_SHARE of the content carry it ("250,000 civilians besieged"
+#: for "more than 250,000 civilians trapped")
+ANCHOR_VALUE = 100
+ANCHORED_WORDS = 2
+ANCHORED_SHARE = 0.2
+#: a sentence of fewer content terms than MIN_SHARED + 1 is carried by one holding all of them but one (at
+#: least two) and SHORT_SHARE of its weight ("The army says it is targeting only militants")
+SHORT_SHARE = 0.6
+#: or one that shares LOOSE_WORDS words, LOOSE_RARE of them rare in the story (in one sentence of
+#: LOOSE_RARITY or fewer), and LOOSE_SHARE of the weight ("captured the Handarat Palestinian refugee camp")
+LOOSE_WORDS = 6
+LOOSE_RARE = 2
+LOOSE_RARITY = 50
+LOOSE_SHARE = 0.33
 #: an article's sentences the claim index reads, its first ones: a news article has far fewer, and a file of
 #: a few book-length articles stays bounded (as the pool's candidates are), not quadratic in their length
 MAX_INDEXED = 3000
@@ -148,25 +163,31 @@ class ClaimIndex:
         df = np.bincount(self.cols, minlength=len(vocab))  # a sentence's terms are distinct: sentences
         self.idf_of = np.asarray([math.log((n + 1) / (int(c) + 1)) + 1.0 for c in df], dtype=np.float64)
         self.is_figure = np.asarray([t[0] == "#" for t in vocab], dtype=bool)
+        self.is_rare = (df <= 2) | (df * LOOSE_RARITY <= n)
+        self.is_anchor = np.asarray([t[0] == "#" and float(t.rsplit("=", 1)[1]) >= ANCHOR_VALUE for t in vocab],
+                                    dtype=bool)
 
     @property
     def idf(self) -> dict[str, float]:
         """term -> its weight (rarer terms weigh more)."""
         return dict(zip(self.vocab, self.idf_of.tolist()))
 
-    def carriers(self, terms: dict[str, float]) -> list[tuple[float, int]]:
-        """Per article, ``(share, sentence index)`` of its sentence that holds the most of ``terms`` (share
-        0.0 and index -1 when none shares :data:`MIN_SHARED` of them).  A figure counts for the share where
-        the other sentence gives it too, and against it nowhere (a figure it does not give is the figure
-        check's business, not the wording's)."""
+    def carriers(self, terms: dict[str, float]) -> list[tuple[float, int, bool]]:
+        """Per article, ``(share, sentence index)`` of its sentence that carries ``terms`` with the largest
+        share of their weight (share 0.0 and index -1 when none does): one that shares :data:`MIN_SHARED`
+        of them and :data:`CARRIES` of their weight, or a large figure and a few words
+        (:data:`ANCHOR_VALUE`), or, for a short sentence, all its words but one (:data:`SHORT_SHARE`).  A
+        figure counts for the share where the other sentence gives it too, and against it nowhere (a figure
+        it does not give is the figure check's business, not the wording's)."""
         n_docs = len(self.doc_rows) - 1
         n = self.doc_rows[-1]
         if not n or not terms:
-            return [(0.0, -1)] * n_docs
+            return [(0.0, -1, False)] * n_docs
         idf = self.idf_of
         weight = np.zeros(len(self.vocab))
         asked = np.zeros(len(self.vocab), dtype=bool)
         wording = 0.0
+        n_words = sum(t[0] != "#" for t in terms)
         for t, m in terms.items():
             j = self.vocab.get(t)
             w = (idf[j] if j is not None else 1.0) * m
@@ -179,24 +200,34 @@ class ClaimIndex:
         shared = np.bincount(self.entry_rows, weights=hit, minlength=n)
         got = np.bincount(self.entry_rows, weights=w, minlength=n)
         figs = np.bincount(self.entry_rows, weights=w * self.is_figure[self.cols], minlength=n)
+        n_figs = np.bincount(self.entry_rows, weights=hit & self.is_figure[self.cols], minlength=n)
+        anchors = np.bincount(self.entry_rows, weights=hit & self.is_anchor[self.cols], minlength=n)
         den = wording + figs
-        share = np.where(den != 0, got / np.where(den != 0, den, 1.0), got)
         # the same shared terms summed in another order differ in their last bits: not a better match
-        share = np.where(shared >= MIN_SHARED, np.round(share, 12), 0.0)
+        share = np.round(np.where(den != 0, got / np.where(den != 0, den, 1.0), got), 12)
+        shared_words = shared - n_figs
+        strict = (shared >= MIN_SHARED) & (share >= CARRIES)
+        loose = (anchors >= 1) & (shared_words >= ANCHORED_WORDS) & (share >= ANCHORED_SHARE)
+        if n_words <= MIN_SHARED:
+            loose |= (shared_words >= max(2, n_words - 1)) & (share >= SHORT_SHARE)
+        rare = np.bincount(self.entry_rows, weights=hit & self.is_rare[self.cols], minlength=n)
+        loose |= (shared_words >= LOOSE_WORDS) & (rare >= LOOSE_RARE) & (share >= LOOSE_SHARE)
+        # a match by the first rule is preferred to any other: the others cite, never make a conflict
+        score = np.where(strict, share + 2.0, np.where(loose, share, 0.0))
         out = []
         for d in range(n_docs):
             a, b = self.doc_rows[d], self.doc_rows[d + 1]
-            if a == b:
-                out.append((0.0, -1))
-                continue
-            k = int(np.argmax(share[a:b]))
-            best = float(share[a + k])
-            out.append((best, k) if best > 0 else (0.0, -1))
+            k = int(np.argmax(score[a:b])) if b > a else -1
+            if k < 0 or score[a + k] <= 0:
+                out.append((0.0, -1, False))
+            else:
+                out.append((float(share[a + k]), k, bool(strict[a + k])))
         return out
 
     def best(self, terms: dict[str, float], doc: int) -> tuple[float, int]:
-        """:meth:`carriers` of one article ``doc``."""
-        return self.carriers(terms)[doc]
+        """:meth:`carriers` of one article ``doc``: ``(share, sentence index)``."""
+        share, k, _ = self.carriers(terms)[doc]
+        return share, k
 
 
 def claim_index(pool: "SentencePool") -> ClaimIndex:
@@ -249,11 +280,13 @@ def checked_support(pool: "SentencePool", s: Sentence,
         (conflicts if figs and figures_agree(figs, figures(other))[1] else kept).append(c)
     taken = {s.doc_index} | {c.doc_index for c in cites}
     terms = claim_terms(s.text, words(s.text))
-    for d, (share, k) in enumerate(pool.claims.carriers(terms)):
-        if d in taken or share < CARRIES:
+    for d, (_, k, strict) in enumerate(pool.claims.carriers(terms)):
+        if d in taken or k < 0:
             continue
         o = pool.all_sentences[d][k]
         agree, conflict = figures_agree(figs, figures(o.text)) if figs else (True, False)
+        if conflict and not strict:  # a looser match is evidence enough to cite, not to contradict
+            continue
         if conflict:
             conflicts.append(Citation(o.article_id, d, o.start, o.end))
         elif agree:  # a sentence with figures is carried only by an article that gives them
@@ -270,3 +303,26 @@ def exact_span(pool: "SentencePool", doc: int, text: str) -> Citation:
             return Citation(o.article_id, doc, o.start, o.end)
     a = pool.articles[doc]
     return Citation(a.id, doc, 0, 0)
+
+
+def carrier_counts(pool: "SentencePool") -> np.ndarray:
+    """For each candidate, the number of articles its citation would name (:func:`cite`): its own, those
+    with the same content (the pool's support) and those that carry its claim in other words, less those
+    whose figures contradict it.  For a selection that prefers what several sources report."""
+    out = np.ones(len(pool.sentences))
+    for i, s in enumerate(pool.sentences):
+        figs = figures(s.text)
+        support = pool.support_of(i)
+        taken = {s.doc_index} | set(support)
+        n = 1 + sum(not (figs and figures_agree(figs, figures(pool.sentences[j].text if j >= 0 else s.text))[1])
+                    for j in support.values())
+        for d, (_, k, _strict) in enumerate(pool.claims.carriers(claim_terms(s.text, words(s.text)))):
+            if d in taken or k < 0:
+                continue
+            if not figs:
+                n += 1
+                continue
+            agree, conflict = figures_agree(figs, figures(pool.all_sentences[d][k].text))
+            n += agree and not conflict
+        out[i] = n
+    return out
