@@ -284,14 +284,20 @@ def checked_support(pool: "SentencePool", s: Sentence,
         if d in taken or k < 0:
             continue
         o = pool.all_sentences[d][k]
-        agree, conflict = figures_agree(figs, figures(o.text)) if figs else (True, False)
-        if conflict and not strict:  # a looser match is evidence enough to cite, not to contradict
-            continue
+        theirs = figures(o.text) if figs else {}
+        agree, conflict = figures_agree(figs, theirs) if figs else (True, False)
+        if not strict and (conflict or not gives_all(figs, theirs)):
+            continue  # a looser match cites only where it gives every figure, and never contradicts
         if conflict:
             conflicts.append(Citation(o.article_id, d, o.start, o.end))
         elif agree:  # a sentence with figures is carried only by an article that gives them
             kept.append(Citation(o.article_id, d, o.start, o.end))
     return sorted(kept, key=lambda c: c.doc_index), sorted(conflicts, key=lambda c: c.doc_index)
+
+
+def gives_all(figs: dict[str, set[float]], theirs: dict[str, set[float]]) -> bool:
+    """Whether ``theirs`` gives one of the values of every thing ``figs`` counts."""
+    return all(values & theirs.get(head, set()) for head, values in figs.items())
 
 
 def exact_span(pool: "SentencePool", doc: int, text: str) -> Citation:
@@ -316,13 +322,14 @@ def carrier_counts(pool: "SentencePool") -> np.ndarray:
         taken = {s.doc_index} | set(support)
         n = 1 + sum(not (figs and figures_agree(figs, figures(pool.sentences[j].text if j >= 0 else s.text))[1])
                     for j in support.values())
-        for d, (_, k, _strict) in enumerate(pool.claims.carriers(claim_terms(s.text, words(s.text)))):
+        for d, (_, k, strict) in enumerate(pool.claims.carriers(claim_terms(s.text, words(s.text)))):
             if d in taken or k < 0:
                 continue
             if not figs:
                 n += 1
                 continue
-            agree, conflict = figures_agree(figs, figures(pool.all_sentences[d][k].text))
-            n += agree and not conflict
+            theirs = figures(pool.all_sentences[d][k].text)
+            agree, conflict = figures_agree(figs, theirs)
+            n += agree and not conflict and (strict or gives_all(figs, theirs))
         out[i] = n
     return out
