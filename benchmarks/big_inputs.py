@@ -5,7 +5,8 @@
 
 Cases: a JSONL of 1,000,000 tiny lines (``digest``: stops at once at max_records), the same under
 ``--max-records 1000000`` read by ``cluster`` (the whole file), a gzip JSONL that expands to 4 GB, a 45 MB
-text file (``digest``), a 300 MB JSONL of 3 KB articles (read by ``cluster``).  Each runs in a subprocess
+text file (``digest``), a JSONL of three 15 MB articles (``digest``: one story of several long articles),
+a 300 MB JSONL of 3 KB articles (read by ``cluster``).  Each runs in a subprocess
 under a 3 GiB address-space cap and a time limit; the figures go in BENCHMARKS.md ("Hardening").
 """
 
@@ -84,6 +85,18 @@ def make(case: str, d: Path) -> tuple[list[str], float]:
             while fh.tell() < 45_000_000:
                 fh.write(" ".join(article(rng, 25) for _ in range(8)) + "\n\n")
         return ["digest", "--entities", "rules", str(p)], 600
+    if case == "jsonl_3x15mb":
+        p = d / "three.jsonl"
+        with p.open("w") as fh:
+            for i in range(3):
+                text: list[str] = []
+                size = 0
+                while size < 15_000_000:
+                    para = " ".join(article(rng, 25) for _ in range(8))
+                    text.append(para)
+                    size += len(para) + 2
+                fh.write(json.dumps({"id": f"long{i}", "text": "\n\n".join(text)}) + "\n")
+        return ["digest", "--entities", "rules", str(p)], 900
     if case == "jsonl_300mb":
         p = d / "big.jsonl"
         with p.open("w") as fh:
@@ -96,7 +109,7 @@ def make(case: str, d: Path) -> tuple[list[str], float]:
     raise SystemExit(f"unknown case {case}")
 
 
-CASES = ["tiny_lines", "gzip_bomb", "text_45mb", "jsonl_300mb", "tiny_lines_cluster"]
+CASES = ["tiny_lines", "gzip_bomb", "text_45mb", "jsonl_3x15mb", "jsonl_300mb", "tiny_lines_cluster"]
 
 
 def main(argv: list[str] | None = None) -> int:
