@@ -55,7 +55,7 @@ def test_state_carries_across_batches_and_ids_are_not_added_twice():
 def test_restore_rebuilds_the_index_from_stored_signatures():
     d = Deduplicator()
     d.add(Article("a", WIRE))
-    rows = [("a", "a", content_hash(WIRE), d._sigs["a"].tobytes())]
+    rows = [("a", "a", content_hash(WIRE), d.indexed_signature("a").tobytes())]
     e = Deduplicator()
     e.restore(rows)
     assert e.add(Article("b", WIRE + " Extra line at the end.")).duplicate_of == "a"

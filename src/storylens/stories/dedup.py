@@ -113,10 +113,10 @@ class Deduplicator:
         self._number: dict[str, int] = {}  # article id -> its indexed signature's number
         self._blocks: list[np.ndarray] = []  # the indexed signatures, _BLOCK rows a block
 
-    @property
-    def _sigs(self) -> "_Signatures":
-        """The indexed signatures by article id (``.get(id)``: a ``uint32`` array or None)."""
-        return _Signatures(self)
+    def indexed_signature(self, article_id: str) -> np.ndarray | None:
+        """The signature indexed for ``article_id`` (a copy), or None when it is not in the index."""
+        k = self._number.get(article_id)
+        return None if k is None else self._signature_of(k).copy()
 
     def _signature_of(self, k: int) -> np.ndarray:
         return self._blocks[k // _BLOCK][k % _BLOCK]
@@ -253,26 +253,6 @@ class Deduplicator:
 
 
 _BLOCK = 4096  # signatures a block
-
-
-class _Signatures:
-    """A read-only view of a Deduplicator's indexed signatures by article id."""
-
-    def __init__(self, dedup: Deduplicator) -> None:
-        self._d = dedup
-
-    def get(self, article_id: str, default: np.ndarray | None = None) -> np.ndarray | None:
-        k = self._d._number.get(article_id)
-        return default if k is None else self._d._signature_of(k).copy()
-
-    def __getitem__(self, article_id: str) -> np.ndarray:
-        return self._d._signature_of(self._d._number[article_id]).copy()
-
-    def __contains__(self, article_id: object) -> bool:
-        return article_id in self._d._number
-
-    def __len__(self) -> int:
-        return len(self._d._number)
 
 
 def find_duplicates(articles: Sequence[Article], **options) -> dict[str, str | None]:

@@ -173,7 +173,7 @@ class StoryIndex:
             assigned = self.clusterer.add_batch(batch, dup_of)
             sigs = {}
             for a in batch:
-                sig = self.dedup._sigs.get(a.id)
+                sig = self.dedup.indexed_signature(a.id)
                 if sig is not None:
                     sigs[a.id] = sig.tobytes()
             record = BatchRecord(
