@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Sequence
+from typing import Generic, Sequence, TypeVar
 
 from ..models import Article, Citation, Claim, Digest, FactGroup, Quote, SummarySentence
 from .common import (balanced_quote, copy_note, date_span, display_title, mixed_note, quoted_speaker,
@@ -26,19 +26,23 @@ MAX_ENTITIES = 20
 MAX_ONLY_HERE = 2  # sentences shown per source under "what only one source reports"
 
 
+#: what a view's ``sources`` hold: source numbers in the report, the web page's markers (links to the span)
+S = TypeVar("S")
+
+
 @dataclass(frozen=True)
-class ClaimView:
+class ClaimView(Generic[S]):
     amount: str  # "more than 250,000"
     attributed_to: str
     date: str | None
-    sources: tuple[int, ...]
+    sources: tuple[S, ...]
 
 
 @dataclass(frozen=True)
-class FigureView:
+class FigureView(Generic[S]):
     what: str
     status: str  # agree | differ | updated | single
-    claims: tuple[ClaimView, ...]
+    claims: tuple[ClaimView[S], ...]
 
 
 @dataclass(frozen=True)
@@ -47,24 +51,24 @@ class UpdateView:
 
     since: str
     new_sources: tuple[int, ...]
-    changed_figures: tuple[FigureView, ...]
+    changed_figures: tuple[FigureView[int], ...]
 
 
 @dataclass(frozen=True)
-class QuoteView:
+class QuoteView(Generic[S]):
     text: str
     speaker: str | None
     role: str
     mention: str
-    sources: tuple[int, ...]
+    sources: tuple[S, ...]
 
 
 @dataclass(frozen=True)
-class EventView:
+class EventView(Generic[S]):
     date: str
     text: str
     inferred: bool
-    sources: tuple[int, ...]
+    sources: tuple[S, ...]
 
 
 @dataclass(frozen=True)
@@ -144,10 +148,10 @@ class DigestView:
     date_span: str
     mixed_note: str
     summary: tuple[SentenceView, ...]
-    figures_multi: tuple[FigureView, ...]  # reported by two or more sources, or updated
-    figures_single: tuple[FigureView, ...]  # every single-source figure, in the digest's order
-    quotes: tuple[QuoteView, ...]  # every quote, best ranked first
-    timeline: tuple[EventView, ...]  # the dated events, at most MAX_EVENTS
+    figures_multi: tuple[FigureView[int], ...]  # reported by two or more sources, or updated
+    figures_single: tuple[FigureView[int], ...]  # every single-source figure, in the digest's order
+    quotes: tuple[QuoteView[int], ...]  # every quote, best ranked first
+    timeline: tuple[EventView[int], ...]  # the dated events, at most MAX_EVENTS
     unresolved_events: int
     timeline_svg: TimelineSvg | None
     entities: tuple[EntityView, ...]  # at most MAX_ENTITIES
@@ -158,7 +162,7 @@ class DigestView:
     update: UpdateView | None = None  # an update digest's "new since" part
 
     @property
-    def figures_shown(self) -> tuple[FigureView, ...]:
+    def figures_shown(self) -> tuple[FigureView[int], ...]:
         """The figures a page lists: every multi-source group, then the first single-source ones."""
         return self.figures_multi + self.figures_single[:MAX_SINGLE_FACTS]
 
@@ -178,7 +182,7 @@ def _sources(nums: dict[str, int], ids: Sequence[str]) -> tuple[int, ...]:
     return tuple(nums[i] for i in dict.fromkeys(ids) if i in nums)
 
 
-def _figure(g: FactGroup, nums: dict[str, int]) -> FigureView:
+def _figure(g: FactGroup, nums: dict[str, int]) -> FigureView[int]:
     return FigureView(g.what or "figure", g.status, tuple(
         ClaimView(amount(c), c.attributed_to, c.date, _sources(nums, [c.article_id])) for c in g.claims))
 

@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 from ..report.common import balanced_quote
 from ..models import Claim
-from ..report.view import CiteView, ClaimView, FigureView, SentenceView, UpdateView, amount
+from ..report.view import CiteView, ClaimView, EventView, FigureView, QuoteView, SentenceView, UpdateView, amount
 from .security import safe_href
 
 MAX_SINGLE_FIGURES = 12
@@ -50,49 +50,14 @@ class Item:
 
 
 @dataclass(frozen=True)
-class MarkedClaim:
-    """A claim as the report's ``_figures.html`` reads it (:class:`~storylens.report.view.ClaimView`),
-    its ``sources`` the web's markers to the evidence span."""
-
-    amount: str
-    attributed_to: str
-    date: str | None
-    sources: tuple[Mark, ...]
-
-
-@dataclass(frozen=True)
-class MarkedFigure:
-    what: str
-    status: str
-    claims: tuple[MarkedClaim, ...]
-
-
-@dataclass(frozen=True)
-class MarkedQuote:
-    text: str
-    speaker: str | None
-    role: str
-    mention: str
-    sources: tuple[Mark, ...]
-
-
-@dataclass(frozen=True)
-class MarkedEvent:
-    date: str
-    text: str
-    inferred: bool
-    sources: tuple[Mark, ...]
-
-
-@dataclass(frozen=True)
 class EvidenceView:
     """What the report's evidence partials read from their ``view`` (of :class:`~storylens.report.view.DigestView`):
     one template for the report and the story page.  No timeline chart on the page (the JSON digest
     does not carry it)."""
 
-    figures_shown: tuple[MarkedFigure, ...]
-    quotes: tuple[MarkedQuote, ...]
-    timeline: tuple[MarkedEvent, ...]
+    figures_shown: tuple[FigureView[Mark], ...]
+    quotes: tuple[QuoteView[Mark], ...]
+    timeline: tuple[EventView[Mark], ...]
     timeline_svg: None = None
 
 
@@ -225,15 +190,15 @@ class StoryView:
         facts = self.d.get("facts", [])
         shown = [g for g in facts if g["status"] != "single"] + \
             [g for g in facts if g["status"] == "single"][:MAX_SINGLE_FIGURES]
-        figures = tuple(MarkedFigure(g.get("what") or "figure", g["status"], tuple(
-            MarkedClaim(amount(_claim(c)), c.get("attributed_to") or "", c.get("date"),
-                        tuple(self.marks([c["article_id"]], [c]))) for c in g["claims"])) for g in shown)
-        quotes = tuple(MarkedQuote(q["text"], q.get("speaker") or None, (q.get("role") or "") if q.get("speaker")
-                                   else "", q.get("mention") or "",
-                                   tuple(self.marks(q.get("article_ids", []), q.get("evidence", []))))
+        figures = tuple(FigureView(g.get("what") or "figure", g["status"], tuple(
+            ClaimView(amount(_claim(c)), c.get("attributed_to") or "", c.get("date"),
+                      tuple(self.marks([c["article_id"]], [c]))) for c in g["claims"])) for g in shown)
+        quotes = tuple(QuoteView(q["text"], q.get("speaker") or None, (q.get("role") or "") if q.get("speaker")
+                                 else "", q.get("mention") or "",
+                                 tuple(self.marks(q.get("article_ids", []), q.get("evidence", []))))
                        for q in self.d.get("quotes", []) if not q.get("in_summary"))
-        events = tuple(MarkedEvent(e["date"], e["text"], bool(e.get("inferred")),
-                                   tuple(self.marks(e.get("article_ids", []), e.get("evidence", []))))
+        events = tuple(EventView(e["date"], e["text"], bool(e.get("inferred")),
+                                 tuple(self.marks(e.get("article_ids", []), e.get("evidence", []))))
                        for e in [e for e in self.d.get("timeline", []) if e.get("date")][:MAX_EVENTS])
         return EvidenceView(figures, quotes, events)
 
