@@ -104,3 +104,15 @@ def test_a_bounded_pool_is_the_first_candidates_of_an_unbounded_one():
     assert small.terms == whole.terms[:30] and small.nwords == whole.nwords[:30]
     doc = prepare_document(_long_article(3))
     assert doc.words(0, keep=False) == words(doc.sentences[0].text) and doc._words[0] is None
+
+
+def test_quantities_are_the_sentences_own_read_once_in_the_articles_language():
+    a = Article(id="a", text=TEXT, published="2016-10-06")
+    doc = prepare_document(a)
+    got = doc.quantities(0)
+    assert [(doc.sentences[0].text[s:e], q.value) for s, e, q in got] == [("12", 12.0)]
+    assert doc.quantities(0) is got  # kept
+    assert doc.quantities(1) == ()  # "A day earlier": no quantity
+    assert doc.reindexed(4).quantities(0) is got  # a reindexed copy reads its original's
+    german = prepare_document(Article(id="b", text="Rund 2.500 Menschen flohen.", lang="de"))
+    assert [q.value for _, _, q in german.quantities(0)] == [2500.0]  # "2.500": a dot between thousands

@@ -4,7 +4,9 @@ A :class:`PreparedDocument` holds an article's sentences (with their offsets and
 (the publication date the relative dates of its text are read against) and, per sentence, the time
 expressions found in it with the date each resolves to.  The summarizer's pool, the figures, the quotes,
 the timeline and the coverage all read it, as spaCy's components read one ``Doc``: nothing splits or
-dates the text again.
+dates the text again.  Per sentence it also keeps, found on first use, its lower-cased words and its
+quantities (:func:`~storylens.text.numbers.find_quantities`): the citations' claim index and the evidence's
+figures read the same ones.
 """
 
 from __future__ import annotations
@@ -18,9 +20,12 @@ from .models import Article, Sentence
 from .text.dates import (Resolved, TimeExpr, chronicle_year, east_of_the_wire, find_times, in_year, is_future,
                          is_future_in_past, local_day, parse_iso, reads_ahead, resolve)
 from .text.segment import sentences as split_article
+from .text.numbers import Quantity, find_quantities
 from .text.segment import words as split_words
 
 TimedExprs = tuple[tuple[TimeExpr, Resolved], ...]
+#: the quantities of one sentence: ``(start, end, Quantity)``, offsets in the sentence's text
+Quantities = tuple[tuple[int, int, Quantity], ...]
 #: the time expressions read on a story's date when an article has none of its own: a calendar date
 #: without its year ("September 9", "in mid-July"), which a date weeks off still places right
 CALENDAR_KINDS = frozenset({"md", "dm", "month", "year"})
@@ -36,7 +41,7 @@ class PreparedDocument:
     """
 
     __slots__ = ("article", "index", "sentences", "anchor", "anchor_inferred", "coarse", "_times", "_starts",
-                 "_ends", "_words", "_dated_by")
+                 "_ends", "_words", "_quantities", "_dated_by")
 
     def __init__(self, article: Article, index: int = 0, anchor: date | None = None,
                  anchor_inferred: bool = False, *, sentences: Sequence[Sentence] | None = None,
@@ -54,6 +59,7 @@ class PreparedDocument:
             times = [()] * len(self.sentences)
         self._times: tuple[TimedExprs, ...] | None = None if times is None else tuple(times)
         self._words: list[list[str] | None] = [None] * len(self.sentences)
+        self._quantities: list[Quantities | None] = [None] * len(self.sentences)
         self._dated_by: PreparedDocument | None = None  # a reindexed copy reads the dates of its original
 
     @property
@@ -109,6 +115,15 @@ class PreparedDocument:
                 self._words[i] = got
         return got
 
+    def quantities(self, i: int) -> Quantities:
+        """The quantities of sentence ``i`` as :func:`~storylens.text.numbers.find_quantities` reads them in
+        the article's language (``article.lang``), offsets in the sentence's text: found on first use, then
+        kept (a few tuples a sentence), so that the claim index and the figures read each sentence once."""
+        got = self._quantities[i]
+        if got is None:
+            got = self._quantities[i] = tuple(find_quantities(self.sentences[i].text, self.article.lang)) or _NONE
+        return got
+
     def sentence_at(self, offset: int) -> int | None:
         """The index of the sentence whose span holds ``offset``, or None (between sentences)."""
         i = bisect_right(self._starts, offset) - 1
@@ -126,8 +141,12 @@ class PreparedDocument:
         doc = PreparedDocument(self.article, index, self.anchor, self.anchor_inferred, sentences=sents,
                                times=self._times, coarse=self.coarse)
         doc._words = self._words
+        doc._quantities = self._quantities
         doc._dated_by = self
         return doc
+
+
+_NONE: Quantities = ()
 
 
 def publication_date(article: Article) -> tuple[date | None, bool]:
@@ -172,4 +191,5 @@ def prepare_documents(articles: Sequence[Article | PreparedDocument]) -> list[Pr
     return out
 
 
-__all__ = ["PreparedDocument", "prepare_document", "prepare_documents", "publication_date", "story_anchor"]
+__all__ = ["PreparedDocument", "Quantities", "prepare_document", "prepare_documents", "publication_date",
+           "story_anchor"]
