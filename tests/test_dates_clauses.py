@@ -177,3 +177,34 @@ def test_what_is_due_goes_on_sale_or_ends_on_a_weekday_lies_ahead():
 def test_a_day_written_with_a_zero_and_the_weekend_after_during():
     got = _read("Wednesday, Feb. 09, 2000: talks resumed during the weekend.", "2000-02-09")
     assert got == {"Wednesday, Feb. 09, 2000": "2000-02-09", "during the weekend": "2000-02-05"}
+
+
+def test_a_past_verb_right_before_a_yearless_day_keeps_it_before_the_report():
+    mon = "1998-12-28"
+    assert _read("The talks ended on Jan. 4, officials said.", mon)["Jan. 4"] == "1998-01-04"
+    assert _read("He was arrested Jan. 2 in Paris.", mon)["Jan. 2"] == "1998-01-02"
+    # a date with no tense may still come: a hearing; what a present passive or a subject clause tells too
+    assert _read("A remand hearing is set for Jan. 4.", mon)["Jan. 4"] == "1999-01-04"
+    assert _read("The novel is published Jan. 4.", mon)["Jan. 4"] == "1999-01-04"
+    assert _read("Aides said Jan. 4 would be the deadline.", mon)["Jan. 4"] == "1999-01-04"
+
+
+def test_what_is_expected_in_a_month_lies_ahead():
+    assert _read("A decision is expected in January.", "1998-12-20")["in January"] == "1999-01"
+    # what was expected then: the nearest such month
+    assert _read("A decision was expected in January.", "1998-12-20")["in January"] == "1999-01"
+    assert _read("A decision was expected in January.", "1998-05-20")["in January"] == "1998-01"
+    assert _read("The talks collapsed in January.", "1998-12-20")["in January"] == "1998-01"
+
+
+def test_the_date_an_event_was_moved_from_is_the_nearest_one():
+    got = _read("The trial has been postponed from June until next January.", "1999-02-19")
+    assert got == {"from June": "1999-06", "next January": "2000-01"}
+    assert _read("The vote was delayed from June to August.", "1999-08-20")["from June"] == "1999-06"
+    assert _read("The launch was pushed back from Dec. 30 to March.", "1999-01-05")["Dec. 30"] == "1998-12-30"
+
+
+def test_a_days_event_told_as_under_way_lies_ahead():
+    got = _read("Unlike the 1993 elections, Sunday's polls are being organized by Cambodia.", "1998-07-24")
+    assert got["Sunday"] == "1998-07-26"  # the report is a Friday's
+    assert _read("Sunday's polls were organized by Cambodia.", "1998-07-24")["Sunday"] == "1998-07-19"

@@ -22,6 +22,7 @@ _WAS = r"(?<!was )(?<!were )(?<!had been )"
 _FUTURE = re.compile(rf"\b(?:will|shall|'ll|is to|are to|is due|are due|{_WAS}expected to|"
                      rf"{_PLANS_NOUN}plans? to|"
                      r"hopes to|hoping to|aims to|intends to|(?:is|are) (?:set|slated) (?:to|for)|"
+                     r"(?:is|are) expected (?:in|on|by|next|later|early|late|before|around|within)|"
                      r"expects?\b(?:[^.;:]|\.(?=\s*[A-Z])){0,60}\bto\s+[a-z]+|"
                      rf"{_WAS}scheduled|to be held|to be published|would (?:meet|visit|hold|arrive|begin|start|return|"
                      r"travel|leave|go|come|vote|decide|announce|take)|"
@@ -93,6 +94,8 @@ _PAST_BEFORE = re.compile(rf"(?<!be )(?<!been )\b{_PAST_VERB}\s+(?:{_NOT_BETWEEN
 _PAST_AFTER_OPENING = re.compile(rf",?\s+(?:{_NOT_BETWEEN}[\w.'-]+\s+){{0,6}}?{_PAST_VERB}\b")
 _PAST_AFTER = re.compile(rf"\s+(?:[a-z]+ly\s+)?{_PAST_VERB}\b")
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?|the\s+)?$", re.IGNORECASE)
+# a day's event told as not yet done: "Sunday's polls are being organized by Cambodia"
+_POSSESSIVE_UNDER_WAY = re.compile(r"['\u2019]s\s+(?:[\w-]+\s+){1,3}?(?:is|are)\s+(?:still\s+)?being\s+[a-z]+ed\b")
 
 
 def in_past_clause(sentence: str, at: int, end: int | None = None) -> bool:
@@ -113,7 +116,34 @@ def reads_ahead(sentence: str, at: int, end: int, future: bool) -> bool:
     it ends a span that runs on.  A starting point ("since Sunday") never points ahead."""
     if _SINCE_BEFORE.search(sentence, max(0, at - 12), at):
         return False
+    if _POSSESSIVE_UNDER_WAY.match(sentence, end, min(len(sentence), end + 60)):
+        return True
     return (future and not in_past_clause(sentence, at, end)) or ends_ahead(sentence, at)
+
+
+# a past verb right before a date with no year ("talks ended on Jan. 4", "was arrested Oct. 16"), the date not the
+# subject of what follows ("said Jan. 10 would be the deadline")
+_PAST_RIGHT_BEFORE = re.compile(rf"(?<!be )(?<!been )(?<!is )(?<!are )(?<!being )\b{_PAST_VERB}\s+(?:on\s+|in\s+)?$")
+_SUBJECT_AFTER = re.compile(r"\s+(?:will|would|is|was|as|to|could|may|might)\b")
+
+
+def past_day(sentence: str, at: int, end: int) -> bool:
+    """Whether the time expression at ``sentence[at:end]`` dates a past verb right before it: never a day
+    after the report's, though a date with no tense may be (a hearing set for next week)."""
+    return bool(_PAST_RIGHT_BEFORE.search(sentence, max(0, at - 30), at)) \
+        and not _SUBJECT_AFTER.match(sentence, end)
+
+
+# the date a rescheduled event was first set for: "has been postponed from June until next January"
+_MOVED_FROM = re.compile(r"\b(?:postponed|delayed|put off|pushed back|moved|rescheduled|brought forward)\s+"
+                         r"(?:[a-z]+\s+){0,2}?(?P<from>from\s+(?:early\s+|late\s+|mid-?)?)?$", re.IGNORECASE)
+
+
+def moved_from(sentence: str, at: int) -> bool:
+    """Whether the time expression at ``sentence[at:]`` is the date an event was moved from: neither past nor
+    ahead by its tense (it was to come when it was moved), so the nearest such date."""
+    m = _MOVED_FROM.search(sentence, max(0, at - 60), at)
+    return bool(m and (m.group("from") or sentence.startswith(("from ", "From "), at)))
 
 
 def local_day(dateline_date: str, anchor: date | None) -> date | None:

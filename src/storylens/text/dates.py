@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from typing import Callable
 
 from .date_clauses import (east_of_the_wire, ends_ahead, in_past_clause, is_future, is_future_in_past, is_history,
-                           local_day, reads_ahead)
+                           local_day, moved_from, past_day, reads_ahead)
 from .date_formats import iso_date, month_number, parse_date, parse_iso, parse_numeric_date, sort_key
 from .lexicon import (MONTH_ABBREVIATIONS, MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS,
                       YEAR_PATTERN)
@@ -187,6 +187,8 @@ def find_times(text: str, offset: int = 0) -> list[TimeExpr]:
             if kind == "md" and not _plausible_day(m):
                 continue
             parts = tuple((k, v) for k, v in sorted(m.groupdict().items()) if v is not None)
+            if kind in _YEARLESS and not any(k in _GIVES_YEAR for k, _ in parts):
+                parts = tuple(sorted(parts + _tense_parts(text, s, e, kind)))
             surface = m.group(0)
             if surface.endswith(".") and not _ABBR_END.search(surface):
                 surface, e = surface[:-1], e - 1  # a full stop, not an abbreviation's
@@ -202,6 +204,20 @@ def find_times(text: str, offset: int = 0) -> list[TimeExpr]:
         else:
             out.append(t)
     return out
+
+
+_YEARLESS = frozenset({"md", "dm", "month"})
+_GIVES_YEAR = frozenset({"year", "yy", "yrel"})
+
+
+def _tense_parts(text: str, start: int, end: int, kind: str) -> tuple[tuple[str, str | None], ...]:
+    """What the words around a date written without its year say of it: ``moved`` (the date an event was
+    moved from: the nearest such date), ``past`` (a day right after a past verb, a month in a past verb's
+    clause: not after the report)."""
+    if moved_from(text, start):
+        return (("moved", "1"),)
+    past = in_past_clause(text, start) if kind == "month" else past_day(text, start, end)
+    return (("past", "1"),) if past else ()
 
 
 _CHRONICLE_YEAR = re.compile(rf"\s*(?P<year>{_YEAR})\s*:\s*$")
@@ -246,7 +262,7 @@ def _iso(d: date, precision: str) -> str:
 _PAST_SLACK = 31
 
 
-def _nearest_year(month: int, day: int, anchor: date, future: bool) -> date | None:
+def _nearest_year(month: int, day: int, anchor: date, future: bool, slack: int = _PAST_SLACK) -> date | None:
     best = None
     for y in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
@@ -255,7 +271,7 @@ def _nearest_year(month: int, day: int, anchor: date, future: bool) -> date | No
             continue
         if future and cand < anchor - timedelta(days=1):
             continue
-        if not future and cand > anchor + timedelta(days=_PAST_SLACK):
+        if not future and cand > anchor + timedelta(days=slack):
             continue
         if best is None or abs((cand - anchor).days) < abs((best - anchor).days):
             best = cand
@@ -289,6 +305,8 @@ def resolve(expr: TimeExpr, anchor: date | None, *, future: bool = False,
             and (expr.get("which") or "on").lower() == "on":
         delta = (WEEKDAYS[expr.req("wd").lower()] - anchor.weekday()) % 7
         return Resolved((anchor + timedelta(days=delta if delta <= 2 else delta - 7)).isoformat(), "day")
+    if near and not future and expr.kind == "month" and _no_tense_word(expr) and not expr.get("past"):
+        expr = replace(expr, parts=expr.parts + (("near", "1"),))
     if local_ahead and anchor is not None and expr.kind == "weekday" and not future \
             and WEEKDAYS[expr.req("wd").lower()] == (anchor.weekday() + 1) % 7 \
             and (expr.get("which") or "").lower() not in ("last", "next"):
@@ -311,7 +329,10 @@ def _calendar_day(expr: TimeExpr, anchor: date | None, future: bool) -> Resolved
         return Resolved(iso_date(year, month, day), "day") if iso_date(year, month, day) else UNRESOLVED
     if anchor is None:
         return UNRESOLVED
-    d = _nearest_year(month, day, anchor, future)
+    if expr.get("moved"):
+        d = _nearest_day(expr, anchor)
+    else:  # a past verb right before it: at most the day after the report (a dateline's day ahead)
+        d = _nearest_year(month, day, anchor, future, slack=1 if expr.get("past") else _PAST_SLACK)
     return Resolved(d.isoformat(), "day") if d else UNRESOLVED
 
 
@@ -345,12 +366,19 @@ def _month(expr: TimeExpr, anchor: date | None, future: bool) -> Resolved:
         step = -(month >= anchor.month) if prep == "last" else int(month <= anchor.month)
         return Resolved(f"{anchor.year + step:04d}-{month:02d}", "month")
     back = (anchor.month - month) % 12  # months since the last such month (0: this one)
-    if prep in _NEAREST_MONTH:  # "the October issue" in September: the coming one; "the July election": past
+    # "the October issue" in September: the coming one; "the July election": past; "postponed from June"
+    if prep in _NEAREST_MONTH or expr.get("moved") or expr.get("near"):
         year = anchor.year + (month < anchor.month) if back > 6 else anchor.year - (month > anchor.month)
         return Resolved(f"{year:04d}-{month:02d}", "month")
     if future or prep in ("until", "till", "through"):  # this month or the next such one
         return Resolved(f"{anchor.year + (month < anchor.month):04d}-{month:02d}", "month")
     return Resolved(f"{anchor.year - (month > anchor.month):04d}-{month:02d}", "month")
+
+
+def _no_tense_word(expr: TimeExpr) -> bool:
+    """Whether a month's word before it leaves its time to the sentence ("in January"; not "last January",
+    "since January", "until January")."""
+    return (expr.get("prep") or "").lower() in ("in", "for", "the", "its", "their", "his", "her", "around", "")
 
 
 #: words before a month that tell no tense ("the October issue", "its December meeting"): the nearest one
