@@ -114,7 +114,7 @@ def test_flattened_mixed_fractions_and_fractions_of_a_whole():
     by_text = {c.text: c for c in _claims(
         "The croissant measures 181/2 inches. Lender offers a 41/2-ounce bagel. It stayed small, about 11/2 to "
         "two ounces. One fifth of all Americans are obese, and 22 percent are overweight.")}
-    assert by_text["181/2"].value == 18.5 and by_text["41/2-ounce"].value == 4.5
+    assert by_text["181/2 inches"].value == 18.5 and by_text["41/2-ounce"].value == 4.5
     rng = next(c for t, c in by_text.items() if t.startswith("about 11/2"))
     assert (rng.value, rng.high) == (1.5, 2)
     fifth = by_text["One fifth"]

@@ -255,13 +255,14 @@ _LATITUDE = re.compile(r"^[\s-]*degrees?\s+(?:north|south|east|west)?\s*(?:latit
 
 def not_a_quantity(surface: str, before: str, after: str) -> bool:
     """A number that counts nothing: "No two babies are alike", a name ("AMC 14 theater", "Apollo 11
-    mission", "Malakunanja 2 is"), a title ("The Three Trials of Oscar Wilde"), a magnitude ("a 6.1
-    magnitude quake": no toll), a latitude, a number that stands for people ("the two denied lying")."""
+    mission", "Malakunanja 2 is"), a title ("The Three Trials of Oscar Wilde"), a quake's magnitude
+    ("a 6.1 magnitude quake", "measuring 7.4": no toll), a latitude, a number that stands for people ("the
+    two denied lying")."""
     if re.search(r"\b[Nn]o\s*$", before) and not re.search(r"\bNo\.\s*$", before):
         return True
     if _VOTE_AFTER.match(after) or (re.match(r"\s*(?:for|in favou?r)\b", after) and _VOTED.search(before)):
         return True  # a tally: "voted 319 for, 23 against the resolution with 20 abstentions"
-    if re.match(r"[\s-]*magnitude\b", after, re.IGNORECASE) or _LATITUDE.match(after):
+    if _magnitude(surface, before, after) or _LATITUDE.match(after):
         return True
     if _pronoun(surface, before, after) or _title(surface, before, after):
         return True
@@ -270,6 +271,31 @@ def not_a_quantity(surface: str, before: str, after: str) -> bool:
     return bool(name and nxt and surface.isdigit() and int(surface) < 1000 and name.group(1).lower() not in
                 _NP_STOP and not nxt.group(1).endswith("s") and nxt.group(1) not in COUNT_NOUNS
                 and nxt.group(1) not in MEASURE_UNITS and nxt.group(1) not in _NOT_A_NAME_NEXT)
+
+
+_MAGNITUDE_AFTER = re.compile(r"[\s-]*magnitude\b|(?:\s+(?:and|to|or)\s+\d\.\d{1,2})?[\s-]*(?:degrees?\s+)?(?:on|in)\s+"
+                              r"the\s+(?:open-ended\s+)?Richter\b", re.IGNORECASE)
+_MAGNITUDE_BEFORE = re.compile(r"(?:\bmagnitude(?:\s+of)?|\bRichter\b[^.;]{0,30}?)\s*$", re.IGNORECASE)
+_MEASURED_AT = re.compile(r"\b(?:measuring|measured|registering|registered)(?:\s+at)?\s*$", re.IGNORECASE)
+_QUAKE_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:quake|earthquake|temblor|tremor|aftershock)s?\b", re.IGNORECASE)
+_SMALL_READING = re.compile(r"\d(?:\.\d{1,2})?|two|three|four|five|six|seven|eight|nine", re.IGNORECASE)
+
+
+def _magnitude(surface: str, before: str, after: str) -> bool:
+    """A quake's magnitude, which counts nothing (the protocol's rule): "a 6.1 magnitude quake", "a magnitude
+    6.1 quake", "a magnitude of five degrees", "7.4 on the Richter scale", "between 4.3 and 4.6 on the Richter
+    scale", "a 5.8 earthquake", and a reading under 10 "measuring 7.4" or "registered at four degrees" (a
+    measure in any other unit is one: "a shark measuring 4.5 meters")."""
+    if _MAGNITUDE_AFTER.match(after) or _MAGNITUDE_BEFORE.search(before):
+        return True
+    core = surface.split()[-1] if surface.split() else surface
+    if re.fullmatch(r"\d\.\d{1,2}", core) and _QUAKE_AFTER.match(after):
+        return True
+    if not _SMALL_READING.fullmatch(core) or not _MEASURED_AT.search(before):
+        return False
+    unit = re.match(r"[\s-]*([A-Za-z]+)", after)
+    word = unit.group(1).lower() if unit else ""
+    return word in ("degree", "degrees") or not (word in MEASURE_UNITS or word in ("percent", "per"))
 
 
 _VOTE_AFTER = re.compile(r"\s*(?:against|abstentions?|abstaining|abstained|in\s+favou?r)\b", re.IGNORECASE)

@@ -195,19 +195,16 @@ def _bare_number(qualifier: str, before: str, after: str, before_words: list[str
                  classed: tuple[str, str], listed: list[tuple[Claim, ClaimMeta]]) -> tuple[str, str, str] | None:
     """A bare number counts only where the sentence says what it is: "thousands have been killed", "the
     death toll was more than 500", "the number of hate groups to 537", "including 20 on Tuesday",
-    "measuring 7.4", a list "Yalova with 2,400, Istanbul with 984", a range "between 20 and 40 billion",
+    a list "Yalova with 2,400, Istanbul with 984", a range "between 20 and 40 billion",
     "dozens of which". ``(noun, event, counted thing)`` (the thing only for a list's next figure), or None
     when the number counts nothing said."""
     noun, event = classed
-    magnitude = bool(re.search(r"\b(?:magnitude(?: of)?|measuring|measured|registered(?: at)?)\s*$", before))
     if not qualifier and re.search(
             r"\b(?:was|were|is|are|aged|ages of)\s+(?:\d+(?:,\s*|\s+and\s+|\s+or\s+))*$", before):
         return None  # ages: "when he was 7, 15 and 20"
     if not qualifier and re.search(r"[a-z,]\s+[A-Z][A-Za-z]+\s+$", before):
         return None  # a model's number: "his Cessna Skyline 182", "a Boeing 747"
-    if magnitude:
-        noun, event = "magnitude", ""
-    elif _TOLL_REACHED.search(before):  # "the death toll in the quake on August 17 reached 17,997"
+    if _TOLL_REACHED.search(before):  # "the death toll in the quake on August 17 reached 17,997"
         noun, event = "people", "killed"
     elif _POPULATION.search(before):  # "a population of 12 million", "a country of 250 million"
         noun = "people"

@@ -62,8 +62,9 @@ def counted_words(after: str) -> tuple[str, list[str]]:
     while i < len(toks) and len(out) < (5 if "of" in out or "worth" in out else 6 if _joined(out) else 4):
         t = toks[i]
         if t.endswith(".") and not re.search(r"\.\w", t):
-            out.append(t.rstrip("."))
-            break
+            if t.rstrip("."):
+                out.append(t.rstrip("."))
+            break  # the sentence's full stop ends the counted thing
         low = t.lower()
         if not out and low in ("reported", "estimated", "confirmed", "registered", "documented"):
             out.append(t)  # "1,100 reported hate crimes": an adjective here

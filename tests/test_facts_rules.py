@@ -1,0 +1,33 @@
+"""Figures: rules of English news writing the extractor follows (invented sentences, one rule each)."""
+
+from __future__ import annotations
+
+from storylens.evidence.facts import extract_claims
+from storylens.models import Article
+from storylens.prepare import prepare_document
+
+
+def _claims(text: str, published: str | None = "2001-03-05"):
+    return [c for c, _ in extract_claims(prepare_document(Article(id="t", text=text, published=published)))]
+
+
+def test_quake_magnitudes_count_nothing():
+    text = ("A quake measuring 6.3 on the Richter scale shook the valley. The magnitude 5.1 tremor killed 14 "
+            "villagers. Officials said the quake, measuring 6.3, and a 4.9 aftershock cracked 80 homes. There "
+            "were 200 aftershocks, dozens of which registered at four degrees or above. Three aftershocks, "
+            "ranging between 4.2 and 4.8 on the Richter scale, followed. A temblor with a magnitude of five "
+            "degrees hit at noon.")
+    values = [c.value for c in _claims(text)]
+    assert values == [14, 80, 200, 12, 3]
+    assert not {6.3, 5.1, 4.9, 4.2, 4.8, 4.0, 5.0} & set(values)
+
+
+def test_a_measure_read_with_measuring_is_still_a_figure():
+    whats = {c.value: c.what for c in _claims("Fishermen caught a shark measuring 4.5 meters off the coast. "
+                                              "The temperature was 46 degrees.")}
+    assert set(whats) == {4.5, 46} and "meters" in whats[4.5]
+
+
+def test_the_counted_thing_ends_at_the_full_stop():
+    (c,) = _claims("The storm killed 17 people.")
+    assert c.what == "people killed" and c.text == "17 people"
