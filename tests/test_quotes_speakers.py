@@ -317,3 +317,36 @@ def test_expressed_the_hope_that_and_a_title_with_a_hyphen():
                     "Vice-President Joseph Karanja today expressed the hope that the group would in future "
                     "\"be sensitive to the country's sovereignty.\"")
     assert got == {"be sensitive to the ": "Joseph Karanja"}
+
+
+def test_a_middle_initial_is_part_of_the_name_and_its_surname_speaks():
+    got = _speakers("Rights abuses persist, the group said on Monday.\n"
+                    "Derek G. Evans, deputy secretary general of the group, said in a statement that torture "
+                    "continues. Evans said the government kept the death penalty to save money. ``In other "
+                    "words, it is cheaper to kill,'' he said.")
+    assert got == {"In other words, it i": "Derek G. Evans"}
+
+
+def test_the_words_of_a_title_before_a_name_are_no_person():
+    from storylens.evidence.entities import recognise
+
+    ents, _ = recognise([Article(id="a", text="The plan was backed by Finnish Foreign Minister Tarja Halonen. "
+                                            "Deputy Prime Minister Tansu Ciller said it was good.")], False)
+    assert sorted(e.name for e in ents if e.label == "PERSON") == ["Tansu Ciller", "Tarja Halonen"]
+
+
+def test_he_said_after_a_sentence_whose_subject_spoke_earlier_under_a_longer_name():
+    # the entities read "Mike Stevens of the ... Commission" as a body; his quotation gave him his name
+    got = _speakers("The scouts watched the ridges.\n"
+                    "``I think it was worthwhile,'' said Lt. Mike Stevens of the North Carolina Wildlife "
+                    "Commission, who helped recruit hunters.\n"
+                    "Stevens said the scouts were paid by the hour.\n"
+                    "``They wanted someone who would listen at night,'' he said.")
+    assert got["They wanted someone "] == "Mike Stevens"
+
+
+def test_she_said_after_a_subject_with_two_appositives_who_spoke():
+    got = _speakers("The campaign opened in Iowa.\n"
+                    "Roxanne Conlin, the party chairwoman in Iowa, where the first caucuses are held, said she "
+                    "expected Al Gore to lead. ``But Iowans are sophisticated evaluators,'' she said.")
+    assert got["But Iowans are sophi"] == "Roxanne Conlin"

@@ -27,10 +27,12 @@ _COMMON = set("""the a an in on at but and or as if when while after before sinc
     not yet still also only just then thus however meanwhile elsewhere despite although though because
     capturing asked now once today said says""".split())
 _MONTHS_DAYS = CALENDAR_WORDS
+# a middle initial inside a run ("Derek G. Evans"): one capital and its period, then a capitalised word
+_INITIAL = r"[A-Z]\.(?=\s+[A-Z][a-z])"
 _RUN = re.compile(
     r"(?:[A-Z][\w'’-]*(?:\.[A-Z]\.?)?|al-[A-Z][\w'-]*|el-[A-Z][\w'-]*)"
     r"(?:\s+(?:(?:al|el|de|da|di|van|von|der|bin|ibn|du|del|of|for|the)\s+)*"
-    r"(?:[A-Z][\w'’-]*(?:\.[A-Z]\.?)?|al-[A-Z][\w'-]*|el-[A-Z][\w'-]*))*")
+    rf"(?:{_INITIAL}|[A-Z][\w'’-]*(?:\.[A-Z]\.?)?|al-[A-Z][\w'-]*|el-[A-Z][\w'-]*))*")
 _SPEECH_AFTER = re.compile(rf"^\s*(?:,[^,]{{0,60}},\s*)?(?:{SPEECH_VERBS_AFTER_NAME})\b")
 
 
@@ -61,13 +63,19 @@ def _classify(tokens: list[str], before: str, after: str) -> str | None:
         return "PERSON"
     if len(tokens) >= 2 and not any(t in GAZETTEER or t in _MONTHS_DAYS or t in DEMONYMS for t in low) and all(
             re.match(r"^(?:[A-Z][a-z][\w'’]*(?:-[A-Z][\w'’]*)?|al-[A-Z]\w*|el-[A-Z]\w*|de|da|di|van|von|der|bin|"
-                     r"ibn|du|del|Abu|Abdel|Al)$", t) for t in tokens):
+                     r"ibn|du|del|Abu|Abdel|Al)$", t) or _middle_initial(tokens, i) for i, t in enumerate(tokens)):
         return "PERSON"
     if re.search(r"\b(?:in|at|near|from|to|into|across|outside|inside)\s+(?:the\s+)?$", before[-12:]):
         return "PLACE"
     if _SPEECH_AFTER.match(after):
         return "PERSON?"
     return None
+
+
+def _middle_initial(tokens: list[str], i: int) -> bool:
+    """Whether ``tokens[i]`` is a middle initial ("G." in "Derek G. Evans"): between the given name and the
+    surname, never first or last."""
+    return 0 < i < len(tokens) - 1 and re.fullmatch(r"[A-Z]\.", tokens[i]) is not None
 
 
 def _split_possessives(m: re.Match) -> Iterable[tuple[int, list[str]]]:
@@ -98,6 +106,8 @@ def _trim(start: int, toks: list[str]) -> Iterable[tuple[int, int, list[str]]]:
     for i in range(len(toks) - 2, 0, -1):
         if toks[i].lower().rstrip(".") in TITLES and toks[i + 1][:1].isupper() and len(toks) - i - 1 <= 3:
             head = toks[:i]
+            while head and head[-1].lower().rstrip(".") in TITLES:
+                head = head[:-1]  # words of the title itself: "Finnish Foreign Minister Tarja Halonen"
             yield from _trim(start, head)
             yield from _trim(start + len(" ".join(toks[: i + 1])) + 1, toks[i + 1:])
             return

@@ -123,9 +123,10 @@ def _speaker_for(r: _Reading, np: str, sent_start: int, at: int) -> tuple[str | 
     if first in PRONOUNS and len(np.split()) <= 2:
         mention = np.split()[0]
         pronoun = Pronoun(first, at, r.genders)
-        speaker, role, resolution = from_context(r.found, r.doc, sent_start, r.persons, r.roles, pronoun)
+        persons = _with_speakers(r.persons, r.found)
+        speaker, role, resolution = from_context(r.found, r.doc, sent_start, persons, r.roles, pronoun)
         if speaker is None and resolution == "unresolved" and first in ("he", "she"):
-            speaker, role, resolution = nearest_speaker(r.found, r.doc, sent_start, r.persons, r.roles, r.seen,
+            speaker, role, resolution = nearest_speaker(r.found, r.doc, sent_start, persons, r.roles, r.seen,
                                                         pronoun)
         if speaker is None and first == "it":
             speaker = body_before(r.doc, sent_start, r.persons, r.orgs, r.roles, r.seen)
@@ -153,6 +154,20 @@ def _speaker_for(r: _Reading, np: str, sent_start: int, at: int) -> tuple[str | 
         speaker = _referred_back(r, role, at)
     speaker = _full_name(r, speaker) if speaker else None
     return speaker, role, "context" if speaker else "unresolved", np
+
+
+def _with_speakers(persons: dict[str, str], found: Sequence[Found]) -> dict[str, str]:
+    """The story's people and the people this article's quotations were already given, with their surnames
+    ("said Lt. Mike Stevens of the North Carolina Wildlife Commission" makes "Stevens said" a person the
+    entities may have missed); a name the story already gives someone else is left to them."""
+    out = dict(persons)
+    for f in found:
+        if f.speaker and f.speaker not in out and person_like(f.speaker) and \
+                not any(t in ORG_WORDS for t in f.speaker.lower().split()):
+            out[f.speaker] = f.speaker
+            if len(f.speaker.split()) > 1:
+                out.setdefault(f.speaker.split()[-1], f.speaker)
+    return out
 
 
 def _subject_before(r: _Reading, left: str, sent_start: int, qtext: str) -> str | None:

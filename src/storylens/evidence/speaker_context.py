@@ -153,7 +153,9 @@ _SAYS_AT_END = re.compile(rf",\s+(?:{_SPEECH})\s+(?P<np>(?:[A-Z][\w'’.-]*\s+){
                           r"(?:,[^,.;:\"\u201c\u201d]{2,80})?[.!?]?['\"\u201d\u2019]*\s*$")
 _PRONOUN_OPENS = re.compile(r"^\W*(?:[A-Z][^,]{0,40},\s+)?(He|She)\s+(?:\w+ly\s+)?[a-z]")
 # a sentence whose subject speaks: "Walton Ferrell, a spokesman for the museum, said the balloon ..."
-_SPEECH_SUBJECT = re.compile(rf"^\W*(?:[A-Z][^,]{{0,40}},\s+)?(?P<np>[A-Z][^,;:]{{1,60}}?(?:,[^,]{{2,80}},)?)"
+# (one or two appositives: "Roxanne Conlin, the party chairwoman in Iowa, where the caucuses are held, said")
+_SPEECH_SUBJECT = re.compile(rf"^\W*(?:[A-Z][^,]{{0,40}},\s+)?"
+                             rf"(?P<np>[A-Z][^,;:]{{1,60}}?(?:(?:,[^,]{{2,80}}){{1,2}},)?)"
                              rf"\s+(?:\w+ly\s+)?(?:{_SPEECH})\b")
 
 
