@@ -9,6 +9,7 @@ grouped by quantity across sources (:mod:`.groups`).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Sequence
 
 from ..models import Article, Claim, FactGroup, Sentence
@@ -57,69 +58,115 @@ def extract_claims(doc: PreparedDocument) -> list[tuple[Claim, ClaimMeta]]:
     return out
 
 
+@dataclass
+class _Sentence:
+    """One sentence as its figures are read, left to right."""
+
+    doc: PreparedDocument
+    start: int  # the sentence's offset in the article
+    text: str
+    quantities: list[tuple[int, int, Quantity]]
+    event_date: str | None
+    got: list[tuple[Claim, ClaimMeta]] = field(default_factory=list)  # a bare number after these continues a list
+    paired: set[int] = field(default_factory=set)  # the second figures of rates and ranges: part of the first's
+    attr: str | None = None  # who gives the sentence's figures, found once a figure is taken
+
+
+@dataclass
+class _Figure:
+    """One figure's words: its span in the sentence (a range's or a rate's covers both numbers), its value,
+    the text around it, and the end of a hyphenated modifier it opens ("20-acre")."""
+
+    start: int
+    end: int
+    surface: str  # the figure's own words (a currency sign before it not included)
+    qty: Quantity
+    before: str
+    after: str
+    high: float | None = None
+    per: float | None = None
+    modifier_end: int | None = None
+
+
 def _sentence_claims(doc: PreparedDocument, sentence: Sentence, times: TimedExprs
                      ) -> list[tuple[Claim, ClaimMeta]]:
     """The claims of one sentence: each figure that counts something, a range or a rate as one figure."""
-    s_start, sent = sentence.start, sentence.text
-    event_date = next((r.date for t, r in times if r.resolved and not is_history(sent, t.start - s_start)), None)
-    attr: str | None = None
-    got: list[tuple[Claim, ClaimMeta]] = []  # once a figure is taken, a bare number after it continues a list
-    quantities = list(find_quantities(sent, doc.article.lang))
-    foreign = doc.article.lang in FOREIGN_NUMBER_LANGS
-    paired: set[int] = set()  # the second figure of a rate or a range: part of the first's claim
-    for k, (q_start, q_end, qty) in enumerate(quantities):
-        surface = sent[q_start:q_end]
-        before_txt, after_txt = sent[:q_start], sent[q_end:]
-        modifier, mod_len = _modifier(surface, after_txt)
-        if modifier:  # "a 20-acre compound": read as "20 acre compound", the span "20-acre"
-            after_txt, mod_end = modifier, q_end + mod_len
-        elif k in paired or _skip(surface, before_txt, after_txt, qty.qualifier):
-            continue
-        if k in paired or not_a_quantity(surface, before_txt, after_txt):
-            continue
-        qty = _adjust(qty, before_txt, after_txt)
-        high, per = None, qty.per
-        pair = _pair(sent, quantities, k, q_end, before_txt)
-        if pair:  # the counted thing follows the second figure: "one in five adults"
-            paired.add(k + 1)
-            high, per, q_end = pair[0], pair[1] or per, pair[2]
-            after_txt, surface = sent[q_end:], sent[q_start:q_end]
-        unit, q_start = _unit(qty, before_txt, after_txt, q_start)
-        unit, after_txt = _money_after(unit, after_txt)
-        what, after_words = _counted_after(after_txt)
-        before_words = [t.lower() for t in TOKEN.findall(before_txt[-80:])]
-        noun, event = classify(what, before_words, after_words)
-        if foreign:
-            event = ""  # the event words are English ("die" is a German article)
-        if not what and not unit:
-            bare = _bare_number(qty.qualifier, before_txt, after_txt, before_words, (noun, event), got)
-            if bare is None:
-                continue
-            noun, event, what = bare
-        kept = _verb_first(what, unit)
-        if kept is None:
-            continue
-        what = kept
-        if attr is None:
-            attr = attribution(sent)
-        end, span_text = _span(sent, surface, q_start, q_end, after_txt, what)
-        if modifier:
-            end, span_text = mod_end, sent[q_start:mod_end]
-        label, noun = _label(what, noun, event, _beside(unit, what, before_txt, after_txt))
-        label = with_distance(label)
-        event, cumulative = _running(sent, noun, event)
-        claim = Claim(
-            value=qty.value, qualifier=qty.qualifier, text=span_text, what=label or unit,
-            attributed_to=attr,
-            # a running total is as of the report; a one-off figure is as of its event
-            date=(None if bool(_CUMULATIVE.search(sent)) else event_date) or (
-                doc.anchor.isoformat() if doc.anchor else None),
-            article_id=doc.article.id, start=s_start + q_start, end=s_start + end, unit=unit, sentence=sent,
-            high=high, per=per,
-        )
-        got.append((claim, ClaimMeta((noun, event, unit), cumulative, qty.qualifier.endswith(" of"),
-                                     doc.anchor, event_date)))
-    return got
+    text = sentence.text
+    event_date = next((r.date for t, r in times if r.resolved and not is_history(text, t.start - sentence.start)),
+                      None)
+    sent = _Sentence(doc, sentence.start, text, list(find_quantities(text, doc.article.lang)), event_date)
+    for k in range(len(sent.quantities)):
+        fig = _figure(sent, k)
+        counted = _counted(sent, fig) if fig else None
+        if fig and counted:
+            sent.got.append(_claim(sent, fig, *counted))
+    return sent.got
+
+
+def _figure(sent: _Sentence, k: int) -> _Figure | None:
+    """Quantity ``k`` of the sentence as a figure, joined to the next when the two are one range or rate;
+    None for a number that is no figure (a year, a date, an age, a name's number, a magnitude)."""
+    q_start, q_end, qty = sent.quantities[k]
+    text = sent.text
+    surface, before, after = text[q_start:q_end], text[:q_start], text[q_end:]
+    modifier, mod_len = _modifier(surface, after)
+    if k in sent.paired or (not modifier and _skip(surface, before, after, qty.qualifier)):
+        return None
+    if modifier:  # "a 20-acre compound": read as "20 acre compound", the span "20-acre"
+        after = modifier
+    if not_a_quantity(surface, before, after):
+        return None
+    fig = _Figure(q_start, q_end, surface, _adjust(qty, before, after), before, after, per=qty.per,
+                  modifier_end=q_end + mod_len if modifier else None)
+    pair = _pair(text, sent.quantities, k, q_end, before)
+    if pair:  # the counted thing follows the second figure: "one in five adults"
+        sent.paired.add(k + 1)
+        fig.high, fig.per, fig.end = pair[0], pair[1] or fig.per, pair[2]
+        fig.after, fig.surface = text[fig.end:], text[q_start:fig.end]
+    return fig
+
+
+def _counted(sent: _Sentence, fig: _Figure) -> tuple[str, str, str, str] | None:
+    """``(unit, counted thing, noun class, event)`` of a figure (its start moved onto a currency sign before
+    it), or None when it counts nothing the sentence says."""
+    unit, fig.start = _unit(fig.qty, fig.before, fig.after, fig.start)
+    unit, fig.after = _money_after(unit, fig.after)
+    what, after_words = _counted_after(fig.after)
+    before_words = [t.lower() for t in TOKEN.findall(fig.before[-80:])]
+    noun, event = classify(what, before_words, after_words)
+    if sent.doc.article.lang in FOREIGN_NUMBER_LANGS:
+        event = ""  # the event words are English ("die" is a German article)
+    if not what and not unit:
+        bare = _bare_number(fig.qty.qualifier, fig.before, fig.after, before_words, (noun, event), sent.got)
+        if bare is None:
+            return None
+        noun, event, what = bare
+    kept = _verb_first(what, unit)
+    return None if kept is None else (unit, kept, noun, event)
+
+
+def _claim(sent: _Sentence, fig: _Figure, unit: str, what: str, noun: str, event: str
+           ) -> tuple[Claim, ClaimMeta]:
+    """The claim of a figure that counts ``what``, and what grouping needs to know of it."""
+    text, doc, qty = sent.text, sent.doc, fig.qty
+    if sent.attr is None:
+        sent.attr = attribution(text)
+    end, span_text = _span(text, fig.surface, fig.start, fig.end, fig.after, what)
+    if fig.modifier_end is not None:
+        end, span_text = fig.modifier_end, text[fig.start:fig.modifier_end]
+    label, noun = _label(what, noun, event, _beside(unit, what, fig.before, fig.after))
+    label = with_distance(label)
+    event, cumulative = _running(text, noun, event)
+    claim = Claim(
+        value=qty.value, qualifier=qty.qualifier, text=span_text, what=label or unit, attributed_to=sent.attr,
+        # a running total is as of the report; a one-off figure is as of its event
+        date=(None if bool(_CUMULATIVE.search(text)) else sent.event_date) or (
+            doc.anchor.isoformat() if doc.anchor else None),
+        article_id=doc.article.id, start=sent.start + fig.start, end=sent.start + end, unit=unit, sentence=text,
+        high=fig.high, per=fig.per,
+    )
+    return claim, ClaimMeta((noun, event, unit), cumulative, qty.qualifier.endswith(" of"), doc.anchor,
+                            sent.event_date)
 
 
 def _money_after(unit: str, after: str) -> tuple[str, str]:
