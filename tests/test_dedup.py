@@ -64,3 +64,21 @@ def test_restore_rebuilds_the_index_from_stored_signatures():
 def test_bad_options_say_what_is_allowed():
     with pytest.raises(ConfigError, match="threshold"):
         Deduplicator(threshold=1.5)
+
+
+def test_words_are_read_once_and_an_exact_copy_needs_no_signature(monkeypatch):
+    from storylens.stories import dedup
+
+    # the ASCII shortcut gives the tokens the Unicode class gives
+    text = "Kelvin\u212a K2-18b's ice_cap: 4,500 ft. Caf\u00e9 \u00c9COLE"
+    assert dedup.normalized_words("Ice_cap K2-18b's 4,500") == dedup._WORD.findall("ice_cap k2-18b's 4,500")
+    assert dedup.normalized_words(text) == dedup._WORD.findall(text.lower())
+    d = Deduplicator()
+    d.add(Article("a", WIRE))
+    seen = []
+    monkeypatch.setattr(Deduplicator, "words_signature", lambda self, toks: seen.append(toks) or 1 / 0)
+    got = d.add(Article("b", "  " + WIRE.lower()))
+    assert (got.kind, got.duplicate_of, seen) == ("exact", "a", [])  # decided by the hash alone
+    assert d.indexed_signature("b") is None  # and an exact copy is not indexed
+    monkeypatch.undo()
+    assert d.words_signature(dedup.normalized_words(OTHER)).tolist() == d.signature(OTHER).tolist()

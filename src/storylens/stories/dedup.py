@@ -39,16 +39,23 @@ _MERSENNE = np.uint64((1 << 61) - 1)
 _MAX_HASH = np.uint64((1 << 32) - 1)
 _SHINGLE_BLOCK = 1 << 16  # shingles permuted at once (a 32 MB block of hashes at 64 permutations)
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_ASCII_WORD = re.compile(r"[a-z0-9]+")  # the same tokens in lower-cased ASCII text, a cheaper class
 
 
 def normalized_words(text: str) -> list[str]:
     """Lower-cased word tokens; punctuation, case and spacing do not count."""
-    return _WORD.findall(text.lower())
+    low = text.lower()
+    return (_ASCII_WORD if low.isascii() else _WORD).findall(low)
 
 
 def content_hash(text: str) -> str:
     """Hash of the normalized words: equal for copies that differ only in spacing/case/punctuation."""
-    return hashlib.sha1(" ".join(normalized_words(text)).encode("utf-8")).hexdigest()
+    return words_hash(normalized_words(text))
+
+
+def words_hash(words: Sequence[str]) -> str:
+    """:func:`content_hash` of a text whose :func:`normalized_words` are ``words``."""
+    return hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -79,6 +86,17 @@ def _lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
     return _optimal_param(threshold, num_perm, 0.5, 0.5)
 
 
+@functools.lru_cache(maxsize=32)
+def _permutations(seed: int, num_perm: int) -> tuple[np.ndarray, np.ndarray]:
+    """The ``(a, b)`` of the ``num_perm`` permutations drawn from ``seed`` (read-only: shared by every
+    Deduplicator of that setting, as a digest makes one of its own)."""
+    gen = np.random.RandomState(seed)
+    a = gen.randint(1, int(_MERSENNE), size=num_perm, dtype=np.uint64)
+    b = gen.randint(0, int(_MERSENNE), size=num_perm, dtype=np.uint64)
+    a.flags.writeable = b.flags.writeable = False
+    return a, b
+
+
 class Deduplicator:
     """Detect exact and near-duplicate articles as they arrive.
 
@@ -99,9 +117,7 @@ class Deduplicator:
         self.num_perm = int(num_perm)
         self.shingle = int(shingle)
         self.seed = int(seed)
-        gen = np.random.RandomState(self.seed)
-        self._a = gen.randint(1, int(_MERSENNE), size=self.num_perm, dtype=np.uint64)
-        self._b = gen.randint(0, int(_MERSENNE), size=self.num_perm, dtype=np.uint64)
+        self._a, self._b = _permutations(self.seed, self.num_perm)
         # Index a little below the verification threshold, so borderline copies are
         # still found as candidates and then verified on the full signature.
         lsh_threshold = max(0.05, self.threshold * 0.8)
@@ -158,8 +174,11 @@ class Deduplicator:
     # -- signatures -----------------------------------------------------------------
     def signature(self, text: str) -> np.ndarray:
         """MinHash signature (``uint32[num_perm]``) of ``text``'s word shingles."""
-        toks = normalized_words(text)
-        hashes = np.fromiter((zlib.crc32(t.encode("utf-8")) for t in toks), dtype=np.uint64, count=len(toks))
+        return self.words_signature(normalized_words(text))
+
+    def words_signature(self, toks: Sequence[str]) -> np.ndarray:
+        """:meth:`signature` of a text whose :func:`normalized_words` are ``toks``."""
+        hashes = np.fromiter(map(zlib.crc32, map(str.encode, toks)), dtype=np.uint64, count=len(toks))  # UTF-8
         k = self.shingle
         if len(hashes) >= k:
             sh = np.zeros(len(hashes) - k + 1, dtype=np.uint64)
@@ -193,7 +212,10 @@ class Deduplicator:
         hit = self._exact.get(chash)
         if hit is not None:
             return DupResult("", self._root[hit], "exact", 1.0)
-        sig = self.signature(text) if sig is None else sig
+        return self._near(self.signature(text) if sig is None else sig)
+
+    def _near(self, sig: np.ndarray) -> DupResult:
+        """The best indexed copy of a text (not an exact one) whose signature is ``sig``."""
         best, best_sim = None, 0.0
         for key, k in sorted((self._ids[k], k) for k in self._query(sig)):
             sim = float(np.mean(self._signature_of(k) == sig))
@@ -214,15 +236,20 @@ class Deduplicator:
         if article.id in self._root:
             root = self._root[article.id]
             return DupResult(article.id, None if root == article.id else root, "seen", 1.0)
-        chash = chash or content_hash(article.text)
-        sig = self.signature(article.text) if sig is None else sig
-        found = self.find(article.text, sig, chash)
+        toks = None if chash and sig is not None else normalized_words(article.text)  # read once, for both
+        chash = chash or words_hash(toks or ())
+        hit = self._exact.get(chash)
+        if hit is not None:  # an exact copy: decided without its signature (copies are not indexed)
+            found = DupResult("", self._root[hit], "exact", 1.0)
+        else:
+            sig = self.words_signature(toks or ()) if sig is None else sig
+            found = self._near(sig)
         root = found.duplicate_of or article.id
         self._root[article.id] = root
         self._exact.setdefault(chash, article.id)
         # Index originals, and copies that differ enough from what matched them to widen the group's
         # reach (an edit of an edit); close copies add nothing but bigger LSH buckets.
-        if found.kind == "new" or (found.kind == "near" and found.similarity < 0.8):
+        if sig is not None and (found.kind == "new" or (found.kind == "near" and found.similarity < 0.8)):
             self._index(article.id, sig)
         return DupResult(article.id, found.duplicate_of, found.kind, found.similarity)
 
