@@ -111,15 +111,7 @@ class PostgresStore(_sql.SQLStore):
             raise StoreError(describe(self.path, exc)) from None
 
     @contextlib.contextmanager
-    def _transaction(self, write: bool) -> Iterator[None]:
-        if self._depth:  # inside the open transaction: part of it
-            self._depth += 1
-            try:
-                yield
-            finally:
-                self._depth -= 1
-            return
-        self._depth = 1
+    def _outermost(self, write: bool) -> Iterator[None]:
         try:
             with self.conn.transaction():
                 if write:
@@ -129,14 +121,6 @@ class PostgresStore(_sql.SQLStore):
                 yield
         except self._psycopg.Error as exc:  # the commit itself failed
             raise StoreError(describe(self.path, exc)) from None
-        finally:
-            self._depth = 0
-
-    def _write(self) -> contextlib.AbstractContextManager[None]:
-        return self._transaction(write=True)
-
-    def _read(self) -> contextlib.AbstractContextManager[None]:
-        return self._transaction(write=False)
 
     def _tables(self) -> set[str]:
         # the tables of the schema new tables go to: the first of the search path

@@ -107,13 +107,36 @@ class SQLStore(Store):
     def _x(self, sql: str, params: Sequence[Any] = ()) -> Any:
         """Execute ``sql`` (``?`` placeholders) and return the cursor; driver errors become StoreError."""
 
-    @abc.abstractmethod
-    def _write(self) -> contextlib.AbstractContextManager[None]:
-        """A write transaction: one writer at a time, all or nothing."""
+    _depth = 0  # how many transactions are open: only the outermost is the backend's
 
     @abc.abstractmethod
+    def _outermost(self, write: bool) -> contextlib.AbstractContextManager[None]:
+        """The backend's transaction: a write one (one writer at a time, all or nothing) or a read one (one
+        consistent snapshot, never waiting for a writer)."""
+
+    @contextlib.contextmanager
+    def _transaction(self, write: bool) -> Iterator[None]:
+        if self._depth:  # inside the open transaction: part of it
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self._depth = 1
+        try:
+            with self._outermost(write):
+                yield
+        finally:
+            self._depth = 0
+
+    def _write(self) -> contextlib.AbstractContextManager[None]:
+        """A write transaction: one writer at a time, all or nothing."""
+        return self._transaction(write=True)
+
     def _read(self) -> contextlib.AbstractContextManager[None]:
         """A read transaction: one consistent snapshot, never waiting for a writer."""
+        return self._transaction(write=False)
 
     @abc.abstractmethod
     def _tables(self) -> set[str]:

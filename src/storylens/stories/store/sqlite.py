@@ -176,16 +176,8 @@ class SQLiteStore(_sql.SQLStore):
             raise StoreError(describe(self.path, exc)) from None
 
     @contextlib.contextmanager
-    def _transaction(self, begin: str) -> Iterator[None]:
-        if self._depth:  # inside the open transaction: part of it
-            self._depth += 1
-            try:
-                yield
-            finally:
-                self._depth -= 1
-            return
-        self._x(begin)
-        self._depth = 1
+    def _outermost(self, write: bool) -> Iterator[None]:
+        self._x("BEGIN IMMEDIATE" if write else "BEGIN")
         try:
             yield
             self._x("COMMIT")
@@ -194,14 +186,6 @@ class SQLiteStore(_sql.SQLStore):
                 with contextlib.suppress(sqlite3.Error):
                     self.conn.execute("ROLLBACK")
             raise
-        finally:
-            self._depth = 0
-
-    def _write(self) -> contextlib.AbstractContextManager[None]:
-        return self._transaction("BEGIN IMMEDIATE")
-
-    def _read(self) -> contextlib.AbstractContextManager[None]:
-        return self._transaction("BEGIN")
 
     def _tables(self) -> set[str]:
         return {r[0] for r in self._x("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')").fetchall()}
