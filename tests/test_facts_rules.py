@@ -31,3 +31,24 @@ def test_a_measure_read_with_measuring_is_still_a_figure():
 def test_the_counted_thing_ends_at_the_full_stop():
     (c,) = _claims("The storm killed 17 people.")
     assert c.what == "people killed" and c.text == "17 people"
+
+
+def test_a_share_told_again_counts_what_it_counted_first():
+    first, again = _claims("Auditors found that 70 percent of the water from one plant was lost. If 70 percent "
+                           "is lost, the city pays twice.")
+    assert "water" in first.what and again.what == first.what and again.unit == "%"
+    # a different share keeps its own reading
+    (other,) = _claims("Turnout reached 64 percent, officials said.")[-1:]
+    assert other.value == 64
+
+
+def test_a_unit_word_joins_a_ten_only():
+    values = [c.value for c in _claims("The family lived in one of six six-story towers. Twenty-five workers "
+                                       "quit.")]
+    assert 36 not in values and 12 not in values
+    assert values.count(6) == 2 and 25 in values
+
+
+def test_an_abbreviation_inside_the_counted_thing_keeps_its_dot():
+    (c,) = _claims("Three U.N. inspectors arrived in the capital.")
+    assert c.what == "U.N. inspectors" and c.text == "Three U.N. inspectors"

@@ -9,7 +9,7 @@ grouped by quantity across sources (:mod:`.groups`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Sequence
 
 from ..models import Article, Claim, FactGroup, Sentence
@@ -55,6 +55,22 @@ def extract_claims(doc: PreparedDocument) -> list[tuple[Claim, ClaimMeta]]:
     out: list[tuple[Claim, ClaimMeta]] = []
     for sentence, times in zip(doc.sentences, doc.times):
         out.extend(_sentence_claims(doc, sentence, times))
+    return _repeated(out)
+
+
+def _repeated(pairs: list[tuple[Claim, ClaimMeta]]) -> list[tuple[Claim, ClaimMeta]]:
+    """A share or an amount told again later in the article with nothing but its unit ("80 percent of the
+    traffic went to one site ... if 80 percent was going to Napster") counts what it counted the first time."""
+    out: list[tuple[Claim, ClaimMeta]] = []
+    for claim, meta in pairs:
+        if claim.unit and claim.what == claim.unit and not claim.high and not claim.per:
+            first = next((c for c, _ in reversed(out) if c.value == claim.value and c.unit == claim.unit
+                          and c.what != c.unit and not c.high and not c.per), None)
+            if first is not None:
+                first_meta = next(m for c, m in out if c is first)
+                claim = replace(claim, what=first.what)
+                meta = replace(meta, key=(first_meta.key[0], first_meta.key[1], meta.key[2]))
+        out.append((claim, meta))
     return out
 
 

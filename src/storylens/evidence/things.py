@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..text.lexicon import COUNT_NOUNS
+from ..text.lexicon import COUNT_NOUNS, WEEKDAYS
 from ..text.tfidf import stem
 from .claim_source import TOKEN
 
@@ -61,6 +61,11 @@ def counted_words(after: str) -> tuple[str, list[str]]:
             i += 1
     while i < len(toks) and len(out) < (5 if "of" in out or "worth" in out else 6 if _joined(out) else 4):
         t = toks[i]
+        if t == "." and out and re.search(r"\w\.\w+$", out[-1]) and i + 1 < len(toks) \
+                and re.match(r"[A-Za-z]", toks[i + 1]):
+            out[-1] += "."  # an abbreviation's dot, not the sentence's: "two U.S. Geological Survey researchers"
+            i += 1
+            continue
         if t.endswith(".") and not re.search(r"\.\w", t):
             if t.rstrip("."):
                 out.append(t.rstrip("."))
@@ -70,6 +75,8 @@ def counted_words(after: str) -> tuple[str, list[str]]:
             out.append(t)  # "1,100 reported hate crimes": an adjective here
             i += 1
             continue
+        if out and _ends_the_thing(out[-1], low):
+            break
         if not re.match(r"[A-Za-z]", t) or low in _STOP_WHAT:
             if low in ("and", "or") and len(out) <= 2 and _ADJECTIVE.search(out[-1] if out else "") \
                     and i + 1 < len(toks) and re.match(r"[A-Za-z]", toks[i + 1]):
@@ -87,6 +94,15 @@ def counted_words(after: str) -> tuple[str, list[str]]:
         out.pop()
     scanned = [t.lower() for t in toks[:14]]
     return " ".join(out), scanned
+
+
+def _ends_the_thing(last: str, low: str) -> bool:
+    """A word after a plural noun that is the clause's verb or a day, not part of the counted thing: "three
+    U.N. inspectors arrived", "20 states kicked off", "two men Saturday" (an event word stays: "two Israelis
+    arrested" counts the arrested)."""
+    if not last.lower().endswith("s") or last.lower().endswith("ss"):
+        return False
+    return low in WEEKDAYS or (low.endswith("ed") and len(low) > 4 and low not in EVENT_OF)
 
 
 _ADJECTIVE = re.compile(r"[a-z](?:al|ern|ic|ive|ian|ese|ish|ous|ary)$")

@@ -53,7 +53,9 @@ FRACTIONS = {"third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, 
 _FRACTION = (rf"(?P<fnum>one|a|two|three|four|five|seven|nine)[\s-](?P<fden>{'|'.join(FRACTIONS)})"
              r"(?=\s+of\b|\s+majority\b)")
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_WORDS = rf"(?:{_WORD_NUM})(?:[- ](?:{'|'.join(UNITS)}))?"
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+# "twenty-five", "sixty six": a unit joins a ten only ("five five-story buildings" is five)
+_WORDS = rf"(?:(?:{'|'.join(TENS)})(?:[- ](?:{_ONES}))?|(?:{_WORD_NUM}))"
 _SCALE = r"(?:hundred|thousand|million|billion|trillion)"
 # half of a scale: "half a million" (500,000), "a half billion", "two and a half million" (2,500,000)
 _HALF_SCALE = (rf"(?:(?P<hwhole>{_DIGITS}|{_WORDS})\s+and\s+)?(?:a\s+half|half\s+an?)\s+"
