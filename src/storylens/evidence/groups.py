@@ -34,7 +34,11 @@ class ClaimMeta:
     event_date: str | None
 
 
-def _compatible(a: float, b: float, vague_a: bool, vague_b: bool, ratio: float) -> bool:
+def _compatible(a: float, b: float, vague_a: bool, vague_b: bool, ratio: float, toll: bool = True) -> bool:
+    """Whether two values may be one quantity: within ``ratio``; a vague count ("thousands of") holds a
+    figure of its order only in a toll ("thousands of others jailed" is not "3,197 people")."""
+    if vague_a != vague_b and not toll:
+        return False
     if vague_a and vague_b:
         return a == b
     if vague_a:
@@ -73,8 +77,8 @@ def group_claims(pairs: Sequence[tuple[Claim, ClaimMeta]], *, ratio: float = 1.5
                     continue  # a one-off event's toll: only the same day's counts are the same quantity
                 # a toll may be reported a little differently; any other figure (an area, a fee, a share)
                 # is the same quantity only at the same value
-                if all(_compatible(*_amounts(c, claim), m.vague, meta.vague, ratio if event else _rounding(c, claim))
-                       and _things_fit(c, claim, noun) for c, m in g) \
+                if all(_compatible(*_amounts(c, claim), m.vague, meta.vague, ratio if event else _rounding(c, claim),
+                                   bool(event)) and _things_fit(c, claim, noun) for c, m in g) \
                         or _rising_toll(g, claim, meta, headline):
                     g.append((claim, meta))
                     members[gi].add(claim.article_id)
