@@ -350,3 +350,29 @@ def test_she_said_after_a_subject_with_two_appositives_who_spoke():
                     "Roxanne Conlin, the party chairwoman in Iowa, where the first caucuses are held, said she "
                     "expected Al Gore to lead. ``But Iowans are sophisticated evaluators,'' she said.")
     assert got["But Iowans are sophi"] == "Roxanne Conlin"
+
+
+def test_verbs_that_say_how_the_words_were_spoken():
+    got = _speakers("Tourists browsed the shops.\n"
+                    "Their driver, Dean Gilstrap of Gainesville, liked to tease them.\n"
+                    "``I told them not to wander off too far,'' drawled Gilstrap.\n"
+                    "Hasan Tekin stood by the rink. ``He died when our building collapsed,'' Tekin managed to "
+                    "say.")
+    assert got["He died when our bui"] == "Hasan Tekin"
+    assert got["I told them not to w"] in ("Gilstrap", "Dean Gilstrap")  # "of Gainesville" hides the full name
+
+
+def test_a_partial_quotation_after_a_verb_that_judges():
+    got = _speakers("The vice president spoke in Iowa.\n"
+                    "Al Gore did not mention Bush but criticized his father's ``failed prescriptions of the "
+                    "past.''\n"
+                    "In financial papers, Microsoft blamed its increases partly on ``higher legal fees and "
+                    "litigation costs.''")
+    assert got == {"failed prescriptions": "Al Gore", "higher legal fees an": "Microsoft"}
+
+
+def test_the_role_before_a_comma_names_the_one_person_with_that_role():
+    got = _speakers("Prime Minister Bulent Ecevit and Foreign Minister Ismail Cem toured the quake zone.\n"
+                    "``Mistakes have been made in the past with regard to building,'' said the prime minister, "
+                    "without elaborating.")
+    assert got == {"Mistakes have been m": "Bulent Ecevit"}

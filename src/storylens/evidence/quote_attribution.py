@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..text.lexicon import FOREIGN_SPEAKER_ENDS, FOREIGN_SPEECH_VERBS, QUOTE_INTRO_VERBS, SPEECH_VERBS, \
-    WEEKDAY_PATTERN
+from ..text.lexicon import FOREIGN_SPEAKER_ENDS, FOREIGN_SPEECH_VERBS, QUOTE_INTRO_VERBS, QUOTE_JUDGING_VERBS, \
+    SPEECH_MANNER_VERBS, SPEECH_VERBS, WEEKDAY_PATTERN
 from ..text.segment import ABBREVIATIONS
 from .quote_spans import EARLIER_QUOTES
 
@@ -48,6 +48,8 @@ _INTRO_WORD = re.compile(rf"(?i:{QUOTE_INTRO_VERBS})")
 _PASSIVE_BEFORE = re.compile(r"\b(?:been|being|be|are|were|is|was)\s+$")
 _WHO_AT_END = re.compile(r",?\s+who\s+$")
 _CJK = r"[\u3040-\u30ff\u3400-\u9fff\u00b7\u30fb]"
+# a verb before "to say" is no part of the speaker: "..., Tekin managed to say", "he went on to say"
+_TO_SAY = r"(?:managed|went\s+on|began|tried|wanted|continued|hastened|paused|stopped)\s+to\s+"
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,8 @@ def verbs_for(lang: str | None) -> Verbs:
     """The patterns for an article in ``lang`` (its own verbs with the English ones; English alone for English,
     unknown or other languages)."""
     own = FOREIGN_SPEECH_VERBS.get(lang or "")
-    speech = f"{SPEECH_VERBS}|{own}" if own and lang not in ("zh", "ja") else SPEECH_VERBS
+    english = f"{SPEECH_VERBS}|{SPEECH_MANNER_VERBS}"
+    speech = f"{english}|{own}" if own and lang not in ("zh", "ja") else english
     cjk_after = cjk_before = None
     ends = FOREIGN_SPEAKER_ENDS.get(lang or "")
     after_end = re.compile(rf"{_AFTER_VERB_END.pattern}|\s+(?:{ends})\s") if ends else _AFTER_VERB_END
@@ -80,9 +83,9 @@ def verbs_for(lang: str | None) -> Verbs:
         cjk_before = re.compile(rf"(?P<np>{_CJK}{{1,10}}?)(?:氏|首相|大統領|社長|長官)?は\s*[、,]?\s*$")
     return Verbs(
         np_verb=re.compile(rf"^\s*[,.]?\s*(?P<np>[^\u201c\u201d\"]{{1,160}}?)\s+(?:\w+ly\s+)?"
-                           rf"(?:(?:has|have|had|is|was)\s+)?(?:{speech})\b"),
+                           rf"(?:(?:has|have|had|is|was)\s+|{_TO_SAY})?(?:{speech})\b"),
         verb_np=re.compile(rf"^\s*[,.]?\s*{_ADJUNCT}\s*(?P<v>{speech})\s"),
-        word=re.compile(rf"\b(?i:{speech}|{QUOTE_INTRO_VERBS})\b"),
+        word=re.compile(rf"\b(?i:{speech}|{QUOTE_INTRO_VERBS}|{QUOTE_JUDGING_VERBS})\b"),
         at_start=re.compile(rf"^\s*(?i:{speech})\s+"), after_end=after_end,
         cjk_after=cjk_after, cjk_before=cjk_before)
 

@@ -149,7 +149,10 @@ def _speaker_for(r: _Reading, np: str, sent_start: int, at: int) -> tuple[str | 
     role = clean_role(np)
     speaker = document_author(role, r.doc, at, r.persons, r.orgs, r.roles, r.seen)
     if speaker is None and role.lower().startswith("the "):
-        speaker = the_one_named(role.split()[-1].lower(), at, r.roles, r.orgs, r.seen)
+        # "said the prime minister, without elaborating": the role before any comma, in full, then its noun
+        words = role.split(",")[0].lower().split()[1:]
+        for head in dict.fromkeys([" ".join(words), words[-1]] if words else []):
+            speaker = speaker or the_one_named(head, at, r.roles, r.orgs, r.seen)
     if speaker is None:
         speaker = _referred_back(r, role, at)
     speaker = _full_name(r, speaker) if speaker else None

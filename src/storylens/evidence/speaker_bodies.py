@@ -27,9 +27,9 @@ _DOCUMENT_PHRASE = re.compile(
 
 
 def the_one_named(head: str, at: int, roles: dict[str, str], orgs: dict[str, str], seen: FirstSeen) -> str | None:
-    """"the spokesman": the one person named with that role before ``at``; "the council": the one body of
-    that kind named before; else None."""
-    cands = sorted({p for p, role in roles.items() if head in role.lower().split() and seen.first(p) < at})
+    """"the spokesman": the one person named with that role before ``at`` (``head`` may be several words:
+    "prime minister"); "the council": the one body of that kind named before; else None."""
+    cands = sorted({p for p, role in roles.items() if f" {head} " in f" {role.lower()} " and seen.first(p) < at})
     if not cands and head in ORG_WORDS:
         cands = sorted({o for o in set(orgs.values()) if head in o.lower().split() and seen.first(o) < at})
     return cands[0] if len(cands) == 1 else None

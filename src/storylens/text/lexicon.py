@@ -54,6 +54,14 @@ SPEECH_VERBS = (r"said|says|say|told|tells|added|adds|stated|warned|declared|ins
 #: claims as ``...''", "Boies opened by stressing that ``...''"); not speech verbs elsewhere
 QUOTE_INTRO_VERBS = (r"dismissed|denied|denies|likened|termed|alleges|alleged|asserted|asserting|asserts|"
                      r"stressing|insists|emphasized|emphasised|suggesting|writes|writing|charged|charging|expressed")
+#: verbs that say how words were spoken ("..., drawled Gilstrap", "Gore shouted: ``...''"), read beside a quotation
+SPEECH_MANNER_VERBS = (r"shouted|yelled|screamed|cried|exclaimed|whispered|muttered|sobbed|drawled|pleaded|begged|"
+                       r"snapped|retorted|sighed|mused|groused|grumbled|chuckled|laughed|scoffed|gushed|"
+                       r"interjected|confided|reasoned|ventured|implored|marveled|marvelled")
+#: verbs whose complement quotes the subject's words, read only before a quotation ("Gore criticized his
+#: father's ``failed prescriptions''", "She lauded Gore as ``a leader ...''")
+QUOTE_JUDGING_VERBS = (r"criticized|criticised|lauded|praised|condemned|blamed|hailed|welcomed|branded|labeled|"
+                       r"labelled|urging")
 #: the same in the other languages whose quotation marks are read (German, French, Spanish, Italian,
 #: Chinese, Japanese): ``„...“, sagte Merkel``, ``« ... », a déclaré le ministre``, ``según X``, 「...」李明说
 FOREIGN_SPEECH_VERBS = {
