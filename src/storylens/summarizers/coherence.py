@@ -21,6 +21,7 @@ _STOPPED = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
 # a caption ends with the picture's credit: "(AFP Photo/George Ourfalian)", "Video: Reuters", "(Photo: Reuters)"
 _CREDIT = re.compile(r"(\([^()]*\b(photo|image|picture|video|footage|credit)s?\b[^()]*\)|"
                      r"\b(photo|image|picture|video|footage)s?\s*(:|by)\s*[\w .,&/'-]{2,40})\s*\.?\s*$", re.I)
+_CREDIT_WORDS = ("photo", "image", "picture", "video", "footage", "credit")  # what _CREDIT names, lower-cased
 _SPACED_QUOTE = re.compile(r'(^|\s)"(\s|$)')
 # a display line (headline, standfirst, caption) is at most this long
 DISPLAY_WORDS = 40
@@ -40,6 +41,10 @@ def is_stopped(text: str) -> bool:
 
 def is_caption(text: str) -> bool:
     """A picture's caption: it ends with the picture's credit."""
+    if text.isascii():  # every credit names one of these words: most sentences are passed over at once
+        low = text.lower()
+        if not any(w in low for w in _CREDIT_WORDS):
+            return False
     return bool(_CREDIT.search(text))
 
 
@@ -95,11 +100,12 @@ def display_positions(article: Article, sentences: Sequence[Sentence]) -> set[in
     paras = _paragraphs(sentences)
     for k, para in enumerate(paras):
         whole = " ".join(s.text for s in para)
+        toks = whole.split()
         # a short line of one sentence without a final stop (a paragraph of several, or a long line that the
         # splitter could not cut, is text whose end was perhaps lost)
-        line = len(para) == 1 and len(whole.split()) <= DISPLAY_WORDS and not is_stopped(whole)
-        line = line or (k == 0 and len(para) == 1 and len(whole.split()) <= DISPLAY_WORDS and is_title_case(whole))
-        if line or (title and " ".join(whole.split()).lower() == title):
+        short = len(para) == 1 and len(toks) <= DISPLAY_WORDS
+        line = short and (not is_stopped(whole) or (k == 0 and is_title_case(whole)))
+        if line or (title and " ".join(toks).lower() == title):
             skip.update(s.position for s in para)
         skip.update(s.position for s in para if is_caption(s.text))
     shown = [k for k, p in enumerate(paras) if not all(s.position in skip for s in p)]
