@@ -3,6 +3,7 @@
     nice .venv/bin/python benchmarks/evidence_eval.py                  # dev, blind and all
     nice .venv/bin/python benchmarks/evidence_eval.py --half blind --json
     PYTHONPATH=/tmp/firstcontact/src .venv/bin/python benchmarks/evidence_eval.py   # another checkout's code
+    nice .venv/bin/python benchmarks/evidence_eval.py --half fresh     # the fresh blind set (lead and annotator only)
 
 The annotations (benchmarks/evidence_gold/{dev,blind}.json, protocol in benchmarks/evidence_protocol.md) hold
 offsets, short anchors and normalised values for 60 articles of 15 DUC 2007 main stories, never their text: the
@@ -11,6 +12,11 @@ annotated articles, dated with ``meta.doc_dates``, go through ``storylens.digest
 options except ``use_spacy=False`` (the rule-based entities, the default where spaCy is not installed). The
 storylens package is the one the environment imports (this script adds no path), so PYTHONPATH can point it
 at an older checkout for a first-contact score.
+
+``--half fresh`` scores benchmarks/evidence_gold/fresh.json (section "Fresh set (ECB+)" of the protocol): 84
+ECB+ articles of 21 gold events (4 each), read from ../shared/data/ecbplus_dev_docs.jsonl by
+benchmarks/evidence_fresh.py, each event one undated story; no time expressions are annotated there, so it has
+no date rows, and no hand citation sample. ``all`` is dev and blind only: the fresh set is never scored by accident.
 """
 
 from __future__ import annotations
@@ -24,10 +30,13 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import evidence_fresh
+
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_DIR = ROOT / "benchmarks" / "evidence_gold"
 DATA = ROOT.parent / "shared" / "data"
 HALVES = ("dev", "blind")
+SOURCES = {"dev": "duc2007_main_pyr23.jsonl", "blind": "duc2007_main_pyr23.jsonl", "fresh": evidence_fresh.DATA.name}
 
 # what a speaker must never be: a title, a weekday or month, a place (the places of these stories and the
 # usual ones); a fixed list of this scorer, so that the count does not depend on the system's own lexicons
@@ -60,9 +69,12 @@ def load_gold(half: str) -> dict:
 
 
 def load_articles(story: dict, clusters: dict[str, dict]):
-    """The story's annotated articles as storylens reads them: cleaned by ``article_from_text``, dated."""
+    """The story's annotated articles as storylens reads them: cleaned by ``article_from_text``, dated (the
+    DUC stories; an ECB+ story of the fresh set is undated)."""
     from storylens.ingest import article_from_text
 
+    if story.get("source") == evidence_fresh.DATA.name:
+        return evidence_fresh.story_articles(story, clusters)
     rec = clusters[story["id"]]
     return [article_from_text(rec["documents"][d["doc"]], id=f"{story['id']}/{d['doc']}",
                               published=rec["meta"]["doc_dates"][d["doc"]][:10]) for d in story["docs"]]
@@ -104,12 +116,12 @@ def same_speaker(gold: str, got: str | None) -> bool:
     return g == s or (g[-1] == s[-1] and (set(s) <= set(g) or set(g) <= set(s)))
 
 
-def bad_speaker(name: str | None) -> bool:
-    """A speaker that is a title, a weekday or month, or a place."""
+def bad_speaker(name: str | None, places: frozenset[str] = frozenset()) -> bool:
+    """A speaker that is a title, a weekday or month, or a place (the fixed list, or the story's ``places``)."""
     if not name:
         return False
     low = " ".join(re.findall(r"[a-z]+", name.lower()))
-    return low in TITLES or low in CALENDAR or low in PLACES
+    return low in TITLES or low in CALENDAR or low in PLACES or low in places
 
 
 # -- figures -------------------------------------------------------------------------------------------------
@@ -210,7 +222,7 @@ def resolved_times(articles, dg) -> dict[str, list[tuple[int, int, str | None]]]
 
 # -- scoring -------------------------------------------------------------------------------------------------
 
-def score_quotes(doc: dict, text: str, aid: str, dg, c: Counter) -> None:
+def score_quotes(doc: dict, text: str, aid: str, dg, c: Counter, places: frozenset[str] = frozenset()) -> None:
     spans = [(q, (ev.start, ev.end)) for q in dg.quotes for ev in q.evidence if ev.article_id == aid]
     gold_spans = [relocate(text, g) for g in doc["quotes"]]
     for g, gs in zip(doc["quotes"], gold_spans):
@@ -229,7 +241,7 @@ def score_quotes(doc: dict, text: str, aid: str, dg, c: Counter) -> None:
     for q, s in spans:
         c["q_sys"] += 1
         c["q_sys_matched"] += any(overlaps(gs, s) > 0 for gs in gold_spans)
-        c["q_bad_speaker"] += bad_speaker(q.speaker)
+        c["q_bad_speaker"] += bad_speaker(q.speaker, places)
 
 
 def map_claims(doc: dict, text: str, claims) -> dict[int, int]:
@@ -361,7 +373,7 @@ def score_story(story: dict, clusters: dict[str, dict], sample: list[dict]) -> t
     c: Counter = Counter()
     mapped: dict[int, tuple[int, int]] = {}
     for doc, a in zip(story["docs"], arts):
-        score_quotes(doc, a.text, a.id, dg, c)
+        score_quotes(doc, a.text, a.id, dg, c, frozenset(p.lower() for p in story.get("places", ())))
         for k, i in score_figures(doc, a.text, a.id, dg, c).items():
             mapped[k] = (doc["doc"], i)
         score_times(doc, a.text, out["times"][a.id], c)
@@ -398,14 +410,17 @@ def rates(c: Counter) -> dict[str, Any]:
 
 def evaluate(halves: list[str]) -> dict[str, Any]:
     """``{half: rates}`` plus ``all`` and the time taken, or ``{"skipped": why}`` without the data."""
-    path = DATA / "duc2007_main_pyr23.jsonl"
-    if not path.exists():
-        return {"skipped": f"{path} not found (see ../shared/data/README.md)"}
-    clusters = {r["id"]: r for r in (json.loads(line) for line in path.open(encoding="utf-8"))}
     out: dict[str, Any] = {}
     total: Counter = Counter()
     seconds = 0.0
     for half in halves:
+        path = DATA / SOURCES[half]
+        if not path.exists():
+            return {"skipped": f"{path} not found (see ../shared/data/README.md)"}
+        if half == "fresh":
+            clusters = evidence_fresh.load_records(path)
+        else:
+            clusters = {r["id"]: r for r in (json.loads(line) for line in path.open(encoding="utf-8"))}
         gold = load_gold(half)
         c: Counter = Counter()
         for story in gold["stories"]:
@@ -439,9 +454,11 @@ ROWS = [("quotations found with the right speaker", "quotes_right_speaker", "q_r
 
 
 def table(result: dict[str, Any]) -> str:
-    halves = [h for h in ("dev", "blind", "all") if h in result]
+    halves = [h for h in ("dev", "blind", "fresh", "all") if h in result]
     lines = ["| figure | " + " | ".join(halves) + " |", "|---|" + "---|" * len(halves)]
     for label, key, num, den in ROWS:
+        if all(result[h][key] is None for h in halves):
+            continue  # not annotated on these halves (the fresh set's dates and citation sample)
         cells = []
         for h in halves:
             r = result[h]
@@ -455,7 +472,7 @@ def table(result: dict[str, Any]) -> str:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--half", choices=["dev", "blind", "all"], default="all")
+    ap.add_argument("--half", choices=["dev", "blind", "fresh", "all"], default="all")
     ap.add_argument("--json", action="store_true", help="print the figures and their counts as JSON")
     args = ap.parse_args(argv)
     halves = list(HALVES) if args.half == "all" else [args.half]
