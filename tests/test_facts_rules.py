@@ -52,3 +52,10 @@ def test_a_unit_word_joins_a_ten_only():
 def test_an_abbreviation_inside_the_counted_thing_keeps_its_dot():
     (c,) = _claims("Three U.N. inspectors arrived in the capital.")
     assert c.what == "U.N. inspectors" and c.text == "Three U.N. inspectors"
+
+
+def test_the_verb_right_before_a_figure_says_what_it_counts():
+    killed, hurt = _claims("The blast killed 20 people and injured 40.")
+    assert killed.what == "people killed" and hurt.what == "people injured"
+    (held, _wounded) = _claims("Troops arrested 25 protesters and wounded 10 others.")
+    assert held.what == "protesters arrested"

@@ -127,6 +127,13 @@ def head_noun(words: list[str]) -> str:
     return core[-1] if core else words[0]
 
 
+def _governing_event(before: list[str]) -> str:
+    """The event of the verb right before a figure, which governs it ("killed 20 people and injured 40":
+    the 20 are the killed), past a currency sign; "" when the word before is no event word."""
+    words = [w for w in before[-3:] if w not in ("$", "dlrs", "us$", "usd")]
+    return EVENT_OF.get(words[-1], "") if words else ""
+
+
 def classify(what: str, before: list[str], after: list[str]) -> tuple[str, str]:
     """``(noun class, event)`` of a figure whose counted thing is ``what``, with the lower-cased words
     before it and after it."""
@@ -146,6 +153,8 @@ def classify(what: str, before: list[str], after: list[str]) -> tuple[str, str]:
         if w in EVENT_OF:
             event = EVENT_OF[w]
             break
+    if not event:
+        event = _governing_event(before)
     if not event:
         # the clause after the number, up to a full stop or a semicolon
         for j, w in enumerate(after):
