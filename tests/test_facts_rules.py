@@ -59,3 +59,19 @@ def test_the_verb_right_before_a_figure_says_what_it_counts():
     assert killed.what == "people killed" and hurt.what == "people injured"
     (held, _wounded) = _claims("Troops arrested 25 protesters and wounded 10 others.")
     assert held.what == "protesters arrested"
+
+
+def test_a_time_after_an_amount_is_not_what_it_counts():
+    whats = [c.what for c in _claims("The plan would cost $4.1 billion over five years. The bank lost $900 million "
+                                     "in the quarter.")]
+    assert not any(w.split()[0].lower() in ("five", "quarter") for w in whats)
+    assert "lost" in whats[1]
+
+
+def test_a_part_told_after_its_whole_counts_the_whole_s_thing():
+    whole, part = _claims("Of the 140 miners, 90 were rescued.")
+    assert whole.what.startswith("miners") and part.value == 90 and part.what.startswith("miners")
+
+
+def test_two_numbers_joined_by_a_hyphen_are_no_modifier():
+    assert _claims("Over the last three-four years, exports have stalled.") == []

@@ -28,7 +28,8 @@ _VERB_BEFORE = re.compile(r"\b([a-z]+(?:ing|ed)|spent|spends|lost|loses|paid|pay
 _OF_BEFORE = re.compile(r"((?:[A-Za-z][\w'-]*\s+){1,3}?)(?:of|at|was|were|is|are|to|reached|hit)\s+"
                         r"(?:(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+|an?\s+|"
                         r"plus\s+or\s+minus\s+)?$")
-_TIME_WORDS = frozenset("day days week weeks month months year years decade decades period".split())
+_TIME_WORDS = frozenset("""day days week weeks month months year years decade decades period periods quarter
+    quarters season seasons session sessions""".split())
 # "weighs more than 220 pounds": the measure is the verb's noun
 _VERB_NOUNS = {"weighs": "weight", "weighed": "weight", "weigh": "weight", "costs": "cost", "cost": "cost"}
 _MEASURING_VERB = re.compile(rf"\b({'|'.join(_VERB_NOUNS)})\s+(?:(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|"
@@ -71,8 +72,10 @@ def context_thing(before: str, after: str) -> str:
     each song"), else before it ("rates of obesity of", "the temperature was", "traveling more than")."""
     m = _RIGHT.match(after)
     if m:
-        got = _phrase(_WORDS.findall(m.group(1))[:3])
-        if got and got.split()[0].lower() not in STOPWORDS and got.split()[-1].lower() not in _TIME_WORDS:
+        raw = _WORDS.findall(m.group(1))[:3]
+        got = _phrase(raw)
+        # "over five years", "in the quarter": a time, not a thing
+        if got and got.split()[0].lower() not in STOPWORDS and not {w.lower() for w in raw} & _TIME_WORDS:
             return got
     m = _ARE_AFTER.match(after)
     if m and m.group(1).lower() not in _NP_STOP:

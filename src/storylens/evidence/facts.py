@@ -16,7 +16,7 @@ from ..models import Article, Claim, FactGroup, Sentence
 from ..prepare import PreparedDocument, TimedExprs, prepare_documents
 from ..text.dates import is_history
 from ..text.lexicon import CURRENCY_WORDS, FOREIGN_PERCENT, MONTH_PATTERN, WEEKDAY_PATTERN, YEAR_PATTERN
-from ..text.numbers import FOREIGN_NUMBER_LANGS, Quantity, find_quantities
+from ..text.numbers import FOREIGN_NUMBER_LANGS, TENS, UNITS, Quantity, find_quantities
 from ..text.tfidf import stem
 from .claim_source import TOKEN, attribution
 from .counted import MEASURE_UNITS, context_thing, not_a_quantity, pair_kind, subject_thing, with_distance
@@ -142,12 +142,20 @@ def _figure(sent: _Sentence, k: int) -> _Figure | None:
     return fig
 
 
+#: a part told after its whole: "Of the 120 passengers, 80 survived", "Of the 12 victims, five were children"
+_OF_THE_WHOLE = re.compile(r"\b[Oo]f\s+(?:the|its|their|these|those)\s+(?:\d[\d,.]*|[a-z]+(?:-[a-z]+)?)\s+"
+                           r"((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s*,\s*$")
+
+
 def _counted(sent: _Sentence, fig: _Figure) -> tuple[str, str, str, str] | None:
     """``(unit, counted thing, noun class, event)`` of a figure (its start moved onto a currency sign before
     it), or None when it counts nothing the sentence says."""
     unit, fig.start = _unit(fig.qty, fig.before, fig.after, fig.start)
     unit, fig.after = _money_after(unit, fig.after)
     what, after_words = _counted_after(fig.after)
+    whole = _OF_THE_WHOLE.search(fig.before[-80:]) if not unit else None
+    if whole and (not what or what.split()[0].lower() in _VERBS or what.split()[0].lower().endswith("ed")):
+        what = whole.group(1)  # "Of the 120 passengers, 80 survived": the 80 are passengers
     before_words = [t.lower() for t in TOKEN.findall(fig.before[-80:])]
     noun, event = classify(what, before_words, after_words)
     if sent.doc.article.lang in FOREIGN_NUMBER_LANGS:
@@ -359,7 +367,8 @@ def _modifier(surface: str, after: str) -> tuple[str, int]:
     if per_time:  # "a $5 million-a-year fund"
         return after[per_time.end():], per_time.end()
     m = _MODIFIER.match(after)
-    if not m or m.group(1) in TIME_UNITS or m.group(1) in _NOT_COUNTED or surface.lower() in _SMALL_WORDS:
+    if not m or m.group(1) in TIME_UNITS or m.group(1) in _NOT_COUNTED or surface.lower() in _SMALL_WORDS \
+            or m.group(1) in UNITS or m.group(1) in TENS:  # "three-four years": a range of numbers
         return "", 0
     rest = re.sub(r"^\s*(?:\([^)]{0,30}\)|\))", "", after[m.end():])  # past "(200-kilometer)"
     if not re.match(r"\s+[A-Za-z]", rest) or (m.group(1) == "degree" and _QUAKE.match(rest)):
