@@ -49,6 +49,16 @@ def test_a_unit_word_joins_a_ten_only():
     assert values.count(6) == 2 and 25 in values
 
 
+def test_the_counted_thing_ends_before_an_irregular_verb_or_an_adverb():
+    whats = [c.what for c in _claims("A poll of 2,400 voters found little change. Thousands of people now queue "
+                                     "daily. About 300 workers left the plant.")]
+    assert whats == ["voters", "people", "workers"]
+
+
+def test_an_age_at_death_is_no_figure():
+    assert _claims("The former premier died at 90, his family said.") == []
+
+
 def test_an_abbreviation_inside_the_counted_thing_keeps_its_dot():
     (c,) = _claims("Three U.N. inspectors arrived in the capital.")
     assert c.what == "U.N. inspectors" and c.text == "Three U.N. inspectors"

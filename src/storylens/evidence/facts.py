@@ -388,8 +388,8 @@ def _skip(surface: str, before: str, after: str, qualifier: str) -> bool:
         return True  # a date
     if re.match(r"\s*(?::\d|a\.m\b|p\.m\b|GMT|BST|EST|EDT|am\b|pm\b|o'clock)", after) or before.endswith(":"):
         return True  # a time
-    if re.search(r"\b(?:aged|age|ages? of|No\.|number|route|page|article|resolution|flight|room|chapter|section|"
-                 r"channel|highway|interstate|proposition|terminal|gate|studio|platform|pier|precinct)\s*$",
+    if re.search(r"\b(?:aged|age|ages? of|di(?:ed|es)\s+at|dead\s+at|No\.|number|route|page|article|resolution|"
+                 r"flight|room|chapter|section|channel|highway|interstate|proposition|terminal|gate|studio|platform|pier|precinct)\s*$",
                  before, re.IGNORECASE):
         return True
     if surface.lower().split()[-1] in _SMALL_WORDS and len(surface.split()) == 1:

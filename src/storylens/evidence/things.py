@@ -100,9 +100,18 @@ def _ends_the_thing(last: str, low: str) -> bool:
     """A word after a plural noun that is the clause's verb or a day, not part of the counted thing: "three
     U.N. inspectors arrived", "20 states kicked off", "two men Saturday" (an event word stays: "two Israelis
     arrested" counts the arrested)."""
-    if not last.lower().endswith("s") or last.lower().endswith("ss"):
+    plural = last.lower() in NOUN_CLASS or (last.lower().endswith("s") and not last.lower().endswith("ss"))
+    if not plural:
         return False
-    return low in WEEKDAYS or (low.endswith("ed") and len(low) > 4 and low not in EVENT_OF)
+    return low in WEEKDAYS or low in _PAST_VERBS or low in _ADVERBS or (
+        low.endswith("ed") and len(low) > 4 and low not in EVENT_OF)
+
+
+#: irregular past tenses that follow a count as its clause's verb ("13,626 adults found", "fireworks lit up")
+_PAST_VERBS = frozenset("""found said told made took gave came went saw got held met ran won lost paid kept brought
+    thought began became fell rose grew knew sent spent put set cut hit shut lit led left sat stood fought
+    drew flew threw wrote spoke broke chose drove ate""".split())
+_ADVERBS = frozenset("now then today yesterday tonight here there again".split())
 
 
 _ADJECTIVE = re.compile(r"[a-z](?:al|ern|ic|ive|ian|ese|ish|ous|ary)$")
