@@ -14,7 +14,9 @@ process (``time.process_time``) per set, with wall seconds and the load average.
     nice .venv/bin/python benchmarks/digest_speed.py --dump /tmp/before  # also write every digest (JSON, Markdown)
 
 ``--dump DIR`` writes each set's digest as JSON and Markdown (and the bundled example's), so that two
-versions of the code can be compared byte for byte (``diff -r``).
+versions of the code can be compared byte for byte (``diff -r``).  ``--stages`` adds, after the timed runs,
+one more pass of the digest over every set with each stage's CPU time (the functions named in
+:data:`STAGES`, wrapped for that pass only; "summary: claim index" is part of "summary").
 """
 
 from __future__ import annotations
@@ -67,6 +69,50 @@ def lexrank(ranker: SumyRanker, documents: list[str], words: int) -> list[str]:
     return apply_budget([cands[i].text for i in ranker([c.text for c in cands])], words)
 
 
+#: (module, function, label) of the stages ``--stages`` times; "summary: ..." is part of "summary"
+STAGES = [("storylens.pipeline", "with_languages", "languages"), ("storylens.pipeline", "find_copies", "copies"),
+          ("storylens.pipeline", "prepare_documents", "prepare"), ("storylens.pipeline", "_summary", "summary"),
+          ("storylens.summarizers.support", "claim_index", "summary: claim index"),
+          ("storylens.summarizers.pool", "display_positions", "summary: display lines"),
+          ("storylens.pipeline", "_evidence", "evidence"), ("storylens.evidence", "recognise", "evidence: entities"),
+          ("storylens.evidence", "story_facts", "evidence: figures (and the dates, read first here)"),
+          ("storylens.evidence", "story_quotes", "evidence: quotes"),
+          ("storylens.evidence", "story_timeline", "evidence: timeline"),
+          ("storylens.evidence", "story_coverage", "evidence: coverage"),
+          ("storylens.pipeline", "mixed_stories", "mixed-story check"), ("storylens.pipeline", "story_title", "title"),
+          ("storylens.report", "render", "render")]
+
+
+def stage_times(run: Callable[[], object]) -> dict[str, float]:
+    """CPU seconds of each of :data:`STAGES` during ``run()`` (the functions wrapped meanwhile, then restored)."""
+    import importlib
+
+    spent: dict[str, float] = defaultdict(float)
+    saved = []
+
+    def timed(fn: Callable, label: str) -> Callable:
+        def wrapper(*args, **kwargs):
+            c0 = time.process_time()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[label] += time.process_time() - c0
+        return wrapper
+
+    for module, name, label in STAGES:
+        mod = importlib.import_module(module)
+        saved.append((mod, name, getattr(mod, name)))
+        setattr(mod, name, timed(getattr(mod, name), label))
+    try:
+        c0 = time.process_time()
+        run()
+        spent["all"] = time.process_time() - c0
+    finally:
+        for mod, name, fn in saved:
+            setattr(mod, name, fn)
+    return spent
+
+
 def cpu_wall(fn: Callable[[], object]) -> tuple[float, float, object]:
     c0, w0 = time.process_time(), time.perf_counter()
     out = fn()
@@ -105,6 +151,12 @@ def run_set(name: str, path: Path, args, dump: Path | None) -> dict[str, float]:
             stem.with_suffix(".json").write_text(render(d, "json"), encoding="utf-8")
             stem.with_suffix(".md").write_text(render(d, "markdown"), encoding="utf-8")
     n = len(sets)
+    if args.stages:
+        import storylens.report as report
+
+        full = [Options(max_words=words, use_spacy=use_spacy) for _, _, _, words in sets]
+        spent = stage_times(lambda: [report.render(digest(arts, options=o), "markdown")
+                                     for (_, arts, _, _), o in zip(sets, full)])
     print(f"\n{path.name}: {n} sets, load average {os.getloadavg()[0]:.2f}; reading (JSONL reader, cleaning) "
           f"{1000 * read_cpu:.1f} ms CPU a set, not in the figures below\n")
     print("| system | CPU ms per set | wall ms per set | LexRank / system (CPU) |\n|---|---|---|---|")
@@ -113,6 +165,11 @@ def run_set(name: str, path: Path, args, dump: Path | None) -> dict[str, float]:
         out[system] = cpu[system] / n
         ratio = cpu["lexrank"] / cpu[system] if "lexrank" in cpu and cpu[system] else float("nan")
         print(f"| {system} | {1000 * cpu[system] / n:.1f} | {1000 * wall[system] / n:.1f} | {ratio:.1f}x |")
+    if args.stages:
+        print("\n| digest stage (one more pass) | CPU ms per set | share |\n|---|---|---|")
+        for _, _, label in STAGES:
+            print(f"| {label} | {1000 * spent[label] / n:.2f} | {spent[label] / spent['all']:.0%} |")
+        print(f"| the whole digest | {1000 * spent['all'] / n:.2f} | 100% |")
     return out
 
 
@@ -132,6 +189,7 @@ def main(argv=None) -> int:
     ap.add_argument("--systems", default="digest,summary,lexrank")
     ap.add_argument("--entities", choices=("rules", "spacy"), default="rules")
     ap.add_argument("--dump", metavar="DIR", help="also write every digest there (JSON, Markdown)")
+    ap.add_argument("--stages", action="store_true", help="also time each stage of the digest (one more pass)")
     args = ap.parse_args(argv)
     dump = Path(args.dump) if args.dump else None
     if dump is not None:
