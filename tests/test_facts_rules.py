@@ -85,3 +85,9 @@ def test_a_part_told_after_its_whole_counts_the_whole_s_thing():
 
 def test_two_numbers_joined_by_a_hyphen_are_no_modifier():
     assert _claims("Over the last three-four years, exports have stalled.") == []
+
+
+def test_a_change_s_subject_is_what_a_share_measures():
+    whats = [c.what for c in _claims("Shares of Acme sank 12 percent. Retail sales edged up 0.3 percent in May. "
+                                     "The dollar eased 0.5 percent against the yen.")]
+    assert whats == ["Shares of Acme", "Retail sales", "dollar"]

@@ -147,8 +147,11 @@ _NUMBER_OF = re.compile(r"\b(?:[Tt]he|[Aa])\s+(?:total\s+)?number\s+of\s+")
 _CHANGE = re.compile(r"\b(?:has\s+|have\s+|had\s+)?(?:been\s+)?(?:risen|rose|rise|rises|increased|increases|grew|"
                      r"grown|soared|climbed|jumped|fell|fallen|dropped|declined|decreased|doubled|tripled|bumped|swelled|"
                      r"shrank|shrunk|plunged|surged|drops|drop|falls|fall|grows|grow|gained|gains|slipped|slid|"
-                     r"tumbled|dipped|climbs|jumps)\b")
-_TO_FIGURE = re.compile(r"^(?:(?:[^,;:.()]|(?<=\d)[,.](?=\d)){0,60}?\b(?:from|to|by|at)\s+|\s+)"
+                     r"tumbled|dipped|climbs|jumps|soar|soars|sank|sink|sinks|slumped|slumps|surges|plunges|tumbles|"
+                     r"slips|dips|declines|decreases|advanced|advances|eased|eases|edged|edges|rallied|rallies|"
+                     r"spiked|skyrocketed|dived|retreated|shed|sheds)\b")
+_TO_FIGURE = re.compile(r"^(?:(?:[^,;:.()]|(?<=\d)[,.](?=\d)){0,60}?\b(?:from|to|by|at)\s+|"
+                        r"\s+(?:(?:up|down|higher|lower)\s+)?)"
                         r"(?:an?\s+average\s+of\s+|(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+|just\s+|only\s+)?$")
 _ENDS_ON_FIGURE = re.compile(r"\b(?:to|from|at|was|is|were|are|by|reached|hit|totaled)\s+(?:(?:more|less|fewer)\s+"
                              r"than\s+|about\s+|nearly\s+|almost\s+|some\s+)?$")

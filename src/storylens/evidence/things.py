@@ -40,7 +40,7 @@ _STOP_WHAT = set("""a an the of in on at to from by for with and or but as is ar
     have had will would could should may might can that which who whom whose this these those it its their
     his her they he she we you i than then so since after before during while when where including
     among about around over under into onto across mostly most some several many more less each per
-    said says say told reported according not no yet also just only still already were""".split())
+    said says say told reported according not no yet also just only still already were against versus""".split())
 
 
 def counted_words(after: str) -> tuple[str, list[str]]:
