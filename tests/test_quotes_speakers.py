@@ -376,3 +376,52 @@ def test_the_role_before_a_comma_names_the_one_person_with_that_role():
                     "``Mistakes have been made in the past with regard to building,'' said the prime minister, "
                     "without elaborating.")
     assert got == {"Mistakes have been m": "Bulent Ecevit"}
+
+
+def test_an_appositive_with_its_own_clause_words_before_the_verb():
+    got = _speakers("The director came before the House panel.\n"
+                    "Louis Freeh, testifying before the panel, said: ``We are very sensitive to the community "
+                    "here.''\n"
+                    "Woody Enderson, the agent directing the task force that is searching for the man, said in a "
+                    "statement that ``there is no reason to believe'' the two are linked.\n"
+                    "Bill Smith, a geophysicist at the US Geological Survey's National Earthquake Information "
+                    "Center in Colorado, explained that such numbers are ``still subject to change.''")
+    assert got == {"We are very sensitiv": "Louis Freeh", "there is no reason t": "Woody Enderson",
+                   "still subject to cha": "Bill Smith"}
+
+
+def test_he_said_as_an_aside_just_before_the_quotation():
+    got = _speakers("Scientists watched the fault.\n"
+                    "``People have detected precursor motions,'' said Nafi Toksoz, a geophysicist. With the "
+                    "added impetus of this quake, he said, ``we'll push on with it.''")
+    assert got["we'll push on with i"] == "Nafi Toksoz"
+
+
+def test_the_group_said_after_a_sentence_whose_subject_is_a_body():
+    got = _speakers("Arrests went on across the country.\n"
+                    "In addition, the All Burma Students Democratic Front, an exiles group, said the junta had "
+                    "arrested more than 300 students. ``We estimate that more than 900 arrests have been made,'' "
+                    "the group said.\n"
+                    "The Burma Students Democratic Front is based in Thailand.")
+    assert got["We estimate that mor"] == "All Burma Students Democratic Front"
+
+
+def test_it_said_after_a_body_with_an_appositive():
+    got = _speakers("Netscape Communications Corp., Microsoft's main rival, wrote to the Justice Department.\n"
+                    "It said that Microsoft made the rival browser \"far less accessible to users.\"")
+    assert got["far less accessible "] == "Netscape Communications Corp."
+
+
+def test_the_statement_said_needs_a_statement_named_before():
+    got = _speakers("The United States Trade Representative said in a statement it was disappointed.\n"
+                    "``If this dispute goes to a panel, we will defend the measure,'' the statement said.",
+                    "The European Union Council said on Monday that its members were divided.\n"
+                    "``The measure is not consistent with the rules,'' the statement said.")
+    assert got["If this dispute goes"] == "United States Trade Representative"
+    assert got["The measure is not c"] is None
+
+
+def test_a_place_that_spoke_before_is_no_speaker_of_the_statement():
+    got = _speakers("The United States said in a statement it is disappointed with the decision.\n"
+                    "``If this dispute goes to a panel, we will defend the measure,'' the statement said.")
+    assert got["If this dispute goes"] is None

@@ -47,6 +47,8 @@ _ACCORDING_AFTER = re.compile(r"^\s*,?\s*according\s+to\s+(?P<np>[^,.;\u201c\u20
 _INTRO_WORD = re.compile(rf"(?i:{QUOTE_INTRO_VERBS})")
 _PASSIVE_BEFORE = re.compile(r"\b(?:been|being|be|are|were|is|was)\s+$")
 _WHO_AT_END = re.compile(r",?\s+who\s+$")
+# the attribution as an aside just before the quotation: "..., he said, ``...''"
+_PRONOUN_ASIDE = re.compile(r",\s*(?P<np>he|she|they|we)\s+(?P<v>[a-z]+)\s*,\s*$")
 _CJK = r"[\u3040-\u30ff\u3400-\u9fff\u00b7\u30fb]"
 # a verb before "to say" is no part of the speaker: "..., Tekin managed to say", "he went on to say"
 _TO_SAY = r"(?:managed|went\s+on|began|tried|wanted|continued|hastened|paused|stopped)\s+to\s+"
@@ -139,6 +141,9 @@ def phrase_before(left: str, verbs: Verbs = ENGLISH, right: str = "", reach: int
         _ACCORDING_BEFORE.match(left)
     if inverted:  # "Said Evans: ``We want to get this case resolved.''"
         return inverted.group("np")
+    aside = _PRONOUN_ASIDE.search(left)
+    if aside and verbs.word.fullmatch(aside.group("v")):
+        return aside.group("np")  # "With the impetus of this quake, he said, ``we'll push on with it.''"
     pronoun = ""
     for vm in list(reversed(list(verbs.word.finditer(left))))[:2]:
         if len(left) - vm.end() > reach:
@@ -216,17 +221,21 @@ def speaker_before_verb(left: str) -> str:
     left = re.sub(r"\s+(?:simply|also|later|then|again|earlier)$", "", left)
     # an appositive: "Ibrahim Abu Leith, spokesman for the Syrian Civil Defence in Aleppo," -> keep both parts
     m = re.search(r"((?:[A-Z][\w'’.-]*|al-\w+|de|the|The|a|A|an|An|[a-z][\w'’-]*)"
-                  r"(?:[ \t]+(?:[A-Z][\w'’.-]*|al-\w+|[a-z][\w'’-]*|the|of|for|to|in))*"
-                  r"(?:,[^,\u201c\u201d\"]{2,80},)?)$", left)
+                  r"(?:[ \t]+(?:[A-Z][\w'’.-]*|al-\w+|[a-z][\w'’-]*|the|of|for|to|in))*)"
+                  r"(?P<app>,[^,\u201c\u201d\"]{2,120},)?$", left)
     if not m:
         return ""
     toks = m.group(1).strip().split()
-    # cut at the last clause word that cannot be inside a speaker phrase
+    # cut at the last clause word that cannot be inside a speaker phrase (an appositive's own words aside:
+    # "Freeh, testifying before the panel, said")
     cut = 0
     for j, t in enumerate(toks):
         if t.lower() in _CLAUSE_WORDS:
             cut = j + 1
     toks = toks[cut:]
+    if m.group("app") and toks:
+        toks[-1] += m.group("app")[:1]
+        toks += m.group("app")[1:].split()
     # the subject starts at a determiner or a capitalised word after any lowercase predicate words
     start = next((j for j, t in enumerate(toks) if t[:1].isupper() or t.lower() in _SUBJECT_STARTS), None)
     if start is None:
@@ -235,7 +244,7 @@ def speaker_before_verb(left: str) -> str:
         start = 0  # "lawyers for Marianne Gingrich charged": the lawyers speak
     # lowercase verbs in between ("Asked at the UN earlier whether the truce could be reinstated, Lavrov")
     joined = " ".join(toks[start:])
-    if "," in joined and not re.search(r",[^,]{2,80},$", joined):
+    if "," in joined and not re.search(r",[^,]{2,120},$", joined):
         joined = joined.rsplit(",", 1)[1].strip()
     return _after_sentence_end(joined)
 

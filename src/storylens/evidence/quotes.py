@@ -27,7 +27,7 @@ from .quote_attribution import PRONOUNS, Verbs, phrase_after, phrase_before, ver
 from .quote_rank import KeyIndex, QuoteKey, rank_quotes
 from .quote_spans import CLOSING_AT_START, EARLIER_QUOTES, FOREIGN_MARKS, OPENING_AT_END, OPENING_MARKS, \
     first_sentence, is_title_of_work, quote_spans
-from .speaker_bodies import DOCUMENT_NOUNS, body_before, document_author, the_one_named
+from .speaker_bodies import DOCUMENT_NOUNS, body_before, body_speaking, document_author, the_one_named
 from .speaker_context import FirstSeen, Found, Pronoun, continued_speaker, from_context, named_in, \
     nearest_speaker, person_like, speech_subject
 from .speaker_gender import Genders
@@ -220,21 +220,49 @@ def _referred_back(r: _Reading, role: str, at: int) -> str | None:
     sentence before), when that is a body (for a body noun), or when its attribution names the document (for a
     document noun: 'Amnesty said in a statement'), and nobody else is named in between; else None."""
     m = _REFERENCE.match(role.strip())
-    last = r.found[-1] if r.found else None
-    if not m or last is None or not last.speaker:
+    if not m:
         return None
     noun = m.group("noun").lower()
+    last = r.found[-1] if r.found else None
     k = r.doc.sentences_ending_by(at)
     since = r.doc.sentences[k - 2].start if k >= 2 else 0
-    if last.end < since or _someone_else(r, last, at):
+    if last is None or not last.speaker or last.end < since:
+        return _body_spoke_before(r, noun, at)
+    if _someone_else(r, last, at):
         return None
     if noun in _BODY_NOUNS:
         return last.speaker if _a_body(r, last.speaker) else None
     if noun in DOCUMENT_NOUNS:
-        said = r.doc.text[max(0, last.start - 200):at]
-        named = re.search(rf"\b(?:in|through)\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){{0,2}}{noun}\b", said)
-        return last.speaker if named else None
+        return last.speaker if _through_document(r.doc.text[max(0, last.start - 200):at], noun) else None
     return None
+
+
+def _body_spoke_before(r: _Reading, noun: str, at: int) -> str | None:
+    """"``...'' the group said." after a sentence with no quotation whose speaking subject is a body ("the All
+    Burma Students Democratic Front, an exiles group, said the junta had arrested ..."): that body; for a
+    document noun only when that sentence says it spoke through one ("The United States said in a
+    statement ...")."""
+    here = r.doc.sentence_at(at)
+    start = r.doc.sentences[here].start if here is not None else at
+    if _SENTENCE_BEFORE.search(r.doc.text, start, at):
+        span = (start, at)  # the splitter joined the quotation to the sentence before
+    elif (k := r.doc.sentences_ending_by(at)):
+        span = (r.doc.sentences[k - 1].start, r.doc.sentences[k - 1].end)
+    else:
+        return None
+    prev = r.doc.text[span[0]:span[1]]
+    if EARLIER_QUOTES.search(prev) or not (noun in _BODY_NOUNS or _through_document(prev, noun)):
+        return None
+    return body_speaking(r.doc, *span, r.persons, r.orgs, r.roles, r.seen)
+
+
+_SENTENCE_BEFORE = re.compile(r"\w[.!?]['\"\u201d\u2019)]*\s+(?:``|''|[\"\u201c\u2018'])?$")
+
+
+def _through_document(said: str, noun: str) -> bool:
+    """Whether ``said`` has its subject speak through a document called ``noun`` ("said in a statement")."""
+    return noun in DOCUMENT_NOUNS and bool(
+        re.search(rf"\b(?:in|through)\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){{0,2}}{noun}\b", said))
 
 
 def _a_body(r: _Reading, name: str) -> bool:

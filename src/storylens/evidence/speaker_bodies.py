@@ -13,7 +13,7 @@ import re
 from ..prepare import PreparedDocument
 from ..text.lexicon import AGENCIES, ORG_WORDS, SPEECH_VERBS
 from .speaker_context import FirstSeen, as_object, named_in
-from .speakers import resolve_speaker
+from .speakers import can_speak, resolve_speaker
 
 #: what a body speaks through: "the report said", "the statement added"
 DOCUMENT_NOUNS = ("statement", "report", "submission", "resolution", "letter", "study", "commentary", "document",
@@ -64,6 +64,9 @@ def _named_speaker(part: str, persons: dict[str, str], orgs: dict[str, str], rol
         longer = _as_written(bare, {**persons, **orgs}, seen.text, bare + " ")
         if longer:  # "the Amnesty statement" where the article names Amnesty International
             return longer
+        tail = bare.split(" ", 1)[1] if " " in bare else ""
+        if tail in orgs and orgs[tail] == tail and len(tail.split()) > 1:
+            return bare  # one word the entities cut: "the All Burma Students Democratic Front"
         speaker, _, _ = resolve_speaker(bare, persons, roles)
         if speaker:
             return speaker
@@ -151,7 +154,7 @@ def _agency(name: str) -> bool:
     return any(f" {a} " in low for a in AGENCIES) or bool(re.search(r" (?:news|press) agency | press $", low))
 
 
-_BODY_SPEAKS = re.compile(rf"^\W*(?:[A-Z][^,]{{0,40}},\s+)?(?P<np>[^,;:]{{2,80}}?)\s+(?:\w+ly\s+)?"
+_BODY_SPEAKS = re.compile(rf"^\W*(?:[A-Z][^,]{{0,40}},\s+)?(?P<np>[^,;:]{{2,80}}?)(?:,[^,;:]{{2,60}},)?\s+(?:\w+ly\s+)?"
                           rf"(?:{SPEECH_VERBS}|reported|announced|found|concluded)\b")
 
 
@@ -162,11 +165,19 @@ def body_before(doc: PreparedDocument, sent_start: int, persons: dict[str, str],
     if not k:
         return None
     prev = doc.sentences[k - 1]
-    m = _BODY_SPEAKS.match(doc.text[prev.start:prev.end])
+    return body_speaking(doc, prev.start, prev.end, persons, orgs, roles, seen)
+
+
+def body_speaking(doc: PreparedDocument, start: int, end: int, persons: dict[str, str], orgs: dict[str, str],
+                  roles: dict[str, str], seen: FirstSeen) -> str | None:
+    """The body (or document's author) that is the speaking subject of the sentence ``doc.text[start:end]``."""
+    m = _BODY_SPEAKS.match(doc.text[start:end])
     if not m:
         return None
     np = m.group("np").strip()
-    body = _named_speaker(np, persons, orgs, roles, sent_start, seen)
+    body = _named_speaker(np, persons, orgs, roles, end, seen)
     if body is None:
-        body = document_author(np, doc, prev.start, persons, orgs, roles, seen)
+        body = document_author(np, doc, start, persons, orgs, roles, seen)
+    if body and not can_speak(re.sub(r"^(?:the|The)\s+", "", body)):
+        return None  # a place ("The United States said in a statement"): no speaker, as anywhere else
     return body if body and body not in persons.values() else None
