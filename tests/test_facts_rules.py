@@ -91,3 +91,16 @@ def test_a_change_s_subject_is_what_a_share_measures():
     whats = [c.what for c in _claims("Shares of Acme sank 12 percent. Retail sales edged up 0.3 percent in May. "
                                      "The dollar eased 0.5 percent against the yen.")]
     assert whats == ["Shares of Acme", "Retail sales", "dollar"]
+
+
+def test_a_dollar_of_another_country_keeps_its_code():
+    units = [c.unit for c in _claims("The mine adds U.S. dlrs 3.7 billion (Australian dollars 6.2 billion) a year. "
+                                     "The bank lent A$2 billion. Tickets cost HK$500 each.")]
+    assert units == ["USD", "AUD", "AUD", "HKD"]
+
+
+def test_money_spent_on_something_counts_the_spending_on_it():
+    (c,) = _claims("The state will spend $12 million on new bridges.")
+    assert c.what == "spending on bridges"
+    (d,) = _claims("The city spent $2 million on Monday.")
+    assert "Monday" not in d.what

@@ -67,9 +67,22 @@ def _phrase(words: list[str]) -> str:
     return " ".join(words)
 
 
+_SPENDING = re.compile(r"\b(spend|spends|spent|spending|invest|invests|invested|investing)\b"
+                       r"[^.;:]{0,40}$", re.IGNORECASE)
+_SPENT_ON = re.compile(r"^\s*\)?\s*on\s+(?:the\s+|a\s+|an\s+|their\s+|its\s+|his\s+|her\s+|new\s+)?(.*)", re.DOTALL)
+_WHEN_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday average top time""".split())
+
+
 def context_thing(before: str, after: str) -> str:
     """The noun phrase a figure given in a unit is about: after it ("of calories", "in circumference", "for
     each song"), else before it ("rates of obesity of", "the temperature was", "traveling more than")."""
+    spending = _SPENDING.search(before[-60:])
+    m = _SPENT_ON.match(after) if spending else None
+    if spending and m:  # "will spend $10 million on roads": the spending on roads
+        got = _np_after(m.group(1))
+        if got and got.split()[-1].lower() not in _TIME_WORDS and got.lower() not in _WHEN_WORDS:
+            verb = spending.group(1).lower()
+            return f"{'investment' if verb.startswith('invest') else 'spending'} on {got}"
     m = _RIGHT.match(after)
     if m:
         raw = _WORDS.findall(m.group(1))[:3]

@@ -15,7 +15,8 @@ from typing import Sequence
 from ..models import Article, Claim, FactGroup, Sentence
 from ..prepare import PreparedDocument, TimedExprs, prepare_documents
 from ..text.dates import is_history
-from ..text.lexicon import CURRENCY_WORDS, FOREIGN_PERCENT, MONTH_PATTERN, WEEKDAY_PATTERN, YEAR_PATTERN
+from ..text.lexicon import CURRENCY_WORDS, DOLLAR_PREFIXES, FOREIGN_PERCENT, MONTH_PATTERN, WEEKDAY_PATTERN, \
+    YEAR_PATTERN
 from ..text.numbers import FOREIGN_NUMBER_LANGS, TENS, UNITS, Quantity, find_quantities
 from ..text.tfidf import stem
 from .claim_source import TOKEN, attribution
@@ -47,6 +48,11 @@ _WHEN = re.compile(rf"^(?:(?:last|this|next|each|every|a|per)\s+(?:{_TIME_UNIT})
                    rf"(?:last|this|next)?\s*(?:{WEEKDAY_PATTERN}|{MONTH_PATTERN}))\b", re.IGNORECASE)
 _CURRENCY_NAMES = "|".join(re.escape(w).replace("\\ ", "\\s+") for w in sorted(CURRENCY_WORDS, key=len, reverse=True))
 _CURRENCY_AFTER = re.compile(rf"^\s+({_CURRENCY_NAMES})(?!\w)", re.IGNORECASE)
+_DOLLAR_PREFIX = re.compile(rf"(?<![\w$])({'|'.join(k.upper() for k in DOLLAR_PREFIXES)})\$\s*$")
+#: a currency of two words or more named before its figure, as wire copy does ("Australian dollars 6.2 billion")
+_CURRENCY_NAME_BEFORE = re.compile(r"(?<!\w)(" + "|".join(
+    re.escape(w).replace("\\ ", "\\s+") for w in sorted(CURRENCY_WORDS, key=len, reverse=True) if " " in w)
+    + r")\s+$", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(r"(?:\$|\bUS\$|\b(?:U\.S\.\s+)?dlrs\.?|\bUSD)\s*$")
 
 
@@ -249,6 +255,10 @@ def _unit(qty: Quantity, before: str, after: str, q_start: int) -> tuple[str, in
     cur = _CURRENCY_BEFORE.search(before)
     if qty.currency:
         return "USD", q_start
+    prefixed = _DOLLAR_PREFIX.search(before) or _CURRENCY_NAME_BEFORE.search(before)
+    if prefixed:  # "A$6.2 billion", "HK$500", "(Australian dollars 6.2 billion)"
+        name = " ".join(prefixed.group(1).lower().split())
+        return DOLLAR_PREFIXES.get(name) or CURRENCY_WORDS[name], prefixed.start()
     if cur:
         return "USD", cur.start()
     if re.match(r"\s*(?:%|per\s?cent\b)", after) or _PERCENT.match(after):
@@ -301,7 +311,8 @@ def _beside(unit: str, what: str, before: str, after: str) -> str:
     after_unit = bare[at + len(what):] if at >= 0 else bare
     # "has grown to dlrs 1 million": the sign is the figure's; "$155 a month in rent subsidies": past the rate
     after_unit = re.sub(r"^\s*(?:a|an|per|each|every)\s+(?:year|month|week|day|copy|head)\b", "", after_unit)
-    context = context_thing(_CURRENCY_BEFORE.sub("", before), _PERCENT.sub("", after_unit))
+    bare_before = _CURRENCY_BEFORE.sub("", _CURRENCY_NAME_BEFORE.sub("", _DOLLAR_PREFIX.sub("", before)))
+    context = context_thing(bare_before, _PERCENT.sub("", after_unit))
     if unit:  # money or a share has no distance: "a loan of $300,000 from a Portuguese bank"
         context = re.sub(r"^distance\s+", "", context)
     return context if context and context.lower() not in what.lower() else ""

@@ -253,4 +253,11 @@ FOREIGN_PERCENT = {"de": ("prozent",), "fr": ("pour cent", "pourcent"), "es": ("
 CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "u.s. dollars": "USD", "us dollars": "USD",
                   "u.s. dollar": "USD", "euros": "EUR", "euro": "EUR", "ecu": "ECU", "ecus": "ECU", "yen": "JPY",
                   "yuan": "CNY", "marks": "DEM", "deutsche marks": "DEM", "francs": "FRF", "rupees": "INR",
-                  "rubles": "RUB", "roubles": "RUB", "pesos": "MXN", "lire": "ITL", "shekels": "ILS"}
+                  "rubles": "RUB", "roubles": "RUB", "pesos": "MXN", "lire": "ITL", "shekels": "ILS",
+                  # the other dollars, named before or after the figure ("Australian dollars 6.2 billion")
+                  "australian dollars": "AUD", "canadian dollars": "CAD", "hong kong dollars": "HKD",
+                  "singapore dollars": "SGD", "new zealand dollars": "NZD", "taiwan dollars": "TWD",
+                  "new taiwan dollars": "TWD", "british pounds": "GBP", "pounds sterling": "GBP"}
+#: a dollar sign with its country's letters before it ("A$6.2 billion", "HK$500"): the currency's code
+DOLLAR_PREFIXES = {"a": "AUD", "au": "AUD", "c": "CAD", "ca": "CAD", "hk": "HKD", "nt": "TWD", "s": "SGD",
+                   "nz": "NZD", "r": "BRL", "us": "USD"}
