@@ -25,6 +25,17 @@ def test_header_url_numbers_caption_and_dateline_become_metadata():
     assert r.captions and "AFP Photo" in r.captions[0]
 
 
+def test_a_one_line_record_ending_in_a_credit_is_story_text_not_a_caption():
+    one = ("Waldbrand bei Athen: Tausende fliehen vor den Flammen Die Feuerwehr kämpfte am Montag gegen einen "
+           "Waldbrand nordöstlich von Athen, mehrere Dörfer wurden geräumt. (AFP/dpa/jW)")
+    r = clean_text(one)
+    assert r.text == one and r.captions == []
+    # the same credit line among other lines is still a caption
+    r = clean_text("Die Feuerwehr kämpfte am Montag gegen einen Waldbrand.\n\nFlammen über Athen (AFP/dpa/jW)")
+    assert r.text == "Die Feuerwehr kämpfte am Montag gegen einen Waldbrand."
+    assert r.captions == ["Flammen über Athen (AFP/dpa/jW)"]
+
+
 def test_boilerplate_lines_are_dropped_and_credits_read():
     raw = ("Syrian government forces advance on rebel-held Aleppo\n\nTanks crossed the frontline.\n\n"
            "READ MORE: Syrian army advances as 'Aleppo carnage' sparks fury\n\nShort link:\n\n"

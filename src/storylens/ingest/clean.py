@@ -188,12 +188,13 @@ def clean_text(raw: str, *, url: str = "", title: str = "") -> CleanResult:
     res = CleanResult(text="", url=url, title=title)
     body: list[str] = []  # empty while still before the first line of story text (the header)
     last = max((i for i, ln in enumerate(lines) if ln), default=-1)
+    only = sum(1 for ln in lines if ln) == 1  # a one-line record: title and body run together
     for i, line in enumerate(lines):
         if not line:
             continue
         if not body and _header_metadata(res, line):
             continue
-        if _metadata_line(res, line):
+        if _metadata_line(res, line, only):
             continue
         if not body:
             if _header_title(res, line, title, i < last):
@@ -232,9 +233,11 @@ def _header_metadata(res: CleanResult, line: str) -> bool:
     return False
 
 
-def _metadata_line(res: CleanResult, line: str) -> bool:
+def _metadata_line(res: CleanResult, line: str, only: bool = False) -> bool:
     """Whether ``line``, anywhere, is not story text: an agency or source credit, a photo caption, a
-    boilerplate line or a subhead (what it says is kept on ``res``)."""
+    boilerplate line or a subhead (what it says is kept on ``res``).  The text's ``only`` line is never a
+    caption: a record whose title and body run on one line may end in a credit ("... (AFP/dpa)") and would
+    be lost whole."""
     if m := _AGENCY_LINE.match(line):
         res.agency = res.agency or canonical_agency(m.group("agency"))
         if m.group("date") and not res.published:
@@ -246,7 +249,7 @@ def _metadata_line(res: CleanResult, line: str) -> bool:
         res.outlet = res.outlet or canonical_agency(who)
         res.dropped.append(line)
         return True
-    if _CAPTION.search(line) and not line.startswith(("\"", "\u201c")):
+    if not only and _CAPTION.search(line) and not line.startswith(("\"", "\u201c")):
         res.captions.append(line)
         return True
     if _BOILERPLATE.match(line) or _SUBHEAD.match(line):
