@@ -104,3 +104,9 @@ def test_money_spent_on_something_counts_the_spending_on_it():
     assert c.what == "spending on bridges"
     (d,) = _claims("The city spent $2 million on Monday.")
     assert "Monday" not in d.what
+
+
+def test_layoffs_are_a_count_of_idled_workers():
+    ((c, meta),) = extract_claims(prepare_document(Article(
+        id="t", text="The strike has led to 2,300 layoffs at suppliers.", published="2001-03-05")))
+    assert c.what.startswith("layoffs") and meta.key[1] == "idled" and meta.cumulative

@@ -20,3 +20,8 @@ def test_a_vague_count_joins_a_figure_of_its_order_only_in_a_toll():
     (g,) = _multi("The floods killed thousands of people in the delta on Monday.",
                   "The floods killed 4,100 people in the delta on Monday.")
     assert {c.value for c in g.claims} == {1000, 4100}
+
+
+def test_an_amount_a_thing_is_worth_counts_that_thing_and_joins_its_retelling():
+    (g,) = _multi("The merger is worth $3.4 billion, the firms said.", "The $3.4 billion merger was approved.")
+    assert all("merger" in c.what for c in g.claims)

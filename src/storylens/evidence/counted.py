@@ -35,7 +35,8 @@ _VERB_NOUNS = {"weighs": "weight", "weighed": "weight", "weigh": "weight", "cost
 _MEASURING_VERB = re.compile(rf"\b({'|'.join(_VERB_NOUNS)})\s+(?:(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|"
                              r"almost\s+|some\s+|only\s+|just\s+|an?\s+)?$", re.IGNORECASE)
 # "its average speed since launch has been 47 mph": the subject of a copula, past a short phrase of its own
-_COPULA = re.compile(r"\b(?:is|was|are|were|has\s+been|have\s+been|had\s+been|stood\s+at|totaled|totalled)\s+"
+_COPULA = re.compile(r"\b(?:(?:is|was|are|were|has\s+been|have\s+been|had\s+been)(?:\s+(?:worth|valued\s+at))?|"
+                     r"stood\s+at|totaled|totalled)\s+"
                      r"(?:(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+|only\s+|just\s+|"
                      r"an?\s+|between\s+)?$")
 _PREPOSITIONS = {"since", "in", "for", "at", "on", "during", "after", "before"}

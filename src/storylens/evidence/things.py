@@ -22,7 +22,7 @@ EVENT_WORDS = {
     "missing": "missing",
     "arrested": "arrested detained jailed imprisoned",
     "rescued": "rescued saved",
-    "idled": "idled furloughed",
+    "idled": "idled furloughed layoffs",
     # running totals of measures: a distance covered, an area burned, money raised
     "traveled": "covered traveled travelled traveling travelling flown flying flew sailed",
     "burned": "burned burnt burning scorched charred blackened",
