@@ -8,6 +8,7 @@ the same thing with another figure is listed under ``conflicts`` instead of cite
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
@@ -16,7 +17,7 @@ import numpy as np
 
 from ..models import Citation, Sentence, Summary, SummarySentence
 from ..text.claims import figures, figures_agree
-from ..text.lexicon import SAME_CLAIM_WORDS
+from ..text.lexicon import IRREGULAR_PAST, SAME_CLAIM_WORDS, WEEKDAY_PATTERN
 from ..text.numbers import FRACTIONS, SCALES, TENS, UNITS, VAGUE
 from ..text.segment import words
 from ..text.tfidf import STOPWORDS, stem
@@ -104,9 +105,73 @@ _MAY_COUNT = re.compile(r"\d|\b(?:%s)" % "|".join(
            key=lambda w: (-len(w), w))), re.IGNORECASE)
 
 
+# a doubled last consonant ("cancelled", "stopped"): the light stemmer leaves "cancell" beside "cancel"
+_DOUBLED = re.compile(r"(?<=[a-z]{3})([b-df-hj-np-tv-z])\1$")
+
+
+# where a sentence's main clause ends and a clause that only adds to it begins: ", where Moscow is helping ...",
+# ", and has seen ...", ", as rebel fire killed ...", "; ..."
+_CLAUSE_END = re.compile(r",\s+(?:where|which|who|whose|as|after|while|with|including|and|but|although|though|"
+                         r"when|amid|despite|according|said|says)\b|;\s")
+# a verb of the clause: a past tense ("cancelled", "fell") or a form of "be" and a participle ("was flying"); not
+# a participle alone ("a small plane carrying Kennedy, his wife, ..."); a word of three letters or fewer before
+# "-ed" is no verb ("red", "bed")
+_PAST = re.compile(rf"[a-z]{{3,}}ed|{IRREGULAR_PAST}")
+_BE = frozenset({"is", "are", "was", "were", "be", "been"})
+#: the fewest content terms a main clause needs to be scored alone, and the most of the sentence it may hold
+MAIN_CLAUSE_TERMS = 4
+MAIN_CLAUSE_PART = 0.75
+
+
+def verb_terms(low: Sequence[str]) -> frozenset[str]:
+    """The terms of a sentence's verbs (its lower-cased words): past tenses, and participles after a form of
+    "be" ("was flying", "is targeting")."""
+    return frozenset(_term(w) for i, w in enumerate(low) if w not in STOPWORDS and (
+        _PAST.fullmatch(w) or (w.endswith("ing") and i > 0 and low[i - 1] in _BE)))
+
+
+def main_clause(text: str, terms: dict[str, float]) -> tuple[dict[str, float], frozenset[str]] | None:
+    """The terms of ``text``'s main clause when a clause that only adds to it follows, with the terms of its
+    verbs (an article that reports the main clause, its verb included, carries the sentence's claim: "Putin
+    cancelled a trip to Paris" for "Putin meanwhile cancelled a trip to Paris in a row over the violence in
+    Syria, where Moscow is helping ..."), else None.  The clause must hold MAIN_CLAUSE_TERMS words at least
+    and at most MAIN_CLAUSE_PART of the sentence's, and a verb that is not an auxiliary."""
+    m = _CLAUSE_END.search(text)
+    if m is None:
+        return None
+    head = text[:m.start()]
+    low = words(head)
+    verbs = verb_terms(low)
+    if not verbs:  # "US secretary of state John Kerry, who ...": a subject, no clause
+        return None
+    got = claim_terms(head, low)
+    n = sum(t[0] != "#" for t in got)
+    if n < MAIN_CLAUSE_TERMS or n > MAIN_CLAUSE_PART * sum(t[0] != "#" for t in terms):
+        return None
+    return got, verbs & got.keys()
+
+
+_WEEKDAY = re.compile(rf"\b(?:{WEEKDAY_PATTERN})\b")
+
+
+def days_told(sents: Sequence[Sentence], k: int) -> frozenset[str]:
+    """The weekdays sentence ``k`` of an article names, or else the sentence before it ("Missiles rained down
+    on Aleppo on Friday. Forty-five civilians were killed in the raids": Friday's)."""
+    got = frozenset(_WEEKDAY.findall(sents[k].text))
+    return got if got or k == 0 else frozenset(_WEEKDAY.findall(sents[k - 1].text))
+
+
+def other_days(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two sentences tell of different days: each names one and they share none (45 killed on
+    Saturday is not the 45 killed on Friday; read for sentences with figures, where a day is the event's
+    more often than the day something was said)."""
+    return bool(a and b and not a & b)
+
+
 def _term(word: str) -> str:
     t = stem(word)
-    return _SAME.get(t, t)
+    t = _SAME.get(t, t)
+    return _DOUBLED.sub(r"\1", t)
 
 
 def claim_terms(text: str, low_words: Sequence[str], terms_of: dict[str, str] | None = None) -> dict[str, float]:
@@ -242,22 +307,72 @@ def claim_index(pool: "SentencePool") -> ClaimIndex:
     return ClaimIndex(rows(d, sents) for d, sents in enumerate(pool.all_sentences))
 
 
+def claim_carriers(pool: "SentencePool", text: str) -> list[tuple[float, int, bool]]:
+    """:meth:`ClaimIndex.carriers` of a sentence's claim, and where an article carries none of it, of its
+    main clause (:func:`main_clause`) where the article's sentence has the clause's verbs: a looser match,
+    that cites only where it gives every figure."""
+    low = words(text)
+    terms = claim_terms(text, low)
+    got = pool.claims.carriers(terms)
+    if len(terms) <= MIN_SHARED and all(t[0] != "#" for t in terms):  # a short claim without a figure: its verb
+        verbs = verb_terms(low) & terms.keys()
+        got = [(sh, k, st) if st or k < 0 or _has(pool, d, k, verbs) else (0.0, -1, False)
+               for d, (sh, k, st) in enumerate(got)]
+    said = _SAID.search(text)
+    if said and any(k < 0 for _, k, _ in got):
+        got = _reported(pool, got, said.group(1))
+    head = main_clause(text, terms) if any(k < 0 for _, k, _ in got) else None
+    if head is None:
+        return got
+    clause, verbs = head
+    out = []
+    for d, ((sh, k, st), (h_sh, h_k, _)) in enumerate(zip(got, pool.claims.carriers(clause))):
+        if k < 0 and h_k >= 0 and verbs and _has(pool, d, h_k, verbs):
+            sh, k, st = h_sh, h_k, False
+        out.append((sh, k, st))
+    return out
+
+
+# what someone says: "The Syrian and Russian governments say they target only terrorists"
+_SAID = re.compile(r"\b(?:say|says|said)\s+(?:that\s+)?([^,;:]+?)[.!?\u201d\"']*$")
+#: the fewest content terms a reported claim needs to be looked for alone
+REPORTED_TERMS = 2
+
+
+def _reported(pool: "SentencePool", got: list[tuple[float, int, bool]],
+              claim: str) -> list[tuple[float, int, bool]]:
+    """Where an article carries none of a sentence that reports what someone says, the sentence of it that
+    also reports something said and holds every term of the claim ("The army says it is targeting only
+    militants" for "The Syrian and Russian governments say they target only terrorists"): a looser match."""
+    terms = claim_terms(claim, words(claim))
+    if sum(t[0] != "#" for t in terms) < REPORTED_TERMS:
+        return got
+    out = []
+    for d, ((sh, k, st), (r_sh, r_k, _)) in enumerate(zip(got, pool.claims.carriers(terms))):
+        if k < 0 and r_k >= 0:
+            o = pool.all_sentences[d][r_k].text
+            if _SAID_ANY.search(o) and terms.keys() <= claim_terms(o, words(o)).keys():
+                sh, k, st = r_sh, r_k, False
+        out.append((sh, k, st))
+    return out
+
+
+_SAID_ANY = re.compile(r"\b(?:say|says|said)\b")
+
+
+def _has(pool: "SentencePool", d: int, k: int, terms: frozenset[str]) -> bool:
+    """Whether sentence ``k`` of article ``d`` holds every one of ``terms``."""
+    o = pool.all_sentences[d][k].text
+    return terms <= claim_terms(o, words(o)).keys()
+
+
 def cite(pool: "SentencePool", chosen: Sequence[int], method: str = "", max_words: int = 0) -> Summary:
     """The chosen candidates as a summary, each sentence with its citations, evidence and conflicts."""
     out = []
     for i in chosen:
         s = pool.sentences[i]
         own = Citation(s.article_id, s.doc_index, s.start, s.end)
-        cites: list[Citation] = []
-        for d, j in pool.support_of(i).items():
-            if j >= 0 and pool.sentences[j].doc_index == d:
-                o = pool.sentences[j]
-                cites.append(Citation(o.article_id, d, o.start, o.end))
-            elif j >= 0:  # d holds an exact copy of candidate j
-                cites.append(exact_span(pool, d, pool.sentences[j].text))
-            else:
-                cites.append(exact_span(pool, d, s.text))
-        cites, conflicts = checked_support(pool, s, cites)
+        cites, conflicts = checked_support(pool, s, support_spans(pool, i))
         cites = [own] + cites
         out.append(SummarySentence(
             text=s.text,
@@ -268,6 +383,21 @@ def cite(pool: "SentencePool", chosen: Sequence[int], method: str = "", max_word
     return Summary(tuple(out), method=method, max_words=max_words)
 
 
+def support_spans(pool: "SentencePool", i: int) -> list[Citation]:
+    """The spans of candidate ``i``'s support (:func:`support_of`): the matching sentence, or the copy."""
+    s = pool.sentences[i]
+    cites: list[Citation] = []
+    for d, j in pool.support_of(i).items():
+        if j >= 0 and pool.sentences[j].doc_index == d:
+            o = pool.sentences[j]
+            cites.append(Citation(o.article_id, d, o.start, o.end))
+        elif j >= 0:  # d holds an exact copy of candidate j
+            cites.append(exact_span(pool, d, pool.sentences[j].text))
+        else:
+            cites.append(exact_span(pool, d, s.text))
+    return cites
+
+
 def checked_support(pool: "SentencePool", s: Sentence,
                     cites: list[Citation]) -> tuple[list[Citation], list[Citation]]:
     """``(cited, conflicts)``: the support whose figures do not contradict ``s``, with every other
@@ -275,13 +405,15 @@ def checked_support(pool: "SentencePool", s: Sentence,
     figs = figures(s.text)
     kept: list[Citation] = []
     conflicts: list[Citation] = []
+    days = _days_of(pool, s)
     for c in cites:
         other = pool.articles[c.doc_index].text[c.start:c.end]
+        if figs and other_days(days, _days_at(pool, c)):
+            continue  # the same words of another day's event
         (conflicts if figs and figures_agree(figs, figures(other))[1] else kept).append(c)
     taken = {s.doc_index} | {c.doc_index for c in cites}
-    terms = claim_terms(s.text, words(s.text))
-    for d, (_, k, strict) in enumerate(pool.claims.carriers(terms)):
-        if d in taken or k < 0:
+    for d, (_, k, strict) in enumerate(claim_carriers(pool, s.text)):
+        if d in taken or k < 0 or (figs and other_days(days, days_told(pool.all_sentences[d], k))):
             continue
         o = pool.all_sentences[d][k]
         theirs = figures(o.text) if figs else {}
@@ -293,6 +425,21 @@ def checked_support(pool: "SentencePool", s: Sentence,
         elif agree:  # a sentence with figures is carried only by an article that gives them
             kept.append(Citation(o.article_id, d, o.start, o.end))
     return sorted(kept, key=lambda c: c.doc_index), sorted(conflicts, key=lambda c: c.doc_index)
+
+
+def _days_at(pool: "SentencePool", c: Citation) -> frozenset[str]:
+    """:func:`days_told` of the sentence a citation points to (none for an article's empty span)."""
+    sents = pool.all_sentences[c.doc_index]
+    k = bisect.bisect_left([o.start for o in sents], c.start)
+    return days_told(sents, k) if k < len(sents) and sents[k].start == c.start and c.end > c.start else frozenset()
+
+
+def _days_of(pool: "SentencePool", s: Sentence) -> frozenset[str]:
+    sents = pool.all_sentences[s.doc_index]
+    k = s.position
+    if not (0 <= k < len(sents) and sents[k].start == s.start):
+        return frozenset(_WEEKDAY.findall(s.text))
+    return days_told(sents, k)
 
 
 def gives_all(figs: dict[str, set[float]], theirs: dict[str, set[float]]) -> bool:
@@ -315,21 +462,5 @@ def carrier_counts(pool: "SentencePool") -> np.ndarray:
     """For each candidate, the number of articles its citation would name (:func:`cite`): its own, those
     with the same content (the pool's support) and those that carry its claim in other words, less those
     whose figures contradict it.  For a selection that prefers what several sources report."""
-    out = np.ones(len(pool.sentences))
-    for i, s in enumerate(pool.sentences):
-        figs = figures(s.text)
-        support = pool.support_of(i)
-        taken = {s.doc_index} | set(support)
-        n = 1 + sum(not (figs and figures_agree(figs, figures(pool.sentences[j].text if j >= 0 else s.text))[1])
-                    for j in support.values())
-        for d, (_, k, strict) in enumerate(pool.claims.carriers(claim_terms(s.text, words(s.text)))):
-            if d in taken or k < 0:
-                continue
-            if not figs:
-                n += 1
-                continue
-            theirs = figures(pool.all_sentences[d][k].text)
-            agree, conflict = figures_agree(figs, theirs)
-            n += agree and not conflict and (strict or gives_all(figs, theirs))
-        out[i] = n
-    return out
+    return np.asarray([1 + len(checked_support(pool, s, support_spans(pool, i))[0])
+                       for i, s in enumerate(pool.sentences)], dtype=np.float64)

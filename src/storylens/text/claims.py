@@ -13,7 +13,8 @@ import re
 from collections import Counter
 from typing import Sequence
 
-from .lexicon import COUNT_NOUNS, FOREIGN_PERCENT, FOREIGN_SCALES, YEAR_FIRST, YEAR_LAST
+from .lexicon import (COUNT_NOUNS, FOREIGN_PERCENT, FOREIGN_SCALES, MONTH_NAMES, MONTH_PATTERN, MONTHS, YEAR_FIRST,
+                      YEAR_LAST)
 from .numbers import FOREIGN_NUMBER_LANGS, find_quantities
 from .tfidf import STOPWORDS, stem
 
@@ -28,6 +29,18 @@ _FOREIGN_SKIP = _SKIP_AFTER | {"de", "di", "der", "des", "von"} | {w for sc in F
 _FOREIGN_PERCENT_WORDS = _PERCENT_WORDS | {w for ws in FOREIGN_PERCENT.values() for w in ws if " " not in w}
 _PER_CENT = re.compile(r"^\s*(?:pour|por|per)\s+(?:cent|ciento|cento)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|%")
+# a day of the month counts days of its month, not the word after it: "on September 9, with Moscow" and "on
+# Sept. 9th" give september 9, "an October 19 visit" october 19 (not "visit"), "the 9th of September" too
+_MONTH_BEFORE = re.compile(rf"\b({MONTH_PATTERN})\.?\s+$")
+_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_PATTERN})\b")
+
+
+def _month_of_day(text: str, start: int, end: int, surface: str, value: float) -> str | None:
+    """The month a figure is the day of ("September" for the 9 of "on September 9"), or None."""
+    if not (re.fullmatch(r"\s*\d{1,2}(?:st|nd|rd|th)?\s*", surface) and 1 <= value <= 31):
+        return None
+    m = _MONTH_BEFORE.search(text, max(0, start - 12), start) or _MONTH_AFTER.match(text, end)
+    return MONTH_NAMES[MONTHS[m.group(1).lower()] - 1].lower() if m else None
 
 
 def content(words: Sequence[str]) -> frozenset[str]:
@@ -46,7 +59,8 @@ def figures(text: str, lang: str | None = None) -> dict[str, set[float]]:
         surface = text[start:end]
         if not q.qualifier and re.fullmatch(r"\d{4}", surface.strip()) and YEAR_FIRST <= q.value <= YEAR_LAST:
             continue
-        head = "$" if q.currency else "%" if foreign and _PER_CENT.match(text[end:]) else ""
+        head = _month_of_day(text, start, end, surface, q.value) or (
+            "$" if q.currency else "%" if foreign and _PER_CENT.match(text[end:]) else "")
         if not head:
             for w in _WORD.findall(text[end:end + 40])[:3]:
                 low = w.lower()
@@ -59,12 +73,21 @@ def figures(text: str, lang: str | None = None) -> dict[str, set[float]]:
     return out
 
 
+#: the heads of days of the month (:func:`figures`): "September 9" is no count
+DAY_HEADS = frozenset(m.lower() for m in MONTH_NAMES)
+
+
 def figures_agree(a: dict[str, set[float]], b: dict[str, set[float]]) -> tuple[bool, bool]:
     """``(agree, conflict)``: whether ``b`` gives one of ``a``'s figures, and whether it counts one of the
-    same things with other values only."""
+    same things with other values only.  A day of the month agrees only where ``a`` gives no count (both
+    "lifted off on March 1" does not carry "traveled 20,500 miles since lifting off on March 1") and never
+    conflicts (the bombing of Jan. 29 is no other figure for "not seen since Jan. 30")."""
     agree = conflict = False
+    counts = any(h not in DAY_HEADS for h in a)
     for head in a.keys() & b.keys():
-        if a[head] & b[head]:
+        if head in DAY_HEADS:
+            agree = agree or (not counts and bool(a[head] & b[head]))
+        elif a[head] & b[head]:
             agree = True
         else:
             conflict = True

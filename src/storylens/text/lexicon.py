@@ -207,6 +207,13 @@ SAME_CLAIM_WORDS = {
     **dict.fromkeys("russia russian russians moscow kremlin".split(), "russia"),
     **dict.fromkeys("lawsuit lawsuits suit suits sued sue sues suing".split(), "sue"),
     **dict.fromkeys("children kids schoolchildren".split(), "children"),
+    **dict.fromkeys("militant militants terrorist terrorists jihadist jihadists extremist extremists".split(),
+                    "militant"),
+    **dict.fromkeys("trip trips visit visits".split(), "visit"),
+    **dict.fromkeys("cancel cancels cancelled canceled scrap scrapped".split(), "cancel"),
+    **dict.fromkeys("retake retook retaken recapture recaptured".split(), "retake"),
+    **dict.fromkeys("brokered negotiated mediated".split(), "brokered"),
+    **dict.fromkeys("condemned denounced condemnation".split(), "condemned"),
 }
 
 # -- numbers in the other languages whose figures are read (German, French, Spanish, Italian) -----------
