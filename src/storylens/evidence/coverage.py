@@ -16,6 +16,9 @@ MIN_WORDS = 8
 #: an article's sentences compared, its first ones of MIN_WORDS words or more: a news article has far fewer,
 #: and a few book-length articles stay bounded rather than every sentence against every other one
 MAX_COMPARED = 400
+#: the sentences compared in the whole story: past it each article has the same share (a story of
+#: thousands of articles stays bounded; a news story of a few hundred has far fewer)
+MAX_STORY_COMPARED = 20_000
 
 
 def story_coverage(documents: Sequence[Article | PreparedDocument], summary: Summary | None,
@@ -57,23 +60,54 @@ def _unique_sentences(docs: Sequence[PreparedDocument]) -> dict[str, list[dict[s
     articles = [doc.article for doc in docs]
     rows: list[tuple[int, int, int, str]] = []
     terms: list[list[str]] = []
-    for d, doc in enumerate(docs):
-        taken = 0
-        for i, sent in enumerate(doc.sentences):
-            if taken >= MAX_COMPARED:
-                break
-            if word_count(sent.text) >= MIN_WORDS:
-                taken += 1
-                rows.append((d, sent.start, sent.end, sent.text))
-                terms.append([stem(w) for w in doc.words(i, keep=False) if w not in STOPWORDS and len(w) > 1])
+    eligible = [_eligible(doc) for doc in docs]
+    for d, (doc, shares) in enumerate(zip(docs, compared_shares([len(e) for e in eligible]))):
+        for i in eligible[d][:shares]:
+            sent = doc.sentences[i]
+            rows.append((d, sent.start, sent.end, sent.text))
+            terms.append([stem(w) for w in doc.words(i, keep=False) if w not in STOPWORDS and len(w) > 1])
     if not rows:
         return {}
-    space = TfidfSpace(terms)
-    best = space.max_other([r[0] for r in rows])
+    below = TfidfSpace(terms).first_below_other([r[0] for r in rows], UNIQUE_BELOW, MAX_UNIQUE)
     out: dict[str, list[dict[str, Any]]] = {}
-    for i, (d, s, e, text) in enumerate(rows):
-        if best[i] < UNIQUE_BELOW:
-            lst = out.setdefault(articles[d].id, [])
-            if len(lst) < MAX_UNIQUE:
-                lst.append({"text": text, "start": s, "end": e})
+    for d, found in sorted(below.items()):
+        out[articles[d].id] = [{"text": rows[i][3], "start": rows[i][1], "end": rows[i][2]} for i in found]
     return out
+
+
+def _eligible(doc: PreparedDocument) -> list[int]:
+    """The sentences of ``doc`` that may be compared: its first MAX_COMPARED of MIN_WORDS words or more."""
+    found: list[int] = []
+    for i, sent in enumerate(doc.sentences):
+        if len(found) >= MAX_COMPARED:
+            break
+        if word_count(sent.text) >= MIN_WORDS:
+            found.append(i)
+    return found
+
+
+def compared_shares(eligible: Sequence[int], budget: int = MAX_STORY_COMPARED) -> list[int]:
+    """How many of its eligible sentences each article has compared: all of them (up to MAX_COMPARED)
+    while the story's total is within ``budget``; past it the same number k from each article (or all of
+    a shorter one's), the largest k that fits, and one more for the first articles while budget is left.
+
+    >>> compared_shares([5, 2, 9], budget=10)
+    [4, 2, 4]
+    >>> compared_shares([500, 3], budget=10_000)
+    [400, 3]
+    """
+    capped = [min(e, MAX_COMPARED) for e in eligible]
+    if sum(capped) <= budget:
+        return capped
+    low, high = 0, MAX_COMPARED  # the largest k whose shares fit: sum(min(e, low)) <= budget < sum(min(e, high))
+    while high - low > 1:
+        mid = (low + high) // 2
+        low, high = (mid, high) if sum(min(e, mid) for e in capped) <= budget else (low, mid)
+    k = low
+    shares = [min(e, k) for e in capped]
+    left = budget - sum(shares)
+    for d, e in enumerate(capped):
+        if left and e > k:
+            shares[d] += 1
+            left -= 1
+    return shares

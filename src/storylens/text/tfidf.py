@@ -83,6 +83,8 @@ def smoothed_idf(df: int, n: int) -> float:
 
 
 _DENSE_PRODUCTS = 200_000  # similarity without scipy up to this many (rows x longest row x rows) products
+_BLOCK_CELLS = 1 << 21  # the cells of one dense block of cosines (16 MB of float64) in max_other and below
+_CHUNK_ROWS = 4096  # first_below_other compares a block of rows with this many rows at a time
 
 
 class TfidfSpace:
@@ -156,16 +158,18 @@ class TfidfSpace:
             return np.cumsum(products, axis=1)[:, -1, :]
         return (self.matrix @ self.matrix.T).toarray()
 
-    def max_other(self, groups: Sequence[int], block: int = 256) -> np.ndarray:
+    def max_other(self, groups: Sequence[int], block: int | None = None) -> np.ndarray:
         """For each row, its highest cosine with a row of another group (NaN when there is none).
 
-        Computed ``block`` rows at a time, so memory stays at ``block`` x rows however many rows there are.
+        Computed ``block`` rows at a time (by default as many as keep a block under ``_BLOCK_CELLS``
+        cells), so memory stays bounded however many rows there are.
         """
         np, sparse = _numeric()
         group = np.asarray(groups)
         n = self.matrix.shape[0]
         out = np.full(n, np.nan)
         t = self.matrix.T.tocsc()
+        block = block or max(1, _BLOCK_CELLS // max(n, 1))
         for start in range(0, n, block):
             end = min(n, start + block)
             sim = (self.matrix[start:end] @ t).toarray()
@@ -173,6 +177,39 @@ class TfidfSpace:
             sim[same] = -np.inf
             best = sim.max(axis=1) if sim.shape[1] else np.full(end - start, -np.inf)
             out[start:end] = np.where(np.isneginf(best), np.nan, best)
+        return out
+
+    def first_below_other(self, groups: Sequence[int], threshold: float, per_group: int) -> dict[int, list[int]]:
+        """Per group, its first ``per_group`` rows (in row order) whose cosine with every row of another
+        group is below ``threshold``: the rows ``max_other`` puts below it, found without every row
+        against every other.  A row is decided as soon as one row of another group reaches the
+        threshold (the others are not compared), a group is left once it has its rows, and every
+        product is of a block of rows by a chunk of rows bounded in cells (``_BLOCK_CELLS``).  Each
+        cosine is summed as ``max_other`` sums it (in the row's stored order), so the rows are the same.
+        """
+        np, sparse = _numeric()
+        group = np.asarray(groups)
+        n = self.shape[0]
+        out: dict[int, list[int]] = {}
+        if n == 0 or len(np.unique(group)) < 2:  # no row has a row of another group
+            return out
+        m = self.matrix
+        width = min(n, _CHUNK_ROWS)
+        chunks = [(c, m[c:c + width].T.tocsr()) for c in range(0, n, width)]
+        block = max(1, _BLOCK_CELLS // width)
+        for start in range(0, n, block):
+            rows = [r for r in range(start, min(n, start + block)) if len(out.get(int(group[r]), ())) < per_group]
+            pending = np.asarray(rows, dtype=np.int64)
+            for c, columns in chunks:
+                if not len(pending):
+                    break
+                sim = (m[pending] @ columns).toarray()
+                sim[group[pending, None] == group[None, c:c + width]] = -np.inf
+                pending = pending[~(sim >= threshold).any(axis=1)]
+            for r in pending.tolist():
+                below = out.setdefault(int(group[r]), [])
+                if len(below) < per_group:
+                    below.append(r)
         return out
 
     def centroid(self, rows: Sequence[int] | None = None) -> np.ndarray:
