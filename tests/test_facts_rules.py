@@ -110,3 +110,17 @@ def test_layoffs_are_a_count_of_idled_workers():
     ((c, meta),) = extract_claims(prepare_document(Article(
         id="t", text="The strike has led to 2,300 layoffs at suppliers.", published="2001-03-05")))
     assert c.what.startswith("layoffs") and meta.key[1] == "idled" and meta.cumulative
+
+
+def test_an_event_word_in_a_quotation_or_a_that_clause_is_not_the_figure_s_event():
+    ((c, meta),) = extract_claims(prepare_document(Article(
+        id="t", text="The 12 unions backing the strike argued that the plan had hurt workers.",
+        published="2001-03-05")))
+    assert meta.key[1] == "" and "injured" not in c.what
+    ((d, dmeta),) = extract_claims(prepare_document(Article(
+        id="t", text="At least 30 people that were killed lay in the road.", published="2001-03-05")))
+    assert dmeta.key[1] == "killed"
+
+
+def test_the_two_with_an_adverb_after_it_is_a_pronoun():
+    assert _claims("Turns out the two never met again.") == []

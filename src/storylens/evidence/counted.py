@@ -269,7 +269,7 @@ def pair_kind(sent: str, first_end: int, second_start: int, before: str) -> str:
 
 #: words after "the two", "the 11" that show the number stands for people already named, not a count
 _PRONOUN_NEXT = frozenset("""make made get got go went say said met meet spent left took came face faced agreed
-    together apart alone romantically both""".split())
+    together apart alone romantically both never later then""".split())
 _LATITUDE = re.compile(r"^[\s-]*degrees?\s+(?:north|south|east|west)?\s*(?:latitude|longitude)\b", re.IGNORECASE)
 
 

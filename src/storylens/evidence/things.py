@@ -136,6 +136,9 @@ def head_noun(words: list[str]) -> str:
     return core[-1] if core else words[0]
 
 
+_CLAUSE_ENDS = frozenset({".", ";", ":", "`", "'", '"', "\u201c", "\u201d", "that"})
+
+
 def _governing_event(before: list[str]) -> str:
     """The event of the verb right before a figure, which governs it ("killed 20 people and injured 40":
     the 20 are the killed), past a currency sign; "" when the word before is no event word."""
@@ -167,8 +170,8 @@ def classify(what: str, before: list[str], after: list[str]) -> tuple[str, str]:
     if not event:
         # the clause after the number, up to a full stop or a semicolon
         for j, w in enumerate(after):
-            if w in (".", ";", ":"):
-                break
+            if w in _CLAUSE_ENDS and not (w == "that" and j == len(words)):
+                break  # a quotation or a "that" clause is about something else: "400 ... cries of ``greed kills''"
             if not words and w == "," and not (j + 1 < len(after) and after[j + 1] in ("among", "including")):
                 break  # a bare number: "risen to 7,085, with 33,559 injured" is not about the injured
             if w in EVENT_OF:
