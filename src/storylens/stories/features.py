@@ -3,7 +3,7 @@
 * :func:`features`: raw counts of content words, ``@names`` (capitalised words inside sentences, and their
   bigrams) and ``#numbers``; the title counts twice, and a headline in Title Case gives no names.
 * :func:`latest_year`: the year the article stands for (its publication year, else the latest year its text
-  mentions that is not history: "since 2011", "died in 2006").
+  mentions that is not history: "since 2011", "died in 2006", "seit 2015" in German).
 * :func:`lead_places`: the places its lead names after "in", "at" or "near".
 
 Pure functions of one :class:`~storylens.models.Article`; :mod:`storylens.stories.clusterer` weighs them.
@@ -15,7 +15,7 @@ import re
 from collections import Counter
 
 from ..models import Article
-from ..text.lang_tools import content_terms_for
+from ..text.lang_tools import content_terms_for, mask_history_years
 from ..text.lexicon import CALENDAR_WORDS, YEAR_FIRST, YEAR_LAST, YEAR_PATTERN
 from ..text.tfidf import STOPWORDS
 
@@ -24,6 +24,10 @@ _NUM = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)*)(?![\w])")
 # a four-digit clock time is not a year: "at 2045 GMT", "2130 local time"
 _YEAR = re.compile(rf"(?<![\w.])({YEAR_PATTERN})(?![\w])"
                    r"(?!\s*(?:GMT|BST|UTC|CET|EST|EDT|PST|PDT|local\b|hrs\b|hours\b|h\b))")
+# Chinese writes a year with 年 after it and no space around it ("自2015年以来", "2020年3月")
+_YEAR_ZH = re.compile(rf"(?<![\d.])({YEAR_PATTERN})(?=\s*年)")
+_EASTERN_DIGITS = str.maketrans("\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
+                                "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9", "0123456789" * 2)
 # a year just after these words is history ("no government since 1991", "Niyazov died in 2006", "held by the
 # rebels since mid-2012", "displaced since March 2011"), not the date
 _HIST = re.compile(r"(?i)\b(?:since|until|died in|death in)\s+(?:(?:mid|early|late|the end of)[\s-]*)?"
@@ -47,18 +51,31 @@ def features(article: Article, entity_weight: float = 2.0, number_weight: float 
     if entity_weight > 0:
         # a headline in Title Case ("Sixers Hire Maurice Cheeks as Head Coach") capitalises every word:
         # its names are read from the body only
-        named = article.text if article.title and _title_case(article.title) else text
-        for m in _CAP.finditer(named):
-            toks = [t.lower().replace("\u2019", "'") for t in m.group(1).split()]
-            toks = [t for t in toks if t not in STOPWORDS and t not in CALENDAR_WORDS and len(t) > 1]
-            for t in toks:
-                counts["@" + t] += 1
-            for a, b in zip(toks, toks[1:]):
-                counts["@" + a + "_" + b] += 1
+        _count_names(article.text if article.title and _title_case(article.title) else text, counts)
     if number_weight > 0:
-        for m in _NUM.finditer(text):
-            counts["#" + m.group(1).replace(",", "")] += 1
+        for n in _NUM.findall(text):
+            counts["#" + n.replace(",", "")] += 1
     return dict(counts)
+
+
+def _count_names(text: str, counts: Counter[str]) -> None:
+    """Count each run of capitalised words inside sentences: ``@word`` for each of its words (lower-cased,
+    stopwords, calendar words and single letters left out) and ``@word_next`` for each pair of them."""
+    feature_of: dict[str, str | None] = {}  # each distinct word read once: its feature, or None
+    for run in _CAP.findall(text):
+        toks = []
+        for w in run.split():
+            f = feature_of.get(w, "")
+            if f == "":
+                low = w.lower().replace("\u2019", "'")
+                f = feature_of[w] = (None if low in STOPWORDS or low in CALENDAR_WORDS or len(low) <= 1
+                                     else "@" + low)
+            if f is not None:
+                toks.append(f)
+        for f in toks:
+            counts[f] += 1
+        for a, b in zip(toks, toks[1:]):
+            counts[a + "_" + b[1:]] += 1
 
 
 def _title_case(title: str) -> bool:
@@ -73,12 +90,17 @@ def latest_year(article: Article) -> int | None:
 
     Years right after "since", "until", "died in" or "death in" (also with a month or "mid-" between:
     "since March 2011") are history and do not count; nor does a clock time that looks like a year
-    ("at 2045 GMT").
+    ("at 2045 GMT").  In another language its own history words count too ("seit 2015", "desde 2011",
+    "2015'ten beri", "自2015年以来": :func:`~storylens.text.lang_tools.mask_history_years`), Arabic and
+    Persian digits are read as digits, and a Chinese year is the one written before 年.
     """
     if article.published and article.published[:4].isdigit() and YEAR_FIRST <= int(article.published[:4]) <= YEAR_LAST:
         return int(article.published[:4])
-    text = (article.title or "") + "\n" + article.text
-    ys = [int(m.group(1)) for m in _YEAR.finditer(text)
+    title, body, lang = article.title or "", article.text, article.lang
+    if lang and lang != "en":
+        title, body = (mask_history_years(t.translate(_EASTERN_DIGITS), lang) for t in (title, body))
+    text = title + "\n" + body
+    ys = [int(m.group(1)) for m in (_YEAR_ZH if lang == "zh" else _YEAR).finditer(text)
           if not _HIST.search(text, max(0, m.start() - 30), m.start())]
     return max(ys) if ys else None
 
