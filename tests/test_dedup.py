@@ -82,3 +82,19 @@ def test_words_are_read_once_and_an_exact_copy_needs_no_signature(monkeypatch):
     assert d.indexed_signature("b") is None  # and an exact copy is not indexed
     monkeypatch.undo()
     assert d.words_signature(dedup.normalized_words(OTHER)).tolist() == d.signature(OTHER).tolist()
+
+
+def test_the_mersenne_remainder_is_numpys():
+    import numpy as np
+
+    from storylens.stories.dedup import _MAX_HASH, _MERSENNE, _mod_mersenne
+
+    m = (1 << 61) - 1
+    edges = [0, 1, 6, 7, m - 1, m, m + 1, 1 << 61, (1 << 61) + 5, 2 * m - 1, 2 * m, 2 * m + 1, 1 << 62, 1 << 63,
+             7 * m, 7 * m + 6, 8 * m - 1, (1 << 64) - 2, (1 << 64) - 1]
+    rng = np.random.RandomState(3)
+    x = np.concatenate([np.array(edges, dtype=np.uint64), rng.randint(0, 1 << 63, size=5000, dtype=np.uint64) * 2 + 1,
+                        rng.randint(0, 1 << 62, size=5000, dtype=np.uint64)])
+    want = x % _MERSENNE & _MAX_HASH
+    assert want.dtype == np.uint64 and (_mod_mersenne(x.copy()) == want).all()
+    assert [int(v) for v in _mod_mersenne(np.array(edges, dtype=np.uint64))] == [(e % m) & 0xFFFFFFFF for e in edges]

@@ -37,6 +37,7 @@ from ..models import Article
 
 _MERSENNE = np.uint64((1 << 61) - 1)
 _MAX_HASH = np.uint64((1 << 32) - 1)
+_SHIFT = np.uint64(61)
 _SHINGLE_BLOCK = 1 << 16  # shingles permuted at once (a 32 MB block of hashes at 64 permutations)
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _ASCII_WORD = re.compile(r"[a-z0-9]+")  # the same tokens in lower-cased ASCII text, a cheaper class
@@ -84,6 +85,17 @@ def _lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
     from datasketch.lsh import _optimal_param
 
     return _optimal_param(threshold, num_perm, 0.5, 0.5)
+
+
+def _mod_mersenne(x: np.ndarray) -> np.ndarray:
+    """``x % (2**61 - 1) & (2**32 - 1)`` for ``uint64`` ``x``, without numpy's slow integer division: as
+    2**61 is 1 modulo the prime, ``x`` is ``(x >> 61) + (x & prime)`` modulo it, a sum below
+    twice the prime, less the prime once where it is not below it."""
+    low = x & _MERSENNE
+    low += x >> _SHIFT
+    np.subtract(low, _MERSENNE, out=low, where=low >= _MERSENNE)
+    low &= _MAX_HASH
+    return low
 
 
 @functools.lru_cache(maxsize=32)
@@ -191,8 +203,9 @@ class Deduplicator:
         best = np.full(self.num_perm, _MAX_HASH, dtype=np.uint64)  # every permuted hash is at most this
         with np.errstate(over="ignore"):
             for start in range(0, len(sh), _SHINGLE_BLOCK):
-                hv = (np.outer(sh[start:start + _SHINGLE_BLOCK], self._a) + self._b) % _MERSENNE & _MAX_HASH
-                np.minimum(best, hv.min(axis=0), out=best)
+                hv = np.outer(sh[start:start + _SHINGLE_BLOCK], self._a)
+                hv += self._b  # wraps mod 2**64, as datasketch's
+                np.minimum(best, _mod_mersenne(hv).min(axis=0), out=best)
         return best.astype(np.uint32)
 
     # -- queries --------------------------------------------------------------------
