@@ -124,3 +124,21 @@ def test_an_event_word_in_a_quotation_or_a_that_clause_is_not_the_figure_s_event
 
 def test_the_two_with_an_adverb_after_it_is_a_pronoun():
     assert _claims("Turns out the two never met again.") == []
+
+
+def test_ranges_written_with_a_hyphen_or_ranging_from_are_one_figure():
+    got = {(c.value, c.high): c.what for c in _claims(
+        "Prices rose 3-4 percent. The flood left 200-300 villagers homeless. Estimates range from 2,000 to "
+        "5,000 deaths. A 40- to 90-mile stretch of coast was hit.")}
+    assert set(got) == {(3, 4), (200, 300), (2000, 5000), (40, 90)}
+    assert "villagers" in got[(200, 300)] and "deaths" in got[(2000, 5000)] and "stretch" in got[(40, 90)]
+
+
+def test_scores_years_phone_numbers_and_ages_are_no_hyphen_ranges():
+    assert _claims("The court ruled in a 6-3 decision. From 1992-2019 it grew. Call 555-1234 today. "
+                   "Voters ages 18-24 stayed home.") == []
+
+
+def test_both_rates_of_a_range_of_rates_count_its_thing():
+    low, high = _claims("Between 1 out of 400 and 1 out of 900 infants are affected.")
+    assert (low.per, high.per) == (400, 900) and low.what == high.what == "infants"

@@ -248,7 +248,12 @@ def _clause_subject(head: str) -> str:
 
 _RATE = re.compile(r"^\s+(?:in|out\s+of)\s+$")
 _RANGE = re.compile(r"^\s*(?:to|-|\u2013)\s*$")
-_BETWEEN = re.compile(r"\bbetween\s+(?:about\s+|some\s+|roughly\s+)?\$?\s*$")
+_BETWEEN = re.compile(r"\bbetween\s+(?:about\s+|some\s+|roughly\s+)?\$?\s*$", re.IGNORECASE)
+#: "estimates range from 2,000 to 5,000", "anywhere from 10 to 20": one range, though written with "from"
+_RANGING = re.compile(r"\b(?:rang(?:e|es|ed|ing)|anywhere|somewhere)\s+from\s+(?:about\s+|some\s+)?\$?\s*$",
+                      re.IGNORECASE)
+#: a suspended hyphen: "a 60- to 100-mile segment"
+_SUSPENDED = re.compile(r"^[-\u2013]\s+to\s+$")
 
 
 def pair_kind(sent: str, first_end: int, second_start: int, before: str) -> str:
@@ -260,7 +265,8 @@ def pair_kind(sent: str, first_end: int, second_start: int, before: str) -> str:
     unit = re.match(r"^\s+([a-z]+)\s+to\s+$", gap)
     if unit and unit.group(1) in MEASURE_UNITS and sent[second_start:].split(None, 2)[1:2] == [unit.group(1)]:
         return "range"  # "25 feet to 100 feet"
-    if _RANGE.match(gap) and not re.search(r"\b(?:from|between)\s*$", before):
+    if _RANGE.match(gap) and (not re.search(r"\b(?:from|between)\s*$", before, re.IGNORECASE)
+                              or _RANGING.search(before)) or _SUSPENDED.match(gap):
         return "range"
     if re.match(r"^\s+and\s+(?:\$\s?)?$", gap) and _BETWEEN.search(before):
         return "range"

@@ -116,7 +116,10 @@ def _sentence_claims(doc: PreparedDocument, sentence: Sentence, times: TimedExpr
     text = sentence.text
     event_date = next((r.date for t, r in times if r.resolved and not is_history(text, t.start - sentence.start)),
                       None)
-    sent = _Sentence(doc, sentence.start, text, list(find_quantities(text, doc.article.lang)), event_date)
+    quantities = list(find_quantities(text, doc.article.lang))
+    if doc.article.lang not in FOREIGN_NUMBER_LANGS:
+        quantities = sorted(quantities + _range_starts(text, quantities))
+    sent = _Sentence(doc, sentence.start, text, quantities, event_date)
     for k in range(len(sent.quantities)):
         fig = _figure(sent, k)
         counted = _counted(sent, fig) if fig else None
@@ -131,8 +134,15 @@ def _figure(sent: _Sentence, k: int) -> _Figure | None:
     q_start, q_end, qty = sent.quantities[k]
     text = sent.text
     surface, before, after = text[q_start:q_end], text[:q_start], text[q_end:]
+    if k in sent.paired:
+        return None
+    joined = _hyphen_range(surface, before, after, qty)
+    if joined:  # "3-4 percent", "200-300 people": one range
+        fig = _Figure(q_start, q_end + joined[1], text[q_start:q_end + joined[1]], qty, before,
+                      after[joined[1]:], high=joined[0])
+        return None if not_a_quantity(fig.surface, before, fig.after) else fig
     modifier, mod_len = _modifier(surface, after)
-    if k in sent.paired or (not modifier and _skip(surface, before, after, qty.qualifier)):
+    if not modifier and _skip(surface, before, after, qty.qualifier):
         return None
     if modifier:  # "a 20-acre compound": read as "20 acre compound", the span "20-acre"
         after = modifier
@@ -145,9 +155,48 @@ def _figure(sent: _Sentence, k: int) -> _Figure | None:
         sent.paired.add(k + 1)
         fig.high, fig.per, fig.end = pair[0], pair[1] or fig.per, pair[2]
         fig.after, fig.surface = text[fig.end:], text[q_start:fig.end]
+        second, second_len = _modifier(text[sent.quantities[k + 1][0]:fig.end], fig.after)
+        if second:  # "a 60- to 100-mile segment": the second figure's modifier is the pair's
+            fig.after, fig.modifier_end = second, fig.end + second_len
     return fig
 
 
+_RANGE_START = re.compile(r"(?<![\w.,$-])\d[\d,]*(?:\.\d+)?(?=[-\u2013]\d)")
+
+
+def _range_starts(text: str, quantities: list[tuple[int, int, Quantity]]) -> list[tuple[int, int, Quantity]]:
+    """The lower bounds of ranges written with a hyphen ("3-4 percent"), which the number reader leaves
+    out (a hyphen joins them to the next number); :func:`_hyphen_range` reads the range from there."""
+    taken = {start for start, _, _ in quantities}
+    return [(m.start(), m.end(), Quantity(float(m.group(0).replace(",", ""))))
+            for m in _RANGE_START.finditer(text) if m.start() not in taken]
+
+
+_HYPHEN_RANGE = re.compile(r"^[-\u2013](\d[\d,]*(?:\.\d+)?)(?![\w.,-]*\d)(?=\s*(?:%|\s[A-Za-z]))")
+#: words after "6-3" that make it a score or a tally, not a range
+_SCORE_WORDS = frozenset("decision vote votes win wins victory loss losses defeat margin lead record score count "
+                         "split tie draw ruling majority".split())
+
+
+def _hyphen_range(surface: str, before: str, after: str, qty: Quantity) -> tuple[float, int] | None:
+    """``(high, length)`` of a range written with a hyphen ("3-4 percent", "200-300 people"): the upper
+    bound above the lower and at most ten times it, no years ("1992-2019"), no score ("a 6-3 decision")."""
+    m = _HYPHEN_RANGE.match(after)
+    if not m or not surface.replace(",", "").replace(".", "").isdigit():
+        return None
+    high = float(m.group(1).replace(",", ""))
+    if not qty.value < high <= 10 * qty.value or (_YEARLIKE.match(surface) and _YEARLIKE.match(m.group(1))):
+        return None
+    if re.fullmatch(r"\d{3}", surface) and re.fullmatch(r"\d{4}", m.group(1)) or re.search(r"\bages?\s*$", before,
+                                                                                          re.IGNORECASE):
+        return None  # a telephone number ("555-1234"), ages ("ages 18-24")
+    nxt = re.match(r"\s*([A-Za-z]+)", after[m.end():])
+    if nxt and nxt.group(1).lower() in _SCORE_WORDS or _skip(surface, before, " " + after[m.end():], ""):
+        return None
+    return high, m.end()
+
+
+_NEXT_RATE = re.compile(r"^\s+(?:and|to|or)\s+[\w.,]+\s+(?:in|out\s+of)\s+\d[\d,.]*(?!\w)")
 #: a part told after its whole: "Of the 120 passengers, 80 survived", "Of the 12 victims, five were children"
 _OF_THE_WHOLE = re.compile(r"\b[Oo]f\s+(?:the|its|their|these|those)\s+(?:\d[\d,.]*|[a-z]+(?:-[a-z]+)?)\s+"
                            r"((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s*,\s*$")
@@ -159,6 +208,9 @@ def _counted(sent: _Sentence, fig: _Figure) -> tuple[str, str, str, str] | None:
     unit, fig.start = _unit(fig.qty, fig.before, fig.after, fig.start)
     unit, fig.after = _money_after(unit, fig.after)
     what, after_words = _counted_after(fig.after)
+    next_rate = _NEXT_RATE.match(fig.after) if fig.per and not what else None
+    if next_rate:  # "between 1 out of 500 and 1 out of 1,000 children": both rates count the children
+        what, after_words = _counted_after(fig.after[next_rate.end():])
     whole = _OF_THE_WHOLE.search(fig.before[-80:]) if not unit else None
     if whole and (not what or what.split()[0].lower() in _VERBS or what.split()[0].lower().endswith("ed")):
         what = whole.group(1)  # "Of the 120 passengers, 80 survived": the 80 are passengers
@@ -289,7 +341,7 @@ def _bare_number(qualifier: str, before: str, after: str, before_words: list[str
         noun, event = "people", "killed"
     elif _POPULATION.search(before):  # "a population of 12 million", "a country of 250 million"
         noun = "people"
-    elif re.match(r"\s*of (?:which|them|whom)\b", after) or re.search(r"\bbetween\s*$", before):
+    elif re.match(r"\s*of (?:which|them|whom)\b", after) or re.search(r"\bbetween\s*$", before, re.IGNORECASE):
         pass
     elif not event and subject_thing(before):  # "the number of hate groups to 537"
         noun = stem(subject_thing(before).split()[-1].lower())
