@@ -11,11 +11,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from .lexicon import (COUNT_NOUNS, FOREIGN_PERCENT, FOREIGN_SCALES, MONTH_NAMES, MONTH_PATTERN, MONTHS, YEAR_FIRST,
                       YEAR_LAST)
-from .numbers import FOREIGN_NUMBER_LANGS, find_quantities
+from .numbers import FOREIGN_NUMBER_LANGS, Quantity, find_quantities
 from .tfidf import STOPWORDS, stem
 
 #: the share of a sentence's content (weighted by rarity) another sentence must hold to carry its claim
@@ -48,14 +48,16 @@ def content(words: Sequence[str]) -> frozenset[str]:
     return frozenset(stem(w) for w in words if len(w) > 2 and w not in STOPWORDS and not w[0].isdigit())
 
 
-def figures(text: str, lang: str | None = None) -> dict[str, set[float]]:
+def figures(text: str, lang: str | None = None,
+            quantities: Iterable[tuple[int, int, Quantity]] | None = None) -> dict[str, set[float]]:
     """What each figure of ``text`` counts -> its values: ``{"people": {45.0}, "$": {2.9e12}}``; years
     are no figures.  ``lang`` says how the numbers are written ("2.500" is 2,500 in German); a percentage
-    is "%" in every language."""
+    is "%" in every language.  ``quantities``: ``find_quantities(text, lang)`` when already found (the
+    prepared document keeps them)."""
     out: dict[str, set[float]] = {}
     foreign = lang in FOREIGN_NUMBER_LANGS
     skip, percent = (_FOREIGN_SKIP, _FOREIGN_PERCENT_WORDS) if foreign else (_SKIP_AFTER, _PERCENT_WORDS)
-    for start, end, q in find_quantities(text, lang):
+    for start, end, q in find_quantities(text, lang) if quantities is None else quantities:
         surface = text[start:end]
         if not q.qualifier and re.fullmatch(r"\d{4}", surface.strip()) and YEAR_FIRST <= q.value <= YEAR_LAST:
             continue
