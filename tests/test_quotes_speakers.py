@@ -425,3 +425,45 @@ def test_a_place_that_spoke_before_is_no_speaker_of_the_statement():
     got = _speakers("The United States said in a statement it is disappointed with the decision.\n"
                     "``If this dispute goes to a panel, we will defend the measure,'' the statement said.")
     assert got["If this dispute goes"] is None
+
+
+def test_the_agent_of_a_passive_verb_that_introduces_the_quotation():
+    got = _speakers("The couple married in secret.\n"
+                    "Carolyn Bessette, who had worked for Calvin Klein, was immediately anointed a ``symbol of "
+                    "American style'' by Liz Tilberis, the editor in chief of Harper's Bazaar.\n"
+                    "In 1991 Aung San Suu Kyi was cited by the Nobel Committee as ``one of the most extraordinary "
+                    "examples of civil courage.''\n"
+                    "The two men who have been described as ``the best agents in the service'' were freed.")
+    assert got == {"symbol of American s": "Liz Tilberis", "one of the most extr": "Nobel Committee",
+                   "the best agents in t": None}
+
+
+def test_a_body_named_by_its_country_speaks():
+    got = _speakers("The two men were pardoned.\n"
+                    "Cyprus government said Thursday that their imprisonment ``no longer served the national "
+                    "interest.''\n"
+                    "``We could not guarantee their safety,'' the government said.",
+                    "Officials met on Friday.\n``There will be no second pardon,'' the government said.")
+    # "the government" refers back to the body that spoke just before; with none before it names nobody
+    assert got == {"no longer served the": "Cyprus government", "We could not guarant": "Cyprus government",
+                   "There will be no sec": None}
+    got = _speakers("The army urged civilians to keep away from ``the positions of terrorist groups.''")
+    assert got == {"the positions of ter": None}  # a body named by no country: "The" is no name
+
+
+def test_an_ing_verb_after_and_or_a_comma_shares_the_subject_but_not_after_a_noun():
+    got = _speakers("The Senate voted on Friday.\n"
+                    "Al Gore issued a statement welcoming the vote and urging the nation to ``heal the wounds of "
+                    "this debate.''\n"
+                    "Prosecutor George Papaioannou objected to bail, arguing that the two faced ``serious spying "
+                    "charges.''\n"
+                    "Rick Sherlund released a research memo arguing that talks ``may be heating up.''")
+    assert got == {"heal the wounds of t": "Al Gore", "serious spying charg": "George Papaioannou",
+                   "may be heating up.": None}
+
+
+def test_an_intro_verb_after_and_does_not_make_a_title_speech():
+    got = _speakers("The awards were given on Sunday.\n"
+                    "Eddie Izzard won for both his performance and writing in his special, ''Eddie Izzard: "
+                    "Dress to Kill.''")
+    assert got.get("Eddie Izzard: Dress ") is None

@@ -44,7 +44,8 @@ _COLON_INTRO = re.compile(r"(?:^|[.;!?]\s+|^\W*(?:But|And|So)\s+)(?P<np>(?:[A-Z]
 # "According to Amnesty International, ...": the source of what the sentence reports
 _ACCORDING_BEFORE = re.compile(r"^\W*(?:But\s+|And\s+)?[Aa]ccording\s+to\s+(?P<np>[^,\u201c\u201d\"]{2,80}),")
 _ACCORDING_AFTER = re.compile(r"^\s*,?\s*according\s+to\s+(?P<np>[^,.;\u201c\u201d\"]{2,80})(?:[,.;]|$)")
-_INTRO_WORD = re.compile(rf"(?i:{QUOTE_INTRO_VERBS})")
+_INTRO_WORD = re.compile(rf"(?i:{QUOTE_INTRO_VERBS}|{QUOTE_JUDGING_VERBS})")
+_JUDGING_WORD = re.compile(rf"(?i:{QUOTE_JUDGING_VERBS})")
 _PASSIVE_BEFORE = re.compile(r"\b(?:been|being|be|are|were|is|was)\s+$")
 _WHO_AT_END = re.compile(r",?\s+who\s+$")
 # the attribution as an aside just before the quotation: "..., he said, ``...''"
@@ -153,8 +154,11 @@ def phrase_before(left: str, verbs: Verbs = ENGLISH, right: str = "", reach: int
         if _PASSIVE_BEFORE.search(left, max(0, vm.start() - 12), vm.start()):
             continue  # "the two Israelis who have been described as ...": nobody speaks
         if vm.group(0).endswith("ing") and _INTRO_WORD.fullmatch(vm.group(0)) and \
-                not re.search(r"(?:,|\bby)\s*$", left[: vm.start()]):
-            continue  # "a research memo suggesting that ...": the memo's, not the sentence subject's words
+                not re.search(r"(?:,|\bby)\s*$", left[: vm.start()]) and \
+                not (_JUDGING_WORD.fullmatch(vm.group(0)) and re.search(r"\band\s*$", left[: vm.start()])):
+            # "a research memo suggesting that ...": the memo's, not the sentence subject's words ("issued a
+            # statement ... and urging the nation to ``...''" is the subject's)
+            continue
         if vm.group(0).endswith("ing"):
             sm = _OPENING_NAME.match(_OPENING_ADVERBIAL.sub("", left, count=1))
             cand = sm.group(1) if sm else ""
@@ -173,6 +177,23 @@ def phrase_before(left: str, verbs: Verbs = ENGLISH, right: str = "", reach: int
             continue
         return cand
     return pronoun
+
+
+# a passive verb and its agent: "was anointed a ``symbol of American style'' by Liz Tilberis", "was cited by
+# the Nobel Committee as ``one of the most extraordinary examples ...''"
+_PASSIVE_LEFT = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en)\b"
+                           r"(?:\s+(?:as|a|an|the|his|her|its|their))*\s*$")
+_BY_AFTER = re.compile(r"^\s*,?\s*by\s+(?P<np>(?:the\s+)?[A-Z][^,.;:\u201c\u201d\"]{1,60}?)"
+                       r"(?=\s*(?:[,.;:]|$)|\s+(?:in|on|at|who|during|after|before|when|and)\b)")
+_BY_BEFORE = re.compile(r"\b(?:was|were|is|are|been)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en)\s+by\s+"
+                        r"(?P<np>(?:the\s+)?[A-Z][^,\u201c\u201d\"]{1,60}?)\s+as(?:\s+(?:a|an|the))?\s*$")
+
+
+def passive_agent(left: str, right: str) -> str:
+    """The agent of a passive verb that introduces the quotation ("... by Liz Tilberis"), or ""."""
+    m = _BY_AFTER.match(right) if _PASSIVE_LEFT.search(left) else None
+    m = m or _BY_BEFORE.search(left)
+    return m.group("np") if m else ""
 
 
 def np_after_verb(right: str, verbs: Verbs = ENGLISH) -> str:

@@ -23,7 +23,7 @@ from ..prepare import PreparedDocument, prepare_documents
 from ..text.language import detect_language
 from ..text.lexicon import ORG_WORDS
 from ..text.segment import words
-from .quote_attribution import PRONOUNS, Verbs, phrase_after, phrase_before, verbs_for
+from .quote_attribution import PRONOUNS, Verbs, passive_agent, phrase_after, phrase_before, verbs_for
 from .quote_rank import KeyIndex, QuoteKey, rank_quotes
 from .quote_spans import CLOSING_AT_START, EARLIER_QUOTES, FOREIGN_MARKS, OPENING_AT_END, OPENING_MARKS, \
     first_sentence, is_title_of_work, quote_spans
@@ -91,7 +91,7 @@ def _quotation(r: _Reading, line: str, line_start: int, span: tuple[int, int], q
     s_start = min(sent_start, max(abs_s - 2, line_start))
     left = OPENING_AT_END.sub("", text[s_start:abs_s]).rstrip()
     right = first_sentence(CLOSING_AT_START.sub("", text[abs_e: line_start + len(line)]))
-    np = phrase_after(right, qtext, line[qs:qe].strip().endswith(","), r.verbs) or \
+    np = passive_agent(left, right) or phrase_after(right, qtext, line[qs:qe].strip().endswith(","), r.verbs) or \
         phrase_before(left, r.verbs, right)
     np = np.strip(" ,")
     speaker, role, resolution, mention = None, "", "unresolved", ""
