@@ -173,13 +173,33 @@ _TRIGGER = re.compile(rf"\d|{_MON}|{_HOLIDAY}|(?i:day|week|month|year|spring|sum
                       r"ago|tonight|tomorrow|morning|afternoon|evening|night)")
 
 
+# what each pattern of _PATTERNS needs, in its order: a pattern whose words are not in a text is not run on it
+_G_DIGIT = re.compile(r"\d")
+_G_MONTH = re.compile(rf"\b(?:{MONTH_PATTERN})")
+_G_SEASON = re.compile(r"(?i:spring|summer|autumn|fall|winter)")
+_G_UNIT = re.compile(r"(?i:day|week|month|year)")
+_G_AGO = re.compile(r"(?i:ago)")
+_G_DAYWORD = re.compile(r"(?i:today|yesterday|tomorrow|tonight|morning|afternoon|evening|night)")
+_G_PERIOD = re.compile(r"(?i:week|month|year|spring|summer|autumn|fall|winter)")
+_G_WEEKDAY = re.compile(rf"\b(?:{WEEKDAY_PATTERN})")
+_G_HOLIDAY = re.compile(_HOLIDAY)
+_GATES: tuple[tuple[re.Pattern, ...], ...] = (
+    (_G_MONTH, _G_DIGIT), (_G_MONTH, _G_DIGIT), (_G_SEASON, _G_DIGIT), (_G_MONTH,), (_G_MONTH,),
+    (_G_DIGIT,), (_G_DIGIT,), (_G_DIGIT,), (_G_UNIT,), (_G_AGO,), (_G_DAYWORD,), (_G_PERIOD,), (_G_UNIT,),
+    (_G_WEEKDAY,), (_G_HOLIDAY,), (_G_MONTH, _G_DIGIT), (_G_DIGIT,), (_G_MONTH, _G_DIGIT), (_G_DIGIT,),
+    (_G_DIGIT,), (_G_DIGIT,), (_G_DIGIT,))
+
+
 def find_times(text: str, offset: int = 0) -> list[TimeExpr]:
     """Time expressions in ``text`` (spans shifted by ``offset``), in text order, not overlapping."""
     if not _TRIGGER.search(text):
         return []
     found: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
-    for kind, pat in _PATTERNS:
+    has: dict[re.Pattern, bool] = {}
+    for (kind, pat), gates in zip(_PATTERNS, _GATES):
+        if not all(has[g] if g in has else has.setdefault(g, bool(g.search(text))) for g in gates):
+            continue
         for m in pat.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
