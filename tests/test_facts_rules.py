@@ -142,3 +142,13 @@ def test_scores_years_phone_numbers_and_ages_are_no_hyphen_ranges():
 def test_both_rates_of_a_range_of_rates_count_its_thing():
     low, high = _claims("Between 1 out of 400 and 1 out of 900 infants are affected.")
     assert (low.per, high.per) == (400, 900) and low.what == high.what == "infants"
+
+
+def test_a_street_address_is_no_figure():
+    assert _claims("The clinic at 2400 N. Oak Ave. closed. Protesters gathered outside 10 Downing Street.") == []
+
+
+def test_the_first_of_two_suspended_modifiers_takes_the_second_s_word():
+    first, second = _claims("The maker recalled 2- and 3-liter diesel engines.")
+    assert (first.value, second.value) == (2, 3)
+    assert all(c.what.startswith("liter diesel engines") for c in (first, second))

@@ -288,7 +288,7 @@ def not_a_quantity(surface: str, before: str, after: str) -> bool:
         return True
     if _VOTE_AFTER.match(after) or (re.match(r"\s*(?:for|in favou?r)\b", after) and _VOTED.search(before)):
         return True  # a tally: "voted 319 for, 23 against the resolution with 20 abstentions"
-    if _magnitude(surface, before, after) or _LATITUDE.match(after):
+    if _magnitude(surface, before, after) or _LATITUDE.match(after) or _ADDRESS.match(after):
         return True
     if _pronoun(surface, before, after) or _title(surface, before, after):
         return True
@@ -299,6 +299,9 @@ def not_a_quantity(surface: str, before: str, after: str) -> bool:
                 and nxt.group(1) not in MEASURE_UNITS and nxt.group(1) not in _NOT_A_NAME_NEXT)
 
 
+#: a street address: "2727 N. Central Ave.", "1600 Pennsylvania Avenue", "10 Downing Street"
+_ADDRESS = re.compile(r"\s+(?:[NSEW]\.?\s+)?(?:[A-Z][A-Za-z']+\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|"
+                      r"Dr|Drive|Lane|Ln|Way|Place|Pl|Court|Ct|Parkway|Pkwy|Terrace|Square)\b")
 _MAGNITUDE_AFTER = re.compile(r"[\s-]*magnitude\b|(?:\s+(?:and|to|or)\s+\d\.\d{1,2})?[\s-]*(?:degrees?\s+)?(?:on|in)\s+"
                               r"the\s+(?:open-ended\s+)?Richter\b", re.IGNORECASE)
 _MAGNITUDE_BEFORE = re.compile(r"(?:\bmagnitude(?:\s+of)?|\bRichter\b[^.;]{0,30}?)\s*$", re.IGNORECASE)

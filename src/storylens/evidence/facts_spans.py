@@ -1,0 +1,127 @@
+"""Which numbers of a sentence are figures, and where their spans run.
+
+A year, a date, a clock time, an age, a rank or a number in a hyphenated word that counts nothing
+("five-year", "15-year-old", "S-300") is no figure; "a 20-acre compound" is one (20 acres); "3-4 percent"
+and "a 60- to 100-mile segment" are ranges; "between 20 and 40 billion" and "four or more" change a value.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text.lexicon import MONTH_PATTERN, YEAR_PATTERN
+from ..text.numbers import TENS, UNITS, Quantity
+from .things import TIME_UNITS
+
+_YEARLIKE = re.compile(rf"^{YEAR_PATTERN}$")
+_MONTH_BEFORE = re.compile(rf"(?:{MONTH_PATTERN})\.?\s*$")
+_MONTH_AFTER = re.compile(rf"^\s*(?:st|nd|rd|th)?\s*(?:{MONTH_PATTERN})\b")
+_SMALL_WORDS = {"one", "a", "an"}
+_RANGE_START = re.compile(r"(?<![\w.,$-])\d[\d,]*(?:\.\d+)?(?=[-\u2013]\d)")
+
+
+def range_starts(text: str, quantities: list[tuple[int, int, Quantity]]) -> list[tuple[int, int, Quantity]]:
+    """The lower bounds of ranges written with a hyphen ("3-4 percent"), which the number reader leaves
+    out (a hyphen joins them to the next number); :func:`hyphen_range` reads the range from there."""
+    taken = {start for start, _, _ in quantities}
+    return [(m.start(), m.end(), Quantity(float(m.group(0).replace(",", ""))))
+            for m in _RANGE_START.finditer(text) if m.start() not in taken]
+
+
+_HYPHEN_RANGE = re.compile(r"^[-\u2013](\d[\d,]*(?:\.\d+)?)(?![\w.,-]*\d)(?=\s*(?:%|\s[A-Za-z]))")
+#: words after "6-3" that make it a score or a tally, not a range
+_SCORE_WORDS = frozenset("decision vote votes win wins victory loss losses defeat margin lead record score count "
+                         "split tie draw ruling majority".split())
+
+
+def hyphen_range(surface: str, before: str, after: str, qty: Quantity) -> tuple[float, int] | None:
+    """``(high, length)`` of a range written with a hyphen ("3-4 percent", "200-300 people"): the upper
+    bound above the lower and at most ten times it, no years ("1992-2019"), no score ("a 6-3 decision")."""
+    m = _HYPHEN_RANGE.match(after)
+    if not m or not surface.replace(",", "").replace(".", "").isdigit():
+        return None
+    high = float(m.group(1).replace(",", ""))
+    if not qty.value < high <= 10 * qty.value or (_YEARLIKE.match(surface) and _YEARLIKE.match(m.group(1))):
+        return None
+    if re.fullmatch(r"\d{3}", surface) and re.fullmatch(r"\d{4}", m.group(1)) or re.search(r"\bages?\s*$", before,
+                                                                                          re.IGNORECASE):
+        return None  # a telephone number ("555-1234"), ages ("ages 18-24")
+    nxt = re.match(r"\s*([A-Za-z]+)", after[m.end():])
+    if nxt and nxt.group(1).lower() in _SCORE_WORDS or not_a_figure(surface, before, " " + after[m.end():], ""):
+        return None
+    return high, m.end()
+
+
+_SCALE_AFTER = re.compile(r"^\s+and\s+[\d.,]+\s+(hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
+_POSTFIX = re.compile(r"^\s+(?:[A-Za-z-]+\s+){0,2}or\s+(above|more|higher|over|greater|less|fewer|below|lower)\b")
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+           "trillion": 1_000_000_000_000}
+
+
+def adjust_value(qty: Quantity, before: str, after: str) -> Quantity:
+    """Context that changes a value: "between 20 and 40 billion", "four or more", "surpassed 12,000"."""
+    value, qual = qty.value, qty.qualifier
+    m = _SCALE_AFTER.match(after)
+    if m and re.search(r"\bbetween\s*$", before) and value < 1000:
+        value *= _SCALES[m.group(1).lower()]
+    if not qual:
+        m = _POSTFIX.match(after)
+        if m:
+            qual = "at least" if m.group(1) in ("above", "more", "higher", "over", "greater") else "at most"
+        elif re.search(r"\b(?:surpassed|exceeded|topped|passed)\s*$", before):
+            qual = "more than"
+    return Quantity(value, qual, qty.currency, qty.per) if (value, qual) != (qty.value, qty.qualifier) else qty
+
+
+_QUAKE = re.compile(r"\s+(?:\w+\s+)?(?:quake|earthquake|tremor|aftershock)", re.IGNORECASE)  # "a 6.7-degree quake"
+_MODIFIER = re.compile(r"^[-\u2013]([a-z]+)\b(?![-\u2013])")
+#: words after "two-" that count nothing ("two-way street", "three-time champion", "two-thirds")
+_NOT_COUNTED = frozenset("""way ways time times point wheel fold star to and or on off up all old half third thirds
+    quarter quarters fourth fifth fifths tenth tenths party""".split())
+
+
+def number_modifier(surface: str, after: str) -> tuple[str, int]:
+    """A number in a hyphenated modifier that counts or measures ("a 20-acre compound", "a 125-mile (200-
+    kilometer) sandstone escarpment", "a three-act play", "a $5 million-a-year fund"): the words it modifies,
+    as if written apart (" acre compound"), and the length of the modifier's rest ("-acre"); "" for any other
+    hyphen ("five-year", "15-year-old", "S-300"). The first of "2- and 3-liter engines" takes the second's."""
+    per_time = re.match(r"^-a-(?:year|day|week|month)\b(?=\s+[A-Za-z])", after)
+    if per_time:  # "a $5 million-a-year fund"
+        return after[per_time.end():], per_time.end()
+    shared = re.match(r"^[-\u2013]\s+(?:and|or)\s+\d[\d.,]*(?=[-\u2013][a-z])", after)
+    if shared:
+        return number_modifier(surface, after[shared.end():])[0], 1
+    m = _MODIFIER.match(after)
+    if not m or m.group(1) in TIME_UNITS or m.group(1) in _NOT_COUNTED or surface.lower() in _SMALL_WORDS \
+            or m.group(1) in UNITS or m.group(1) in TENS:  # "three-four years": a range of numbers
+        return "", 0
+    rest = re.sub(r"^\s*(?:\([^)]{0,30}\)|\))", "", after[m.end():])  # past "(200-kilometer)"
+    if not re.match(r"\s+[A-Za-z]", rest) or (m.group(1) == "degree" and _QUAKE.match(rest)):
+        return "", 0
+    return " " + m.group(1) + rest, m.end()
+
+
+def not_a_figure(surface: str, before: str, after: str, qualifier: str) -> bool:
+    core = surface.split()[-1] if surface.split() else surface
+    if re.match(r"[-\u2013]\w", after) or re.search(r"[-\u2013/]$", before):
+        return True  # "15-member", "S-300", "five-year", scores and ranges
+    if re.match(r"\s*(?:st|nd|rd|th)\b", after):
+        return True
+    if not qualifier and "," not in core and _YEARLIKE.match(core):
+        return True  # a year
+    if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
+        return True  # a date
+    if re.match(r"\s*(?::\d|a\.m\b|p\.m\b|GMT|BST|EST|EDT|am\b|pm\b|o'clock)", after) or before.endswith(":"):
+        return True  # a time
+    if re.search(r"\b(?:aged|age|ages? of|di(?:ed|es)\s+at|dead\s+at|No\.|number|route|page|article|resolution|"
+                 r"flight|room|chapter|section|channel|highway|interstate|proposition|terminal|gate|studio|platform|pier|precinct)\s*$",
+                 before, re.IGNORECASE):
+        return True
+    if surface.lower().split()[-1] in _SMALL_WORDS and len(surface.split()) == 1:
+        return True  # "one" is rarely a figure
+    if re.search(r"\b[A-Z][\w'’-]+,\s*$", before) and re.match(r"^\s*,", after) and surface.isdigit() \
+            and int(surface) < 120:
+        return True  # an age: "Aaron McKinney, 22, goes on trial"
+    if re.match(r"\s*(?:years?|months?)[-\s]old\b", after):
+        return True
+    return False
