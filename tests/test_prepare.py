@@ -114,5 +114,8 @@ def test_quantities_are_the_sentences_own_read_once_in_the_articles_language():
     assert doc.quantities(0) is got  # kept
     assert doc.quantities(1) == ()  # "A day earlier": no quantity
     assert doc.reindexed(4).quantities(0) is got  # a reindexed copy reads its original's
+    last = prepare_document(a)
+    assert last.quantities(0, keep=False) == got and last._quantities == [None] * 4  # the last reader keeps none
+    assert last.quantities(0) is last.quantities(0, keep=False)  # ... and reads what was kept
     german = prepare_document(Article(id="b", text="Rund 2.500 Menschen flohen.", lang="de"))
     assert [q.value for _, _, q in german.quantities(0)] == [2500.0]  # "2.500": a dot between thousands
