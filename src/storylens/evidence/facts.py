@@ -16,7 +16,7 @@ from ..models import Article, Claim, FactGroup, Sentence
 from ..prepare import PreparedDocument, TimedExprs, prepare_documents
 from ..text.dates import is_history
 from ..text.lexicon import CURRENCY_WORDS, DOLLAR_PREFIXES, FOREIGN_PERCENT, MONTH_PATTERN, WEEKDAY_PATTERN
-from ..text.numbers import FOREIGN_NUMBER_LANGS, Quantity, find_quantities
+from ..text.numbers import FOREIGN_NUMBER_LANGS, Quantity
 from ..text.tfidf import stem
 from .claim_source import TOKEN, attribution
 from .counted import MEASURE_UNITS, context_thing, not_a_quantity, pair_kind, subject_thing, with_distance
@@ -112,7 +112,7 @@ def _sentence_claims(doc: PreparedDocument, sentence: Sentence, times: TimedExpr
     text = sentence.text
     event_date = next((r.date for t, r in times if r.resolved and not is_history(text, t.start - sentence.start)),
                       None)
-    quantities = list(find_quantities(text, doc.article.lang))
+    quantities = list(doc.quantities(sentence.position, keep=False))  # read once a digest (prepare.py)
     if doc.article.lang not in FOREIGN_NUMBER_LANGS:
         quantities = sorted(quantities + range_starts(text, quantities))
     sent = _Sentence(doc, sentence.start, text, quantities, event_date)
