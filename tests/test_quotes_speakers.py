@@ -467,3 +467,20 @@ def test_an_intro_verb_after_and_does_not_make_a_title_speech():
                     "Eddie Izzard won for both his performance and writing in his special, ''Eddie Izzard: "
                     "Dress to Kill.''")
     assert got.get("Eddie Izzard: Dress ") is None
+
+
+def test_he_said_after_a_man_who_said_she_would_testify():
+    # "said she" is about someone else; the given name says Charles is a man
+    got = _speakers("Winfrey was out of the country on Wednesday.\n"
+                    "But attorney Charles Babcock said she likely would take the stand herself.\n"
+                    "''Let's face it,'' he said. ''She'll make an awfully strong witness.''")
+    assert got["Let's face it"] == "Charles Babcock"
+
+
+def test_a_surname_two_people_of_the_story_share_but_one_of_this_article():
+    got = _speakers("Vice President Al Gore spoke in Nashville.\n"
+                    "Gore said his administration would give the studios six months. \"What we are calling for "
+                    "is self-restraint, not censorship,\" he said.",
+                    "Tipper Gore and Al Gore toured the state.\n"
+                    "``We love this state,'' Tipper Gore said.")
+    assert got["What we are calling "] == "Al Gore"

@@ -48,6 +48,7 @@ class _Reading:
     genders: Genders
     verbs: Verbs
     found: list[Found] = field(default_factory=list)
+    surnames: dict[str, str] | None = None  # a surname -> the one person this article names in full with it
 
 
 def find_quotes(doc: PreparedDocument, persons: dict[str, str], roles: dict[str, str],
@@ -123,8 +124,9 @@ def _speaker_for(r: _Reading, np: str, sent_start: int, at: int) -> tuple[str | 
     if first in PRONOUNS and len(np.split()) <= 2:
         mention = np.split()[0]
         pronoun = Pronoun(first, at, r.genders)
-        persons = _with_speakers(r.persons, r.found)
-        speaker, role, resolution = from_context(r.found, r.doc, sent_start, persons, r.roles, pronoun)
+        persons = _with_speakers(r, r.found)
+        speaker, role, resolution = from_context(r.found, r.doc, sent_start, persons, r.roles, pronoun,
+                                                 subjects=_with_surnames(r, persons))
         if speaker is None and resolution == "unresolved" and first in ("he", "she"):
             speaker, role, resolution = nearest_speaker(r.found, r.doc, sent_start, persons, r.roles, r.seen,
                                                         pronoun)
@@ -159,11 +161,23 @@ def _speaker_for(r: _Reading, np: str, sent_start: int, at: int) -> tuple[str | 
     return speaker, role, "context" if speaker else "unresolved", np
 
 
-def _with_speakers(persons: dict[str, str], found: Sequence[Found]) -> dict[str, str]:
+def _with_surnames(r: _Reading, persons: dict[str, str]) -> dict[str, str]:
+    """``persons`` with the surnames that only one person this article names in full has (the story has Al
+    and Tipper Gore, this article only Al): who "Gore said" is, as the subject of a speech verb."""
+    if r.surnames is None:
+        by_surname: dict[str, set[str]] = {}
+        for p in r.seen.people(r.persons):
+            if len(p.split()) > 1:
+                by_surname.setdefault(p.split()[-1], set()).add(p)
+        r.surnames = {k: next(iter(v)) for k, v in by_surname.items() if len(v) == 1 and k not in r.persons}
+    return {**r.surnames, **persons}
+
+
+def _with_speakers(r: _Reading, found: Sequence[Found]) -> dict[str, str]:
     """The story's people and the people this article's quotations were already given, with their surnames
     ("said Lt. Mike Stevens of the North Carolina Wildlife Commission" makes "Stevens said" a person the
     entities may have missed); a name the story already gives someone else is left to them."""
-    out = dict(persons)
+    out = dict(r.persons)
     for f in found:
         if f.speaker and f.speaker not in out and person_like(f.speaker) and \
                 not any(t in ORG_WORDS for t in f.speaker.lower().split()):

@@ -170,11 +170,12 @@ def speech_subject(sentence: str, persons: dict[str, str]) -> str | None:
 
 
 def from_context(found: Sequence[Found], doc: PreparedDocument, sent_start: int, persons: dict[str, str],
-                 roles: dict[str, str], pronoun: Pronoun) -> tuple[str | None, str, str]:
+                 roles: dict[str, str], pronoun: Pronoun,
+                 subjects: dict[str, str] | None = None) -> tuple[str | None, str, str]:
     """Resolve "he said": the previous sentence's quote speaker, the person who speaks in it, or its only
     named person (one the pronoun fits), looking first at the words of the quotation's own sentence before
     it. The resolution is "mention:<words>" when the sentence before names the speaker only by a common
-    noun."""
+    noun. ``subjects``: the names a speaking subject may have (``persons`` when None)."""
     text = doc.text
     k = doc.sentences_ending_by(sent_start)
     spans = [(s.start, s.end) for s in doc.sentences[max(0, k - 3):k]] if k else []
@@ -198,7 +199,7 @@ def from_context(found: Sequence[Found], doc: PreparedDocument, sent_start: int,
         opens = _PRONOUN_OPENS.match(prev_text)
         if opens and opens.group(1).lower() == pronoun.word:
             continue  # "He also criticized the policy outlined by Bush.": the same "he", Bush is no subject
-        subject = speech_subject(prev_text, persons)
+        subject = speech_subject(prev_text, subjects or persons)
         if subject and pronoun.fits(subject):
             return subject, roles.get(subject, ""), "context"
         named = [n for n in named_in(prev_text, persons) if not as_object(prev_text, n, persons)]

@@ -1,8 +1,8 @@
 """Whether the text says a person is a woman or a man, so that "she said" never goes to a man.
 
 Only what the text itself says counts: "Mrs."/"Mr." before the surname, a word beside the name
-("spokeswoman Kate Lecchi", "Jones' wife, Joanna"), "she"/"his" right after the name says something ("Cal
-Rerucha said his case"), or a given name that is almost always one sex's. Nothing known is "unknown", and an
+("spokeswoman Kate Lecchi", "Jones' wife, Joanna"); else a given name that is almost always one sex's; else
+"she"/"his" right after the name says something ("Cal Rerucha said his case"). Nothing known is "unknown", and an
 unknown person is compatible with either pronoun; the text contradicting itself is also "unknown".
 """
 
@@ -41,15 +41,20 @@ class Genders:
     def _read(self, full: str) -> str:
         """What the words around the person's mentions say; only when they say nothing, the given name."""
         votes: set[str] = set()
+        own: set[str] = set()
         keys = sorted(set(self.keys.get(full, []) + [full]), key=len, reverse=True)
         names = "|".join(re.escape(k) for k in keys)
         for m in re.finditer(rf"(?<![\w-])(?:{names})(?![\w-])", self.text):
             votes.update(_words_beside(self.text, m.start(), m.end()))
+            own.update(_own_pronoun(self.text, m.end()))
         if votes:
             return votes.pop() if len(votes) == 1 else "unknown"
         toks = full.split()
         given = toks[0].lower().rstrip(".") if len(toks) > 1 else ""
-        return "f" if given in FEMALE_NAMES else "m" if given in MALE_NAMES else "unknown"
+        if given in FEMALE_NAMES or given in MALE_NAMES:
+            # before "said she ...", which may be someone else: "attorney Charles Babcock said she would testify"
+            return "f" if given in FEMALE_NAMES else "m"
+        return own.pop() if len(own) == 1 else "unknown"
 
 
 _BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
@@ -69,7 +74,10 @@ def _words_beside(text: str, start: int, end: int) -> set[str]:
             out.add("f")
         elif low in MALE_WORDS:
             out.add("m")
-    own = _OWN_PRONOUN.match(after)
-    if own:
-        out.add(_PRONOUN_SEX[own.group(1).lower()])
     return out
+
+
+def _own_pronoun(text: str, end: int) -> set[str]:
+    """The sex a pronoun right after the name's speech verb gives ("Cal Rerucha said his case ...")."""
+    own = _OWN_PRONOUN.match(text[end:end + 120])
+    return {_PRONOUN_SEX[own.group(1).lower()]} if own else set()
