@@ -76,3 +76,12 @@ def test_a_short_claim_without_a_figure_needs_its_verb():
     short = "The army is targeting militants."
     assert _cites(short, "The army urged civilians to flee militants in the hills.", FILLER) == (0,)
     assert _cites(short, "Army units were targeting the militants.", FILLER) == (0, 1)
+
+
+def test_a_participle_after_if_is_no_verb_of_the_claim():
+    from storylens.summarizers.support import verb_terms
+
+    assert verb_terms(words("If convicted, he faces the death penalty.")) == frozenset()
+    assert "convict" in verb_terms(words("A jury convicted him."))
+    assert _cites("If convicted, he faces the death penalty.",
+                  "The roofer, who faces the death penalty, pleaded not guilty.", FILLER) == (0, 1)

@@ -125,6 +125,8 @@ _CLAUSE_END = re.compile(r",\s+(?:where|which|who|whose|as|after|while|with|incl
 # "-ed" is no verb ("red", "bed")
 _PAST = re.compile(rf"[a-z]{{3,}}ed|{IRREGULAR_PAST}")
 _BE = frozenset({"is", "are", "was", "were", "be", "been"})
+# a participle after these is no verb of the clause: "If convicted, he faces the death penalty", "when asked"
+_CONDITION = frozenset({"if", "when", "once", "unless", "until", "though", "although"})
 #: the fewest content terms a main clause needs to be scored alone, and the most of the sentence it may hold
 MAIN_CLAUSE_TERMS = 4
 MAIN_CLAUSE_PART = 0.75
@@ -134,7 +136,8 @@ def verb_terms(low: Sequence[str]) -> frozenset[str]:
     """The terms of a sentence's verbs (its lower-cased words): past tenses, and participles after a form of
     "be" ("was flying", "is targeting")."""
     return frozenset(_term(w) for i, w in enumerate(low) if w not in STOPWORDS and (
-        _PAST.fullmatch(w) or (w.endswith("ing") and i > 0 and low[i - 1] in _BE)))
+        (_PAST.fullmatch(w) and not (i > 0 and low[i - 1] in _CONDITION))
+        or (w.endswith("ing") and i > 0 and low[i - 1] in _BE)))
 
 
 def main_clause(text: str, terms: dict[str, float]) -> tuple[dict[str, float], frozenset[str]] | None:
