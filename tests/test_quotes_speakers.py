@@ -484,3 +484,13 @@ def test_a_surname_two_people_of_the_story_share_but_one_of_this_article():
                     "Tipper Gore and Al Gore toured the state.\n"
                     "``We love this state,'' Tipper Gore said.")
     assert got["What we are calling "] == "Al Gore"
+
+
+def test_a_title_case_thing_is_no_person_beside_the_one_who_spoke():
+    from storylens.evidence.entities import recognise
+
+    text = ("The talk show host Oprah Winfrey received a 50th Anniversary Medal from the foundation.\n"
+            "``More than movie stars and famous politicians, I love authors,'' she said.")
+    ents, _ = recognise([Article(id="a", text=text)], False)
+    assert [e.name for e in ents if e.label == "PERSON"] == ["Oprah Winfrey"]
+    assert _speakers(text) == {"More than movie star": "Oprah Winfrey"}

@@ -40,6 +40,13 @@ def _strip_possessive(name: str) -> str:
     return re.sub(r"['’]s$", "", name)
 
 
+#: what a capitalised run ending in these words names is a thing, not a person ("Anniversary Medal", "Cold
+#: War", "National Book Award", "Selected Poems")
+_THING_WORDS = frozenset("""award awards medal medals prize prizes trophy cup championship championships games
+    olympics tournament festival hotel poems book books novel album film movie show series war act treaty
+    accord""".split())
+
+
 def _classify(tokens: list[str], before: str, after: str) -> str | None:
     low = [t.lower().rstrip(".") for t in tokens]
     name = " ".join(low)
@@ -47,6 +54,8 @@ def _classify(tokens: list[str], before: str, after: str) -> str | None:
         return "PLACE"
     if any(t in ORG_WORDS for t in low):
         return "ORG"
+    if len(low) > 1 and low[-1].strip("'’") in _THING_WORDS:
+        return None
     if len(tokens) == 1 and tokens[0].isupper() and 2 <= len(tokens[0]) <= 5 and name not in GAZETTEER:
         if re.search(r"\b[A-Z]{3,}\b", before[-25:] + " " + after[:25]):
             return None  # a headline in capitals: "DEAD, INJURED, MISSING"
