@@ -152,3 +152,15 @@ def test_the_first_of_two_suspended_modifiers_takes_the_second_s_word():
     first, second = _claims("The maker recalled 2- and 3-liter diesel engines.")
     assert (first.value, second.value) == (2, 3)
     assert all(c.what.startswith("liter diesel engines") for c in (first, second))
+
+
+def test_one_is_no_figure_even_with_a_qualifier_but_opens_a_rate():
+    assert _claims("The tremor caused at least one death, and another one followed.") == []
+    (rate,) = _claims("One in three voters agreed.")
+    assert (rate.value, rate.per, rate.what) == (1, 3, "voters")
+    assert [c.value for c in _claims("Twenty-one people died.")] == [21]
+
+
+def test_a_day_name_ends_the_counted_thing():
+    (c,) = _claims("At least nine people died Monday in the floods.")
+    assert c.what == "people died"

@@ -17,6 +17,8 @@ _YEARLIKE = re.compile(rf"^{YEAR_PATTERN}$")
 _MONTH_BEFORE = re.compile(rf"(?:{MONTH_PATTERN})\.?\s*$")
 _MONTH_AFTER = re.compile(rf"^\s*(?:st|nd|rd|th)?\s*(?:{MONTH_PATTERN})\b")
 _SMALL_WORDS = {"one", "a", "an"}
+_RATE_AFTER = re.compile(r"\s+(?:in|out\s+of)\s+(?:\d|an?\s+(?:hundred|thousand|million)|two|three|four|five|six|"
+                         r"seven|eight|nine|ten|eleven|twelve|twenty|fifty|hundred)", re.IGNORECASE)
 _RANGE_START = re.compile(r"(?<![\w.,$-])\d[\d,]*(?:\.\d+)?(?=[-\u2013]\d)")
 
 
@@ -117,8 +119,10 @@ def not_a_figure(surface: str, before: str, after: str, qualifier: str) -> bool:
                  r"flight|room|chapter|section|channel|highway|interstate|proposition|terminal|gate|studio|platform|pier|precinct)\s*$",
                  before, re.IGNORECASE):
         return True
-    if surface.lower().split()[-1] in _SMALL_WORDS and len(surface.split()) == 1:
-        return True  # "one" is rarely a figure
+    words = surface.lower().replace("-", " ").split()
+    if words[-1] in _SMALL_WORDS and not (len(words) > 1 and (words[-2] == "and" or words[-2] in TENS)) \
+            and not _RATE_AFTER.match(after):
+        return True  # "one" is no figure, with a qualifier too ("at least one death"), but "one in five" is
     if re.search(r"\b[A-Z][\w'’-]+,\s*$", before) and re.match(r"^\s*,", after) and surface.isdigit() \
             and int(surface) < 120:
         return True  # an age: "Aaron McKinney, 22, goes on trial"

@@ -100,10 +100,12 @@ def _ends_the_thing(last: str, low: str) -> bool:
     """A word after a plural noun that is the clause's verb or a day, not part of the counted thing: "three
     U.N. inspectors arrived", "20 states kicked off", "two men Saturday" (an event word stays: "two Israelis
     arrested" counts the arrested)."""
+    if low in WEEKDAYS:
+        return True
     plural = last.lower() in NOUN_CLASS or (last.lower().endswith("s") and not last.lower().endswith("ss"))
     if not plural:
         return False
-    return low in WEEKDAYS or low in _PAST_VERBS or low in _ADVERBS or (
+    return low in _PAST_VERBS or low in _ADVERBS or (
         low.endswith("ed") and len(low) > 4 and low not in EVENT_OF)
 
 
