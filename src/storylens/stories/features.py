@@ -19,8 +19,12 @@ from ..text.lang_tools import content_terms_for, mask_history_years
 from ..text.lexicon import CALENDAR_WORDS, YEAR_FIRST, YEAR_LAST, YEAR_PATTERN
 from ..text.tfidf import STOPWORDS
 
-_CAP = re.compile(r"(?<![.!?\n\"\u201c])\s+((?:[A-Z][\w'\u2019-]*)(?:\s+[A-Z][\w'\u2019-]*)*)")
-_NUM = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)*)(?![\w])")
+# a run of capitalised words after a space that does not follow a stop or an opening quote, and a number not
+# inside a word: each pattern opens with the character class it needs (the space, the digit) and checks what
+# comes before it second ("\s+" after "(?<![...])" is "\s" then "(?<![...]\s)\s*"), so that the regular
+# expression engine skips ahead to the candidates instead of trying the look-behind at every character
+_CAP = re.compile(r"\s(?<![.!?\n\"\u201c]\s)\s*((?:[A-Z][\w'\u2019-]*)(?:\s+[A-Z][\w'\u2019-]*)*)")
+_NUM = re.compile(r"(\d(?<![\w.]\d)\d*(?:[.,]\d+)*)(?![\w])")
 # a four-digit clock time is not a year: "at 2045 GMT", "2130 local time"
 _YEAR = re.compile(rf"(?<![\w.])({YEAR_PATTERN})(?![\w])"
                    r"(?!\s*(?:GMT|BST|UTC|CET|EST|EDT|PST|PDT|local\b|hrs\b|hours\b|h\b))")
