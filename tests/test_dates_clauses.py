@@ -225,3 +225,21 @@ def test_each_pattern_is_run_only_on_a_text_holding_its_words():
     finally:
         dates._GATES = kept
     assert gated[0] and gated[1] and gated[6]  # every text has some
+
+
+def test_a_date_inside_what_someone_is_asked_to_do_lies_ahead():
+    fri = "1999-02-19"
+    assert _read("In court Thursday, a lawyer asked the judge to go forward with the trial in June.", fri) == {
+        "Thursday": "1999-02-18", "in June": "1999-06"}
+    # not a past clause inside it, nor what follows another clause's verb
+    assert _read("The group called on Rwanda to reinstate the mission it suspended in May.", fri)["in May"] == "1998-05"
+    got = _read("The pilot, who asked not to be named, said he saw them leave Friday.", fri)
+    assert got["Friday"] == "1999-02-19"
+
+
+def test_a_chronology_entry_dates_its_days_in_its_year_and_the_month_after_the_is_the_nearest():
+    got = _read("1939: In April, network television is born. 1980: On Nov. 21, viewers tune in.", "1999-12-27")
+    assert got["In April"] == "1939-04" and got["Nov. 21"] == "1980-11-21"
+    assert _read("Gore courted voters for the November election.", "2000-09-11")["for the November"] == "2000-11"
+    assert _read("Gore appeared Monday to win votes in the November election.", "2000-09-11")[
+        "in the November"] == "2000-11"

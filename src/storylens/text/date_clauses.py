@@ -94,6 +94,10 @@ _PAST_BEFORE = re.compile(rf"(?<!be )(?<!been )\b{_PAST_VERB}\s+(?:{_NOT_BETWEEN
 _PAST_AFTER_OPENING = re.compile(rf",?\s+(?:{_NOT_BETWEEN}[\w.'-]+\s+){{0,6}}?{_PAST_VERB}\b")
 _PAST_AFTER = re.compile(rf"\s+(?:[a-z]+ly\s+)?{_PAST_VERB}\b")
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?|the\s+)?$", re.IGNORECASE)
+# what someone asks to be done, the date inside it: "asked Benson to go forward with the trial in June", "called on
+# EU members to reverse its decision at its next summit in Nice, France, in December"
+_ASKED_TO = re.compile(r"\b(?:asked|urged|called on|appealed to)\s+(?!not\b)(?:[\w.'-]+\s+){1,5}?to\s+"
+                       r"(?!have\b)[a-z]+\b")
 # a day's event told as not yet done: "Sunday's polls are being organized by Cambodia"
 _POSSESSIVE_UNDER_WAY = re.compile(r"['\u2019]s\s+(?:[\w-]+\s+){1,3}?(?:is|are)\s+(?:still\s+)?being\s+[a-z]+ed\b")
 
@@ -118,7 +122,17 @@ def reads_ahead(sentence: str, at: int, end: int, future: bool) -> bool:
         return False
     if _POSSESSIVE_UNDER_WAY.match(sentence, end, min(len(sentence), end + 60)):
         return True
-    return (future and not in_past_clause(sentence, at, end)) or ends_ahead(sentence, at)
+    past = in_past_clause(sentence, at, end)
+    return ((future or _asked_to(sentence, at)) and not past) or ends_ahead(sentence, at)
+
+
+def _asked_to(sentence: str, at: int) -> bool:
+    """Whether the time expression at ``sentence[at:]`` is inside what someone asks to be done, no other
+    clause's verb between ("asked Benson to go forward with the trial in June"; not "the mission it suspended in
+    May", nor "who asked not to be named, said he saw them depart Friday")."""
+    found = list(_ASKED_TO.finditer(sentence, max(0, at - 120), at))
+    m = found[-1] if found else None
+    return m is not None and not re.search(rf"\b{_PAST_VERB}\b|[;:]", sentence[m.end():at])
 
 
 # a past verb right before a date with no year ("talks ended on Jan. 4", "was arrested Oct. 16"), the date not the

@@ -208,7 +208,7 @@ def find_times(text: str, offset: int = 0) -> list[TimeExpr]:
                 continue
             parts = tuple((k, v) for k, v in sorted(m.groupdict().items()) if v is not None)
             if kind in _YEARLESS and not any(k in _GIVES_YEAR for k, _ in parts):
-                parts = tuple(sorted(parts + _tense_parts(text, s, e, kind)))
+                parts = tuple(sorted(parts + _tense_parts(text, s, e, kind) + _entry_year(text)))
             surface = m.group(0)
             if surface.endswith(".") and not _ABBR_END.search(surface):
                 surface, e = surface[:-1], e - 1  # a full stop, not an abbreviation's
@@ -228,6 +228,15 @@ def find_times(text: str, offset: int = 0) -> list[TimeExpr]:
 
 _YEARLESS = frozenset({"md", "dm", "month"})
 _GIVES_YEAR = frozenset({"year", "yy", "yrel"})
+
+
+_ENTRY_YEAR = re.compile(rf"\s*(?P<year>{YEAR_PATTERN})\s*:\s+\S")
+
+
+def _entry_year(text: str) -> tuple[tuple[str, str | None], ...]:
+    """The year a chronology's entry opens with ("1939: In April, network TV is born"): its dates' year."""
+    m = _ENTRY_YEAR.match(text)
+    return (("year", m.group("year")),) if m else ()
 
 
 def _tense_parts(text: str, start: int, end: int, kind: str) -> tuple[tuple[str, str | None], ...]:
@@ -386,8 +395,9 @@ def _month(expr: TimeExpr, anchor: date | None, future: bool) -> Resolved:
         step = -(month >= anchor.month) if prep == "last" else int(month <= anchor.month)
         return Resolved(f"{anchor.year + step:04d}-{month:02d}", "month")
     back = (anchor.month - month) % 12  # months since the last such month (0: this one)
-    # "the October issue" in September: the coming one; "the July election": past; "postponed from June"
-    if prep in _NEAREST_MONTH or expr.get("moved") or expr.get("near"):
+    # "the October issue" in September: the coming one; "the July election": past; "postponed from June"; "in
+    # the November election"
+    if prep in _NEAREST_MONTH or expr.get("moved") or expr.get("near") or _THE_MONTH.search(expr.text):
         year = anchor.year + (month < anchor.month) if back > 6 else anchor.year - (month > anchor.month)
         return Resolved(f"{year:04d}-{month:02d}", "month")
     if future or prep in ("until", "till", "through"):  # this month or the next such one
@@ -401,6 +411,7 @@ def _no_tense_word(expr: TimeExpr) -> bool:
     return (expr.get("prep") or "").lower() in ("in", "for", "the", "its", "their", "his", "her", "around", "")
 
 
+_THE_MONTH = re.compile(rf"\bthe\s+(?:{MONTH_PATTERN})\b", re.IGNORECASE)
 #: words before a month that tell no tense ("the October issue", "its December meeting"): the nearest one
 _NEAREST_MONTH = frozenset({"the", "its", "their", "his", "her"})
 
