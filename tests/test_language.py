@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from storylens.models import Article
 from storylens.stories.features import features
 from storylens.text.lang_tools import content_terms_for, mask_history_years, sentences_for, strip_notices, tools_for
@@ -92,3 +94,55 @@ def test_identification_on_the_semeval_articles(data_dir, floors):
     rows = [json.loads(line) for line in path.open(encoding="utf-8")]
     right = sum(1 for r in rows if detect_language(r["text"]) == r["lang"])
     floors.check("language_id_semeval", {"accuracy": right / len(rows)})
+
+
+# one report in each language read by its own tools: (language, the story, a sentence dating it to 2020, a
+# sentence whose only year is history: "in office since 2015")
+YEARS = [
+    ("de", "Das Hochwasser im Norden hat viele Häuser zerstört, die Regierung schickt Helfer in die Region.",
+     "Das geschah im Jahr 2020.", "Der Minister ist seit 2015 im Amt."),
+    ("es", "Las inundaciones en el norte destruyeron muchas casas y el gobierno envía ayuda a la región.",
+     "Ocurrió en 2020.", "El ministro está en el cargo desde 2015."),
+    ("fr", "Les inondations dans le nord ont détruit de nombreuses maisons et le gouvernement envoie de l'aide.",
+     "C'était en 2020.", "Le ministre est en poste depuis 2015."),
+    ("it", "Le alluvioni nel nord hanno distrutto molte case e il governo invia aiuti nella regione.",
+     "È successo nel 2020.", "Il ministro è in carica dal 2015."),
+    ("pl", "Powódź na północy zniszczyła wiele domów, a rząd wysyła pomoc do regionu.",
+     "Stało się to w 2020 roku.", "Minister jest na stanowisku od 2015 roku."),
+    ("ru", "Наводнение на севере разрушило много домов, и правительство направляет помощь в регион.",
+     "Это произошло в 2020 году.", "Министр занимает пост с 2015 года."),
+    ("ar", "دمرت الفيضانات في الشمال العديد من المنازل وأرسلت الحكومة المساعدات إلى المنطقة.",
+     "حدث ذلك في عام ٢٠٢٠.", "الوزير في منصبه منذ عام 2015."),
+    ("tr", "Kuzeydeki sel birçok evi yıktı ve hükümet bölgeye yardım gönderiyor.",
+     "Bu 2020 yılında oldu.", "Bakan 2015'ten beri görevde."),
+    ("zh", "北方的洪水摧毁了许多房屋，政府向该地区派遣了救援人员。", "这发生在2020年。", "部长自2015年以来一直任职。"),
+]
+
+
+@pytest.mark.parametrize("lang,story,dated,history", YEARS, ids=[y[0] for y in YEARS])
+def test_the_year_check_reads_history_years_in_each_language(lang, story, dated, history):
+    """The stream path's year check (and the archive's) reads the article's own language: a year after
+    its "since" is history, not the report's year, so the two reports of one story stay together even
+    when a far year costs a join everything."""
+    from storylens.stories.clusterer import ClusterOptions, Clusterer
+    from storylens.stories.features import latest_year
+
+    a = Article("a", f"{story} {dated}", lang=lang)
+    b = Article("b", f"{story} {history}", lang=lang)
+    assert latest_year(a) == 2020 and latest_year(b) is None
+    assert latest_year(Article("c", f"{story} {history} {dated}", lang=lang)) == 2020
+    strict = ClusterOptions(year_penalty=0.9)  # a far year would keep any two reports apart
+    first, second = Clusterer(strict).add_batch([a, b])
+    assert second.story_id == first.story_id
+
+
+def test_the_history_endings_of_turkish_and_chinese_and_eastern_digits():
+    assert mask_history_years("2015'ten beri görevde, 2011 yılından bu yana savaş, 2030'a kadar plan; 2020 "
+                              "seçimleri", "tr") == \
+        "####'ten beri görevde, #### yılından bu yana savaş, ####'a kadar plan; 2020 seçimleri"
+    assert mask_history_years("自2015年以来，2011年起，2020年3月", "zh") == "自####年以来，####年起，2020年3月"
+    from storylens.stories.features import latest_year
+
+    assert latest_year(Article("x", "1900万人受灾，2019年的洪水", lang="zh")) == 2019  # 1900万 is a number
+    assert latest_year(Article("x", "منذ عام ٢٠١١ وفي ٢٠٢٠ قال", lang="ar")) == 2020
+    assert latest_year(Article("x", "Seit 2015 im Amt.", lang="en")) == 2015  # English reads its own words only

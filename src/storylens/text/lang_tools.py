@@ -28,8 +28,8 @@ from typing import Any
 from .segment import split_sentences
 from .tfidf import content_terms
 
-__all__ = ["HISTORY_WORDS", "LANGUAGES", "LanguageTools", "NOTICES", "content_terms_for", "mask_history_years",
-           "sentences_for", "strip_notices", "tools_for"]
+__all__ = ["HISTORY_AFTER", "HISTORY_WORDS", "LANGUAGES", "LanguageTools", "NOTICES", "content_terms_for",
+           "mask_history_years", "sentences_for", "strip_notices", "tools_for"]
 
 # ISO 639-1 code -> Snowball stemmer and stop-words list names (None: English tools, or none)
 LANGUAGES: dict[str, tuple[str | None, str | None]] = {
@@ -64,6 +64,13 @@ NOTICES: dict[str, tuple[str, ...]] = {
 HISTORY_WORDS: dict[str, tuple[str, ...]] = {
     "de": ("seit", "bis"), "es": ("desde", "hasta"), "fr": ("depuis", "jusqu'en", "jusqu'à", "jusqu’en", "jusqu’à"),
     "it": ("dal", "dall'", "dall’", "fino al"), "pl": ("od", "do"), "ru": ("с", "со", "до"),
+    "ar": ("منذ", "حتى"), "zh": ("自", "自从", "从", "直到"),
+}
+# ... and the endings after a year that make it history, for languages that put them after ("2015'ten beri",
+# "2011 yılından bu yana", "2030'a kadar"; "2015年以来", "2011年起")
+HISTORY_AFTER: dict[str, str] = {
+    "tr": r"(?:['\u2019](?:[dt][ae]n|[ae]|y[ae])|\s+yılı(?:ndan|na))\s+(?:beri|bu\s+yana|kadar)(?!\w)",
+    "zh": r"\s*年?\s*(?:以来|起|至今)",
 }
 _SENT_END = re.compile(r"(?<=[.!?;\u2026\u061f])[\"'\u201d\u00bb\u300d)]*\s+|(?<=[\u3002\uff01\uff1f\uff1b])")
 
@@ -158,19 +165,27 @@ def strip_notices(sentences: list[str], lang: str | None) -> list[str]:
 
 
 @lru_cache(maxsize=None)
-def _history_re(lang: str) -> re.Pattern | None:
+def _history_res(lang: str) -> tuple[re.Pattern, ...]:
+    """The patterns of ``lang``'s history years, the year in group 1."""
+    out = []
     words = HISTORY_WORDS.get(lang)
-    if not words:
-        return None
-    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    # up to three words between: a month, a day, "Ende", "dem 1."
-    return re.compile(rf"(?<!\w)(?:{alt})\s*(?:[^\W\d]+\.?\s+|\d{{1,2}}\.?\s+){{0,3}}((?:1[89]|20)\d\d)(?!\d)",
-                      re.IGNORECASE)
+    if words:
+        alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        # up to three words between ("seit November 2015", "منذ عام 2011"); Chinese puts no space nor word
+        # boundary before its year ("自2015年")
+        edge = "" if lang == "zh" else r"(?<!\w)"
+        gap = r"\s*" if lang == "zh" else r"\s*(?:[^\W\d]+\.?\s+|\d{1,2}\.?\s+){0,3}"
+        out.append(re.compile(rf"{edge}(?:{alt}){gap}((?:1[89]|20)\d\d)(?!\d)", re.IGNORECASE))
+    after = HISTORY_AFTER.get(lang)
+    if after:
+        out.append(re.compile(rf"(?<!\d)((?:1[89]|20)\d\d)(?={after})", re.IGNORECASE))
+    return tuple(out)
 
 
 def mask_history_years(text: str, lang: str | None) -> str:
-    """``text`` with the years that :data:`HISTORY_WORDS` mark as history replaced by ``####`` (same length)."""
-    pattern = _history_re(lang) if lang else None
-    if pattern is None:
-        return text
-    return pattern.sub(lambda m: m.group(0)[:m.start(1) - m.start()] + "####", text)
+    """``text`` with the years that :data:`HISTORY_WORDS` and :data:`HISTORY_AFTER` mark as history replaced
+    by ``####`` (same length)."""
+    for pattern in _history_res(lang) if lang else ():
+        text = pattern.sub(lambda m: m.group(0)[:m.start(1) - m.start()] + "####" + m.group(0)[m.end(1) - m.start():],
+                           text)
+    return text
