@@ -6,7 +6,10 @@
 Cases: a JSONL of 1,000,000 tiny lines (``digest``: stops at once at max_records), the same under
 ``--max-records 1000000`` read by ``cluster`` (the whole file), a gzip JSONL that expands to 4 GB, a 45 MB
 text file (``digest``), a JSONL of three 15 MB articles (``digest``: one story of several long articles),
-a 300 MB JSONL of 3 KB articles (read by ``cluster``).  Each runs in a subprocess
+a 300 MB JSONL of 3 KB articles (read by ``cluster``; ``digest`` stops at once at max_story_articles),
+and the largest story one digest takes by default (max_story_articles, max_story_chars): 1,590 of the
+300 MB file's articles, 5,000 articles of 1 KB in the costliest shape per character found, 12 of 400 KB.
+The 45 MB text and the three 15 MB articles are read with ``--max-story-chars`` raised.  Each runs in a subprocess
 under a 3 GiB address-space cap and a time limit; the figures go in BENCHMARKS.md ("Hardening").
 """
 
@@ -55,6 +58,7 @@ def run(args: list[str], cwd: Path, timeout: float) -> tuple[int, float, float, 
     return rc, seconds, cpu, peak, (said[-1] if said else "")[:200]
 
 
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _WORDS = ("the government said on tuesday that rescue teams had reached the flooded villages near the river "
           "where thousands of residents waited for food water and medicine after the storm destroyed roads").split()
 
@@ -84,7 +88,7 @@ def make(case: str, d: Path) -> tuple[list[str], float]:
         with p.open("w") as fh:
             while fh.tell() < 45_000_000:
                 fh.write(" ".join(article(rng, 25) for _ in range(8)) + "\n\n")
-        return ["digest", "--entities", "rules", str(p)], 600
+        return ["digest", "--entities", "rules", "--max-story-chars", "50000000", str(p)], 600
     if case == "jsonl_3x15mb":
         p = d / "three.jsonl"
         with p.open("w") as fh:
@@ -96,20 +100,48 @@ def make(case: str, d: Path) -> tuple[list[str], float]:
                     text.append(para)
                     size += len(para) + 2
                 fh.write(json.dumps({"id": f"long{i}", "text": "\n\n".join(text)}) + "\n")
-        return ["digest", "--entities", "rules", str(p)], 900
-    if case == "jsonl_300mb":
+        return ["digest", "--entities", "rules", "--max-story-chars", "50000000", str(p)], 900
+    if case in ("jsonl_300mb", "jsonl_300mb_digest"):
         p = d / "big.jsonl"
-        with p.open("w") as fh:
-            i = 0
-            while fh.tell() < 300_000_000:
-                fh.write(json.dumps({"id": f"a{i}", "text": " ".join(article(rng, 25) for _ in range(20)),
-                                     "published": f"2024-01-{1 + i % 28:02d}"}) + "\n")
-                i += 1
+        if not p.exists():
+            small_articles(p, rng, lambda fh, i: fh.tell() < 300_000_000)
+        if case == "jsonl_300mb_digest":  # one story of 94,106 articles: stops at once at max_story_articles
+            return ["digest", "--entities", "rules", str(p)], 120
         return ["cluster", str(p)], 600
+    if case == "digest_1590x3kb":  # the 300 MB file's articles, as many as max_story_chars takes
+        p = d / "many.jsonl"
+        small_articles(p, rng, lambda fh, i: i < 1_590)
+        return ["digest", "--entities", "rules", str(p)], 900
+    if case == "digest_5000x1kb":  # both story limits at once, in the costliest shape per character found:
+        p = d / "short.jsonl"  # sentences of five two-letter words (each sentence a candidate)
+        with p.open("w") as fh:
+            for i in range(5_000):
+                text = " ".join(" ".join(rng.choice(_LETTERS) + rng.choice(_LETTERS) for _ in range(5)).capitalize()
+                                + "." for _ in range(62))  # 992 characters
+                fh.write(json.dumps({"id": f"s{i}", "text": text}) + "\n")
+        return ["digest", "--entities", "rules", str(p)], 900
+    if case == "digest_12x400kb":  # fewer, longer articles, up to max_story_chars
+        p = d / "long.jsonl"
+        with p.open("w") as fh:
+            for i in range(12):
+                text = " ".join(article(rng, 25) for _ in range(2_540))  # 399,000 characters or so
+                fh.write(json.dumps({"id": f"l{i}", "text": text, "published": f"2024-01-{1 + i % 28:02d}"}) + "\n")
+        return ["digest", "--entities", "rules", str(p)], 900
     raise SystemExit(f"unknown case {case}")
 
 
-CASES = ["tiny_lines", "gzip_bomb", "text_45mb", "jsonl_3x15mb", "jsonl_300mb", "tiny_lines_cluster"]
+def small_articles(p: Path, rng: random.Random, more) -> None:
+    """Articles of 20 sentences (about 3 KB), one a line, while ``more(file, count)``."""
+    with p.open("w") as fh:
+        i = 0
+        while more(fh, i):
+            fh.write(json.dumps({"id": f"a{i}", "text": " ".join(article(rng, 25) for _ in range(20)),
+                                 "published": f"2024-01-{1 + i % 28:02d}"}) + "\n")
+            i += 1
+
+
+CASES = ["tiny_lines", "gzip_bomb", "text_45mb", "jsonl_3x15mb", "jsonl_300mb", "tiny_lines_cluster",
+         "jsonl_300mb_digest", "digest_1590x3kb", "digest_5000x1kb", "digest_12x400kb"]
 
 
 def main(argv: list[str] | None = None) -> int:

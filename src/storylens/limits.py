@@ -9,6 +9,11 @@ they are on disk.  Streams (JSONL, WARC, compressed or not) are read record by
 record: what they expand to is bounded by ``max_expanded_bytes`` (reading
 stops there), one line by ``max_line_bytes``, one WARC page by
 ``max_input_bytes``, and the records of one file by ``max_records``.
+
+What one digest takes in, all its inputs together, is bounded by ``max_story_articles`` and
+``max_story_chars`` (``STORY_LIMITS``): the digest holds every article and its prepared sentences, so
+these keep its memory bounded (under 1 GB at the defaults).  They apply where the input is one story
+(``load(..., story=True)``: ``storylens digest``), not to ``cluster``, which reads many stories.
 """
 
 from __future__ import annotations
@@ -42,6 +47,10 @@ class Limits:
     max_depth: int = 100
     # files read from the folders named on the command line
     max_files: int = 100_000
+    # articles one digest takes in (all its inputs together: one story), counted while reading
+    max_story_articles: int = 5_000
+    # characters of article text one digest takes in (all its articles together), counted while reading
+    max_story_chars: int = 5_000_000
 
     def __post_init__(self) -> None:
         for f in fields(self):
@@ -55,7 +64,11 @@ FLAGS = {f.name: "--" + f.name.replace("_", "-") for f in fields(Limits)}
 
 # what each limit counts, for messages
 _UNITS = {"max_input_bytes": "bytes", "max_expanded_bytes": "bytes", "max_records": "records",
-          "max_line_bytes": "bytes", "max_depth": "levels", "max_files": "files"}
+          "max_line_bytes": "bytes", "max_depth": "levels", "max_files": "files",
+          "max_story_articles": "articles", "max_story_chars": "characters"}
+
+# the limits on one story (what ``storylens digest`` takes in), not on one file: reading stops at them
+STORY_LIMITS = ("max_story_articles", "max_story_chars")
 
 
 def flag(name: str) -> str:

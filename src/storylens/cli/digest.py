@@ -161,8 +161,8 @@ def _load(args: argparse.Namespace, opts: Options):
             warn("reading an article from the terminal: paste it, then press Ctrl-D (or pipe a file in)")
         # one byte past the largest input a limit allows, so the reader can say it is over
         cap = max(opts.limits.max_input_bytes, opts.limits.max_expanded_bytes) + 1
-        return ingest.load_stdin(_read_stdin(cap), opts.limits)
-    return load_with_progress(paths, limits=opts.limits)
+        return ingest.load_stdin(_read_stdin(cap), opts.limits, story=True)
+    return load_with_progress(paths, limits=opts.limits, story=True)  # one story: its limits apply
 
 
 def _read_stdin(cap: int, chunk: int = 1 << 20) -> bytes:

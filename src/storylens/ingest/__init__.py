@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator
 
 from ..errors import InputError, LimitError, NoArticlesError, StorylensError
-from ..limits import Limits, over
+from ..limits import STORY_LIMITS, Limits, over
 from ..models import Article, Skipped
 from . import feeds, html, jsonl, multinews, text, warc
 from ._decode import bytes_stream, looks_binary, read_upto
@@ -154,7 +154,8 @@ def _plan(paths: list[Path], limits: Limits, result: LoadResult) -> tuple[list[t
 
 
 def load(paths: Iterable[str | Path] | str | Path, *, limits: Limits | None = None,
-         max_bytes: int | None = None, progress: Callable[[int, int], None] | None = None) -> LoadResult:
+         max_bytes: int | None = None, progress: Callable[[int, int], None] | None = None,
+         story: bool = False) -> LoadResult:
     """Read every article under ``paths`` (files or folders), within ``limits``.
 
     A missing path is an error; a bad file is skipped and reported in
@@ -162,6 +163,8 @@ def load(paths: Iterable[str | Path] | str | Path, *, limits: Limits | None = No
     error is raised.  Raises NoArticlesError when nothing usable is found.
     ``max_bytes`` is ``limits.max_input_bytes`` (kept for older callers).
     ``progress(1, number_of_files)`` is called after each file is read (for a progress bar).
+    ``story``: the articles are one story (a digest): reading stops with a LimitError as soon as they
+    go past ``max_story_articles`` or ``max_story_chars`` in all.
     """
     limits = limits or Limits()
     if max_bytes is not None:
@@ -172,9 +175,15 @@ def load(paths: Iterable[str | Path] | str | Path, *, limits: Limits | None = No
     result = LoadResult()
     jobs, errors = _plan(given, limits, result)
     n_inputs = len(jobs) + len(errors)
+    bound = _StoryBound(limits) if story else None
     for path, read in jobs:
         try:
-            _take(read(path, limits), result)
+            _take(read(path, limits), result, bound)
+        except LimitError as exc:
+            if exc.limit in STORY_LIMITS:  # the story, not this file, is over: nothing more is read
+                raise
+            errors.append(exc)
+            result.skipped.append(Skipped(exc.path, exc.problem))
         except InputError as exc:
             errors.append(exc)
             result.skipped.append(Skipped(exc.path, exc.problem))
@@ -183,14 +192,37 @@ def load(paths: Iterable[str | Path] | str | Path, *, limits: Limits | None = No
     return _finish(result, errors, n_inputs=n_inputs)
 
 
-def _take(items: Iterator[Article | Skipped], result: LoadResult) -> None:
-    """The items of one file into ``result``; a file that goes past a limit is refused whole."""
+class _StoryBound:
+    """The articles and characters read so far for one story, against its limits."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits, self.articles, self.chars = limits, 0, 0
+
+    def add(self, article: Article) -> None:
+        self.articles += 1
+        self.chars += len(article.text)
+        where = display(article.path or article.id)
+        if self.articles > self.limits.max_story_articles:
+            raise LimitError(where, over("max_story_articles", self.limits,
+                                         f"more than {self.limits.max_story_articles:,} articles in one digest"),
+                             "max_story_articles")
+        if self.chars > self.limits.max_story_chars:
+            raise LimitError(where, over("max_story_chars", self.limits,
+                                         f"more than {self.limits.max_story_chars:,} characters of text in one "
+                                         "digest"), "max_story_chars")
+
+
+def _take(items: Iterator[Article | Skipped], result: LoadResult, bound: _StoryBound | None = None) -> None:
+    """The items of one file into ``result``; a file that goes past a limit is refused whole (and past a
+    story limit of ``bound``, reading stops)."""
     arts: list[Article] = []
     skipped: list[Skipped] = []
     try:
         for item in items:
             if isinstance(item, Article):
                 arts.append(item)
+                if bound is not None:
+                    bound.add(item)
             else:
                 skipped.append(item)
     except LimitError:
@@ -216,15 +248,16 @@ def _finish(result: LoadResult, errors: list[InputError], n_inputs: int) -> Load
     return result
 
 
-def load_stdin(data: bytes, limits: Limits | None = None, *, name: str = "stdin") -> LoadResult:
+def load_stdin(data: bytes, limits: Limits | None = None, *, name: str = "stdin", story: bool = False) -> LoadResult:
     """The articles in bytes read from standard input (``storylens digest -``): JSONL when the first
-    line is a JSON object, a feed or an HTML page when it starts with markup, else one text article."""
+    line is a JSON object, a feed or an HTML page when it starts with markup, else one text article.
+    ``story`` as for :func:`load`."""
     limits = limits or Limits()
     where = f"<{name}>"
     if not data.strip():
         raise InputError(where, "standard input is empty")
     result = LoadResult()
-    _take(_from_bytes(data, where, name, limits), result)
+    _take(_from_bytes(data, where, name, limits), result, _StoryBound(limits) if story else None)
     return _finish(result, [], n_inputs=1)
 
 
