@@ -243,3 +243,10 @@ def test_a_chronology_entry_dates_its_days_in_its_year_and_the_month_after_the_i
     assert _read("Gore courted voters for the November election.", "2000-09-11")["for the November"] == "2000-11"
     assert _read("Gore appeared Monday to win votes in the November election.", "2000-09-11")[
         "in the November"] == "2000-11"
+
+
+def test_the_day_after_in_apposition_to_a_date_is_that_date():
+    got = _read("He has not been seen since Jan. 30, the day after the bombing.", "1998-07-14")
+    assert got["Jan. 30"] == got["the day after"] == "1998-01-30"
+    got = _read("The trial began on Oct. 5. The verdict came the day after.", "1998-07-14")
+    assert got["the day after"] == "1997-10-06"  # counted from the date before it

@@ -221,9 +221,18 @@ def find_times(text: str, offset: int = 0) -> list[TimeExpr]:
         last = out[-1] if out else None
         if last is not None and last.kind == "weekday" and t.kind in ("md", "dm") and 0 <= t.start - last.end <= 2:
             out[-1] = TimeExpr(last.start, t.end, text[last.start - offset:t.end - offset], t.kind, t.parts)
+        elif last is not None and _restates(last, t, text[last.end - offset:t.start - offset]):
+            out.append(replace(t, parts=t.parts + (("same", "1"),)))
         else:
             out.append(t)
     return out
+
+
+def _restates(day: TimeExpr, t: TimeExpr, between: str) -> bool:
+    """Whether ``t`` ("the day after the bombing") stands in apposition to the calendar day just before it
+    ("since Jan. 30, the day after the bombing"): then it is that day, not one counted from it."""
+    return day.kind in ("md", "dm") and t.kind == "rel_anchor" and between.strip() == "," \
+        and bool(t.get("dir3"))
 
 
 _YEARLESS = frozenset({"md", "dm", "month"})
@@ -442,6 +451,8 @@ def _from_previous(expr: TimeExpr, previous: date | None) -> Resolved:
     """ "two days later", "the day before": counted from the last dated event before it."""
     if previous is None:
         return UNRESOLVED
+    if expr.get("same"):  # "since Jan. 30, the day after the bombing": Jan. 30
+        return Resolved(previous.isoformat(), "day")
     g = expr.get
     direction = (g("dir") or g("dir2") or g("dir3") or g("dir4") or "").lower()
     sign = -1 if direction in ("earlier", "before", "previous", "previously") else 1
