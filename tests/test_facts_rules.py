@@ -164,3 +164,9 @@ def test_one_is_no_figure_even_with_a_qualifier_but_opens_a_rate():
 def test_a_day_name_ends_the_counted_thing():
     (c,) = _claims("At least nine people died Monday in the floods.")
     assert c.what == "people died"
+
+
+def test_a_body_named_before_its_size_is_what_the_figure_counts():
+    whats = [c.what for c in _claims("A crowd of 8,000 gathered outside. The plant has a workforce of 2,500. "
+                                     "Casualties numbered 140.")]
+    assert whats == ["crowd", "workforce", "Casualties"]

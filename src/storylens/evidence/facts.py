@@ -17,7 +17,7 @@ from ..prepare import PreparedDocument, TimedExprs, prepare_documents
 from ..text.dates import is_history
 from ..text.lexicon import CURRENCY_WORDS, DOLLAR_PREFIXES, FOREIGN_PERCENT, MONTH_PATTERN, WEEKDAY_PATTERN
 from ..text.numbers import FOREIGN_NUMBER_LANGS, Quantity
-from ..text.tfidf import stem
+from ..text.tfidf import STOPWORDS, stem
 from .claim_source import TOKEN, attribution
 from .counted import MEASURE_UNITS, context_thing, not_a_quantity, pair_kind, subject_thing, with_distance
 from .facts_spans import adjust_value, hyphen_range, not_a_figure, number_modifier, range_starts
@@ -163,6 +163,26 @@ _OF_THE_WHOLE = re.compile(r"\b[Oo]f\s+(?:the|its|their|these|those)\s+(?:\d[\d,
                            r"((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s*,\s*$")
 
 
+#: nouns for a body of people or things whose size a figure after "of" gives ("a crowd of 10,000")
+_COLLECTIVES = frozenset("""workforce crowd team group army fleet force staff audience delegation contingent convoy
+    flotilla herd flock class field panel jury crew squad battalion brigade regiment gang mob throng congregation
+    membership caravan armada garrison""".split())
+_COLLECTIVE_OF = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+((?:[a-z][\w-]*\s+)?([a-z][\w-]*))\s+of\s+"
+                            r"(?:(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+|over\s+|"
+                            r"an\s+estimated\s+)?$", re.IGNORECASE)
+_NUMBERED = re.compile(r"\b([A-Za-z][\w-]*)\s+(?:numbered|totaled|totalled|totaling|totalling)\s+$")
+
+
+def _named_before(before: str) -> str:
+    """The counted thing named before a figure that no noun follows: a body of people or things ("a crowd of
+    10,000 gathered", "a workforce of 5,000") or the subject of "numbered" ("Casualties numbered 150")."""
+    m = _COLLECTIVE_OF.search(before[-60:])
+    if m and m.group(2).lower() in _COLLECTIVES:
+        return m.group(1)
+    m = _NUMBERED.search(before[-40:])
+    return m.group(1) if m and m.group(1).lower() not in STOPWORDS else ""
+
+
 def _counted(sent: _Sentence, fig: _Figure) -> tuple[str, str, str, str] | None:
     """``(unit, counted thing, noun class, event)`` of a figure (its start moved onto a currency sign before
     it), or None when it counts nothing the sentence says."""
@@ -173,8 +193,11 @@ def _counted(sent: _Sentence, fig: _Figure) -> tuple[str, str, str, str] | None:
     if next_rate:  # "between 1 out of 500 and 1 out of 1,000 children": both rates count the children
         what, after_words = _counted_after(fig.after[next_rate.end():])
     whole = _OF_THE_WHOLE.search(fig.before[-80:]) if not unit else None
-    if whole and (not what or what.split()[0].lower() in _VERBS or what.split()[0].lower().endswith("ed")):
+    verb_like = not what or what.split()[0].lower() in _VERBS or what.split()[0].lower().endswith("ed")
+    if whole and verb_like:
         what = whole.group(1)  # "Of the 120 passengers, 80 survived": the 80 are passengers
+    elif verb_like and not unit:
+        what = _named_before(fig.before) or what
     before_words = [t.lower() for t in TOKEN.findall(fig.before[-80:])]
     noun, event = classify(what, before_words, after_words)
     if sent.doc.article.lang in FOREIGN_NUMBER_LANGS:
