@@ -412,13 +412,16 @@ def test_it_said_after_a_body_with_an_appositive():
     assert got["far less accessible "] == "Netscape Communications Corp."
 
 
-def test_the_statement_said_needs_a_statement_named_before():
+def test_the_statement_said_goes_to_a_body_that_spoke_not_to_a_person():
     got = _speakers("The United States Trade Representative said in a statement it was disappointed.\n"
                     "``If this dispute goes to a panel, we will defend the measure,'' the statement said.",
                     "The European Union Council said on Monday that its members were divided.\n"
-                    "``The measure is not consistent with the rules,'' the statement said.")
+                    "``The measure is not consistent with the rules,'' the statement said.",
+                    "Jacques Santer said on Monday that the members were divided.\n"
+                    "``No agreement was reached at the meeting,'' the statement said.")
     assert got["If this dispute goes"] == "United States Trade Representative"
-    assert got["The measure is not c"] is None
+    assert got["The measure is not c"] == "European Union Council"  # a body speaks through statements
+    assert got["No agreement was rea"] is None  # a person's statement is named as his
 
 
 def test_a_place_that_spoke_before_is_no_speaker_of_the_statement():
@@ -494,3 +497,14 @@ def test_a_title_case_thing_is_no_person_beside_the_one_who_spoke():
     ents, _ = recognise([Article(id="a", text=text)], False)
     assert [e.name for e in ents if e.label == "PERSON"] == ["Oprah Winfrey"]
     assert _speakers(text) == {"More than movie star": "Oprah Winfrey"}
+
+
+def test_a_family_that_released_a_statement_speaks_in_it():
+    got = _speakers("Edward Kennedy visited the house.\n"
+                    "After the visit, the Kennedy family released a statement.\n"
+                    "``We are filled with unspeakable grief and sadness by the loss,'' the family wrote.\n"
+                    "The Smith family said they had seen the plane.",
+                    "Relatives gathered at the house.\nThe Bessette family released a statement.\n"
+                    "``Each of these three young people was the embodiment of love.''")
+    assert got["Each of these three "] == "Bessette family"
+    assert got["We are filled with u"] != "Edward Kennedy"

@@ -13,7 +13,7 @@ from functools import lru_cache
 from ..text.lexicon import FOREIGN_SPEAKER_ENDS, FOREIGN_SPEECH_VERBS, QUOTE_INTRO_VERBS, QUOTE_JUDGING_VERBS, \
     SPEECH_MANNER_VERBS, SPEECH_VERBS, WEEKDAY_PATTERN
 from ..text.segment import ABBREVIATIONS
-from .quote_spans import EARLIER_QUOTES
+from .quote_spans import ADVERB, EARLIER_QUOTES
 
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it"})
 
@@ -85,7 +85,7 @@ def verbs_for(lang: str | None) -> Verbs:
         cjk_after = re.compile(rf"^\s*と(?P<np>{_CJK}{{1,10}}?)(?:氏|首相|大統領|社長|長官)?は(?:{own})")
         cjk_before = re.compile(rf"(?P<np>{_CJK}{{1,10}}?)(?:氏|首相|大統領|社長|長官)?は\s*[、,]?\s*$")
     return Verbs(
-        np_verb=re.compile(rf"^\s*[,.]?\s*(?P<np>[^\u201c\u201d\"]{{1,160}}?)\s+(?:\w+ly\s+)?"
+        np_verb=re.compile(rf"^\s*[,.]?\s*(?P<np>[^\u201c\u201d\"]{{1,160}}?)\s+{ADVERB}?"
                            rf"(?:(?:has|have|had|is|was)\s+|{_TO_SAY})?(?:{speech})\b"),
         verb_np=re.compile(rf"^\s*[,.]?\s*{_ADJUNCT}\s*(?P<v>{speech})\s"),
         word=re.compile(rf"\b(?i:{speech}|{QUOTE_INTRO_VERBS}|{QUOTE_JUDGING_VERBS})\b"),

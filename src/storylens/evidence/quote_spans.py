@@ -11,6 +11,10 @@ import re
 
 from ..text.segment import ABBREVIATIONS
 
+#: an adverb between a speaker and the verb ("Lavrov simply said"): a lower-case word in -ly that is no noun
+#: ("the Kennedy family said": "family" is part of the speaker)
+ADVERB = r"(?:(?!(?:family|assembly|ally|rally|supply|belly|bully)\s)[a-z]+ly\s+)"
+
 #: the characters that may open a quotation (a paragraph that opens with one continues a quoted speaker)
 OPENING_MARKS = "\u201c\u2018\"'`\u00ab\u201e\u00bb\u2039\u203a\u300c\u300e"
 

@@ -23,9 +23,10 @@ from ..prepare import PreparedDocument, prepare_documents
 from ..text.language import detect_language
 from ..text.lexicon import ORG_WORDS
 from ..text.segment import words
-from .quote_attribution import PRONOUNS, Verbs, passive_agent, phrase_after, phrase_before, verbs_for
+from .quote_attribution import PRONOUNS, Verbs, passive_agent, phrase_after, phrase_before, \
+    speaker_before_verb, verbs_for
 from .quote_rank import KeyIndex, QuoteKey, rank_quotes
-from .quote_spans import CLOSING_AT_START, EARLIER_QUOTES, FOREIGN_MARKS, OPENING_AT_END, OPENING_MARKS, \
+from .quote_spans import ADVERB, CLOSING_AT_START, EARLIER_QUOTES, FOREIGN_MARKS, OPENING_AT_END, OPENING_MARKS, \
     first_sentence, is_title_of_work, quote_spans
 from .speaker_bodies import DOCUMENT_NOUNS, body_before, body_speaking, document_author, the_one_named
 from .speaker_context import FirstSeen, Found, Pronoun, continued_speaker, from_context, named_in, \
@@ -115,6 +116,8 @@ def _quotation(r: _Reading, line: str, line_start: int, span: tuple[int, int], q
         speaker, role, resolution = last.speaker, last.role, "context"
     elif (subject := _subject_before(r, left, sent_start, qtext)) is not None:
         speaker, role, resolution = subject, r.roles.get(subject, ""), "context"
+    elif not left.strip() and (issuer := _statement_issuer(r, sent_start, abs_s)) is not None:
+        speaker, role, resolution = issuer, r.roles.get(issuer, ""), "context"
     return Found(doc.article, abs_s, abs_e, qtext, speaker, role, resolution, mention, line_start + len(line))
 
 
@@ -206,6 +209,28 @@ def _subject_before(r: _Reading, left: str, sent_start: int, qtext: str) -> str 
 
 
 
+_RELEASED = re.compile(rf"\s+{ADVERB}?(?:released|issued|put\s+out|read\s+out|sent\s+out)\s+(?:a|an)\s+"
+                       r"(?:[\w-]+\s+){0,2}?(?:statement|communique)(?:\s+(?:on|late|early)\s+[\w\s]{2,30}?)?"
+                       r"\s*[.:]['\"\u201d\u2019]*\s*$")
+
+
+def _statement_issuer(r: _Reading, sent_start: int, at: int) -> str | None:
+    """A quotation that opens its sentence right after "the Kennedy family released a statement.": the one
+    who released it, when a person or body the story names (or a family)."""
+    k = r.doc.sentences_ending_by(sent_start)
+    if not k:
+        return None
+    prev = r.doc.text[r.doc.sentences[k - 1].start:r.doc.sentences[k - 1].end]
+    m = _RELEASED.search(prev)
+    if not m or EARLIER_QUOTES.search(prev):
+        return None
+    np = speaker_before_verb(prev[:m.start()])
+    if not np or np.split()[0].lower() in PRONOUNS:
+        return None
+    speaker, _, resolution, _ = _speaker_for(r, np, sent_start, at)
+    return speaker if resolution == "named" else None
+
+
 FAR_REACH = 320  # characters a speech verb may stand before a partial quotation of the person it names
 
 
@@ -265,9 +290,14 @@ def _body_spoke_before(r: _Reading, noun: str, at: int) -> str | None:
     else:
         return None
     prev = r.doc.text[span[0]:span[1]]
-    if EARLIER_QUOTES.search(prev) or not (noun in _BODY_NOUNS or _through_document(prev, noun)):
+    if EARLIER_QUOTES.search(prev) or not (noun in _BODY_NOUNS or noun in _ISSUED or _through_document(prev, noun)):
         return None
     return body_speaking(r.doc, *span, r.persons, r.orgs, r.roles, r.seen)
+
+
+#: what a body (not a person) speaks through without the sentence saying so: "But the Foreign Ministry said it
+#: would work to keep good relations. ``...'' the statement said."
+_ISSUED = ("statement", "communique")
 
 
 _SENTENCE_BEFORE = re.compile(r"\w[.!?]['\"\u201d\u2019)]*\s+(?:``|''|[\"\u201c\u2018'])?$")

@@ -12,6 +12,7 @@ import re
 
 from ..prepare import PreparedDocument
 from ..text.lexicon import AGENCIES, ORG_WORDS, SPEECH_VERBS
+from .quote_spans import ADVERB
 from .speaker_context import FirstSeen, as_object, named_in
 from .speakers import can_speak, resolve_speaker
 
@@ -154,7 +155,7 @@ def _agency(name: str) -> bool:
     return any(f" {a} " in low for a in AGENCIES) or bool(re.search(r" (?:news|press) agency | press $", low))
 
 
-_BODY_SPEAKS = re.compile(rf"^\W*(?:[A-Z][^,]{{0,40}},\s+)?(?P<np>[^,;:]{{2,80}}?)(?:,[^,;:]{{2,60}},)?\s+(?:\w+ly\s+)?"
+_BODY_SPEAKS = re.compile(rf"^\W*(?:[A-Z][^,]{{0,40}},\s+)?(?P<np>[^,;:]{{2,80}}?)(?:,[^,;:]{{2,60}},)?\s+{ADVERB}?"
                           rf"(?:{SPEECH_VERBS}|reported|announced|found|concluded)\b")
 
 
@@ -174,7 +175,7 @@ def body_speaking(doc: PreparedDocument, start: int, end: int, persons: dict[str
     m = _BODY_SPEAKS.match(doc.text[start:end])
     if not m:
         return None
-    np = m.group("np").strip()
+    np = re.sub(r"^(?:But|And|So|Yet|Meanwhile|However),?\s+", "", m.group("np").strip())
     body = _named_speaker(np, persons, orgs, roles, end, seen)
     if body is None:
         body = document_author(np, doc, start, persons, orgs, roles, seen)

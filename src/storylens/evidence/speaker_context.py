@@ -16,6 +16,7 @@ from ..models import Article
 from ..prepare import PreparedDocument
 from ..text.tfidf import STOPWORDS
 from ..text.lexicon import DEMONYMS, ORG_WORDS, SPEECH_VERBS, TITLES
+from .quote_spans import ADVERB
 from .speaker_gender import Genders
 from .speakers import split_name_role
 
@@ -156,7 +157,7 @@ _PRONOUN_OPENS = re.compile(r"^\W*(?:[A-Z][^,]{0,40},\s+)?(He|She)\s+(?:\w+ly\s+
 # (one or two appositives: "Roxanne Conlin, the party chairwoman in Iowa, where the caucuses are held, said")
 _SPEECH_SUBJECT = re.compile(rf"^\W*(?:[A-Z][^,]{{0,40}},\s+)?"
                              rf"(?P<np>[A-Z][^,;:]{{1,60}}?(?:(?:,[^,]{{2,80}}){{1,2}},)?)"
-                             rf"\s+(?:\w+ly\s+)?(?:{_SPEECH})\b")
+                             rf"\s+{ADVERB}?(?:{_SPEECH})\b")
 
 
 def speech_subject(sentence: str, persons: dict[str, str]) -> str | None:

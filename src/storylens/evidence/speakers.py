@@ -160,6 +160,9 @@ def _speaker_of(np: str, persons: dict[str, str], roles: dict[str, str]) -> tupl
     if np.strip() in persons:  # a person the story names in full, even when the name is a title word ("King")
         full = persons[np.strip()]
         return full, roles.get(full, ""), "named"
+    national = _NATIONAL_BODY.match(np.strip())
+    if national:  # "Cyprus government said", "Chinese authorities said", "the Kennedy family": a named body
+        return national.group("body"), "", "named"
     name, role = split_name_role(np)
     if name:
         full = persons.get(name, name)  # "Kerry" -> "John Kerry" when the story names him in full
@@ -172,9 +175,6 @@ def _speaker_of(np: str, persons: dict[str, str], roles: dict[str, str]) -> tupl
         return re.sub(r"^(?:the|The)\s+", "", np), "", "named"
     if proper and re.match(r"^(?:the|The)\s+[A-Z]", np):
         return re.sub(r"^(?:the|The)\s+", "", np), "", "named"
-    national = _NATIONAL_BODY.match(np.strip())
-    if national:  # "Cyprus government said", "Chinese authorities said": a body, named by its country
-        return national.group("body"), "", "named"
     group = _BODY_GROUP.match(np.strip())
     if group and group.group("body").lower() not in DEMONYMS and can_speak(group.group("body")):
         # "Napster officials said": the body speaks through them
@@ -186,7 +186,7 @@ _BODY_GROUP = re.compile(r"^(?:the\s+)?(?P<body>[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'
                          r"(?:officials|spokesmen|executives|authorities|representatives|leaders|sources|lawyers)$")
 _NATIONAL_BODY = re.compile(r"^(?:the\s+|The\s+)?(?P<body>(?:(?!(?:The|A|An|This|That|Its)\s)[A-Z][\w'’.-]*\s+){1,2}"
                             r"(?:government|authorities|cabinet|"
-                            r"parliament|military|army|navy|police|embassy|junta|regime))$")
+                            r"parliament|military|army|navy|police|embassy|junta|regime|family))$")
 _BODY_TAIL = re.compile(r"(?:\s+(?:on|of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
                         r"(?:\s+and\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?)+")
 
