@@ -250,3 +250,12 @@ def test_the_day_after_in_apposition_to_a_date_is_that_date():
     assert got["Jan. 30"] == got["the day after"] == "1998-01-30"
     got = _read("The trial began on Oct. 5. The verdict came the day after.", "1998-07-14")
     assert got["the day after"] == "1997-10-06"  # counted from the date before it
+
+
+def test_seasons_over_and_of_last_year_a_named_day_and_what_takes_effect():
+    got = _read("The rebels took the city over the winter and lost it in the spring of last year.", "1999-07-10")
+    assert got == {"over the winter": "1999", "the spring of last year": "1998"}
+    assert _read("Troops left on the Fourth of July.", "1999-07-12")["Fourth of July"] == "1999-07-04"
+    mon = "1999-07-12"
+    assert _read("The ceasefire takes effect at midnight Wednesday.", mon)["Wednesday"] == "1999-07-14"
+    assert _read("The ceasefire took effect at midnight Sunday.", mon)["Sunday"] == "1999-07-11"

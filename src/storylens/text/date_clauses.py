@@ -30,8 +30,9 @@ _FUTURE = re.compile(rf"\b(?:will|shall|'ll|is to|are to|is due|are due|{_WAS}ex
                      rf"{_WAS}due to (?:be|visit|arrive|begin|start|meet|hold|leave|return|open|take|resume|announce|"
                      r"sign|vote|decide|appear|release|testify|travel|fly|attend|hear|rule))\b|"
                      r"\b(?:goes|go|begins|begin|starts|start|opens|open|resumes|arrives|returns|ends|end|closes|"
-                     r"(?<!a )close|airs|air|meets|convenes|expires|expire)\s+"
+                     r"(?<!a )close|airs|air|meets|convenes|expires|expire|takes\s+effect|take\s+effect)\s+"
                      r"(?:on\s+(?:trial|sale|the\s+air)\s+|into\s+effect\s+)?"
+                     r"(?:at\s+(?:midnight|noon|dawn|\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.)?)\s+)?"
                      rf"(?:on\s+|next\s+)?(?:{WEEKDAY_PATTERN})\b", re.IGNORECASE)
 # quoted words: a whole quotation, the end of one opened in an earlier sentence, or the start of one left open
 _QUOTED = re.compile(r"``.*?(?:''|$)|\u201c[^\u201d]*(?:\u201d|$)|\"[^\"]*(?:\"|$)|^[^`\u201c]*?(?:''|\u201d)")

@@ -73,9 +73,11 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("md", re.compile(rf"(?:\b(?P<yrel>(?i:last|this|next)) year['\u2019]s\s+)?"  # "last year's July 19 crash"
                       rf"\b(?P<mon>{_MON})\s+(?P<day>{_DAY})\b(?:,?\s+(?P<year>{_YEAR})\b)?")),
     ("dm", re.compile(rf"\b(?P<day>{_DAY})\s+(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR})\b)?")),
+    # a named day before the months it names: "the Fourth of July" is July 4, not July
+    ("holiday", re.compile(rf"\b(?P<holiday>{_HOLIDAY})(?:,?\s+(?P<year>{_YEAR})\b)?")),
     # a season with its year: "the summer of 1997", "in spring 1998"
     ("year", re.compile(rf"\b(?:(?:early|late|mid)[\s-]+)?(?:the\s+)?(?:spring|summer|autumn|fall|winter)\s+"
-                        rf"(?:of\s+)?(?P<year>{_YEAR})\b", re.IGNORECASE)),
+                        rf"(?:(?:of\s+)?(?P<year>{_YEAR})\b|of\s+(?P<yrel>last|this|next)\s+year\b)", re.IGNORECASE)),
     ("month", re.compile(
         rf"(?:\b(?P<prep>in|since|by|until|till|from|through|during|of|last|this|next|early|mid|late|for|to|after|"
         rf"before|around|throughout|the|its|their|his|her)[\s-]+)"
@@ -107,7 +109,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                            r"this evening|last night)\b", re.IGNORECASE)),
     ("rel_period", re.compile(
         r"\b(?P<which>last|this|next|past|earlier this|later this|(?:earlier|later|early|late) in the|in the|"
-        r"during the|by the|(?:over|at) the(?=\s+weekend))\s+"
+        r"during the|by the|at the(?=\s+weekend)|over the(?=\s+(?:weekend|spring|summer|autumn|fall|winter)))\s+"
         r"(?:(?:election|fiscal|school|academic|calendar)\s+(?=year))?"
         r"(?P<unit>week|weekend|month|year|spring|summer|autumn|fall|winter)\b",
         re.IGNORECASE)),
@@ -117,7 +119,6 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # not "on a Thursday", "every Sunday": no one day
     ("weekday", re.compile(rf"(?<!\bon a )(?<!every )(?<!each )"
                            rf"\b(?:(?P<which>(?i:last|this|next|on|late|early|later|earlier))\s+)?(?P<wd>{_WD})\b")),
-    ("holiday", re.compile(rf"\b(?P<holiday>{_HOLIDAY})(?:,?\s+(?P<year>{_YEAR})\b)?")),
     # a month with its year and no preposition: "March 1998 was the wettest"
     ("month", re.compile(rf"\b(?P<mon>{_MON})(?![\w-]),?\s+(?P<year>{_YEAR})\b")),
     # a month, a year or a decade with two digits for its year: "In November '96", "since '98", "in the `60s"
@@ -184,9 +185,9 @@ _G_PERIOD = re.compile(r"(?i:week|month|year|spring|summer|autumn|fall|winter)")
 _G_WEEKDAY = re.compile(rf"\b(?:{WEEKDAY_PATTERN})")
 _G_HOLIDAY = re.compile(_HOLIDAY)
 _GATES: tuple[tuple[re.Pattern, ...], ...] = (
-    (_G_MONTH, _G_DIGIT), (_G_MONTH, _G_DIGIT), (_G_SEASON, _G_DIGIT), (_G_MONTH,), (_G_MONTH,),
+    (_G_MONTH, _G_DIGIT), (_G_MONTH, _G_DIGIT), (_G_HOLIDAY,), (_G_SEASON,), (_G_MONTH,), (_G_MONTH,),
     (_G_DIGIT,), (_G_DIGIT,), (_G_DIGIT,), (_G_UNIT,), (_G_AGO,), (_G_DAYWORD,), (_G_PERIOD,), (_G_UNIT,),
-    (_G_WEEKDAY,), (_G_HOLIDAY,), (_G_MONTH, _G_DIGIT), (_G_DIGIT,), (_G_MONTH, _G_DIGIT), (_G_DIGIT,),
+    (_G_WEEKDAY,), (_G_MONTH, _G_DIGIT), (_G_DIGIT,), (_G_MONTH, _G_DIGIT), (_G_DIGIT,),
     (_G_DIGIT,), (_G_DIGIT,), (_G_DIGIT,))
 
 
@@ -439,7 +440,7 @@ def _holiday(expr: TimeExpr, anchor: date | None, future: bool) -> Resolved:
 
 
 def _year(expr: TimeExpr, anchor: date | None, future: bool) -> Resolved:
-    year = _given_year(expr)
+    year = _given_year(expr) or _relative_year(expr, anchor)  # "the spring of last year"
     if year is None:
         return UNRESOLVED
     if expr.get("decade"):
