@@ -170,3 +170,19 @@ def test_a_body_named_before_its_size_is_what_the_figure_counts():
     whats = [c.what for c in _claims("A crowd of 8,000 gathered outside. The plant has a workforce of 2,500. "
                                      "Casualties numbered 140.")]
     assert whats == ["crowd", "workforce", "Casualties"]
+
+
+def test_a_year_after_a_qualifier_is_still_a_year():
+    assert [c.value for c in _claims("Thefts rose 300 per cent over 2018. Over 2000 people marched.")] == [300, 2000]
+
+
+def test_a_date_or_a_day_after_an_amount_is_no_thing_it_counts():
+    whats = [c.what for c in _claims("Council approved a tax increase of 4.15% in December. She raised $150,000 for "
+                                     "her husband's campaign Thursday.")]
+    assert not any(w in ("December", "%") for w in whats) and whats[1].endswith("husband's campaign")
+
+
+def test_the_subject_of_go_up_and_of_worth_after_a_comma():
+    whats = [c.what for c in _claims("Water rates will go up by 4.1 per cent. The levy pays for a new library, "
+                                     "worth $67.5 million.")]
+    assert whats[0] == "Water rates" and whats[1].endswith("library")

@@ -29,7 +29,9 @@ _OF_BEFORE = re.compile(r"((?:[A-Za-z][\w'-]*\s+){1,3}?)(?:of|at|was|were|is|are
                         r"(?:(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+|an?\s+|"
                         r"plus\s+or\s+minus\s+)?$")
 _TIME_WORDS = frozenset("""day days week weeks month months year years decade decades period periods quarter
-    quarters season seasons session sessions""".split())
+    quarters season seasons session sessions today today's tonight january february march april may june july
+    august september october november december monday tuesday wednesday thursday friday saturday
+    sunday""".split())
 # "weighs more than 220 pounds": the measure is the verb's noun
 _VERB_NOUNS = {"weighs": "weight", "weighed": "weight", "weigh": "weight", "costs": "cost", "cost": "cost"}
 _MEASURING_VERB = re.compile(rf"\b({'|'.join(_VERB_NOUNS)})\s+(?:(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|"
@@ -87,9 +89,10 @@ def context_thing(before: str, after: str) -> str:
     m = _RIGHT.match(after)
     if m:
         raw = _WORDS.findall(m.group(1))[:3]
-        got = _phrase(raw)
-        # "over five years", "in the quarter": a time, not a thing
-        if got and got.split()[0].lower() not in STOPWORDS and not {w.lower() for w in raw} & _TIME_WORDS:
+        cut = next((i for i, w in enumerate(raw) if w.lower() in _TIME_WORDS), len(raw))
+        got = _phrase(raw[:cut])  # "over five years", "in the quarter": a time, not a thing
+        if got and got.split()[0].lower() not in STOPWORDS and not re.match(r"\d|(?:one|two|three|four|five|six|"
+                                                                           r"seven|eight|nine|ten)\b", got.lower()):
             return got
     m = _ARE_AFTER.match(after)
     if m and m.group(1).lower() not in _NP_STOP:
@@ -107,7 +110,7 @@ def context_thing(before: str, after: str) -> str:
         got = _phrase(_WORDS.findall(m.group(1)))
         if got:
             return got
-    got = copula_subject(before)
+    got = copula_subject(before) or _worth(before)
     if got:
         return got
     m = _VERB_BEFORE.search(before[-60:])
@@ -163,7 +166,7 @@ _CHANGE = re.compile(r"\b(?:has\s+|have\s+|had\s+)?(?:been\s+)?(?:risen|rose|ris
                      r"shrank|shrunk|plunged|surged|drops|drop|falls|fall|grows|grow|gained|gains|slipped|slid|"
                      r"tumbled|dipped|climbs|jumps|soar|soars|sank|sink|sinks|slumped|slumps|surges|plunges|tumbles|"
                      r"slips|dips|declines|decreases|advanced|advances|eased|eases|edged|edges|rallied|rallies|"
-                     r"spiked|skyrocketed|dived|retreated|shed|sheds)\b")
+                     r"spiked|skyrocketed|dived|retreated|shed|sheds|(?:go|goes|went|gone|going)\s+(?:up|down))\b")
 _TO_FIGURE = re.compile(r"^(?:(?:[^,;:.()]|(?<=\d)[,.](?=\d)){0,60}?\b(?:from|to|by|at)\s+|"
                         r"\s+(?:(?:up|down|higher|lower)\s+)?)"
                         r"(?:an?\s+average\s+of\s+|(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+|just\s+|only\s+)?$")
@@ -196,6 +199,16 @@ def _np_after(text: str) -> str:
     return _phrase(out)
 
 
+_WORTH = re.compile(r",?\s+(?:worth|valued\s+at|priced\s+at)\s+(?:(?:more|less)\s+than\s+|about\s+|nearly\s+|some\s+|"
+                    r"an\s+estimated\s+)?$", re.IGNORECASE)
+
+
+def _worth(before: str) -> str:
+    """What an amount is the worth of, when it follows the thing ("a new library, worth $67.5 million")."""
+    m = _WORTH.search(before[-80:])
+    return _np_before(re.findall(r"[A-Za-z][\w'.-]*|[^\sA-Za-z]", before[-80:][:m.start()])) if m else ""
+
+
 def copula_subject(before: str) -> str:
     """The subject of "is"/"was"/"has been" right before a figure ("the temperature was", "its average speed
     since launch has been"), or ""."""
@@ -220,7 +233,7 @@ def subject_thing(before: str) -> str:
             return np
     for m in reversed(list(_CHANGE.finditer(window))):
         if _TO_FIGURE.match(re.sub(r"^,", "", window[m.end():])):
-            head = window[:m.start()]
+            head = _AUXILIARIES.sub("", window[:m.start()])  # "Water rates will go up by": "Water rates"
             if re.search(r",\s*$", head):
                 return ""
             return _clause_subject(head) or _np_before(re.findall(r"[A-Za-z][\w'.-]*|[^\sA-Za-z]", head))
@@ -228,6 +241,8 @@ def subject_thing(before: str) -> str:
     return ""
 
 
+_AUXILIARIES = re.compile(r"(?:\s+(?:will|would|could|may|might|can|should|must|is|was|are|were|has|have|had|"
+                          r"to|be|been|expected|likely|set|also|already|now|still))+\s*$", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"(?:^|[,;:]\s+|\b(?:that|while|but|and|as|after|when)\s+)(?=[^,;:]*$)")
 _POST_MODIFIER = {"for", "in", "at", "on", "with", "to", "from", "by", "leading", "since", "during", "under"}
 

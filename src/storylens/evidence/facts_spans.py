@@ -109,8 +109,8 @@ def not_a_figure(surface: str, before: str, after: str, qualifier: str) -> bool:
         return True  # "15-member", "S-300", "five-year", scores and ranges
     if re.match(r"\s*(?:st|nd|rd|th)\b", after):
         return True
-    if not qualifier and "," not in core and _YEARLIKE.match(core):
-        return True  # a year
+    if "," not in core and _YEARLIKE.match(core) and (not qualifier or not re.match(r"\s+[A-Za-z]", after)):
+        return True  # a year, after a qualifier too when no noun follows ("a 300 per cent increase over 2018.")
     if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
         return True  # a date
     if re.match(r"\s*(?::\d|a\.m\b|p\.m\b|GMT|BST|EST|EDT|am\b|pm\b|o'clock)", after) or before.endswith(":"):
