@@ -24,6 +24,11 @@ SCHEDULE_LINE = re.compile(r"^\W*(?:EDITORS?|ATTN|ATTENTION|NOTE TO EDITORS)\b|\
                            r"for release (?:at|on)|scheduled to move|moved (?:on|at) the wire|Optional add|"
                            r"(?:BC|AM|PM)-[A-Z][\w-]+|(?:will|has filed or will) file the following)|"
                            r"^\W*(?:c\.|\(c\)|\u00a9|copyright)\s*\d{4}\b|^\W*for\s+\w+day\W*$", re.IGNORECASE)
+# a contributor's note in parentheses: "&UR; (Leslie Kean, who writes regularly on Burma, is co-author of ``Burma's
+# Revolution of the Spirit'' ...)", "(Jane Doe is a staff writer for ...)": about the writer, no event
+CONTRIBUTOR_LINE = re.compile(r"^\W*(?:&\w+;\s*)*\(\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3},?\s+"
+                              r"(?:who\s+(?:writes|reports|covers)\b|is\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?"
+                              r"(?:writer|columnist|correspondent|editor|reporter|author)\b|is\s+co-?author\b)")
 # what is left of a line that is only a date ("&UR; Tuesday, Sept. 19, 2000 &LR;", "1993:"): a header, no event
 _MARKUP = re.compile(r"&\w+;")
 MAX_EVENT_CHARS = 320
@@ -35,7 +40,7 @@ def article_events(doc: PreparedDocument) -> list[Event]:
     article, inferred = doc.article, doc.anchor_inferred
     out: list[Event] = []
     for sentence, got in zip(doc.sentences, doc.times):
-        if not got or SCHEDULE_LINE.search(sentence.text):
+        if not got or SCHEDULE_LINE.search(sentence.text) or CONTRIBUTOR_LINE.match(sentence.text):
             continue
         s, e, sent = sentence.start, sentence.end, sentence.text
         if _only_dates(sent, [(t.start - s, t.end - s) for t, _ in got]):
