@@ -186,3 +186,16 @@ def test_the_subject_of_go_up_and_of_worth_after_a_comma():
     whats = [c.what for c in _claims("Water rates will go up by 4.1 per cent. The levy pays for a new library, "
                                      "worth $67.5 million.")]
     assert whats[0] == "Water rates" and whats[1].endswith("library")
+
+
+def test_a_year_after_in_is_no_rate_s_base():
+    (c,) = _claims("Households paid $2,489 in 2014.")
+    assert c.value == 2489 and c.per is None
+    (rate,) = _claims("One in 2,000 babies is affected.")
+    assert rate.per == 2000
+
+
+def test_a_verb_of_change_in_its_base_form_after_a_modal():
+    (c,) = _claims("Power rates are expected to increase by six per cent.")
+    assert c.what == "Power rates"
+    assert [c.what for c in _claims("It found a steady decline to 34 percent.")] != ["steady"]

@@ -166,7 +166,10 @@ _CHANGE = re.compile(r"\b(?:has\s+|have\s+|had\s+)?(?:been\s+)?(?:risen|rose|ris
                      r"shrank|shrunk|plunged|surged|drops|drop|falls|fall|grows|grow|gained|gains|slipped|slid|"
                      r"tumbled|dipped|climbs|jumps|soar|soars|sank|sink|sinks|slumped|slumps|surges|plunges|tumbles|"
                      r"slips|dips|declines|decreases|advanced|advances|eased|eases|edged|edges|rallied|rallies|"
-                     r"spiked|skyrocketed|dived|retreated|shed|sheds|(?:go|goes|went|gone|going)\s+(?:up|down))\b")
+                     r"spiked|skyrocketed|dived|retreated|shed|sheds|(?:go|goes|went|gone|going)\s+(?:up|down)|"
+                     # a base form that is also a noun only after a modal: "is expected to increase by six per cent"
+                     r"(?:(?<=will )|(?<=ould )|(?<=may )|(?<=ight )|(?<=can )|(?<=to ))(?:increase|decrease|double|"
+                     r"triple|climb|jump|gain|soar|plunge|surge|decline|slip|dip))\b")
 _TO_FIGURE = re.compile(r"^(?:(?:[^,;:.()]|(?<=\d)[,.](?=\d)){0,60}?\b(?:from|to|by|at)\s+|"
                         r"\s+(?:(?:up|down|higher|lower)\s+)?)"
                         r"(?:an?\s+average\s+of\s+|(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+|just\s+|only\s+)?$")
@@ -275,8 +278,8 @@ def pair_kind(sent: str, first_end: int, second_start: int, before: str) -> str:
     """ "rate" for "one in five", "1 out of 500"; "range" for "2 million to 5 million" and "between $7,000
     and $20,000" (not "from 1,854 to 2,002", where the two ends are figures of their own); else ""."""
     gap = sent[first_end:second_start]
-    if _RATE.match(gap):
-        return "rate"
+    if _RATE.match(gap):  # not "$2,489 in 2014": a year is no base
+        return "" if re.match(r"(?:1[6-9]|20)\d\d(?![\d,])", sent[second_start:]) else "rate"
     unit = re.match(r"^\s+([a-z]+)\s+to\s+$", gap)
     if unit and unit.group(1) in MEASURE_UNITS and sent[second_start:].split(None, 2)[1:2] == [unit.group(1)]:
         return "range"  # "25 feet to 100 feet"
