@@ -508,3 +508,19 @@ def test_a_family_that_released_a_statement_speaks_in_it():
                     "``Each of these three young people was the embodiment of love.''")
     assert got["Each of these three "] == "Bessette family"
     assert got["We are filled with u"] != "Edward Kennedy"
+
+
+def test_a_sentence_that_ends_after_the_verb_is_no_attribution_of_the_next_quotation():
+    got = _speakers("Jose Villarreal joined the campaign in January.\n"
+                    "Serving as treasurer is a ``new area of responsibility for me,'' Villarreal said in an "
+                    "interview Monday. ``I have never been involved in this capacity before.''")
+    assert got == {"new area of responsi": "Jose Villarreal", "I have never been in": "Jose Villarreal"}
+
+
+def test_a_transcript_names_each_speaker_before_a_colon():
+    got = _speakers("Roseanne Barr talked with Gennifer Flowers on her show.\n"
+                    "Barr: ``Powerful guys like to be spanked. Did he ever have that?'' Flowers: ``With me, "
+                    "he had it all!''\n"
+                    "Note: ``All times are local times here.''")
+    assert got == {"Powerful guys like t": "Roseanne Barr", "With me, he had it a": "Gennifer Flowers",
+                   "All times are local ": None}

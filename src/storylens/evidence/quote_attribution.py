@@ -129,10 +129,12 @@ def phrase_after(right: str, qtext: str, closes_on_comma: bool, verbs: Verbs = E
     return ""
 
 
-def phrase_before(left: str, verbs: Verbs = ENGLISH, right: str = "", reach: int = 150) -> str:
+def phrase_before(left: str, verbs: Verbs = ENGLISH, right: str = "", reach: int = 150,
+                  across_end: bool = False) -> str:
     """The speaker phrase in the words before a quotation ('Lavrov simply said: "..."'), or "" (a pronoun
     only when no name is found). ``right``: the words after it (a Japanese verb comes after the quotation);
-    ``reach``: how many characters a speech verb may stand before the quotation."""
+    ``reach``: how many characters a speech verb may stand before the quotation; ``across_end``: the verb's
+    sentence may end right before the quotation ("Lorenzo said Kennedy could fly. ``If he could walk ...''")."""
     # words inside earlier quotations are not the narrator's
     left = EARLIER_QUOTES.sub(lambda mm: " " * len(mm.group(0)), left)
     if verbs.cjk_before is not None and (cjk := verbs.cjk_before.search(left)) and \
@@ -149,7 +151,8 @@ def phrase_before(left: str, verbs: Verbs = ENGLISH, right: str = "", reach: int
     for vm in list(reversed(list(verbs.word.finditer(left))))[:2]:
         if len(left) - vm.end() > reach:
             break  # too far from the quotation to introduce it
-        if _after_sentence_end(left[vm.end():]) != left[vm.end():]:
+        if _after_sentence_end(left[vm.end():]) != left[vm.end():] or \
+                (not across_end and _ends_sentence(left[vm.end():])):
             break  # a sentence ends between the verb and the quotation
         if _PASSIVE_BEFORE.search(left, max(0, vm.start() - 12), vm.start()):
             continue  # "the two Israelis who have been described as ...": nobody speaks
@@ -268,6 +271,16 @@ def speaker_before_verb(left: str) -> str:
     if "," in joined and not re.search(r",[^,]{2,120},$", joined):
         joined = joined.rsplit(",", 1)[1].strip()
     return _after_sentence_end(joined)
+
+
+def _ends_sentence(tail: str) -> bool:
+    """Whether ``tail`` (the words between a speech verb and the quotation) ends a sentence: "Villarreal said
+    in an interview Monday. ``...''" (not after "Dr." or an initial)."""
+    m = re.search(r"\w([.!?])['\"\u201d\u2019)]*\s*$", tail)
+    if not m:
+        return False
+    token = _token_before(tail, m.start(1) + 1).lower().rstrip(".")
+    return m.group(1) != "." or (token not in ABBREVIATIONS and not (len(token) == 1 and token.isalpha()))
 
 
 def _after_sentence_end(phrase: str) -> str:

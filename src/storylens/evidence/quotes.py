@@ -96,6 +96,8 @@ def _quotation(r: _Reading, line: str, line_start: int, span: tuple[int, int], q
     np = passive_agent(left, right) or phrase_after(right, qtext, line[qs:qe].strip().endswith(","), r.verbs) or \
         phrase_before(left, r.verbs, right)
     np = np.strip(" ,")
+    if not np and (colon := _NAME_COLON.search(left)) and colon.group("np") in r.persons:
+        np = colon.group("np")  # a transcript: "Roseanne: ``...'' Flowers: ``With me, he had it all!''"
     speaker, role, resolution, mention = None, "", "unresolved", ""
     if np:
         speaker, role, resolution, mention = _speaker_for(r, np, sent_start, abs_s)
@@ -118,6 +120,9 @@ def _quotation(r: _Reading, line: str, line_start: int, span: tuple[int, int], q
         speaker, role, resolution = subject, r.roles.get(subject, ""), "context"
     elif not left.strip() and (issuer := _statement_issuer(r, sent_start, abs_s)) is not None:
         speaker, role, resolution = issuer, r.roles.get(issuer, ""), "context"
+    elif (before := phrase_before(left, r.verbs, right, across_end=True).strip(" ,")):
+        # the speaker of the sentence the quotation follows, when nothing closer names one
+        speaker, role, resolution, mention = _speaker_for(r, before, sent_start, abs_s)
     return Found(doc.article, abs_s, abs_e, qtext, speaker, role, resolution, mention, line_start + len(line))
 
 
@@ -209,6 +214,7 @@ def _subject_before(r: _Reading, left: str, sent_start: int, qtext: str) -> str 
 
 
 
+_NAME_COLON = re.compile(r"(?:^|[.!?]['\"\u201d\u2019]*\s+)\W*(?P<np>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s*:\s*$")
 _RELEASED = re.compile(rf"\s+{ADVERB}?(?:released|issued|put\s+out|read\s+out|sent\s+out)\s+(?:a|an)\s+"
                        r"(?:[\w-]+\s+){0,2}?(?:statement|communique)(?:\s+(?:on|late|early)\s+[\w\s]{2,30}?)?"
                        r"\s*[.:]['\"\u201d\u2019]*\s*$")
