@@ -200,7 +200,9 @@ class ConceptCoverage(Summarizer):
     ``min_words`` 10 was chosen on the development halves of DUC 2007
     (evaluation/splits.py: R2 recall update 10.93 -> 11.36, main 13.38 ->
     14.20) but lowered both held-out halves (update 10.07 -> 9.83, main 12.35
-    -> 11.98), so it is not the default."""
+    -> 11.98), so it is not the default.  ``lam`` 0.4 alone (or ``prior`` below 1, the same balance)
+    did likewise: dev update 10.82 -> 11.17, main 13.38 -> 14.65; held out update 10.07 -> 9.44, main
+    12.19 -> 12.08 (BENCHMARKS.md, session 4)."""
 
     def __init__(self, min_df: int = 2, alpha: float = 0.5, prior: float = 1.0, lam: float = 0.5,
                  scorer: "LinearScored | None" = None, min_words: int = 0, carried_bonus: float = 0.0):
