@@ -25,3 +25,16 @@ def test_a_vague_count_joins_a_figure_of_its_order_only_in_a_toll():
 def test_an_amount_a_thing_is_worth_counts_that_thing_and_joins_its_retelling():
     (g,) = _multi("The merger is worth $3.4 billion, the firms said.", "The $3.4 billion merger was approved.")
     assert all("merger" in c.what for c in g.claims)
+
+
+def test_a_past_event_s_count_is_no_point_of_a_running_toll():
+    arts = [Article(id="a0", text="The fault's worst quake, in 1939, which killed 20,000 people, has since been "
+                    "studied.", published="1999-08-17"),
+            Article(id="a1", text="The quake has killed 30,000 people so far, officials said.", published="1999-08-20")]
+    _, groups = story_facts(arts)
+    assert not any(len({c.article_id for c in g.claims}) > 1 for g in groups)
+    # a running toll since a past year is one
+    arts = [Article(id="a0", text="The fighting has killed 50,000 people since 1983.", published="1999-08-17"),
+            Article(id="a1", text="The fighting has killed 52,000 people since 1983.", published="1999-09-20")]
+    _, groups = story_facts(arts)
+    assert [g.status for g in groups if len(g.claims) > 1] == ["updated"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import Sequence
 
 from ..models import Article, Claim, FactGroup, Sentence
@@ -223,6 +224,8 @@ def _claim(sent: _Sentence, fig: _Figure, unit: str, what: str, noun: str, event
     label, noun = _label(what, noun, event, _beside(unit, what, fig.before, fig.after))
     label = with_distance(label)
     event, cumulative = _running(text, noun, event)
+    if cumulative and _long_before(text, fig.start, end, doc.anchor):
+        cumulative = False  # "a quake in 1939, which killed 20,000 people": a past event's count, no running toll
     claim = Claim(
         value=qty.value, qualifier=qty.qualifier, text=span_text, what=label or unit, attributed_to=sent.attr,
         # a running total is as of the report; a one-off figure is as of its event
@@ -233,6 +236,18 @@ def _claim(sent: _Sentence, fig: _Figure, unit: str, what: str, noun: str, event
     )
     return claim, ClaimMeta((noun, event, unit), cumulative, qty.qualifier.endswith(" of"), doc.anchor,
                             sent.event_date)
+
+
+_NEAR_YEAR = re.compile(r"(?<!since )(?<![\d,.])(1[6-9]\d\d|20\d\d)(?!\d|[,.]\d)")
+
+
+def _long_before(text: str, start: int, end: int, anchor: date | None) -> bool:
+    """Whether a year two or more years before the report stands right by the figure ("a quake in 1939, which
+    killed 20,000 people", "killed 20,000 people in 1939"; "since 1983" starts a running count)."""
+    if anchor is None:
+        return False
+    near = text[max(0, start - 50):start] + " " + text[end:end + 25]
+    return any(int(y) <= anchor.year - 2 for y in _NEAR_YEAR.findall(near))
 
 
 def _money_after(unit: str, after: str) -> tuple[str, str]:
