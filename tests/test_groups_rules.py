@@ -38,3 +38,11 @@ def test_a_past_event_s_count_is_no_point_of_a_running_toll():
             Article(id="a1", text="The fighting has killed 52,000 people since 1983.", published="1999-09-20")]
     _, groups = story_facts(arts)
     assert [g.status for g in groups if len(g.claims) > 1] == ["updated"]
+
+
+def test_distances_in_different_directions_are_two_quantities():
+    groups = _multi("The epicenter was 110 kilometers southeast of Istanbul.",
+                    "The epicenter was 110 kilometers southeast of Istanbul, officials said.",
+                    "The second tremor hit 110 kilometers west of Istanbul.")
+    (g,) = groups
+    assert {c.article_id for c in g.claims} == {"a0", "a1"}

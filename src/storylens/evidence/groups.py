@@ -155,7 +155,18 @@ def _things_fit(a: Claim, b: Claim, noun: str) -> bool:
     if noun not in _UNIT_STEMS:
         return True
     ua, ub = _unit_words(a), _unit_words(b)
-    return not ua or not ub or ua == ub
+    return (not ua or not ub or ua == ub) and _same_bearing(a, b)
+
+
+_COMPASS = frozenset("north south east west northeast northwest southeast southwest".split())
+
+
+def _same_bearing(a: Claim, b: Claim) -> bool:
+    """Two distances in different directions are two distances ("110 km southeast of Istanbul" is not "110 km
+    west of Istanbul"); either without a bearing may be the other."""
+    da = {w for w in re.findall(r"[a-z]+", a.what.lower()) if w in _COMPASS}
+    db = {w for w in re.findall(r"[a-z]+", b.what.lower()) if w in _COMPASS}
+    return not da or not db or da == db
 
 
 def _unit_words(claim: Claim) -> set[str]:
@@ -243,6 +254,8 @@ def _one_quantity(g: Pairs, h: Pairs, values: set[float], anchors: list[list[Cla
         return False
     if len({frozenset(_unit_words(c)) for c, _ in g + h} - {frozenset()}) > 1:
         return False  # "17 miles" is not "17 feet"
+    if not all(_same_bearing(a, b) for a, _ in g for b, _ in h):
+        return False
     shared = set().union(*(_thing_stems(c) for c, _ in g)) & set().union(*(_thing_stems(c) for c, _ in h))
     return bool(shared) or _sig_digits(next(iter(values))) >= 3 or _same_context(g, h) or _anchored(g, h, anchors)
 
