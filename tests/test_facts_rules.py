@@ -199,3 +199,13 @@ def test_a_verb_of_change_in_its_base_form_after_a_modal():
     (c,) = _claims("Power rates are expected to increase by six per cent.")
     assert c.what == "Power rates"
     assert [c.what for c in _claims("It found a steady decline to 34 percent.")] != ["steady"]
+
+
+def test_an_event_word_before_a_comma_belongs_to_its_own_clause_unless_a_list_goes_on():
+    ((c, meta),) = extract_claims(prepare_document(Article(
+        id="t", text="In the camp, where homeless families live in tents, 166 people were treated.",
+        published="2001-03-05")))
+    assert meta.key[1] == ""
+    pairs = extract_claims(prepare_document(Article(
+        id="t", text="Police have arrested 702 people since May, including 194 students.", published="2001-03-05")))
+    assert [m.key[1] for _, m in pairs] == ["arrested", "arrested"]

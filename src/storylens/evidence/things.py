@@ -180,8 +180,12 @@ def classify(what: str, before: list[str], after: list[str]) -> tuple[str, str]:
                 event = EVENT_OF[w]
                 break
     if not event:
-        for w in reversed(before[-10:]):
-            if w in (".", ";", ":"):
+        tail = before[-10:]
+        for j in range(len(tail) - 1, -1, -1):
+            w = tail[j]
+            # a counted noun's event is in its own clause ("where homeless families live, 166 people were
+            # admitted"), or in the clause a list goes on ("has arrested 702, including 194 members")
+            if w in (".", ";", ":") or (w == "," and words and tail[j + 1:j + 2] not in (["including"], ["among"])):
                 break
             if w in EVENT_OF:
                 event = EVENT_OF[w]
