@@ -209,3 +209,9 @@ def test_an_event_word_before_a_comma_belongs_to_its_own_clause_unless_a_list_go
     pairs = extract_claims(prepare_document(Article(
         id="t", text="Police have arrested 702 people since May, including 194 students.", published="2001-03-05")))
     assert [m.key[1] for _, m in pairs] == ["arrested", "arrested"]
+
+
+def test_a_scale_joined_by_a_hyphen_and_clock_times_and_street_blocks():
+    (c,) = _claims("The gift included $2.5-million from the Toigo family.")
+    assert c.value == 2.5e6 and "Toigo family" in c.what
+    assert _claims("Futures traded as of 7.45 AM on Friday. He was seen in the 2300 block of Prince Hall Drive.") == []

@@ -306,7 +306,8 @@ def not_a_quantity(surface: str, before: str, after: str) -> bool:
         return True
     if _VOTE_AFTER.match(after) or (re.match(r"\s*(?:for|in favou?r)\b", after) and _VOTED.search(before)):
         return True  # a tally: "voted 319 for, 23 against the resolution with 20 abstentions"
-    if _magnitude(surface, before, after) or _LATITUDE.match(after) or _ADDRESS.match(after):
+    if _magnitude(surface, before, after) or _LATITUDE.match(after) or _ADDRESS.match(after) \
+            or re.match(r"\s+block\s+of\s+[A-Z]", after):  # "the 2300 block of Prince Hall Drive"
         return True
     if _pronoun(surface, before, after) or _title(surface, before, after):
         return True

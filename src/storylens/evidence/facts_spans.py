@@ -113,7 +113,7 @@ def not_a_figure(surface: str, before: str, after: str, qualifier: str) -> bool:
         return True  # a year, after a qualifier too when no noun follows ("a 300 per cent increase over 2018.")
     if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
         return True  # a date
-    if re.match(r"\s*(?::\d|a\.m\b|p\.m\b|GMT|BST|EST|EDT|am\b|pm\b|o'clock)", after) or before.endswith(":"):
+    if re.match(r"\s*(?::\d|a\.m\b|p\.m\b|GMT|BST|EST|EDT|(?i:am|pm)\b|o'clock)", after) or before.endswith(":"):
         return True  # a time
     if re.search(r"\b(?:aged|age|ages? of|di(?:ed|es)\s+at|dead\s+at|No\.|number|route|page|article|resolution|"
                  r"flight|room|chapter|section|channel|highway|interstate|proposition|terminal|gate|studio|platform|pier|precinct)\s*$",

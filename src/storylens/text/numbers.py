@@ -72,7 +72,7 @@ QUANTITY_RE = re.compile(
       | {_FRACTION}
       | {_HALF_SCALE}
       | (?P<num>(?:{_DIGITS})|(?:{_WORDS}))(?![^\W\d_])
-        (?P<scale>(?:\s+{_SCALE})*)
+        (?P<scale>(?:(?:\s+|(?<=\d)-){_SCALE})*)
         (?P<andrest>(?<=hundred)\s+and\s+(?:{_WORDS})(?![^\W\d_]))?
         (?P<dozen>\s+dozen)?
       | (?P<half>(?:a\s+)?half[-\s]dozen|half\s+a\s+dozen)
@@ -149,7 +149,9 @@ def _value(m: re.Match) -> tuple[float, str] | None:
         if v is None:
             return None
         value = v
-    for word in (m.group("scale") or "").split():
+    for word in re.split(r"[\s-]+", (m.group("scale") or "").strip("- \t\n")):
+        if not word:
+            continue
         value *= SCALES[word.lower()]
     if m.group("andrest"):  # "eight hundred and eighty one"
         value += words_to_number(m.group("andrest")) or 0.0
