@@ -1,0 +1,21 @@
+"""Numbers as news copy writes them: words joined the way English joins them, scales joined by a hyphen."""
+
+from __future__ import annotations
+
+from storylens.text.numbers import find_quantities
+
+
+def _values(text: str) -> list[float]:
+    return [q.value for _, _, q in find_quantities(text)]
+
+
+def test_a_unit_word_joins_a_ten_only():
+    assert _values("one of five five-story buildings") == [1, 5, 5]
+    assert _values("twenty-five people and sixty six men") == [25, 66]
+    assert _values("eight hundred and eighty one titles") == [881]
+
+
+def test_a_scale_joined_to_digits_by_a_hyphen():
+    assert _values("$2.5-million from the family and a $126-million budget") == [2.5e6, 1.26e8]
+    assert _values("a 2-billion-dollar purchase") == [2e9]
+    assert _values("two-thousand") == [2]  # a word number keeps its hyphen as a word's
