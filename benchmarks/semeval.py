@@ -1,6 +1,7 @@
 """Same story across languages: SemEval-2022 Task 8 pairs in their original languages.
 
     nice .venv/bin/python benchmarks/semeval.py [--data ../shared/data] [--no-multilingual] [--half dev]
+    nice .venv/bin/python benchmarks/semeval.py --mode stream --half dev   # the stream path (--store) instead
     nice .venv/bin/python benchmarks/semeval.py --errors      # the dev half's cross-lingual pairs, one a line
 
 Measured on what a user runs: the articles of the pairs whose sides are both original (``synthetic_mt``
@@ -114,11 +115,12 @@ def same_story(pairs: list[dict], path: Path, multilingual: bool) -> tuple[dict[
     return same, dt
 
 
-def timed_same_story(pairs: list[dict], path: Path, multilingual: bool) -> tuple[dict[str, bool], float, float]:
-    """The same-story decisions of ``storylens cluster`` on ``path``, its wall and CPU seconds (reading,
-    language identification and clustering)."""
+def timed_same_story(pairs: list[dict], path: Path, multilingual: bool, mode: str = "archive"
+                     ) -> tuple[dict[str, bool], float, float]:
+    """The same-story decisions of ``storylens cluster [--mode MODE]`` on ``path``, its wall and CPU seconds
+    (reading, language identification and clustering)."""
     t0, c0 = time.perf_counter(), time.process_time()
-    story = cli_stories(path, multilingual)
+    story = cli_stories(path, multilingual, *(("--mode", mode) if mode != "archive" else ()))
     dt, cpu = time.perf_counter() - t0, time.process_time() - c0
     return decisions(pairs, story), dt, cpu
 
@@ -232,6 +234,8 @@ def main(argv=None) -> int:
     ap.add_argument("--no-multilingual", action="store_true", help="lexical only")
     ap.add_argument("--half", choices=("all", "dev", "blind"), default="all",
                     help="score one half only (default: all pairs and both halves)")
+    ap.add_argument("--mode", choices=("archive", "stream"), default="archive",
+                    help="the command's --mode (default archive, the command's own default for files)")
     ap.add_argument("--errors", action="store_true", help="the dev half's cross-lingual pairs, one a line")
     ap.add_argument("-v", "--verbose", action="store_true", help="with --errors: the leads of the errors")
     args = ap.parse_args(argv)
@@ -250,14 +254,14 @@ def run(args: argparse.Namespace, pairs: list[dict], path: Path) -> int:
     n = sum(1 for _ in path.open(encoding="utf-8"))
     read = {a.id for a in read_as_cli(path)}
     print(f"{len(pairs)} original-language pairs ({sum(p['lang1'] != p['lang2'] for p in pairs)} cross-lingual), "
-          f"{n} articles, clustered by `storylens cluster FILE` (archive mode, defaults); the reader left no "
+          f"{n} articles, clustered by `storylens cluster FILE` ({args.mode} mode, defaults); the reader left no "
           f"text in {n - len(read)} of them (their {sum(1 for p in pairs if not {p['id1'], p['id2']} <= read)} "
           f"pairs count as not joined)\n")
     print("| storylens cluster | half | pairs | pairs (same story) | P | R | F1 |\n|---|---|---|---|---|---|---|")
     results = {}
     runs = [("lexical", False)] + ([] if args.no_multilingual else [("multilingual", True)])
     for name, ml in runs:
-        same, dt, cpu = timed_same_story(pairs, path, ml)
+        same, dt, cpu = timed_same_story(pairs, path, ml, args.mode)
         results[name] = report(pairs, same, name, ("all", "dev", "blind") if args.half == "all" else (args.half,))
         results[name]["seconds"], results[name]["cpu"] = dt, cpu
     for name in results:
