@@ -524,3 +524,19 @@ def test_a_transcript_names_each_speaker_before_a_colon():
                     "Note: ``All times are local times here.''")
     assert got == {"Powerful guys like t": "Roseanne Barr", "With me, he had it a": "Gennifer Flowers",
                    "All times are local ": None}
+
+
+def test_he_said_after_an_unnamed_source_is_not_the_last_named_speaker():
+    got = _speakers("Judge Thomas Penfield Jackson asked Posner to mediate.\n"
+                    "At the time, Jackson noted, ``I don't think he is going to waste a whole lot of time.''\n"
+                    "A settlement will come in two months or not at all, according to another person close to the "
+                    "case. ``By the end of January, or it won't happen,'' he said.")
+    assert got["I don't think he is "] == "Thomas Penfield Jackson"
+    assert got["By the end of Januar"] is None
+
+
+def test_a_name_with_van_den_and_the_role_before_it():
+    got = _speakers("The European Union's External Affairs Commissioner Hans van den Broek met the minister.\n"
+                    "Van den Broek said the talks went well. ``I think we have made clear what we expect,'' said "
+                    "the commissioner, who also spoke of aid.")
+    assert got["I think we have made"] == "Hans van den Broek"

@@ -20,8 +20,9 @@ from ..models import Article, Entity
 from ..text.lexicon import (CALENDAR_WORDS, DEMONYMS, GAZETTEER, ORG_WORDS, PLACE_WORDS, SPEECH_VERBS_AFTER_NAME,
                             TITLES)
 
-_PARTICLES = {"al", "el", "de", "da", "di", "van", "von", "der", "bin", "ibn", "abu", "le", "la", "du", "del", "des",
-              "of", "for", "the", "and"}
+_PARTICLES = {"al", "el", "de", "da", "di", "van", "von", "der", "den", "ter", "dos", "bin", "ibn", "abu", "le", "la",
+              "du", "del", "des", "of", "for", "the", "and"}
+_NAME_PARTICLES = _PARTICLES - {"of", "for", "the", "and"}  # inside a person's name: "Hans van den Broek"
 _COMMON = set("""the a an in on at but and or as if when while after before since this that these those it its
     he she they we i you his her their our my there here what which who how why where some many most all no
     not yet still also only just then thus however meanwhile elsewhere despite although though because
@@ -31,7 +32,7 @@ _MONTHS_DAYS = CALENDAR_WORDS
 _INITIAL = r"[A-Z]\.(?=\s+[A-Z][a-z])"
 _RUN = re.compile(
     r"(?:[A-Z][\w'’-]*(?:\.[A-Z]\.?)?|al-[A-Z][\w'-]*|el-[A-Z][\w'-]*)"
-    r"(?:\s+(?:(?:al|el|de|da|di|van|von|der|bin|ibn|du|del|of|for|the)\s+)*"
+    r"(?:\s+(?:(?:al|el|de|da|di|van|von|der|den|ter|dos|bin|ibn|du|del|of|for|the)\s+)*"
     rf"(?:{_INITIAL}|[A-Z][\w'’-]*(?:\.[A-Z]\.?)?|al-[A-Z][\w'-]*|el-[A-Z][\w'-]*))*")
 _SPEECH_AFTER = re.compile(rf"^\s*(?:,[^,]{{0,60}},\s*)?(?:{SPEECH_VERBS_AFTER_NAME})\b")
 
@@ -71,7 +72,7 @@ def _classify(tokens: list[str], before: str, after: str) -> str | None:
     if prev and prev[-1] in TITLES:
         return "PERSON"
     if len(tokens) >= 2 and not any(t in GAZETTEER or t in _MONTHS_DAYS or t in DEMONYMS for t in low) and all(
-            re.match(r"^(?:[A-Z][a-z][\w'’]*(?:-[A-Z][\w'’]*)?|al-[A-Z]\w*|el-[A-Z]\w*|de|da|di|van|von|der|bin|"
+            re.match(r"^(?:[A-Z][a-z][\w'’]*(?:-[A-Z][\w'’]*)?|al-[A-Z]\w*|el-[A-Z]\w*|de|da|di|van|von|der|den|ter|dos|bin|"
                      r"ibn|du|del|Abu|Abdel|Al)$", t) or _middle_initial(tokens, i) for i, t in enumerate(tokens)):
         return "PERSON"
     if re.search(r"\b(?:in|at|near|from|to|into|across|outside|inside)\s+(?:the\s+)?$", before[-12:]):
@@ -110,10 +111,11 @@ def _runs(text: str) -> Iterable[tuple[int, int, list[str]]]:
 
 
 def _trim(start: int, toks: list[str]) -> Iterable[tuple[int, int, list[str]]]:
-    if len(toks) > 7:
+    if len([t for t in toks if t.lower() not in _NAME_PARTICLES]) > 7:
         return  # a credit line or a headline in title case, not a name
     for i in range(len(toks) - 2, 0, -1):
-        if toks[i].lower().rstrip(".") in TITLES and toks[i + 1][:1].isupper() and len(toks) - i - 1 <= 3:
+        if toks[i].lower().rstrip(".") in TITLES and toks[i + 1][:1].isupper() and \
+                len([t for t in toks[i + 1:] if t.lower() not in _NAME_PARTICLES]) <= 3:
             head = toks[:i]
             while head and head[-1].lower().rstrip(".") in TITLES:
                 head = head[:-1]  # words of the title itself: "Finnish Foreign Minister Tarja Halonen"
@@ -125,7 +127,7 @@ def _trim(start: int, toks: list[str]) -> Iterable[tuple[int, int, list[str]]]:
         has_org = any(t.lower() in ORG_WORDS for t in toks)
         # a sentence-initial function word, a title, a demonym (before a person's name) is not part of the name
         while toks and (toks[0].lower() in _COMMON or toks[0].lower() in _MONTHS_DAYS or "-based" in toks[0]
-                        or toks[0].lower() in ("of", "for", "the")
+                        or toks[0].lower() in ("of", "for", "the") or (toks[0] in _PARTICLES and len(toks) > 1)
                         or (not has_org and (toks[0].lower().rstrip(".") in TITLES or toks[0].lower() in DEMONYMS))):
             start += len(toks[0]) + 1
             toks = toks[1:]
@@ -153,6 +155,9 @@ def _rule_mentions(article: Article, lowercase: frozenset[str] = frozenset()) ->
     for s, e, toks in _runs(text):
         while toks and toks[0].lower() in lowercase and not toks[0].isupper() \
                 and _SENTENCE_START.search(text, max(0, s - 6), s):
+            s += len(toks[0]) + 1
+            toks = toks[1:]
+        while len(toks) > 1 and toks[0] in _PARTICLES:  # "Van den Broek" opening a sentence: "Broek"
             s += len(toks[0]) + 1
             toks = toks[1:]
         if not toks:

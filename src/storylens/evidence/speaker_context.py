@@ -222,6 +222,9 @@ def nearest_speaker(found: Sequence[Found], doc: PreparedDocument, sent_start: i
     """"he said" further back: the only person an article names (that the pronoun fits), or the speaker of
     the last quotation before that it fits when nobody else it fits is named in between (within a few
     paragraphs); else unresolved."""
+    k = doc.sentences_ending_by(sent_start)
+    if _UNNAMED_SOURCE.search(doc.text, doc.sentences[k - 1].start if k else 0, max(sent_start, pronoun.at)):
+        return None, "", "unresolved"  # "..., according to another person close to the case. ``...'' he said"
     people = [p for p in seen.people(persons) if pronoun.fits(p) and person_like(p)]
     if len(people) == 1 and seen.first(people[0]) < sent_start and speaks(people[0], found, doc.text, persons):
         return people[0], roles.get(people[0], ""), "context"
@@ -235,9 +238,19 @@ def nearest_speaker(found: Sequence[Found], doc: PreparedDocument, sent_start: i
     if last is None:
         return None, "", "unresolved"
     between = doc.text[last.end:sent_start]
-    if any(p != last.speaker for p in named_in(between, persons)):
+    if any(p != last.speaker for p in named_in(between, persons)) or \
+            _UNNAMED_SOURCE.search(doc.text, last.end, max(sent_start, pronoun.at)):
         return None, "", "unresolved"
     return last.speaker, last.role, "context"
+
+
+# narration that brings in a source it does not name: "according to another person close to the case", "a
+# diplomat said", "speaking on condition of anonymity"; a "he said" after it is that source's
+_UNNAMED_SOURCE = re.compile(r"\b(?:according\s+to|said|told)\s+(?:a|an|another|one)\s+(?:[a-z][\w-]*\s+){0,3}?"
+                             r"(?:person|source|official|officer|aide|diplomat|lawyer|spokesman|spokeswoman|"
+                             r"witness|resident|analyst|executive|investigator|member|worker)s?\b|"
+                             r"\b(?:A|An|Another|One)\s+(?:[a-z][\w-]*\s+){0,4}(?:said|says|told)\b|"
+                             r"\bcondition\s+of\s+anonymity\b")
 
 
 def continued_speaker(found: Sequence[Found], doc: PreparedDocument, at: int,
@@ -247,7 +260,8 @@ def continued_speaker(found: Sequence[Found], doc: PreparedDocument, at: int,
     last = found[-1] if found else None
     if last is None or not last.speaker or at - last.end > NEAREST_WITHIN:
         return None
-    if any(p != last.speaker for p in named_in(doc.text[last.end:at], persons)):
+    between = doc.text[last.end:at]
+    if any(p != last.speaker for p in named_in(between, persons)) or _UNNAMED_SOURCE.search(between):
         return None
     return last
 

@@ -16,9 +16,9 @@ from ..text.lexicon import CALENDAR_WORDS, DEMONYMS, GAZETTEER, ORG_WORDS, TITLE
 from ..text.segment import ABBREVIATIONS
 from ..text.tfidf import STOPWORDS
 
-_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|al-[A-Z][\w'-]*|el-[A-Z][\w'-]*|de|da|di|van|von|der|bin|ibn|"
-                         r"du|del|la|le)$")
-_PARTICLES = {"de", "da", "di", "van", "von", "der", "bin", "ibn", "du", "del", "la", "le"}
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|al-[A-Z][\w'-]*|el-[A-Z][\w'-]*|de|da|di|van|von|der|den|ter|dos|"
+                         r"bin|ibn|du|del|la|le)$")
+_PARTICLES = {"de", "da", "di", "van", "von", "der", "den", "ter", "dos", "bin", "ibn", "du", "del", "la", "le"}
 
 
 def split_name_role(np: str) -> tuple[str, str]:
