@@ -19,3 +19,8 @@ def test_a_scale_joined_to_digits_by_a_hyphen():
     assert _values("$2.5-million from the family and a $126-million budget") == [2.5e6, 1.26e8]
     assert _values("a 2-billion-dollar purchase") == [2e9]
     assert _values("two-thousand") == [2]  # a word number keeps its hyphen as a word's
+
+
+def test_a_whole_and_a_fraction_written_apart():
+    assert _values("a 5 1/2-mile route, 11 1/2 inches and 2 1/2 percent") == [5.5, 11.5, 2.5]
+    assert _values("the 9/11 attacks") == [9, 11]  # no fraction: a date's numbers, left to the figures' rules

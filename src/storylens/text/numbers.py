@@ -47,6 +47,8 @@ _WORD_NUM = "|".join(sorted(list(UNITS) + list(TENS), key=len, reverse=True))
 _MIXED = (r"(?P<whole>\d{1,3}?)(?P<fn>1|3)/(?P<fd>2|4)(?=(?:\s+(?:to|or)\s+[\w/]+)?[\s-](?:inch|inches|ounce|ounces|"
           r"pound|pounds|mile|miles|feet|foot|percent|cups?|gallons?|acres?|tons?|points?|hours?|years?|times|yards?|"
           r"meters?|kilometers?)\b)")
+# a whole and a fraction written apart: "a 5 1/2-mile route", "11 1/2 inches"
+_SPACED = r"(?P<swhole>\d{1,3})\s+(?P<sfn>1|3)/(?P<sfd>2|4)(?![\d/])"
 #: a fraction of a whole ("one fifth of all Americans", "a two-thirds majority"): a rate, value per base
 FRACTIONS = {"third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4, "fifth": 5,
              "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
@@ -69,6 +71,7 @@ QUANTITY_RE = re.compile(
     (?:
         (?P<vague>(?:many\s+|several\s+)?(?:tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|thousands|millions|billions))(?=\s+of\b|\s+(?:were|have|had|are|more|and|[a-z]+ed)\b|\s*[,.;])
       | {_MIXED}
+      | {_SPACED}
       | {_FRACTION}
       | {_HALF_SCALE}
       | (?P<num>(?:{_DIGITS})|(?:{_WORDS}))(?![^\W\d_])
@@ -137,6 +140,8 @@ def _value(m: re.Match) -> tuple[float, str] | None:
     if m.group("a"):
         word = m.group("ascale").lower()
         return float(12 if word == "dozen" else SCALES[word]), qual
+    if m.group("swhole"):
+        return int(m.group("swhole")) + int(m.group("sfn")) / int(m.group("sfd")), qual
     if m.group("whole"):
         if m.group("fn") == "3" and m.group("fd") == "2":
             return None
