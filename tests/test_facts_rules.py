@@ -215,3 +215,8 @@ def test_a_scale_joined_by_a_hyphen_and_clock_times_and_street_blocks():
     (c,) = _claims("The gift included $2.5-million from the Toigo family.")
     assert c.value == 2.5e6 and "Toigo family" in c.what
     assert _claims("Futures traded as of 7.45 AM on Friday. He was seen in the 2300 block of Prince Hall Drive.") == []
+
+
+def test_a_poll_share_s_support_is_a_noun_without_an_object():
+    assert [c.what for c in _claims("She finished fifth, with four percent support. Gore has 40 percent support "
+                                    "among women. Some 55 percent support the plan.")] == ["support", "support", "%"]

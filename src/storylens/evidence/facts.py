@@ -35,6 +35,8 @@ _VERBS = set("met said told went came agreed held spoke left took made saw were 
 _OPINION_VERBS = frozenset("""said say says reported believe believed favor favored favour support supported oppose
     opposed approve approved disapprove disapproved think thought want wanted agree agreed disagree disagreed
     expect expected prefer preferred""".split())
+#: opinion verbs that are also the noun of a poll's share ("29 percent support")
+_OPINION_NOUNS = frozenset("support favor favour approval".split())
 _SPEEDS = {"mph", "kph", "knot", "km/h"}
 # "percent" in English and in the other languages whose figures are read ("12,5 Prozent", "3 por ciento")
 _PERCENT_WORDS = "|".join(re.escape(w).replace("\\ ", "\\s") for ws in FOREIGN_PERCENT.values() for w in ws)
@@ -208,7 +210,7 @@ def _counted(sent: _Sentence, fig: _Figure) -> tuple[str, str, str, str] | None:
         if bare is None:
             return None
         noun, event, what = bare
-    kept = _verb_first(what, unit)
+    kept = _verb_first(what, unit, fig.after)
     return None if kept is None else (unit, kept, noun, event)
 
 
@@ -268,11 +270,13 @@ def _counted_after(after: str) -> tuple[str, list[str]]:
     return ("" if _WHEN.match(what) else what), after_words
 
 
-def _verb_first(what: str, unit: str) -> str | None:
+def _verb_first(what: str, unit: str, after: str = "") -> str | None:
     """A counted thing that opens with a verb: none for a share or an amount ("85 percent reported that",
-    "a half billion dollars went"), and no figure at all for a bare count ("12 were") or a duration."""
+    "a half billion dollars went"), and no figure at all for a bare count ("12 were") or a duration; a share's
+    "support" with no object is the noun ("with four percent support.", "support among women")."""
     first = what.split()[0].lower() if what else ""
-    if unit == "%" and first in _OPINION_VERBS or unit and first in _VERBS:
+    noun_use = first in _OPINION_NOUNS and re.search(rf"(?i)\b{first}\s*(?:[.,;:)]|$|(?:among|from|for)\b)", after)
+    if unit == "%" and first in _OPINION_VERBS and not noun_use or unit and first in _VERBS:
         return ""
     return None if first in TIME_UNITS or first in _VERBS else what
 
