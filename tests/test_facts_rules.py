@@ -220,3 +220,7 @@ def test_a_scale_joined_by_a_hyphen_and_clock_times_and_street_blocks():
 def test_a_poll_share_s_support_is_a_noun_without_an_object():
     assert [c.what for c in _claims("She finished fifth, with four percent support. Gore has 40 percent support "
                                     "among women. Some 55 percent support the plan.")] == ["support", "support", "%"]
+
+
+def test_scores_is_not_one_of_the_vague_counts():
+    assert [c.value for c in _claims("Scores of residents and dozens of officers came.")] == [12]

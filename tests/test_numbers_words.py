@@ -24,3 +24,8 @@ def test_a_scale_joined_to_digits_by_a_hyphen():
 def test_a_whole_and_a_fraction_written_apart():
     assert _values("a 5 1/2-mile route, 11 1/2 inches and 2 1/2 percent") == [5.5, 11.5, 2.5]
     assert _values("the 9/11 attacks") == [9, 11]  # no fraction: a date's numbers, left to the figures' rules
+
+
+def test_a_number_cut_before_its_thousands_is_no_number():
+    assert _values("dating some 50,000-60,000 years ago") == []
+    assert _values("2, 3 and 4 people, more than 1,000 people") == [2, 3, 4, 1000]

@@ -120,6 +120,8 @@ def not_a_figure(surface: str, before: str, after: str, qualifier: str) -> bool:
                  before, re.IGNORECASE):
         return True
     words = surface.lower().replace("-", " ").split()
+    if words[-1] == "scores":
+        return True  # not one of the protocol's vague counts ("scores of residents"; a score is a result)
     if words[-1] in _SMALL_WORDS and not (len(words) > 1 and (words[-2] == "and" or words[-2] in TENS)) \
             and not _RATE_AFTER.match(after):
         return True  # "one" is no figure, with a qualifier too ("at least one death"), but "one in five" is

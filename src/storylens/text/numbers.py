@@ -81,7 +81,7 @@ QUANTITY_RE = re.compile(
       | (?P<half>(?:a\s+)?half[-\s]dozen|half\s+a\s+dozen)
       | (?P<a>an?)\s+(?P<ascale>dozen|hundred|thousand|million|billion)
     )
-    (?![\w-]*\d)""",
+    (?![\w-]*\d)(?!,\d)""",
     re.VERBOSE | re.IGNORECASE,
 )
 
