@@ -26,10 +26,10 @@ from ..text.tfidf import STOPWORDS
 _CAP = re.compile(r"\s(?<![.!?\n\"\u201c]\s)\s*((?:[A-Z][\w'\u2019-]*)(?:\s+[A-Z][\w'\u2019-]*)*)")
 _NUM = re.compile(r"(\d(?<![\w.]\d)\d*(?:[.,]\d+)*)(?![\w])")
 # a four-digit clock time is not a year: "at 2045 GMT", "2130 local time"
-_YEAR = re.compile(rf"(?<![\w.])({YEAR_PATTERN})(?![\w])"
+_YEAR = re.compile(rf"(?=\d)(?<![\w.])({YEAR_PATTERN})(?![\w])"  # "(?=\d)" first: see _CAP
                    r"(?!\s*(?:GMT|BST|UTC|CET|EST|EDT|PST|PDT|local\b|hrs\b|hours\b|h\b))")
 # Chinese writes a year with 年 after it and no space around it ("自2015年以来", "2020年3月")
-_YEAR_ZH = re.compile(rf"(?<![\d.])({YEAR_PATTERN})(?=\s*年)")
+_YEAR_ZH = re.compile(rf"(?=\d)(?<![\d.])({YEAR_PATTERN})(?=\s*年)")
 _EASTERN_DIGITS = str.maketrans("\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
                                 "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9", "0123456789" * 2)
 # a year just after these words is history ("no government since 1991", "Niyazov died in 2006", "held by the
