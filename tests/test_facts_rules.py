@@ -224,3 +224,9 @@ def test_a_poll_share_s_support_is_a_noun_without_an_object():
 
 def test_scores_is_not_one_of_the_vague_counts():
     assert [c.value for c in _claims("Scores of residents and dozens of officers came.")] == [12]
+
+
+def test_an_amount_added_to_something_counts_what_it_is_added_to():
+    whats = [c.what for c in _claims("The port will add U.S. dlrs 2.1 billion (Canadian dollars 2.8 billion) to the "
+                                     "region's economic output. The bank will inject $50 billion into the economy.")]
+    assert whats == ["region's economic output", "region's economic output", "economy"]

@@ -70,6 +70,10 @@ def _phrase(words: list[str]) -> str:
     return " ".join(words)
 
 
+_ADDING = re.compile(r"\b(?:add|adds|added|adding|contribute|contributes|contributed|contributing|inject|injects|"
+                     r"injected|pump|pumps|pumped)\b[^;:]{0,50}$", re.IGNORECASE)
+_ADDED_TO = re.compile(r"^\s*\)?\s*(?:\([^)]{0,50}\)\s*)?(?:to|into)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(.*)",
+                       re.DOTALL)
 _SPENDING = re.compile(r"\b(spend|spends|spent|spending|invest|invests|invested|investing)\b"
                        r"[^.;:]{0,40}$", re.IGNORECASE)
 _SPENT_ON = re.compile(r"^\s*\)?\s*on\s+(?:the\s+|a\s+|an\s+|their\s+|its\s+|his\s+|her\s+|new\s+)?(.*)", re.DOTALL)
@@ -79,6 +83,12 @@ _WHEN_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sun
 def context_thing(before: str, after: str) -> str:
     """The noun phrase a figure given in a unit is about: after it ("of calories", "in circumference", "for
     each song"), else before it ("rates of obesity of", "the temperature was", "traveling more than")."""
+    adding = _ADDING.search(before[-70:])
+    m = _ADDED_TO.match(after) if adding else None
+    if m:  # "expects the mine to add $3.7 billion to Australia's gross domestic product"
+        got = _np_after(m.group(1))
+        if got and got.split()[-1].lower() not in _TIME_WORDS:
+            return got
     spending = _SPENDING.search(before[-60:])
     m = _SPENT_ON.match(after) if spending else None
     if spending and m:  # "will spend $10 million on roads": the spending on roads
