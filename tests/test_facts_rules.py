@@ -230,3 +230,8 @@ def test_an_amount_added_to_something_counts_what_it_is_added_to():
     whats = [c.what for c in _claims("The port will add U.S. dlrs 2.1 billion (Canadian dollars 2.8 billion) to the "
                                      "region's economic output. The bank will inject $50 billion into the economy.")]
     assert whats == ["region's economic output", "region's economic output", "economy"]
+
+
+def test_a_list_of_shares_goes_on_in_percent():
+    shares = _claims("Asked, 55 percent said yes, and 31 said no, with 14 percent not responding.")
+    assert [(c.value, c.unit) for c in shares] == [(55, "%"), (31, "%"), (14, "%")]

@@ -210,6 +210,9 @@ def _counted(sent: _Sentence, fig: _Figure) -> tuple[str, str, str, str] | None:
         if bare is None:
             return None
         noun, event, what = bare
+        last = sent.got[-1][0] if sent.got else None
+        if last is not None and last.unit and what == last.unit:
+            unit, what = last.unit, ""  # a list of shares goes on: "55 percent said ..., and 31 said ..."
     kept = _verb_first(what, unit, fig.after)
     return None if kept is None else (unit, kept, noun, event)
 
