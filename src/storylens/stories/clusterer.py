@@ -273,7 +273,10 @@ class Clusterer:
             if margin > best_margin + 1e-12 or (best is not None and abs(margin - best_margin) <= 1e-12
                                                   and st.order < best.order):
                 best, best_sim, best_margin = st, sim, margin
-        if self._xl is not None:  # a story with no member in the article's language: compared by embedding
+        # a story with no member in the article's language, compared by embedding, only when no story of its
+        # own language clears the bar: the embedding's margin runs higher than the words' and would pull a
+        # report out of its own language's story
+        if self._xl is not None and best_margin < 0:
             active = [st for st in self._active.values() if self._in_window(st, day)]
             xst, xm = self._xl.best(a.lang, self._emb.get(a.id), year, active)
             if xst is not None and xm > best_margin + 1e-12:
