@@ -12,15 +12,17 @@ stops there), one line by ``max_line_bytes``, one WARC page by
 
 What one digest takes in, all its inputs together, is bounded by ``max_story_articles`` and
 ``max_story_chars`` (``STORY_LIMITS``): the digest holds every article and its prepared sentences, so
-these keep its memory bounded (under 1 GB at the defaults).  They apply where the input is one story
-(``load(..., story=True)``: ``storylens digest``), not to ``cluster``, which reads many stories.
+these keep its memory bounded (under 1 GB at the defaults).  They apply wherever one digest is made:
+counted while reading (``load(..., story=True)``: ``storylens digest FILES``), and checked whole
+(:func:`check_story`) by ``storylens.digest``, ``digest --store DB --story ID``, the store's digests and
+the web app's; not by ``cluster``, which reads many stories.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-from .errors import ConfigError
+from .errors import ConfigError, LimitError
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -84,3 +86,35 @@ def over(name: str, limits: Limits, what: str) -> str:
     """
     value = getattr(limits, name)
     return f"{what}: over the limit of {value:,} {_UNITS[name]} ({name}; raise it with {FLAGS[name]})"
+
+
+def story_over(articles: int, chars: int, limits: Limits) -> tuple[str, str] | None:
+    """``(limit, problem)`` when one story of ``articles`` articles and ``chars`` characters of text is
+    over a story limit (articles first), else None.
+
+    >>> story_over(7, 10, Limits(max_story_articles=5))[1]
+    '7 articles in one digest: over the limit of 5 articles (max_story_articles; raise it with --max-story-articles)'
+    >>> story_over(5, 10, Limits(max_story_articles=5)) is None
+    True
+    """
+    if articles > limits.max_story_articles:
+        return "max_story_articles", over("max_story_articles", limits, f"{articles:,} articles in one digest")
+    if chars > limits.max_story_chars:
+        return "max_story_chars", over("max_story_chars", limits, f"{chars:,} characters of text in one digest")
+    return None
+
+
+def check_story(where: str, articles: int, chars: int, limits: Limits) -> None:
+    """Raise :class:`LimitError` (``where: problem``) when the story is over a story limit."""
+    found = story_over(articles, chars, limits)
+    if found is not None:
+        raise LimitError(where, found[1], found[0])
+
+
+def story_limit_in(message: str) -> str | None:
+    """The story limit a message made here names (a story's recorded digest error), else None.
+
+    >>> story_limit_in(story_over(0, 9, Limits(max_story_chars=5))[1])
+    'max_story_chars'
+    """
+    return next((name for name in STORY_LIMITS if f"({name}; raise it with {FLAGS[name]})" in message), None)

@@ -12,6 +12,7 @@ import numpy as np
 from .ingest.clean import headline_titles
 from .config import Options
 from .digest_language import choose_language, cite_other_languages, in_language, languages_meta, with_languages
+from .limits import check_story
 from .errors import ArticleError, ConfigError, EmptyDigestError, NoArticlesError
 from .models import Article, Citation, Coverage, Digest, DigestMeta, Skipped, Summary, SummarySentence, Update
 from .prepare import PreparedDocument, prepare_documents
@@ -45,8 +46,10 @@ def digest(articles: Sequence[Article | str] | str, max_words: int | None = None
     the others, for a caller that knows which are new (a stored story's articles after one of its
     versions); ``since_label`` says in ``update.since`` what they are new since ("version 4").
 
-    Raises :class:`NoArticlesError` when no article has text and :class:`EmptyDigestError` when no
-    summary sentence can be made (a navigation page, an error page, a table).
+    Raises :class:`~storylens.errors.LimitError` when the articles are over ``options.limits``' story
+    limits (``max_story_articles``, ``max_story_chars``), :class:`NoArticlesError` when no article has
+    text and :class:`EmptyDigestError` when no summary sentence can be made (a navigation page, an error
+    page, a table).
     """
     opts = options or Options()
     if max_words is not None and max_words != opts.max_words:
@@ -55,6 +58,8 @@ def digest(articles: Sequence[Article | str] | str, max_words: int | None = None
     arts: list[Article] = [a for a in given if a.text.strip()]
     if not arts:
         raise NoArticlesError(f"{_names(given)}: no article text to digest" if given else "no article to digest")
+    # the story limits (one message source: limits.py), whatever path the articles came by
+    check_story(_names(given), len(arts), sum(len(a.text) for a in arts), opts.limits)
     step = progress or (lambda _: None)
     step("summary")
     arts = with_languages(arts)

@@ -9,7 +9,7 @@ from dataclasses import fields
 
 from ..config import DEFAULT_METHOD, DEFAULT_ORDER, DEFAULT_WORDS, FORMATS, METHODS, ORDERS, Options
 from ..errors import StorylensError
-from ..limits import FLAGS, Limits
+from ..limits import FLAGS, Limits, check_story
 
 ENTITIES = {"auto": None, "rules": False, "spacy": True}
 
@@ -97,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
     title = None
     new_ids = None
     if args.store:
-        articles, skipped, title, new_ids = _from_store(args)
+        articles, skipped, title, new_ids = _from_store(args, opts.limits)
         check_mixed = False  # a stored story is one story by construction
     else:
         loaded = _load(args, opts)
@@ -178,10 +178,11 @@ def _read_stdin(cap: int, chunk: int = 1 << 20) -> bytes:
     return b"".join(parts)
 
 
-def _from_store(args: argparse.Namespace):
+def _from_store(args: argparse.Namespace, limits: Limits):
     """The story's articles in the order a folder of the same files gives them (so that the source
     numbers match), the story's title as ``storylens stories`` shows it, and with ``--since-version``
-    the ids of the articles that joined after that version (else None)."""
+    the ids of the articles that joined after that version (else None).  A story over a story limit is
+    refused (a LimitError): over ``max_story_articles`` before its texts are read."""
     if not args.story:
         raise StorylensError("--store needs --story ID (list them with: storylens stories --store DB)")
     if args.paths or args.input_list:
@@ -191,6 +192,9 @@ def _from_store(args: argparse.Namespace):
 
     with open_store(args.store, create=False) as store, store.snapshot():
         story = store.story(args.story)
+        where = f"story {args.story}"
+        check_story(where, story.size, 0, limits)
         articles = store.story_articles(args.story)
+        check_story(where, len(articles), sum(len(a.text) for a in articles), limits)
         new = None if args.since_version is None else store.added_after(args.story, args.since_version)
     return in_source_order(articles), [], story.title or None, new

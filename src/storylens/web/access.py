@@ -19,7 +19,8 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Sequence
 
-from ..errors import StorylensError
+from ..errors import LimitError, StorylensError
+from ..limits import STORY_LIMITS, story_limit_in
 from ..models import Article
 from .writer import WriterProcess
 from ..stories.store import Store, StoredStory, StoryFilter, UnknownStoryError, open_store
@@ -32,6 +33,12 @@ MAX_UPDATE_DIGESTS = 64
 
 class NoDigestError(StorylensError):
     """The story has no digest (the store says why)."""
+
+
+class StoryTooLargeError(NoDigestError):
+    """The story is over a story limit (``max_story_articles``, ``max_story_chars``): it is not digested,
+    by the store or on request; the message names the limit.  Not a state that passes, as the 503 of a
+    digest not made yet is: the web answers 422 (see :func:`storylens.web.api.too_large_is_422`)."""
 
 
 class UnknownArticleError(UnknownStoryError):
@@ -186,6 +193,8 @@ class StoreAccess:
             cached = store.cached_digest(story_id)
             if cached is None:
                 why = getattr(store, "digest_error", lambda _sid: None)(story_id) or "unknown reason"
+                if story_limit_in(why):
+                    raise StoryTooLargeError(f"story {story_id!r} is too large to digest: {why}")
                 raise NoDigestError(f"story {story_id!r} has no digest ({why})")
         self._remember(story_id, cached)
         return cached, True
@@ -204,7 +213,12 @@ class StoreAccess:
                 found = self._updates.get(key)
             if found is not None:
                 return found
-            made = to_dict(store.update_digest(story_id, int(since_version)))
+            try:
+                made = to_dict(store.update_digest(story_id, int(since_version)))
+            except LimitError as exc:
+                if exc.limit not in STORY_LIMITS:
+                    raise
+                raise StoryTooLargeError(f"story {story_id!r} is too large to digest: {exc.problem}") from None
         with self._digest_lock:
             self._updates[key] = made
             while len(self._updates) > MAX_UPDATE_DIGESTS:

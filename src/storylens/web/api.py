@@ -10,18 +10,19 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Annotated, Any
+from typing import Annotated, Any, Callable, TypeVar
 
 from fastapi import APIRouter, Header, Path, Query, Request
 from fastapi.responses import JSONResponse
 
 from ..errors import StorylensError
-from .access import ArticleView
+from .access import ArticleView, StoryTooLargeError
 from .listing import MAX_PER_PAGE, MAX_QUERY_CHARS, PER_PAGE, StoryQuery, list_stories
 from .security import bearer, token_ok
 from .upload import read_uploads
 
 MAX_ID_CHARS = 512
+T = TypeVar("T")
 MAX_SEARCH_LIMIT = 200
 
 StoryId = Annotated[str, Path(min_length=1, max_length=MAX_ID_CHARS, description="a story id")]
@@ -47,6 +48,21 @@ def story_query(q: str, outlet: str, date_from: str, date_to: str, since: str, p
                 per_page: int) -> StoryQuery:
     return StoryQuery(q=q, outlet=outlet, date_from=date_from, date_to=date_to, since=since, page=page,
                       per_page=per_page)
+
+
+def too_large_is_422(make: Callable[[], T]) -> T:
+    """``make()``, a story over a story limit answered 422 with its one-line message (the limit named).
+
+    422, not 413: the request is small and well formed (413 would ask the client for a smaller body,
+    which it cannot send); what it asks for, this story's digest, cannot be made under the server's
+    stated limit; and not 503 either, which says "later": the story stays too large until the limit
+    is raised."""
+    from fastapi import HTTPException
+
+    try:
+        return make()
+    except StoryTooLargeError as exc:
+        raise HTTPException(422, str(exc)) from None
 
 
 def router(ctx) -> APIRouter:
@@ -75,7 +91,8 @@ def router(ctx) -> APIRouter:
                        "them and the figures they change (as `storylens digest --since-version N`).",
            tags=["stories"], response_class=JSONResponse,
            responses={404: {"description": "no such story, or the story never had version `since_version`"},
-                      422: {"description": "nothing joined the story after `since_version` (its latest)"},
+                      422: {"description": "nothing joined the story after `since_version` (its latest), or the "
+                                           "story is over a story limit (max_story_articles, max_story_chars)"},
                       400: {"description": "the new articles only repeat what the earlier ones said"}})
     def story(story_id: StoryId,
               since_version: Annotated[int | None, Query(ge=0, le=2**62, description=(
@@ -83,10 +100,10 @@ def router(ctx) -> APIRouter:
               ) -> JSONResponse:
         s = ctx.access.story(story_id)
         if since_version is not None:
-            update = ctx.access.update_digest(story_id, since_version)
+            update = too_large_is_422(lambda: ctx.access.update_digest(story_id, since_version))
             return JSONResponse({"story": story_json(s), "versions": ctx.access.story_versions(story_id),
                                  "since_version": since_version, "digest": update, "digest_current": True})
-        digest, current = ctx.access.story_digest(story_id)
+        digest, current = too_large_is_422(lambda: ctx.access.story_digest(story_id))
         # digest_current is false for the moment between a write to the story and its new digest;
         # the digest is plain JSON already: sent as it is, without FastAPI's per-value encoding
         return JSONResponse({"story": story_json(s), "versions": ctx.access.story_versions(story_id),

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse
 
 from ..ingest import READERS
-from .api import MAX_ID_CHARS, story_query
+from .api import MAX_ID_CHARS, story_query, too_large_is_422
 from ..errors import EmptyDigestError
 from ..stories.store import NothingNewError, StoreError, UnknownVersionError
 from .listing import MAX_PER_PAGE, MAX_QUERY_CHARS, PER_PAGE, StoryPage, list_stories
@@ -117,7 +117,7 @@ def _story_values(ctx, story_id: str, since_version: int | None) -> dict[str, An
     update, note = None, ""
     if since_version is not None:
         try:
-            update = ctx.access.update_digest(story_id, since_version)
+            update = too_large_is_422(lambda: ctx.access.update_digest(story_id, since_version))
         except NothingNewError:
             note = f"Nothing new since version {since_version}: it is this story's latest version."
         except UnknownVersionError as exc:
@@ -127,7 +127,7 @@ def _story_values(ctx, story_id: str, since_version: int | None) -> dict[str, An
     if update is not None:
         digest, current = update, True
     else:
-        digest, current = ctx.access.story_digest(story_id)
+        digest, current = too_large_is_422(lambda: ctx.access.story_digest(story_id))
     view = StoryView(story_id, digest)
     # the cited spans' words, for the markers' hover text: read as spans, not as whole texts
     texts = ctx.access.span_texts(view.summary_spans())
