@@ -78,19 +78,6 @@ def _resplit_split(sents: Sequence[Sentence], max_words: int) -> Iterator[tuple[
 MAX_CANDIDATES = 3000
 
 
-def _earliest_round_robin(doc_of: Sequence[int], limit: int) -> list[int]:
-    """Indices of at most ``limit`` items, each article's earliest first, taken
-    round-robin across articles; returned in their original order."""
-    rank: dict[int, int] = {}
-    order = []
-    for i, d in enumerate(doc_of):
-        r = rank.get(d, 0)
-        rank[d] = r + 1
-        order.append((r, i))
-    order.sort()
-    return sorted(i for _, i in order[:max(limit, 0)])
-
-
 def _as_prepared(documents: Sequence[Article | PreparedDocument | str]) -> list[PreparedDocument]:
     """The documents as prepared ones, numbered by their place in ``documents``; the pool needs no
     dates, so articles given as such are only split."""
@@ -106,12 +93,44 @@ def _as_prepared(documents: Sequence[Article | PreparedDocument | str]) -> list[
     return out
 
 
+def _shares(counts: Sequence[int], limit: int) -> list[int]:
+    """How many of its earliest candidates each article keeps when the story keeps at most ``limit``:
+    each article's earliest taken round-robin across the articles (every article's first, then every
+    article's second, ...), from the counts alone (water-filling: the same number k from each article,
+    or all of a shorter one's, the largest k that fits, and one more for the first articles while the
+    budget lasts).
+
+    >>> _shares([5, 2, 9], 10)
+    [4, 2, 4]
+    >>> _shares([5, 2, 9], 100)
+    [5, 2, 9]
+    """
+    limit = max(limit, 0)
+    if sum(counts) <= limit:
+        return list(counts)
+    low, high = 0, max(counts)  # the largest k whose shares fit: sum(min(c, low)) <= limit < sum(min(c, high))
+    while high - low > 1:
+        mid = (low + high) // 2
+        low, high = (mid, high) if sum(min(c, mid) for c in counts) <= limit else (low, mid)
+    shares = [min(c, low) for c in counts]
+    left = limit - sum(shares)
+    for d, c in enumerate(counts):
+        if left and c > low:
+            shares[d] += 1
+            left -= 1
+    return shares
+
+
 class _Candidates:
-    """The candidates of a pool being built, column by column: each sentence with its content terms,
-    lower-cased words, their stems, its whitespace words and its key (the text lower-cased, whitespace
-    collapsed: exact copies share it)."""
+    """The candidates of a pool being built, in two passes: :meth:`read` decides which sentences of each
+    article are candidates (without their words), :meth:`build` makes the columns of those kept: each
+    sentence with its content terms, lower-cased words, their stems, its whitespace words and its key
+    (the text lower-cased, whitespace collapsed: exact copies share it).  So the words, stems and terms
+    are made for at most the pool's limit story-wide, not for every article's candidates."""
 
     def __init__(self) -> None:
+        # per article, its candidates: (sentence, kept whole, whitespace words, key)
+        self.found: list[list[tuple[Sentence, bool, int, str]]] = []
         self.sentences: list[Sentence] = []
         self.terms: list[list[str]] = []
         self.tokens: list[list[str]] = []
@@ -121,12 +140,13 @@ class _Candidates:
         self.seen: set[str] = set()
 
     def read(self, doc: PreparedDocument, sents: Sequence[Sentence], lo: int, hi: int, limit: int) -> None:
-        """Add the candidates of one article: its sentences (over-long ones split at every stop) of ``lo``
-        to ``hi`` words that are no heading, headline, standfirst, caption or cut quotation, and no exact
-        copy of one seen before.  Past ``limit`` of them, none more is made (the pool keeps at most
-        ``limit`` in all), but each is still seen, so that a later article's copy of it stays out."""
+        """Find the candidates of one article: its sentences (over-long ones split at every stop) of ``lo``
+        to ``hi`` words that are no heading, headline, standfirst, caption or cut quotation, with a content
+        word, and no exact copy of one seen before.  Past ``limit`` of them, none more is taken (the pool
+        keeps at most ``limit`` in all), but each is still seen, so that a later article's copy of it stays
+        out.  Their words are split here and not kept (the prepared document keeps only those built)."""
         shown = display_positions(doc.article, sents)  # headline, standfirst, captions
-        taken = 0
+        taken: list[tuple[Sentence, bool, int, str]] = []
         for s, split in _resplit_split(sents, hi):
             whole = split is not None  # the prepared sentence itself, not a piece of an over-long one
             if split is None:
@@ -138,27 +158,29 @@ class _Candidates:
             if key in self.seen:  # exact copy: kept once, its source found as support
                 continue
             self.seen.add(key)
-            if taken >= limit:
+            if len(taken) >= limit:
                 continue
-            # a sentence kept whole has its words in the prepared document; a piece of one is split here
-            low = doc.words(s.position) if whole else words(s.text)
-            st = list(map(_stem, low))
-            toks = [t for t, w in zip(st, low) if w not in STOPWORDS and len(w) > 1]
-            if not toks:
-                continue
-            self.sentences.append(s)
-            self.keys.append(key)
-            self.terms.append(toks)
-            self.tokens.append(low)
-            self.stems.append(st)
-            self.nwords.append(n)
-            taken += 1
+            low = doc.words(s.position, keep=False) if whole else words(s.text)
+            if any(w not in STOPWORDS and len(w) > 1 for w in low):
+                taken.append((s, whole, n, key))
+        self.found.append(taken)
 
-    def keep(self, indices: Sequence[int]) -> None:
-        """Keep only the candidates at ``indices`` (in that order)."""
-        for name in ("sentences", "terms", "tokens", "stems", "nwords", "keys"):
-            column = getattr(self, name)
-            setattr(self, name, [column[i] for i in indices])
+    def build(self, docs: Sequence[PreparedDocument], limit: int) -> None:
+        """The columns of the candidates kept: at most ``limit``, each article's earliest, round-robin
+        across the articles (:func:`_shares`), in their original order."""
+        shares = _shares([len(f) for f in self.found], limit)
+        for doc, found, share in zip(docs, self.found, shares):
+            for s, whole, n, key in found[:share]:
+                # a sentence kept whole has its words in the prepared document; a piece of one is split here
+                low = doc.words(s.position) if whole else words(s.text)
+                st = list(map(_stem, low))
+                self.sentences.append(s)
+                self.keys.append(key)
+                self.terms.append([t for t, w in zip(st, low) if w not in STOPWORDS and len(w) > 1])
+                self.tokens.append(low)
+                self.stems.append(st)
+                self.nwords.append(n)
+        self.found = []
 
 
 @dataclass
@@ -195,8 +217,7 @@ class SentencePool:
         found = _Candidates()
         for doc, sents in zip(docs, per_doc):
             found.read(doc, sents, opts.min_sentence_words, opts.max_sentence_words, limit)
-        if len(found.sentences) > limit:
-            found.keep(_earliest_round_robin([s.doc_index for s in found.sentences], limit))
+        found.build(docs, limit)
         pool = cls([d.article for d in docs], per_doc, found.sentences, found.terms, opts.support_threshold,
                    tokens=found.tokens)
         pool.nwords = found.nwords
