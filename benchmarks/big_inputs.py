@@ -9,7 +9,9 @@ text file (``digest``), a JSONL of three 15 MB articles (``digest``: one story o
 a 300 MB JSONL of 3 KB articles (read by ``cluster``; ``digest`` stops at once at max_story_articles),
 and the largest story one digest takes by default (max_story_articles, max_story_chars): 1,590 of the
 300 MB file's articles, 5,000 articles of 1 KB in the costliest shape per character found, 12 of 400 KB.
-The 45 MB text and the three 15 MB articles are read with ``--max-story-chars`` raised.  Each runs in a subprocess
+The 45 MB text and the three 15 MB articles are read with ``--max-story-chars`` raised.  ``digest_10000x1kb``
+and the other ``RAISED`` cases: the same worst shapes at 10,000 articles and 10,000,000 characters (both flags
+given), and 10,000 3-KB articles with them raised further.  Each runs in a subprocess
 under a 3 GiB address-space cap and a time limit; the figures go in BENCHMARKS.md ("Hardening").
 """
 
@@ -127,7 +129,44 @@ def make(case: str, d: Path) -> tuple[list[str], float]:
                 text = " ".join(article(rng, 25) for _ in range(2_540))  # 399,000 characters or so
                 fh.write(json.dumps({"id": f"l{i}", "text": text, "published": f"2024-01-{1 + i % 28:02d}"}) + "\n")
         return ["digest", "--entities", "rules", str(p)], 900
+    if case in RAISED:  # the same shapes at twice the story limits (what the two-pass pool allows)
+        return _raised(case, d, rng)
     raise SystemExit(f"unknown case {case}")
+
+
+# the worst shapes at 10,000 articles and 10,000,000 characters (the story limits raised by their flags),
+# and 10,000 of the 300 MB file's 3-KB articles (32 M characters) with them raised further
+RAISED = ("digest_10000x1kb", "digest_3170x3kb", "digest_25x400kb", "digest_200x50kb", "digest_1x10m",
+          "digest_10000x3kb")
+_RAISED_FLAGS = ["--max-story-articles", "10000", "--max-story-chars", "10000000"]
+
+
+def _short(rng: random.Random, n: int) -> str:
+    """``n`` sentences of five two-letter words (each sentence a candidate): the costliest shape per character."""
+    return " ".join(" ".join(rng.choice(_LETTERS) + rng.choice(_LETTERS) for _ in range(5)).capitalize() + "."
+                    for _ in range(n))
+
+
+def _raised(case: str, d: Path, rng: random.Random) -> tuple[list[str], float]:
+    p = d / f"{case}.jsonl"
+    flags = _RAISED_FLAGS
+    with p.open("w") as fh:
+        if case == "digest_10000x1kb":
+            fh.writelines(json.dumps({"id": f"s{i}", "text": _short(rng, 62)}) + "\n" for i in range(10_000))
+        elif case == "digest_200x50kb":
+            fh.writelines(json.dumps({"id": f"m{i}", "text": _short(rng, 3_100)}) + "\n" for i in range(200))
+        elif case == "digest_1x10m":
+            fh.write(json.dumps({"id": "one", "text": _short(rng, 624_000)}) + "\n")
+        elif case == "digest_25x400kb":
+            for i in range(25):
+                text = " ".join(article(rng, 25) for _ in range(2_540))
+                fh.write(json.dumps({"id": f"l{i}", "text": text, "published": f"2024-01-{1 + i % 28:02d}"}) + "\n")
+    if case in ("digest_3170x3kb", "digest_10000x3kb"):
+        n = 3_170 if case == "digest_3170x3kb" else 10_000
+        small_articles(p, rng, lambda fh, i: i < n)
+        if n == 10_000:
+            flags = ["--max-story-articles", "10000", "--max-story-chars", "40000000"]
+    return ["digest", "--entities", "rules", *flags, str(p)], 900
 
 
 def small_articles(p: Path, rng: random.Random, more) -> None:
@@ -141,7 +180,7 @@ def small_articles(p: Path, rng: random.Random, more) -> None:
 
 
 CASES = ["tiny_lines", "gzip_bomb", "text_45mb", "jsonl_3x15mb", "jsonl_300mb", "tiny_lines_cluster",
-         "jsonl_300mb_digest", "digest_1590x3kb", "digest_5000x1kb", "digest_12x400kb"]
+         "jsonl_300mb_digest", "digest_1590x3kb", "digest_5000x1kb", "digest_12x400kb", *RAISED]
 
 
 def main(argv: list[str] | None = None) -> int:
