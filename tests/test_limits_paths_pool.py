@@ -7,7 +7,8 @@ import random
 
 from storylens.prepare import PreparedDocument
 from storylens.models import Article
-from storylens.summarizers.pool import SentencePool, _shares
+from storylens.shares import round_robin_shares
+from storylens.summarizers.pool import SentencePool
 
 
 def _round_robin(counts: list[int], limit: int) -> list[int]:
@@ -22,7 +23,7 @@ def test_shares_are_the_round_robin_of_the_earliest():
     for _ in range(500):
         counts = [rng.choice([0, 1, 2, 3, 5, 8, 20, 60]) for _ in range(rng.randint(1, 12))]
         limit = rng.randint(0, sum(counts) + 3)
-        assert _shares(counts, limit) == _round_robin(counts, limit), (counts, limit)
+        assert round_robin_shares(counts, limit) == _round_robin(counts, limit), (counts, limit)
 
 
 def test_only_the_kept_candidates_have_their_words_kept():

@@ -7,6 +7,7 @@ from typing import Any, Sequence
 
 from ..models import Article, FactGroup, Quote, Summary
 from ..prepare import PreparedDocument, prepare_documents
+from ..shares import round_robin_shares
 from ..text.segment import word_count
 from ..text.tfidf import STOPWORDS, TfidfSpace, stem
 
@@ -96,18 +97,4 @@ def compared_shares(eligible: Sequence[int], budget: int = MAX_STORY_COMPARED) -
     >>> compared_shares([500, 3], budget=10_000)
     [400, 3]
     """
-    capped = [min(e, MAX_COMPARED) for e in eligible]
-    if sum(capped) <= budget:
-        return capped
-    low, high = 0, MAX_COMPARED  # the largest k whose shares fit: sum(min(e, low)) <= budget < sum(min(e, high))
-    while high - low > 1:
-        mid = (low + high) // 2
-        low, high = (mid, high) if sum(min(e, mid) for e in capped) <= budget else (low, mid)
-    k = low
-    shares = [min(e, k) for e in capped]
-    left = budget - sum(shares)
-    for d, e in enumerate(capped):
-        if left and e > k:
-            shares[d] += 1
-            left -= 1
-    return shares
+    return round_robin_shares([min(e, MAX_COMPARED) for e in eligible], budget)

@@ -19,6 +19,7 @@ import numpy as np
 
 from ..models import Article, Sentence, Summary
 from ..prepare import PreparedDocument
+from ..shares import round_robin_shares
 from ..text.segment import ABBREVIATIONS, token_before, words
 from ..text.tfidf import STOPWORDS, TfidfSpace, stem
 from . import support
@@ -93,34 +94,6 @@ def _as_prepared(documents: Sequence[Article | PreparedDocument | str]) -> list[
     return out
 
 
-def _shares(counts: Sequence[int], limit: int) -> list[int]:
-    """How many of its earliest candidates each article keeps when the story keeps at most ``limit``:
-    each article's earliest taken round-robin across the articles (every article's first, then every
-    article's second, ...), from the counts alone (water-filling: the same number k from each article,
-    or all of a shorter one's, the largest k that fits, and one more for the first articles while the
-    budget lasts).
-
-    >>> _shares([5, 2, 9], 10)
-    [4, 2, 4]
-    >>> _shares([5, 2, 9], 100)
-    [5, 2, 9]
-    """
-    limit = max(limit, 0)
-    if sum(counts) <= limit:
-        return list(counts)
-    low, high = 0, max(counts)  # the largest k whose shares fit: sum(min(c, low)) <= limit < sum(min(c, high))
-    while high - low > 1:
-        mid = (low + high) // 2
-        low, high = (mid, high) if sum(min(c, mid) for c in counts) <= limit else (low, mid)
-    shares = [min(c, low) for c in counts]
-    left = limit - sum(shares)
-    for d, c in enumerate(counts):
-        if left and c > low:
-            shares[d] += 1
-            left -= 1
-    return shares
-
-
 class _Candidates:
     """The candidates of a pool being built, in two passes: :meth:`read` decides which sentences of each
     article are candidates (without their words), :meth:`build` makes the columns of those kept: each
@@ -167,8 +140,8 @@ class _Candidates:
 
     def build(self, docs: Sequence[PreparedDocument], limit: int) -> None:
         """The columns of the candidates kept: at most ``limit``, each article's earliest, round-robin
-        across the articles (:func:`_shares`), in their original order."""
-        shares = _shares([len(f) for f in self.found], limit)
+        across the articles (:func:`~storylens.shares.round_robin_shares`), in their original order."""
+        shares = round_robin_shares([len(f) for f in self.found], limit)
         for doc, found, share in zip(docs, self.found, shares):
             for s, whole, n, key in found[:share]:
                 # a sentence kept whole has its words in the prepared document; a piece of one is split here
