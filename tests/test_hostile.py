@@ -198,10 +198,10 @@ def test_hostile_folder_is_digested_within_bounds(tmp_path):
     ("big.warc", lambda: warc_record("https://example.org/h", b"<p>x</p>", claimed=10**12), "max_expanded_bytes"),
     ("deep.html", lambda: deep_page(1_000_000), "max_depth"),
     ("deep.xml", lambda: rss("Deep", STORY + "<x>" * 1_000_000 + "</x>" * 1_000_000).encode(), "max_depth"),
-    # the limits of one digest (one story), met while reading: the 5,001st article, the 5,000,001st character
+    # the limits of one digest (one story), met while reading: the 10,001st article, the 10,000,001st character
     ("many.jsonl", lambda: "".join(json.dumps({"text": f"{STORY} Report {i}."}) + "\n"
-                                   for i in range(5_001)).encode(), "max_story_articles"),
-    ("long.jsonl", lambda: (json.dumps({"text": STORY + " Rescuers dug." * 160_000}) + "\n").encode() * 3,
+                                   for i in range(10_001)).encode(), "max_story_articles"),
+    ("long.jsonl", lambda: (json.dumps({"text": STORY + " Rescuers dug." * 240_000}) + "\n").encode() * 3,
      "max_story_chars"),
 ])
 def test_a_file_over_a_limit_alone_stops_at_once_naming_the_flag(tmp_path, name, make, limit):

@@ -22,7 +22,7 @@ def _folder(tmp_path, n: int):
 def test_the_story_limits_have_flags_and_defaults():
     assert STORY_LIMITS == ("max_story_articles", "max_story_chars")
     assert FLAGS["max_story_articles"] == "--max-story-articles" and FLAGS["max_story_chars"] == "--max-story-chars"
-    assert Limits().max_story_articles == 5_000 and Limits().max_story_chars == 5_000_000
+    assert Limits().max_story_articles == 10_000 and Limits().max_story_chars == 10_000_000
 
 
 def test_a_story_over_its_articles_stops_across_files(tmp_path):

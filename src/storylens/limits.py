@@ -50,9 +50,9 @@ class Limits:
     # files read from the folders named on the command line
     max_files: int = 100_000
     # articles one digest takes in (all its inputs together: one story), counted while reading
-    max_story_articles: int = 5_000
+    max_story_articles: int = 10_000
     # characters of article text one digest takes in (all its articles together), counted while reading
-    max_story_chars: int = 5_000_000
+    max_story_chars: int = 10_000_000
 
     def __post_init__(self) -> None:
         for f in fields(self):
