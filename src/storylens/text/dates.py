@@ -6,8 +6,8 @@ live in :mod:`.date_formats`; which way an expression points, past or ahead, is 
 
 News text leaves the date to the reader: "on Tuesday", "last week", "a day
 earlier", "on September 9", "since mid-July".  :func:`find_times` locates such
-expressions in a sentence; :func:`resolve` turns one into an ISO date against
-the article's publication date (the *anchor*).  What cannot be resolved stays
+expressions in a sentence (its patterns are in :mod:`.date_patterns`); :func:`resolve`
+turns one into an ISO date against the article's publication date (the *anchor*).  What cannot be resolved stays
 unresolved (``date=None``), it is never guessed.
 
 Precision of a resolved date: ``day`` (``2016-10-11``), ``week`` (the Monday
@@ -24,30 +24,11 @@ from typing import Callable
 from .date_clauses import (east_of_the_wire, ends_ahead, in_past_clause, is_future, is_future_in_past, is_history,
                            local_day, moved_from, past_day, reads_ahead)
 from .date_formats import iso_date, month_number, parse_date, parse_iso, parse_numeric_date, sort_key
-from .lexicon import (MONTH_ABBREVIATIONS, MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS,
-                      YEAR_PATTERN)
+from .date_patterns import ABBR_END, HOLIDAYS, PATTERNS, TRIGGER
+from .lexicon import MONTH_PATTERN, MONTHS, WEEKDAYS, YEAR_PATTERN
 
 _NUMWORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
              "eight": 8, "nine": 9, "ten": 10}
-
-_MON = rf"(?-i:{MONTH_PATTERN})\.?"  # capitalised even in a pattern that ignores case: "the march" is no month
-# a month's own end: "July 1998", "the January-February period"; not "Mayor", "March-ing"
-_MON_END = rf"(?![\w-])|(?=-(?:{MONTH_PATTERN})\b)"
-_YY = r"['`\u2019](?P<yy>\d\d)"  # a year written with two digits: "November '96", "the `60s"
-_ABBR_END = re.compile(rf"\b(?:{'|'.join(MONTH_ABBREVIATIONS)})\.$")  # "Oct." ends with its own period
-_DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
-_YEAR = YEAR_PATTERN
-_WD = rf"(?:{WEEKDAY_PATTERN})"
-_PART = r"(?:(?P<part>early|mid|late|the end of|the beginning of|the start of|the middle of)[\s-]+)"
-_N = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
-
-#: named days of the calendar -> (month, day), or a rule for those that move
-HOLIDAYS: dict[str, tuple[int, int]] = {
-    "New Year's Day": (1, 1), "New Year's Eve": (12, 31), "Christmas Eve": (12, 24), "Christmas Day": (12, 25),
-    "Christmas": (12, 25), "Valentine's Day": (2, 14), "Independence Day": (7, 4), "Fourth of July": (7, 4),
-    "July Fourth": (7, 4), "Halloween": (10, 31), "Veterans Day": (11, 11), "Thanksgiving": (11, -4),
-    "Thanksgiving Day": (11, -4), "Labor Day": (9, -1), "Memorial Day": (5, -9),
-}
 
 
 def _holiday_date(name: str, year: int) -> date:
@@ -64,75 +45,6 @@ def _holiday_date(name: str, year: int) -> date:
     first += timedelta(days=(weekday - first.weekday()) % 7)
     return first + timedelta(weeks=-day - 1)
 
-
-_HOLIDAY = "|".join(re.escape(h).replace("'", "['\u2019]") for h in sorted(HOLIDAYS, key=len, reverse=True))
-
-
-_PATTERNS: list[tuple[str, re.Pattern]] = [
-    # full and partial calendar dates
-    ("md", re.compile(rf"(?:\b(?P<yrel>(?i:last|this|next)) year['\u2019]s\s+)?"  # "last year's July 19 crash"
-                      rf"\b(?P<mon>{_MON})\s+(?P<day>{_DAY})\b(?:,?\s+(?P<year>{_YEAR})\b)?")),
-    ("dm", re.compile(rf"\b(?P<day>{_DAY})\s+(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR})\b)?")),
-    # a named day before the months it names: "the Fourth of July" is July 4, not July
-    ("holiday", re.compile(rf"\b(?P<holiday>{_HOLIDAY})(?:,?\s+(?P<year>{_YEAR})\b)?")),
-    # a season with its year: "the summer of 1997", "in spring 1998"
-    ("year", re.compile(rf"\b(?:(?:early|late|mid)[\s-]+)?(?:the\s+)?(?:spring|summer|autumn|fall|winter)\s+"
-                        rf"(?:(?:of\s+)?(?P<year>{_YEAR})\b|of\s+(?P<yrel>last|this|next)\s+year\b)", re.IGNORECASE)),
-    ("month", re.compile(
-        rf"(?:\b(?P<prep>in|since|by|until|till|from|through|during|of|last|this|next|early|mid|late|for|to|after|"
-        rf"before|around|throughout|the|its|their|his|her)[\s-]+)"
-        rf"(?:the\s+)?{_PART}?(?P<mon>{_MON})(?:{_MON_END})"
-        rf"(?:,?\s+(?:(?P<year>{_YEAR})\b|{_YY}\b(?!s)|(?P<yrel>last|this|next)\s+year\b))?",
-        re.IGNORECASE)),
-    ("month", re.compile(rf"\b{_PART}(?P<mon>{_MON})(?![\w-])"
-                         rf"(?:\s+(?:(?P<year>{_YEAR})\b|(?P<yrel>last|this|next)\s+year\b))?", re.IGNORECASE)),
-    ("year", re.compile(rf"(?:\b(?P<prep>in|since|by|until|from|during|of|early|mid|late)[\s-]+)"
-                        rf"{_PART}?(?P<year>{_YEAR})\b(?![-\d])", re.IGNORECASE)),
-    # a year that qualifies a noun or a span: "a 1983 agreement", "the 1998 assaults", "for 1998", "between
-    # 1991-98", "the 1950s"
-    ("year", re.compile(rf"\b(?P<prep>a|an|the|his|her|its|their|for|between|after|before)\s+"
-                        rf"(?P<year>{_YEAR})(?P<decade>s)?(?=[\s,.;:)]|-\d\d\b)(?!\s*(?:GMT|BST|EST|EDT|"
-                        rf"UTC|hours|hrs|local)\b)", re.IGNORECASE)),
-    # the second year of a span: "from 1996 to 1997", "between 1991 and 1998"
-    ("year", re.compile(rf"(?<=\d\d\d\d )(?P<prep>to|and|through|until)\s+(?P<year>{_YEAR})\b(?![-\d])")),
-    ("rel_anchor", re.compile(
-        rf"(?<!for )(?<!over )(?<!another )(?<!more )"  # "for another five days after": a stretch, no count
-        rf"\b(?P<n>{_N})\s+(?P<unit>day|days|week|weeks|month|months|year|years)\s+"
-        rf"(?P<dir>earlier|later|before|after|previously)\b"
-        rf"|\bthe\s+(?P<dir2>previous|next|following)\s+(?P<unit2>day|week)\b"
-        rf"|\bthe\s+(?P<dir4>previous|following)\s+(?P<unit4>month|year)\b"
-        rf"|\bthe\s+(?P<unit3>day|week|month|year)\s+(?P<dir3>before|after)\b", re.IGNORECASE)),
-    ("ago", re.compile(rf"\b(?P<n>{_N})\s+(?P<unit>day|days|week|weeks|month|months|year|years|decade|decades)\s+"
-                       r"ago\b",
-                       re.IGNORECASE)),
-    ("rel_day", re.compile(r"\b(?P<word>today|yesterday|tomorrow|tonight|this morning|this afternoon|"
-                           r"this evening|last night)\b", re.IGNORECASE)),
-    ("rel_period", re.compile(
-        r"\b(?P<which>last|this|next|past|earlier this|later this|(?:earlier|later|early|late) in the|in the|"
-        r"during the|by the|at the(?=\s+weekend)|over the(?=\s+(?:weekend|spring|summer|autumn|fall|winter)))\s+"
-        r"(?:(?:election|fiscal|school|academic|calendar)\s+(?=year))?"
-        r"(?P<unit>week|weekend|month|year|spring|summer|autumn|fall|winter)\b",
-        re.IGNORECASE)),
-    # the current one: "the end of the year", "by year's end", "at the start of the month"
-    ("rel_period", re.compile(r"\b(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+the\s+(?P<unit>week|month|year)\b"
-                              r"|\b(?P<unit2>year|month)(?:['\u2019]s\s+end|-end)\b", re.IGNORECASE)),
-    # not "on a Thursday", "every Sunday": no one day
-    ("weekday", re.compile(rf"(?<!\bon a )(?<!every )(?<!each )"
-                           rf"\b(?:(?P<which>(?i:last|this|next|on|late|early|later|earlier))\s+)?(?P<wd>{_WD})\b")),
-    # a month with its year and no preposition: "March 1998 was the wettest"
-    ("month", re.compile(rf"\b(?P<mon>{_MON})(?![\w-]),?\s+(?P<year>{_YEAR})\b")),
-    # a month, a year or a decade with two digits for its year: "In November '96", "since '98", "in the `60s"
-    ("year", re.compile(rf"\b(?P<prep>in|since|of|by|from|until|through)\s+{_YY}\b(?!s)", re.IGNORECASE)),
-    ("month", re.compile(rf"\b(?P<mon>{_MON})(?![\w-]),?\s+{_YY}\b(?!s)")),
-    ("year", re.compile(rf"\b(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]*)?{_YY}(?P<decade>s)\b", re.IGNORECASE)),
-    # the first year of a span: "Pinochet's 1973-90 rule", "the 1998-99 season"
-    ("year", re.compile(rf"(?<![\d,.$\w/-])(?P<year>{_YEAR})-(?:\d\d|{_YEAR})\b(?!-\d)")),
-    # a decade with its part: "the mid-1990s", "early 1980s"
-    ("year", re.compile(rf"\b{_PART}(?P<year>{_YEAR})(?P<decade>s)\b", re.IGNORECASE)),
-    # a year with no word before it that says so: "compared with 1997", "1998 was a record"
-    ("year", re.compile(rf"(?<![\d,.$\w/-])(?P<year>{_YEAR})(?P<decade>s)?(?![\w%/-]|[,.]\d|\s*(?:percent|GMT|BST|EST|"
-                        r"EDT|UTC|hours|hrs|local|people|persons)\b)")),
-]
 
 @dataclass(frozen=True)
 class TimeExpr:
@@ -168,37 +80,14 @@ class Resolved:
 UNRESOLVED = Resolved(None, "unresolved")
 
 
-# a word or a digit that every pattern above needs (a weekday holds "day"): a text with none has no time
-# expression, and most sentences are read no further
-_TRIGGER = re.compile(rf"\d|{_MON}|{_HOLIDAY}|(?i:day|week|month|year|spring|summer|autumn|fall|winter|decade|"
-                      r"ago|tonight|tomorrow|morning|afternoon|evening|night)")
-
-
-# what each pattern of _PATTERNS needs, in its order: a pattern whose words are not in a text is not run on it
-_G_DIGIT = re.compile(r"\d")
-_G_MONTH = re.compile(rf"\b(?:{MONTH_PATTERN})")
-_G_SEASON = re.compile(r"(?i:spring|summer|autumn|fall|winter)")
-_G_UNIT = re.compile(r"(?i:day|week|month|year)")
-_G_AGO = re.compile(r"(?i:ago)")
-_G_DAYWORD = re.compile(r"(?i:today|yesterday|tomorrow|tonight|morning|afternoon|evening|night)")
-_G_PERIOD = re.compile(r"(?i:week|month|year|spring|summer|autumn|fall|winter)")
-_G_WEEKDAY = re.compile(rf"\b(?:{WEEKDAY_PATTERN})")
-_G_HOLIDAY = re.compile(_HOLIDAY)
-_GATES: tuple[tuple[re.Pattern, ...], ...] = (
-    (_G_MONTH, _G_DIGIT), (_G_MONTH, _G_DIGIT), (_G_HOLIDAY,), (_G_SEASON,), (_G_MONTH,), (_G_MONTH,),
-    (_G_DIGIT,), (_G_DIGIT,), (_G_DIGIT,), (_G_UNIT,), (_G_AGO,), (_G_DAYWORD,), (_G_PERIOD,), (_G_UNIT,),
-    (_G_WEEKDAY,), (_G_MONTH, _G_DIGIT), (_G_DIGIT,), (_G_MONTH, _G_DIGIT), (_G_DIGIT,),
-    (_G_DIGIT,), (_G_DIGIT,), (_G_DIGIT,))
-
-
 def find_times(text: str, offset: int = 0) -> list[TimeExpr]:
     """Time expressions in ``text`` (spans shifted by ``offset``), in text order, not overlapping."""
-    if not _TRIGGER.search(text):
+    if not TRIGGER.search(text):
         return []
     found: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
     has: dict[re.Pattern, bool] = {}
-    for (kind, pat), gates in zip(_PATTERNS, _GATES):
+    for kind, pat, gates in PATTERNS:
         if not all(has[g] if g in has else has.setdefault(g, bool(g.search(text))) for g in gates):
             continue
         for m in pat.finditer(text):
@@ -211,7 +100,7 @@ def find_times(text: str, offset: int = 0) -> list[TimeExpr]:
             if kind in _YEARLESS and not any(k in _GIVES_YEAR for k, _ in parts):
                 parts = tuple(sorted(parts + _tense_parts(text, s, e, kind) + _entry_year(text)))
             surface = m.group(0)
-            if surface.endswith(".") and not _ABBR_END.search(surface):
+            if surface.endswith(".") and not ABBR_END.search(surface):
                 surface, e = surface[:-1], e - 1  # a full stop, not an abbreviation's
             taken.append((s, e))
             found.append(TimeExpr(s + offset, e + offset, surface, kind, parts))
@@ -259,7 +148,7 @@ def _tense_parts(text: str, start: int, end: int, kind: str) -> tuple[tuple[str,
     return (("past", "1"),) if past else ()
 
 
-_CHRONICLE_YEAR = re.compile(rf"\s*(?P<year>{_YEAR})\s*:\s*$")
+_CHRONICLE_YEAR = re.compile(rf"\s*(?P<year>{YEAR_PATTERN})\s*:\s*$")
 
 
 def chronicle_year(sentence: str) -> int | None:
