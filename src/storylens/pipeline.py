@@ -54,12 +54,7 @@ def digest(articles: Sequence[Article | str] | str, max_words: int | None = None
     opts = options or Options()
     if max_words is not None and max_words != opts.max_words:
         opts = opts.with_(max_words=max_words)
-    given = as_articles(articles)
-    arts: list[Article] = [a for a in given if a.text.strip()]
-    if not arts:
-        raise NoArticlesError(f"{_names(given)}: no article text to digest" if given else "no article to digest")
-    # the story limits (one message source: limits.py), whatever path the articles came by
-    check_story(_names(given), len(arts), sum(len(a.text) for a in arts), opts.limits)
+    arts = _story_articles(articles, opts)
     step = progress or (lambda _: None)
     step("summary")
     arts = with_languages(arts)
@@ -75,16 +70,34 @@ def digest(articles: Sequence[Article | str] | str, max_words: int | None = None
     if check_mixed:
         step("stories")
     mixed = mixed_stories([arts[i] for i in in_language(arts, lang)]) if check_mixed else []  # lexical: one language
-    meta = DigestMeta(
+    meta = _meta(summary, opts, arts, copies, analysis_meta, mixed, lang)
+    update = None if label is None else _update(label, fresh_ids, extra.get("facts", ()))
+    return Digest(title=title or story_title(arts, summary), summary=summary, articles=tuple(arts),
+                  skipped=tuple(skipped), meta=meta, update=update, **extra)
+
+
+def _story_articles(articles: Sequence[Article | str] | str, opts: Options) -> list[Article]:
+    """The articles with text, within the story limits (one message source: limits.py, whatever path the
+    articles came by)."""
+    given = as_articles(articles)
+    arts: list[Article] = [a for a in given if a.text.strip()]
+    if not arts:
+        raise NoArticlesError(f"{_names(given)}: no article text to digest" if given else "no article to digest")
+    check_story(_names(given), len(arts), sum(len(a.text) for a in arts), opts.limits)
+    return arts
+
+
+def _meta(summary: Summary, opts: Options, arts: Sequence[Article], copies: dict[int, int], analysis_meta: dict,
+          mixed: list[list[str]], lang: str | None) -> DigestMeta:
+    """How the digest was made: its method and budget, the copies folded, the evidence's backends, the
+    stories the input mixes and the languages."""
+    return DigestMeta(
         method=summary.method, max_words=opts.max_words,
         copies={arts[c].id: arts[o].id for c, o in sorted(copies.items())},
         entities_backend=analysis_meta.pop("entities_backend", None),
         inferred_dates=analysis_meta.pop("inferred_dates", None),
         stories_in_input=tuple(tuple(g) for g in mixed) or None,
         extra={**analysis_meta, **languages_meta(arts, lang)})
-    update = None if label is None else _update(label, fresh_ids, extra.get("facts", ()))
-    return Digest(title=title or story_title(arts, summary), summary=summary, articles=tuple(arts),
-                  skipped=tuple(skipped), meta=meta, update=update, **extra)
 
 
 def _summary(arts: Sequence[Article], docs: Sequence[PreparedDocument], originals: Sequence[int], opts: Options,
