@@ -4,15 +4,9 @@ over-read, "he said" chains, verbs of manner and of judging, passive agents, bod
 
 from __future__ import annotations
 
-from storylens.config import Options
-from storylens.evidence import analyze as _analyze
 from storylens.models import Article
 
-
-def _speakers(*texts: str) -> dict[str, str | None]:
-    arts = [Article(id=f"a{i}", text=t, published="1999-03-02") for i, t in enumerate(texts)]
-    qs = _analyze(arts, None, Options(use_spacy=False))["quotes"]
-    return {q.text[:20]: q.speaker for q in qs}
+from test_quotes_speakers import _speakers
 
 
 def test_a_middle_initial_is_part_of_the_name_and_its_surname_speaks():
