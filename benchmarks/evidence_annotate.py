@@ -18,6 +18,7 @@ import random
 import re
 import sys
 from pathlib import Path
+from typing import Iterator
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
@@ -162,17 +163,23 @@ def parse_figure(spec: str) -> dict:
     return fig
 
 
-def build(text: str, notes: str) -> dict:
-    """One article's annotations from the annotator's notes (lines ``Q|F|T ANCHOR => ...``, in text order)."""
-    out: dict = {"quotes": [], "figures": [], "times": []}
-    cursor = {"Q": 0, "q": 0, "F": 0, "T": 0}
+def note_lines(notes: str) -> Iterator[tuple[str, str, str, str]]:
+    """``(kind, anchor, spec, line)`` of each annotator's notes line ``K ANCHOR => SPEC`` (blank lines and
+    ``#`` comments skipped); this script's :func:`build` and evidence_fresh.py's read them."""
     for line in notes.splitlines():
         line = line.strip()
         if not line or line.startswith("#"):
             continue
         kind, rest = line[0], line[1:].strip()
         anchor, _, spec = rest.partition("=>")
-        anchor, spec = anchor.strip(), spec.strip()
+        yield kind, anchor.strip(), spec.strip(), line
+
+
+def build(text: str, notes: str) -> dict:
+    """One article's annotations from the annotator's notes (lines ``Q|F|T ANCHOR => ...``, in text order)."""
+    out: dict = {"quotes": [], "figures": [], "times": []}
+    cursor = {"Q": 0, "q": 0, "F": 0, "T": 0}
+    for kind, anchor, spec, line in note_lines(notes):
         at = _find(text, anchor, cursor[kind])
         cursor[kind] = at + 1
         if kind in "Qq":

@@ -110,17 +110,11 @@ def build(text: str, notes: str) -> dict:
     named; ``Q FIRST WORDS ~ LAST WORDS => ...`` where the closing mark was lost) and
     ``F AS WRITTEN[|CONTEXT] => [-]VALUE [UNIT] : THING [; ALT, ...] [@GROUP]`` (the figure's span is the part
     before ``|``; the context after it only places it)."""
-    from evidence_annotate import parse_figure
+    from evidence_annotate import note_lines, parse_figure
 
     out: dict = {"quotes": [], "figures": []}
     cursor = {"Q": 0, "F": 0}
-    for line in notes.splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        kind, rest = line[0], line[1:].strip()
-        anchor, _, spec = rest.partition("=>")
-        anchor, spec = anchor.strip(), spec.strip()
+    for kind, anchor, spec, line in note_lines(notes):
         anchor, _, last = (x.strip() for x in anchor.partition(" ~ "))
         shown = anchor.partition("|")[0].rstrip()
         if kind not in cursor:
