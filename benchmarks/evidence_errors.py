@@ -1,9 +1,11 @@
-"""Where the evidence goes wrong on the development half of the blind evidence set, item by item.
+"""Where the evidence goes wrong on a development set, item by item.
 
-    nice .venv/bin/python benchmarks/evidence_errors.py                 # every kind
+    nice .venv/bin/python benchmarks/evidence_errors.py                 # every kind, the DUC dev half
     nice .venv/bin/python benchmarks/evidence_errors.py --kind quotes   # quotes | figures | dates | groups
+    nice .venv/bin/python benchmarks/evidence_errors.py --half webdev   # the web development set (ECB+)
 
-Only the dev half: the blind half is scored, never inspected (benchmarks/evidence_protocol.md). Each line names
+Only the development sets (the DUC dev half, webdev): the blind halves are scored, never inspected
+(benchmarks/evidence_protocol.md). Each line names
 the article, the annotated item (its anchor and gold value) and what the digest gave, with the same matching
 rules as benchmarks/evidence_eval.py.
 """
@@ -111,13 +113,17 @@ def group_errors(story: dict, arts, dg) -> list[str]:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--kind", choices=["quotes", "figures", "dates", "groups", "all"], default="all")
+    ap.add_argument("--half", choices=["dev", "webdev"], default="dev")
     args = ap.parse_args(argv)
-    path = ev.DATA / "duc2007_main_pyr23.jsonl"
+    path = ev.DATA / ev.SOURCES[args.half]
     if not path.exists():
         print(f"skipped: {path} not found")
         return 0
-    clusters = {r["id"]: r for r in (json.loads(line) for line in path.open(encoding="utf-8"))}
-    for story in ev.load_gold("dev")["stories"]:
+    if args.half == "webdev":
+        clusters = ev.evidence_fresh.load_records(path)
+    else:
+        clusters = {r["id"]: r for r in (json.loads(line) for line in path.open(encoding="utf-8"))}
+    for story in ev.load_gold(args.half)["stories"]:
         arts = ev.load_articles(story, clusters)
         out = ev.run_story(arts)
         if args.kind in ("groups", "all"):

@@ -17,6 +17,10 @@ at an older checkout for a first-contact score.
 ECB+ articles of 21 gold events (4 each), read from ../shared/data/ecbplus_dev_docs.jsonl by
 benchmarks/evidence_fresh.py, each event one undated story; no time expressions are annotated there, so it has
 no date rows, and no hand citation sample. ``all`` is dev and blind only: the fresh set is never scored by accident.
+
+``--half webdev`` scores benchmarks/evidence_gold/webdev.json (section "Web development set (webdev)"): ECB+
+articles of the tuning events (benchmarks/web_material.py), annotated as the fresh set is and read the same way;
+a development set, tuned on freely (benchmarks/evidence_errors.py --half webdev lists each miss).
 """
 
 from __future__ import annotations
@@ -36,7 +40,8 @@ ROOT = Path(__file__).resolve().parents[1]
 GOLD_DIR = ROOT / "benchmarks" / "evidence_gold"
 DATA = ROOT.parent / "shared" / "data"
 HALVES = ("dev", "blind")
-SOURCES = {"dev": "duc2007_main_pyr23.jsonl", "blind": "duc2007_main_pyr23.jsonl", "fresh": evidence_fresh.DATA.name}
+SOURCES = {"dev": "duc2007_main_pyr23.jsonl", "blind": "duc2007_main_pyr23.jsonl", "fresh": evidence_fresh.DATA.name,
+           "webdev": evidence_fresh.DATA.name}
 
 # what a speaker must never be: a title, a weekday or month, a place (the places of these stories and the
 # usual ones); a fixed list of this scorer, so that the count does not depend on the system's own lexicons
@@ -417,7 +422,7 @@ def evaluate(halves: list[str]) -> dict[str, Any]:
         path = DATA / SOURCES[half]
         if not path.exists():
             return {"skipped": f"{path} not found (see ../shared/data/README.md)"}
-        if half == "fresh":
+        if SOURCES[half] == evidence_fresh.DATA.name:
             clusters = evidence_fresh.load_records(path)
         else:
             clusters = {r["id"]: r for r in (json.loads(line) for line in path.open(encoding="utf-8"))}
@@ -454,7 +459,7 @@ ROWS = [("quotations found with the right speaker", "quotes_right_speaker", "q_r
 
 
 def table(result: dict[str, Any]) -> str:
-    halves = [h for h in ("dev", "blind", "fresh", "all") if h in result]
+    halves = [h for h in ("dev", "blind", "fresh", "webdev", "all") if h in result]
     lines = ["| figure | " + " | ".join(halves) + " |", "|---|" + "---|" * len(halves)]
     for label, key, num, den in ROWS:
         if all(result[h][key] is None for h in halves):
@@ -472,7 +477,7 @@ def table(result: dict[str, Any]) -> str:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--half", choices=["dev", "blind", "fresh", "all"], default="all")
+    ap.add_argument("--half", choices=["dev", "blind", "fresh", "webdev", "all"], default="all")
     ap.add_argument("--json", action="store_true", help="print the figures and their counts as JSON")
     args = ap.parse_args(argv)
     halves = list(HALVES) if args.half == "all" else [args.half]

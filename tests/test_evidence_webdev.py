@@ -1,0 +1,45 @@
+"""The web development set (benchmarks/evidence_gold/webdev.json, ECB+ articles of the tuning events): its
+articles are the seeded draw of benchmarks/evidence_webdev.py, the scorer counts every annotated item, and the
+figures stay above their floors (key ``evidence_webdev``). Skips when ../shared/data is absent."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+METRICS = ("quotes_right_speaker", "resolved_speakers_right", "quotes_found", "quote_precision", "bad_speakers",
+           "figures_precision", "figures_recall", "groups_recall", "false_groups", "citation_precision")
+
+
+@pytest.fixture(scope="module")
+def webdev(bench_script):
+    fresh = bench_script("evidence_fresh")
+    if not fresh.DATA.exists():
+        pytest.skip(f"{fresh.DATA} not found (see ../shared/data/README.md)")
+    mod = bench_script("evidence_webdev")
+    return mod, json.loads(mod.GOLD.read_text(encoding="utf-8")), fresh.load_records()
+
+
+def test_the_set_is_the_seeded_draw_taken_in_order(webdev):
+    mod, gold, records = webdev
+    draw = mod.select(records)
+    picks = (draw["set"] + draw["reserve"])[:len(gold["stories"])]
+    assert [s["id"] for s in gold["stories"]] == [p["event"] for p in picks]
+    assert all([d["doc_id"] for d in s["docs"]] == p["docs"] for s, p in zip(gold["stories"], picks))
+    assert not {s["id"] for s in gold["stories"]} & mod.web_material.fresh_events()
+
+
+def test_the_scorer_counts_every_annotated_item_and_the_figures_hold_their_floors(webdev, bench_script, floors):
+    _, gold, _ = webdev
+    result = bench_script("evidence_eval").evaluate(["webdev"])
+    assert "skipped" not in result, result.get("skipped")
+    counts = result["webdev"]["counts"]
+    docs = [d for s in gold["stories"] for d in s["docs"]]
+    assert counts["q_gold"] == sum(len(d["quotes"]) for d in docs) >= 70
+    assert counts["f_gold"] == sum(len(d["figures"]) for d in docs) >= 30
+    floors.check("evidence_webdev", {m: result["webdev"][m] for m in METRICS})
+
+
+def test_all_stays_dev_and_blind(bench_script):
+    assert bench_script("evidence_eval").HALVES == ("dev", "blind")
