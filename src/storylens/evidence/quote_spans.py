@@ -20,12 +20,13 @@ OPENING_MARKS = "\u201c\u2018\"'`\u00ab\u201e\u00bb\u2039\u203a\u300c\u300e"
 
 _SPAN_PATTERNS = (
     re.compile(r"\u201c([^\u201c\u201d]+)(?:\u201d|$)"),  # \u201ccurly\u201d
-    re.compile(r"(?<![\w])\"([^\"]+)(?:\"|$)"),  # "straight"
+    # "straight", or closed with a curly mark ("They thought he had a gun, \u201d she said)
+    re.compile(r"(?<![\w])\"([^\"\u201d]+)(?:[\"\u201d]|$)"),
     re.compile(r"``(.+?)(?:''|$)"),  # wire copy: ``quoted''
     # wire copy that opens with two apostrophes: ''You can never be too safe,'' said Linda Batz
     re.compile(r"(?:^|(?<=[\s(\[\u2014-]))''(?=[^\s'])(.+?)(?:''(?![\w])|$)"),
     # single quotation marks, curly or straight, closed after a stop or a comma: \u2018We will fight,\u2019 he said
-    re.compile(r"(?:^|(?<=[\s(\[\u2014]))\u2018(?=[A-Z])(.+?[,.!?])\u2019(?![\w])"),
+    re.compile(r"(?:^|(?<=[\s(\[\u2014]))\u2018(?=\s?[A-Z])(.+?[,.!?])\s?\u2019(?![\w])"),
     re.compile(r"(?:^|(?<=[\s(\[\u2014]))'(?=[A-Z])([^']+?[,.!?])'(?![\w'])"),
 )
 _SPACE = r"[\s\u00a0\u202f]*"  # French sets its guillemets off with a (thin) no-break space

@@ -25,6 +25,7 @@ from ..text.lexicon import ORG_WORDS
 from ..text.segment import words
 from .quote_attribution import PRONOUNS, Verbs, passive_agent, phrase_after, phrase_before, \
     speaker_before_verb, verbs_for
+from .quote_lines import quotation_paragraphs
 from .quote_rank import KeyIndex, QuoteKey, rank_quotes
 from .quote_spans import ADVERB, CLOSING_AT_START, EARLIER_QUOTES, FOREIGN_MARKS, OPENING_AT_END, OPENING_MARKS, \
     first_sentence, is_title_of_work, quote_spans
@@ -58,11 +59,8 @@ def find_quotes(doc: PreparedDocument, persons: dict[str, str], roles: dict[str,
     orgs = orgs or {}
     r = _Reading(doc, persons, roles, orgs, FirstSeen(doc.text, persons, orgs), Genders(doc.text, persons),
                  verbs_for(_language(doc)))
-    pos = 0
     prev_line_quote: Found | None = None
-    for line in doc.text.split("\n"):
-        line_start = pos
-        pos += len(line) + 1
+    for line_start, line in quotation_paragraphs(doc.text):
         this_line_quote: Found | None = None
         title_end = -1
         for qs, qe in quote_spans(line):

@@ -1,0 +1,75 @@
+"""Quotations of web news stored a sentence to a line: one quotation over several lines, marks set off by
+spaces, a straight opening mark closed by a curly one (invented text in the style of web news)."""
+
+from __future__ import annotations
+
+from storylens.config import Options
+from storylens.evidence import analyze
+from storylens.evidence.quote_lines import quotation_paragraphs
+from storylens.models import Article
+
+
+def _quotes(*texts: str) -> dict[str, str | None]:
+    arts = [Article(id=f"a{i}", text=t) for i, t in enumerate(texts)]
+    return {q.text: q.speaker for q in analyze(arts, None, Options(use_spacy=False))["quotes"]}
+
+
+def test_a_quotation_over_two_lines_gets_the_speaker_on_the_closing_line():
+    got = _quotes("The fire chief spoke to reporters on Friday.\n"
+                  "\"Right now there is no sign of any link to the campaign.\n"
+                  "We just do not have any leads on the motive, \"Steele said.")
+    assert got == {"Right now there is no sign of any link to the campaign. We just do not have any leads on "
+                   "the motive": "Steele"}
+
+
+def test_the_closing_mark_opens_no_quotation_of_the_attribution():
+    got = _quotes("Pastor Larry Kroon spoke on Sunday.\n"
+                  "\"It is hard to say at this point.\n"
+                  "Everything is just speculation, \"the pastor said.")
+    assert list(got) == ["It is hard to say at this point. Everything is just speculation"]
+    assert "the pastor said." not in got
+
+
+def test_three_lines_of_curly_quotation_with_marks_set_off_by_spaces():
+    got = _quotes("Councilman Charles Barron visited the block.\n"
+                  "\u201c We are talking about a powder keg out here.\n"
+                  "People are angry.\n"
+                  "Any incident could trigger it, \u201d City Councilman Charles Barron told the LA Times.")
+    assert list(got.values()) == ["Charles Barron"]
+    assert next(iter(got)).endswith("Any incident could trigger it")
+
+
+def test_each_paragraph_that_opens_again_is_its_own_quotation():
+    got = _quotes("Mayor Ann Bell spoke after the vote.\n"
+                  "\"We will rebuild the bridge this year.\n"
+                  "\"And we will pay for it without a new tax,\" Bell said.")
+    assert set(got) == {"We will rebuild the bridge this year.", "And we will pay for it without a new tax"}
+
+
+def test_no_joining_when_the_next_mark_opens_a_quotation_of_its_own():
+    text = "\"We will win this.\nThe rally ended at noon.\nHe called it \"a good day for all of us.\""
+    assert [p for _, p in quotation_paragraphs(text)] == text.split("\n")
+
+
+def test_a_joined_paragraph_keeps_the_article_offsets():
+    text = "One line.\n\"First sentence here.\nSecond one, \"he said.\nLast."
+    got = list(quotation_paragraphs(text))
+    assert [s for s, _ in got] == [0, 10, 54]
+    assert all(text[s:s + len(p)].replace("\n", " ") == p for s, p in got)
+
+
+def test_a_straight_opening_mark_closed_by_a_curly_one():
+    got = _quotes("His sister, Mahnefah Gray, spoke outside the hospital.\n"
+                  "\"They thought he was reaching back to get a gun, \u201d she said.")
+    assert got == {"They thought he was reaching back to get a gun": "Mahnefah Gray"}
+
+
+def test_single_curly_marks_set_off_by_spaces():
+    got = _quotes("Council Member Jumaane Williams posted on Twitter after the vigil.\n"
+                  "\u2018 Tonight was a peaceful vigil that turned into a riot, \u2019 Williams wrote.")
+    assert got == {"Tonight was a peaceful vigil that turned into a riot": "Jumaane Williams"}
+
+
+def test_council_member_is_a_title_not_part_of_the_name():
+    got = _quotes("City Council Member Jumaane Williams said the youth \"have no outlets for their anger.\"")
+    assert list(got.values()) == ["Jumaane Williams"]
