@@ -29,3 +29,13 @@ def test_a_whole_and_a_fraction_written_apart():
 def test_a_number_cut_before_its_thousands_is_no_number():
     assert _values("dating some 50,000-60,000 years ago") == []
     assert _values("2, 3 and 4 people, more than 1,000 people") == [2, 3, 4, 1000]
+
+
+def test_a_number_a_tokeniser_split_is_one_number():
+    # web text as a tokeniser leaves it: the thousands and the decimals set apart by a space
+    assert _values("the 6, 000 - member academy and 1 , 200 people") == [6000, 1200]
+    assert _values("a 14. 1 rating and a $103. 1 million sum") == [14.1, 103.1e6]
+    assert _values("more than 12, 000 people") == [12000]
+    # two numbers all the same: a day and a count, two years
+    assert _values("On March 3, 200 people marched") == [3, 200]
+    assert _values("in 1998. 1999 was") == [1998, 1999]

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from .lexicon import FOREIGN_NUMBER_WORDS, FOREIGN_QUALIFIERS, FOREIGN_SCALES
+from .lexicon import FOREIGN_NUMBER_WORDS, FOREIGN_QUALIFIERS, FOREIGN_SCALES, MONTH_PATTERN
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -55,6 +55,8 @@ FRACTIONS = {"third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, 
 _FRACTION = (rf"(?P<fnum>one|a|two|three|four|five|seven|nine)[\s-](?P<fden>{'|'.join(FRACTIONS)})"
              r"(?=\s+of\b|\s+majority\b)")
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+#: digits as a tokeniser leaves them (ECB+ web text): "6, 000", "1 , 200", "14. 1", "$103. 1 million"
+_TOKENISED_DIGITS = r"\d{1,3}(?:\s?,\s?\d{3}(?!\d))+(?:\.\s?\d+)?|\d+(?:\.\s?\d+)?"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 # "twenty-five", "sixty six": a unit joins a ten only ("five five-story buildings" is five)
 _WORDS = rf"(?:(?:{'|'.join(TENS)})(?:[- ](?:{_ONES}))?|(?:{_WORD_NUM}))"
@@ -64,7 +66,7 @@ _HALF_SCALE = (rf"(?:(?P<hwhole>{_DIGITS}|{_WORDS})\s+and\s+)?(?:a\s+half|half\s
                r"(?P<hscale>hundred|thousand|million|billion|trillion)\b")
 
 # One quantity: [qualifier] (number [scale]* | a/one scale | N dozen | vague [of])
-QUANTITY_RE = re.compile(
+_QUANTITY = (
     rf"""(?<![\w.,-])
     (?:(?P<qual>{_QUAL_ALT})\s+)?
     (?P<cur>\$\s?)?
@@ -74,16 +76,20 @@ QUANTITY_RE = re.compile(
       | {_SPACED}
       | {_FRACTION}
       | {_HALF_SCALE}
-      | (?P<num>(?:{_DIGITS})|(?:{_WORDS}))(?![^\W\d_])
+      | (?P<num>(?:DIGITS)|(?:{_WORDS}))(?![^\W\d_])
         (?P<scale>(?:(?:\s+|(?<=\d)-){_SCALE})*)
         (?P<andrest>(?<=hundred)\s+and\s+(?:{_WORDS})(?![^\W\d_]))?
         (?P<dozen>\s+dozen)?
       | (?P<half>(?:a\s+)?half[-\s]dozen|half\s+a\s+dozen)
       | (?P<a>an?)\s+(?P<ascale>dozen|hundred|thousand|million|billion)
     )
-    (?![\w-]*\d)(?!,\d)""",
-    re.VERBOSE | re.IGNORECASE,
-)
+    (?![\w-]*\d)(?!,\d)""")
+QUANTITY_RE = re.compile(_QUANTITY.replace("DIGITS", _DIGITS), re.VERBOSE | re.IGNORECASE)
+#: the same, reading digits a tokeniser split apart as one number (:func:`find_quantities`)
+_TOKENISED_RE = re.compile(_QUANTITY.replace("DIGITS", _TOKENISED_DIGITS), re.VERBOSE | re.IGNORECASE)
+#: a split number that is two: "March 3, 200 people" (a day, then a count), "in 1998. 1999" (two years)
+_SPLIT = re.compile(r"\d\s?[,.]\s\d|\d\s,")
+_NOT_ONE_NUMBER = re.compile(rf"(?:\b(?:{MONTH_PATTERN})\.?\s+\d{{1,2}}\s?,|(?:1[6-9]|20)\d\d\.)\s?\d")
 
 
 @dataclass(frozen=True)
@@ -148,7 +154,7 @@ def _value(m: re.Match) -> tuple[float, str] | None:
         return int(m.group("whole")) + int(m.group("fn")) / int(m.group("fd")), qual
     num = m.group("num")
     if num[0].isdigit():
-        value = float(num.replace(",", ""))
+        value = float(re.sub(r"[,\s]", "", num))
     else:
         v = words_to_number(num)
         if v is None:
@@ -184,7 +190,15 @@ def find_quantities(text: str, lang: str | None = None) -> Iterator[tuple[int, i
     if lang in FOREIGN_RES:
         yield from _foreign_quantities(text, lang)
         return
-    for m in QUANTITY_RE.finditer(text):
+    pos = 0
+    while True:
+        m = _TOKENISED_RE.search(text, pos)
+        if m is None:
+            return
+        num = m.group("num") or ""
+        if _SPLIT.search(num) and _NOT_ONE_NUMBER.search(text[max(0, m.start("num") - 12):m.end("num")]):
+            m = QUANTITY_RE.match(text, m.start()) or m  # two numbers, read as written
+        pos = max(m.end(), pos + 1)
         got = _value(m)
         if got is not None:
             yield m.start(), m.end(), Quantity(*got, currency=bool(m.group("cur")), per=_per(m))
