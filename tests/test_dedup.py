@@ -98,3 +98,28 @@ def test_the_mersenne_remainder_is_numpys():
     want = x % _MERSENNE & _MAX_HASH
     assert want.dtype == np.uint64 and (_mod_mersenne(x.copy()) == want).all()
     assert [int(v) for v in _mod_mersenne(np.array(edges, dtype=np.uint64))] == [(e % m) & 0xFFFFFFFF for e in edges]
+
+
+def test_the_signature_is_the_minimum_over_the_distinct_shingles():
+    import zlib
+
+    from storylens.stories.dedup import normalized_words
+
+    d = Deduplicator()
+    m, a, b = (1 << 61) - 1, [int(x) for x in d._a], [int(x) for x in d._b]
+
+    def shingles(toks: list[str]) -> set[int]:  # the 5-word polynomial hashes, each once
+        hs = [zlib.crc32(t.encode()) for t in toks]
+        out = set()
+        for i in range(len(hs) - 4):
+            h = 0
+            for x in hs[i:i + 5]:
+                h = (h * 1000003 + x) % (1 << 64)
+            out.add(h & 0xFFFFFFFF)
+        return out or set(hs) or {0}
+
+    # a repeated sentence (shingles seen several times), a short text (fewer words than a shingle), none
+    for toks in (normalized_words("the flood rose in the valley. " * 4 + "Rescue crews arrived."),
+                 ["flood", "valley"], []):
+        want = [min(((ai * h + bi) % (1 << 64)) % m & 0xFFFFFFFF for h in shingles(toks)) for ai, bi in zip(a, b)]
+        assert d.words_signature(toks).tolist() == want

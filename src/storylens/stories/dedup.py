@@ -88,14 +88,17 @@ def _lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
 
 
 def _mod_mersenne(x: np.ndarray) -> np.ndarray:
-    """``x % (2**61 - 1) & (2**32 - 1)`` for ``uint64`` ``x``, without numpy's slow integer division: as
-    2**61 is 1 modulo the prime, ``x`` is ``(x >> 61) + (x & prime)`` modulo it, a sum below
-    twice the prime, less the prime once where it is not below it."""
-    low = x & _MERSENNE
-    low += x >> _SHIFT
-    np.subtract(low, _MERSENNE, out=low, where=low >= _MERSENNE)
-    low &= _MAX_HASH
-    return low
+    """``x % (2**61 - 1) & (2**32 - 1)`` for ``uint64`` ``x``, in place (``x`` is overwritten and returned),
+    without numpy's slow integer division: as 2**61 is 1 modulo the prime, ``x`` is ``(x >> 61) + (x &
+    prime)`` modulo it, a sum ``s`` below twice the prime, less the prime once where it is not below it:
+    the smaller of ``s`` and ``s - prime``, which wraps past ``s`` where ``s`` is below the prime."""
+    high = x >> _SHIFT
+    x &= _MERSENNE
+    x += high
+    np.subtract(x, _MERSENNE, out=high)
+    np.minimum(x, high, out=x)
+    x &= _MAX_HASH
+    return x
 
 
 @functools.lru_cache(maxsize=32)
@@ -192,18 +195,21 @@ class Deduplicator:
         """:meth:`signature` of a text whose :func:`normalized_words` are ``toks``."""
         hashes = np.fromiter(map(zlib.crc32, map(str.encode, toks)), dtype=np.uint64, count=len(toks))  # UTF-8
         k = self.shingle
+        # the shingles' hashes, repeats kept: a minimum over them is the minimum over the distinct ones
         if len(hashes) >= k:
-            sh = np.zeros(len(hashes) - k + 1, dtype=np.uint64)
-            for i in range(k):  # polynomial combination, wraps mod 2**64
-                sh = sh * np.uint64(1000003) + hashes[i: len(hashes) - k + 1 + i]
-            sh = np.unique(sh & _MAX_HASH)
+            n = len(hashes) - k + 1
+            sh = hashes[:n].copy()
+            for i in range(1, k):  # polynomial combination, wraps mod 2**64
+                sh *= np.uint64(1000003)
+                sh += hashes[i:n + i]
+            sh &= _MAX_HASH
         else:
-            sh = np.unique(hashes) if len(hashes) else np.zeros(1, dtype=np.uint64)
+            sh = hashes if len(hashes) else np.zeros(1, dtype=np.uint64)
         # the permuted hashes a block of shingles at a time: all at once, a long article's are gigabytes
         best = np.full(self.num_perm, _MAX_HASH, dtype=np.uint64)  # every permuted hash is at most this
         with np.errstate(over="ignore"):
             for start in range(0, len(sh), _SHINGLE_BLOCK):
-                hv = np.outer(sh[start:start + _SHINGLE_BLOCK], self._a)
+                hv = np.multiply.outer(sh[start:start + _SHINGLE_BLOCK], self._a)
                 hv += self._b  # wraps mod 2**64, as datasketch's
                 np.minimum(best, _mod_mersenne(hv).min(axis=0), out=best)
         return best.astype(np.uint32)
