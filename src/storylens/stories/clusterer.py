@@ -159,6 +159,7 @@ class Clusterer:
 
             self._xl = StoryEmbeddings(self.options)
         self._emb: dict[str, object] = {}  # lead embeddings of the batch being added (multilingual only)
+        self._names: dict[str, frozenset[str]] = {}  # ... and its articles' names
 
     # -- vectors ------------------------------------------------------------------
     def _idf(self, f: str) -> float:
@@ -218,6 +219,7 @@ class Clusterer:
         if self._xl is not None:
             fresh = [a for a in articles if a.id not in self._article_story and not duplicates.get(a.id)]
             self._emb = dict(zip((a.id for a in fresh), self._xl.embed(fresh)))
+            self._names = self._xl.names_of(fresh)
         for i in order:
             a = articles[i]
             f = None
@@ -228,8 +230,12 @@ class Clusterer:
                 self._df.update(f.keys())
                 self._df_new.update(f.keys())
                 self._n += 1
+                if self._xl is not None:  # the names' document frequencies, beside the features'
+                    names = [self._xl.NAME_DF + w for w in self._names.get(a.id, ())]
+                    self._df.update(names)
+                    self._df_new.update(names)
             out[i] = self._assign(a, f, duplicates.get(a.id))
-        self._emb = {}
+        self._emb, self._names = {}, {}
         return out  # type: ignore[return-value]
 
     # -- internals --------------------------------------------------------------------
@@ -278,7 +284,8 @@ class Clusterer:
         # report out of its own language's story
         if self._xl is not None and best_margin < 0:
             active = [st for st in self._active.values() if self._in_window(st, day)]
-            xst, xm = self._xl.best(a.lang, self._emb.get(a.id), year, active)
+            xst, xm = self._xl.best(a.lang, self._emb.get(a.id), year, active, self._names.get(a.id, frozenset()),
+                                    self._name_idf)
             if xst is not None and xm > best_margin + 1e-12:
                 best, best_sim, best_margin = xst, xm + o.crosslingual_threshold, xm  # type: ignore[assignment]
         if best is not None and best_margin >= 0:
@@ -286,6 +293,10 @@ class Clusterer:
             return Assignment(a.id, best.id, dup, best_sim, False)
         st = self._open(a, day, vec, year)
         return Assignment(a.id, st.id, dup, 1.0, True)
+
+    def _name_idf(self, name: str) -> float | None:
+        df = self._df.get(self._xl.NAME_DF + name) if self._xl is not None else None
+        return math.log(self._n / df) if df else None
 
     def _in_window(self, st: _StoryState, day: int | None) -> bool:
         if day is None or st.first_day is None or st.last_day is None:
@@ -343,7 +354,7 @@ class Clusterer:
         if a.lang:
             st.languages.add(a.lang)
         if self._xl is not None and st.active:
-            self._xl.join(st.id, self._emb.get(a.id), a.lang)
+            self._xl.join(st.id, self._emb.get(a.id), a.lang, self._names.get(a.id, frozenset()))
         self._article_story[a.id] = st.id
         if a.outlet:
             st.outlets.add(a.outlet)

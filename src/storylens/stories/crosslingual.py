@@ -23,16 +23,16 @@ Candidates: each article is paired with the ``archive_candidates`` articles of *
 leads are nearest to its own (a blocked matrix product, ``block`` rows at a time: memory stays at
 ``block`` x n, time grows with n x n over the articles of a multilingual collection; a collection in one
 language costs nothing here).  Embeddings are recomputed from the stored text (the lead is a pure
-function of the article), one thread, so the same articles always give the same vectors.  The names term
-is the archive path's (this module's pair scores); the stream path's :class:`StoryEmbeddings` compares by
-embedding alone.
+function of the article), one thread, so the same articles always give the same vectors.  The stream
+path's :class:`StoryEmbeddings` scores an article against a story the same way, the story's names being
+its members'.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from typing import Any, Mapping, Sequence
+from typing import AbstractSet, Any, Callable, Mapping, Sequence
 
 from .._optional import require
 from ..models import Article
@@ -40,7 +40,7 @@ from ..text.lexicon import YEAR_FIRST, YEAR_LAST
 from ..text.numbers import find_quantities
 from ..text.lang_tools import sentences_for, strip_notices, tools_for
 from ..text.tfidf import STOPWORDS
-from .clusterer import ClusterOptions
+from .options import ClusterOptions
 from .features import latest_year
 
 __all__ = ["LEAD_SENTENCES", "LEAD_WORDS", "LeadEmbedder", "NAME_BASE", "NAME_WEIGHT", "NameOverlap", "PairScorer",
@@ -110,13 +110,17 @@ class NameOverlap:
         self.idf = {w: math.log(n / c) for w, c in df.items()}
 
     def cosine(self, x: frozenset[str] | set[str], y: frozenset[str] | set[str]) -> float:
-        if not x or not y:
-            return 0.0
-        idf = self.idf
-        shared = sum(idf.get(w, 0.0) ** 2 for w in x & y)
-        if not shared:
-            return 0.0
-        return shared / math.sqrt(sum(idf.get(w, 0.0) ** 2 for w in x) * sum(idf.get(w, 0.0) ** 2 for w in y))
+        return names_cosine(x, y, self.idf.get)
+
+
+def names_cosine(x: AbstractSet[str], y: AbstractSet[str], idf: Callable[[str], float | None]) -> float:
+    """The cosine of two name sets, each name weighted by ``idf(name)`` (None: 0)."""
+    if not x or not y:
+        return 0.0
+    shared = sum((idf(w) or 0.0) ** 2 for w in x & y)
+    if not shared:
+        return 0.0
+    return shared / math.sqrt(sum((idf(w) or 0.0) ** 2 for w in x) * sum((idf(w) or 0.0) ** 2 for w in y))
 
 
 class LeadEmbedder:
@@ -213,24 +217,37 @@ def lead_cosines(arts: Sequence[Article], id_pairs: Sequence[tuple[str, str]]) -
 
 class StoryEmbeddings:
     """The incremental clusterer's cross-lingual side (``ClusterOptions(multilingual=True)``): each active
-    story's sum of member lead embeddings and its languages.  An article is compared by embedding with
-    every active story that has no member in the article's language (so the candidate index offers an
-    English story to a German article), margin ``cosine - crosslingual_threshold``, less ``year_penalty``
-    when its latest year is far from all the story's.  The state travels in the story's stored centroid as
-    zero-weight ``~l:LANG`` keys and ``~e:I`` keys (the embedding sum), as the years do, so a store and the
-    Spark driver restore the same state."""
+    story's sum of member lead embeddings, its languages and its members' names (:func:`name_tokens`, with
+    how many members write each).  An article is compared by embedding with every active story that has
+    no member in the article's language (so the candidate index offers an English story to a German
+    article), margin ``cosine - crosslingual_threshold + NAME_WEIGHT * (names - NAME_BASE)`` as the archive
+    path's pair score (``names``: the IDF-weighted cosine of the article's names and the story's, the IDF
+    of the articles seen so far, as the stream's lexical IDF), less ``year_penalty`` when its latest year
+    is far from all the story's.  The state travels in the story's stored centroid as zero-weight
+    ``~l:LANG`` keys, ``~e:I`` keys (the embedding sum) and ``~n:NAME`` keys (the member count), as the
+    years do, and the names' document frequencies under ``NAME_DF`` keys beside the features', so a store
+    and the Spark driver restore the same state."""
 
     def __init__(self, options: ClusterOptions, embedder: LeadEmbedder | None = None):
         self.options = options
         self.embedder = embedder or LeadEmbedder()
         self.sums: dict[str, Any] = {}
         self.langs: dict[str, set[str]] = {}
+        self.names: dict[str, dict[str, int]] = {}
+
+    NAME_DF = "~n:"  # a name's document frequency is kept under this prefix, beside the features'
+
+    @staticmethod
+    def names_of(articles: Sequence[Article]) -> dict[str, frozenset[str]]:
+        return {a.id: name_tokens(a) for a in articles}
 
     def embed(self, articles: Sequence[Article]) -> list:
         return list(self.embedder.embed(articles)) if articles else []
 
-    def best(self, lang: str | None, emb, year: int | None, stories) -> tuple[object, float]:
-        """(story, margin) of the best other-language story among ``stories`` (``(None, -1.0)`` if none)."""
+    def best(self, lang: str | None, emb, year: int | None, stories, names: AbstractSet[str] = frozenset(),
+             idf: Callable[[str], float | None] = lambda w: None) -> tuple[object, float]:
+        """(story, margin) of the best other-language story among ``stories`` (``(None, -1.0)`` if none);
+        ``names`` are the article's, ``idf`` a name's IDF."""
         import numpy as np
 
         o = self.options
@@ -243,29 +260,39 @@ class StoryEmbeddings:
         cos = (m @ emb) / np.maximum(np.linalg.norm(m, axis=1), 1e-12)
         best, best_margin = None, -1.0
         for st, c in zip(pool, cos):
-            margin = float(c) - o.crosslingual_threshold
+            shared = names_cosine(names, self.names.get(st.id, {}).keys(), idf)
+            margin = float(c) - o.crosslingual_threshold + NAME_WEIGHT * (shared - NAME_BASE)
             if year is not None and st.years and min(abs(year - y) for y in st.years) > o.year_gap:
                 margin -= o.year_penalty
             if margin > best_margin + 1e-12:
                 best, best_margin = st, margin
         return best, best_margin
 
-    def join(self, story_id: str, emb, lang: str | None) -> None:
+    def join(self, story_id: str, emb, lang: str | None, names: AbstractSet[str] = frozenset()) -> None:
         if emb is not None:
             s = self.sums.get(story_id)
             self.sums[story_id] = emb.copy() if s is None else s + emb
         if lang:
             self.langs.setdefault(story_id, set()).add(lang)
+        if names:
+            have = self.names.setdefault(story_id, {})
+            for w in names:
+                have[w] = have.get(w, 0) + 1
+            keep = self.options.centroid_terms
+            if len(have) > 2 * keep:  # as the centroid: the names most members write
+                self.names[story_id] = dict(sorted(have.items(), key=lambda kv: (-kv[1], kv[0]))[:keep])
 
     def drop(self, story_id: str) -> None:
         self.sums.pop(story_id, None)
         self.langs.pop(story_id, None)
+        self.names.pop(story_id, None)
 
     def state(self, story_id: str) -> dict[str, float]:
         out = {f"~l:{lang}": 0.0 for lang in sorted(self.langs.get(story_id, ()))}
         s = self.sums.get(story_id)
         if s is not None:
             out.update((f"~e:{i}", float(v)) for i, v in enumerate(s))
+        out.update((f"~n:{w}", float(c)) for w, c in sorted(self.names.get(story_id, {}).items()))
         return out
 
     def restore(self, story_id: str, keys: Mapping[str, float]) -> None:
@@ -274,6 +301,9 @@ class StoryEmbeddings:
         langs = {k[3:] for k in keys if k.startswith("~l:")}
         if langs:
             self.langs[story_id] = langs
+        names = {k[3:]: int(v) for k, v in keys.items() if k.startswith("~n:")}
+        if names:
+            self.names[story_id] = names
         vals = sorted((int(k[3:]), v) for k, v in keys.items() if k.startswith("~e:"))
         if vals:
             self.sums[story_id] = np.asarray([v for _, v in vals])
