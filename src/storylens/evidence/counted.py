@@ -281,7 +281,7 @@ _BETWEEN = re.compile(r"\bbetween\s+(?:about\s+|some\s+|roughly\s+)?\$?\s*$", re
 _RANGING = re.compile(r"\b(?:rang(?:e|es|ed|ing)|anywhere|somewhere)\s+from\s+(?:about\s+|some\s+)?\$?\s*$",
                       re.IGNORECASE)
 #: a suspended hyphen: "a 60- to 100-mile segment"
-_SUSPENDED = re.compile(r"^[-\u2013]\s+to\s+$")
+_SUSPENDED = re.compile(r"^\s?[-\u2013]\s+to\s+$")
 
 
 def pair_kind(sent: str, first_end: int, second_start: int, before: str) -> str:
@@ -329,7 +329,8 @@ def not_a_quantity(surface: str, before: str, after: str) -> bool:
 
 
 #: a street address: "2727 N. Central Ave.", "1600 Pennsylvania Avenue", "10 Downing Street"
-_ADDRESS = re.compile(r"\s+(?:[NSEW]\.?\s+)?(?:[A-Z][A-Za-z']+\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|"
+_ADDRESS = re.compile(r"\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][A-Za-z']+|\d+(?:st|nd|rd|th))\s+){1,3}"
+                      r"(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|"
                       r"Dr|Drive|Lane|Ln|Way|Place|Pl|Court|Ct|Parkway|Pkwy|Terrace|Square)\b")
 _MAGNITUDE_AFTER = re.compile(r"[\s-]*magnitude\b|(?:\s+(?:and|to|or)\s+\d\.\d{1,2})?[\s-]*(?:degrees?\s+)?(?:on|in)\s+"
                               r"the\s+(?:open-ended\s+)?Richter\b", re.IGNORECASE)

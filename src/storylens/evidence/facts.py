@@ -137,6 +137,8 @@ def _figure(sent: _Sentence, k: int) -> _Figure | None:
         return None
     joined = hyphen_range(surface, before, after, qty)
     if joined:  # "3-4 percent", "200-300 people": one range
+        # a tokeniser's "3 - 4 percent" leaves the upper bound a number of its own: part of the range
+        sent.paired.update(j for j in range(k + 1, len(sent.quantities)) if sent.quantities[j][0] < q_end + joined[1])
         fig = _Figure(q_start, q_end + joined[1], text[q_start:q_end + joined[1]], qty, before,
                       after[joined[1]:], high=joined[0])
         return None if not_a_quantity(fig.surface, before, fig.after) else fig
@@ -213,6 +215,8 @@ def _counted(sent: _Sentence, fig: _Figure) -> tuple[str, str, str, str] | None:
         last = sent.got[-1][0] if sent.got else None
         if last is not None and last.unit and what == last.unit:
             unit, what = last.unit, ""  # a list of shares goes on: "55 percent said ..., and 31 said ..."
+    if what.split()[:1] in (["them"], ["us"], ["those"], ["these"], ["whom"], ["which"]):
+        return None  # a number that stands for things named before: "23 of them", "three of those"
     kept = _verb_first(what, unit, fig.after)
     return None if kept is None else (unit, kept, noun, event)
 
@@ -339,7 +343,7 @@ def _bare_number(qualifier: str, before: str, after: str, before_words: list[str
     when the number counts nothing said."""
     noun, event = classed
     if not qualifier and re.search(
-            r"\b(?:was|were|is|are|aged|ages of)\s+(?:\d+(?:,\s*|\s+and\s+|\s+or\s+))*$", before):
+            r"\b(?:was|were|is|are|aged|ages|ages of)\s+(?:\d+(?:,\s*|\s+and\s+|\s+or\s+))*$", before):
         return None  # ages: "when he was 7, 15 and 20"
     if not qualifier and re.search(r"[a-z,]\s+[A-Z][A-Za-z]+\s+$", before):
         return None  # a model's number: "his Cessna Skyline 182", "a Boeing 747"

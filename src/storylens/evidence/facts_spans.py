@@ -30,7 +30,9 @@ def range_starts(text: str, quantities: list[tuple[int, int, Quantity]]) -> list
             for m in _RANGE_START.finditer(text) if m.start() not in taken]
 
 
-_HYPHEN_RANGE = re.compile(r"^[-\u2013](\d[\d,]*(?:\.\d+)?)(?![\w.,-]*\d)(?=\s*(?:%|\s[A-Za-z]))")
+#: a hyphen, or one a tokeniser set apart ("30 - mile", "3 - 4 percent": ECB+ web text)
+HYPHEN = r"(?:[-\u2013]|\s[-\u2013]\s)"
+_HYPHEN_RANGE = re.compile(rf"^{HYPHEN}(\d[\d,]*(?:\.\d+)?)(?![\w.,-]*\d)(?=\s*(?:%|\s[A-Za-z]))")
 #: words after "6-3" that make it a score or a tally, not a range
 _SCORE_WORDS = frozenset("decision vote votes win wins victory loss losses defeat margin lead record score count "
                          "split tie draw ruling majority".split())
@@ -76,10 +78,10 @@ def adjust_value(qty: Quantity, before: str, after: str) -> Quantity:
 
 
 _QUAKE = re.compile(r"\s+(?:\w+\s+)?(?:quake|earthquake|tremor|aftershock)", re.IGNORECASE)  # "a 6.7-degree quake"
-_MODIFIER = re.compile(r"^[-\u2013]([a-z]+)\b(?![-\u2013])")
+_MODIFIER = re.compile(rf"^{HYPHEN}((?:square{HYPHEN})?[a-z]+)\b(?!{HYPHEN}[a-z])")
 #: words after "two-" that count nothing ("two-way street", "three-time champion", "two-thirds")
 _NOT_COUNTED = frozenset("""way ways time times point wheel fold star to and or on off up all old half third thirds
-    quarter quarters fourth fifth fifths tenth tenths party""".split())
+    quarter quarters fourth fifth fifths tenth tenths party gauge caliber calibre""".split())
 
 
 def number_modifier(surface: str, after: str) -> tuple[str, int]:
@@ -97,25 +99,35 @@ def number_modifier(surface: str, after: str) -> tuple[str, int]:
     if not m or m.group(1) in TIME_UNITS or m.group(1) in _NOT_COUNTED or surface.lower() in _SMALL_WORDS \
             or m.group(1) in UNITS or m.group(1) in TENS:  # "three-four years": a range of numbers
         return "", 0
+    word = re.sub(rf"^square{HYPHEN}", "square ", m.group(1))  # "a 170,000-square-foot building"
     rest = re.sub(r"^\s*(?:\([^)]{0,30}\)|\))", "", after[m.end():])  # past "(200-kilometer)"
     if not re.match(r"\s+[A-Za-z]", rest) or (m.group(1) == "degree" and _QUAKE.match(rest)):
         return "", 0
-    return " " + m.group(1) + rest, m.end()
+    return " " + word + rest, m.end()
+
+
+_CLOCK_AFTER = re.compile(r"\s*(?::\s?\d|a\.\s?m\b|p\.\s?m\b|GMT|BST|EST|EDT|IST|(?i:am|pm)\b|o'clock)")
+#: a time written as four digits, the military way: "1100 hrs", "at 0630 hours"
+_MILITARY = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 
 
 def not_a_figure(surface: str, before: str, after: str, qualifier: str) -> bool:
     core = surface.split()[-1] if surface.split() else surface
-    if re.match(r"[-\u2013]\w", after) or re.search(r"[-\u2013/]$", before):
-        return True  # "15-member", "S-300", "five-year", scores and ranges
+    if re.match(rf"{HYPHEN}(?!(?:to|and|or)\s)\w", after) or re.search(r"(?:[-\u2013/]|\w\s[-\u2013]\s)$", before):
+        return True  # "15-member", "S-300", "five-year", "38 - year - old", "AK - 47", scores and ranges
     if re.match(r"\s*(?:st|nd|rd|th)\b", after):
         return True
+    if re.match(r"\s*(?:-\s*)?(?:caliber|calibre|gauge|mm\s+(?:rifle|pistol|gun|round|cartridge|ammunition)s?)\b",
+                after, re.IGNORECASE):
+        return True  # a calibre: ".38 caliber revolver", "a 12-gauge shotgun", "9mm pistol"
     if "," not in core and _YEARLIKE.match(core) and (not qualifier or not re.match(r"\s+[A-Za-z]", after)):
         return True  # a year, after a qualifier too when no noun follows ("a 300 per cent increase over 2018.")
     if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
         return True  # a date
-    if re.match(r"\s*(?::\d|a\.m\b|p\.m\b|GMT|BST|EST|EDT|(?i:am|pm)\b|o'clock)", after) or before.endswith(":"):
-        return True  # a time
-    if re.search(r"\b(?:aged|age|ages? of|di(?:ed|es)\s+at|dead\s+at|No\.|number|route|page|article|resolution|"
+    if _CLOCK_AFTER.match(after) or re.search(r"\d:\s?$", before) or _MILITARY.fullmatch(core) \
+            and re.match(r"\s*(?:hrs|hours)\b", after):
+        return True  # a time: "3:45 p.m.", "3: 45 p. m.", "06: 00 BST", "6. 30am", "at 1100 hours"
+    if re.search(r"\b(?:aged|ages?|ages? of|di(?:ed|es)\s+at|dead\s+at|No\.|number|route|page|article|resolution|"
                  r"flight|room|chapter|section|channel|highway|interstate|proposition|terminal|gate|studio|platform|pier|precinct)\s*$",
                  before, re.IGNORECASE):
         return True

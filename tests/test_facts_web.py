@@ -1,0 +1,60 @@
+"""Figures on web news: text as a tokeniser leaves it ("38 - year - old", "3: 45 p. m.") and the kinds of
+number web reports carry that count nothing (clock times, calibres, addresses, ages, pronouns)."""
+
+from __future__ import annotations
+
+from storylens.evidence.facts import extract_claims
+from storylens.models import Article
+from storylens.prepare import prepare_document
+
+
+def _claims(text: str):
+    return [c for c, _ in extract_claims(prepare_document(Article(id="t", text=text, published=None)))]
+
+
+def _read(text: str) -> list[tuple[float, str]]:
+    return [(c.value, c.what) for c in _claims(text)]
+
+
+def test_a_tokenised_hyphen_is_a_hyphen():
+    # ages and durations in a hyphenated modifier count nothing, written apart or not
+    assert _read("A 38 - year - old man signed an 8 - year deal with his 12 - gauge shotgun.") == []
+    # a measure in a hyphenated modifier is a figure, its counted thing what it modifies
+    (c,) = _claims("Police began a 30 - mile pursuit.")
+    assert c.value == 30 and c.what.startswith("mile pursuit") and c.text == "30 - mile"
+    (c,) = _claims("The 170, 000 - square - foot building houses a firm.")
+    assert c.value == 170000 and c.what.startswith("square foot building")
+    # a range, written apart: one figure, not two
+    (c,) = _claims("The offices of a 40 - to 50 - employee company were closed.")
+    assert (c.value, c.high) == (40, 50)
+    (c,) = _claims("Prices rose 3 - 4 percent in the city.")
+    assert (c.value, c.high, c.unit) == (3, 4, "%")
+
+
+def test_a_number_after_a_tokenised_hyphen_is_part_of_a_name():
+    assert _read("Traffic stopped on the I - 75 corridor. They found an AK - 47 rifle.") == []
+
+
+def test_clock_times_as_web_text_writes_them():
+    text = ("He bought the gun around 3: 45 p. m. on Friday. The fire was reported at 06: 00 BST. By 6. 30am "
+            "it was out. The ship was attacked about 1100 hrs IST. The call came at 1100 hours.")
+    assert _read(text) == []
+    # four digits that could be a clock's are a count before anything else
+    assert _read("The plant employs 1100 workers.") == [(1100, "workers")]
+
+
+def test_calibres_are_no_figures():
+    assert _read("He pointed a .38 caliber revolver and a 9mm pistol at them.") == []
+
+
+def test_an_address_with_an_ordinal_street_is_no_figure():
+    assert _read("They were seen near 473 East 52nd Street.") == []
+
+
+def test_ages_given_as_ages_are_no_figures():
+    assert _read("A woman and two men, ages 47 and 48, were shot.") == [(2, "men")]
+
+
+def test_a_number_of_them_is_a_pronoun():
+    assert _read("The navy caught pirates and took 23 of them into custody.") == []
+    assert [w for _, w in _read("Commandos captured 23 of the raiders.")] == ["raiders"]
