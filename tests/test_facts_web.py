@@ -58,3 +58,23 @@ def test_ages_given_as_ages_are_no_figures():
 def test_a_number_of_them_is_a_pronoun():
     assert _read("The navy caught pirates and took 23 of them into custody.") == []
     assert [w for _, w in _read("Commandos captured 23 of the raiders.")] == ["raiders"]
+
+
+def test_two_conjuncts_share_the_second_noun():
+    whats = [w for _, w in _read("Commandos seized 12 Somali and 11 Yemeni pirates.")]
+    assert whats == ["Somali pirates", "Yemeni pirates"]
+    assert [w for _, w in _read("The rule covers 1,247 animal and 747 plant species.")] == \
+        ["animal species", "plant species"]
+    assert [w for _, w in _read("The navy arrested 23 Somali and Yemeni pirates.")] == \
+        ["Somali and Yemeni pirates arrested"]
+    # a plural noun keeps its own count
+    assert [w for _, w in _read("The blast hurt 12 men and 11 women.")] == ["men injured", "women injured"]
+
+
+def test_an_age_after_died_and_a_day():
+    assert _read("The actress died Thursday at 91.") == []
+
+
+def test_between_one_amount_to_another_is_a_range():
+    (c,) = _claims("The contract is believed to be worth between $60 million to $70 million.")
+    assert (c.value, c.high) == (60e6, 70e6)

@@ -293,6 +293,8 @@ def pair_kind(sent: str, first_end: int, second_start: int, before: str) -> str:
     unit = re.match(r"^\s+([a-z]+)\s+to\s+$", gap)
     if unit and unit.group(1) in MEASURE_UNITS and sent[second_start:].split(None, 2)[1:2] == [unit.group(1)]:
         return "range"  # "25 feet to 100 feet"
+    if _RANGE.match(gap) and _BETWEEN.search(before):
+        return "range"  # "between $60 million to $70 million", as web copy writes it
     if _RANGE.match(gap) and (not re.search(r"\b(?:from|between)\s*$", before, re.IGNORECASE)
                               or _RANGING.search(before)) or _SUSPENDED.match(gap):
         return "range"

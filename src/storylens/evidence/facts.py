@@ -197,6 +197,7 @@ def _counted(sent: _Sentence, fig: _Figure) -> tuple[str, str, str, str] | None:
     next_rate = _NEXT_RATE.match(fig.after) if fig.per and not what else None
     if next_rate:  # "between 1 out of 500 and 1 out of 1,000 children": both rates count the children
         what, after_words = _counted_after(fig.after[next_rate.end():])
+    what = _shared_noun(what, fig.after) if not unit else what
     whole = _OF_THE_WHOLE.search(fig.before[-80:]) if not unit else None
     verb_like = not what or what.split()[0].lower() in _VERBS or what.split()[0].lower().endswith("ed")
     if whole and verb_like:
@@ -219,6 +220,22 @@ def _counted(sent: _Sentence, fig: _Figure) -> tuple[str, str, str, str] | None:
         return None  # a number that stands for things named before: "23 of them", "three of those"
     kept = _verb_first(what, unit, fig.after)
     return None if kept is None else (unit, kept, noun, event)
+
+
+_NEXT_CONJUNCT = re.compile(r"^\s+([A-Za-z][\w-]*)\s+(?:and|or)\s+(?:\d[\d,.]*|two|three|four|five|six|seven|"
+                            r"eight|nine|ten|eleven|twelve)\s+(?=[A-Za-z])", re.IGNORECASE)
+
+
+def _shared_noun(what: str, after: str) -> str:
+    """A first conjunct of one word that is no plural noun shares the second's noun: "12 Somali and 11 Yemeni
+    pirates" counts Somali pirates, "1,247 animal and 747 plant species" animal species."""
+    if len(what.split()) != 1 or what.lower().endswith("s") or what.lower() in NOUN_CLASS:
+        return what
+    m = _NEXT_CONJUNCT.match(after)
+    if not m or m.group(1) != what:
+        return what
+    second = counted_words(after[m.end():])[0].split()
+    return f"{what} {second[-1]}" if len(second) >= 2 and second[-1].lower().endswith("s") else what
 
 
 def _claim(sent: _Sentence, fig: _Figure, unit: str, what: str, noun: str, event: str

@@ -116,7 +116,8 @@ _PAST_VERBS = frozenset("""found said told made took gave came went saw got held
 _ADVERBS = frozenset("now then today yesterday tonight here there again".split())
 
 
-_ADJECTIVE = re.compile(r"[a-z](?:al|ern|ic|ive|ian|ese|ish|ous|ary)$")
+#: an adjective that two conjuncts may share a noun with: "central and eastern", "Somali and Yemeni"
+_ADJECTIVE = re.compile(r"[a-z](?:al|ern|ic|ive|ian|ese|ish|ous|ary)$|^[A-Z][a-z]+i$")
 _NUMBER_TOKEN = re.compile(r"^(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                            r"fifteen|twenty|thirty|forty|fifty|hundred|\d+-\w+)$", re.IGNORECASE)
 
