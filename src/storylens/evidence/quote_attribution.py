@@ -43,7 +43,18 @@ _COLON_INTRO = re.compile(r"(?:^|[.;!?]\s+|^\W*(?:But|And|So)\s+)(?P<np>(?:[A-Z]
                           r"\s+(?:[a-z]+ly\s+)?[a-z]{3,}(?:ed|es)\s*:\s*$")
 # "According to Amnesty International, ...": the source of what the sentence reports
 _ACCORDING_BEFORE = re.compile(r"^\W*(?:But\s+|And\s+)?[Aa]ccording\s+to\s+(?P<np>[^,\u201c\u201d\"]{2,80}),")
-_ACCORDING_AFTER = re.compile(r"^\s*,?\s*according\s+to\s+(?P<np>[^,.;\u201c\u201d\"]{2,80})(?:[,.;]|$)")
+# a title's period does not end the source: "according to Troy police Lt. Gerry Scherlinck."
+_TITLE_DOT = r"(?<![\w.])(?:Lt|Sgt|Dr|Gen|Col|Maj|Capt|Cpl|Adm|Cmdr|Gov|Sen|Rep|Rev|Prof|Det|Insp|Supt|Mr|Mrs|Ms|St)\."
+_ACCORDING_AFTER = re.compile(rf"^\s*,?\s*according\s+to\s+(?P<np>(?:{_TITLE_DOT}|[^,.;\u201c\u201d\"]){{2,80}})"
+                              r"(?:[,.;]|$)")
+# a document that "reads": '..., " the letter read.', '..., " Willoughby's letter continued.'
+_DOCUMENT_READ = re.compile(r"^\s*[,.]?\s*(?P<np>(?:the|a|an|his|her|its|their|[A-Z][\w'\u2019.-]*['\u2019]s?)\s+"
+                            r"(?:[\w-]+\s+){0,2}?(?:statement|letter|note|message|release|notice|e-?mail|post|"
+                            r"tweet|sign|banner|placard))\s+(?:read|reads|continued|went\s+on)\b")
+#: words a speaker phrase after a quotation never opens with ('"the compressed time frame" in which the agency
+#: pushed ... but he added': "in which ..." is the narration, not who speaks)
+_NOT_SPEAKER_START = frozenset("""in on at by for with from of as into over under after before since until
+    during while when where which who whom whose because if though although than like""".split())
 _INTRO_WORD = re.compile(rf"(?i:{QUOTE_INTRO_VERBS}|{QUOTE_JUDGING_VERBS})")
 _JUDGING_WORD = re.compile(rf"(?i:{QUOTE_JUDGING_VERBS})")
 _PASSIVE_BEFORE = re.compile(r"\b(?:been|being|be|are|were|is|was)\s+$")
@@ -103,7 +114,7 @@ def phrase_after(right: str, qtext: str, closes_on_comma: bool, verbs: Verbs = E
         return cjk.group("np")
     if re.search(r"[.!?]$", qtext) and not re.match(r"^\s*[,a-z]", right):
         return ""  # the quotation ends its sentence: what follows is another sentence
-    m4 = _QUOTED_AS.match(right) or _ACCORDING_AFTER.match(right)
+    m4 = _QUOTED_AS.match(right) or _ACCORDING_AFTER.match(right) or _DOCUMENT_READ.match(right)
     if m4:
         return m4.group("np")
     m2 = verbs.verb_np.match(right)
@@ -113,9 +124,8 @@ def phrase_after(right: str, qtext: str, closes_on_comma: bool, verbs: Verbs = E
     if m3:
         return m3.group("np")
     m = verbs.np_verb.match(right)
-    if m and len(m.group("np").split()) <= 16 and \
-            m.group("np").split()[0].lower() not in ("and", "but", "or", "to", "that", "which"):
-        return m.group("np")
+    if m and (np := _speaker_np(m.group("np"))):
+        return np
     if m and (tail := _RUN_ON_SPEAKER.search(m.group("np"))):
         # the quotation runs on in the narrator's words: "...e-mail'' and other uses, Buss said."
         return tail.group(1)
@@ -127,6 +137,20 @@ def phrase_after(right: str, qtext: str, closes_on_comma: bool, verbs: Verbs = E
         # '..., Brian Jones of England deadpanned': a name, then a verb of saying we do not list
         return re.sub(r"\s+of\s+[A-Z][\w'’-]*\s*$", "", m5.group("np").strip())
     return ""
+
+
+def _speaker_np(np: str) -> str:
+    """The speaker phrase before the verb after a quotation, or "" when it is narration: '"..." than in New
+    York, consultant Hank Sheinkopf said' keeps what follows the narration's comma."""
+    if np.split()[0] in _NOT_SPEAKER_START and "," in np:
+        np = np.rsplit(",", 1)[1].strip()
+        if re.search(r"``|''|[\"\u201c\u201d]", np):
+            return ""  # another quotation's words, not a speaker
+    toks = np.split()
+    if not toks or len(toks) > 16 or toks[0].lower() in ("and", "but", "or", "to", "that", "which") or \
+            toks[0] in _NOT_SPEAKER_START:
+        return ""
+    return np
 
 
 def phrase_before(left: str, verbs: Verbs = ENGLISH, right: str = "", reach: int = 150,

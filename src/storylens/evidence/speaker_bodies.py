@@ -22,7 +22,7 @@ DOCUMENT_NOUNS = ("statement", "report", "submission", "resolution", "letter", "
                   "complaint", "petition", "filing", "notice", "proposal", "recommendation", "survey")
 _NOUN = "|".join(DOCUMENT_NOUNS)
 _DOCUMENT_PHRASE = re.compile(
-    rf"^(?:the|a|an|its|their|his|her)\s+(?:(?P<owner>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){{0,4}}?)(?:['’]s)?\s+)?"
+    rf"^(?:(?:the|a|an|its|their|his|her)\s+|(?=[A-Z][\w'’.&-]*['’]s?\s))(?:(?P<owner>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){{0,4}}?)(?:['’]s)?\s+)?"
     rf"(?:[a-z]+\s+)?(?P<noun>{_NOUN})s?(?:,?\s+(?:(?:issued|released|signed|published|sent|faxed|made)\s+)?"
     r"(?:by|from)\s+(?P<by>[^,]{2,80}))?$", re.IGNORECASE)
 
@@ -45,7 +45,7 @@ def document_author(np: str, doc: PreparedDocument, at: int, persons: dict[str, 
         return None
     for part in (m.group("by"), m.group("owner")):
         if part:
-            named = _named_speaker(part, persons, orgs, roles, at, seen)
+            named = _named_speaker(re.sub(r"['’]s?$", "", part), persons, orgs, roles, at, seen)
             if named:
                 return named
     if m.group("owner") or m.group("by"):

@@ -153,11 +153,12 @@ _SPEAKER_AT_END = re.compile(rf",\s+(?P<np>(?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\
 _SAYS_AT_END = re.compile(rf",\s+(?:{_SPEECH})\s+(?P<np>(?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\w'’-]*)"
                           r"(?:,[^,.;:\"\u201c\u201d]{2,80})?[.!?]?['\"\u201d\u2019]*\s*$")
 _PRONOUN_OPENS = re.compile(r"^\W*(?:[A-Z][^,]{0,40},\s+)?(He|She)\s+(?:\w+ly\s+)?[a-z]")
-# a sentence whose subject speaks: "Walton Ferrell, a spokesman for the museum, said the balloon ..."
+# a sentence whose subject speaks: "Walton Ferrell, a spokesman for the museum, said the balloon ..."; one who
+# "was asked" answers ("Epstein was asked if the team could sign him. ``I think so,'' he said.")
 # (one or two appositives: "Roxanne Conlin, the party chairwoman in Iowa, where the caucuses are held, said")
 _SPEECH_SUBJECT = re.compile(rf"^\W*(?:[A-Z][^,]{{0,40}},\s+)?"
                              rf"(?P<np>[A-Z][^,;:]{{1,60}}?(?:(?:,[^,]{{2,80}}){{1,2}},)?)"
-                             rf"\s+{ADVERB}?(?:{_SPEECH})\b")
+                             rf"\s+{ADVERB}?(?:(?:was|were)\s+(?=asked\b))?(?:{_SPEECH})\b")
 
 
 def speech_subject(sentence: str, persons: dict[str, str]) -> str | None:

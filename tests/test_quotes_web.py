@@ -1,0 +1,58 @@
+"""Speakers of quotations in web news: "was asked" before "he said", a source's title abbreviation after
+"according to", narration before the speech verb, a document that "reads", "tweeted" (invented text)."""
+
+from __future__ import annotations
+
+from storylens.config import Options
+from storylens.evidence import analyze
+from storylens.models import Article
+
+
+def _speakers(*texts: str) -> dict[str, str | None]:
+    arts = [Article(id=f"a{i}", text=t) for i, t in enumerate(texts)]
+    return {q.text: q.speaker for q in analyze(arts, None, Options(use_spacy=False))["quotes"]}
+
+
+def test_the_one_who_was_asked_answers():
+    got = _speakers("General manager Theo Epstein met the Red Sox owners.\n"
+                    "Epstein was asked at the meetings if the Red Sox could sign a big free agent this winter.\n"
+                    "\"I think there is a chance of it, \"he said.")
+    assert got == {"I think there is a chance of it": "Theo Epstein"}
+
+
+def test_according_to_a_source_with_a_title_abbreviation():
+    got = _speakers("The suspect was \"deliberately seeking out these people, \"according to Troy police "
+                    "Lt. Gerry Scherlinck.")
+    assert got == {"deliberately seeking out these people": "Gerry Scherlinck"}
+
+
+def test_narration_between_quotation_and_speech_verb_is_no_speaker():
+    got = _speakers("Dale Hall runs the agency.\n"
+                    "Hall said he was worried about \"the compressed time frame\" in which the agency pushed the "
+                    "rule through, which was unveiled in August, but he added that it was legal.")
+    assert got == {"the compressed time frame": "Dale Hall"}
+
+
+def test_the_speaker_after_the_narrations_comma():
+    got = _speakers("The two countries \"have been world centres of the heroin trade\" for several years, "
+                    "Secretary of State Madeleine Albright told a briefing.")
+    assert got == {"have been world centres of the heroin trade": "Madeleine Albright"}
+
+
+def test_a_report_that_said_after_narration_speaks_for_its_body():
+    got = _speakers("The NCAA report says the coach gave a recruit money.\n"
+                    "The coaches are accused of acting \"contrary to principles of ethical conduct\" by failing to "
+                    "report it, the report said.")
+    assert got == {"contrary to principles of ethical conduct": "NCAA"}
+
+
+def test_a_letter_that_reads_speaks_for_its_writer():
+    got = _speakers("Ann Willoughby, the principal, sent parents a letter on Monday.\n"
+                    "\"Kimani made great strides this year in every class, \" Willoughby's letter read.")
+    assert got == {"Kimani made great strides this year in every class": "Ann Willoughby"}
+
+
+def test_tweeted_introduces_a_quotation():
+    got = _speakers("Her stepson, actor Lorenzo Lamas, tweeted Thursday: \"My stepmom passed peacefully this "
+                    "morning.\"")
+    assert got == {"My stepmom passed peacefully this morning.": "Lorenzo Lamas"}
