@@ -51,20 +51,24 @@ def select(records: dict[str, dict]) -> dict:
     return {"seed": SEED, "words": [MIN_WORDS, MAX_WORDS], "set": drawn[:N_EVENTS], "reserve": drawn[N_EVENTS:]}
 
 
+def parse_notes(text: str) -> tuple[list[str], dict[str, str]]:
+    """One event's notes: its places (``P place, place`` lines) and ``{doc id: its lines}`` (``## DOC_ID``
+    headers; the lines as ``evidence_fresh.build`` reads them)."""
+    places = [p.strip() for line in re.findall(r"^P (.*)$", text, flags=re.M) for p in line.split(",")]
+    parts = re.split(r"^## *(\S+) *$", re.sub(r"^P .*$", "", text, flags=re.M), flags=re.M)
+    return [p for p in places if p], {parts[i]: parts[i + 1] for i in range(1, len(parts), 2)}
+
+
 def build_all(notes_dir: Path, records: dict[str, dict]) -> dict:
-    """webdev.json from notes files named EVENT.txt (``## DOC_ID`` headers, lines as ``evidence_fresh.build``
-    reads them, ``P place, place`` lines for the story's places), in the draw's order: an event is in the set
-    once its notes annotate all its chosen articles."""
+    """webdev.json from notes files named EVENT.txt (:func:`parse_notes`), in the draw's order; an event's
+    notes must annotate all its chosen articles."""
     draw = select(records)
     stories = []
     for pick in draw["set"] + draw["reserve"]:
         notes = notes_dir / f"{pick['event']}.txt"
         if not notes.exists():
             continue
-        text = notes.read_text(encoding="utf-8")
-        places = [p.strip() for line in re.findall(r"^P (.*)$", text, flags=re.M) for p in line.split(",")]
-        parts = re.split(r"^## *(\S+) *$", re.sub(r"^P .*$", "", text, flags=re.M), flags=re.M)
-        by_doc = {parts[i]: parts[i + 1] for i in range(1, len(parts), 2)}
+        places, by_doc = parse_notes(notes.read_text(encoding="utf-8"))
         docs = []
         for k, doc_id in enumerate(pick["docs"]):
             if doc_id not in by_doc:
@@ -76,7 +80,7 @@ def build_all(notes_dir: Path, records: dict[str, dict]) -> dict:
                 raise SystemExit(f"{doc_id}: {exc}") from None
             docs.append({"doc": k, "doc_id": doc_id, **got, "times": [], "chars": len(a.text), "annotated": True})
         stories.append({"id": pick["event"], "topic": pick["topic"], "source": evidence_fresh.DATA.name,
-                        "places": [p for p in places if p], "docs": docs})
+                        "places": places, "docs": docs})
     return {"seed": SEED, "events_drawn": len(draw["set"]), "stories": stories}
 
 

@@ -43,3 +43,36 @@ def test_the_scorer_counts_every_annotated_item_and_the_figures_hold_their_floor
 
 def test_all_stays_dev_and_blind(bench_script):
     assert bench_script("evidence_eval").HALVES == ("dev", "blind")
+
+
+NOTES = """P Springfield, Shelbyville
+## a.xml
+# a comment
+Q We will rebuild => Ann Lee
+F 12| boats => 12 : boats @boats
+## b.xml
+Q It is over => ?
+"""
+TEXT = 'The mayor said "We will rebuild the pier," and 12 boats sank off Springfield.'
+
+
+def test_the_notes_give_places_each_articles_lines_and_offsets_into_the_text(bench_script):
+    places, by_doc = bench_script("evidence_webdev").parse_notes(NOTES)
+    assert places == ["Springfield", "Shelbyville"]
+    assert sorted(by_doc) == ["a.xml", "b.xml"] and "It is over" in by_doc["b.xml"]
+    bench_script("evidence_annotate")  # build's reader of the notes lines, imported as the scripts import it
+    got = bench_script("evidence_fresh").build(TEXT, by_doc["a.xml"])
+    (q,), (f,) = got["quotes"], got["figures"]
+    assert TEXT[q["start"]:q["end"]] == "We will rebuild the pier," and q["speaker"] == "Ann Lee"
+    assert TEXT[f["start"]:f["end"]] == "12" and f["value"] == 12 and f["heads"] == ["boats"]
+    assert f["group"] == "boats"
+
+
+def test_the_error_listing_reads_the_webdev_articles(webdev, bench_script, capsys):
+    _, gold, _ = webdev
+    assert bench_script("evidence_errors").main(["--half", "webdev", "--kind", "quotes"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    events = {s["id"] for s in gold["stories"]}
+    assert lines and all(line.split("/")[0] in events for line in lines)
+    assert all(": quote missed: " in line or ": speaker: " in line or ": not a quotation: " in line
+               for line in lines)
