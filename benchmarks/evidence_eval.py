@@ -17,10 +17,8 @@ at an older checkout for a first-contact score.
 ECB+ articles of 21 gold events (4 each), read from ../shared/data/ecbplus_dev_docs.jsonl by
 benchmarks/evidence_fresh.py, each event one undated story; no time expressions are annotated there, so it has
 no date rows, and no hand citation sample. ``all`` is dev and blind only: the fresh set is never scored by accident.
-
-``--half webdev`` scores benchmarks/evidence_gold/webdev.json (section "Web development set (webdev)"): ECB+
-articles of the tuning events (benchmarks/web_material.py), annotated as the fresh set is and read the same way;
-a development set, tuned on freely (benchmarks/evidence_errors.py --half webdev lists each miss).
+``--half webdev``: benchmarks/evidence_gold/webdev.json, ECB+ articles of the tuning events annotated and read as
+the fresh set's, a development set (protocol section "Web development set (webdev)"; evidence_errors.py lists misses).
 """
 
 from __future__ import annotations
