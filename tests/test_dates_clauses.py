@@ -216,13 +216,15 @@ def test_each_pattern_is_run_only_on_a_text_holding_its_words():
     texts = ["Talks ended on Jan. 4, 1998, two days after the summer of 1997 began.", "He left a week ago.",
              "The vote came late Thursday night, in the fall.", "It rained last weekend and on Christmas Day.",
              "Since '98 the 1990s boom ran to 1973-90.", "The previous month was dry; by year's end, too.",
-             "The Mayor of Janesville spoke this morning."]
+             "The Mayor of Janesville spoke this morning.", "Three weeks later, the caf\u00e9 reopened on Monday.",
+             "By the middle of the month it was over; two years earlier, in 1998-99, it was not."]
     gated = [dates.find_times(t) for t in texts]
     kept, dates.PATTERNS = dates.PATTERNS, tuple((kind, pat, ()) for kind, pat, _ in dates.PATTERNS)  # ungated
+    trigger, dates.triggered = dates.triggered, lambda text, low: True
     try:
         assert gated == [dates.find_times(t) for t in texts]
     finally:
-        dates.PATTERNS = kept
+        dates.PATTERNS, dates.triggered = kept, trigger
     assert gated[0] and gated[1] and gated[6]  # every text has some
 
 
@@ -258,3 +260,21 @@ def test_seasons_over_and_of_last_year_a_named_day_and_what_takes_effect():
     mon = "1999-07-12"
     assert _read("The ceasefire takes effect at midnight Wednesday.", mon)["Wednesday"] == "1999-07-14"
     assert _read("The ceasefire took effect at midnight Sunday.", mon)["Sunday"] == "1999-07-11"
+
+
+def test_the_gates_read_words_in_ascii_text_as_their_patterns_do():
+    from storylens.text import date_patterns as dp
+
+    texts = ["Talks ended on Jan. 4, 1998.", "the march on Washington", "It was a WEEK ago.", "In '98 the 1990s",
+             "a Sunday in SPRING", "Mayor Janesville", "Christmas came", "nothing at all here", "the END of it",
+             "Fourth of July fireworks", "no time: 12 people", "Dec 3", "the previous Night"]
+    gates = {g for _, _, gs in dp.PATTERNS for g in gs} | {dp._TRIGGER_WORDS, dp._TRIGGER_MONTHS}
+    for text in texts:
+        low = text.lower()
+        assert dp.triggered(text, low) == bool(dp.TRIGGER.search(text)) == dp.triggered(text, None), text
+        for g in gates:
+            by_pattern = bool(g.pattern.search(text))
+            assert g.holds(text, None) == by_pattern
+            # a gate of words is what its pattern needs: the same answer without case, never a "no" with it
+            assert g.holds(text, low) == by_pattern if not g.cased else (g.holds(text, low) or not by_pattern)
+    assert dp._G_DAYWORD.words == ("today", "yesterday", "tomorrow", "morning", "afternoon", "evening", "night")

@@ -8,6 +8,7 @@ Each pattern has a kind (how :func:`~storylens.text.dates.resolve` reads it) and
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from .lexicon import MONTH_ABBREVIATIONS, MONTH_PATTERN, WEEKDAY_PATTERN, YEAR_PATTERN
 
@@ -100,28 +101,79 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 
 
+class Gate(NamedTuple):
+    """What a pattern needs in a text: ``pattern`` somewhere in it.  In ASCII text the gate reads ``words``
+    instead, when it has them (a pattern needs one of them: in the text as it is with ``cased``, else in the
+    lower-cased text), each a plain substring test where a regular expression without a literal prefix
+    tries every position; in other text, where case folds beyond ASCII, ``pattern``."""
+
+    pattern: re.Pattern
+    words: tuple[str, ...] = ()
+    cased: bool = False
+
+    def holds(self, text: str, low: str | None) -> bool:
+        """Whether ``text`` (``low``: the text lower-cased when it is ASCII, else None) has what it needs."""
+        if low is not None and self.words:
+            within = text if self.cased else low
+            return any(w in within for w in self.words)
+        return self.pattern.search(text) is not None
+
+
+def _gate(alternatives: str, *, cased: bool = False, bounded: bool = False) -> Gate:
+    """The gate of words (``|``-separated), as a pattern (case ignored unless ``cased``; ``bounded``: after
+    a word boundary) and as the fewest substrings that hold them all (a word that holds another is left out:
+    "tonight" for "night")."""
+    words = alternatives.split("|")
+    keys = [w if cased else w.lower() for w in words]
+    fewest = tuple(dict.fromkeys(k for k in keys if not any(o != k and o in k for o in keys)))
+    body = rf"\b(?:{alternatives})" if bounded else f"(?:{alternatives})"
+    return Gate(re.compile(body if cased else f"(?i:{body})"), fewest, cased)
+
+
+_SEASONS = "spring|summer|autumn|fall|winter"
+_UNITS = "day|week|month|year"
 # a word or a digit that every pattern above needs (a weekday holds "day"): a text with none has no time
 # expression, and most sentences are read no further
 TRIGGER = re.compile(rf"\d|{_MON}|{_HOLIDAY}|(?i:day|week|month|year|spring|summer|autumn|fall|winter|decade|"
                       r"ago|tonight|tomorrow|morning|afternoon|evening|night)")
+_DIGIT = re.compile(r"\d")
+# TRIGGER in parts, for ASCII text: its lower-cased words, the months (cased) and the named days that hold
+# neither (the others hold "day", "year" or a month)
+_TRIGGER_WORDS = _gate(f"{_UNITS}|{_SEASONS}|decade|ago|tonight|tomorrow|morning|afternoon|evening|night")
+_TRIGGER_MONTHS = _gate(MONTH_PATTERN, cased=True)
+_TRIGGER_DAYS = _gate("|".join(h for h in HOLIDAYS if not _TRIGGER_WORDS.holds(h, h.lower())
+                               and not _TRIGGER_MONTHS.holds(h, h.lower())), cased=True)
+
+
+def triggered(text: str, low: str | None) -> bool:
+    """Whether ``text`` may hold a time expression (``TRIGGER`` is in it; ``low``: the text lower-cased
+    when it is ASCII, else None)."""
+    if low is None:
+        return TRIGGER.search(text) is not None
+    return _DIGIT.search(text) is not None or any(g.holds(text, low) for g in (_TRIGGER_WORDS, _TRIGGER_MONTHS,
+                                                                              _TRIGGER_DAYS))
 
 
 # what each pattern of _PATTERNS needs, in its order: a pattern whose words are not in a text is not run on it
-_G_DIGIT = re.compile(r"\d")
-_G_MONTH = re.compile(rf"\b(?:{MONTH_PATTERN})")
-_G_SEASON = re.compile(r"(?i:spring|summer|autumn|fall|winter)")
-_G_UNIT = re.compile(r"(?i:day|week|month|year)")
-_G_AGO = re.compile(r"(?i:ago)")
-_G_DAYWORD = re.compile(r"(?i:today|yesterday|tomorrow|tonight|morning|afternoon|evening|night)")
-_G_PERIOD = re.compile(r"(?i:week|month|year|spring|summer|autumn|fall|winter)")
-_G_WEEKDAY = re.compile(rf"\b(?:{WEEKDAY_PATTERN})")
-_G_HOLIDAY = re.compile(_HOLIDAY)
-_GATES: tuple[tuple[re.Pattern, ...], ...] = (
+_G_DIGIT = Gate(_DIGIT)
+_G_YEAR = Gate(re.compile(YEAR_PATTERN))  # a four-digit year, perhaps inside a longer number
+_G_YY = Gate(re.compile(r"['`\u2019]\d\d"))  # a year written with two digits
+_G_MONTH = _gate(MONTH_PATTERN, cased=True, bounded=True)
+_G_SEASON = _gate(_SEASONS)
+_G_UNIT = _gate(_UNITS)
+_G_DIRECTION = _gate("earlier|later|before|after|previous|next|following")  # a count of days before or after
+_G_EDGE = _gate("end|start|beginning|middle")  # the end of the year, year's end
+_G_AGO = _gate("ago")
+_G_DAYWORD = _gate("today|yesterday|tomorrow|tonight|morning|afternoon|evening|night")
+_G_PERIOD = _gate(f"week|month|year|{_SEASONS}")
+_G_WEEKDAY = _gate(WEEKDAY_PATTERN, cased=True, bounded=True)
+_G_HOLIDAY = Gate(re.compile(_HOLIDAY))
+_GATES: tuple[tuple[Gate, ...], ...] = (
     (_G_MONTH, _G_DIGIT), (_G_MONTH, _G_DIGIT), (_G_HOLIDAY,), (_G_SEASON,), (_G_MONTH,), (_G_MONTH,),
-    (_G_DIGIT,), (_G_DIGIT,), (_G_DIGIT,), (_G_UNIT,), (_G_AGO,), (_G_DAYWORD,), (_G_PERIOD,), (_G_UNIT,),
-    (_G_WEEKDAY,), (_G_MONTH, _G_DIGIT), (_G_DIGIT,), (_G_MONTH, _G_DIGIT), (_G_DIGIT,),
-    (_G_DIGIT,), (_G_DIGIT,), (_G_DIGIT,))
+    (_G_YEAR,), (_G_YEAR,), (_G_YEAR,), (_G_UNIT, _G_DIRECTION), (_G_AGO,), (_G_DAYWORD,), (_G_PERIOD,),
+    (_G_UNIT, _G_EDGE), (_G_WEEKDAY,), (_G_MONTH, _G_YEAR), (_G_YY,), (_G_MONTH, _G_YY), (_G_YY,),
+    (_G_YEAR,), (_G_YEAR,), (_G_YEAR,))
 
 #: every pattern with its kind and its gates, in the order they are tried (an earlier match wins its span)
-PATTERNS: tuple[tuple[str, re.Pattern, tuple[re.Pattern, ...]], ...] = tuple(
+PATTERNS: tuple[tuple[str, re.Pattern, tuple[Gate, ...]], ...] = tuple(
     (kind, pat, gates) for (kind, pat), gates in zip(_PATTERNS, _GATES, strict=True))

@@ -24,7 +24,7 @@ from typing import Callable
 from .date_clauses import (east_of_the_wire, ends_ahead, in_past_clause, is_future, is_future_in_past, is_history,
                            local_day, moved_from, past_day, reads_ahead)
 from .date_formats import iso_date, month_number, parse_date, parse_iso, parse_numeric_date, sort_key
-from .date_patterns import ABBR_END, HOLIDAYS, PATTERNS, TRIGGER
+from .date_patterns import ABBR_END, HOLIDAYS, PATTERNS, Gate, triggered
 from .lexicon import MONTH_PATTERN, MONTHS, WEEKDAYS, YEAR_PATTERN
 
 _NUMWORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -82,13 +82,14 @@ UNRESOLVED = Resolved(None, "unresolved")
 
 def find_times(text: str, offset: int = 0) -> list[TimeExpr]:
     """Time expressions in ``text`` (spans shifted by ``offset``), in text order, not overlapping."""
-    if not TRIGGER.search(text):
+    low = text.lower() if text.isascii() else None  # what the gates read in ASCII text
+    if not triggered(text, low):
         return []
     found: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
-    has: dict[re.Pattern, bool] = {}
+    has: dict[Gate, bool] = {}
     for kind, pat, gates in PATTERNS:
-        if not all(has[g] if g in has else has.setdefault(g, bool(g.search(text))) for g in gates):
+        if not all(has[g] if g in has else has.setdefault(g, g.holds(text, low)) for g in gates):
             continue
         for m in pat.finditer(text):
             s, e = m.span()
