@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 import numpy as np
 
 from ..models import Citation, Sentence, Summary, SummarySentence
-from ..text.claims import figures, figures_agree
-from ..text.lexicon import IRREGULAR_PAST, SAME_CLAIM_WORDS, WEEKDAY_PATTERN
+from ..text.claims import (ArticleNumbers, days_told, figures, figures_agree, other_days, stated_numbers, states_all,
+                           weekdays)
+from ..text.lexicon import IRREGULAR_PAST, SAME_CLAIM_WORDS
 from ..text.numbers import FOREIGN_NUMBER_LANGS, FRACTIONS, SCALES, TENS, UNITS, VAGUE
 from ..text.segment import words
 from ..text.tfidf import STOPWORDS, stem
@@ -159,23 +160,6 @@ def main_clause(text: str, terms: dict[str, float]) -> tuple[dict[str, float], f
     if n < MAIN_CLAUSE_TERMS or n > MAIN_CLAUSE_PART * sum(t[0] != "#" for t in terms):
         return None
     return got, verbs & got.keys()
-
-
-_WEEKDAY = re.compile(rf"\b(?:{WEEKDAY_PATTERN})\b")
-
-
-def days_told(sents: Sequence[Sentence], k: int) -> frozenset[str]:
-    """The weekdays sentence ``k`` of an article names, or else the sentence before it ("Missiles rained down
-    on Aleppo on Friday. Forty-five civilians were killed in the raids": Friday's)."""
-    got = frozenset(_WEEKDAY.findall(sents[k].text))
-    return got if got or k == 0 else frozenset(_WEEKDAY.findall(sents[k - 1].text))
-
-
-def other_days(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Whether two sentences tell of different days: each names one and they share none (45 killed on
-    Saturday is not the 45 killed on Friday; read for sentences with figures, where a day is the event's
-    more often than the day something was said)."""
-    return bool(a and b and not a & b)
 
 
 def _term(word: str) -> str:
@@ -393,10 +377,11 @@ def _has(pool: "SentencePool", d: int, k: int, terms: frozenset[str]) -> bool:
 def cite(pool: "SentencePool", chosen: Sequence[int], method: str = "", max_words: int = 0) -> Summary:
     """The chosen candidates as a summary, each sentence with its citations, evidence and conflicts."""
     out = []
+    numbers = ArticleNumbers(pool.articles)
     for i in chosen:
         s = pool.sentences[i]
         own = Citation(s.article_id, s.doc_index, s.start, s.end)
-        cites, conflicts = checked_support(pool, s, support_spans(pool, i))
+        cites, conflicts = checked_support(pool, s, support_spans(pool, i), numbers)
         cites = [own] + cites
         out.append(SummarySentence(
             text=s.text,
@@ -422,10 +407,22 @@ def support_spans(pool: "SentencePool", i: int) -> list[Citation]:
     return cites
 
 
-def checked_support(pool: "SentencePool", s: Sentence,
-                    cites: list[Citation]) -> tuple[list[Citation], list[Citation]]:
+def checked_support(pool: "SentencePool", s: Sentence, cites: list[Citation],
+                    numbers: ArticleNumbers | None = None) -> tuple[list[Citation], list[Citation]]:
     """``(cited, conflicts)``: the support whose figures do not contradict ``s``, with every other
-    article that carries its claim in other words added; the rest of the matches that contradict it."""
+    article that carries its claim in other words added; the rest of the matches that contradict it.  An
+    article is cited only where it states every number ``s`` writes in digits (``numbers``: what each
+    article states, read once for a summary's sentences)."""
+    kept, conflicts = _matched_support(pool, s, cites)
+    need = stated_numbers(s.text, pool.articles[s.doc_index].lang)
+    if need and kept:
+        numbers = ArticleNumbers(pool.articles) if numbers is None else numbers
+        kept = [c for c in kept if states_all(need, numbers[c.doc_index])]
+    return kept, conflicts
+
+
+def _matched_support(pool: "SentencePool", s: Sentence,
+                     cites: list[Citation]) -> tuple[list[Citation], list[Citation]]:
     figs = figures(s.text)
     kept: list[Citation] = []
     conflicts: list[Citation] = []
@@ -462,7 +459,7 @@ def _days_of(pool: "SentencePool", s: Sentence) -> frozenset[str]:
     sents = pool.all_sentences[s.doc_index]
     k = s.position
     if not (0 <= k < len(sents) and sents[k].start == s.start):
-        return frozenset(_WEEKDAY.findall(s.text))
+        return weekdays(s.text)
     return days_told(sents, k)
 
 
@@ -486,5 +483,6 @@ def carrier_counts(pool: "SentencePool") -> np.ndarray:
     """For each candidate, the number of articles its citation would name (:func:`cite`): its own, those
     with the same content (the pool's support) and those that carry its claim in other words, less those
     whose figures contradict it.  For a selection that prefers what several sources report."""
-    return np.asarray([1 + len(checked_support(pool, s, support_spans(pool, i))[0])
+    numbers = ArticleNumbers(pool.articles)
+    return np.asarray([1 + len(checked_support(pool, s, support_spans(pool, i), numbers)[0])
                        for i, s in enumerate(pool.sentences)], dtype=np.float64)

@@ -3,25 +3,24 @@
 Two sentences carry one claim when the second holds most of the first's content (its words weighted by how
 rare they are in the story, names included) and the figures they share agree.  A figure that counts the
 same thing with another value ("$1.9 trillion" for "$2.9 trillion", "at least 7 civilians" for "45
-people") makes the pair a conflict, never a citation.
+people") makes the pair a conflict, never a citation.  A source is cited only where it states every number
+the sentence writes in digits (:func:`stated_numbers`, :class:`ArticleNumbers`), and a sentence that names
+another weekday tells of another day's event (:func:`other_days`).
 """
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
-from .lexicon import (COUNT_NOUNS, FOREIGN_PERCENT, FOREIGN_SCALES, MONTH_NAMES, MONTH_PATTERN, MONTHS, YEAR_FIRST,
-                      YEAR_LAST)
-from .numbers import FOREIGN_NUMBER_LANGS, Quantity, find_quantities
-from .tfidf import STOPWORDS, stem
+from .lexicon import (COUNT_NOUNS, FOREIGN_PERCENT, FOREIGN_SCALES, MONTH_NAMES, MONTH_PATTERN, MONTHS,
+                      WEEKDAY_PATTERN, YEAR_FIRST, YEAR_LAST)
+from .numbers import FOREIGN_NUMBER_LANGS, SCALES, Quantity, find_quantities
+from .tfidf import stem
 
-#: the share of a sentence's content (weighted by rarity) another sentence must hold to carry its claim
-CARRIES = 0.5
-#: and the fewest content words the two must share
-MIN_SHARED = 4
+if TYPE_CHECKING:
+    from ..models import Article, Sentence
+
 _SKIP_AFTER = {"of", "the", "more", "than", "million", "billion", "trillion", "thousand", "hundred", "us", "u.s"}
 _PERCENT_WORDS = {"%", "percent"}
 # the same in the other languages whose numbers are read ("1,5 Millionen Menschen", "12,5 Prozent")
@@ -41,11 +40,6 @@ def _month_of_day(text: str, start: int, end: int, surface: str, value: float) -
         return None
     m = _MONTH_BEFORE.search(text, max(0, start - 12), start) or _MONTH_AFTER.match(text, end)
     return MONTH_NAMES[MONTHS[m.group(1).lower()] - 1].lower() if m else None
-
-
-def content(words: Sequence[str]) -> frozenset[str]:
-    """The stemmed content words of a sentence's lower-cased words (numbers left to :func:`figures`)."""
-    return frozenset(stem(w) for w in words if len(w) > 2 and w not in STOPWORDS and not w[0].isdigit())
 
 
 def figures(text: str, lang: str | None = None,
@@ -96,31 +90,92 @@ def figures_agree(a: dict[str, set[float]], b: dict[str, set[float]]) -> tuple[b
     return agree, conflict
 
 
-class ClaimIndex:
-    """The content words of every sentence of a story's articles, and how rare each word is among them."""
+# a number written in digits, as a reader checks a figure against a source: a token that opens with a digit
+# ("20,500", "1.5", "10th", "$1.2m", "10am", "48km"); one glued to other letters is a name's ("76ers", "G8",
+# "3D"); a written-out scale after it counts ("2 million")
+_DIGIT_TOKEN = re.compile(r"(?<![\w.,])(\d[\d,.]*)([A-Za-z]*)(?=[^\w]|$)(?:\s+(hundred|thousand|million|billion|"
+                          r"trillion)\b)?")
+_SUFFIX_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
+# what follows a number glued to it and keeps it a number: an ordinal, a plural ("AK-47s", "1990s"), a unit
+_GLUED = frozenset({"st", "nd", "rd", "th", "s", "am", "pm", "km", "kg", "kph", "mph", "ft", "cm", "mm", "lb",
+                    "lbs", "g", "mw", "kw", "gb", "mb", "min", "hr", "hrs", "yr", "yrs"})
 
-    def __init__(self, sentence_words: Sequence[Sequence[Sequence[str]]]) -> None:
-        #: per article, per sentence, its content words
-        self.terms = [[content(ws) for ws in doc] for doc in sentence_words]
-        df: Counter[str] = Counter()
-        for doc in self.terms:
-            for t in doc:
-                df.update(t)
-        n = sum(len(doc) for doc in self.terms)
-        self.idf = {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in df.items()}
 
-    def weight(self, terms: frozenset[str]) -> float:
-        return sum(self.idf.get(t, 1.0) for t in terms)
+def _digit_numbers(text: str, lang: str | None = None, names: bool = False) -> Iterator[float]:
+    """The numbers ``text`` writes in digits, years and days of the month left out (they are dates);
+    ``names``: with those glued to other letters too ("76ers")."""
+    comma_decimal = lang in FOREIGN_NUMBER_LANGS
+    for m in _DIGIT_TOKEN.finditer(text):
+        token, suffix, scale = m.group(1).rstrip(".,"), m.group(2).lower(), m.group(3)
+        if suffix and not names and suffix not in _GLUED and suffix not in _SUFFIX_SCALES:
+            continue
+        raw = token.replace(".", "").replace(",", ".") if comma_decimal else token.replace(",", "")
+        try:
+            value = float(raw)
+        except ValueError:  # "1.2.3"
+            continue
+        if not scale and suffix in ("", "s") and token.isdigit() and len(token) == 4 and (
+                YEAR_FIRST <= value <= YEAR_LAST):
+            continue
+        if not scale and suffix not in _SUFFIX_SCALES and _MONTH_BEFORE.search(text, max(0, m.start() - 12),
+                                                                               m.start()):
+            continue
+        yield value * (SCALES[scale] if scale else _SUFFIX_SCALES.get(suffix, 1.0))
 
-    def best(self, terms: frozenset[str], doc: int) -> tuple[float, int]:
-        """``(share, sentence index)`` of the sentence of article ``doc`` that holds the most of ``terms``
-        (share 0.0 and index -1 when none holds ``MIN_SHARED`` of them)."""
-        total = self.weight(terms) or 1.0
-        best, at = 0.0, -1
-        for k, other in enumerate(self.terms[doc]):
-            shared = terms & other
-            if len(shared) >= MIN_SHARED:
-                share = self.weight(frozenset(shared)) / total
-                if share > best:
-                    best, at = share, k
-        return best, at
+
+def stated_numbers(text: str, lang: str | None = None) -> frozenset[float]:
+    """The numbers a sentence states in digits (counts, amounts, ages, scores, times of day; not years or
+    days of the month): what a source it cites must state too, every one of them ("8-year, $160 million"
+    is not carried by "an eight-year offer" alone)."""
+    return frozenset(_digit_numbers(text, lang))
+
+
+def article_numbers(text: str, lang: str | None = None) -> frozenset[float]:
+    """Every number an article states, in digits (glued to a word too) or in words ("eight-year" states 8;
+    "150, 000" as its tokenised copy writes 150,000), days of the month left out."""
+    words = {q.value for start, _, q in find_quantities(text, lang)
+             if not _MONTH_BEFORE.search(text, max(0, start - 12), start)}  # "Sept. 19" states no 19
+    return frozenset(_digit_numbers(text, lang, names=True)) | words
+
+
+def states_all(numbers: frozenset[float], stated: frozenset[float]) -> bool:
+    """Whether every one of ``numbers`` is among ``stated`` (to a thousandth: "1.5 million" and 1,500,000)."""
+    return all(n in stated or any(abs(n - v) <= 1e-3 * max(1.0, abs(n)) for v in stated) for n in numbers)
+
+
+class ArticleNumbers:
+    """The numbers each of a story's articles states (:func:`article_numbers`), read once per article and
+    only for the articles asked about."""
+
+    def __init__(self, articles: Sequence["Article"]) -> None:
+        self._articles = articles
+        self._got: dict[int, frozenset[float]] = {}
+
+    def __getitem__(self, doc: int) -> frozenset[float]:
+        got = self._got.get(doc)
+        if got is None:
+            a = self._articles[doc]
+            got = self._got[doc] = article_numbers(a.text, a.lang)
+        return got
+
+
+_WEEKDAY = re.compile(rf"\b(?:{WEEKDAY_PATTERN})\b")
+
+
+def days_told(sents: Sequence["Sentence"], k: int) -> frozenset[str]:
+    """The weekdays sentence ``k`` of an article names, or else the sentence before it ("Missiles rained down
+    on Aleppo on Friday. Forty-five civilians were killed in the raids": Friday's)."""
+    got = frozenset(_WEEKDAY.findall(sents[k].text))
+    return got if got or k == 0 else frozenset(_WEEKDAY.findall(sents[k - 1].text))
+
+
+def weekdays(text: str) -> frozenset[str]:
+    """The weekdays ``text`` names."""
+    return frozenset(_WEEKDAY.findall(text))
+
+
+def other_days(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two sentences tell of different days: each names one and they share none (45 killed on
+    Saturday is not the 45 killed on Friday; read for sentences with figures, where a day is the event's
+    more often than the day something was said)."""
+    return bool(a and b and not a & b)
