@@ -3,6 +3,7 @@
     nice .venv/bin/python benchmarks/evidence_errors.py                 # every kind, the DUC dev half
     nice .venv/bin/python benchmarks/evidence_errors.py --kind quotes   # quotes | figures | dates | groups
     nice .venv/bin/python benchmarks/evidence_errors.py --half webdev   # the web development set (ECB+)
+    nice .venv/bin/python benchmarks/evidence_errors.py --half webdev --by-story   # one line of counts a story
 
 Only the development sets (the DUC dev half, webdev): the blind halves are scored, never inspected
 (benchmarks/evidence_protocol.md). Each line names
@@ -110,10 +111,20 @@ def group_errors(story: dict, arts, dg) -> list[str]:
     return out
 
 
+def story_line(story: dict, clusters: dict) -> str:
+    """One story's counts, as benchmarks/evidence_eval.py counts them: where the misses are."""
+    c, _ = ev.score_story(story, clusters, [])
+    return (f"{story['id']}: right speaker {c['q_right']}/{c['q_gold']}, found {c['q_found']}, "
+            f"resolved right {c['q_resolved_right']}/{c['q_resolved']}; figures right {c['f_gold_right']}/"
+            f"{c['f_gold']} (claims {c['f_sys_right']}/{c['f_sys']} right); groups {c['g_found']}/{c['g_gold']}, "
+            f"false {c['g_false']}/{c['g_sys']}")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--kind", choices=["quotes", "figures", "dates", "groups", "all"], default="all")
     ap.add_argument("--half", choices=["dev", "webdev"], default="dev")
+    ap.add_argument("--by-story", action="store_true", help="one line of counts for each story instead")
     args = ap.parse_args(argv)
     path = ev.DATA / ev.SOURCES[args.half]
     if not path.exists():
@@ -124,6 +135,9 @@ def main(argv=None) -> int:
     else:
         clusters = {r["id"]: r for r in (json.loads(line) for line in path.open(encoding="utf-8"))}
     for story in ev.load_gold(args.half)["stories"]:
+        if args.by_story:
+            print(story_line(story, clusters))
+            continue
         arts = ev.load_articles(story, clusters)
         out = ev.run_story(arts)
         if args.kind in ("groups", "all"):

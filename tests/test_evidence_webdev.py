@@ -76,3 +76,13 @@ def test_the_error_listing_reads_the_webdev_articles(webdev, bench_script, capsy
     assert lines and all(line.split("/")[0] in events for line in lines)
     assert all(": quote missed: " in line or ": speaker: " in line or ": not a quotation: " in line
                for line in lines)
+
+
+def test_the_story_lines_count_what_the_scorer_counts(webdev, bench_script, capsys):
+    _, gold, _ = webdev
+    assert bench_script("evidence_errors").main(["--half", "webdev", "--by-story"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split(":")[0] for line in lines] == [s["id"] for s in gold["stories"]]
+    for line, story in zip(lines, gold["stories"]):
+        assert f"/{sum(len(d['quotes']) for d in story['docs'])}, found" in line
+        assert f"/{sum(len(d['figures']) for d in story['docs'])} (claims" in line
