@@ -1,6 +1,6 @@
 """Citation precision on web news and on the DUC dev half, with every failing (sentence, cited article) pair.
 
-    nice .venv/bin/python benchmarks/citation_check.py                  # web material and DUC dev
+    nice .venv/bin/python benchmarks/citation_check.py                  # web material, webdev and DUC dev
     nice .venv/bin/python benchmarks/citation_check.py --set web --show # each failing pair with the cited span
     nice .venv/bin/python benchmarks/citation_check.py --json
 
@@ -11,6 +11,8 @@ the digest with its defaults as the scorer runs it (``use_spacy=False``).  The s
 
 - ``web``: every event of ``benchmarks/web_material.py`` (the ECB+ web news outside the fresh blind set's
   events, all of each event's documents, undated, as the fresh set is fed);
+- ``webdev``: the stories of the web development set (``benchmarks/evidence_gold/webdev.json``: 4 annotated
+  articles of a tuning event each, as ``evidence_eval.py --half webdev`` feeds them);
 - ``dev``: the stories of the DUC dev half (``benchmarks/evidence_gold/dev.json``), dated;
 - ``duc`` (not in ``all``): every full cluster (25 or 10 articles) of DUC 2007 main and update outside the
   blind half's topics (``dates_reading.BLIND``), dated: more summary sentences with figures than the dev half's.
@@ -42,14 +44,23 @@ def story_sets(which: list[str]) -> dict[str, list[tuple[str, list]]]:
         out["web"] = [(event, [replace(a, id=f"{event}/{k}") for k, a in
                                enumerate(web_material.event_articles(event, records))])
                       for event in web_material.tuning_events(records)]
-    if "dev" in which:
-        path = evidence_eval.DATA / evidence_eval.SOURCES["dev"]
-        clusters = {r["id"]: r for r in (json.loads(line) for line in path.open(encoding="utf-8"))}
-        gold = evidence_eval.load_gold("dev")
-        out["dev"] = [(story["id"], evidence_eval.load_articles(story, clusters)) for story in gold["stories"]]
+    for half in ("webdev", "dev"):
+        if half in which:
+            out[half] = _half_stories(half)
     if "duc" in which:
         out["duc"] = [(rec["id"], dates_reading.articles(rec, None)) for rec in _duc_records()]
     return out
+
+
+def _half_stories(half: str) -> list[tuple[str, list]]:
+    """An annotated half's stories, their articles loaded as the scorer loads them."""
+    path = evidence_eval.DATA / evidence_eval.SOURCES[half]
+    if evidence_eval.SOURCES[half] == web_material.evidence_fresh.DATA.name:
+        clusters = web_material.evidence_fresh.load_records(path)
+    else:
+        clusters = {r["id"]: r for r in (json.loads(line) for line in path.open(encoding="utf-8"))}
+    return [(story["id"], evidence_eval.load_articles(story, clusters))
+            for story in evidence_eval.load_gold(half)["stories"]]
 
 
 def _duc_records():
@@ -100,14 +111,14 @@ def check(which: list[str]) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--set", choices=["web", "dev", "duc", "all"], default="all")
+    ap.add_argument("--set", choices=["web", "webdev", "dev", "duc", "all"], default="all")
     ap.add_argument("--show", action="store_true", help="print each failing pair with the cited span")
     ap.add_argument("--json", action="store_true", help="print the figures (and failures) as JSON")
     args = ap.parse_args(argv)
     if not web_material.evidence_fresh.DATA.exists() or not (evidence_eval.DATA / "duc2007_main_pyr23.jsonl").exists():
         print("skipped: the ECB+ or DUC 2007 data is absent (see ../shared/data/README.md)")
         return 0
-    result = check(["web", "dev"] if args.set == "all" else [args.set])
+    result = check(["web", "webdev", "dev"] if args.set == "all" else [args.set])
     if args.json:
         print(json.dumps(result, indent=1))
         return 0
