@@ -56,3 +56,28 @@ def test_tweeted_introduces_a_quotation():
     got = _speakers("Her stepson, actor Lorenzo Lamas, tweeted Thursday: \"My stepmom passed peacefully this "
                     "morning.\"")
     assert got == {"My stepmom passed peacefully this morning.": "Lorenzo Lamas"}
+
+
+def test_a_person_of_a_body_is_the_person_not_the_body():
+    got = _speakers("Pastor Larry Kroon of the Wasilla Bible Church spoke on Sunday.\n"
+                    "\"They were all adults, and they all got out,\" Larry Kroon said.\n"
+                    "Kroon said the church, which he described as \"just a local community church,\" is old.")
+    assert set(got.values()) == {"Larry Kroon"}
+
+
+def test_a_nationality_owns_no_statement():
+    got = _speakers("The pirates fled, according to a statement from the Indian government.\n"
+                    "The Indian statement said the prisoners would be \"handed over to the authorities ashore.\"")
+    assert got["handed over to the authorities ashore."] != "Indian"
+
+
+def test_sources_of_a_common_noun_name_no_body():
+    got = _speakers("Police sources also told the News that \"Gray has four prior arrests, including one for "
+                    "theft.\"")
+    assert list(got.values()) == [None]
+
+
+def test_a_title_with_the_sentences_stop_inside_its_marks_is_no_quotation():
+    got = _speakers("Weitz directed the fantasy adventure \"The Golden Compass.\"\n"
+                    "Reid starred in \"Van Wilder\" and \"The Big Lebowski.\"")
+    assert got == {}

@@ -45,7 +45,7 @@ def _strip_possessive(name: str) -> str:
 #: War", "National Book Award", "Selected Poems")
 _THING_WORDS = frozenset("""award awards medal medals prize prizes trophy cup championship championships games
     olympics tournament festival hotel poems book books novel album film movie show series war act treaty
-    accord""".split())
+    accord emmy emmys oscar oscars grammy grammys tony tonys globes""".split())
 
 
 def _classify(tokens: list[str], before: str, after: str) -> str | None:
@@ -321,6 +321,12 @@ def _split_joined(per_article: Sequence[Sequence[tuple[str, str]]],
         row = []
         for name, label in ments:
             toks = name.split()
+            person, of, body = name.partition(" of ")
+            body = re.sub(r"^the\s+", "", body)
+            if of and label == "ORG" and best.get(person) == "PERSON" and body[:1].isupper():
+                # "Larry Kroon of the Wasilla Bible Church": a person named elsewhere, then the body
+                row += [(person, "PERSON"), (body, "ORG")]
+                continue
             for k in range(1, len(toks)):
                 head, tail = " ".join(toks[:k]), " ".join(toks[k:])
                 if best.get(head) == "ORG" and (best.get(tail) == "PERSON" or tail in surnames):

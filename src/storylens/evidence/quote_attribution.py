@@ -261,6 +261,10 @@ def speaker_before_verb(left: str) -> str:
     opening = _NAME_WITH_APPOSITIVES.search(left)
     if opening:  # "Jonathan Zuck, director of the Association ..., a trade group that includes Microsoft, said"
         return opening.group("name")
+    # a relative clause whose subject is a pronoun: "the church, which he described as": he describes it
+    rel = re.search(r"\b(?:which|that|whom)\s+(he|she|they|we)$", left)
+    if rel:
+        return rel.group(1)
     # a relative clause between subject and verb: "The former senator, who grew up in Washington, said"
     left = re.sub(r",\s*(?:who|which|whose)\b[^,\u201c\u201d\"]*,?$", "", left).rstrip()
     # skip a time or place adjunct between subject and verb: "Lavrov simply said", "the Kremlin Tuesday said"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..prepare import PreparedDocument
-from ..text.lexicon import AGENCIES, ORG_WORDS, SPEECH_VERBS
+from ..text.lexicon import AGENCIES, DEMONYMS, ORG_WORDS, SPEECH_VERBS
 from .quote_spans import ADVERB
 from .speaker_context import FirstSeen, as_object, named_in
 from .speakers import can_speak, resolve_speaker
@@ -43,13 +43,15 @@ def document_author(np: str, doc: PreparedDocument, at: int, persons: dict[str, 
     m = _DOCUMENT_PHRASE.match(np.strip())
     if not m:
         return None
-    for part in (m.group("by"), m.group("owner")):
+    owner = m.group("owner") if m.group("owner") and m.group("owner").lower() not in DEMONYMS else None
+    for part in (m.group("by"), owner):
         if part:
             named = _named_speaker(re.sub(r"['’]s?$", "", part), persons, orgs, roles, at, seen)
             if named:
                 return named
-    if m.group("owner") or m.group("by"):
+    if owner or m.group("by"):
         return None  # it names someone we cannot resolve: "a statement from the parents"
+    # "the Indian statement": a nationality is no author; the mention before names who made it
     return _author_in_mention(m.group("noun").lower(), doc, at, persons, orgs, roles, seen)
 
 
@@ -111,7 +113,7 @@ def _author_in_mention(noun: str, doc: PreparedDocument, at: int, persons: dict[
         if not found:
             continue
         for m in found:
-            owner = m.group("by") or (m.group("owner") if m.group("owner") not in _DETERMINERS else None)
+            owner = m.group("by") or _owner(m.group("owner"))
             if owner:
                 return _named_speaker(owner, persons, orgs, roles, at, seen)
         if all((m.group("det") or m.group("owner") or "").lower() == "the" for m in found):
@@ -120,6 +122,13 @@ def _author_in_mention(noun: str, doc: PreparedDocument, at: int, persons: dict[
         authors.update(p for p in named_in(sentence, persons) if not as_object(sentence, p, persons))
         return authors.pop() if len(authors) == 1 else None
     return None
+
+
+def _owner(words: str | None) -> str | None:
+    """The owner a document's mention names ("the Amnesty statement"): none for a determiner or a nationality
+    ("The Indian statement")."""
+    owner = re.sub(rf"^(?:{'|'.join(_DETERMINERS)})\s+", "", words or "")
+    return owner if owner and owner not in _DETERMINERS and owner.lower() not in DEMONYMS else None
 
 
 def bodies_in(sentence: str, orgs: dict[str, str], at: int, roles: dict[str, str], seen: FirstSeen) -> list[str]:
