@@ -78,3 +78,28 @@ def test_an_age_after_died_and_a_day():
 def test_between_one_amount_to_another_is_a_range():
     (c,) = _claims("The contract is believed to be worth between $60 million to $70 million.")
     assert (c.value, c.high) == (60e6, 70e6)
+
+
+def test_sports_figures_that_count_nothing():
+    # batting averages (their point cut off by a tokeniser too) and seasons, a duration
+    assert _read("He is a career. 290 hitter with a. 919 OPS.") == []
+    assert _read("Over six full seasons he never hit fewer than 26 homers.") == [(26, "homers")]
+    # a compound a tokeniser split stays one counted thing
+    assert _read("Two major - league sources said so.") == [(2, "major - league sources")]
+
+
+def test_dates_with_slashes_and_multipliers_in_words():
+    assert _read("The show was canceled after the 9 / 11 attacks.") == []
+    assert _read("His level was more than five times the legal limit.") == []
+    assert [v for v, _ in _read("The stock sold at 20 times the face value.")] == [20]
+
+
+def test_measures_of_a_body_and_of_a_distance():
+    heights = _read("He was described as a 5 foot, 8 inch man weighing 180 pounds.")
+    assert [v for v, _ in heights] == [5, 8, 180]
+    assert all("height" in w for _, w in heights[:2]) and "weight" in heights[2][1]
+    assert ["distance" in w for _, w in _read("The car dragged her 10 feet. It was 13 nautical miles from "
+                                              "the ship.")] == [True, True]
+    assert _read("NBC estimated the crowd at 70.") == [(70, "crowd")]
+    (c,) = _claims("Damage to the Wasilla church was estimated at $1 million.")
+    assert c.what.startswith("Damage")

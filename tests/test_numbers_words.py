@@ -39,3 +39,17 @@ def test_a_number_a_tokeniser_split_is_one_number():
     # two numbers all the same: a day and a count, two years
     assert _values("On March 3, 200 people marched") == [3, 200]
     assert _values("in 1998. 1999 was") == [1998, 1999]
+
+
+def test_a_number_joined_to_its_abbreviation():
+    assert _values("Aryans to pay $6.3M, 2.7M Americans, $27. 5MM a year, $1.2bn and $5m") == \
+        [6.3e6, 2.7e6, 27.5e6, 1.2e9, 5e6]
+    # a unit's abbreviation keeps its number as written; a lower-case m without a currency is metres
+    assert _values("a 10m yacht 24km away at 20mph") == [10, 24, 20]
+    # a decimal the abbreviation cuts is never read in part: "5.56mm" is not 5
+    assert _values("a 5.56mm rifle") == [5.56]
+
+
+def test_a_decimal_without_its_zero_and_vague_millions():
+    assert _values("a blood alcohol level of .41") == [0.41]
+    assert _values("tens of millions of dollars, hundreds of millions of euros") == [1e7, 1e8]

@@ -17,7 +17,11 @@ from ..text.tfidf import STOPWORDS
 MEASURE_UNITS = frozenset("""mile miles km kms kilometer kilometers kilometre kilometres meter meters metre metres
     foot feet inch inches yard yards acre acres hectare hectares pound pounds ounce ounces ton tons tonne tonnes
     kilogram kilograms kg gram grams gallon gallons liter liters litre litres mph degree degrees gigabyte gigabytes
-    megabyte megabytes square cubic metric calorie calories""".split())
+    megabyte megabytes square cubic metric calorie calories nautical""".split())
+#: units of length: a figure in one with no other counted thing is a distance ("dragged her 10 feet")
+LENGTH_UNITS = frozenset("""mile miles km kms kilometer kilometers kilometre kilometres meter meters metre metres
+    foot feet yard yards""".split())
+_UNIT_MODIFIERS = frozenset("nautical square cubic metric".split())
 _NP_STOP = STOPWORDS | {"percent", "per", "cent", "about", "nearly", "almost", "some", "more", "than", "least",
                         "average", "up", "over", "under", "around", "roughly", "only", "just", "by"}
 _WORDS = re.compile(r"[A-Za-z][\w'-]*")
@@ -33,7 +37,8 @@ _TIME_WORDS = frozenset("""day days week weeks month months year years decade de
     august september october november december monday tuesday wednesday thursday friday saturday
     sunday""".split())
 # "weighs more than 220 pounds": the measure is the verb's noun
-_VERB_NOUNS = {"weighs": "weight", "weighed": "weight", "weigh": "weight", "costs": "cost", "cost": "cost"}
+_VERB_NOUNS = {"weighs": "weight", "weighed": "weight", "weigh": "weight", "weighing": "weight", "costs": "cost",
+               "cost": "cost"}
 _MEASURING_VERB = re.compile(rf"\b({'|'.join(_VERB_NOUNS)})\s+(?:(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|"
                              r"almost\s+|some\s+|only\s+|just\s+|an?\s+)?$", re.IGNORECASE)
 # "its average speed since launch has been 47 mph": the subject of a copula, past a short phrase of its own
@@ -54,12 +59,29 @@ _DISTANCE = re.compile(r"(?:away|from|outside|off|(?:north|south)?(?:east|west)|
 
 def with_distance(what: str) -> str:
     """A unit followed by its bearing names a distance: "miles northeast of Rio" -> "miles distance
-    northeast of Rio"."""
-    words = what.split(" ", 1)
-    if len(words) == 2 and words[0].lower() in MEASURE_UNITS and _DISTANCE.match(words[1]) \
-            and "distance" not in words[1].split():
-        return f"{words[0]} distance {words[1]}"
+    northeast of Rio", "nautical miles off Aden" -> "nautical miles distance off Aden"; a length alone is one
+    too ("chased him for 30 miles" -> "miles distance")."""
+    lead = "nautical " if what.lower().startswith("nautical ") else ""
+    words = what[len(lead):].split(" ", 1)
+    if not words or "distance" in what.split():
+        return what
+    if len(words) == 2 and words[0].lower() in MEASURE_UNITS and _DISTANCE.match(words[1]):
+        return f"{lead}{words[0]} distance {words[1]}"
+    if len(words) == 1 and words[0].lower() in LENGTH_UNITS:
+        return f"{lead}{words[0]} distance"
     return what
+
+
+_HEIGHT_AFTER = re.compile(r"^[\s-]*(?:foot|feet|ft)\b,?\s*(?:\d+|one|two|three|four|five|six|seven|eight|nine|"
+                           r"ten|eleven)[\s-]*(?:inch|inches|in)\b", re.IGNORECASE)
+_HEIGHT_BEFORE = re.compile(r"\b(?:\d|one|two|three|four|five|six|seven)[\s-]*(?:foot|feet|ft)\b,?[\s-]*$",
+                            re.IGNORECASE)
+
+
+def height(before: str, after: str) -> bool:
+    """A person's height in feet and inches, two figures ("a 5 foot, 8 inch man"): each is a height."""
+    return bool(_HEIGHT_AFTER.match(after) or (_HEIGHT_BEFORE.search(before)
+                                                and re.match(r"[\s-]*(?:inch|inches)\b", after)))
 
 
 def _phrase(words: list[str]) -> str:
@@ -115,6 +137,9 @@ def context_thing(before: str, after: str) -> str:
     got = subject_thing(before)
     if got:
         return got
+    m = _ESTIMATED_AT.search(before[-100:])
+    if m:  # "Damage to the church was estimated at $1 million": the damage
+        return m.group(1)
     m = _OF_BEFORE.search(before[-80:])
     if m:
         got = _phrase(_WORDS.findall(m.group(1)))
@@ -123,18 +148,22 @@ def context_thing(before: str, after: str) -> str:
     got = copula_subject(before) or _worth(before)
     if got:
         return got
+    m = _MEASURING_VERB.search(before[-40:])
+    if m:  # "weighing 180 pounds": the weight
+        return _VERB_NOUNS[m.group(1).lower()]
     m = _VERB_BEFORE.search(before[-60:])
     if m:  # "the fund raised $2.5 billion", "the cost could top $20 billion": the verb and its subject
         head = re.sub(r"(?:\s+(?:could|may|might|will|would|can|should|must|has|have|had|is|was|are|were|"
                       r"easily|already|now|still|also))+\s*$", "", before[-60:][:m.start()])
         subject = _np_before(re.findall(r"[A-Za-z][\w'.-]*|[^\sA-Za-z]", head))
         return f"{subject} {m.group(1)}" if subject and len(subject.split()) <= 3 else m.group(1)
-    m = _MEASURING_VERB.search(before[-40:])
-    if m:
-        return _VERB_NOUNS[m.group(1).lower()]
     return surveyed(before) or _relative_thing(before, after)
 
 
+#: the subject of an estimate, past what it is of: "Damage to the church was estimated at", "losses were put at"
+_ESTIMATED_AT = re.compile(r"\b([A-Za-z][\w'-]*)(?:\s+(?:to|of|in|for|from|at)\s+[^,;:]{0,50}?)?\s+(?:was|were|is|are|"
+                           r"has\s+been|have\s+been)\s+(?:estimated|put|valued|pegged|set|assessed)\s+at\s+"
+                           r"(?:(?:more|less)\s+than\s+|about\s+|around\s+|nearly\s+|some\s+)?$")
 _SURVEY_OF = re.compile(r"\b(?:survey|surveys|poll|polls|study|sample|census)\s+of\s+"
                         r"(?:about\s+|some\s+|more\s+than\s+|nearly\s+)?(?:[\d,]+\s+)?")
 

@@ -20,7 +20,7 @@ from ..text.lexicon import CURRENCY_WORDS, DOLLAR_PREFIXES, FOREIGN_PERCENT, MON
 from ..text.numbers import FOREIGN_NUMBER_LANGS, Quantity
 from ..text.tfidf import STOPWORDS, stem
 from .claim_source import TOKEN, attribution
-from .counted import MEASURE_UNITS, context_thing, not_a_quantity, pair_kind, subject_thing, with_distance
+from .counted import MEASURE_UNITS, context_thing, height, not_a_quantity, pair_kind, subject_thing, with_distance
 from .facts_spans import adjust_value, hyphen_range, not_a_figure, number_modifier, range_starts
 from .groups import TOLL_EVENTS, ClaimMeta, group_claims
 from .things import EVENT_OF, EVENT_WORDS, IMPLIED_EVENT, NOUN_CLASS, RUNNING_EVENTS, TIME_UNITS, classify, \
@@ -172,7 +172,7 @@ _OF_THE_WHOLE = re.compile(r"\b[Oo]f\s+(?:the|its|their|these|those)\s+(?:\d[\d,
 _COLLECTIVES = frozenset("""workforce crowd team group army fleet force staff audience delegation contingent convoy
     flotilla herd flock class field panel jury crew squad battalion brigade regiment gang mob throng congregation
     membership caravan armada garrison""".split())
-_COLLECTIVE_OF = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+((?:[a-z][\w-]*\s+)?([a-z][\w-]*))\s+of\s+"
+_COLLECTIVE_OF = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+((?:[a-z][\w-]*\s+)?([a-z][\w-]*))\s+(?:of|at)\s+"
                             r"(?:(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+|over\s+|"
                             r"an\s+estimated\s+)?$", re.IGNORECASE)
 _NUMBERED = re.compile(r"\b([A-Za-z][\w-]*)\s+(?:numbered|totaled|totalled|totaling|totalling)\s+$")
@@ -198,6 +198,8 @@ def _counted(sent: _Sentence, fig: _Figure) -> tuple[str, str, str, str] | None:
     if next_rate:  # "between 1 out of 500 and 1 out of 1,000 children": both rates count the children
         what, after_words = _counted_after(fig.after[next_rate.end():])
     what = _shared_noun(what, fig.after) if not unit else what
+    if not unit and height(fig.before, fig.after):
+        what = f"{what} height".strip()  # "a 5 foot, 8 inch man": two figures of his height
     whole = _OF_THE_WHOLE.search(fig.before[-80:]) if not unit else None
     verb_like = not what or what.split()[0].lower() in _VERBS or what.split()[0].lower().endswith("ed")
     if whole and verb_like:
@@ -302,6 +304,8 @@ def _verb_first(what: str, unit: str, after: str = "") -> str | None:
     noun_use = first in _OPINION_NOUNS and re.search(rf"(?i)\b{first}\s*(?:[.,;:)]|$|(?:among|from|for)\b)", after)
     if unit == "%" and first in _OPINION_VERBS and not noun_use or unit and first in _VERBS:
         return ""
+    if what and head_noun([w.lower() for w in what.split() if w != "-"]) in TIME_UNITS:
+        return None  # a duration: "six full seasons", "21 consecutive years"
     return None if first in TIME_UNITS or first in _VERBS else what
 
 

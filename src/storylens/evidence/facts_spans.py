@@ -117,6 +117,13 @@ def not_a_figure(surface: str, before: str, after: str, qualifier: str) -> bool:
         return True  # "15-member", "S-300", "five-year", "38 - year - old", "AK - 47", scores and ranges
     if re.match(r"\s*(?:st|nd|rd|th)\b", after):
         return True
+    if re.fullmatch(r"\.?\d{3}", core) and re.match(r"\s*(?:hitter|average|OPS|OBP|slugging|batting)\b", after):
+        return True  # a batting average: ".290 hitter", ". 919 OPS" (its point cut off by a tokeniser)
+    if re.search(r"\d\s?/\s?$", before) or re.match(r"\s?/\s?\d", after):
+        return True  # a date or a ratio written with a slash: "9 / 11", "12/16/08"
+    if core.isalpha() and re.match(r"\s+times\s+(?:the|as|more|less|higher|greater|larger|bigger|faster|that)\b",
+                                   after):
+        return True  # a multiplier in words: "more than five times the legal limit" (digits only count)
     if re.match(r"\s*(?:-\s*)?(?:caliber|calibre|gauge|mm\s+(?:rifle|pistol|gun|round|cartridge|ammunition)s?)\b",
                 after, re.IGNORECASE):
         return True  # a calibre: ".38 caliber revolver", "a 12-gauge shotgun", "9mm pistol"

@@ -129,8 +129,13 @@ def _sig_digits(value: float) -> int:
 def _thing_stems(claim: Claim) -> set[str]:
     """The content words of a counted thing (plurals as singulars: "arms" is not "armed"), less units and
     event words: two figures that share only "arrested" or "miles" do not yet count one thing."""
-    words = {w for w in re.findall(r"[a-z]+", claim.what.lower()) if w not in STOPWORDS and len(w) > 2}
+    words = {_SAME_THING.get(w, w) for w in re.findall(r"[a-z']+", claim.what.lower())}
+    words = {w for w in words if w not in STOPWORDS and len(w) > 2}
     return {_singular(w) for w in words if stem(w) not in _UNIT_STEMS}
+
+
+#: words reports use for one another when they count one thing: a boxer's "46 KOs" are "46 knockouts"
+_SAME_THING = {"kos": "knockout", "ko's": "knockout", "ko": "knockout", "homers": "home", "hrs": "home"}
 
 
 def _singular(word: str) -> str:
@@ -170,7 +175,8 @@ def _same_bearing(a: Claim, b: Claim) -> bool:
 
 
 def _unit_words(claim: Claim) -> set[str]:
-    return {stem(w) for w in re.findall(r"[a-z]+", claim.what.lower()) if w in MEASURE_UNITS}
+    """The units of a measure's counted thing ("nautical miles" and "miles" are one unit, as reports use them)."""
+    return {stem(w) for w in re.findall(r"[a-z]+", claim.what.lower()) if w in MEASURE_UNITS and w != "nautical"}
 
 
 def _context_stems(claim: Claim) -> set[str]:

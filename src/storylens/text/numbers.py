@@ -26,7 +26,8 @@ SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_
           "trillion": 1_000_000_000_000}
 # Vague plurals: "hundreds of" -> 100, "dozens" -> 12 (the least the words allow).
 VAGUE = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1_000, "tens of thousands": 10_000,
-         "hundreds of thousands": 100_000, "millions": 1_000_000, "billions": 1_000_000_000}
+         "hundreds of thousands": 100_000, "millions": 1_000_000, "tens of millions": 10_000_000,
+         "hundreds of millions": 100_000_000, "billions": 1_000_000_000}
 
 # Qualifiers in front of a number, longest first; the value is the canonical form.
 QUALIFIERS = [
@@ -54,9 +55,9 @@ FRACTIONS = {"third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, 
              "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
 _FRACTION = (rf"(?P<fnum>one|a|two|three|four|five|seven|nine)[\s-](?P<fden>{'|'.join(FRACTIONS)})"
              r"(?=\s+of\b|\s+majority\b)")
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<=\s)\.\d+"
 #: digits as a tokeniser leaves them (ECB+ web text): "6, 000", "1 , 200", "14. 1", "$103. 1 million"
-_TOKENISED_DIGITS = r"\d{1,3}(?:\s?,\s?\d{3}(?!\d))+(?:\.\s?\d+)?|\d+(?:\.\s?\d+)?"
+_TOKENISED_DIGITS = r"\d{1,3}(?:\s?,\s?\d{3}(?!\d))+(?:\.\s?\d+)?|\d+(?:\.\s?\d+)?|(?<=\s)\.\d+"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 # "twenty-five", "sixty six": a unit joins a ten only ("five five-story buildings" is five)
 _WORDS = rf"(?:(?:{'|'.join(TENS)})(?:[- ](?:{_ONES}))?|(?:{_WORD_NUM}))"
@@ -71,19 +72,21 @@ _QUANTITY = (
     (?:(?P<qual>{_QUAL_ALT})\s+)?
     (?P<cur>\$\s?)?
     (?:
-        (?P<vague>(?:many\s+|several\s+)?(?:tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|thousands|millions|billions))(?=\s+of\b|\s+(?:were|have|had|are|more|and|[a-z]+ed)\b|\s*[,.;])
+        (?P<vague>(?:many\s+|several\s+)?(?:tens\s+of\s+(?:thousands|millions)|hundreds\s+of\s+(?:thousands|millions)|dozens|scores|hundreds|thousands|millions|billions))(?=\s+of\b|\s+(?:were|have|had|are|more|and|[a-z]+ed)\b|\s*[,.;])
       | {_MIXED}
       | {_SPACED}
       | {_FRACTION}
       | {_HALF_SCALE}
-      | (?P<num>(?:DIGITS)|(?:{_WORDS}))(?![^\W\d_])
+      | (?P<num>(?:DIGITS)(?:(?![^\W\d_])|(?=(?-i:km|kms|mm|cm|kg|mph|ft|lbs?|m|MM|M|mn|bn)\b))
+               |(?:{_WORDS})(?![^\W\d_]))
+        (?P<abbr>(?<=\d)(?-i:MM|M|mn|bn|(?(cur)m|(?!)))\b)?  # "$6.3M", "$5m", "2.7M Americans"
         (?P<scale>(?:(?:\s+|(?<=\d)-){_SCALE})*)
         (?P<andrest>(?<=hundred)\s+and\s+(?:{_WORDS})(?![^\W\d_]))?
         (?P<dozen>\s+dozen)?
       | (?P<half>(?:a\s+)?half[-\s]dozen|half\s+a\s+dozen)
       | (?P<a>an?)\s+(?P<ascale>dozen|hundred|thousand|million|billion)
     )
-    (?![\w-]*\d)(?!,\d)""")
+    (?![\w-]*\d)(?!,\d)(?!\.\d)""")
 QUANTITY_RE = re.compile(_QUANTITY.replace("DIGITS", _DIGITS), re.VERBOSE | re.IGNORECASE)
 #: the same, reading digits a tokeniser split apart as one number (:func:`find_quantities`)
 _TOKENISED_RE = re.compile(_QUANTITY.replace("DIGITS", _TOKENISED_DIGITS), re.VERBOSE | re.IGNORECASE)
@@ -160,6 +163,8 @@ def _value(m: re.Match) -> tuple[float, str] | None:
         if v is None:
             return None
         value = v
+    if m.group("abbr"):  # "$6.3M", "$27. 5MM", "$1.2bn", "2.7M Americans"
+        value *= 1e9 if m.group("abbr").lower() == "bn" else 1e6
     for word in re.split(r"[\s-]+", (m.group("scale") or "").strip("- \t\n")):
         if not word:
             continue

@@ -1,0 +1,25 @@
+"""Same-quantity groups on web news: one quantity told in the words different reports use for it."""
+
+from __future__ import annotations
+
+from storylens.evidence.facts import story_facts
+from storylens.models import Article
+
+
+def _multi(*texts: str):
+    arts = [Article(id=f"a{k}", text=t, published=None) for k, t in enumerate(texts)]
+    _, groups = story_facts(arts)
+    return [g for g in groups if len({c.article_id for c in g.claims}) > 1]
+
+
+def test_nautical_miles_and_miles_are_one_distance():
+    (g,) = _multi("The warship Mysore was 13 nautical miles away from the merchant vessel Gibe.",
+                  "The warship Mysore, some 13 miles away from the merchant vessel, answered the call.")
+    assert {c.value for c in g.claims} == {13}
+
+
+def test_a_boxer_s_kos_are_his_knockouts():
+    (g,) = _multi("Klitschko (52-3, 46 KOs) won again.", "Klitschko (52-3, 46 knockouts) kept his title.")
+    assert {c.value for c in g.claims} == {46}
+    # a different count of the same value stays apart
+    assert _multi("Klitschko (52-3, 46 KOs) won again.", "The arena held 46 reporters.") == []
