@@ -8,7 +8,6 @@ Each pattern has a kind (how :func:`~storylens.text.dates.resolve` reads it) and
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from .lexicon import MONTH_ABBREVIATIONS, MONTH_PATTERN, WEEKDAY_PATTERN, YEAR_PATTERN
 
@@ -101,15 +100,17 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 
 
-class Gate(NamedTuple):
+class Gate:
     """What a pattern needs in a text: ``pattern`` somewhere in it.  In ASCII text the gate reads ``words``
     instead, when it has them (a pattern needs one of them: in the text as it is with ``cased``, else in the
     lower-cased text), each a plain substring test where a regular expression without a literal prefix
-    tries every position; in other text, where case folds beyond ASCII, ``pattern``."""
+    tries every position; in other text, where case folds beyond ASCII, ``pattern``.  Compared and hashed
+    by identity (find_times keeps each gate's answer for a text in a dict)."""
 
-    pattern: re.Pattern
-    words: tuple[str, ...] = ()
-    cased: bool = False
+    __slots__ = ("pattern", "words", "cased")
+
+    def __init__(self, pattern: re.Pattern, words: tuple[str, ...] = (), cased: bool = False) -> None:
+        self.pattern, self.words, self.cased = pattern, words, cased
 
     def holds(self, text: str, low: str | None) -> bool:
         """Whether ``text`` (``low``: the text lower-cased when it is ASCII, else None) has what it needs."""

@@ -89,7 +89,7 @@ def find_times(text: str, offset: int = 0) -> list[TimeExpr]:
     taken: list[tuple[int, int]] = []
     has: dict[Gate, bool] = {}
     for kind, pat, gates in PATTERNS:
-        if not all(has[g] if g in has else has.setdefault(g, g.holds(text, low)) for g in gates):
+        if not _holds(gates, text, low, has):
             continue
         for m in pat.finditer(text):
             s, e = m.span()
@@ -117,6 +117,17 @@ def find_times(text: str, offset: int = 0) -> list[TimeExpr]:
         else:
             out.append(t)
     return out
+
+
+def _holds(gates: tuple[Gate, ...], text: str, low: str | None, has: dict[Gate, bool]) -> bool:
+    """Whether ``text`` has what each of ``gates`` needs (``has``: the answers so far for this text)."""
+    for g in gates:
+        got = has.get(g)
+        if got is None:
+            got = has[g] = g.holds(text, low)
+        if not got:
+            return False
+    return True
 
 
 def _restates(day: TimeExpr, t: TimeExpr, between: str) -> bool:
