@@ -49,7 +49,7 @@ SPEECH_VERBS = (r"said|says|say|told|tells|added|adds|stated|warned|declared|ins
                 r"described|called(?! off| up| in)|"
                 r"hoped|pledged|promised|predicted|concluded|observed|remarked|responded|professed|testified|"
                 r"countered|cautioned|contended|maintained|recounted|joked|wondered|boasted|lamented|"
-                r"characterized|characterised|stating|tweeted|tweeting|posted|texted|e-?mailed")
+                r"characterized|characterised|stating|tweeted|tweeting|posted|texted|e-?mailed|commented")
 #: verbs that introduce a quotation in their complement, read only before a quotation ("Microsoft dismissed the
 #: claims as ``...''", "Boies opened by stressing that ``...''"); not speech verbs elsewhere
 QUOTE_INTRO_VERBS = (r"dismissed|denied|denies|likened|termed|alleges|alleged|asserted|asserting|asserts|"
