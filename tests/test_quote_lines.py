@@ -73,3 +73,26 @@ def test_single_curly_marks_set_off_by_spaces():
 def test_council_member_is_a_title_not_part_of_the_name():
     got = _quotes("City Council Member Jumaane Williams said the youth \"have no outlets for their anger.\"")
     assert list(got.values()) == ["Jumaane Williams"]
+
+
+def test_a_line_ending_in_a_colon_introduces_the_quotation_on_the_next():
+    got = _quotes("Interior Secretary Dirk Kempthorne called the rule changes narrow.\n"
+                  "Andrew Wetzler, director of the council's species program, was blunt:\n"
+                  "\"We will see them in court.\"\n"
+                  "Kempthorne, for his part, sounded aware of timing, when he noted he had 39 days left.\n"
+                  "Asked if that gave him pause, he replied:\n"
+                  "\"Do you think a quarterback should leave the field five minutes before the end?\"")
+    assert got == {"We will see them in court.": "Andrew Wetzler",
+                   "Do you think a quarterback should leave the field five minutes before the end?":
+                       "Dirk Kempthorne"}
+
+
+def test_a_line_ending_in_a_speech_verb_and_a_comma():
+    got = _quotes("Andrew Wetzler, director of the program, commented,\n"
+                  "\"This administration has rejected anything with a whiff of science.\"")
+    assert list(got.values()) == ["Andrew Wetzler"]
+
+
+def test_a_colon_after_no_named_person_gives_no_speaker():
+    got = _quotes("The message from the protesters was simple:\n\"We want our jobs back now.\"")
+    assert list(got.values()) == [None]

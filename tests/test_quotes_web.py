@@ -81,3 +81,11 @@ def test_a_title_with_the_sentences_stop_inside_its_marks_is_no_quotation():
     got = _speakers("Weitz directed the fantasy adventure \"The Golden Compass.\"\n"
                     "Reid starred in \"Van Wilder\" and \"The Big Lebowski.\"")
     assert got == {}
+
+
+def test_a_legislators_party_and_state_stand_between_name_and_verb():
+    got = _speakers("Committee Chairman Rep. Edward Markey (D-Mass.) said the administration was \"determined to "
+                    "use every last minute in office.\"\n"
+                    "\"It is a recipe for disaster,\" said Jay Inslee (D-Wash.), a member of the panel.")
+    assert got == {"determined to use every last minute in office.": "Edward Markey",
+                   "It is a recipe for disaster": "Jay Inslee"}

@@ -17,6 +17,10 @@ from .quote_spans import ADVERB, EARLIER_QUOTES
 
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it"})
 
+#: a legislator's party and state after the name: "Rep. Edward Markey (D-Mass.) said", "Nick J. Rahall II
+#: (D-W.Va.), who"
+_PARTY = re.compile(r"\s*\((?:D|R|I|Dem|Rep|Ind)\s*-\s*[A-Z][\w.\s-]{1,16}\)")
+
 # a name at the end of a quotation that ran on in the narrator's words (", Buss")
 _RUN_ON_SPEAKER = re.compile(r",\s*((?:[A-Z][\w'\u2019.-]*\s*){1,3})$")
 _AFTER_VERB_END = re.compile(r"[.;](?=\s)|[.;]?$|\s+(?:in|on|at|during|after|before|when|while|adding|"
@@ -112,6 +116,7 @@ def phrase_after(right: str, qtext: str, closes_on_comma: bool, verbs: Verbs = E
     (``closes_on_comma``: the quotation's last mark follows a comma, as before a speaker)."""
     if verbs.cjk_after is not None and (cjk := verbs.cjk_after.match(right)):
         return cjk.group("np")
+    right = _PARTY.sub("", right)
     if re.search(r"[.!?]$", qtext) and not re.match(r"^\s*[,a-z]", right):
         return ""  # the quotation ends its sentence: what follows is another sentence
     m4 = _QUOTED_AS.match(right) or _ACCORDING_AFTER.match(right) or _DOCUMENT_READ.match(right)
@@ -160,7 +165,7 @@ def phrase_before(left: str, verbs: Verbs = ENGLISH, right: str = "", reach: int
     ``reach``: how many characters a speech verb may stand before the quotation; ``across_end``: the verb's
     sentence may end right before the quotation ("Lorenzo said Kennedy could fly. ``If he could walk ...''")."""
     # words inside earlier quotations are not the narrator's
-    left = EARLIER_QUOTES.sub(lambda mm: " " * len(mm.group(0)), left)
+    left = _PARTY.sub("", EARLIER_QUOTES.sub(lambda mm: " " * len(mm.group(0)), left))
     if verbs.cjk_before is not None and (cjk := verbs.cjk_before.search(left)) and \
             (verbs.cjk_after is None or "は" not in cjk.group(0) or re.match(r"^\s*と", right)):
         return cjk.group("np")

@@ -72,3 +72,27 @@ def _closing_line(lines: list[str], i: int) -> int:
         if closes is not None:
             return j if closes else i
     return i
+
+
+#: a line that introduces the quotation opening the next one: "..., was blunt:", "he replied:", "Wetzler
+#: commented,"
+_INTRO_END = re.compile(r"(?::|\b(?:said|says|added|commented|replied|wrote|stated|declared|continued),)\s*$")
+# the name that opens a sentence ending in a colon, before its verb: "Andrew Wetzler, director of the
+# program, was blunt:"
+_COLON_SUBJECT = re.compile(r"^\W*(?P<np>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3})(?:,[^,:]{2,120},)?\s+"
+                            r"(?:was|were|is|are|had|has|seemed|sounded|remained|[a-z]+ed)\b[^.!?:]*:\s*$")
+
+
+def intro_line(text: str, line_start: int) -> str:
+    """The line before ``line_start`` when it introduces a quotation that opens the next line (it ends in a
+    colon, or in a comma after a speech verb), else ""."""
+    if line_start < 2 or text[line_start - 1] != "\n":
+        return ""
+    prev = text[text.rfind("\n", 0, line_start - 1) + 1:line_start - 1]
+    return prev.rstrip() if _INTRO_END.search(prev) else ""
+
+
+def colon_subject(left: str) -> str:
+    """The name that opens the sentence ``left`` when it ends in a colon ("Wetzler was blunt:"), else ""."""
+    m = _COLON_SUBJECT.match(left)
+    return m.group("np") if m and "'" not in m.group("np") and "\u2019" not in m.group("np") else ""

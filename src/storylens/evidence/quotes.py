@@ -25,7 +25,7 @@ from ..text.lexicon import ORG_WORDS
 from ..text.segment import words
 from .quote_attribution import PRONOUNS, Verbs, passive_agent, phrase_after, phrase_before, \
     speaker_before_verb, verbs_for
-from .quote_lines import quotation_paragraphs
+from .quote_lines import colon_subject, intro_line, quotation_paragraphs
 from .quote_rank import KeyIndex, QuoteKey, rank_quotes
 from .quote_spans import ADVERB, CLOSING_AT_START, EARLIER_QUOTES, FOREIGN_MARKS, OPENING_AT_END, OPENING_MARKS, \
     first_sentence, is_title_of_work, quote_spans
@@ -90,10 +90,15 @@ def _quotation(r: _Reading, line: str, line_start: int, span: tuple[int, int], q
     sent_start = doc.sentences[at].start if at is not None else line_start
     s_start = min(sent_start, max(abs_s - 2, line_start))
     left = OPENING_AT_END.sub("", text[s_start:abs_s]).rstrip()
+    if not left and qs <= 2:
+        left = intro_line(text, line_start)
     right = first_sentence(CLOSING_AT_START.sub("", text[abs_e: line_start + len(line)]))
     np = passive_agent(left, right) or phrase_after(right, qtext, line[qs:qe].strip().endswith(","), r.verbs) or \
         phrase_before(left, r.verbs, right)
     np = np.strip(" ,")
+    if not np and (opener := colon_subject(left)) and \
+            (_speaker_for(r, opener, sent_start, abs_s)[0] or "") in r.persons.values():
+        np = opener  # "Andrew Wetzler, director of the program, was blunt: ``We will see them in court.''"
     if not np and (colon := _NAME_COLON.search(left)) and colon.group("np") in r.persons:
         np = colon.group("np")  # a transcript: "Roseanne: ``...'' Flowers: ``With me, he had it all!''"
     speaker, role, resolution, mention = None, "", "unresolved", ""

@@ -116,8 +116,11 @@ def _author_in_mention(noun: str, doc: PreparedDocument, at: int, persons: dict[
             owner = m.group("by") or _owner(m.group("owner"))
             if owner:
                 return _named_speaker(owner, persons, orgs, roles, at, seen)
-        if all((m.group("det") or m.group("owner") or "").lower() == "the" for m in found):
-            continue  # "The statement added that ...": a reference back, not where it is introduced
+        if all((m.group("det") or m.group("owner") or "").lower() == "the" or
+               (not m.group("by") and _nationality(m.group("owner"))) for m in found):
+            # "The statement added that ...", "the Indian statement said": a reference back, not where it is
+            # introduced
+            continue
         authors = set(bodies_in(sentence, orgs, at, roles, seen))
         authors.update(p for p in named_in(sentence, persons) if not as_object(sentence, p, persons))
         return authors.pop() if len(authors) == 1 else None
@@ -128,7 +131,12 @@ def _owner(words: str | None) -> str | None:
     """The owner a document's mention names ("the Amnesty statement"): none for a determiner or a nationality
     ("The Indian statement")."""
     owner = re.sub(rf"^(?:{'|'.join(_DETERMINERS)})\s+", "", words or "")
-    return owner if owner and owner not in _DETERMINERS and owner.lower() not in DEMONYMS else None
+    return owner if owner and owner not in _DETERMINERS and not _nationality(owner) else None
+
+
+def _nationality(words: str | None) -> bool:
+    """Whether ``words`` are a nationality alone, after any determiner ("The Indian")."""
+    return re.sub(rf"^(?:{'|'.join(_DETERMINERS)})\s+", "", words or "").lower() in DEMONYMS
 
 
 def bodies_in(sentence: str, orgs: dict[str, str], at: int, roles: dict[str, str], seen: FirstSeen) -> list[str]:
