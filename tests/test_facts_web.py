@@ -103,3 +103,18 @@ def test_measures_of_a_body_and_of_a_distance():
     assert _read("NBC estimated the crowd at 70.") == [(70, "crowd")]
     (c,) = _claims("Damage to the Wasilla church was estimated at $1 million.")
     assert c.what.startswith("Damage")
+
+
+def test_what_a_part_of_which_is_and_a_place_on_a_scale():
+    got = _read("The agency received 235,000 comments, at least 208,000 of which were form letters.")
+    assert got == [(235000, "comments"), (208000, "form letters")]
+    (c,) = _claims("The offer was expected to be in the range of $145 million to $175 million.")
+    assert (c.value, c.high) == (145e6, 175e6) and "offer" in c.what
+
+
+def test_calibres_bouts_and_counts_of_a_fight():
+    assert _read("They seized a 5.56mm and a 7.62mm rifles.") == []
+    assert _read("He stopped Rahman in seven rounds. Rahman rose after a seven count.") == []
+    # a corridor measured in a hyphenated modifier
+    (c,) = _claims("Warships patrol a 480-nautical-mile corridor.")
+    assert c.value == 480 and "corridor" in c.what

@@ -23,3 +23,13 @@ def test_a_boxer_s_kos_are_his_knockouts():
     assert {c.value for c in g.claims} == {46}
     # a different count of the same value stays apart
     assert _multi("Klitschko (52-3, 46 KOs) won again.", "The arena held 46 reporters.") == []
+
+
+def test_two_kinds_of_people_no_event_joins_are_two_counts():
+    assert _multi("Larson joined two female co - workers behind the locked door.",
+                  "A woman and two men, ages 47 and 48, sat in the lobby.") == []
+    # the same kind told again is one count, and "people" may be any kind
+    (g,) = _multi("Two female co - workers hid in the office.", "The two female co - workers hid in a closet.")
+    assert {c.value for c in g.claims} == {2}
+    (g,) = _multi("Three people sat in the lobby.", "Three co - workers sat in the lobby of the firm.")
+    assert {c.value for c in g.claims} == {3}

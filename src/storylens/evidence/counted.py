@@ -42,7 +42,8 @@ _VERB_NOUNS = {"weighs": "weight", "weighed": "weight", "weigh": "weight", "weig
 _MEASURING_VERB = re.compile(rf"\b({'|'.join(_VERB_NOUNS)})\s+(?:(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|"
                              r"almost\s+|some\s+|only\s+|just\s+|an?\s+)?$", re.IGNORECASE)
 # "its average speed since launch has been 47 mph": the subject of a copula, past a short phrase of its own
-_COPULA = re.compile(r"\b(?:(?:is|was|are|were|has\s+been|have\s+been|had\s+been)(?:\s+(?:worth|valued\s+at))?|"
+_COPULA = re.compile(r"\b(?:(?:(?:(?:is|was|are|were)\s+)?(?:expected|likely|said|believed)\s+to\s+be|is|was|are|were|"
+                     r"has\s+been|have\s+been|had\s+been)(?:\s+(?:worth|valued\s+at))?|"
                      r"stood\s+at|totaled|totalled)\s+"
                      r"(?:(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+|only\s+|just\s+|"
                      r"an?\s+|between\s+)?$")
@@ -140,6 +141,10 @@ def context_thing(before: str, after: str) -> str:
     m = _ESTIMATED_AT.search(before[-100:])
     if m:  # "Damage to the church was estimated at $1 million": the damage
         return m.group(1)
+    around = _AROUND.search(before)
+    got = copula_subject(before[:around.start()] + " ") if around else ""
+    if got:  # "the offer was expected to be in the range of": what is in that range
+        return got
     m = _OF_BEFORE.search(before[-80:])
     if m:
         got = _phrase(_WORDS.findall(m.group(1)))
@@ -164,6 +169,9 @@ def context_thing(before: str, after: str) -> str:
 _ESTIMATED_AT = re.compile(r"\b([A-Za-z][\w'-]*)(?:\s+(?:to|of|in|for|from|at)\s+[^,;:]{0,50}?)?\s+(?:was|were|is|are|"
                            r"has\s+been|have\s+been)\s+(?:estimated|put|valued|pegged|set|assessed)\s+at\s+"
                            r"(?:(?:more|less)\s+than\s+|about\s+|around\s+|nearly\s+|some\s+)?$")
+#: a place of a figure on a scale, which is not what it counts: "in the range of", "in the vicinity of"
+_AROUND = re.compile(r"\s+(?:in|at)\s+the\s+(?:range|neighbou?rhood|vicinity|region|area|ballpark)\s+of\s+"
+                     r"(?:about\s+|around\s+|some\s+)?$")
 _SURVEY_OF = re.compile(r"\b(?:survey|surveys|poll|polls|study|sample|census)\s+of\s+"
                         r"(?:about\s+|some\s+|more\s+than\s+|nearly\s+)?(?:[\d,]+\s+)?")
 

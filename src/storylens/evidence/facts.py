@@ -197,6 +197,9 @@ def _counted(sent: _Sentence, fig: _Figure) -> tuple[str, str, str, str] | None:
     next_rate = _NEXT_RATE.match(fig.after) if fig.per and not what else None
     if next_rate:  # "between 1 out of 500 and 1 out of 1,000 children": both rates count the children
         what, after_words = _counted_after(fig.after[next_rate.end():])
+    of_which = _OF_WHICH.match(fig.after) if not what else None
+    if of_which:  # "at least 208,000 of which were form letters": the form letters
+        what, after_words = _counted_after(fig.after[of_which.end() - 1:])
     what = _shared_noun(what, fig.after) if not unit else what
     if not unit and height(fig.before, fig.after):
         what = f"{what} height".strip()  # "a 5 foot, 8 inch man": two figures of his height
@@ -224,6 +227,7 @@ def _counted(sent: _Sentence, fig: _Figure) -> tuple[str, str, str, str] | None:
     return None if kept is None else (unit, kept, noun, event)
 
 
+_OF_WHICH = re.compile(r"^\s+of\s+(?:which|whom|them)\s+(?:were|are|was|is)\s+(?!\w+ed\b)(?=[a-z])")
 _NEXT_CONJUNCT = re.compile(r"^\s+([A-Za-z][\w-]*)\s+(?:and|or)\s+(?:\d[\d,.]*|two|three|four|five|six|seven|"
                             r"eight|nine|ten|eleven|twelve)\s+(?=[A-Za-z])", re.IGNORECASE)
 

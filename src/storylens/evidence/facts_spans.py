@@ -78,7 +78,7 @@ def adjust_value(qty: Quantity, before: str, after: str) -> Quantity:
 
 
 _QUAKE = re.compile(r"\s+(?:\w+\s+)?(?:quake|earthquake|tremor|aftershock)", re.IGNORECASE)  # "a 6.7-degree quake"
-_MODIFIER = re.compile(rf"^{HYPHEN}((?:square{HYPHEN})?[a-z]+)\b(?!{HYPHEN}[a-z])")
+_MODIFIER = re.compile(rf"^{HYPHEN}((?:(?:square|nautical|cubic){HYPHEN})?[a-z]+)\b(?!{HYPHEN}[a-z])")
 #: words after "two-" that count nothing ("two-way street", "three-time champion", "two-thirds")
 _NOT_COUNTED = frozenset("""way ways time times point wheel fold star to and or on off up all old half third thirds
     quarter quarters fourth fifth fifths tenth tenths party gauge caliber calibre""".split())
@@ -99,7 +99,7 @@ def number_modifier(surface: str, after: str) -> tuple[str, int]:
     if not m or m.group(1) in TIME_UNITS or m.group(1) in _NOT_COUNTED or surface.lower() in _SMALL_WORDS \
             or m.group(1) in UNITS or m.group(1) in TENS:  # "three-four years": a range of numbers
         return "", 0
-    word = re.sub(rf"^square{HYPHEN}", "square ", m.group(1))  # "a 170,000-square-foot building"
+    word = re.sub(rf"^(square|nautical|cubic){HYPHEN}", r"\1 ", m.group(1))  # "a 170,000-square-foot building"
     rest = re.sub(r"^\s*(?:\([^)]{0,30}\)|\))", "", after[m.end():])  # past "(200-kilometer)"
     if not re.match(r"\s+[A-Za-z]", rest) or (m.group(1) == "degree" and _QUAKE.match(rest)):
         return "", 0
@@ -127,6 +127,12 @@ def not_a_figure(surface: str, before: str, after: str, qualifier: str) -> bool:
     if re.match(r"\s*(?:-\s*)?(?:caliber|calibre|gauge|mm\s+(?:rifle|pistol|gun|round|cartridge|ammunition)s?)\b",
                 after, re.IGNORECASE):
         return True  # a calibre: ".38 caliber revolver", "a 12-gauge shotgun", "9mm pistol"
+    if re.match(r"mm\b[^;]{0,30}?\b(?:rifle|pistol|gun|handgun|round|cartridge|ammunition|shell|bullet|cannon)s?\b",
+                after, re.IGNORECASE):
+        return True  # "a 5.56mm and a 7.62mm rifles"
+    if re.match(r"\s+rounds?\b", after) and re.search(r"\b(?:in|after|over|within|for)\s+$", before) \
+            or re.match(r"\s+count\b", after) and re.search(r"\ban?\s+$", before):
+        return True  # a bout's length, a referee's count: "stopped him in seven rounds", "after a seven count"
     if "," not in core and _YEARLIKE.match(core) and (not qualifier or not re.match(r"\s+[A-Za-z]", after)):
         return True  # a year, after a qualifier too when no noun follows ("a 300 per cent increase over 2018.")
     if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):

@@ -15,6 +15,7 @@ from typing import Sequence
 
 from ..models import Claim, FactGroup
 from ..text.tfidf import STOPWORDS, stem
+from ..text.lexicon import COUNT_NOUNS
 from .counted import MEASURE_UNITS
 from .things import EVENT_OF
 
@@ -78,7 +79,7 @@ def group_claims(pairs: Sequence[tuple[Claim, ClaimMeta]], *, ratio: float = 1.5
                 # a toll may be reported a little differently; any other figure (an area, a fee, a share)
                 # is the same quantity only at the same value
                 if all(_compatible(*_amounts(c, claim), m.vague, meta.vague, ratio if event else _rounding(c, claim),
-                                   bool(event)) and _things_fit(c, claim, noun) for c, m in g) \
+                                   bool(event)) and _things_fit(c, claim, noun, event) for c, m in g) \
                         or _rising_toll(g, claim, meta, headline):
                     g.append((claim, meta))
                     members[gi].add(claim.article_id)
@@ -152,11 +153,20 @@ _UNIT_STEMS = {stem(w) for w in ("percent", "usd", "dollars", "people", "figure"
 SAME_CONTEXT = 0.5
 
 
-def _things_fit(a: Claim, b: Claim, noun: str) -> bool:
+#: the noun classes that hold many kinds of people ("men", "women", "co-workers" are all "people")
+_BROAD_CLASSES = frozenset(COUNT_NOUNS.values())
+
+
+def _things_fit(a: Claim, b: Claim, noun: str, event: str = "") -> bool:
     """Two measures count one thing only in one unit ("1,000 miles of visibility" is not "1,000 square
-    miles"); an additional count ("another 187") is never a total."""
+    miles"); an additional count ("another 187") is never a total; two kinds of people that no event joins
+    are two counts ("two men" shot, "two female co-workers" who hid), though "people" may be either."""
     if (a.qualifier == "an additional") != (b.qualifier == "an additional"):
         return False
+    if not event and noun in _BROAD_CLASSES:
+        sa, sb = _thing_stems(a), _thing_stems(b)
+        if sa and sb and not sa & sb:
+            return False
     if noun not in _UNIT_STEMS:
         return True
     ua, ub = _unit_words(a), _unit_words(b)
