@@ -49,3 +49,11 @@ def test_times_before_days_go_on_and_before_sentences_end():
         "The quake struck at 3 a.m. Tuesday near the coast.", "It lasted a minute."]
     assert split_sentences("The vote closed at 8 p.m. The count began at once.") == [
         "The vote closed at 8 p.m.", "The count began at once."]
+
+
+def test_a_decimal_a_tokeniser_split_is_no_stop():
+    # ECB+ web text writes "$103.1 million" as "$103. 1 million": one sentence; a quotation's stop still ends one
+    assert split_sentences("A $103. 1 million sum was paid. It rose.") == ["A $103. 1 million sum was paid.",
+                                                                           "It rose."]
+    assert split_sentences('He said it cost "$5." 3 more came.') == ['He said it cost "$5."', "3 more came."]
+    assert split_sentences("It rose 14.  1 more fell.") == ["It rose 14.", "1 more fell."]  # two spaces: a stop

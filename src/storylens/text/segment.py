@@ -84,6 +84,14 @@ def _is_abbreviation(line: str, stop_at: int, next_char: str, next_word: str = "
     return False
 
 
+def _split_decimal(line: str, m: re.Match) -> bool:
+    """A decimal that a tokeniser split at its point ("$103. 1 million", "a 14. 1 rating": ECB+ text):
+    a digit, the period, one space, a digit, and no closing quote or bracket between."""
+    at = m.start("stop")
+    return (at > 0 and line[at - 1].isdigit() and m.end("stop") == at + 1 and not m.group("close")
+            and m.group("space") == " " and m.group("next").isdigit())
+
+
 def _line_spans(line: str, offset: int) -> Iterator[tuple[int, int]]:
     if _STOP_CHARS.search(line) is None:  # no stop: the whole line is one sentence
         if line.strip():
@@ -91,8 +99,8 @@ def _line_spans(line: str, offset: int) -> Iterator[tuple[int, int]]:
         return
     start = 0
     for m in _BOUNDARY.finditer(line):
-        if m.group("stop") == "." and _is_abbreviation(line, m.start("stop"), m.group("next")[-1],
-                                                       next_at=m.end("space")):
+        if m.group("stop") == "." and (_split_decimal(line, m) or _is_abbreviation(
+                line, m.start("stop"), m.group("next")[-1], next_at=m.end("space"))):
             continue
         end = m.end("close")
         if line[start:end].strip():
