@@ -89,3 +89,16 @@ def test_a_legislators_party_and_state_stand_between_name_and_verb():
                     "\"It is a recipe for disaster,\" said Jay Inslee (D-Wash.), a member of the panel.")
     assert got == {"determined to use every last minute in office.": "Edward Markey",
                    "It is a recipe for disaster": "Jay Inslee"}
+
+
+def test_words_quoted_inside_anothers_quotation_are_not_that_quotation():
+    got = _speakers("A man standing next to her screamed, \"No, no, no!\" and tried to stop the car.",
+                    "\"I turned around and there is a man telling a car 'No, no, no, stop, wait a second.'\" said "
+                    "witness Angela Benson.")
+    assert got["No, no, no!"] is None
+
+
+def test_a_plural_common_noun_opening_the_sentence_is_no_body():
+    got = _speakers("Authorities described the fire as \"suspicious and as potential arson.\"\n"
+                    "Witnesses said \"the flames were everywhere at once.\"")
+    assert set(got.values()) == {None}

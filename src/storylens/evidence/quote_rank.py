@@ -6,6 +6,7 @@ every pair); the quotations carried by more outlets, whole statements and promin
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 from typing import Sequence
@@ -20,22 +21,28 @@ FRAGMENT_WORDS = 6  # a quotation shorter than this is a fragment of a sentence,
 class QuoteKey:
     """A quotation's words, ready for comparison and indexing (``content``: its words that are no stopword)."""
 
-    __slots__ = ("words", "joined", "set", "content")
+    __slots__ = ("words", "joined", "set", "content", "nested")
 
     def __init__(self, text: str):
         toks = tuple(words(text))
         self.words, self.joined, self.set = toks, " " + " ".join(toks) + " ", frozenset(toks)
         self.content = sorted(w for w in self.set if w not in STOPWORDS)
+        self.nested = tuple(" " + " ".join(words(m.group(1))) + " " for m in _NESTED.finditer(text))
+
+
+#: a quotation inside a quotation, in single marks: "there's a man telling a car 'No, no, no, stop.'"
+_NESTED = re.compile(r"(?:^|(?<=\s))['\u2018]\s?([A-Z][^'\u2019]*?)\s?['\u2019](?=\s|$|[,.!?])")
 
 
 def same_quotation(a: QuoteKey, b: QuoteKey) -> bool:
-    """One quotation inside the other (whole words), or 80% of their words shared."""
+    """One quotation inside the other (whole words; not inside a quotation the other quotes: the man's "No, no,
+    no!" is not the words of the witness who tells of it), or 80% of their words shared."""
     if not a.words or not b.words:
         return False
     if len(a.words) > len(b.words):
         a, b = b, a
     if a.joined in b.joined:
-        return True
+        return not any(a.joined in n for n in b.nested)
     return len(a.set & b.set) / len(a.set | b.set) >= 0.8
 
 

@@ -131,7 +131,9 @@ _OBJECT_OF = frozenset("for of to by with from against representing behalf".spli
 
 
 _NOT_SPEAKERS = frozenset("""instead meanwhile however also still later then now here there today yesterday
-    tomorrow tonight earlier again once often never always yet even only officials""".split())
+    tomorrow tonight earlier again once often never always yet even only officials authorities police witnesses
+    investigators residents experts sources prosecutors firefighters officers doctors critics environmentalists
+    activists protesters protestors neighbors neighbours analysts observers organizers organisers""".split())
 
 
 def can_speak(name: str) -> bool:
