@@ -118,3 +118,18 @@ def test_calibres_bouts_and_counts_of_a_fight():
     # a corridor measured in a hyphenated modifier
     (c,) = _claims("Warships patrol a 480-nautical-mile corridor.")
     assert c.value == 480 and "corridor" in c.what
+
+
+def test_the_event_a_count_does_is_not_its_own():
+    # an active verb with an object: the counted ones did it ("shooting three people, killing one")
+    (c,) = _claims("Two plainclothes officers fatally shot and killed a teenager.")
+    assert c.what.startswith("plainclothes officers") and "killed" not in c.what
+    three = _claims("A man suspected of shooting three people, killing one, was arrested.")[0]
+    assert (three.value, three.what) == (3, "people")
+    # the passive and the reduced relative are done to them
+    assert _read("Two officers were killed. Five people killed in the blast were buried.") == \
+        [(2, "officers killed"), (5, "people killed")]
+
+
+def test_a_reading_in_decimals_after_its_subject():
+    assert _read("His blood-alcohol level was .41.") == [(0.41, "blood-alcohol level")]

@@ -33,3 +33,7 @@ def test_two_kinds_of_people_no_event_joins_are_two_counts():
     assert {c.value for c in g.claims} == {2}
     (g,) = _multi("Three people sat in the lobby.", "Three co - workers sat in the lobby of the firm.")
     assert {c.value for c in g.claims} == {3}
+
+
+def test_times_a_man_was_hit_are_not_the_shots_fired():
+    assert _multi("The officers fired 11 rounds at the teenager.", "The teenager was shot 11 times by police.") == []

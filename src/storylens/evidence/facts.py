@@ -20,7 +20,8 @@ from ..text.lexicon import CURRENCY_WORDS, DOLLAR_PREFIXES, FOREIGN_PERCENT, MON
 from ..text.numbers import FOREIGN_NUMBER_LANGS, Quantity
 from ..text.tfidf import STOPWORDS, stem
 from .claim_source import TOKEN, attribution
-from .counted import MEASURE_UNITS, context_thing, height, not_a_quantity, pair_kind, subject_thing, with_distance
+from .counted import MEASURE_UNITS, context_thing, copula_subject, height, not_a_quantity, pair_kind, subject_thing, \
+    with_distance
 from .facts_spans import adjust_value, hyphen_range, not_a_figure, number_modifier, range_starts
 from .groups import TOLL_EVENTS, ClaimMeta, group_claims
 from .things import EVENT_OF, EVENT_WORDS, IMPLIED_EVENT, NOUN_CLASS, RUNNING_EVENTS, TIME_UNITS, classify, \
@@ -213,6 +214,9 @@ def _counted(sent: _Sentence, fig: _Figure) -> tuple[str, str, str, str] | None:
     noun, event = classify(what, before_words, after_words)
     if sent.doc.article.lang in FOREIGN_NUMBER_LANGS:
         event = ""  # the event words are English ("die" is a German article)
+    if not what and not unit and fig.qty.value != int(fig.qty.value):
+        what = copula_subject(fig.before)  # a reading: "his blood-alcohol level was .41."
+        noun, event = classify(what, before_words, after_words) if what else (noun, event)
     if not what and not unit:
         bare = _bare_number(fig.qty.qualifier, fig.before, fig.after, before_words, (noun, event), sent.got)
         if bare is None:

@@ -272,7 +272,10 @@ def _one_quantity(g: Pairs, h: Pairs, values: set[float], anchors: list[list[Cla
         return False  # "17 miles" is not "17 feet"
     if not all(_same_bearing(a, b) for a, _ in g for b, _ in h):
         return False
-    shared = set().union(*(_thing_stems(c) for c, _ in g)) & set().union(*(_thing_stems(c) for c, _ in h))
+    stems_g, stems_h = set().union(*(_thing_stems(c) for c, _ in g)), set().union(*(_thing_stems(c) for c, _ in h))
+    if ("time" in stems_g) != ("time" in stems_h):
+        return False  # "shot eleven times" counts hits, "fired 11 rounds" shots
+    shared = stems_g & stems_h
     return bool(shared) or _sig_digits(next(iter(values))) >= 3 or _same_context(g, h) or _anchored(g, h, anchors)
 
 

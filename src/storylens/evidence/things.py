@@ -154,6 +154,20 @@ def _governing_event(before: list[str]) -> str:
     return EVENT_OF.get(words[-1], "") if words else ""
 
 
+_PASSIVE = frozenset("was were been be being is are got get gets".split())
+_OBJECT_START = frozenset("""a an the his her their its one two three four five six seven eight nine ten dozens
+    hundreds thousands""".split())
+
+
+def _agent(after: list[str], j: int) -> bool:
+    """Whether the event word ``after[j]`` is done by the counted ones, not to them: an active verb with an
+    object ("two officers fatally shot and killed a teenager", "shooting three people, killing one")."""
+    if j > 0 and after[j - 1] in _PASSIVE or not after[j].endswith(("ed", "ing")) and after[j] not in _PAST_VERBS:
+        return False
+    nxt = after[j + 1] if j + 1 < len(after) else ""
+    return nxt in _OBJECT_START or nxt[:1].isdigit()
+
+
 def classify(what: str, before: list[str], after: list[str]) -> tuple[str, str]:
     """``(noun class, event)`` of a figure whose counted thing is ``what``, with the lower-cased words
     before it and after it."""
@@ -183,6 +197,8 @@ def classify(what: str, before: list[str], after: list[str]) -> tuple[str, str]:
             if not words and w == "," and not (j + 1 < len(after) and after[j + 1] in ("among", "including")):
                 break  # a bare number: "risen to 7,085, with 33,559 injured" is not about the injured
             if w in EVENT_OF:
+                if EVENT_OF[w] not in RUNNING_EVENTS and _agent(after, j):
+                    return noun, ""  # "two officers fatally shot and killed a teen": the two did it
                 event = EVENT_OF[w]
                 break
     if not event:
