@@ -102,3 +102,17 @@ def test_a_plural_common_noun_opening_the_sentence_is_no_body():
     got = _speakers("Authorities described the fire as \"suspicious and as potential arson.\"\n"
                     "Witnesses said \"the flames were everywhere at once.\"")
     assert set(got.values()) == {None}
+
+
+def test_a_participle_opens_narration_not_the_speaker():
+    got = _speakers("The pirates tried to escape, according to a statement from the Indian government.\n"
+                    "Commandos boarded the boats and seized \"a substantial cache of arms and equipment,\" including "
+                    "seven rifles, the statement said.")
+    assert got == {"a substantial cache of arms and equipment": "Indian government"}
+
+
+def test_a_quotation_paragraph_after_a_bodys_statement_that_ends_the_sentence():
+    got = _speakers("Indian naval forces came to the rescue of a merchant vessel on Saturday.\n"
+                    "The INS Mysore received a distress call from the MV Gibe, a Defence Ministry statement said.\n"
+                    "\"On sighting the helicopter, the boats disengaged from the Gibe and attempted escape.\"")
+    assert list(got.values()) == ["Defence Ministry"]

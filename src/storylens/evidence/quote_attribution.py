@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..text.lexicon import FOREIGN_SPEAKER_ENDS, FOREIGN_SPEECH_VERBS, QUOTE_INTRO_VERBS, QUOTE_JUDGING_VERBS, \
-    SPEECH_MANNER_VERBS, SPEECH_VERBS, WEEKDAY_PATTERN
+    SPEECH_MANNER_VERBS, SPEECH_VERBS, TITLES, WEEKDAY_PATTERN
 from ..text.segment import ABBREVIATIONS
 from .quote_spans import ADVERB, EARLIER_QUOTES
 
@@ -147,15 +147,21 @@ def phrase_after(right: str, qtext: str, closes_on_comma: bool, verbs: Verbs = E
 def _speaker_np(np: str) -> str:
     """The speaker phrase before the verb after a quotation, or "" when it is narration: '"..." than in New
     York, consultant Hank Sheinkopf said' keeps what follows the narration's comma."""
-    if np.split()[0] in _NOT_SPEAKER_START and "," in np:
+    if _narration_word(np.split()[0]) and "," in np:
         np = np.rsplit(",", 1)[1].strip()
         if re.search(r"``|''|[\"\u201c\u201d]", np):
             return ""  # another quotation's words, not a speaker
     toks = np.split()
     if not toks or len(toks) > 16 or toks[0].lower() in ("and", "but", "or", "to", "that", "which") or \
-            toks[0] in _NOT_SPEAKER_START:
+            _narration_word(toks[0]):
         return ""
     return np
+
+
+def _narration_word(word: str) -> bool:
+    """A word no speaker phrase opens with: a preposition or conjunction ("in which"), a participle
+    ("including seven rifles, the statement said")."""
+    return word in _NOT_SPEAKER_START or (word.islower() and word.endswith("ing") and word not in TITLES)
 
 
 def phrase_before(left: str, verbs: Verbs = ENGLISH, right: str = "", reach: int = 150,

@@ -213,7 +213,14 @@ def _subject_before(r: _Reading, left: str, sent_start: int, qtext: str) -> str 
         return None
     if EARLIER_QUOTES.search(prev):
         return None  # the sentence before holds quotations of its own: their attribution is read there
+    if (doc_end := _DOCUMENT_AT_END.search(prev)) is not None:
+        return document_author(doc_end.group("np"), r.doc, sent_start, r.persons, r.orgs, r.roles, r.seen)
     return speech_subject(prev, r.persons)
+
+
+# a named body's document that ends the sentence before: "..., a Defence Ministry statement said."
+_DOCUMENT_AT_END = re.compile(r",\s+(?P<np>(?:a|an|the)\s+(?:[A-Z][\w'’.&-]*\s+){1,4}(?:statement|report|communique|"
+                              r"release|letter))\s+(?:said|says|added|stated)\.?['\"\u201d\u2019]*\s*$")
 
 
 
