@@ -133,3 +133,10 @@ def test_the_event_a_count_does_is_not_its_own():
 
 def test_a_reading_in_decimals_after_its_subject():
     assert _read("His blood-alcohol level was .41.") == [(0.41, "blood-alcohol level")]
+
+
+def test_an_event_in_a_clause_before_a_subordinator_is_not_the_count_s():
+    text = "Gray was shot and killed on Saturday night after pointing a gun at two plainclothes officers."
+    assert _read(text) == [(2, "plainclothes officers")]
+    assert _read("Police said two Brooklyn South Anti Crime plainclothes officers were on patrol.") == \
+        [(2, "Brooklyn South Anti Crime plainclothes officers")]

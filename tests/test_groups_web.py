@@ -37,3 +37,10 @@ def test_two_kinds_of_people_no_event_joins_are_two_counts():
 
 def test_times_a_man_was_hit_are_not_the_shots_fired():
     assert _multi("The officers fired 11 rounds at the teenager.", "The teenager was shot 11 times by police.") == []
+
+
+def test_a_decimal_reading_with_and_without_its_percent_sign():
+    (g,) = _multi("LaSalle had a blood alcohol level of 0.41 percent.", "His blood-alcohol level was .41.")
+    assert {c.value for c in g.claims} == {0.41}
+    # a count and a share of one value stay apart
+    assert _multi("Prices rose 4 percent in the city.", "The city has 4 mayors.") == []

@@ -261,9 +261,22 @@ def _merge_pass(groups: list[Pairs], anchors: list[list[Claim]]) -> list[Pairs]:
     return out
 
 
+def _same_unit(g: Pairs, h: Pairs) -> bool:
+    """The same event and unit; a reading in decimals told with its percent sign and without it is one unit
+    when the two count one thing ("a blood-alcohol level of 0.41 percent", "his blood alcohol level was .41")."""
+    (_, event_g, unit_g), (_, event_h, unit_h) = g[0][1].key, h[0][1].key
+    if event_g != event_h:
+        return False
+    if unit_g == unit_h:
+        return True
+    value = _amount(g[0][0])
+    return {unit_g, unit_h} == {"", "%"} and value != int(value) and len(
+        set().union(*(_thing_stems(c) for c, _ in g)) & set().union(*(_thing_stems(c) for c, _ in h))) >= 2
+
+
 def _one_quantity(g: Pairs, h: Pairs, values: set[float], anchors: list[list[Claim]]) -> bool:
     """Whether the groups ``g`` (of one value) and ``h`` state one quantity in different articles."""
-    if h[0][1].key[1:] != g[0][1].key[1:] or {c.article_id for c, _ in g} & {c.article_id for c, _ in h} \
+    if not _same_unit(g, h) or {c.article_id for c, _ in g} & {c.article_id for c, _ in h} \
             or {round(_amount(c), 6) for c, _ in h} != values or any(m.vague for _, m in h):
         return False
     if len({c.qualifier == "an additional" for c, _ in g + h}) > 1:

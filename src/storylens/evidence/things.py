@@ -59,7 +59,8 @@ def counted_words(after: str) -> tuple[str, list[str]]:
             i += 1
         if i > 1 and i + 1 < len(toks) and _NUMBER_TOKEN.match(toks[i]):
             i += 1
-    while i < len(toks) and len(out) < (5 if "of" in out or "worth" in out else 6 if _joined(out) else 4):
+    while i < len(toks) and len(out) < (5 if "of" in out or "worth" in out else 6 if _joined(out) or _named(out)
+                                        else 4):
         t = toks[i]
         if t == "." and out and re.search(r"\w\.\w+$", out[-1]) and i + 1 < len(toks) \
                 and re.match(r"[A-Za-z]", toks[i + 1]):
@@ -127,6 +128,11 @@ _NUMBER_TOKEN = re.compile(r"^(?:\d[\d,.]*|two|three|four|five|six|seven|eight|n
                            r"fifteen|twenty|thirty|forty|fifty|hundred|\d+-\w+)$", re.IGNORECASE)
 
 
+def _named(words: list[str]) -> bool:
+    """A name before the counted noun: "two Brooklyn South Anti Crime plainclothes officers"."""
+    return len(words) >= 2 and words[0][:1].isupper() and words[1][:1].isupper()
+
+
 def _joined(words: list[str]) -> bool:
     return any(w.lower() in ("and", "or") for w in words)
 
@@ -154,6 +160,7 @@ def _governing_event(before: list[str]) -> str:
     return EVENT_OF.get(words[-1], "") if words else ""
 
 
+_SUBORDINATORS = frozenset("after before when while because until unless although though".split())
 _PASSIVE = frozenset("was were been be being is are got get gets".split())
 _OBJECT_START = frozenset("""a an the his her their its one two three four five six seven eight nine ten dozens
     hundreds thousands""".split())
@@ -209,6 +216,8 @@ def classify(what: str, before: list[str], after: list[str]) -> tuple[str, str]:
             # admitted"), or in the clause a list goes on ("has arrested 702, including 194 members")
             if w in (".", ";", ":") or (w == "," and words and tail[j + 1:j + 2] not in (["including"], ["among"])):
                 break
+            if w in _SUBORDINATORS and words:
+                break  # "was shot and killed after pointing a gun at two officers": the two are not the killed
             if w in EVENT_OF:
                 event = EVENT_OF[w]
                 break
