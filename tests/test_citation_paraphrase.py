@@ -85,3 +85,22 @@ def test_a_participle_after_if_is_no_verb_of_the_claim():
     assert "convict" in verb_terms(words("A jury convicted him."))
     assert _cites("If convicted, he faces the death penalty.",
                   "The roofer, who faces the death penalty, pleaded not guilty.", FILLER) == (0, 1)
+
+
+SHOTS = "Police couldn't say how many shots were fired."
+FIRED = "A clerk who was fired last week shot his former boss on Monday, police said."
+SHOTS_TOO = "Police could not say how many shots were fired."
+
+
+def test_a_short_claim_that_denies_something_is_carried_only_by_a_sentence_that_denies_it_too():
+    assert _cites(SHOTS, FIRED, FILLER) == (0,)
+    assert 1 in _cites(SHOTS, FIRED + "\n" + SHOTS_TOO, FILLER)  # the same denial: carried
+    assert _cites("Police said shots were fired.", FIRED, FILLER) == (0, 1)
+
+
+def test_a_sentence_cut_short_is_carried_by_no_looser_match():
+    cut = "According to the police, Kimani Gray had a."
+    other = ("Kimani Gray, 16, was shot by two plainclothes officers on a Brooklyn street on Saturday night after "
+             "the police said he pointed a revolver at them.")
+    assert _cites(cut, other, FILLER) == (0,)
+    assert _cites("According to the police, Kimani Gray had a revolver.", other, FILLER) == (0, 1)

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 import numpy as np
 
 from ..models import Citation, Sentence, Summary, SummarySentence
-from ..text.claims import (ArticleNumbers, days_told, figures, figures_agree, other_days, stated_numbers, states_all,
-                           weekdays)
+from ..text.claims import (DANGLING, ArticleNumbers, days_told, denies, figures, figures_agree, other_days,
+                           stated_numbers, states_all, weekdays)
 from ..text.lexicon import IRREGULAR_PAST, SAME_CLAIM_WORDS
 from ..text.numbers import FOREIGN_NUMBER_LANGS, FRACTIONS, SCALES, TENS, UNITS, VAGUE
 from ..text.segment import words
@@ -324,8 +324,14 @@ def claim_carriers(pool: "SentencePool", text: str) -> list[tuple[float, int, bo
     got = pool.claims.carriers(terms)
     if len(terms) <= MIN_SHARED and all(t[0] != "#" for t in terms):  # a short claim without a figure: its verb
         verbs = verb_terms(low) & terms.keys()
-        got = [(sh, k, st) if st or k < 0 or _has(pool, d, k, verbs) else (0.0, -1, False)
-               for d, (sh, k, st) in enumerate(got)]
+        # a sentence cut short ("According to police, Kimani Gray had a."): too little to match loosely
+        thin = bool(low) and low[-1] in DANGLING
+        # and what it denies, a sentence that denies it too: "Police couldn't say how many shots were fired" is
+        # not "he was fired last week and shot ..., police said"
+        negated = denies(text)
+        got = [(sh, k, st) if st or k < 0 or (not thin and _has(pool, d, k, verbs)
+                                              and (not negated or denies(pool.all_sentences[d][k].text)))
+               else (0.0, -1, False) for d, (sh, k, st) in enumerate(got)]
     said = _SAID.search(text)
     if said and any(k < 0 for _, k, _ in got):
         got = _reported(pool, got, said.group(1))

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 from .lexicon import (COUNT_NOUNS, FOREIGN_PERCENT, FOREIGN_SCALES, MONTH_NAMES, MONTH_PATTERN, MONTHS,
                       WEEKDAY_PATTERN, YEAR_FIRST, YEAR_LAST)
 from .numbers import FOREIGN_NUMBER_LANGS, SCALES, Quantity, find_quantities
+from .segment import words
 from .tfidf import stem
 
 if TYPE_CHECKING:
@@ -179,3 +180,14 @@ def other_days(a: frozenset[str], b: frozenset[str]) -> bool:
     Saturday is not the 45 killed on Friday; read for sentences with figures, where a day is the event's
     more often than the day something was said)."""
     return bool(a and b and not a & b)
+
+
+#: the last word of a sentence cut short: a determiner, a preposition or a conjunction ("... had a.")
+DANGLING = frozenset("a an the of to for with and or but by from in on at".split())
+_NEGATIONS = frozenset({"not", "never", "no", "cannot", "nobody", "nothing", "none", "neither", "nor"})
+
+
+def denies(text: str) -> bool:
+    """Whether a sentence says that something is not so ("Police couldn't say how many shots were fired",
+    "Ketsoyan would not say what ...", "No one was hurt")."""
+    return any(w in _NEGATIONS or w.endswith(("n't", "n\u2019t")) for w in words(text))
