@@ -140,3 +140,14 @@ def test_an_event_in_a_clause_before_a_subordinator_is_not_the_count_s():
     assert _read(text) == [(2, "plainclothes officers")]
     assert _read("Police said two Brooklyn South Anti Crime plainclothes officers were on patrol.") == \
         [(2, "Brooklyn South Anti Crime plainclothes officers")]
+
+
+def test_a_dash_with_spaces_is_no_tokenised_hyphen():
+    # a dateline's dash, a year's dash, a dash before a clause
+    assert _read("JAMMU - Two army soldiers were killed on Wednesday.") == [(2, "army soldiers killed")]
+    assert _read("The bank cut rates five times in 2019 - a cumulative cut.") == [(5, "times")]
+    assert [w for _, w in _read("Between 1,500 and 2,000 people - the figure is unknown - died.")] == \
+        ["people killed"]
+    # a colon after a year is no clock
+    assert _read("Poznan 2019: Four children injured by firecrackers were taken to hospital.") == \
+        [(4, "children injured")]

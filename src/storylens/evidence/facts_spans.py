@@ -11,6 +11,7 @@ import re
 
 from ..text.lexicon import MONTH_PATTERN, YEAR_PATTERN
 from ..text.numbers import TENS, UNITS, Quantity
+from ..text.tfidf import STOPWORDS
 from .things import TIME_UNITS
 
 _YEARLIKE = re.compile(rf"^{YEAR_PATTERN}$")
@@ -31,7 +32,7 @@ def range_starts(text: str, quantities: list[tuple[int, int, Quantity]]) -> list
 
 
 #: a hyphen, or one a tokeniser set apart ("30 - mile", "3 - 4 percent": ECB+ web text)
-HYPHEN = r"(?:[-\u2013]|\s[-\u2013]\s)"
+HYPHEN = r"(?:[-\u2013]|\s-\s)"
 _HYPHEN_RANGE = re.compile(rf"^{HYPHEN}(\d[\d,]*(?:\.\d+)?)(?![\w.,-]*\d)(?=\s*(?:%|\s[A-Za-z]))")
 #: words after "6-3" that make it a score or a tally, not a range
 _SCORE_WORDS = frozenset("decision vote votes win wins victory loss losses defeat margin lead record score count "
@@ -96,6 +97,9 @@ def number_modifier(surface: str, after: str) -> tuple[str, int]:
     if shared:
         return number_modifier(surface, after[shared.end():])[0], 1
     m = _MODIFIER.match(after)
+    if m and m.group(0)[:1].isspace() and (_YEARLIKE.match(surface) or m.group(1) in STOPWORDS
+                                           or m.group(1).endswith(("ing", "ed"))):
+        return "", 0  # a dash, not a tokeniser's hyphen: "in 2019 - a cumulative cut", "there were 23 - costing"
     if not m or m.group(1) in TIME_UNITS or m.group(1) in _NOT_COUNTED or surface.lower() in _SMALL_WORDS \
             or m.group(1) in UNITS or m.group(1) in TENS:  # "three-four years": a range of numbers
         return "", 0
@@ -113,7 +117,8 @@ _MILITARY = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 
 def not_a_figure(surface: str, before: str, after: str, qualifier: str) -> bool:
     core = surface.split()[-1] if surface.split() else surface
-    if re.match(rf"{HYPHEN}(?!(?:to|and|or)\s)\w", after) or re.search(r"(?:[-\u2013/]|\w\s[-\u2013]\s)$", before):
+    if re.match(rf"{HYPHEN}(?!(?:to|and|or)\s)\w", after) or re.search(r"[-\u2013/]$", before) or (
+            core[:1].isdigit() and re.search(r"(?:\b[A-Z]{1,3}|\d)\s-\s$", before)):
         return True  # "15-member", "S-300", "five-year", "38 - year - old", "AK - 47", scores and ranges
     if re.match(r"\s*(?:st|nd|rd|th)\b", after):
         return True
@@ -137,8 +142,8 @@ def not_a_figure(surface: str, before: str, after: str, qualifier: str) -> bool:
         return True  # a year, after a qualifier too when no noun follows ("a 300 per cent increase over 2018.")
     if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
         return True  # a date
-    if _CLOCK_AFTER.match(after) or re.search(r"\d:\s?$", before) or _MILITARY.fullmatch(core) \
-            and re.match(r"\s*(?:hrs|hours)\b", after):
+    minutes = re.search(r"(?<![\d,.])\d{1,2}:\s?$", before) and re.fullmatch(r"\d\d", core)
+    if _CLOCK_AFTER.match(after) or minutes or _MILITARY.fullmatch(core) and re.match(r"\s*(?:hrs|hours)\b", after):
         return True  # a time: "3:45 p.m.", "3: 45 p. m.", "06: 00 BST", "6. 30am", "at 1100 hours"
     if re.search(r"\b(?:aged|ages?|ages? of|di(?:ed|es)\s+(?:[A-Z][a-z]+\s+)?at|dead\s+at|No\.|number|route|page|"
                  r"article|resolution|flight|room|chapter|section|channel|highway|interstate|proposition|terminal|gate|studio|platform|pier|precinct)\s*$",

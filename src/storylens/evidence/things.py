@@ -35,7 +35,7 @@ IMPLIED_EVENT = {"dead": "killed", "deaths": "killed", "lives": "killed", "bodie
                  "fatalities": "killed", "casualties": "killed", "injuries": "injured", "refugees": "displaced"}
 
 TIME_UNITS = set("second seconds minute minutes hour hours day days week weeks month months year years decade "
-                 "decades century centuries weekend weekends season seasons".split())
+                 "decades century centuries weekend weekends season seasons night nights".split())
 _STOP_WHAT = set("""a an the of in on at to from by for with and or but as is are was were be been being has
     have had will would could should may might can that which who whom whose this these those it its their
     his her they he she we you i than then so since after before during while when where including
@@ -79,7 +79,7 @@ def counted_words(after: str) -> tuple[str, list[str]]:
         if out and _ends_the_thing(out[-1], low):
             break
         if t == "-" and out and re.match(r"[A-Za-z]", out[-1]) and i + 1 < len(toks) \
-                and re.match(r"[A-Za-z]", toks[i + 1]):
+                and re.match(r"[a-z]", toks[i + 1]) and toks[i + 1] not in _STOP_WHAT:
             out.append(t)  # a hyphen a tokeniser set apart: "two major - league sources", "three co - workers"
             i += 1
             continue
