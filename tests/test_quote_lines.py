@@ -96,3 +96,21 @@ def test_a_line_ending_in_a_speech_verb_and_a_comma():
 def test_a_colon_after_no_named_person_gives_no_speaker():
     got = _quotes("The message from the protesters was simple:\n\"We want our jobs back now.\"")
     assert list(got.values()) == [None]
+
+
+def test_a_passage_pasted_from_another_outlet_is_the_outlets():
+    got = _quotes("There is breaking news out of Troy.\n"
+                  "\"A gunman shot three people at an office building Monday morning, police said.\n"
+                  "Witnesses said the shooter was a former employee of a firm in the building. \"(Yahoo! News "
+                  "article)\n"
+                  "\"The office building is about 15 miles north of the city, officials said. \"(CNN News Article)")
+    assert sorted(got.values()) == ["CNN", "Yahoo! News"]
+
+
+def test_a_persons_words_in_single_marks_inside_a_pasted_passage_stay_theirs():
+    got = _quotes("\"I'm not positive all three were targeted, but there was a purpose,\" Chief Charles Craft said.",
+                  "\"Officers found a gun in the car, police said.\n"
+                  "'I'm not positive all three were targeted, but there was a purpose,' Craft said.\n"
+                  "Calls to the firm were not answered. \"(USA Today article)")
+    assert got["I'm not positive all three were targeted, but there was a purpose"] == "Charles Craft"
+    assert [k for k, v in got.items() if v == "USA Today"] != []

@@ -17,6 +17,9 @@ from .quote_spans import ADVERB, EARLIER_QUOTES
 
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it"})
 
+#: the outlet a pasted passage is credited to after its closing mark: '... the building. "(Yahoo! News article)'
+CREDIT = re.compile(r"^\s*\(\s*(?P<np>[A-Z][^()\n]{1,40}?)\s+(?:[Aa]rticle|[Rr]eport|[Ss]tory)\s*\)")
+
 #: a legislator's party and state after the name: "Rep. Edward Markey (D-Mass.) said", "Nick J. Rahall II
 #: (D-W.Va.), who"
 _PARTY = re.compile(r"\s*\((?:D|R|I|Dem|Rep|Ind)\s*-\s*[A-Z][\w.\s-]{1,16}\)")
@@ -117,6 +120,8 @@ def phrase_after(right: str, qtext: str, closes_on_comma: bool, verbs: Verbs = E
     if verbs.cjk_after is not None and (cjk := verbs.cjk_after.match(right)):
         return cjk.group("np")
     right = _PARTY.sub("", right)
+    if credit := CREDIT.match(right):  # a passage pasted from another outlet's report: "(Fox News article)"
+        return re.sub(r"^([A-Z]{2,})\s+News$", r"\1", credit.group("np"))  # "(CNN News Article)": CNN
     if re.search(r"[.!?]$", qtext) and not re.match(r"^\s*[,a-z]", right):
         return ""  # the quotation ends its sentence: what follows is another sentence
     m4 = _QUOTED_AS.match(right) or _ACCORDING_AFTER.match(right) or _DOCUMENT_READ.match(right)

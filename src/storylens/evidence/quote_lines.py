@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from .quote_attribution import phrase_after
+from .quote_attribution import CREDIT, phrase_after
 
-MAX_JOINED = 6  # lines one quotation may run over (a sentence to a line)
+MAX_JOINED = 10  # lines one quotation may run over (a sentence to a line)
 
 _MARK = re.compile(r"[\"\u201c\u201d]")
 
@@ -43,7 +43,7 @@ def _closes(line: str) -> bool | None:
     if m.group(0) == "\u201c":
         return False
     rest = line[m.end():]
-    return not rest.strip(" \t.,;:!?'\u2019") or bool(phrase_after(rest, "...,", True))
+    return not rest.strip(" \t.,;:!?'\u2019") or bool(phrase_after(rest, "...,", True) or CREDIT.match(rest))
 
 
 def quotation_paragraphs(text: str) -> Iterator[tuple[int, str]]:

@@ -31,7 +31,8 @@ class QuoteKey:
 
 
 #: a quotation inside a quotation, in single marks: "there's a man telling a car 'No, no, no, stop.'"
-_NESTED = re.compile(r"(?:^|(?<=\s))['\u2018]\s?([A-Z][^'\u2019]*?)\s?['\u2019](?=\s|$|[,.!?])")
+_INNER = r"(?:[^'\u2019]|(?<=\w)['\u2019](?=\w))"  # an apostrophe inside a word ("I'm") does not close it
+_NESTED = re.compile(rf"(?:^|(?<=\s))['\u2018]\s?([A-Za-z]{_INNER}*?\s{_INNER}*?)\s?['\u2019](?=\s|$|[,.!?])")
 
 
 def same_quotation(a: QuoteKey, b: QuoteKey) -> bool:

@@ -23,7 +23,7 @@ from ..prepare import PreparedDocument, prepare_documents
 from ..text.language import detect_language
 from ..text.lexicon import ORG_WORDS
 from ..text.segment import words
-from .quote_attribution import PRONOUNS, Verbs, passive_agent, phrase_after, phrase_before, \
+from .quote_attribution import CREDIT, PRONOUNS, Verbs, passive_agent, phrase_after, phrase_before, \
     speaker_before_verb, verbs_for
 from .quote_lines import colon_subject, intro_line, quotation_paragraphs
 from .quote_rank import KeyIndex, QuoteKey, rank_quotes
@@ -92,7 +92,8 @@ def _quotation(r: _Reading, line: str, line_start: int, span: tuple[int, int], q
     left = OPENING_AT_END.sub("", text[s_start:abs_s]).rstrip()
     if not left and qs <= 2:
         left = intro_line(text, line_start)
-    right = first_sentence(CLOSING_AT_START.sub("", text[abs_e: line_start + len(line)]))
+    after = CLOSING_AT_START.sub("", text[abs_e: line_start + len(line)])
+    right = after if CREDIT.match(after) else first_sentence(after)  # "(Yahoo! News article)" is one credit
     np = passive_agent(left, right) or phrase_after(right, qtext, line[qs:qe].strip().endswith(","), r.verbs) or \
         phrase_before(left, r.verbs, right)
     np = np.strip(" ,")
