@@ -60,3 +60,9 @@ def test_a_time_of_day_is_a_number_the_source_must_give():
 def test_a_day_of_the_month_states_no_count():
     assert 19.0 not in article_numbers("Sept. 19 _ The department opens its probe of the browser.")
     assert 150_000.0 in article_numbers("An additional 150, 000 people live in cramped homes.")  # tokenised
+
+
+def test_a_number_a_tokeniser_split_is_one_number():
+    assert stated_numbers("It is a lot closer to the $27. 5 million that the club paid.") == {27.5e6}
+    assert stated_numbers("It cost the city about $215, 000 in court settlements.") == {215_000.0}
+    assert article_numbers("the $27.5 million deal") >= stated_numbers("the $27. 5 million deal")

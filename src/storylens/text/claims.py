@@ -102,10 +102,17 @@ _GLUED = frozenset({"st", "nd", "rd", "th", "s", "am", "pm", "km", "kg", "kph", 
                     "lbs", "g", "mw", "kw", "gb", "mb", "min", "hr", "hrs", "yr", "yrs"})
 
 
+# a number a tokeniser split ("$27. 5 million", "$215, 000": ECB+ web text) is one number
+_SPLIT_DECIMAL = re.compile(r"(?<=\d)\. (?=\d)")
+_SPLIT_THOUSANDS = re.compile(r"(?<![\d,.])(\d{1,3}), (?=000(?!\d))")
+
+
 def _digit_numbers(text: str, lang: str | None = None, names: bool = False) -> Iterator[float]:
     """The numbers ``text`` writes in digits, years and days of the month left out (they are dates);
     ``names``: with those glued to other letters too ("76ers")."""
     comma_decimal = lang in FOREIGN_NUMBER_LANGS
+    if not comma_decimal:
+        text = _SPLIT_THOUSANDS.sub(r"\1,", _SPLIT_DECIMAL.sub(".", text))
     for m in _DIGIT_TOKEN.finditer(text):
         token, suffix, scale = m.group(1).rstrip(".,"), m.group(2).lower(), m.group(3)
         if suffix and not names and suffix not in _GLUED and suffix not in _SUFFIX_SCALES:
