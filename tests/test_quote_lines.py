@@ -114,3 +114,19 @@ def test_a_persons_words_in_single_marks_inside_a_pasted_passage_stay_theirs():
                   "Calls to the firm were not answered. \"(USA Today article)")
     assert got["I'm not positive all three were targeted, but there was a purpose"] == "Charles Craft"
     assert [k for k, v in got.items() if v == "USA Today"] != []
+
+
+def test_a_pasted_passage_whose_closing_mark_is_missing_ends_at_its_credit():
+    text = ("\"The office building is about 15 miles north of the city.\n"
+            "Police in vests could be seen going into the building. (CNN News Article)\n"
+            "\"Lt. Gerry Scherlinck told FOX News that the car is gone from the lot.\n"
+            "The suspect's car was a silver Ford Fusion. \"(Fox News article)")
+    assert len(list(quotation_paragraphs(text))) == 2
+    got = _quotes(text)
+    assert sorted(got.values()) == ["CNN", "Fox News"]
+    assert not any("Article" in q for q in got)
+
+
+def test_a_straight_mark_that_opens_its_line_closes_nothing():
+    text = "\"We will win this.\nThe rally ended.\n\"Smith said it was over, and it was.\""
+    assert [p for _, p in quotation_paragraphs(text)] == text.split("\n")

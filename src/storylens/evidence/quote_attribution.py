@@ -18,7 +18,10 @@ from .quote_spans import ADVERB, EARLIER_QUOTES
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it"})
 
 #: the outlet a pasted passage is credited to after its closing mark: '... the building. "(Yahoo! News article)'
-CREDIT = re.compile(r"^\s*\(\s*(?P<np>[A-Z][^()\n]{1,40}?)\s+(?:[Aa]rticle|[Rr]eport|[Ss]tory)\s*\)")
+_CREDIT = r"\(\s*(?P<np>[A-Z][^()\n]{1,40}?)\s+(?:[Aa]rticle|[Rr]eport|[Ss]tory)\s*\)"
+CREDIT = re.compile(rf"^\s*{_CREDIT}")
+#: the credit that ends a pasted passage whose closing mark is missing: "... north of Detroit. (CNN News Article)"
+CREDIT_AT_END = re.compile(rf"(?<=[.!?])\s*{_CREDIT}\s*$")
 
 #: a legislator's party and state after the name: "Rep. Edward Markey (D-Mass.) said", "Nick J. Rahall II
 #: (D-W.Va.), who"

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from .quote_attribution import CREDIT, phrase_after
+from .quote_attribution import CREDIT, CREDIT_AT_END, phrase_after
 
 MAX_JOINED = 10  # lines one quotation may run over (a sentence to a line)
 
@@ -40,8 +40,8 @@ def _closes(line: str) -> bool | None:
         return None
     if m.group(0) == "\u201d":
         return True
-    if m.group(0) == "\u201c":
-        return False
+    if m.group(0) == "\u201c" or not line[:m.start()].strip():
+        return False  # an opening mark: a curly one, or a straight one that opens the line
     rest = line[m.end():]
     return not rest.strip(" \t.,;:!?'\u2019") or bool(phrase_after(rest, "...,", True) or CREDIT.match(rest))
 
@@ -71,7 +71,16 @@ def _closing_line(lines: list[str], i: int) -> int:
         closes = _closes(lines[j])
         if closes is not None:
             return j if closes else i
+        if CREDIT_AT_END.search(lines[j]):
+            return j  # a pasted passage credited to its outlet, its closing mark missing
     return i
+
+
+def without_credit(line: str, start: int, end: int) -> int:
+    """The end of the quotation ``line[start:end]`` without the credit a pasted passage ends with when its
+    closing mark is missing ("... north of Detroit. (CNN News Article)")."""
+    m = CREDIT_AT_END.search(line, start, end)
+    return m.start() if m else end
 
 
 #: a line that introduces the quotation opening the next one: "..., was blunt:", "he replied:", "Wetzler

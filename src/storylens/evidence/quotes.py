@@ -25,7 +25,7 @@ from ..text.lexicon import ORG_WORDS
 from ..text.segment import words
 from .quote_attribution import CREDIT, PRONOUNS, Verbs, passive_agent, phrase_after, phrase_before, \
     speaker_before_verb, verbs_for
-from .quote_lines import colon_subject, intro_line, quotation_paragraphs
+from .quote_lines import colon_subject, intro_line, quotation_paragraphs, without_credit
 from .quote_rank import KeyIndex, QuoteKey, rank_quotes
 from .quote_spans import ADVERB, CLOSING_AT_START, EARLIER_QUOTES, FOREIGN_MARKS, OPENING_AT_END, OPENING_MARKS, \
     first_sentence, is_title_of_work, quote_spans
@@ -64,6 +64,7 @@ def find_quotes(doc: PreparedDocument, persons: dict[str, str], roles: dict[str,
         this_line_quote: Found | None = None
         title_end = -1
         for qs, qe in quote_spans(line):
+            qe = without_credit(line, qs, qe)
             if qs < title_end:
                 continue  # marks inside a title are part of it
             if is_title_of_work(line, qs, qe) and not _attributed(line, qs, qe):
