@@ -19,11 +19,29 @@ from ..text.dates import is_history, sort_key
 from ..text.tfidf import content_terms
 
 # newspaper schedule and service lines: "Story Filed By Cox Newspapers", "EDITORS: moved on Tuesday", "The Hearst
-# News Service will file the following for Wednesday", "For Thursday:", "C. 1998 Cox News Service"
-SCHEDULE_LINE = re.compile(r"^\W*(?:EDITORS?|ATTN|ATTENTION|NOTE TO EDITORS)\b|\b(?:For Use By Clients|Story Filed By|"
-                           r"for release (?:at|on)|scheduled to move|moved (?:on|at) the wire|Optional add|"
-                           r"(?:BC|AM|PM)-[A-Z][\w-]+|(?:will|has filed or will) file the following)|"
-                           r"^\W*(?:c\.|\(c\)|\u00a9|copyright)\s*\d{4}\b|^\W*for\s+\w+day\W*$", re.IGNORECASE)
+# News Service will file the following for Wednesday", "For Thursday:", "C. 1998 Cox News Service"; some are
+# told by how the line opens, the others anywhere in it
+_SCHEDULE_START = re.compile(r"\W*(?:(?:EDITORS?|ATTN|ATTENTION|NOTE TO EDITORS)\b|"
+                             r"(?:c\.|\(c\)|\u00a9|copyright)\s*\d{4}\b|for\s+\w+day\W*$)", re.IGNORECASE)
+_SCHEDULE_ANYWHERE = re.compile(r"\b(?:For Use By Clients|Story Filed By|for release (?:at|on)|scheduled to move|"
+                                r"moved (?:on|at) the wire|Optional add|(?:BC|AM|PM)-[A-Z][\w-]+|"
+                                r"(?:will|has filed or will) file the following)", re.IGNORECASE)
+# what _SCHEDULE_ANYWHERE needs, lower-cased: in ASCII text a line without any is passed over at once
+_SCHEDULE_WORDS = ("for use by clients", "story filed by", "for release", "scheduled to move", "the wire",
+                   "optional add", "bc-", "am-", "pm-", "file the following")
+
+
+def is_schedule_line(text: str) -> bool:
+    """Whether ``text`` is a newspaper's schedule or service line, no event."""
+    if _SCHEDULE_START.match(text):
+        return True
+    if text.isascii():
+        low = text.lower()
+        if not any(w in low for w in _SCHEDULE_WORDS):
+            return False
+    return _SCHEDULE_ANYWHERE.search(text) is not None
+
+
 # a contributor's note in parentheses: "&UR; (Leslie Kean, who writes regularly on Burma, is co-author of ``Burma's
 # Revolution of the Spirit'' ...)", "(Jane Doe is a staff writer for ...)": about the writer, no event
 CONTRIBUTOR_LINE = re.compile(r"^\W*(?:&\w+;\s*)*\(\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3},?\s+"
@@ -40,7 +58,7 @@ def article_events(doc: PreparedDocument) -> list[Event]:
     article, inferred = doc.article, doc.anchor_inferred
     out: list[Event] = []
     for sentence, got in zip(doc.sentences, doc.times):
-        if not got or SCHEDULE_LINE.search(sentence.text) or CONTRIBUTOR_LINE.match(sentence.text):
+        if not got or is_schedule_line(sentence.text) or CONTRIBUTOR_LINE.match(sentence.text):
             continue
         s, e, sent = sentence.start, sentence.end, sentence.text
         if _only_dates(sent, [(t.start - s, t.end - s) for t, _ in got]):
