@@ -116,3 +116,15 @@ def test_a_quotation_paragraph_after_a_bodys_statement_that_ends_the_sentence():
                     "The INS Mysore received a distress call from the MV Gibe, a Defence Ministry statement said.\n"
                     "\"On sighting the helicopter, the boats disengaged from the Gibe and attempted escape.\"")
     assert list(got.values()) == ["Defence Ministry"]
+
+
+def test_the_comedian_is_the_one_person_the_article_calls_so():
+    got = _speakers("Comedian Ellen DeGeneres will host the Oscars next year, organizers said.\n"
+                    "\"I am so excited to be hosting the Oscars, \"DeGeneres said in a statement.\n"
+                    "\"I would like to thank the Academy and my wife Portia, \"the comedian added on Twitter.")
+    assert set(got.values()) == {"Ellen DeGeneres"}
+
+
+def test_a_descriptor_that_is_the_surname_stays_the_name():
+    got = _speakers("\"We played well today,\" said golfer Gary Player.")
+    assert list(got.values()) == ["Gary Player"]

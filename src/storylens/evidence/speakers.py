@@ -94,7 +94,8 @@ def name_in(part: str) -> tuple[str, str]:
         low = toks[i].lower().rstrip(".").strip("’'")
         if "-" in low and all(part in TITLES for part in low.split("-")):
             break  # "Vice-President"
-        if (low in TITLES and (name or not _surname_like(toks, i))) or low in DEMONYMS or low in ORG_WORDS:
+        if ((low in TITLES or low in _DESCRIPTORS) and (name or not _surname_like(toks, i))) or low in DEMONYMS \
+                or low in ORG_WORDS:
             break
         name.insert(0, toks[i])
         i -= 1
@@ -240,14 +241,22 @@ def _role_mention(text: str, full: str) -> re.Match | None:
 
 
 def _title_words(toks: list[str]) -> str:
-    """Only the title words right before the name ("Kremlin spokesman"), or "" when none is a title."""
+    """Only the title words right before the name ("Kremlin spokesman", "Comedian"), or "" when none is a
+    title or what the person does."""
     keep: list[str] = []
     for t in reversed(toks):
         if t.lower() in TITLES or t.lower() in DEMONYMS or t[:1].isupper() or t.lower() in (
-                "of", "to", "the", "for"):
+                "of", "to", "the", "for") or (not keep and t.lower() in _DESCRIPTORS):
             keep.insert(0, t)
         else:
             break
     while keep and keep[0].lower() in ("of", "to", "the", "for"):
         keep.pop(0)
-    return " ".join(keep) if keep and any(t.lower() in TITLES for t in keep) else ""
+    return " ".join(keep) if keep and any(t.lower() in TITLES or t.lower() in _DESCRIPTORS for t in keep) else ""
+
+
+#: what a person does, written before the name and used for them later: "Comedian Ellen DeGeneres ... the
+#: comedian added on Twitter"
+_DESCRIPTORS = frozenset("""comedian comedienne actress actor singer rapper star model host presenter designer
+    writer author novelist filmmaker poet artist musician dancer athlete quarterback pitcher slugger boxer swimmer
+    golfer""".split())
