@@ -151,3 +151,13 @@ def test_a_dash_with_spaces_is_no_tokenised_hyphen():
     # a colon after a year is no clock
     assert _read("Poznan 2019: Four children injured by firecrackers were taken to hospital.") == \
         [(4, "children injured")]
+
+
+def test_a_temperature_below_zero_keeps_its_sign():
+    assert _read("Crews fought for hours in minus-20 degree temperatures.") == [(-20, "degree temperatures")]
+    assert _read("Outside temperatures were minus 20 as crews battled the blaze.") == [(-20, "Outside temperatures")]
+
+
+def test_a_dollar_sign_before_us():
+    (c, _) = _claims("Damage was estimated at $US1 million ($1.52 million), authorities said.")
+    assert (c.value, c.unit, c.text) == (1e6, "USD", "$US1 million")

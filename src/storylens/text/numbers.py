@@ -70,7 +70,8 @@ _HALF_SCALE = (rf"(?:(?P<hwhole>{_DIGITS}|{_WORDS})\s+and\s+)?(?:a\s+half|half\s
 _QUANTITY = (
     rf"""(?<![\w.,-])
     (?:(?P<qual>{_QUAL_ALT})\s+)?
-    (?P<cur>\$\s?)?
+    (?P<minus>(?<!or\s)minus[\s-])?  # not "plus or minus 3.5 percent", a margin
+    (?P<cur>(?:\$US|\$)\s?)?
     (?:
         (?P<vague>(?:many\s+|several\s+)?(?:tens\s+of\s+(?:thousands|millions)|hundreds\s+of\s+(?:thousands|millions)|dozens|scores|hundreds|thousands|millions|billions))(?=\s+of\b|\s+(?:were|have|had|are|more|and|[a-z]+ed)\b|\s*[,.;])
       | {_MIXED}
@@ -176,12 +177,18 @@ def _value(m: re.Match) -> tuple[float, str] | None:
     return value, qual
 
 
+def _signed(m: re.Match) -> tuple[float, str] | None:
+    """The value of a match, below zero after "minus" ("minus 20 degrees", "minus-20 degree temperatures")."""
+    got = _value(m)
+    return (-got[0], got[1]) if got and m.group("minus") else got
+
+
 def parse_quantity(text: str) -> Quantity | None:
     """The first quantity in ``text``, normalised; None when there is none."""
     m = QUANTITY_RE.search(text)
     if not m:
         return None
-    got = _value(m)
+    got = _signed(m)
     return Quantity(*got, currency=bool(m.group("cur")), per=_per(m)) if got else None
 
 
@@ -204,7 +211,7 @@ def find_quantities(text: str, lang: str | None = None) -> Iterator[tuple[int, i
         if _SPLIT.search(num) and _NOT_ONE_NUMBER.search(text[max(0, m.start("num") - 12):m.end("num")]):
             m = QUANTITY_RE.match(text, m.start()) or m  # two numbers, read as written
         pos = max(m.end(), pos + 1)
-        got = _value(m)
+        got = _signed(m)
         if got is not None:
             yield m.start(), m.end(), Quantity(*got, currency=bool(m.group("cur")), per=_per(m))
 
