@@ -54,7 +54,7 @@ def test_the_guards_read_each_language_in_its_own_way():
 
 
 def test_names_written_alike_in_two_languages_count_for_a_pair():
-    from storylens.stories.crosslingual import NAME_BASE, NAME_WEIGHT, NameOverlap, PairScorer, name_tokens
+    from storylens.stories.crosslingual import NAME_BASE, NAME_WEIGHT, SLOPE, NameOverlap, PairScorer, name_tokens
 
     de = Article("de", "Nach der Flucht von Ghosn soll Luca de Meo den Autobauer Renault aus der Krise führen. "
                        "Der Manager kam von Seat.", lang="de")
@@ -69,8 +69,28 @@ def test_names_written_alike_in_two_languages_count_for_a_pair():
     scorer = PairScorer([de, en, fire], ClusterOptions())
     o = ClusterOptions()
     assert scorer.score(0, 1, 0.4) > o.archive_threshold > scorer.score(0, 2, 0.4)
-    assert scorer.score(0, 2, 0.4) == pytest.approx(0.4 - NAME_WEIGHT * NAME_BASE - o.crosslingual_threshold
-                                                    + o.archive_threshold)  # no names shared, no numbers
+    assert scorer.score(0, 2, 0.4) == pytest.approx(o.archive_threshold + SLOPE * (
+        0.4 - NAME_WEIGHT * NAME_BASE - o.crosslingual_threshold))  # no names shared, no numbers
+    # the bar sits where the leads' cosine alone would put it; above and below it, the score moves SLOPE
+    # per unit (an embedding cosine and three times a names cosine spread wider than the lexical scores)
+    at_bar = o.crosslingual_threshold + NAME_WEIGHT * NAME_BASE
+    assert scorer.score(0, 2, at_bar) == pytest.approx(o.archive_threshold)
+    assert scorer.score(0, 2, at_bar + 0.2) - scorer.score(0, 2, at_bar) == pytest.approx(SLOPE * 0.2)
+
+
+def test_a_site_notice_gives_no_names_and_no_lead():
+    """A Facebook pop-up in an Arabic report ("I already like ..., this message will not appear again.
+    Register your like on Facebook"): its one Latin-script name, the site's, would meet every English
+    report on Facebook; the notice's words are neither the report's lead nor its names."""
+    from storylens.stories.crosslingual import lead, name_tokens
+
+    ar = Article("ar", "سقوط 5 متهمين بحوزتهم 300 طربة حشيش بـ3 محافظات أنا معجب بالفعل، هذه الرسالة لا تظهر مرة أخرى."
+                       "سجل الإعجاب الخاص بك على Facebook للحصول على آخر الأخبار. وضبطت الشرطة المتهمين في القاهرة.",
+                 lang="ar")
+    assert "Facebook" not in name_tokens(ar) and "Facebook" not in lead(ar)
+    assert lead(ar).startswith("سقوط 5 متهمين") and "وضبطت الشرطة" in lead(ar)
+    plain = Article("en", "Police in Cairo held five men. Facebook said it would help.", lang="en")
+    assert "Facebook" in name_tokens(plain)  # outside a notice, a name is a name
 
 
 def test_the_stream_path_scores_a_story_by_its_members_names_as_the_archive_scores_a_pair():
@@ -78,7 +98,7 @@ def test_the_stream_path_scores_a_story_by_its_members_names_as_the_archive_scor
     story's names being its members', and keeps them in the stored state (no model needed: vectors given)."""
     import numpy as np
 
-    from storylens.stories.crosslingual import NAME_BASE, NAME_WEIGHT, StoryEmbeddings
+    from storylens.stories.crosslingual import NAME_BASE, NAME_WEIGHT, SLOPE, StoryEmbeddings
 
     o = ClusterOptions(multilingual=True)
     xl = StoryEmbeddings(o, embedder=object())
@@ -90,9 +110,9 @@ def test_the_stream_path_scores_a_story_by_its_members_names_as_the_archive_scor
     idf = {"Renault": 2.0, "Meo": 3.0, "Hamburg": 1.0}.get
     best, margin = xl.best("de", e, None, stories, frozenset({"Renault", "Meo", "Seat"}), idf)
     assert best.id == "renault"  # the same embedding cosine: the shared names decide
-    assert margin == pytest.approx(1.0 - o.crosslingual_threshold + NAME_WEIGHT * (1.0 - NAME_BASE))
+    assert margin == pytest.approx(SLOPE * (1.0 - o.crosslingual_threshold + NAME_WEIGHT * (1.0 - NAME_BASE)))
     best, margin = xl.best("de", e, None, stories[:1], frozenset({"Renault"}), idf)
-    assert margin == pytest.approx(1.0 - o.crosslingual_threshold - NAME_WEIGHT * NAME_BASE)  # none shared
+    assert margin == pytest.approx(SLOPE * (1.0 - o.crosslingual_threshold - NAME_WEIGHT * NAME_BASE))  # none shared
     state = xl.state("renault")
     assert state["~n:Renault"] == state["~n:Meo"] == 1.0 and "~l:en" in state
     later = StoryEmbeddings(o, embedder=object())

@@ -8,16 +8,21 @@ embeddings of their **leads** (the title and the first ``LEAD_SENTENCES`` senten
 offline).  A lead's embedding tells the topic better than the event (two reports on one company, or on
 the virus, sit as close as two reports of one event), so the names the two texts write alike in both
 languages count beside it (:class:`NameOverlap`: the IDF-weighted cosine of their capitalised words,
-"Renault", "Luca de Meo", "Schäfer"; no transliteration: names in another script do not meet).  The pair
-is put on the lexical scale of the archive path: its score is ``cosine + NAME_WEIGHT * (names -
-NAME_BASE) - crosslingual_threshold + archive_threshold`` (a pair whose names' cosine is ``NAME_BASE``
-and whose leads' cosine is ``crosslingual_threshold`` sits exactly at the merge bar), less the lexical
-guards:
+"Renault", "Luca de Meo", "Schäfer"; no transliteration: names in another script do not meet; a site
+notice's words, "Facebook", are not read).  The pair is put on the lexical scale of the archive path:
+its raw score is ``cosine + NAME_WEIGHT * (names - NAME_BASE) - crosslingual_threshold`` (a pair whose
+names' cosine is ``NAME_BASE`` and whose leads' cosine is ``crosslingual_threshold`` scores 0), less the
+lexical guards:
 
 * ``year_penalty`` when both articles have a latest year more than ``year_gap`` apart (:func:`guard_year`:
   a year after a history word of the article's language, "seit 2015", "desde 2011", does not count);
 * ``number_penalty`` when both leads state numbers (other than years) and share none of them (each read
-  in its own language's way: :func:`lead_numbers`).
+  in its own language's way: :func:`lead_numbers`);
+
+and its score is ``archive_threshold + SLOPE * raw``: 0 sits exactly at the merge bar, and a raw score
+moves the pair ``SLOPE`` per unit, since a lead cosine plus three times a names cosine spreads wider than
+the lexical similarities beside it (at slope 1, one English report that scores 0.9 with two German
+stories carried them into one; average link merges the highest first).
 
 Candidates: each article is paired with the ``archive_candidates`` articles of *other* languages whose
 leads are nearest to its own (a blocked matrix product, ``block`` rows at a time: memory stays at
@@ -44,13 +49,17 @@ from .options import ClusterOptions
 from .features import latest_year
 
 __all__ = ["LEAD_SENTENCES", "LEAD_WORDS", "LeadEmbedder", "NAME_BASE", "NAME_WEIGHT", "NameOverlap", "PairScorer",
-           "crosslingual_pairs", "crosslingual_scores", "guard_year", "lead", "lead_cosines", "name_tokens"]
+           "SLOPE", "StoryEmbeddings", "crosslingual_pairs", "crosslingual_scores", "guard_year", "lead",
+           "lead_cosines", "name_tokens", "names_cosine"]
 
 LEAD_SENTENCES = 2
 LEAD_WORDS = 60
 # the names term of a cross-lingual pair's score (chosen on the SemEval dev pairs, BENCHMARKS.md "Languages")
 NAME_WEIGHT = 3.0
 NAME_BASE = 1 / 12  # a pair whose names' cosine is this scores as its leads' cosine alone
+# how far a pair's score moves from the bar per unit of (cosine + names term): a lead cosine and three
+# times a names cosine spread wider than the lexical similarities beside them (chosen on the SemEval dev pairs)
+SLOPE = 0.7
 _LEAD_SCAN = 8  # sentences read for the lead: a cookie banner runs to four or five
 
 
@@ -61,6 +70,15 @@ def lead(article: Article) -> str:
     sents = strip_notices(sentences_for(article.text, article.lang)[:_LEAD_SCAN], article.lang)[:LEAD_SENTENCES]
     text = " ".join(([article.title] if article.title else []) + sents)
     return " ".join(text.split()[:LEAD_WORDS])
+
+
+def _without_notice(article: Article) -> str:
+    """The article's text without the site notice among its first ``_LEAD_SCAN`` sentences (where a banner
+    sits; the names it carries, "Facebook", are the site's, not the event's)."""
+    sents = sentences_for(article.text, article.lang)
+    head = sents[:_LEAD_SCAN]
+    kept = strip_notices(head, article.lang)
+    return article.text if kept == head else " ".join(kept + sents[_LEAD_SCAN:])
 
 
 def guard_year(article: Article) -> int | None:
@@ -83,11 +101,11 @@ _WORDS = re.compile(r"[^\W\d_][^\W_]*(?:['\u2019-][^\W_]+)*")
 def name_tokens(article: Article) -> frozenset[str]:
     """The words of an article written the same way in every language that writes them: capitalised
     words of three letters or more (names, and in German every noun) that are not a stopword of the
-    article's language or of English, a final 's dropped."""
+    article's language or of English, a final 's dropped; a site notice's words are not read."""
     tools = tools_for(article.lang) if article.lang else None
     stop = tools.stopwords if tools is not None else frozenset()
     out = set()
-    for m in _WORDS.finditer((article.title + "\n" if article.title else "") + article.text):
+    for m in _WORDS.finditer((article.title + "\n" if article.title else "") + _without_notice(article)):
         w = m.group(0)
         if w.endswith(("'s", "\u2019s")):
             w = w[:-2]
@@ -156,13 +174,13 @@ class PairScorer:
     def score(self, i: int, j: int, cos: float) -> float:
         o = self.options
         names = self.names.cosine(self.names.sets[i], self.names.sets[j])
-        s = cos + NAME_WEIGHT * (names - NAME_BASE) - o.crosslingual_threshold + o.archive_threshold
+        s = cos + NAME_WEIGHT * (names - NAME_BASE) - o.crosslingual_threshold
         yi, yj = self.years[i], self.years[j]
         if yi is not None and yj is not None and abs(yi - yj) > o.year_gap:
             s -= o.year_penalty
         if self.numbers[i] and self.numbers[j] and not self.numbers[i] & self.numbers[j]:
             s -= o.number_penalty
-        return s
+        return o.archive_threshold + SLOPE * s
 
 
 def crosslingual_pairs(arts: Sequence[Article], options: ClusterOptions, embedder: LeadEmbedder | None = None,
@@ -223,7 +241,7 @@ class StoryEmbeddings:
     article), margin ``cosine - crosslingual_threshold + NAME_WEIGHT * (names - NAME_BASE)`` as the archive
     path's pair score (``names``: the IDF-weighted cosine of the article's names and the story's, the IDF
     of the articles seen so far, as the stream's lexical IDF), less ``year_penalty`` when its latest year
-    is far from all the story's.  The state travels in the story's stored centroid as zero-weight
+    is far from all the story's, times ``SLOPE``.  The state travels in the story's stored centroid as zero-weight
     ``~l:LANG`` keys, ``~e:I`` keys (the embedding sum) and ``~n:NAME`` keys (the member count), as the
     years do, and the names' document frequencies under ``NAME_DF`` keys beside the features', so a store
     and the Spark driver restore the same state."""
@@ -264,6 +282,7 @@ class StoryEmbeddings:
             margin = float(c) - o.crosslingual_threshold + NAME_WEIGHT * (shared - NAME_BASE)
             if year is not None and st.years and min(abs(year - y) for y in st.years) > o.year_gap:
                 margin -= o.year_penalty
+            margin *= SLOPE
             if margin > best_margin + 1e-12:
                 best, best_margin = st, margin
         return best, best_margin

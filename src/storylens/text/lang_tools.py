@@ -56,7 +56,7 @@ NOTICES: dict[str, tuple[str, ...]] = {
     "pl": ("zaloguj", "zarejestruj", "polityce prywatności", "polityka prywatności", "swoją witrynę", "reklamy nie"),
     "tr": ("çerez", "gizlilik politika", "sitemizde", "sitemizi", "üye ol"),
     "ru": ("подпишитесь", "подписаться", "зарегистрируйтесь", "политика конфиденциальности", "нашем сайте"),
-    "ar": ("اشترك", "سياسة الخصوصية", "ملفات تعريف الارتباط"),
+    "ar": ("اشترك", "سياسة الخصوصية", "ملفات تعريف الارتباط", "لا تظهر مرة أخرى", "سجل الإعجاب"),
     "zh": ("订阅", "隐私政策", "登录"),
 }
 # words after which a year is history or a horizon, not the report's date ("seit November 2015", "desde
