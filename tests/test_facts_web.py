@@ -161,3 +161,13 @@ def test_a_temperature_below_zero_keeps_its_sign():
 def test_a_dollar_sign_before_us():
     (c, _) = _claims("Damage was estimated at $US1 million ($1.52 million), authorities said.")
     assert (c.value, c.unit, c.text) == (1e6, "USD", "$US1 million")
+
+
+def test_money_named_nowhere_else_is_the_worth_of_the_deal_its_clause_names():
+    (c,) = _claims("Teixeira is seeking a 10 - year contract for at least $20 million per season.")
+    assert c.what == "contract"
+    (c,) = _claims("The Nationals upgraded their initial offer to Teixeira - - eight years, $160 million.")
+    assert c.what == "offer"
+    # a clause of its own names no deal
+    (c,) = _claims("The offer was rejected; officials said $5 million was spent.")
+    assert "offer" not in c.what

@@ -406,7 +406,23 @@ def _beside(unit: str, what: str, before: str, after: str) -> str:
     context = context_thing(bare_before, _PERCENT.sub("", after_unit))
     if unit:  # money or a share has no distance: "a loan of $300,000 from a Portuguese bank"
         context = re.sub(r"^distance\s+", "", context)
+    if not context and unit and unit != "%" and (not what or what == unit):
+        context = _deal_noun(bare_before)
     return context if context and context.lower() not in what.lower() else ""
+
+
+#: what an amount of money named nowhere else in its clause is the worth of, when the clause names one
+_DEAL_NOUNS = re.compile(r"\b(offers?|contracts?|deals?|proposals?|bids?|package|agreement|settlements?|salary|fees?|"
+                         r"bonus(?:es)?|reward|budget|loans?|fines?|grants?|payments?|payouts?|ransoms?|damages?|"
+                         r"price|cost)\b", re.IGNORECASE)
+
+
+def _deal_noun(before: str) -> str:
+    """The deal an amount is the worth of, named earlier in its clause: "an initial offer to Teixeira - - eight
+    years, $160 million", "a 10-year contract for at least $20 million per season"."""
+    clause = re.split(r"[;:]|\.\s", before[-90:])[-1]
+    found = list(_DEAL_NOUNS.finditer(clause))
+    return found[-1].group(1) if found else ""
 
 
 def _span(sent: str, surface: str, q_start: int, q_end: int, after: str, what: str) -> tuple[int, str]:
