@@ -171,3 +171,8 @@ def test_money_named_nowhere_else_is_the_worth_of_the_deal_its_clause_names():
     # a clause of its own names no deal
     (c,) = _claims("The offer was rejected; officials said $5 million was spent.")
     assert "offer" not in c.what
+
+
+def test_vague_millions_of_dollars_are_money_and_count_what_they_are_in():
+    (c,) = _claims("The surge earned the gangs tens of millions of dollars in ransoms.")
+    assert (c.value, c.unit, c.what) == (1e7, "USD", "ransoms")

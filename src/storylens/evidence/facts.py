@@ -47,7 +47,7 @@ _TIME_UNIT = "|".join(sorted(TIME_UNITS, key=len, reverse=True))
 _WHEN = re.compile(rf"^(?:(?:last|this|next|each|every|a|per)\s+(?:{_TIME_UNIT})|"
                    rf"(?:last|this|next)?\s*(?:{WEEKDAY_PATTERN}|{MONTH_PATTERN}))\b", re.IGNORECASE)
 _CURRENCY_NAMES = "|".join(re.escape(w).replace("\\ ", "\\s+") for w in sorted(CURRENCY_WORDS, key=len, reverse=True))
-_CURRENCY_AFTER = re.compile(rf"^\s+({_CURRENCY_NAMES})(?!\w)", re.IGNORECASE)
+_CURRENCY_AFTER = re.compile(rf"^\s+(?:of\s+)?({_CURRENCY_NAMES})(?!\w)", re.IGNORECASE)  # "millions of dollars"
 _DOLLAR_PREFIX = re.compile(rf"(?<![\w$])({'|'.join(k.upper() for k in DOLLAR_PREFIXES)})\$\s*$")
 #: a currency of two words or more named before its figure, as wire copy does ("Australian dollars 6.2 billion")
 _CURRENCY_NAME_BEFORE = re.compile(r"(?<!\w)(" + "|".join(
