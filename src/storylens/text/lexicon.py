@@ -123,7 +123,8 @@ TITLES = frozenset("""president vice prime minister foreign defence defense inte
     activist correspondent reporter editor analyst lawyer attorney coach manager commissioner inspector
     superintendent detective pastor father sister brother uncle aunt senior top former acting first lady
     sir lord dame assemblyman assemblywoman congressman congresswoman councilman councilwoman lawmaker
-    legislator prosecutor deputy sheriff speaker house member councilmember""".split())
+    legislator prosecutor deputy sheriff speaker house member councilmember commodore brigadier corporal
+    undersheriff""".split())
 # the same titles in the other languages whose quotations are read ("Außenminister Heiko Maas", "le ministre")
 TITLES = TITLES | frozenset("""außenminister bundeskanzlerin bundeskanzler kanzlerin kanzler bundespräsident
     ministerpräsident präsident präsidentin sprecher sprecherin ministerin ministre président présidente
