@@ -128,3 +128,22 @@ def test_the_comedian_is_the_one_person_the_article_calls_so():
 def test_a_descriptor_that_is_the_surname_stays_the_name():
     got = _speakers("\"We played well today,\" said golfer Gary Player.")
     assert list(got.values()) == ["Gary Player"]
+
+
+def test_narration_going_on_after_the_quotation_then_said_name():
+    got = _speakers("\u201c We heard pop, pop, pop, \u201d smelled gunpowder and heard co - workers yelling, said "
+                    "Jean Larson, 48, a staff accountant.\n"
+                    "\"We fired in self-defense,\" Commodore Nirad Sinha, a navy spokesman, told CNN.")
+    assert got == {"We heard pop, pop, pop": "Jean Larson", "We fired in self-defense": "Nirad Sinha"}
+
+
+def test_a_straight_mark_closed_by_two_apostrophes():
+    got = _speakers("Tara Reid, who starred in \"American Pie\" and on the show \"Scrubs,'' has entered rehab, "
+                    "\"she really needs help now,\" a friend said.")
+    assert got == {"she really needs help now": None}
+
+
+def test_her_rep_is_the_one_rep_the_article_named_before():
+    got = _speakers("In a statement to People, the star's rep Jack Ketsoyan confirmed that she was at the clinic.\n"
+                    "\"Tara Reid has checked herself into the treatment center,\" her rep told the magazine.")
+    assert got == {"Tara Reid has checked herself into the treatment center": "Jack Ketsoyan"}

@@ -149,7 +149,15 @@ def phrase_after(right: str, qtext: str, closes_on_comma: bool, verbs: Verbs = E
     if m5 and closes_on_comma:
         # '..., Brian Jones of England deadpanned': a name, then a verb of saying we do not list
         return re.sub(r"\s+of\s+[A-Z][\w'’-]*\s*$", "", m5.group("np").strip())
+    later = _SAID_LATER.match(right)
+    if later and closes_on_comma:
+        # '"We heard pop, pop, pop," smelled gunpowder and heard yelling, said Jean Larson'
+        return np_after_verb(right[later.end():], verbs)
     return ""
+
+
+# the narration goes on after the quotation, then its speaker: ", smelled gunpowder ..., said Jean Larson"
+_SAID_LATER = re.compile(r"^\s*[a-z][^,.;:\u201c\u201d\"]{2,100},\s+(?=(?:said|says|added)\s+[A-Z])")
 
 
 def _speaker_np(np: str) -> str:
@@ -161,8 +169,8 @@ def _speaker_np(np: str) -> str:
             return ""  # another quotation's words, not a speaker
     toks = np.split()
     if not toks or len(toks) > 16 or toks[0].lower() in ("and", "but", "or", "to", "that", "which") or \
-            _narration_word(toks[0]):
-        return ""
+            _narration_word(toks[0]) or (np.rstrip().endswith(",") and toks[0].islower() and toks[0].endswith("ed")):
+        return ""  # (the narration going on in a verb and a comma comes before ", said X")
     return np
 
 

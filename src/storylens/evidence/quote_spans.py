@@ -21,7 +21,7 @@ OPENING_MARKS = "\u201c\u2018\"'`\u00ab\u201e\u00bb\u2039\u203a\u300c\u300e"
 _SPAN_PATTERNS = (
     re.compile(r"\u201c([^\u201c\u201d]+)(?:\u201d|$)"),  # \u201ccurly\u201d
     # "straight", or closed with a curly mark ("They thought he had a gun, \u201d she said)
-    re.compile(r"(?<![\w])\"([^\"\u201d]+)(?:[\"\u201d]|$)"),
+    re.compile(r"(?<![\w])\"((?:[^\"\u201d']|'(?!'))+)(?:[\"\u201d]|''(?![\w])|$)"),  # or with '': "Scrubs,''"
     re.compile(r"``(.+?)(?:''|$)"),  # wire copy: ``quoted''
     # wire copy that opens with two apostrophes: ''You can never be too safe,'' said Linda Batz
     re.compile(r"(?:^|(?<=[\s(\[\u2014-]))''(?=[^\s'])(.+?)(?:''(?![\w])|$)"),

@@ -163,8 +163,9 @@ def _speaker_for(r: _Reading, np: str, sent_start: int, at: int) -> tuple[str | 
         return _full_name(r, speaker), role, resolution, ""
     role = clean_role(np)
     speaker = document_author(role, r.doc, at, r.persons, r.orgs, r.roles, r.seen)
-    if speaker is None and role.lower().startswith("the "):
-        # "said the prime minister, without elaborating": the role before any comma, in full, then its noun
+    if speaker is None and role.lower().startswith(("the ", "her ", "his ", "their ")):
+        # "said the prime minister, without elaborating": the role before any comma, in full, then its noun;
+        # "her rep told Us": the one rep the article names
         words = role.split(",")[0].lower().split()[1:]
         for head in dict.fromkeys([" ".join(words), words[-1]] if words else []):
             speaker = speaker or the_one_named(head, at, r.roles, r.orgs, r.seen)

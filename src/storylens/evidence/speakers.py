@@ -225,7 +225,13 @@ def person_roles(articles: Sequence[Article], persons: dict[str, str]) -> dict[s
                 role = _title_words(name_in(m.group(1) + " " + full)[1].strip().split())
                 if role:
                     roles[full] = role
+            elif (low := _LOWER_ROLE.search(a.text[:max(0, a.text.find(full + " "))][-40:])) and \
+                    (low.group(1) in TITLES or low.group(1) in _DESCRIPTORS):
+                roles[full] = low.group(1)  # "the star's rep Jack Ketsoyan": rep
     return roles
+
+
+_LOWER_ROLE = re.compile(r"(?<![\w'’-])([a-z]+)\s+$")
 
 
 def _role_mention(text: str, full: str) -> re.Match | None:
