@@ -176,3 +176,8 @@ def test_money_named_nowhere_else_is_the_worth_of_the_deal_its_clause_names():
 def test_vague_millions_of_dollars_are_money_and_count_what_they_are_in():
     (c,) = _claims("The surge earned the gangs tens of millions of dollars in ransoms.")
     assert (c.value, c.unit, c.what) == (1e7, "USD", "ransoms")
+
+
+def test_hours_of_a_day_and_the_emergency_number():
+    assert _read("Tour times are 9 to 11 a.m. or 1 to 3 p.m. Weekends: 2 pm to 12 midnight.") == []
+    assert _read("A neighbour called 911. A 911 dispatcher took the call. It is a 4 min read.") == []

@@ -22,7 +22,7 @@ from ..text.tfidf import STOPWORDS, stem
 from .claim_source import TOKEN, attribution
 from .counted import MEASURE_UNITS, context_thing, copula_subject, height, not_a_quantity, pair_kind, subject_thing, \
     with_distance
-from .facts_spans import adjust_value, hyphen_range, not_a_figure, number_modifier, range_starts
+from .facts_spans import CLOCK_AFTER, adjust_value, hyphen_range, not_a_figure, number_modifier, range_starts
 from .groups import TOLL_EVENTS, ClaimMeta, group_claims
 from .things import EVENT_OF, EVENT_WORDS, IMPLIED_EVENT, NOUN_CLASS, RUNNING_EVENTS, TIME_UNITS, classify, \
     counted_words, head_noun
@@ -157,6 +157,8 @@ def _figure(sent: _Sentence, k: int) -> _Figure | None:
         sent.paired.add(k + 1)
         fig.high, fig.per, fig.end = pair[0], pair[1] or fig.per, pair[2]
         fig.after, fig.surface = text[fig.end:], text[q_start:fig.end]
+        if CLOCK_AFTER.match(fig.after):
+            return None  # hours of a day: "tours run 9 to 11 a.m. or 1 to 3 p.m."
         second, second_len = number_modifier(text[sent.quantities[k + 1][0]:fig.end], fig.after)
         if second:  # "a 60- to 100-mile segment": the second figure's modifier is the pair's
             fig.after, fig.modifier_end = second, fig.end + second_len

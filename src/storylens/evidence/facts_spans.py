@@ -110,7 +110,7 @@ def number_modifier(surface: str, after: str) -> tuple[str, int]:
     return " " + word + rest, m.end()
 
 
-_CLOCK_AFTER = re.compile(r"\s*(?::\s?\d|a\.\s?m\b|p\.\s?m\b|GMT|BST|EST|EDT|IST|(?i:am|pm)\b|o'clock)")
+CLOCK_AFTER = re.compile(r"\s*(?::\s?\d|a\.\s?m\b|p\.\s?m\b|GMT|BST|EST|EDT|IST|(?i:am|pm|midnight|noon)\b|o'clock)")
 #: a time written as four digits, the military way: "1100 hrs", "at 0630 hours"
 _MILITARY = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 
@@ -122,6 +122,10 @@ def not_a_figure(surface: str, before: str, after: str, qualifier: str) -> bool:
         return True  # "15-member", "S-300", "five-year", "38 - year - old", "AK - 47", scores and ranges
     if re.match(r"\s*(?:st|nd|rd|th)\b", after):
         return True
+    if core == "911" and (re.search(r"\b(?:call|called|calls|calling|dial|dialed|dialled)\s+$", before, re.IGNORECASE)
+                          or re.match(r"\s+(?:call|calls|dispatch\w*|operators?|communications|center|centre|"
+                                      r"system|emergency)\b", after, re.IGNORECASE)):
+        return True  # the emergency number: "called 911", "a 911 dispatcher"
     if re.fullmatch(r"\.?\d{3}", core) and re.match(r"\s*(?:hitter|average|OPS|OBP|slugging|batting)\b", after):
         return True  # a batting average: ".290 hitter", ". 919 OPS" (its point cut off by a tokeniser)
     if re.search(r"\d\s?/\s?$", before) or re.match(r"\s?/\s?\d", after):
@@ -143,7 +147,7 @@ def not_a_figure(surface: str, before: str, after: str, qualifier: str) -> bool:
     if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
         return True  # a date
     minutes = re.search(r"(?<![\d,.])\d{1,2}:\s?$", before) and re.fullmatch(r"\d\d", core)
-    if _CLOCK_AFTER.match(after) or minutes or _MILITARY.fullmatch(core) and re.match(r"\s*(?:hrs|hours)\b", after):
+    if CLOCK_AFTER.match(after) or minutes or _MILITARY.fullmatch(core) and re.match(r"\s*(?:hrs|hours)\b", after):
         return True  # a time: "3:45 p.m.", "3: 45 p. m.", "06: 00 BST", "6. 30am", "at 1100 hours"
     if re.search(r"\b(?:aged|ages?|ages? of|di(?:ed|es)\s+(?:[A-Z][a-z]+\s+)?at|dead\s+at|No\.|number|route|page|"
                  r"article|resolution|flight|room|chapter|section|channel|highway|interstate|proposition|terminal|gate|studio|platform|pier|precinct)\s*$",

@@ -35,7 +35,7 @@ IMPLIED_EVENT = {"dead": "killed", "deaths": "killed", "lives": "killed", "bodie
                  "fatalities": "killed", "casualties": "killed", "injuries": "injured", "refugees": "displaced"}
 
 TIME_UNITS = set("second seconds minute minutes hour hours day days week weeks month months year years decade "
-                 "decades century centuries weekend weekends season seasons night nights".split())
+                 "decades century centuries weekend weekends season seasons night nights min mins".split())
 _STOP_WHAT = set("""a an the of in on at to from by for with and or but as is are was were be been being has
     have had will would could should may might can that which who whom whose this these those it its their
     his her they he she we you i than then so since after before during while when where including
