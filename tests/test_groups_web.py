@@ -44,3 +44,11 @@ def test_a_decimal_reading_with_and_without_its_percent_sign():
     assert {c.value for c in g.claims} == {0.41}
     # a count and a share of one value stay apart
     assert _multi("Prices rose 4 percent in the city.", "The city has 4 mayors.") == []
+
+
+def test_counts_of_different_things_told_alike_stay_apart():
+    # one arms cache retold: each item keeps its own count, though the sentences retell one fact
+    groups = _multi("The navy seized seven AK-47 rifles, three machine guns and a grenade launcher from the boats.",
+                    "The navy seized seven AK-47 rifles, three outboard motors and a grenade launcher from the boats.")
+    assert [{c.what for c in g.claims} for g in groups] == [{"AK-47 rifles"}]
+    assert _multi("Smith faces two counts of first degree murder.", "Smith killed two women in 1967.") == []

@@ -289,7 +289,16 @@ def _one_quantity(g: Pairs, h: Pairs, values: set[float], anchors: list[list[Cla
     if ("time" in stems_g) != ("time" in stems_h):
         return False  # "shot eleven times" counts hits, "fired 11 rounds" shots
     shared = stems_g & stems_h
+    if not shared and stems_g and stems_h and not g[0][1].key[2] and _sig_digits(next(iter(values))) < 3 \
+            and not any(_measure(c) for c, _ in g + h):
+        return False  # two counts of different things told alike: "three machine guns", "three outboard motors"
     return bool(shared) or _sig_digits(next(iter(values))) >= 3 or _same_context(g, h) or _anchored(g, h, anchors)
+
+
+def _measure(c: Claim) -> bool:
+    """A measure: its words past the unit say where, not what ("13 nautical miles from the cargo ship")."""
+    first = c.what.split()[:1]
+    return bool(first) and first[0].lower() in MEASURE_UNITS
 
 
 def _same_day(a: ClaimMeta, b: ClaimMeta) -> bool:
