@@ -52,3 +52,8 @@ def test_counts_of_different_things_told_alike_stay_apart():
                     "The navy seized seven AK-47 rifles, three outboard motors and a grenade launcher from the boats.")
     assert [{c.what for c in g.claims} for g in groups] == [{"AK-47 rifles"}]
     assert _multi("Smith faces two counts of first degree murder.", "Smith killed two women in 1967.") == []
+
+
+def test_a_figure_that_only_stands_near_a_shared_one_is_not_its_retelling():
+    assert _multi("Police sources told the News that Gray had four prior arrests, including charges of larceny.",
+                  "A revolver loaded with four bullets was reportedly recovered from the scene.") == []

@@ -213,16 +213,18 @@ def _anchored(g: list[tuple[Claim, ClaimMeta]], h: list[tuple[Claim, ClaimMeta]]
     return False
 
 
-def _same_context(g: list[tuple[Claim, ClaimMeta]], h: list[tuple[Claim, ClaimMeta]]) -> bool:
+def _same_context(g: list[tuple[Claim, ClaimMeta]], h: list[tuple[Claim, ClaimMeta]], closely: bool = False
+                  ) -> bool:
     """Some figure of ``g`` and some of ``h`` are told in sentences that retell one fact ("a survey of
     100,000 participants" and "100,000 people took part in the survey"): at least three content words in
-    common, and at least :data:`SAME_CONTEXT` of the shorter sentence's."""
+    common, and at least :data:`SAME_CONTEXT` of the shorter sentence's (``closely``: of the longer's, the
+    one sentence told again in other words)."""
     for a, _ in g:
         sa = _context_stems(a)
         for b, _ in h:
             sb = _context_stems(b)
             common = len(sa & sb)
-            if common >= 3 and common >= SAME_CONTEXT * min(len(sa), len(sb)):
+            if common >= 3 and common >= SAME_CONTEXT * (max if closely else min)(len(sa), len(sb)):
                 return True
     return False
 
@@ -291,8 +293,20 @@ def _one_quantity(g: Pairs, h: Pairs, values: set[float], anchors: list[list[Cla
     shared = stems_g & stems_h
     if not shared and stems_g and stems_h and not g[0][1].key[2] and _sig_digits(next(iter(values))) < 3 \
             and not any(_measure(c) for c, _ in g + h):
-        return False  # two counts of different things told alike: "three machine guns", "three outboard motors"
+        # counts of two things told alike: one fact retold in other words ("40 families" / "40 households"),
+        # never an item of a retold list ("three machine guns" / "three outboard motors") or a figure that
+        # only stands near a shared one ("four prior arrests" / "four bullets")
+        return not any(_a_list(c) for c, _ in g + h) and _same_context(g, h, closely=True)
     return bool(shared) or _sig_digits(next(iter(values))) >= 3 or _same_context(g, h) or _anchored(g, h, anchors)
+
+
+_NUMBER_WORD = re.compile(r"(?<![\w.,])(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                          r"dozen)(?![\w,.]\w)", re.IGNORECASE)
+
+
+def _a_list(c: Claim) -> bool:
+    """A sentence that counts more than one thing: "seven AK-47s, three machine guns and 13 magazines"."""
+    return len(_NUMBER_WORD.findall(c.sentence)) >= 2
 
 
 def _measure(c: Claim) -> bool:
