@@ -140,7 +140,8 @@ ORG_WORDS = frozenset("""observatory council ministry agency organisation organi
     hezbollah reuters afp ap msf sana cnn bbc nato press times post news television tv radio network centre
     center hospital school college authority bureau service services company federation league club
     movement campaign programme program media daily journal tribune herald defence defense survey cross
-    constitution specialties enterprises institute institution laboratory laboratories museum library""".split())
+    constitution specialties enterprises institute institution laboratory laboratories museum library
+    international watch trust""".split())
 PLACE_WORDS = frozenset("""city province district county state region island islands river mountains valley
     street square camp port airport border fault avenue road bridge park lake sea ocean bay coast
     peninsula""".split())
