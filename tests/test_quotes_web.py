@@ -147,3 +147,24 @@ def test_her_rep_is_the_one_rep_the_article_named_before():
     got = _speakers("In a statement to People, the star's rep Jack Ketsoyan confirmed that she was at the clinic.\n"
                     "\"Tara Reid has checked herself into the treatment center,\" her rep told the magazine.")
     assert got == {"Tara Reid has checked herself into the treatment center": "Jack Ketsoyan"}
+
+
+def test_a_rights_group_is_a_body_and_no_she():
+    got = _speakers("Amnesty International said the arrests were unlawful.\n"
+                    "\"The authorities must release them now,\" Amnesty International said in a statement.\n"
+                    "\"We call on them to act,\" she said.")
+    assert got == {"The authorities must release them now": "Amnesty International", "We call on them to act": None}
+
+
+def test_it_said_after_a_body_that_spoke_at_the_end_of_the_sentence():
+    got = _speakers("Clashes have left 300 people dead. Some 70,000 people have fled their homes, Amnesty "
+                    "International said. ``Survivors are fleeing deliberate attacks,'' it said.")
+    assert got == {"Survivors are fleeing deliberate attacks": "Amnesty International"}
+
+
+def test_the_office_of_a_body_is_not_the_body():
+    from storylens.evidence.entities import recognise
+
+    arts = [Article(id="a", text="Pierre Sane, Secretary General of the Amnesty International, spoke on Monday.")]
+    names = {e.name: e.label for e in recognise(arts, False)[0]}
+    assert names.get("Amnesty International") == "ORG" and "Secretary General of the Amnesty International" not in names

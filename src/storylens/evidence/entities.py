@@ -125,6 +125,11 @@ def _trim(start: int, toks: list[str]) -> Iterable[tuple[int, int, list[str]]]:
     if toks:
         toks = [re.sub(r"['’]s?$", "", t) for t in toks]
         has_org = any(t.lower() in ORG_WORDS for t in toks)
+        k = next((i for i, t in enumerate(toks) if t.lower().rstrip(".") not in TITLES), 0)
+        if has_org and k and toks[k] == "of" and len(toks) > k + 1:
+            # "Secretary General of the Amnesty International": the body, not its office
+            start += len(" ".join(toks[:k + 1])) + 1
+            toks = toks[k + 1:]
         # a sentence-initial function word, a title, a demonym (before a person's name) is not part of the name
         while toks and (toks[0].lower() in _COMMON or toks[0].lower() in _MONTHS_DAYS or "-based" in toks[0]
                         or toks[0].lower() in ("of", "for", "the") or (toks[0] in _PARTICLES and len(toks) > 1)

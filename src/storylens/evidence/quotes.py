@@ -144,7 +144,9 @@ def _speaker_for(r: _Reading, np: str, sent_start: int, at: int) -> tuple[str | 
             speaker, role, resolution = nearest_speaker(r.found, r.doc, sent_start, persons, r.roles, r.seen,
                                                         pronoun)
         if speaker is None and first == "it":
-            speaker = body_before(r.doc, sent_start, r.persons, r.orgs, r.roles, r.seen)
+            if _SENTENCE_BEFORE.search(r.doc.text, sent_start, at):  # the splitter joined it to the sentence
+                speaker = body_speaking(r.doc, sent_start, at, r.persons, r.orgs, r.roles, r.seen)
+            speaker = speaker or body_before(r.doc, sent_start, r.persons, r.orgs, r.roles, r.seen)
             if speaker:
                 return _full_name(r, speaker), "", "context", mention
         if speaker is not None and not person_like(speaker):

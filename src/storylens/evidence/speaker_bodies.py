@@ -127,6 +127,14 @@ def _author_in_mention(noun: str, doc: PreparedDocument, at: int, persons: dict[
     return None
 
 
+def _written(full: str, orgs: dict[str, str], text: str) -> str:
+    """A body's name as the article writes it: its full name, or where the article never writes that (the
+    entities met "Amnesty International Charity Ltd" in another report), the longest of its names it does."""
+    if re.search(rf"(?<![\w-]){re.escape(full)}(?![\w-])", text):
+        return full
+    return _as_written(next((k for k, v in orgs.items() if v == full and k in text), full), orgs, text) or full
+
+
 def _owner(words: str | None) -> str | None:
     """The owner a document's mention names ("the Amnesty statement"): none for a determiner or a nationality
     ("The Indian statement")."""
@@ -142,7 +150,7 @@ def _nationality(words: str | None) -> bool:
 def bodies_in(sentence: str, orgs: dict[str, str], at: int, roles: dict[str, str], seen: FirstSeen) -> list[str]:
     """The bodies ``sentence`` names (news agencies aside): by name, or as "the council" where the article
     names one council before ``at``."""
-    found = {full for key, full in orgs.items() if key in sentence and not _agency(full)
+    found = {_written(full, orgs, seen.text) for key, full in orgs.items() if key in sentence and not _agency(full)
              and any(not _after_preposition(sentence, m.start())
                      for m in re.finditer(rf"(?<![\w-]){re.escape(key)}(?![\w-]|\s+[A-Z])", sentence)
                      if not re.search(r"[A-Z][\w'’.-]*\s+$", sentence[max(0, m.start() - 30):m.start()]))}
@@ -175,6 +183,10 @@ def _agency(name: str) -> bool:
 _BODY_SPEAKS = re.compile(rf"^\W*(?:[A-Z][^,]{{0,40}},\s+)?(?P<np>[^,;:]{{2,80}}?)(?:,[^,;:]{{2,60}},)?\s+{ADVERB}?"
                           rf"(?:{SPEECH_VERBS}|reported|announced|found|concluded)\b")
 
+# the body after what it reported, at the sentence's end: "Some 70,000 people have fled, Amnesty International said."
+_BODY_AT_END = re.compile(rf",\s+(?P<np>(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){{0,5}})\s+(?:{SPEECH_VERBS})\b"
+                          r"[^,.;:\"\u201c\u201d]{0,40}[.!?]?\s*['\"\u201d\u2019`]*\s*$")
+
 
 def body_before(doc: PreparedDocument, sent_start: int, persons: dict[str, str], orgs: dict[str, str],
                 roles: dict[str, str], seen: FirstSeen) -> str | None:
@@ -189,13 +201,15 @@ def body_before(doc: PreparedDocument, sent_start: int, persons: dict[str, str],
 def body_speaking(doc: PreparedDocument, start: int, end: int, persons: dict[str, str], orgs: dict[str, str],
                   roles: dict[str, str], seen: FirstSeen) -> str | None:
     """The body (or document's author) that is the speaking subject of the sentence ``doc.text[start:end]``."""
-    m = _BODY_SPEAKS.match(doc.text[start:end])
-    if not m:
-        return None
-    np = re.sub(r"^(?:But|And|So|Yet|Meanwhile|However),?\s+", "", m.group("np").strip())
-    body = _named_speaker(np, persons, orgs, roles, end, seen)
-    if body is None:
-        body = document_author(np, doc, start, persons, orgs, roles, seen)
-    if body and not can_speak(re.sub(r"^(?:the|The)\s+", "", body)):
-        return None  # a place ("The United States said in a statement"): no speaker, as anywhere else
-    return body if body and body not in persons.values() else None
+    for m in (_BODY_SPEAKS.match(doc.text[start:end]), _BODY_AT_END.search(doc.text[start:end])):
+        if not m:
+            continue
+        np = re.sub(r"^(?:But|And|So|Yet|Meanwhile|However),?\s+", "", m.group("np").strip())
+        body = _named_speaker(np, persons, orgs, roles, end, seen)
+        if body is None:
+            body = document_author(np, doc, start, persons, orgs, roles, seen)
+        if body and not can_speak(re.sub(r"^(?:the|The)\s+", "", body)):
+            return None  # a place ("The United States said in a statement"): no speaker, as anywhere else
+        if body:
+            return body if body not in persons.values() else None
+    return None

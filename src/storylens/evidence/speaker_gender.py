@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..text.lexicon import FEMALE_NAMES, FEMALE_WORDS, MALE_NAMES, MALE_WORDS, SPEECH_VERBS
+from ..text.lexicon import FEMALE_NAMES, FEMALE_WORDS, MALE_NAMES, MALE_WORDS, ORG_WORDS, SPEECH_VERBS
 
 _PRONOUN_SEX = {"she": "f", "her": "f", "hers": "f", "herself": "f", "he": "m", "him": "m", "his": "m",
                 "himself": "m"}
@@ -35,6 +35,8 @@ class Genders:
     def compatible(self, full: str, pronoun: str) -> bool:
         """Whether ``pronoun`` ("she", "he"; anything else fits everyone) may stand for ``full``."""
         want = _PRONOUN_SEX.get(pronoun.lower())
+        if want is not None and any(t in ORG_WORDS for t in full.lower().split()):
+            return False  # a body is no "he" or "she": "Amnesty International"
         got = self.of(full)
         return want is None or got == "unknown" or got == want
 
