@@ -181,3 +181,12 @@ def test_vague_millions_of_dollars_are_money_and_count_what_they_are_in():
 def test_hours_of_a_day_and_the_emergency_number():
     assert _read("Tour times are 9 to 11 a.m. or 1 to 3 p.m. Weekends: 2 pm to 12 midnight.") == []
     assert _read("A neighbour called 911. A 911 dispatcher took the call. It is a 4 min read.") == []
+
+
+def test_those_who_flee_their_homes_are_the_displaced():
+    assert _read("Some 70,000 people have fled their homes.") == [(70000, "people displaced")]
+
+
+def test_what_an_amount_is_expected_to_run_to():
+    (c,) = _claims("The damage is expected to run to billions of dollars.")
+    assert (c.value, c.unit, c.what) == (1e9, "USD", "damage")

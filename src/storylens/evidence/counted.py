@@ -167,8 +167,9 @@ def context_thing(before: str, after: str) -> str:
 
 #: the subject of an estimate, past what it is of: "Damage to the church was estimated at", "losses were put at"
 _ESTIMATED_AT = re.compile(r"\b([A-Za-z][\w'-]*)(?:\s+(?:to|of|in|for|from|at)\s+[^,;:]{0,50}?)?\s+(?:was|were|is|are|"
-                           r"has\s+been|have\s+been)\s+(?:estimated|put|valued|pegged|set|assessed)\s+at\s+"
-                           r"(?:(?:more|less)\s+than\s+|about\s+|around\s+|nearly\s+|some\s+)?$")
+                           r"has\s+been|have\s+been)\s+(?:(?:estimated|put|valued|pegged|set|assessed)\s+at|"
+                           r"(?:expected|likely|estimated|projected)\s+to\s+(?:run|reach|top|exceed|total|hit)"
+                           r"(?:\s+(?:to|into))?)\s+(?:(?:more|less)\s+than\s+|about\s+|around\s+|nearly\s+|some\s+)?$")
 #: a place of a figure on a scale, which is not what it counts: "in the range of", "in the vicinity of"
 _AROUND = re.compile(r"\s+(?:in|at)\s+the\s+(?:range|neighbou?rhood|vicinity|region|area|ballpark)\s+of\s+"
                      r"(?:about\s+|around\s+|some\s+)?$")

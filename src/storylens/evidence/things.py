@@ -161,6 +161,8 @@ def _governing_event(before: list[str]) -> str:
 
 
 _SUBORDINATORS = frozenset("after before when while because until unless although though".split())
+#: event verbs whose subject is the one it happens to, object or not ("70,000 people have fled their homes")
+_UNDERGONE = frozenset("fled fleeing died dying perished evacuated".split())
 _PASSIVE = frozenset("was were been be being is are got get gets".split())
 _OBJECT_START = frozenset("""a an the his her their its one two three four five six seven eight nine ten dozens
     hundreds thousands""".split())
@@ -169,7 +171,8 @@ _OBJECT_START = frozenset("""a an the his her their its one two three four five 
 def _agent(after: list[str], j: int) -> bool:
     """Whether the event word ``after[j]`` is done by the counted ones, not to them: an active verb with an
     object ("two officers fatally shot and killed a teenager", "shooting three people, killing one")."""
-    if j > 0 and after[j - 1] in _PASSIVE or not after[j].endswith(("ed", "ing")) and after[j] not in _PAST_VERBS:
+    if j > 0 and after[j - 1] in _PASSIVE or not after[j].endswith(("ed", "ing")) and after[j] not in _PAST_VERBS \
+            or after[j] in _UNDERGONE:
         return False
     nxt = after[j + 1] if j + 1 < len(after) else ""
     return nxt in _OBJECT_START or nxt[:1].isdigit()
