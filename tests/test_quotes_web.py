@@ -168,3 +168,10 @@ def test_the_office_of_a_body_is_not_the_body():
     arts = [Article(id="a", text="Pierre Sane, Secretary General of the Amnesty International, spoke on Monday.")]
     names = {e.name: e.label for e in recognise(arts, False)[0]}
     assert names.get("Amnesty International") == "ORG" and "Secretary General of the Amnesty International" not in names
+
+
+def test_it_that_stands_for_a_thing_of_its_own_sentence_is_not_the_body_before():
+    got = _speakers("The Boston Herald reported that the Red Sox have made an offer for Teixeira.\n"
+                    "Though the newspaper does not cite its source, it stated that the offer is \"believed to be for "
+                    "at least eight years.\"")
+    assert list(got.values()) == [None]

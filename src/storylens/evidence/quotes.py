@@ -136,6 +136,8 @@ def _speaker_for(r: _Reading, np: str, sent_start: int, at: int) -> tuple[str | 
     first = np.split()[0].lower()
     if first in PRONOUNS and len(np.split()) <= 2:
         mention = np.split()[0]
+        if first == "it" and _IT_NEARER.search(r.doc.text, sent_start, at):
+            return None, "", "unresolved", mention
         pronoun = Pronoun(first, at, r.genders)
         persons = _with_speakers(r, r.found)
         speaker, role, resolution = from_context(r.found, r.doc, sent_start, persons, r.roles, pronoun,
@@ -175,6 +177,12 @@ def _speaker_for(r: _Reading, np: str, sent_start: int, at: int) -> tuple[str | 
         speaker = _referred_back(r, role, at)
     speaker = _full_name(r, speaker) if speaker else None
     return speaker, role, "context" if speaker else "unresolved", np
+
+
+#: a thing of its own sentence that "it" stands for: "Though the newspaper doesn't cite its source, it stated
+#: that ...": not the body the sentence before names
+_IT_NEARER = re.compile(r"\b[Tt]he\s+(?:newspaper|paper|magazine|report|study|survey|agency|website|site|station|"
+                        r"network|channel|letter|document|statement|company|firm)\b[^.!?]*\bit\s+\w+")
 
 
 def _with_surnames(r: _Reading, persons: dict[str, str]) -> dict[str, str]:
