@@ -190,3 +190,12 @@ def test_those_who_flee_their_homes_are_the_displaced():
 def test_what_an_amount_is_expected_to_run_to():
     (c,) = _claims("The damage is expected to run to billions of dollars.")
     assert (c.value, c.unit, c.what) == (1e9, "USD", "damage")
+    # but those who evacuate others are not evacuated
+    assert _read("Two crews evacuated 200 people.")[0] == (2, "crews")
+
+
+def test_a_clause_after_a_subordinator_is_the_count_s_only_when_it_goes_on_its_subject():
+    assert _read("Police said he struck two other vehicles while fleeing the scene.") == [(2, "other vehicles")]
+    assert _read("Five people had received treatment after being injured by the quake.") == \
+        [(5, "people injured")]
+    assert _read("Dozens of people watched in horror after a woman was killed.")[0][1] == "people"

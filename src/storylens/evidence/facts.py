@@ -214,8 +214,8 @@ def _counted(sent: _Sentence, fig: _Figure) -> tuple[str, str, str, str] | None:
         what = _named_before(fig.before) or what
     before_words = [t.lower() for t in TOKEN.findall(fig.before[-80:])]
     noun, event = classify(what, before_words, after_words)
-    if sent.doc.article.lang in FOREIGN_NUMBER_LANGS:
-        event = ""  # the event words are English ("die" is a German article)
+    if sent.doc.article.lang in FOREIGN_NUMBER_LANGS or unit not in ("", "%") and event not in RUNNING_EVENTS:
+        event = ""  # the event words are English ("die" is a German article); money is raised, not displaced
     if not what and not unit and (fig.qty.value != int(fig.qty.value) or fig.qty.value < 0):
         what = copula_subject(fig.before)  # a reading: "his blood-alcohol level was .41.", "were minus 20"
         noun, event = classify(what, before_words, after_words) if what else (noun, event)

@@ -76,8 +76,8 @@ def counted_words(after: str) -> tuple[str, list[str]]:
             out.append(t)  # "1,100 reported hate crimes": an adjective here
             i += 1
             continue
-        if out and _ends_the_thing(out[-1], low):
-            break
+        if out and (_ends_the_thing(out[-1], low) or low in EVENT_OF and _agent([w.lower() for w in toks], i)):
+            break  # "two crews evacuated 200 people": the crews did it
         if t == "-" and out and re.match(r"[A-Za-z]", out[-1]) and i + 1 < len(toks) \
                 and re.match(r"[a-z]", toks[i + 1]) and toks[i + 1] not in _STOP_WHAT:
             out.append(t)  # a hyphen a tokeniser set apart: "two major - league sources", "three co - workers"
@@ -160,9 +160,23 @@ def _governing_event(before: list[str]) -> str:
     return EVENT_OF.get(words[-1], "") if words else ""
 
 
+_NEW_SUBJECT = frozenset("the a an his her their its he she they it we i police officials".split())
+_FINITE = frozenset("had has have was were is are been".split())
+
+
+def _other_clause(after: list[str], start: int, j: int) -> bool:
+    """Whether the clause a subordinator opens at ``after[j]`` is about another subject than the counted one:
+    one of its own ("after a woman was killed in front of them"), or the sentence's when the count is an
+    object ("struck two vehicles while fleeing"), not the count's ("five people had treatment after being
+    injured")."""
+    nxt = after[j + 1] if j + 1 < len(after) else ""
+    verb_between = any(t in _FINITE or t.endswith("ed") for t in after[start:j])
+    return nxt in _NEW_SUBJECT or not verb_between
+
+
 _SUBORDINATORS = frozenset("after before when while because until unless although though".split())
 #: event verbs whose subject is the one it happens to, object or not ("70,000 people have fled their homes")
-_UNDERGONE = frozenset("fled fleeing died dying perished evacuated".split())
+_UNDERGONE = frozenset("fled fleeing died dying perished".split())
 _PASSIVE = frozenset("was were been be being is are got get gets".split())
 _OBJECT_START = frozenset("""a an the his her their its one two three four five six seven eight nine ten dozens
     hundreds thousands""".split())
@@ -206,6 +220,8 @@ def classify(what: str, before: list[str], after: list[str]) -> tuple[str, str]:
                 break  # a quotation or a "that" clause is about something else: "400 ... cries of ``greed kills''"
             if not words and w == "," and not (j + 1 < len(after) and after[j + 1] in ("among", "including")):
                 break  # a bare number: "risen to 7,085, with 33,559 injured" is not about the injured
+            if w in _SUBORDINATORS and words and j >= len(words) and _other_clause(after, len(words), j):
+                break  # "struck two other vehicles while fleeing the scene": the vehicles did not flee
             if w in EVENT_OF:
                 if EVENT_OF[w] not in RUNNING_EVENTS and _agent(after, j):
                     return noun, ""  # "two officers fatally shot and killed a teen": the two did it
