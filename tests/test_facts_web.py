@@ -199,3 +199,10 @@ def test_a_clause_after_a_subordinator_is_the_count_s_only_when_it_goes_on_its_s
     assert _read("Five people had received treatment after being injured by the quake.") == \
         [(5, "people injured")]
     assert _read("Dozens of people watched in horror after a woman was killed.")[0][1] == "people"
+
+
+def test_numbers_to_call_grades_and_grid_addresses():
+    assert _read("Call 101 quoting incident 590 of 31 December. The crash was at 2700 South 300 West.") == []
+    assert _read("It will be extended to kids in grades six through eight.") == []
+    # those called are counted
+    assert _read("The prosecution called 12 witnesses.") == [(12, "witnesses")]

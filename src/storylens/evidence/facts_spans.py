@@ -115,6 +115,10 @@ CLOCK_AFTER = re.compile(r"\s*(?::\s?\d|a\.\s?m\b|p\.\s?m\b|GMT|BST|EST|EDT|IST|
 _MILITARY = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 
 
+_GRID_ADDRESS = re.compile(r"\s+(?:North|South|East|West)\s+\d+\s+(?:North|South|East|West)\b")
+_GRID_ADDRESS_END = re.compile(r"\b\d+\s+(?:North|South|East|West)\s+$")
+
+
 def not_a_figure(surface: str, before: str, after: str, qualifier: str) -> bool:
     core = surface.split()[-1] if surface.split() else surface
     if re.match(rf"{HYPHEN}(?!(?:to|and|or)\s)\w", after) or re.search(r"[-\u2013/]$", before) or (
@@ -122,6 +126,13 @@ def not_a_figure(surface: str, before: str, after: str, qualifier: str) -> bool:
         return True  # "15-member", "S-300", "five-year", "38 - year - old", "AK - 47", scores and ranges
     if re.match(r"\s*(?:st|nd|rd|th)\b", after):
         return True
+    if re.search(r"\b(?:call|called|calls|calling|dial|dialed|dialled|dialling|dialing)\s+$", before, re.IGNORECASE) \
+            and core.isdigit() and (len(core) >= 3 or not re.match(r"\s+[a-z]", after)) \
+            or re.search(r"\bgrades?\s+(?:\w+\s+(?:through|to|and)\s+)?$", before, re.IGNORECASE):
+        return True  # a number to call ("call 101"), a school grade ("grades six through eight")
+    if _GRID_ADDRESS.match(after) or _GRID_ADDRESS_END.search(before) and re.match(r"\s+(?:North|South|East|West)\b",
+                                                                                 after):
+        return True  # an address on a grid: "at 2700 South 300 West"
     if core == "911" and (re.search(r"\b(?:call|called|calls|calling|dial|dialed|dialled)\s+$", before, re.IGNORECASE)
                           or re.match(r"\s+(?:call|calls|dispatch\w*|operators?|communications|center|centre|"
                                       r"system|emergency)\b", after, re.IGNORECASE)):
@@ -150,7 +161,7 @@ def not_a_figure(surface: str, before: str, after: str, qualifier: str) -> bool:
     if CLOCK_AFTER.match(after) or minutes or _MILITARY.fullmatch(core) and re.match(r"\s*(?:hrs|hours)\b", after):
         return True  # a time: "3:45 p.m.", "3: 45 p. m.", "06: 00 BST", "6. 30am", "at 1100 hours"
     if re.search(r"\b(?:aged|ages?|ages? of|di(?:ed|es)\s+(?:[A-Z][a-z]+\s+)?at|dead\s+at|No\.|number|route|page|"
-                 r"article|resolution|flight|room|chapter|section|channel|highway|interstate|proposition|terminal|gate|studio|platform|pier|precinct)\s*$",
+                 r"article|resolution|incident|reference|flight|room|chapter|section|channel|highway|interstate|proposition|terminal|gate|studio|platform|pier|precinct)\s*$",
                  before, re.IGNORECASE):
         return True
     words = surface.lower().replace("-", " ").split()
