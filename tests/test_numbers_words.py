@@ -53,3 +53,17 @@ def test_a_number_joined_to_its_abbreviation():
 def test_a_decimal_without_its_zero_and_vague_millions():
     assert _values("a blood alcohol level of .41") == [0.41]
     assert _values("tens of millions of dollars, hundreds of millions of euros") == [1e7, 1e8]
+
+
+def test_the_ascii_search_finds_what_the_pattern_finds():
+    # the fast scan tries the pattern only where a quantity can begin: it must find what the pattern finds
+    from storylens.text import numbers as n
+
+    texts = ["About 250,000 people, nearly half a million; a .357 Magnum and $103. 1 million.",
+             "Hundreds of troops, two-thirds of the vote, a dozen eggs, one fifth of all, 5 1/2 miles",
+             "Twenty-five died; tens of thousands fled; another 40 were hurt", "no figure here at all",
+             "minus 20 degrees, about minus-5, plus or minus 3.5 percent, $US1 million, $6.3M and 24km"]
+    for t in texts:
+        for pos in range(len(t)):
+            a, b = n._TOKENISED_RE.search(t, pos), n._search_ascii(t, pos)
+            assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict()))

@@ -203,8 +203,9 @@ def find_quantities(text: str, lang: str | None = None) -> Iterator[tuple[int, i
         yield from _foreign_quantities(text, lang)
         return
     pos = 0
+    search = _TOKENISED_RE.search if not text.isascii() else _search_ascii
     while True:
-        m = _TOKENISED_RE.search(text, pos)
+        m = search(text, pos)
         if m is None:
             return
         num = m.group("num") or ""
@@ -215,6 +216,26 @@ def find_quantities(text: str, lang: str | None = None) -> Iterator[tuple[int, i
         if got is not None:
             yield m.start(), m.end(), Quantity(*got, currency=bool(m.group("cur")), per=_per(m))
 
+
+
+# where a quantity can begin in ASCII text: a word's start that is "$", ".", a digit, or a word that opens one of
+# the pattern's branches (a qualifier's first word, a number word, a vague count, "a", "an", "half", "minus")
+_CANDIDATE = re.compile(r"[$.\dA-Za-z](?<![\w.,-].)[A-Za-z]*")
+_OPENERS = frozenset([q.split()[0] for q, _ in QUALIFIERS] + list(UNITS) + list(TENS) + list(SCALES)
+                     + [v.split()[0] for v in VAGUE] + ["many", "several", "a", "an", "half", "minus"])
+
+
+def _search_ascii(text: str, pos: int) -> re.Match | None:
+    """``_TOKENISED_RE.search(text, pos)`` in ASCII text, tried only where a quantity can begin."""
+    match = _TOKENISED_RE.match
+    for c in _CANDIDATE.finditer(text, pos):
+        w = c.group()
+        if w[0].isalpha() and w.lower() not in _OPENERS:
+            continue
+        m = match(text, c.start())
+        if m is not None:
+            return m
+    return None
 
 
 # -- German, French, Spanish and Italian: a decimal comma, a dot (or a space) between thousands, own words --
