@@ -175,3 +175,17 @@ def test_it_that_stands_for_a_thing_of_its_own_sentence_is_not_the_body_before()
                     "Though the newspaper does not cite its source, it stated that the offer is \"believed to be for "
                     "at least eight years.\"")
     assert list(got.values()) == [None]
+
+
+def test_the_actor_is_one_just_named_not_any_actor_the_article_named():
+    got = _speakers("Actor Jim Carrey posted a cartoon of the president.\n"
+                    "Alec Baldwin included the president falling as one of his Christmas wishes.\n"
+                    "\"My Christmas wishes are as follows,\" the Saturday Night Live actor tweeted in part.")
+    assert list(got.values()) == [None]
+
+
+def test_a_person_of_a_department_named_once_is_the_person():
+    got = _speakers("But no more, Lt. Pete Hettema of the Pasadena Police Department said early Wednesday.\n"
+                    "Last year, only seven were arrested, Hettema said.\n"
+                    "\"We have seen a substantial decrease in the numbers,\" he said.")
+    assert list(got.values()) == ["Pete Hettema"]

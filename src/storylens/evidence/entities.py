@@ -328,7 +328,7 @@ def _split_joined(per_article: Sequence[Sequence[tuple[str, str]]],
             toks = name.split()
             person, of, body = name.partition(" of ")
             body = re.sub(r"^the\s+", "", body)
-            if of and label == "ORG" and best.get(person) == "PERSON" and body[:1].isupper():
+            if of and label == "ORG" and body[:1].isupper() and (best.get(person) == "PERSON" or _two_names(person)):
                 # "Larry Kroon of the Wasilla Bible Church": a person named elsewhere, then the body
                 row += [(person, "PERSON"), (body, "ORG")]
                 continue
@@ -341,6 +341,15 @@ def _split_joined(per_article: Sequence[Sequence[tuple[str, str]]],
                 row.append((name, label))
         out.append(row)
     return out
+
+
+def _two_names(words: str) -> bool:
+    """Whether ``words`` look like a person's given name and surname ("Pete Hettema" of "Pete Hettema of the
+    Pasadena Police Department"): two or three capitalised words, none a body's, a place's or a title's."""
+    toks = words.split()
+    return 2 <= len(toks) <= 3 and all(re.fullmatch(r"[A-Z][a-z][\w'’-]*|[A-Z]\.", t) for t in toks) and not any(
+        t.lower() in ORG_WORDS or t.lower() in TITLES or t.lower() in GAZETTEER or t.lower() in DEMONYMS
+        for t in toks)
 
 
 def org_index(entities: Sequence[Entity]) -> dict[str, str]:

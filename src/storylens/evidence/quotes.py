@@ -30,10 +30,11 @@ from .quote_rank import KeyIndex, QuoteKey, rank_quotes
 from .quote_spans import ADVERB, CLOSING_AT_START, EARLIER_QUOTES, FOREIGN_MARKS, OPENING_AT_END, OPENING_MARKS, \
     first_sentence, is_title_of_work, quote_spans
 from .speaker_bodies import DOCUMENT_NOUNS, body_before, body_speaking, document_author, the_one_named
-from .speaker_context import FirstSeen, Found, Pronoun, continued_speaker, from_context, named_in, \
-    nearest_speaker, person_like, speech_subject
+from .speaker_context import NEAREST_WITHIN, FirstSeen, Found, Pronoun, continued_speaker, from_context, \
+    named_in, nearest_speaker, person_like, speech_subject
 from .speaker_gender import Genders
-from .speakers import body_name, can_speak, clean_role, person_roles, resolve_speaker, split_name_role, untitled
+from .speakers import DESCRIPTORS, body_name, can_speak, clean_role, person_roles, resolve_speaker, \
+    split_name_role, untitled
 
 MIN_WORDS = 3  # "a watershed event": a short quoted phrase is still somebody's words
 
@@ -173,6 +174,8 @@ def _speaker_for(r: _Reading, np: str, sent_start: int, at: int) -> tuple[str | 
         words = role.split(",")[0].lower().split()[1:]
         for head in dict.fromkeys([" ".join(words), words[-1]] if words else []):
             speaker = speaker or the_one_named(head, at, r.roles, r.orgs, r.seen)
+        if speaker and words and words[-1] in DESCRIPTORS and not _just_named(r, speaker, sent_start):
+            speaker = None  # "the actor tweeted": one the article has just named, not any actor it named
     if speaker is None:
         speaker = _referred_back(r, role, at)
     speaker = _full_name(r, speaker) if speaker else None
@@ -183,6 +186,16 @@ def _speaker_for(r: _Reading, np: str, sent_start: int, at: int) -> tuple[str | 
 #: that ...": not the body the sentence before names
 _IT_NEARER = re.compile(r"\b[Tt]he\s+(?:newspaper|paper|magazine|report|study|survey|agency|website|site|station|"
                         r"network|channel|letter|document|statement|company|firm)\b[^.!?]*\bit\s+\w+")
+
+
+def _just_named(r: _Reading, full: str, sent_start: int) -> bool:
+    """Whether ``full`` spoke in the quotation just before or is named in the sentence before ``sent_start``."""
+    last = r.found[-1] if r.found else None
+    if last and last.speaker and last.speaker.split()[-1] == full.split()[-1] and \
+            sent_start - last.end < NEAREST_WITHIN // 4:
+        return True
+    k = r.doc.sentences_ending_by(sent_start)
+    return bool(k) and full in named_in(r.doc.text[r.doc.sentences[k - 1].start:sent_start], r.persons)
 
 
 def _with_surnames(r: _Reading, persons: dict[str, str]) -> dict[str, str]:

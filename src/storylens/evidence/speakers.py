@@ -94,7 +94,7 @@ def name_in(part: str) -> tuple[str, str]:
         low = toks[i].lower().rstrip(".").strip("’'")
         if "-" in low and all(part in TITLES for part in low.split("-")):
             break  # "Vice-President"
-        if ((low in TITLES or low in _DESCRIPTORS) and (name or not _surname_like(toks, i))) or low in DEMONYMS \
+        if ((low in TITLES or low in DESCRIPTORS) and (name or not _surname_like(toks, i))) or low in DEMONYMS \
                 or low in ORG_WORDS:
             break
         name.insert(0, toks[i])
@@ -226,7 +226,7 @@ def person_roles(articles: Sequence[Article], persons: dict[str, str]) -> dict[s
                 if role:
                     roles[full] = role
             elif (low := _LOWER_ROLE.search(a.text[:max(0, a.text.find(full + " "))][-40:])) and \
-                    (low.group(1) in TITLES or low.group(1) in _DESCRIPTORS):
+                    (low.group(1) in TITLES or low.group(1) in DESCRIPTORS):
                 roles[full] = low.group(1)  # "the star's rep Jack Ketsoyan": rep
     return roles
 
@@ -252,17 +252,17 @@ def _title_words(toks: list[str]) -> str:
     keep: list[str] = []
     for t in reversed(toks):
         if t.lower() in TITLES or t.lower() in DEMONYMS or t[:1].isupper() or t.lower() in (
-                "of", "to", "the", "for") or (not keep and t.lower() in _DESCRIPTORS):
+                "of", "to", "the", "for") or (not keep and t.lower() in DESCRIPTORS):
             keep.insert(0, t)
         else:
             break
     while keep and keep[0].lower() in ("of", "to", "the", "for"):
         keep.pop(0)
-    return " ".join(keep) if keep and any(t.lower() in TITLES or t.lower() in _DESCRIPTORS for t in keep) else ""
+    return " ".join(keep) if keep and any(t.lower() in TITLES or t.lower() in DESCRIPTORS for t in keep) else ""
 
 
 #: what a person does, written before the name and used for them later: "Comedian Ellen DeGeneres ... the
 #: comedian added on Twitter"
-_DESCRIPTORS = frozenset("""comedian comedienne actress actor singer rapper star model host presenter designer
+DESCRIPTORS = frozenset("""comedian comedienne actress actor singer rapper star model host presenter designer
     writer author novelist filmmaker poet artist musician dancer athlete quarterback pitcher slugger boxer swimmer
     golfer""".split())
