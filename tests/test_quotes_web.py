@@ -189,3 +189,9 @@ def test_a_person_of_a_department_named_once_is_the_person():
                     "Last year, only seven were arrested, Hettema said.\n"
                     "\"We have seen a substantial decrease in the numbers,\" he said.")
     assert list(got.values()) == ["Pete Hettema"]
+
+
+def test_a_long_award_title_with_the_stop_inside_its_marks():
+    got = _speakers("She received an Emmy nomination for \u201c Outstanding Individual Performance in a Variety or "
+                    "Music Program. \u201d")
+    assert got == {}

@@ -94,7 +94,7 @@ def is_title_of_work(line: str, start: int, end: int) -> bool:
     inner = line[start:end].strip().rstrip(",")  # "``The Laramie Project,'' a collaboration"
     if _WORK_BEFORE.search(line[max(0, start - 30): max(0, start - 1)]):
         return not re.search(r"[.!?,]$", inner) or len(inner.split()) <= 8
-    if inner.endswith(".") and not line[end:].strip(" \t'\"\u201d\u2019") and len(inner.split()) <= 6:
+    if inner.endswith(".") and not line[end:].strip(" \t'\"\u201d\u2019") and len(inner.split()) <= 10:
         inner = inner[:-1]  # the sentence's stop inside the closing mark: 'starred in "The Big Lebowski."'
     found = re.findall(r"[^\W\d_][\w'\u2019-]*", inner)
     # every word capitalised but the small ones title case leaves alone ("Order in the Court"); a subtitle
