@@ -66,3 +66,9 @@ def test_a_number_a_tokeniser_split_is_one_number():
     assert stated_numbers("It is a lot closer to the $27. 5 million that the club paid.") == {27.5e6}
     assert stated_numbers("It cost the city about $215, 000 in court settlements.") == {215_000.0}
     assert article_numbers("the $27.5 million deal") >= stated_numbers("the $27. 5 million deal")
+
+
+def test_numbers_in_the_other_languages_are_read_with_their_scale():
+    assert stated_numbers("Mehr als 1,5 Millionen Menschen und 2.500 Soldaten", "de") == {1.5e6, 2500.0}
+    assert states_all(stated_numbers("plus de 2,5 milliards d'euros", "fr"),
+                      article_numbers("more than 2.5 billion euros"))

@@ -128,6 +128,10 @@ def _digit_numbers(text: str, lang: str | None = None, names: bool = False) -> I
         if not scale and suffix not in _SUFFIX_SCALES and _MONTH_BEFORE.search(text, max(0, m.start() - 12),
                                                                                m.start()):
             continue
+        if not scale and not suffix and comma_decimal:  # "1,5 Millionen"
+            after = text[m.end():m.end() + 16].split()
+            yield value * FOREIGN_SCALES.get(lang or "", {}).get(after[0].lower() if after else "", 1.0)
+            continue
         yield value * (SCALES[scale] if scale else _SUFFIX_SCALES.get(suffix, 1.0))
 
 
