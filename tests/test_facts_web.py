@@ -158,10 +158,9 @@ def test_a_temperature_below_zero_keeps_its_sign():
     assert _read("Outside temperatures were minus 20 as crews battled the blaze.") == [(-20, "Outside temperatures")]
 
 
-def test_a_dollar_sign_before_us_is_not_read():
-    # left unread: the citation scorer reads no "$US1 million", so citing it would count as a wrong citation
-    (c,) = _claims("Damage was estimated at $US1 million ($1.52 million), authorities said.")
-    assert (c.value, c.unit) == (1.52e6, "USD")
+def test_a_dollar_sign_before_us():
+    (c, _) = _claims("Damage was estimated at $US1 million ($1.52 million), authorities said.")
+    assert (c.value, c.unit, c.text) == (1e6, "USD", "$US1 million")
 
 
 def test_money_named_nowhere_else_is_the_worth_of_the_deal_its_clause_names():

@@ -42,9 +42,9 @@ def test_a_number_a_tokeniser_split_is_one_number():
 
 
 def test_a_number_joined_to_its_abbreviation():
-    # a scale's abbreviation is not read (the citation scorer reads none: "$6.3M" would be cited unread)
-    assert _values("Aryans to pay $6.3M, 2.7M Americans and $1.2bn") == []
-    # a unit's abbreviation keeps its number as written
+    assert _values("Aryans to pay $6.3M, 2.7M Americans, $27. 5MM a year, $1.2bn and $5m") == \
+        [6.3e6, 2.7e6, 27.5e6, 1.2e9, 5e6]
+    # a unit's abbreviation keeps its number as written; a lower-case m without a currency is metres
     assert _values("a 10m yacht 24km away at 20mph") == [10, 24, 20]
     # a decimal the abbreviation cuts is never read in part: "5.56mm" is not 5
     assert _values("a 5.56mm rifle") == [5.56]

@@ -71,15 +71,16 @@ _QUANTITY = (
     rf"""(?<![\w.,-])
     (?:(?P<qual>{_QUAL_ALT})\s+)?
     (?P<minus>(?<!or\s)minus[\s-])?  # not "plus or minus 3.5 percent", a margin
-    (?P<cur>\$\s?)?
+    (?P<cur>(?:\$US|\$)\s?)?
     (?:
         (?P<vague>(?:many\s+|several\s+)?(?:tens\s+of\s+(?:thousands|millions)|hundreds\s+of\s+(?:thousands|millions)|dozens|scores|hundreds|thousands|millions|billions))(?=\s+of\b|\s+(?:were|have|had|are|more|and|[a-z]+ed)\b|\s*[,.;])
       | {_MIXED}
       | {_SPACED}
       | {_FRACTION}
       | {_HALF_SCALE}
-      | (?P<num>(?:DIGITS)(?:(?![^\W\d_])|(?=(?-i:km|kms|mm|cm|kg|mph|ft|lbs?|m)\b))
+      | (?P<num>(?:DIGITS)(?:(?![^\W\d_])|(?=(?-i:km|kms|mm|cm|kg|mph|ft|lbs?|m|MM|M|mn|bn)\b))
                |(?:{_WORDS})(?![^\W\d_]))
+        (?P<abbr>(?<=\d)(?-i:MM|M|mn|bn|(?(cur)m|(?!)))\b)?  # "$6.3M", "$5m", "2.7M Americans"
         (?P<scale>(?:(?:\s+|(?<=\d)-){_SCALE})*)
         (?P<andrest>(?<=hundred)\s+and\s+(?:{_WORDS})(?![^\W\d_]))?
         (?P<dozen>\s+dozen)?
@@ -89,7 +90,7 @@ _QUANTITY = (
     (?![\w-]*\d)(?!,\d)(?!\.\d)""")
 QUANTITY_RE = re.compile(_QUANTITY.replace("DIGITS", _DIGITS), re.VERBOSE | re.IGNORECASE)
 #: the same, reading digits a tokeniser split apart as one number (:func:`find_quantities`)
-_TOKENISED_RE = re.compile(_QUANTITY.replace("DIGITS", _TOKENISED_DIGITS) + r"(?!\.\s\d)", re.VERBOSE | re.IGNORECASE)
+_TOKENISED_RE = re.compile(_QUANTITY.replace("DIGITS", _TOKENISED_DIGITS), re.VERBOSE | re.IGNORECASE)
 #: a split number that is two: "March 3, 200 people" (a day, then a count), "in 1998. 1999" (two years)
 _SPLIT = re.compile(r"\d\s?[,.]\s\d|\d\s,")
 _NOT_ONE_NUMBER = re.compile(rf"(?:\b(?:{MONTH_PATTERN})\.?\s+\d{{1,2}}\s?,|(?:1[6-9]|20)\d\d\.)\s?\d")
@@ -163,6 +164,8 @@ def _value(m: re.Match) -> tuple[float, str] | None:
         if v is None:
             return None
         value = v
+    if m.group("abbr"):  # "$6.3M", "$27. 5MM", "$1.2bn", "2.7M Americans"
+        value *= 1e9 if m.group("abbr").lower() == "bn" else 1e6
     for word in re.split(r"[\s-]+", (m.group("scale") or "").strip("- \t\n")):
         if not word:
             continue
