@@ -206,3 +206,10 @@ def test_numbers_to_call_grades_and_grid_addresses():
     assert _read("It will be extended to kids in grades six through eight.") == []
     # those called are counted
     assert _read("The prosecution called 12 witnesses.") == [(12, "witnesses")]
+
+
+def test_a_height_written_as_one_compound_is_one_figure_in_inches():
+    (c,) = _claims("Klitschko, the six-foot-five champion, won again.")
+    assert (c.value, c.text) == (77, "six-foot-five") and "height" in c.what
+    # two units given apart stay two figures
+    assert [v for v, _ in _read("He is a 5 foot, 8 inch man.")] == [5, 8]

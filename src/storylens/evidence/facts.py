@@ -22,7 +22,8 @@ from ..text.tfidf import STOPWORDS, stem
 from .claim_source import TOKEN, attribution
 from .counted import MEASURE_UNITS, context_thing, copula_subject, height, not_a_quantity, pair_kind, subject_thing, \
     with_distance
-from .facts_spans import CLOCK_AFTER, adjust_value, hyphen_range, not_a_figure, number_modifier, range_starts
+from .facts_spans import CLOCK_AFTER, adjust_value, compound_height, hyphen_range, not_a_figure, number_modifier, \
+    range_starts
 from .groups import TOLL_EVENTS, ClaimMeta, group_claims
 from .things import EVENT_OF, EVENT_WORDS, IMPLIED_EVENT, NOUN_CLASS, RUNNING_EVENTS, TIME_UNITS, classify, \
     counted_words, head_noun
@@ -143,6 +144,11 @@ def _figure(sent: _Sentence, k: int) -> _Figure | None:
         fig = _Figure(q_start, q_end + joined[1], text[q_start:q_end + joined[1]], qty, before,
                       after[joined[1]:], high=joined[0])
         return None if not_a_quantity(fig.surface, before, fig.after) else fig
+    tall = compound_height(qty, after)
+    if tall:  # "the six-foot-five champion": one figure of 77 inches, its height
+        end = q_end + tall[1]
+        return _Figure(q_start, end, text[q_start:end], Quantity(tall[0], qty.qualifier), before,
+                       " inches height" + text[end:])
     modifier, mod_len = number_modifier(surface, after)
     if not modifier and not_a_figure(surface, before, after, qty.qualifier):
         return None

@@ -63,6 +63,20 @@ _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1
            "trillion": 1_000_000_000_000}
 
 
+_COMPOUND_HEIGHT = re.compile(r"^[-\s]foot[-\s](one|two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\b"
+                              r"(?![-\s]*(?:inch|inches)\b)", re.IGNORECASE)
+
+
+def compound_height(qty: Quantity, after: str) -> tuple[float, int] | None:
+    """``(inches, length)`` of a height written as one compound ("the six-foot-five champion": 77 inches);
+    None for any other figure."""
+    m = _COMPOUND_HEIGHT.match(after)
+    if not m or not 3 <= qty.value <= 8 or qty.value != int(qty.value):
+        return None
+    inches = m.group(1)
+    return qty.value * 12 + (int(inches) if inches.isdigit() else UNITS[inches.lower()]), m.end()
+
+
 def adjust_value(qty: Quantity, before: str, after: str) -> Quantity:
     """Context that changes a value: "between 20 and 40 billion", "four or more", "surpassed 12,000"."""
     value, qual = qty.value, qty.qualifier
