@@ -213,3 +213,8 @@ def test_a_height_written_as_one_compound_is_one_figure_in_inches():
     assert (c.value, c.text) == (77, "six-foot-five") and "height" in c.what
     # two units given apart stay two figures
     assert [v for v, _ in _read("He is a 5 foot, 8 inch man.")] == [5, 8]
+
+
+def test_a_measure_with_its_dimension_in_one_modifier():
+    (c,) = _claims("The pirates fled onto a 10-metre-long dhow.")
+    assert (c.value, c.text) == (10, "10-metre-long") and "dhow" in c.what

@@ -12,6 +12,7 @@ import re
 from ..text.lexicon import MONTH_PATTERN, YEAR_PATTERN
 from ..text.numbers import TENS, UNITS, Quantity
 from ..text.tfidf import STOPWORDS
+from .counted import MEASURE_UNITS
 from .things import TIME_UNITS
 
 _YEARLIKE = re.compile(rf"^{YEAR_PATTERN}$")
@@ -93,6 +94,7 @@ def adjust_value(qty: Quantity, before: str, after: str) -> Quantity:
 
 
 _QUAKE = re.compile(r"\s+(?:\w+\s+)?(?:quake|earthquake|tremor|aftershock)", re.IGNORECASE)  # "a 6.7-degree quake"
+_DIMENSION = re.compile(rf"^{HYPHEN}([a-z]+){HYPHEN}(long|high|wide|deep|tall)\b")
 _MODIFIER = re.compile(rf"^{HYPHEN}((?:(?:square|nautical|cubic){HYPHEN})?[a-z]+)\b(?!{HYPHEN}[a-z])")
 #: words after "two-" that count nothing ("two-way street", "three-time champion", "two-thirds")
 _NOT_COUNTED = frozenset("""way ways time times point wheel fold star to and or on off up all old half third thirds
@@ -110,6 +112,9 @@ def number_modifier(surface: str, after: str) -> tuple[str, int]:
     shared = re.match(r"^[-\u2013]\s+(?:and|or)\s+\d[\d.,]*(?=[-\u2013][a-z])", after)
     if shared:
         return number_modifier(surface, after[shared.end():])[0], 1
+    m = _DIMENSION.match(after)
+    if m and m.group(1) in MEASURE_UNITS and re.match(r"\s+[A-Za-z]", after[m.end():]):
+        return f" {m.group(1)} {m.group(2)}" + after[m.end():], m.end()  # "a 10-metre-long dhow"
     m = _MODIFIER.match(after)
     if m and m.group(0)[:1].isspace() and (_YEARLIKE.match(surface) or m.group(1) in STOPWORDS
                                            or m.group(1).endswith(("ing", "ed"))):
