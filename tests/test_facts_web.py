@@ -218,3 +218,9 @@ def test_a_height_written_as_one_compound_is_one_figure_in_inches():
 def test_a_measure_with_its_dimension_in_one_modifier():
     (c,) = _claims("The pirates fled onto a 10-metre-long dhow.")
     assert (c.value, c.text) == (10, "10-metre-long") and "dhow" in c.what
+
+
+def test_a_timeframe_is_no_counted_thing():
+    (c,) = _claims("The Nationals upgraded their initial offer to Teixeira - - to somewhere between $178 million "
+                   "and $184 million over the same timeframe.")
+    assert (c.value, c.high, c.what) == (178e6, 184e6, "offer")

@@ -33,8 +33,8 @@ _OF_BEFORE = re.compile(r"((?:[A-Za-z][\w'-]*\s+){1,3}?)(?:of|at|was|were|is|are
                         r"(?:(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+|an?\s+|"
                         r"plus\s+or\s+minus\s+)?$")
 _TIME_WORDS = frozenset("""day days week weeks month months year years decade decades period periods quarter
-    quarters season seasons session sessions today today's tonight january february march april may june july
-    august september october november december monday tuesday wednesday thursday friday saturday
+    quarters season seasons session sessions timeframe span stretch today today's tonight january february march
+    april may june july august september october november december monday tuesday wednesday thursday friday saturday
     sunday""".split())
 # "weighs more than 220 pounds": the measure is the verb's noun
 _VERB_NOUNS = {"weighs": "weight", "weighed": "weight", "weigh": "weight", "weighing": "weight", "costs": "cost",
