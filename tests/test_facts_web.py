@@ -224,3 +224,11 @@ def test_a_timeframe_is_no_counted_thing():
     (c,) = _claims("The Nationals upgraded their initial offer to Teixeira - - to somewhere between $178 million "
                    "and $184 million over the same timeframe.")
     assert (c.value, c.high, c.what) == (178e6, 184e6, "offer")
+
+
+def test_model_and_version_numbers_are_no_figures():
+    assert _read("A Boeing 787 Dreamliner flew in. The Nokia Lumia 920 goes on sale. Apple released iOS 4.2.") == []
+    assert _read("The update brings version 2.0 of the app.") == []
+    assert _read("The iPhone 5 costs $199.") == [(199, "cost")]
+    # a headline's count in title case stays a figure
+    assert _read("Quake Kills 200 People") == [(200, "People killed")]

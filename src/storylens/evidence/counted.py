@@ -361,11 +361,20 @@ def not_a_quantity(surface: str, before: str, after: str) -> bool:
         return True
     if _pronoun(surface, before, after) or _title(surface, before, after):
         return True
-    name = re.search(r"(?:(?<=[a-z,]\s)|(?<=[`'\"\u201c(])|^)([A-Z][A-Za-z]+)\s+$", before)
+    name = re.search(r"(?:(?<=[a-z,]\s)|(?<=\b[Aa]\s)|(?<=[`'\"\u201c(])|^)([a-z]?[A-Z][A-Za-z]+)\s+$", before)
+    if not name or not surface.isdigit() or name.group(1).lower() in _NP_STOP:
+        return False
     nxt = re.match(r"\s+([a-z][a-z-]+)\b", after)
-    return bool(name and nxt and surface.isdigit() and int(surface) < 1000 and name.group(1).lower() not in
-                _NP_STOP and not nxt.group(1).endswith("s") and nxt.group(1) not in COUNT_NOUNS
+    if nxt and nxt.group(1) in _VERB_NEXT or len(surface) == 3 and not surface.endswith("00") \
+            and re.match(r"\s+[A-Z][a-z]", after):
+        return True  # a model's number: "the iPhone 5 costs", "a Boeing 787 Dreamliner", "Lumia 920 goes"
+    return bool(nxt and int(surface) < 1000 and not nxt.group(1).endswith("s") and nxt.group(1) not in COUNT_NOUNS
                 and nxt.group(1) not in MEASURE_UNITS and nxt.group(1) not in _NOT_A_NAME_NEXT)
+
+
+#: verbs right after a name's number, which is then no count of anything ("the iPhone 5 costs $199")
+_VERB_NEXT = frozenset("""is was has had goes went comes came costs cost sells sold offers features runs uses will
+    would can could""".split())
 
 
 #: a street address: "2727 N. Central Ave.", "1600 Pennsylvania Avenue", "10 Downing Street"
