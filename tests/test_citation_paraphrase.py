@@ -104,3 +104,14 @@ def test_a_sentence_cut_short_is_carried_by_no_looser_match():
              "the police said he pointed a revolver at them.")
     assert _cites(cut, other, FILLER) == (0,)
     assert _cites("According to the police, Kimani Gray had a revolver.", other, FILLER) == (0, 1)
+
+
+def test_a_figure_counts_the_noun_after_the_names_that_say_what_kind():
+    assert figures("The navy has captured 23 Somalian pirates.") == {"pirate": {23.0}}
+    assert figures("The navy captured 23 Somali and Yemeni pirates who attacked a ship.") == {"pirate": {23.0}}
+    assert figures("Police said 25 AFP journalists were there.") == {"journalist": {25.0}}
+    # a capitalised plural is the counted noun; a name alone before a function word is kept as before
+    assert figures("The two Israelis arrested in Cyprus were agents.") == {"israelis": {2.0}}
+    assert figures("Two Israelis who were arrested") == {"israelis": {2.0}}
+    assert figures_agree(figures("captured 23 Somalian pirates"), figures("23 Somali and Yemeni pirates")) == (
+        True, False)

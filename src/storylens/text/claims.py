@@ -17,7 +17,7 @@ from .lexicon import (COUNT_NOUNS, FOREIGN_PERCENT, FOREIGN_SCALES, MONTH_NAMES,
                       WEEKDAY_PATTERN, YEAR_FIRST, YEAR_LAST)
 from .numbers import FOREIGN_NUMBER_LANGS, SCALES, Quantity, find_quantities
 from .segment import words
-from .tfidf import stem
+from .tfidf import STOPWORDS, stem
 
 if TYPE_CHECKING:
     from ..models import Article, Sentence
@@ -43,6 +43,12 @@ def _month_of_day(text: str, start: int, end: int, surface: str, value: float) -
     return MONTH_NAMES[MONTHS[m.group(1).lower()] - 1].lower() if m else None
 
 
+# capitalised words between a number and the noun it counts name what kind ("23 Somali and Yemeni pirates",
+# "25 AFP journalists"): the noun is the counted thing, as "23 pirates" says it; a capitalised plural is the
+# noun itself ("two Israelis arrested")
+_NAMES_BEFORE_NOUN = re.compile(r"\s+(?:[A-Z][\w'\u2019.-]*(?<![sS])\s+(?:(?:and|or)\s+)?)+(?=[a-z])")
+
+
 def figures(text: str, lang: str | None = None,
             quantities: Iterable[tuple[int, int, Quantity]] | None = None) -> dict[str, set[float]]:
     """What each figure of ``text`` counts -> its values: ``{"people": {45.0}, "$": {2.9e12}}``; years
@@ -59,7 +65,11 @@ def figures(text: str, lang: str | None = None,
         head = _month_of_day(text, start, end, surface, q.value) or (
             "$" if q.currency else "%" if foreign and _PER_CENT.match(text[end:]) else "")
         if not head:
-            for w in _WORD.findall(text[end:end + 40])[:3]:
+            rest = text[end:end + 60]
+            names = None if foreign else _NAMES_BEFORE_NOUN.match(rest)
+            if names and _WORD.match(rest, names.end()).group().lower() in STOPWORDS:
+                names = None  # "two Israelis who ...": the name is what is counted
+            for w in _WORD.findall(rest[names.end():] if names else rest[:40])[:3]:
                 low = w.lower()
                 if low in skip:
                     continue
