@@ -67,7 +67,8 @@ def figures(text: str, lang: str | None = None,
         if not head:
             rest = text[end:end + 60]
             names = None if foreign else _NAMES_BEFORE_NOUN.match(rest)
-            if names and _WORD.match(rest, names.end()).group().lower() in STOPWORDS:
+            noun = _WORD.match(rest, names.end()) if names else None
+            if noun is None or noun.group().lower() in STOPWORDS:
                 names = None  # "two Israelis who ...": the name is what is counted
             for w in _WORD.findall(rest[names.end():] if names else rest[:40])[:3]:
                 low = w.lower()
