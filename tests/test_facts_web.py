@@ -232,3 +232,8 @@ def test_model_and_version_numbers_are_no_figures():
     assert _read("The iPhone 5 costs $199.") == [(199, "cost")]
     # a headline's count in title case stays a figure
     assert _read("Quake Kills 200 People") == [(200, "People killed")]
+
+
+def test_the_two_other_victims_are_counted():
+    assert _read("The two other victims were being treated at a hospital.") == [(2, "other victims")]
+    assert _read("The two were treated.") == []

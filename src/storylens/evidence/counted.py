@@ -419,8 +419,10 @@ def _pronoun(surface: str, before: str, after: str) -> bool:
     small = surface.isdigit() and int(surface) < 100 or surface.isalpha()
     if not small or not re.search(r"\b(?:the|these|those)\s+$", before, re.IGNORECASE):
         return False
-    nxt = re.match(r"\s*([A-Za-z][\w'-]*)?", after)
+    nxt = re.match(r"\s*([A-Za-z][\w'-]*)?(?:\s+([A-Za-z][\w'-]*))?", after)
     word = (nxt.group(1) or "").lower() if nxt else ""
+    if word in ("other", "remaining") and nxt and (nxt.group(2) or "").lower() not in STOPWORDS | {""}:
+        return False  # "the two other victims", "the three remaining hostages": a noun follows after all
     return (not word or word in STOPWORDS or word in _PRONOUN_NEXT or word.endswith("ly")
             or (word.endswith("ed") and word not in _COUNTED_PARTICIPLES))
 
