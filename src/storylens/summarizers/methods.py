@@ -6,7 +6,9 @@ shared between articles, length, quotes ...; see :mod:`.features`), fitted on
 Multi-News train against the ROUGE precision of each sentence and checked on
 the full-length DUC 2007 sets; sentences are then picked greedily with
 maximal marginal relevance so the summary does not repeat itself.  Its
-weights ship as plain JSON (``storylens/data/scorer.json``).
+weights ship as plain JSON (``storylens/data/scorer.json``), beside the slot
+table of its one lexical feature, a hashed bag of each sentence's words, word
+pairs and place (:mod:`.lexical`, ``storylens/data/lexical.npy``).
 
 ``centroid``: the same without training: centroid similarity x support x
 position, with MMR.  ``coverage``: greedy bigram-concept coverage
@@ -117,15 +119,21 @@ def load_weights(name: str = "scorer.json") -> dict[str, float] | None:
 class LinearScored(Summarizer):
     """A linear sentence scorer (features of :mod:`.features`; weights fitted
     by ``benchmarks/train_scorer.py``) with MMR redundancy control.  A weight
-    named ``"a*b"`` applies to the product of features ``a`` and ``b``.
+    named ``"a*b"`` applies to the product of features ``a`` and ``b``; the
+    feature ``lexical`` is the hashed bag of words of :mod:`.lexical`, dotted
+    with ``table`` (default: the shipped ``lexical.npy``).  Fitted jointly with
+    the others on all of Multi-News train, it raised ROUGE-2 F1 on the first
+    1,000 validation clusters from 16.30 to 16.60 (paired +0.30, SE 0.08).
 
     ``max_sim``: a candidate whose TF-IDF cosine to a picked sentence reaches
     it is dropped.  0.35 (was 0.6) on the first 1,000 Multi-News validation
     clusters: ROUGE-1 F1 +0.37, ROUGE-2 +0.20 (0.3: +0.45, +0.16; 0.2 loses
     ROUGE-2); see BENCHMARKS.md."""
 
-    def __init__(self, weights: dict[str, float] | None = None, lam: float = 0.7, max_sim: float = 0.35):
+    def __init__(self, weights: dict[str, float] | None = None, lam: float = 0.7, max_sim: float = 0.35,
+                 table: np.ndarray | None = None):
         self.weights = weights
+        self.table = table  # the slot weights of the ``lexical`` column (default: the shipped ones)
         self.lam = lam
         self.max_sim = max_sim
 
@@ -141,9 +149,14 @@ class LinearScored(Summarizer):
         parts = [name.split("*") for name, _ in items]
         for name, fs in zip(items, parts):
             for f in fs:
-                if f not in col:
+                if f not in col and f != "lexical":
                     raise ValueError(f"scorer weight {name[0]!r} names an unknown feature {f!r}; "
-                                     f"known: {', '.join(FEATURES)}")
+                                     f"known: {', '.join(FEATURES)}, lexical")
+        if any("lexical" in fs for fs in parts):  # the hashed bag of words (summarizers/lexical.py)
+            from .lexical import lexical_column
+
+            col["lexical"] = X.shape[1]
+            X = np.column_stack([X, lexical_column(pool, self.table)])
         # z = sum of weight * term in sorted order, added one weight after the other from 0
         terms = np.ones((len(X), len(items) + 1))
         terms[:, 0] = 0.0
