@@ -62,7 +62,7 @@ SPEECH_MANNER_VERBS = (r"shouted|yelled|screamed|cried|exclaimed|whispered|mutte
 #: father's ``failed prescriptions''", "She lauded Gore as ``a leader ...''")
 QUOTE_JUDGING_VERBS = (r"criticized|criticised|lauded|praised|condemned|blamed|hailed|welcomed|branded|labeled|"
                        r"labelled|urging|offered|proclaimed|confirmed|reported|arguing|insisting|noting|warning|"
-                       r"explaining|claiming")
+                       r"explaining|claiming|reporting")
 #: the same in the other languages whose quotation marks are read (German, French, Spanish, Italian,
 #: Chinese, Japanese): ``„...“, sagte Merkel``, ``« ... », a déclaré le ministre``, ``según X``, 「...」李明说
 FOREIGN_SPEECH_VERBS = {
