@@ -195,3 +195,10 @@ def test_a_long_award_title_with_the_stop_inside_its_marks():
     got = _speakers("She received an Emmy nomination for \u201c Outstanding Individual Performance in a Variety or "
                     "Music Program. \u201d")
     assert got == {}
+
+
+def test_a_progressive_verb_has_its_subject_speak():
+    got = _speakers("A neighbour told the Times that Kimani Gray was calling out: \u2018 Please do not let me die! "
+                    "\u2019\n"
+                    "The Boston Globe is reporting that \"the deal could be done by Friday.\"")
+    assert got == {"Please do not let me die!": "Kimani Gray", "the deal could be done by Friday.": "Boston Globe"}

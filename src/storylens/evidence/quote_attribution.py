@@ -205,6 +205,13 @@ def phrase_before(left: str, verbs: Verbs = ENGLISH, right: str = "", reach: int
         if _after_sentence_end(left[vm.end():]) != left[vm.end():] or \
                 (not across_end and _ends_sentence(left[vm.end():])):
             break  # a sentence ends between the verb and the quotation
+        progressive = vm.group(0).endswith("ing") and _PASSIVE_BEFORE.search(left, max(0, vm.start() - 12),
+                                                                              vm.start())
+        if progressive:  # "SI.com is reporting that, ``...''": the subject before the auxiliary
+            cand = re.sub(r"^[Tt]he\s+(?=[A-Z])", "", speaker_before_verb(_PASSIVE_BEFORE.sub("", left[: vm.start()])))
+            if cand and cand.split()[0].lower() not in PRONOUNS:
+                return cand
+            continue
         if _PASSIVE_BEFORE.search(left, max(0, vm.start() - 12), vm.start()):
             continue  # "the two Israelis who have been described as ...": nobody speaks
         if vm.group(0).endswith("ing") and _INTRO_WORD.fullmatch(vm.group(0)) and \
