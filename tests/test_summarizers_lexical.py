@@ -49,6 +49,14 @@ def test_column_is_the_bag_dotted_with_the_table():
     assert np.all(col[1:] == 0.0)
 
 
+def test_pool_bags_are_each_candidates_sentence_bag():
+    pool = SentencePool.build(DOCS)
+    rows, slots, vals = pool_slots(pool)
+    for i, (st, s) in enumerate(zip(pool._stems, pool.sentences)):
+        want = sentence_slots(st, s.position)
+        assert (slots[rows == i].tolist(), vals[rows == i].tolist()) == want
+
+
 def test_scorer_uses_the_column_it_names():
     pool = SentencePool.build(DOCS)
     table = np.zeros(1 << BITS)

@@ -39,31 +39,43 @@ def position_bucket(position: int) -> int:
     return _BUCKETS[position] if 0 <= position < len(_BUCKETS) else 7
 
 
+def _text_slots(stems: Sequence[str]) -> list[int]:
+    """The slots of a sentence's words and pairs of adjacent words."""
+    slot = _slot
+    return [slot("w " + w) for w in stems] + [slot("b " + a + " " + b) for a, b in zip(stems, stems[1:])]
+
+
+_PLACE = [f"p {b}" for b in range(8)]
+
+
 def sentence_slots(stems: Sequence[str], position: int) -> tuple[list[int], list[float]]:
     """The hashed bag of one sentence: slots and values (the words and pairs share 1, the place counts 1)."""
-    keys = ["w " + s for s in stems] + ["b " + a + " " + b for a, b in zip(stems, stems[1:])]
-    share = 1.0 / len(keys) if keys else 0.0
-    slots = [_slot(k) for k in keys] + [_slot(f"p {position_bucket(position)}")]
-    return slots, [share] * len(keys) + [1.0]
+    slots = _text_slots(stems)
+    share = 1.0 / len(slots) if slots else 0.0
+    return slots + [_slot(_PLACE[position_bucket(position)])], [share] * len(slots) + [1.0]
 
 
 def pool_slots(pool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """``(rows, slots, values)``: the hashed bags of every candidate of ``pool``, flat."""
+    """``(rows, slots, values)``: the hashed bags of every candidate of ``pool``, flat (each candidate's
+    :func:`sentence_slots`, in order)."""
     from .pool import _stem
 
     stems = getattr(pool, "_stems", None)
     if stems is None or len(stems) != len(pool.sentences):
         stems = [list(map(_stem, t)) for t in pool.tokens]
-    rows: list[int] = []
     slots: list[int] = []
-    vals: list[float] = []
-    for i, (st, s) in enumerate(zip(stems, pool.sentences)):
-        sl, v = sentence_slots(st, s.position)
-        rows.extend([i] * len(sl))
+    counts: list[int] = []
+    for st, s in zip(stems, pool.sentences):
+        sl = _text_slots(st)
+        counts.append(len(sl))
+        sl.append(_slot(_PLACE[position_bucket(s.position)]))
         slots.extend(sl)
-        vals.extend(v)
-    return (np.asarray(rows, dtype=np.int64), np.asarray(slots, dtype=np.int64),
-            np.asarray(vals, dtype=np.float64))
+    n_text = np.asarray(counts, dtype=np.int64)
+    share = np.divide(1.0, n_text, out=np.zeros(len(n_text)), where=n_text > 0)
+    rows = np.repeat(np.arange(len(n_text)), n_text + 1)
+    vals = np.repeat(share, n_text + 1)
+    vals[np.cumsum(n_text + 1) - 1] = 1.0  # each candidate's last slot is its place
+    return rows, np.asarray(slots, dtype=np.int64), vals
 
 
 @functools.lru_cache(maxsize=2)
