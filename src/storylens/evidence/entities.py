@@ -48,6 +48,18 @@ _THING_WORDS = frozenset("""award awards medal medals prize prizes trophy cup ch
     accord emmy emmys oscar oscars grammy grammys tony tonys globes""".split())
 
 
+# the patterns the rules read for every capitalised run, compiled once
+_MEDIUM_AFTER = re.compile(r"^\s+(?:tabloid|newspaper|daily|weekly|magazine|agency|television|channel|radio|website|"
+                           r"broadcaster|network)\b")
+_WORD_BEFORE = re.compile(r"[\w'’-]+")
+_NAME_WORD = re.compile(r"^(?:[A-Z][a-z][\w'’]*(?:-[A-Z][\w'’]*)?|al-[A-Z]\w*|el-[A-Z]\w*|de|da|di|van|von|der|den|"
+                        r"ter|dos|bin|ibn|du|del|Abu|Abdel|Al)$")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|to|into|across|outside|inside)\s+(?:the\s+)?$")
+_TOKEN = re.compile(r"\S+")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_THE = re.compile(r"^the\s+")
+
+
 def _classify(tokens: list[str], before: str, after: str) -> str | None:
     low = [t.lower().rstrip(".") for t in tokens]
     name = " ".join(low)
@@ -65,17 +77,15 @@ def _classify(tokens: list[str], before: str, after: str) -> str | None:
         return None
     if low[-1] in PLACE_WORDS or low[0] in GAZETTEER and len(low) == 1:
         return "PLACE"
-    if re.match(r"^\s+(?:tabloid|newspaper|daily|weekly|magazine|agency|television|channel|radio|website|"
-                r"broadcaster|network)\b", after):
+    if _MEDIUM_AFTER.match(after):
         return "ORG"
-    prev = re.findall(r"[\w'’-]+", before[-40:].lower())
+    prev = _WORD_BEFORE.findall(before[-40:].lower())
     if prev and prev[-1] in TITLES:
         return "PERSON"
     if len(tokens) >= 2 and not any(t in GAZETTEER or t in _MONTHS_DAYS or t in DEMONYMS for t in low) and all(
-            re.match(r"^(?:[A-Z][a-z][\w'’]*(?:-[A-Z][\w'’]*)?|al-[A-Z]\w*|el-[A-Z]\w*|de|da|di|van|von|der|den|ter|dos|bin|"
-                     r"ibn|du|del|Abu|Abdel|Al)$", t) or _middle_initial(tokens, i) for i, t in enumerate(tokens)):
+            _NAME_WORD.match(t) or _middle_initial(tokens, i) for i, t in enumerate(tokens)):
         return "PERSON"
-    if re.search(r"\b(?:in|at|near|from|to|into|across|outside|inside)\s+(?:the\s+)?$", before[-12:]):
+    if _PLACE_BEFORE.search(before[-12:]):
         return "PLACE"
     if _SPEECH_AFTER.match(after):
         return "PERSON?"
@@ -93,11 +103,11 @@ def _split_possessives(m: re.Match) -> Iterable[tuple[int, list[str]]]:
     start = m.start()
     toks: list[str] = []
     tok_start = start
-    for tm in re.finditer(r"\S+", m.group(0)):
+    for tm in _TOKEN.finditer(m.group(0)):
         if not toks:
             tok_start = start + tm.start()
         toks.append(tm.group(0))
-        if re.search(r"['’]s?$", tm.group(0)):
+        if _POSSESSIVE_END.search(tm.group(0)):
             yield tok_start, toks
             toks = []
     if toks:
@@ -123,7 +133,7 @@ def _trim(start: int, toks: list[str]) -> Iterable[tuple[int, int, list[str]]]:
             yield from _trim(start + len(" ".join(toks[: i + 1])) + 1, toks[i + 1:])
             return
     if toks:
-        toks = [re.sub(r"['’]s?$", "", t) for t in toks]
+        toks = [_POSSESSIVE_END.sub("", t) for t in toks]
         has_org = any(t.lower() in ORG_WORDS for t in toks)
         k = next((i for i, t in enumerate(toks) if t.lower().rstrip(".") not in TITLES), 0)
         if has_org and k and toks[k] == "of" and len(toks) > k + 1:
@@ -262,6 +272,9 @@ def recognise(articles: Sequence[Article], use_spacy: bool | None = None) -> tup
     return merge(articles, per_article), backend
 
 
+_AL = re.compile(r"^(?:al|el)-")
+
+
 def merge(articles: Sequence[Article], per_article: Sequence[Sequence[tuple[str, str]]]) -> list[Entity]:
     """Count mentions per article under one canonical name per entity."""
     labels, best = _labels(per_article)
@@ -270,19 +283,20 @@ def merge(articles: Sequence[Article], per_article: Sequence[Sequence[tuple[str,
     full: dict[str, str] = {}
     names = sorted(labels, key=lambda n: (-len(n.split()), n))
     total = {n: sum(c.values()) for n, c in labels.items()}
+    size = {n: len(n.split()) for n in names}
+    # each person's name of two words or more by its last word, as written and without "al-"/"el-"
+    tails = {n: (t, _AL.sub("", t)) for n in names if size[n] > 1 and best[n] == "PERSON"
+             for t in (n.split()[-1],)}
     for name in names:
-        toks = name.split()
         if best[name] == "ORG":
             # "Observatory", "Syrian Observatory" -> the most mentioned longer organisation name containing it
-            longer = [n for n in names if best[n] == "ORG" and len(n.split()) > len(toks) and n not in full
+            longer = [n for n in names if best[n] == "ORG" and size[n] > size[name] and n not in full
                       and f" {name} " in f" {n} "]
             if longer:
                 full[name] = max(longer, key=lambda n: (total[n], len(n), n))
-        elif len(toks) == 1:
+        elif size[name] == 1 and best[name] == "PERSON":
             # a surname that is the tail of exactly one longer person's name is that person
-            longer = [n for n in names if len(n.split()) > 1
-                      and name in (n.split()[-1], re.sub(r"^(?:al|el)-", "", n.split()[-1]))
-                      and best[n] == "PERSON" and best[name] == "PERSON" and n not in full]
+            longer = [n for n, tail in tails.items() if name in tail and n not in full]
             if len(longer) == 1:
                 full[name] = longer[0]
     counts: dict[tuple[str, str], Counter] = {}
@@ -327,7 +341,7 @@ def _split_joined(per_article: Sequence[Sequence[tuple[str, str]]],
         for name, label in ments:
             toks = name.split()
             person, of, body = name.partition(" of ")
-            body = re.sub(r"^the\s+", "", body)
+            body = _THE.sub("", body)
             if of and label == "ORG" and body[:1].isupper() and (best.get(person) == "PERSON" or _two_names(person)):
                 # "Larry Kroon of the Wasilla Bible Church": a person named elsewhere, then the body
                 row += [(person, "PERSON"), (body, "ORG")]
