@@ -69,6 +69,27 @@ def missed(article, claims) -> list[str]:
     return out
 
 
+def print_story(arts, claims, groups, *, missed_only: bool = False, groups_only: bool = False) -> None:
+    """One story's reading: per article its claims (or, ``missed_only``, the numbers no claim covers), then
+    the groups of two or more articles; an article is named by the part of its id after the last "/"."""
+    def short(article_id: str) -> str:
+        return article_id.rsplit("/", 1)[-1]
+
+    for a in arts:
+        mine = [c for c in claims if c.article_id == a.id]
+        if missed_only:
+            for line in missed(a, mine):
+                print(f"  {short(a.id)}: {line}")
+        elif not groups_only:
+            print(f"-- {a.id}")
+            for c in mine:
+                print(show_claim(c))
+    for g in groups:
+        if len({c.article_id for c in g.claims}) >= 2:
+            vals = ", ".join(f"{short(c.article_id)}:{c.value:g} {c.what!r}" for c in g.claims)
+            print(f"  GROUP {g.status} {g.what!r}: {vals}")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--topic", help="one topic id, e.g. D0704A")
@@ -85,19 +106,7 @@ def main(argv=None) -> int:
         arts = arts[:args.docs]
         claims, groups = story_facts(arts)
         print(f"=== {sid} ({len(arts)} articles)")
-        if args.missed:
-            for a in arts:
-                for line in missed(a, [c for c in claims if c.article_id == a.id]):
-                    print(f"  {a.id.rsplit('/', 1)[1]}: {line}")
-        elif not args.groups:
-            for a in arts:
-                print(f"-- {a.id}")
-                for c in (c for c in claims if c.article_id == a.id):
-                    print(show_claim(c))
-        for g in groups:
-            if len({c.article_id for c in g.claims}) >= 2:
-                vals = ", ".join(f"{c.article_id.rsplit('/', 1)[1]}:{c.value:g} {c.what!r}" for c in g.claims)
-                print(f"  GROUP {g.status} {g.what!r}: {vals}")
+        print_story(arts, claims, groups, missed_only=args.missed, groups_only=args.groups)
     return 0
 
 

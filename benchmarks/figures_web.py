@@ -16,7 +16,7 @@ import sys
 
 import evidence_fresh
 import web_material
-from figures_reading import missed, show_claim
+from figures_reading import print_story
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,18 +35,7 @@ def main(argv: list[str] | None = None) -> int:
         arts = arts[:args.docs] if args.docs else arts
         claims, groups = story_facts(arts)
         print(f"=== {event} ({len(arts)} articles)")
-        for a in arts:
-            if args.missed:
-                for line in missed(a, [c for c in claims if c.article_id == a.id]):
-                    print(f"  {a.id}: {line}")
-            elif not args.groups:
-                print(f"-- {a.id}")
-                for c in (c for c in claims if c.article_id == a.id):
-                    print(show_claim(c))
-        for g in groups:
-            if len({c.article_id for c in g.claims}) >= 2:
-                vals = ", ".join(f"{c.article_id}:{c.value:g} {c.what!r}" for c in g.claims)
-                print(f"  GROUP {g.status} {g.what!r}: {vals}")
+        print_story(arts, claims, groups, missed_only=args.missed, groups_only=args.groups)
     return 0
 
 
