@@ -251,13 +251,20 @@ Pairs = list[tuple[Claim, ClaimMeta]]
 
 def _merge_pass(groups: list[Pairs], anchors: list[list[Claim]]) -> list[Pairs]:
     out: list[Pairs] = []
+    # the groups of out by their event and their values, in order: a group joins one of the same event
+    # (_same_unit) and the same one value (_one_quantity), and a group's values never change (it is joined only
+    # by groups of its one value)
+    alike: dict[tuple[str, frozenset[float]], list[Pairs]] = {}
     for g in groups:
         values = {round(_amount(c), 6) for c, _ in g}
+        key = (g[0][1].key[1], frozenset(values)) if g else None
         target = None
-        if len(values) == 1 and not any(m.vague for _, m in g):
-            target = next((h for h in out if _one_quantity(g, h, values, anchors)), None)
+        if key is not None and len(values) == 1 and not any(m.vague for _, m in g):
+            target = next((h for h in alike.get(key, ()) if _one_quantity(g, h, values, anchors)), None)
         if target is None:
             out.append(list(g))
+            if key is not None:
+                alike.setdefault(key, []).append(out[-1])
         else:
             target.extend(g)
     return out

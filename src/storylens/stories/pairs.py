@@ -17,6 +17,7 @@ the names.
 from __future__ import annotations
 
 import heapq
+import math
 from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -26,9 +27,10 @@ import numpy as np
 from scipy import sparse
 
 from ..models import Article
-from .clusterer import Clusterer
+from .clusterer import Clusterer, _weight_of
 from .features import features, latest_year, lead_places
 from .options import ClusterOptions
+from ..text.tfidf import sublinear_tf
 
 __all__ = ["LexicalVectors", "candidate_pairs", "lexical_vectors", "pair_similarities"]
 
@@ -71,7 +73,7 @@ def lexical_vectors(arts: Sequence[Article], options: ClusterOptions) -> Lexical
     names = list(vocab)
     rank = np.empty(len(names), dtype=np.int64)
     rank[sorted(range(len(names)), key=names.__getitem__)] = np.arange(len(names))
-    number = {f: int(rank[k]) for f, k in vocab.items()}
+    number = dict(zip(vocab, rank.tolist()))
     del vocab
     df = np.zeros(len(names), dtype=np.int64)
     for row in ids:
@@ -79,17 +81,19 @@ def lexical_vectors(arts: Sequence[Article], options: ClusterOptions) -> Lexical
     clus = Clusterer(o)
     clus._df = Counter(dict(zip(names, df.tolist())))
     clus._n = len(arts)
+    weigh = _Weights(clus, names, rank)
     indptr, cols, data = array("q", [0]), array("i"), array("d")
     top_start, top_feature, top_weight = array("q", [0]), array("i"), array("d")
     for i in range(len(arts)):  # second pass: the vectors, each article's counts let go once read
-        vec = clus.vector({names[k]: v for k, v in zip(ids[i], cnt[i])})  # type: ignore[arg-type]
+        vec_cols, vec_data = weigh.vector(np.frombuffer(ids[i], dtype=np.int32),  # type: ignore[arg-type]
+                                          np.frombuffer(cnt[i], dtype=np.int32))  # type: ignore[arg-type]
         ids[i] = cnt[i] = None
-        top = heapq.nlargest(o.index_terms, vec.items(), key=lambda kv: (kv[1], kv[0]))
-        top_feature.extend(number[f] for f, _ in top)
-        top_weight.extend(w for _, w in top)
+        top = _heaviest(vec_data, vec_cols, o.index_terms)
+        top_feature.extend(vec_cols[top].tolist())
+        top_weight.extend(vec_data[top].tolist())
         top_start.append(len(top_feature))
-        cols.extend(number[f] for f in vec)
-        data.extend(vec.values())
+        cols.extend(vec_cols.tolist())
+        data.extend(vec_data.tolist())
         indptr.append(len(cols))
     matrix = sparse.csr_matrix((_np(data, np.float64), _np(cols, np.int32), _np(indptr, np.int64)),
                                shape=(len(arts), len(names)))
@@ -102,6 +106,41 @@ def lexical_vectors(arts: Sequence[Article], options: ClusterOptions) -> Lexical
 
 
 _NONE: frozenset[int] = frozenset()
+
+
+def _heaviest(values: np.ndarray, numbers: np.ndarray, k: int) -> np.ndarray:
+    """Positions of the ``k`` largest ``values``, largest first, a tie to the larger feature number (its name
+    sorts later): the order of ``heapq.nlargest`` keyed by (weight, name)."""
+    return np.lexsort((numbers, values))[::-1][:k]
+
+
+class _Weights:
+    """:meth:`Clusterer.vector` over feature numbers for one collection: each feature's IDF and weight
+    read once (the clusterer's own, the same floats), then an article's vector from its arrays of
+    feature ids and counts."""
+
+    def __init__(self, clus: Clusterer, names: Sequence[str], rank: np.ndarray) -> None:
+        o = clus.options
+        self.idf = np.asarray([clus._idf(f) for f in names], dtype=np.float64)
+        self.weight = np.asarray([_weight_of(f, o.entity_weight, o.number_weight) for f in names],
+                                 dtype=np.float64)
+        self.rank = rank
+        self.terms = o.vector_terms
+        self._tf = np.zeros(1)
+
+    def vector(self, ids: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """``(feature numbers, weights)`` of an article's unit vector, in the order ``Clusterer.vector``
+        gives its items: the article's own order, or heaviest first where it keeps ``vector_terms``."""
+        top = int(counts.max(initial=0))
+        if top >= len(self._tf):  # sublinear_tf of each count up to the largest, once (math.log's floats)
+            self._tf = np.asarray([0.0] + [sublinear_tf(c) for c in range(1, top + 1)], dtype=np.float64)
+        vec = self._tf[counts] * self.idf[ids] * self.weight[ids]
+        numbers = self.rank[ids]
+        if self.terms and len(vec) > self.terms:
+            keep = _heaviest(vec, numbers, self.terms)
+            vec, numbers = vec[keep], numbers[keep]
+        norm = math.sqrt(sum((vec * vec).tolist())) or 1.0  # summed in order, as the clusterer sums
+        return numbers.astype(np.int32), vec / norm
 
 
 def _np(a: array, dtype) -> np.ndarray:
