@@ -43,11 +43,11 @@ def tuning_events(records: dict[str, dict] | None = None) -> dict[str, list[str]
 
 def event_articles(event: str, records: dict[str, dict] | None = None) -> list:
     """The cleaned articles of one tuning event; a fresh-set event is refused."""
-    if event in fresh_events():
-        raise SystemExit(f"{event} is an event of the fresh blind set: not for tuning")
     records = evidence_fresh.load_records() if records is None else records
     ids = tuning_events(records).get(event)
     if not ids:
+        if any(rec["cluster"] == event for rec in records.values()):  # an ECB+ event, not a tuning one
+            raise SystemExit(f"{event} is an event of the fresh blind set: not for tuning")
         raise SystemExit(f"no ECB+ event {event!r} among the tuning events (see --list)")
     return [evidence_fresh.cleaned(records[i], i) for i in ids]
 
