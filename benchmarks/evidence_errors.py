@@ -14,7 +14,6 @@ rules as benchmarks/evidence_eval.py.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -123,17 +122,14 @@ def story_line(story: dict, clusters: dict) -> str:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--kind", choices=["quotes", "figures", "dates", "groups", "all"], default="all")
-    ap.add_argument("--half", choices=["dev", "webdev"], default="dev")
+    ap.add_argument("--half", choices=list(ev.DEVELOPMENT), default="dev")
     ap.add_argument("--by-story", action="store_true", help="one line of counts for each story instead")
     args = ap.parse_args(argv)
     path = ev.DATA / ev.SOURCES[args.half]
     if not path.exists():
         print(f"skipped: {path} not found")
         return 0
-    if args.half == "webdev":
-        clusters = ev.evidence_fresh.load_records(path)
-    else:
-        clusters = {r["id"]: r for r in (json.loads(line) for line in path.open(encoding="utf-8"))}
+    clusters = ev.load_clusters(args.half)
     for story in ev.load_gold(args.half)["stories"]:
         if args.by_story:
             print(story_line(story, clusters))

@@ -39,7 +39,9 @@ GOLD_DIR = ROOT / "benchmarks" / "evidence_gold"
 DATA = ROOT.parent / "shared" / "data"
 HALVES = ("dev", "blind")
 SOURCES = {"dev": "duc2007_main_pyr23.jsonl", "blind": "duc2007_main_pyr23.jsonl", "fresh": evidence_fresh.DATA.name,
-           "webdev": evidence_fresh.DATA.name}
+           "webdev": evidence_fresh.DATA.name, "webdev2": evidence_fresh.DATA.name}
+NAMED = ("dev", "blind", "fresh", "webdev", "webdev2")  # the halves, in the order the table shows them
+DEVELOPMENT = ("dev", "webdev", "webdev2")  # the halves that may be inspected item by item (evidence_errors.py)
 
 # what a speaker must never be: a title, a weekday or month, a place (the places of these stories and the
 # usual ones); a fixed list of this scorer, so that the count does not depend on the system's own lexicons
@@ -69,6 +71,14 @@ UNIT_WORDS = {"usd", "dollar", "dollars", "percent", "per", "cent", "%", "aud", 
 
 def load_gold(half: str) -> dict:
     return json.loads((GOLD_DIR / f"{half}.json").read_text(encoding="utf-8"))
+
+
+def load_clusters(half: str) -> dict[str, dict]:
+    """The half's source records by id: DUC clusters, or ECB+ documents for the web sets."""
+    path = DATA / SOURCES[half]
+    if SOURCES[half] == evidence_fresh.DATA.name:
+        return evidence_fresh.load_records(path)
+    return {r["id"]: r for r in (json.loads(line) for line in path.open(encoding="utf-8"))}
 
 
 def load_articles(story: dict, clusters: dict[str, dict]):
@@ -420,10 +430,7 @@ def evaluate(halves: list[str]) -> dict[str, Any]:
         path = DATA / SOURCES[half]
         if not path.exists():
             return {"skipped": f"{path} not found (see ../shared/data/README.md)"}
-        if SOURCES[half] == evidence_fresh.DATA.name:
-            clusters = evidence_fresh.load_records(path)
-        else:
-            clusters = {r["id"]: r for r in (json.loads(line) for line in path.open(encoding="utf-8"))}
+        clusters = load_clusters(half)
         gold = load_gold(half)
         c: Counter = Counter()
         for story in gold["stories"]:
@@ -457,7 +464,7 @@ ROWS = [("quotations found with the right speaker", "quotes_right_speaker", "q_r
 
 
 def table(result: dict[str, Any]) -> str:
-    halves = [h for h in ("dev", "blind", "fresh", "webdev", "all") if h in result]
+    halves = [h for h in (*NAMED, "all") if h in result]
     lines = ["| figure | " + " | ".join(halves) + " |", "|---|" + "---|" * len(halves)]
     for label, key, num, den in ROWS:
         if all(result[h][key] is None for h in halves):
@@ -475,7 +482,7 @@ def table(result: dict[str, Any]) -> str:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--half", choices=["dev", "blind", "fresh", "webdev", "all"], default="all")
+    ap.add_argument("--half", choices=[*NAMED, "all"], default="all")
     ap.add_argument("--json", action="store_true", help="print the figures and their counts as JSON")
     args = ap.parse_args(argv)
     halves = list(HALVES) if args.half == "all" else [args.half]
