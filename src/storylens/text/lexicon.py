@@ -101,7 +101,14 @@ FEMALE_NAMES = frozenset("""mary patricia jennifer linda elizabeth barbara susan
     victoria lauren christina joan evelyn judith megan andrea cheryl hannah jacqueline martha gloria
     teresa ann sara frances kathryn janice jean abigail alice judy sophia grace denise amber doris
     marilyn danielle beverly isabella theresa diana natalie brittany charlotte marie kayla alexis lori
-    kate joanna hillary monica madeleine condoleezza margaret angela""".split())
+    kate joanna hillary monica madeleine condoleezza margaret angela tara ellen jane sally rose lucy claire julia
+    sophie chloe ella zoe mia ava leah lily ashley jasmine erin kristen kristin allison alison vanessa tiffany
+    wendy kathy cathy carrie peggy sue suzanne paula eileen irene jill joy june beth becky candace whitney
+    britney heidi holly ingrid jenny katie kristina mandy melanie meredith miranda molly nora norma olga patty
+    penny phyllis priscilla rita roberta rosa sabrina sheila shirley sonia stacy sylvia tamara tanya tina
+    valerie vera yvonne yolanda naomi nina gail gwen hazel joanne katrina lorraine louise marcia marsha mildred
+    pauline regina renee roxanne sherry tammy tracey ursula veronica wanda marianne gina madeline oprah portia
+    whoopi fatima aisha natalia svetlana irina yulia""".split())
 MALE_NAMES = frozenset("""james robert john michael david william richard joseph thomas charles christopher
     daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald
     edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin
@@ -109,7 +116,13 @@ MALE_NAMES = frozenset("""james robert john michael david william richard joseph
     douglas zachary peter kyle ethan walter noah jeremy keith roger gerald harold sean
     carl arthur lawrence bryan billy joe bruce gabriel albert willie alan juan wayne
     elijah randy roy vincent ralph eugene russell bobby mason philip phillip louis bill bob ben
-    jim tom mike dan steve fred ted tony""".split())
+    jim tom mike dan steve fred ted tony matt nick tim andy joel neil craig doug greg jeff ken rick ron don dave
+    jon barry brad brett chad clint colin curtis darren dean derek dustin earl ed eddie gordon grant hank harry
+    howard hugh ian isaac ivan jake jared jay jimmy johnny josh julian karl kurt lance leon lloyd luke marcus
+    mario martin marvin max mitch mitchell neal nathaniel oliver oscar owen pete phil rex ricky rob rodney ross
+    rudy shane simon stan stanley stuart theo theodore todd travis trevor troy vernon victor wade warren wesley
+    gerry vladimir wladimir dmitry sergei hassan mohammed muhammad ahmed omar abdullah ibrahim khalid
+    mustafa""".split())
 #: verbs that attribute a figure to a source ("the Observatory reported", "officials estimated")
 ATTRIBUTION_VERBS = (r"said|says|say|reported|reports|told|announced|estimated|estimates|documented|confirmed|"
                      r"added|stated|claimed|counted|recorded|put")
@@ -125,6 +138,14 @@ TITLES = frozenset("""president vice prime minister foreign defence defense inte
     sir lord dame assemblyman assemblywoman congressman congresswoman councilman councilwoman lawmaker
     legislator prosecutor deputy sheriff speaker house member councilmember commodore brigadier corporal
     undersheriff""".split())
+#: titles written abbreviated with a period before a name ("Sen. Barbara Boxer", "Lt. Gerry Scherlinck")
+TITLE_ABBREVIATIONS = ("Lt", "Sgt", "Dr", "Gen", "Col", "Maj", "Capt", "Cpl", "Adm", "Cmdr", "Gov", "Sen", "Rep",
+                       "Rev", "Prof", "Det", "Insp", "Supt", "Mr", "Mrs", "Ms", "St")
+#: titles of offices that no surname is: a capitalised phrase ending in one names an office ("the Alaska
+#: Governor said"), not a person or a body
+OFFICE_TITLES = frozenset("""governor senator president minister secretary spokesman spokeswoman spokesperson
+    chairman chairwoman commissioner ambassador congressman congresswoman councilman councilwoman councilmember
+    assemblyman assemblywoman sheriff prosecutor superintendent""".split())
 # the same titles in the other languages whose quotations are read ("Außenminister Heiko Maas", "le ministre")
 TITLES = TITLES | frozenset("""außenminister bundeskanzlerin bundeskanzler kanzlerin kanzler bundespräsident
     ministerpräsident präsident präsidentin sprecher sprecherin ministerin ministre président présidente
@@ -141,7 +162,7 @@ ORG_WORDS = frozenset("""observatory council ministry agency organisation organi
     center hospital school college authority bureau service services company federation league club
     movement campaign programme program media daily journal tribune herald defence defense survey cross
     constitution specialties enterprises institute institution laboratory laboratories museum library
-    international watch trust""".split())
+    international watch trust pictures studios entertainment records""".split())
 PLACE_WORDS = frozenset("""city province district county state region island islands river mountains valley
     street square camp port airport border fault avenue road bridge park lake sea ocean bay coast
     peninsula""".split())
