@@ -17,8 +17,8 @@ from typing import Iterable, Sequence
 
 from .._optional import require
 from ..models import Article, Entity
-from ..text.lexicon import (CALENDAR_WORDS, DEMONYMS, GAZETTEER, ORG_WORDS, PLACE_WORDS, SPEECH_VERBS_AFTER_NAME,
-                            TITLES)
+from ..text.lexicon import (CALENDAR_WORDS, DEMONYMS, GAZETTEER, OFFICE_TITLES, ORG_WORDS, PLACE_WORDS,
+                            SPEECH_VERBS_AFTER_NAME, TITLE_ABBREVIATIONS, TITLES)
 
 _PARTICLES = {"al", "el", "de", "da", "di", "van", "von", "der", "den", "ter", "dos", "bin", "ibn", "abu", "le", "la",
               "du", "del", "des", "of", "for", "the", "and"}
@@ -52,8 +52,8 @@ _THING_WORDS = frozenset("""award awards medal medals prize prizes trophy cup ch
 _MEDIUM_AFTER = re.compile(r"^\s+(?:tabloid|newspaper|daily|weekly|magazine|agency|television|channel|radio|website|"
                            r"broadcaster|network)\b")
 _WORD_BEFORE = re.compile(r"[\w'’-]+")
-_NAME_WORD = re.compile(r"^(?:[A-Z][a-z][\w'’]*(?:-[A-Z][\w'’]*)?|al-[A-Z]\w*|el-[A-Z]\w*|de|da|di|van|von|der|den|"
-                        r"ter|dos|bin|ibn|du|del|Abu|Abdel|Al)$")
+_NAME_WORD = re.compile(r"^(?:[A-Z](?:['’][A-Z])?[a-z][\w'’]*(?:-[A-Z][\w'’]*)?|al-[A-Z]\w*|el-[A-Z]\w*|de|da|di|van|"
+                        r"von|der|den|ter|dos|bin|ibn|du|del|Abu|Abdel|Al)$")  # "O'Connor", "D'Angelo" too
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|to|into|across|outside|inside)\s+(?:the\s+)?$")
 _TOKEN = re.compile(r"\S+")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
@@ -69,6 +69,8 @@ def _classify(tokens: list[str], before: str, after: str) -> str | None:
         return "ORG"
     if len(low) > 1 and low[-1].strip("'’") in _THING_WORDS:
         return None
+    if len(low) > 1 and low[-1] in OFFICE_TITLES:
+        return None  # "the Alaska Governor said": an office, not a name
     if len(tokens) == 1 and tokens[0].isupper() and 2 <= len(tokens[0]) <= 5 and name not in GAZETTEER:
         if re.search(r"\b[A-Z]{3,}\b", before[-25:] + " " + after[:25]):
             return None  # a headline in capitals: "DEAD, INJURED, MISSING"
@@ -154,6 +156,12 @@ def _trim(start: int, toks: list[str]) -> Iterable[tuple[int, int, list[str]]]:
             yield start, start + len(" ".join(toks)), toks
 
 
+#: a sentence adverb that opens a capitalised run is no part of a name ("Ironically Nichols escaped")
+_ADVERB = re.compile(r"^[A-Z][a-z]{3,}(?:ically|ally|ously|ively|edly|ately|ently|antly|ingly|fully)$")
+#: a run that ends in a title abbreviation before a name: "Oklahoma Sen. James Inhofe" ("St." is a saint or street)
+_TITLE_ABBREVIATIONS = frozenset(TITLE_ABBREVIATIONS) - {"St"}
+_TITLE_BEFORE_NAME = re.compile(rf"\.\s+(?!(?:{'|'.join(sorted(w.capitalize() for w in _COMMON))})\b)"
+                                r"[A-Z][a-z][\w'’-]*\s+[A-Z][a-z]")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"\u201d\u2019)]*\s+|\n\s*)['\"\u201c\u2018(]*$")
 
 
@@ -172,9 +180,12 @@ def _rule_mentions(article: Article, lowercase: frozenset[str] = frozenset()) ->
                 and _SENTENCE_START.search(text, max(0, s - 6), s):
             s += len(toks[0]) + 1
             toks = toks[1:]
-        while len(toks) > 1 and toks[0] in _PARTICLES:  # "Van den Broek" opening a sentence: "Broek"
-            s += len(toks[0]) + 1
+        while len(toks) > 1 and (toks[0] in _PARTICLES or _ADVERB.match(toks[0])):
+            s += len(toks[0]) + 1  # "Van den Broek" opening a sentence: "Broek"; "Ironically Nichols": "Nichols"
             toks = toks[1:]
+        if len(toks) > 1 and toks[-1] in _TITLE_ABBREVIATIONS and _TITLE_BEFORE_NAME.match(text, e):
+            e -= len(toks[-1]) + 1  # "Oklahoma Sen. James Inhofe": the title is James Inhofe's, not a name's end
+            toks = toks[:-1]
         if not toks:
             continue
         label = _classify(toks, text[max(0, s - 40):s], text[e:e + 80])

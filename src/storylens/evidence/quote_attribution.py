@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..text.lexicon import FOREIGN_SPEAKER_ENDS, FOREIGN_SPEECH_VERBS, QUOTE_INTRO_VERBS, QUOTE_JUDGING_VERBS, \
-    SPEECH_MANNER_VERBS, SPEECH_VERBS, TITLES, WEEKDAY_PATTERN
+    SPEECH_MANNER_VERBS, SPEECH_VERBS, TITLE_ABBREVIATIONS, TITLES, WEEKDAY_PATTERN
 from ..text.segment import ABBREVIATIONS
 from .quote_spans import ADVERB, EARLIER_QUOTES
 
@@ -54,9 +54,11 @@ _COLON_INTRO = re.compile(r"(?:^|[.;!?]\s+|^\W*(?:But|And|So)\s+)(?P<np>(?:[A-Z]
 # "According to Amnesty International, ...": the source of what the sentence reports
 _ACCORDING_BEFORE = re.compile(r"^\W*(?:But\s+|And\s+)?[Aa]ccording\s+to\s+(?P<np>[^,\u201c\u201d\"]{2,80}),")
 # a title's period does not end the source: "according to Troy police Lt. Gerry Scherlinck."
-_TITLE_DOT = r"(?<![\w.])(?:Lt|Sgt|Dr|Gen|Col|Maj|Capt|Cpl|Adm|Cmdr|Gov|Sen|Rep|Rev|Prof|Det|Insp|Supt|Mr|Mrs|Ms|St)\."
-_ACCORDING_AFTER = re.compile(rf"^\s*,?\s*according\s+to\s+(?P<np>(?:{_TITLE_DOT}|[^,.;\u201c\u201d\"]){{2,80}})"
-                              r"(?:[,.;]|$)")
+_TITLE_DOT = rf"(?<![\w.])(?:{'|'.join(TITLE_ABBREVIATIONS)})\."
+# the sentence going on after the source: '"..." according to the Associated Press and was battled for hours'
+_CLAUSE_GOES_ON = r"\s+(?:and|but)\s+(?:was|were|is|are|has|had|have|will|would|could|can|[a-z]+ed)\b"
+_ACCORDING_AFTER = re.compile(rf"^\s*,?\s*according\s+to\s+(?P<np>(?:{_TITLE_DOT}|[^,.;\u201c\u201d\"]){{2,80}}?)"
+                              rf"(?:[,.;]|$|{_CLAUSE_GOES_ON})")
 # a document that "reads": '..., " the letter read.', '..., " Willoughby's letter continued.'
 _DOCUMENT_READ = re.compile(r"^\s*[,.]?\s*(?P<np>(?:the|a|an|his|her|its|their|[A-Z][\w'\u2019.-]*['\u2019]s?)\s+"
                             r"(?:[\w-]+\s+){0,2}?(?:statement|letter|note|message|release|notice|e-?mail|post|"

@@ -220,29 +220,33 @@ def from_context(found: Sequence[Found], doc: PreparedDocument, sent_start: int,
 
 def nearest_speaker(found: Sequence[Found], doc: PreparedDocument, sent_start: int, persons: dict[str, str],
                     roles: dict[str, str], seen: FirstSeen, pronoun: Pronoun) -> tuple[str | None, str, str]:
-    """"he said" further back: the only person an article names (that the pronoun fits), or the speaker of
-    the last quotation before that it fits when nobody else it fits is named in between (within a few
-    paragraphs); else unresolved."""
+    """"he said" further back: the only person an article names (that the pronoun fits), or the last one
+    before who spoke (a quotation's speaker, or the subject of reported speech after it) that the pronoun fits,
+    when nobody else it fits is named in between (within a few paragraphs); else unresolved."""
     k = doc.sentences_ending_by(sent_start)
     if _UNNAMED_SOURCE.search(doc.text, doc.sentences[k - 1].start if k else 0, max(sent_start, pronoun.at)):
         return None, "", "unresolved"  # "..., according to another person close to the case. ``...'' he said"
     people = [p for p in seen.people(persons) if pronoun.fits(p) and person_like(p)]
     if len(people) == 1 and seen.first(people[0]) < sent_start and speaks(people[0], found, doc.text, persons):
         return people[0], roles.get(people[0], ""), "context"
-    last = None
-    for f in reversed(found):
-        if sent_start - f.end > NEAREST_WITHIN:
+    last = next((f for f in reversed(found) if sent_start - f.end <= NEAREST_WITHIN and f.speaker in people), None)
+    speaker, role, since = (last.speaker, last.role, last.end) if last else (None, "", sent_start - NEAREST_WITHIN)
+    # reported speech after that quotation: "Mr Steele said the blaze was arson. Authorities did not know
+    # whether Mrs Palin's ... ``It's hard to say,'' he said."
+    for sent in reversed(doc.sentences[:k]):
+        if sent.start < since:
             break
-        if f.speaker and f.speaker in people:
-            last = f
+        subject = speech_subject(doc.text[sent.start:sent.end], persons)
+        if subject in people:
+            speaker, role, since = subject, roles.get(subject, ""), sent.end
             break
-    if last is None:
+    if speaker is None:
         return None, "", "unresolved"
-    between = doc.text[last.end:sent_start]
-    if any(p != last.speaker for p in named_in(between, persons)) or \
-            _UNNAMED_SOURCE.search(doc.text, last.end, max(sent_start, pronoun.at)):
-        return None, "", "unresolved"
-    return last.speaker, last.role, "context"
+    between = doc.text[since:sent_start]
+    if any(p != speaker and pronoun.fits(p) for p in named_in(between, persons)) or \
+            _UNNAMED_SOURCE.search(doc.text, since, max(sent_start, pronoun.at)):
+        return None, "", "unresolved"  # someone the pronoun may stand for is named in between
+    return speaker, role, "context"
 
 
 # narration that brings in a source it does not name: "according to another person close to the case", "a

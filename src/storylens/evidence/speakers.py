@@ -12,7 +12,7 @@ import re
 from typing import Sequence
 
 from ..models import Article
-from ..text.lexicon import CALENDAR_WORDS, DEMONYMS, GAZETTEER, ORG_WORDS, TITLES
+from ..text.lexicon import CALENDAR_WORDS, DEMONYMS, GAZETTEER, OFFICE_TITLES, ORG_WORDS, TITLES
 from ..text.segment import ABBREVIATIONS
 from ..text.tfidf import STOPWORDS
 
@@ -81,7 +81,7 @@ def _surname_like(toks: list[str], i: int) -> bool:
     """A last word that is also a title ("King", "Bishop", "Major") is a surname after a given name:
     "attorney Howard King"."""
     return i == len(toks) - 1 and i > 0 and toks[i][:1].isupper() and _is_name_word(toks[i - 1]) \
-        and not toks[i - 1].endswith(".")
+        and not toks[i - 1].endswith(".") and toks[i].lower().rstrip(".") not in OFFICE_TITLES
 
 
 def name_in(part: str) -> tuple[str, str]:
@@ -171,6 +171,8 @@ def _speaker_of(np: str, persons: dict[str, str], roles: dict[str, str]) -> tupl
         full = persons.get(name, name)  # "Kerry" -> "John Kerry" when the story names him in full
         return full, role or roles.get(full, ""), "named"
     low = np.lower().strip()
+    if low.split()[-1].rstrip(".") in OFFICE_TITLES and not any(t in ORG_WORDS for t in low.split()):
+        return None, "", "unresolved"  # "the Alaska Governor": an office, its holder found from the role
     proper = all(t[:1].isupper() or t.lower() in ("the", "of", "for", "and", "de", "al") for t in np.split())
     if proper and re.match(r"^(?:the\s+)?[A-Z]", np) and re.search(r"[A-Z]", np.split()[-1][:1] or "") \
             and not low.startswith(("a ", "an ")):
