@@ -19,6 +19,10 @@ benchmarks/evidence_fresh.py, each event one undated story; no time expressions 
 no date rows, and no hand citation sample. ``all`` is dev and blind only: the fresh set is never scored by accident.
 ``--half webdev``: benchmarks/evidence_gold/webdev.json, ECB+ articles of the tuning events annotated and read as
 the fresh set's, a development set (protocol section "Web development set (webdev)"; evidence_errors.py lists misses).
+``--half fresh2``: benchmarks/evidence_gold/fresh2.json, the second fresh blind set (protocol section "Second fresh
+set (SemEval English)"): English SemEval web news read from ../shared/data/semeval8_train_articles.jsonl by
+benchmarks/evidence_fresh2.py, each same-story component one undated story; blind (the lead and its annotator only),
+so neither in ``all`` nor in DEVELOPMENT.
 """
 
 from __future__ import annotations
@@ -33,14 +37,16 @@ from pathlib import Path
 from typing import Any
 
 import evidence_fresh
+import evidence_fresh2
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_DIR = ROOT / "benchmarks" / "evidence_gold"
 DATA = ROOT.parent / "shared" / "data"
 HALVES = ("dev", "blind")
 SOURCES = {"dev": "duc2007_main_pyr23.jsonl", "blind": "duc2007_main_pyr23.jsonl", "fresh": evidence_fresh.DATA.name,
-           "webdev": evidence_fresh.DATA.name, "webdev2": evidence_fresh.DATA.name}
-NAMED = ("dev", "blind", "fresh", "webdev", "webdev2")  # the halves, in the order the table shows them
+           "webdev": evidence_fresh.DATA.name, "webdev2": evidence_fresh.DATA.name,
+           "fresh2": evidence_fresh2.DATA.name}
+NAMED = ("dev", "blind", "fresh", "webdev", "webdev2", "fresh2")  # the halves, in the order the table shows them
 DEVELOPMENT = ("dev", "webdev", "webdev2")  # the halves that may be inspected item by item (evidence_errors.py)
 
 # what a speaker must never be: a title, a weekday or month, a place (the places of these stories and the
@@ -74,20 +80,25 @@ def load_gold(half: str) -> dict:
 
 
 def load_clusters(half: str) -> dict[str, dict]:
-    """The half's source records by id: DUC clusters, or ECB+ documents for the web sets."""
+    """The half's source records by id: DUC clusters, ECB+ documents for the web sets, or the original English
+    SemEval articles for fresh2."""
     path = DATA / SOURCES[half]
     if SOURCES[half] == evidence_fresh.DATA.name:
         return evidence_fresh.load_records(path)
+    if SOURCES[half] == evidence_fresh2.DATA.name:
+        return evidence_fresh2.load_records(path)
     return {r["id"]: r for r in (json.loads(line) for line in path.open(encoding="utf-8"))}
 
 
 def load_articles(story: dict, clusters: dict[str, dict]):
     """The story's annotated articles as storylens reads them: cleaned by ``article_from_text``, dated (the
-    DUC stories; an ECB+ story of the fresh set is undated)."""
+    DUC stories; an ECB+ or SemEval story of a web set is undated)."""
     from storylens.ingest import article_from_text
 
     if story.get("source") == evidence_fresh.DATA.name:
         return evidence_fresh.story_articles(story, clusters)
+    if story.get("source") == evidence_fresh2.DATA.name:
+        return evidence_fresh2.story_articles(story, clusters)
     rec = clusters[story["id"]]
     return [article_from_text(rec["documents"][d["doc"]], id=f"{story['id']}/{d['doc']}",
                               published=rec["meta"]["doc_dates"][d["doc"]][:10]) for d in story["docs"]]
