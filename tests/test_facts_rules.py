@@ -65,8 +65,10 @@ def test_an_abbreviation_inside_the_counted_thing_keeps_its_dot():
 
 
 def test_the_verb_right_before_a_figure_says_what_it_counts():
-    killed, hurt = _claims("The blast killed 20 people and injured 40.")
-    assert killed.what == "people killed" and hurt.what == "people injured"
+    killed, hurt = _claims("The blast killed 20 people and injured 40 others.")
+    assert killed.what == "people killed" and hurt.what == "others injured"
+    # "injured 40" with no noun stands for ones named before: a pronoun, no figure (the protocol's reading)
+    assert [c.what for c in _claims("The blast killed 20 people and injured 40.")] == ["people killed"]
     (held, _wounded) = _claims("Troops arrested 25 protesters and wounded 10 others.")
     assert held.what == "protesters arrested"
 

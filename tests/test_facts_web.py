@@ -237,3 +237,17 @@ def test_model_and_version_numbers_are_no_figures():
 def test_the_two_other_victims_are_counted():
     assert _read("The two other victims were being treated at a hospital.") == [(2, "other victims")]
     assert _read("The two were treated.") == []
+
+
+def test_a_number_only_its_clause_s_event_counts_is_a_pronoun():
+    # "injuring 40" and "46 were arrested" name nothing counted: pronouns, as "another 500 were waiting"
+    assert _read("The quake killed at least seven people and injured 40, 15 of them on the island.") == [
+        (7, "people killed")]
+    assert _read("Fights erupted in the district and 46 were arrested Wednesday night.") == []
+    # a toll, a total, a list's "including" and a part "of those killed" still say what they count
+    assert _read("The death toll in the 7.4-magnitude quake has risen to 12,000.") == [(12000, "people killed")]
+    assert _read("A total of 187 have been arrested since May.") != []
+    assert [w for _, w in _read("Savas pulled the bodies of five of his relatives from the wreckage.")] == [
+        "relatives killed"]
+    # a vague count stands for a crowd, not for ones named before
+    assert _read("Residents say thousands have been killed in the new strikes.") == [(1000, "people killed")]

@@ -57,3 +57,26 @@ def test_counts_of_different_things_told_alike_stay_apart():
 def test_a_figure_that_only_stands_near_a_shared_one_is_not_its_retelling():
     assert _multi("Police sources told the News that Gray had four prior arrests, including charges of larceny.",
                   "A revolver loaded with four bullets was reportedly recovered from the scene.") == []
+
+
+def test_a_toll_and_a_count_of_one_value_are_one_quantity():
+    (g,) = _multi("The gunman killed 12 people at the school.", "The death toll rose to 12 on Tuesday, police said.")
+    assert {c.value for c in g.claims} == {12}
+    assert {c.what for c in g.claims} == {"people killed"}  # the toll's, not the words around it
+    # the toll of the killed is not a count of the injured
+    assert _multi("Twelve people were injured at the school.", "The death toll rose to 12 on Tuesday.") == []
+
+
+def test_one_measure_in_the_names_reports_give_its_unit_and_dimension():
+    (g,) = _multi("The quake struck at a depth of 10 km, the survey said.",
+                  "The quake was 10 kilometres deep, the survey said.")
+    assert {c.value for c in g.claims} == {10}
+    # two units of one value are two measures, whatever they measure
+    assert _multi("The boat was 30 metres long.", "The boat, 30 feet long, sank.") == []
+
+
+def test_the_words_reports_use_for_one_kind_of_thing_count_it_once():
+    (g,) = _multi("The blaze destroyed 30 homes in the valley.", "Thirty houses were destroyed by the fire.")
+    assert {c.value for c in g.claims} == {30}
+    (g,) = _multi("About 200 firefighters battled the blaze.", "More than 200 firemen fought the fire.")
+    assert {c.value for c in g.claims} == {200}

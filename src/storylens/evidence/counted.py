@@ -22,6 +22,12 @@ MEASURE_UNITS = frozenset("""mile miles km kms kilometer kilometers kilometre ki
 LENGTH_UNITS = frozenset("""mile miles km kms kilometer kilometers kilometre kilometres meter meters metre metres
     foot feet yard yards""".split())
 _UNIT_MODIFIERS = frozenset("nautical square cubic metric".split())
+#: the names reports give one unit ("10 km" / "10 kilometres" / "10 kilometers"): each -> one name for all
+UNIT_NAMES = {**dict.fromkeys("km kms kilometer kilometers kilometre kilometres".split(), "km"),
+              **dict.fromkeys("meter meters metre metres".split(), "metre"),
+              **dict.fromkeys("kg kilogram kilograms".split(), "kg"),
+              **dict.fromkeys("liter liters litre litres".split(), "litre"),
+              **dict.fromkeys("foot feet".split(), "foot")}
 _NP_STOP = STOPWORDS | {"percent", "per", "cent", "about", "nearly", "almost", "some", "more", "than", "least",
                         "average", "up", "over", "under", "around", "roughly", "only", "just", "by"}
 _WORDS = re.compile(r"[A-Za-z][\w'-]*")

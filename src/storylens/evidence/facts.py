@@ -366,8 +366,11 @@ def _unit(qty: Quantity, before: str, after: str, q_start: int) -> tuple[str, in
 
 
 _QUAL_BEFORE = r"(?:(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+|over\s+|an?\s+estimated\s+)?"
-_TOLL_REACHED = re.compile(r"\b(?:death\s+)?toll\b[^.;:]{0,80}?\b(?:reached|rose\s+to|climbed\s+to|stood\s+at|hit|"
-                           rf"topped|passed|surpassed|exceeded|was|is|now\s+stands\s+at)\s+{_QUAL_BEFORE}$")
+_TOLL_REACHED = re.compile(r"\b(?:death\s+)?toll\b(?:[^.;:]|(?<=\d)\.(?=\d)){0,80}?\b(?:reached|(?:rose|risen|climbed|"
+                           r"jumped|increased|grown|grew)\s+to|stood\s+at|hit|topped|passed|surpassed|exceeded|was|is|"
+                           rf"now\s+stands\s+at)\s+{_QUAL_BEFORE}$")
+#: a total named before its number: "A total of 187 have been arrested"
+_TOTAL_OF = re.compile(rf"\b(?:a|the)\s+total\s+of\s+{_QUAL_BEFORE}$", re.IGNORECASE)
 _POPULATION = re.compile(rf"\b(?:population|(?:a|the)\s+(?:country|nation|city|town|state)\s+)\s*of\s+{_QUAL_BEFORE}$")
 
 
@@ -384,18 +387,25 @@ def _bare_number(qualifier: str, before: str, after: str, before_words: list[str
         return None  # ages: "when he was 7, 15 and 20"
     if not qualifier and re.search(r"[a-z,]\s+[A-Z][A-Za-z]+\s+$", before):
         return None  # a model's number: "his Cessna Skyline 182", "a Boeing 747"
-    if _TOLL_REACHED.search(before):  # "the death toll in the quake on August 17 reached 17,997"
-        noun, event = "people", "killed"
-    elif _POPULATION.search(before):  # "a population of 12 million", "a country of 250 million"
+    if _TOLL_REACHED.search(before):  # "the death toll in the quake on August 17 reached 17,997": the killed,
+        return "people", "killed", "people killed"  # not the words around the toll ("quake stood")
+    included = bool(before_words and before_words[-1] in ("including", "with"))
+    if _POPULATION.search(before):  # "a population of 12 million", "a country of 250 million"
         noun = "people"
-    elif re.match(r"\s*of (?:which|them|whom)\b", after) or re.search(r"\bbetween\s*$", before, re.IGNORECASE):
+    elif re.match(r"\s*of (?:which|them|whom|those)\b", after) or re.search(r"\bbetween\s*$", before, re.IGNORECASE) \
+            or _TOTAL_OF.search(before):
         pass
     elif not event and subject_thing(before):  # "the number of hate groups to 537"
         noun = stem(subject_thing(before).split()[-1].lower())
-    elif not event and not (before_words and before_words[-1] in ("including", "with")) and not listed:
+    elif not event and not included and not listed:
         return None
     elif listed and not event:  # a list goes on: the counted thing of the figure before
         return listed[-1][1].key[0] or "people", listed[-1][1].key[1], listed[-1][0].what
+    elif not included and not qualifier.endswith(" of") and not (listed and listed[-1][1].key[:2] == (
+            noun or "people", event)):
+        # an exact number that only its clause's event counts stands for ones named before, a pronoun ("injuring
+        # 40", "46 were arrested"); a vague count stands for a crowd ("attacks that killed hundreds")
+        return None
     noun = noun or "people"
     same = listed and listed[-1][1].key[:2] == (noun, event)  # "3,046 deaths, followed by Yalova with 2,400"
     return noun, event, listed[-1][0].what if same else ""

@@ -16,7 +16,7 @@ from typing import Sequence
 from ..models import Claim, FactGroup
 from ..text.tfidf import STOPWORDS, stem
 from ..text.lexicon import COUNT_NOUNS
-from .counted import MEASURE_UNITS
+from .counted import MEASURE_UNITS, UNIT_NAMES
 from .things import EVENT_OF
 
 #: the events whose counts run on as reports come in (a toll, the idled workers)
@@ -136,7 +136,11 @@ def _thing_stems(claim: Claim) -> set[str]:
 
 
 #: words reports use for one another when they count one thing: a boxer's "46 KOs" are "46 knockouts"
-_SAME_THING = {"kos": "knockout", "ko's": "knockout", "ko": "knockout", "homers": "home", "hrs": "home"}
+_SAME_THING = {"kos": "knockout", "ko's": "knockout", "ko": "knockout", "homers": "home", "hrs": "home",
+               # a measure's dimension told as an adjective or a noun: "10 km deep", "a depth of 10 km"
+               "deep": "depth", "long": "length", "high": "height", "tall": "height", "wide": "width",
+               "houses": "home", "house": "home", "firemen": "firefighter", "fireman": "firefighter",
+               "cops": "officer", "cop": "officer", "policemen": "officer", "policeman": "officer"}
 
 
 def _singular(word: str) -> str:
@@ -167,10 +171,10 @@ def _things_fit(a: Claim, b: Claim, noun: str, event: str = "") -> bool:
         sa, sb = _thing_stems(a), _thing_stems(b)
         if sa and sb and not sa & sb:
             return False
-    if noun not in _UNIT_STEMS:
-        return True
     ua, ub = _unit_words(a), _unit_words(b)
-    return (not ua or not ub or ua == ub) and _same_bearing(a, b)
+    if ua and ub and ua != ub:
+        return False  # "30 metres long" is not "30 feet long"
+    return noun not in _UNIT_STEMS or _same_bearing(a, b)
 
 
 _COMPASS = frozenset("north south east west northeast northwest southeast southwest".split())
@@ -185,8 +189,10 @@ def _same_bearing(a: Claim, b: Claim) -> bool:
 
 
 def _unit_words(claim: Claim) -> set[str]:
-    """The units of a measure's counted thing ("nautical miles" and "miles" are one unit, as reports use them)."""
-    return {stem(w) for w in re.findall(r"[a-z]+", claim.what.lower()) if w in MEASURE_UNITS and w != "nautical"}
+    """The units of a measure's counted thing ("nautical miles" and "miles" are one unit, as reports use them;
+    "km" and "kilometres" are one name)."""
+    return {UNIT_NAMES.get(w) or stem(w) for w in re.findall(r"[a-z]+", claim.what.lower())
+            if w in MEASURE_UNITS and w != "nautical"}
 
 
 def _context_stems(claim: Claim) -> set[str]:
@@ -290,6 +296,8 @@ def _one_quantity(g: Pairs, h: Pairs, values: set[float], anchors: list[list[Cla
         return False
     if len({c.qualifier == "an additional" for c, _ in g + h}) > 1:
         return False
+    if _toll_and_count(g, h):
+        return True
     if len({frozenset(_unit_words(c)) for c, _ in g + h} - {frozenset()}) > 1:
         return False  # "17 miles" is not "17 feet"
     if not all(_same_bearing(a, b) for a, _ in g for b, _ in h):
@@ -305,6 +313,17 @@ def _one_quantity(g: Pairs, h: Pairs, values: set[float], anchors: list[list[Cla
         # only stands near a shared one ("four prior arrests" / "four bullets")
         return not any(_a_list(c) for c, _ in g + h) and _same_context(g, h, closely=True)
     return bool(shared) or _sig_digits(next(iter(values))) >= 3 or _same_context(g, h) or _anchored(g, h, anchors)
+
+
+def _toll_and_count(g: Pairs, h: Pairs) -> bool:
+    """A toll and a count of one event told with one value ("the death toll rose to 12", "the gunman killed 12
+    people"): the same noun class, event and unit, one of them a running total, the other not (only that kept
+    them apart in the first pass)."""
+    keys = {m.key for _, m in g + h}
+    if len(keys) != 1:
+        return False
+    noun, event, _ = next(iter(keys))
+    return bool(noun) and event in TOLL_EVENTS and len({m.cumulative for _, m in g + h}) == 2
 
 
 _NUMBER_WORD = re.compile(r"(?<![\w.,])(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"

@@ -52,7 +52,8 @@ def counted_words(after: str) -> tuple[str, list[str]]:
     i = 0
     if toks and toks[0].lower() == "of":
         i = 1
-        while i < len(toks) and i < 3 and toks[i].lower() in ("the", "all", "its", "their"):
+        while i < len(toks) and i < 3 and toks[i].lower() in ("the", "all", "its", "their", "his", "her", "our",
+                                                              "my", "your", "these"):
             i += 1
         # "Five of the last 10 presidents", "a third of the 300 workers": the whole's number is its own figure
         if i > 1 and i < len(toks) and toks[i].lower() in ("last", "first", "past", "next"):
