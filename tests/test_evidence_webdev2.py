@@ -53,6 +53,6 @@ def test_the_scorer_counts_every_annotated_item_and_the_figures_hold_their_floor
     assert "skipped" not in result, result.get("skipped")
     counts = result["webdev2"]["counts"]
     docs = [d for s in gold["stories"] for d in s["docs"]]
-    assert counts["q_gold"] == sum(len(d["quotes"]) for d in docs) >= 90
-    assert counts["f_gold"] == sum(len(d["figures"]) for d in docs) >= 150
+    assert counts["q_gold"] == sum(len(d["quotes"]) for d in docs) >= 140
+    assert counts["f_gold"] == sum(len(d["figures"]) for d in docs) >= 220
     floors.check("evidence_webdev2", {m: result["webdev2"][m] for m in METRICS})
