@@ -127,3 +127,44 @@ def test_a_title_made_from_the_url_is_marked_and_a_given_or_found_title_is_not()
     assert b.title == "Russia pounds Aleppo" and not b.title_inferred
     c = article_from_text(url + "\nRussia pounds Aleppo\n" + body, id="z")
     assert c.title == "Russia pounds Aleppo" and not c.title_inferred
+
+
+def test_a_share_bar_inside_a_line_or_as_a_line_is_dropped_and_prose_naming_the_services_kept():
+    raw = ("Trelew: delincuentes asaltaron una lanera WhatsApp Facebook Twitter Pinterest Linkedin Tumblr "
+           "enviado por la policía durante la noche.\n\nFacebook | Twitter | Email\n\n"
+           "The company posted the video on Facebook, Twitter and Instagram on Monday.")
+    r = clean_text(raw)
+    assert r.text == ("Trelew: delincuentes asaltaron una lanera enviado por la policía durante la noche.\n"
+                      "The company posted the video on Facebook, Twitter and Instagram on Monday.")
+    assert "WhatsApp Facebook Twitter Pinterest Linkedin Tumblr" in r.dropped
+
+
+def test_a_cookie_banner_is_dropped_in_any_language_and_the_headline_glued_to_it_kept():
+    de = ("Einigung über erste schwarz-grüne Regierung in Österreich\nOK\n\nWir verwenden auf unserer Webseite "
+          "Cookies und pseudonyme Analysetechniken. Zudem messen und werten wir die Besuche aus. Weitere "
+          "Informationen finden Sie in unseren Datenschutzhinweisen.\n\nZur Datenschutzerklärung\n\n"
+          "Die ÖVP und die Grünen haben sich auf eine Regierung geeinigt.")
+    r = clean_text(de)
+    assert r.title == "Einigung über erste schwarz-grüne Regierung in Österreich"
+    assert r.text == "OK\nDie ÖVP und die Grünen haben sich auf eine Regierung geeinigt."
+    pl = ("Media: Negocjacje handlowe USA i Wielkiej Brytanii przełożone Aby poprawić swoją witrynę, zbieramy "
+          "anonimowe informacje techniczne. Szczegółowy opis można znaleźć w polityce prywatności.A opis "
+          "technologii znajdziesz w użyciu plików cookie. W polityce prywatności.")
+    assert clean_text(pl).text == "Media: Negocjacje handlowe USA i Wielkiej Brytanii przełożone Aby poprawić"
+
+
+def test_a_notice_glued_to_the_story_text_goes_up_to_its_last_phrase_and_the_site_named_after_it():
+    ar = ("بعد تعافيها من كورونا .. إيمان العاصي: مستعدة للتبرع ببلازما الدم للمصابين أنا معجب بشروك بالفعل، "
+          "هذه الرسالة لا تظهر مرة أخرى.سجل الإعجاب الخاص بك مع صفحتنا على Facebook للحصول على المزيد من الفنان "
+          "إيمان آسي، الاستعداد للتبرع بدم البلازما.")
+    r = clean_text(ar)
+    assert "Facebook" not in r.text and "لا تظهر" not in r.text
+    assert r.text.startswith("بعد تعافيها من كورونا .. إيمان العاصي: مستعدة للتبرع ببلازما الدم للمصابين للحصول")
+    assert r.text.endswith("الاستعداد للتبرع بدم البلازما.")
+
+
+def test_one_notice_phrase_in_a_news_sentence_is_story_text():
+    raw = ("The company said in its newsletter that sales rose.\n\n"
+           "Facebook changed its privacy policy on Tuesday, the regulator said. Shares fell.")
+    r = clean_text(raw)
+    assert r.text == raw.replace("\n\n", "\n") and r.dropped == []

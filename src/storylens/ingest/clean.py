@@ -17,6 +17,7 @@ import ftfy
 
 from ..models import Article
 from ..text.dates import parse_date, parse_numeric_date
+from ..text.lang_tools import notice_phrases
 from ..text.lexicon import AGENCIES
 
 # -- outlets and agencies ----------------------------------------------------
@@ -60,6 +61,23 @@ _BOILERPLATE = re.compile(
     r"this article (?:was|is)|recommended|most read|trending|newsletter)\b[^\n]{0,120}$",
     re.IGNORECASE,
 )
+# a share bar: three or more share services' names with nothing but spaces or separators between them
+# ("WhatsApp Facebook Twitter Pinterest Linkedin Tumblr", "Email | Twitter | Facebook"), which no sentence
+# writes (prose puts commas and an "and" between names), and a line of nothing but such names
+_SHARE_NAME = (r"(?:whats\s?app|facebook|twitter|pinterest|linked\s?in|tumblr|e-?mail|telegram|reddit|messenger|"
+               r"google\s?\+|google|flipboard|viber|xing|vk|print|share|tweet)")
+_SHARE_SEP = r"(?:[ |\u2022\u00b7/]+)"
+_SHARE_RUN = re.compile(rf"(?i)(?<!\w){_SHARE_NAME}(?:{_SHARE_SEP}{_SHARE_NAME}){{2,}}(?![\w+])\s?")
+_SHARE_TAIL = re.compile(rf"(?i)(?:\s*[^\s.!?]+){{0,6}}?\s*(?<!\w){_SHARE_NAME}(?!\w)")  # "... on Facebook"
+_SHARE_LINE = re.compile(rf"(?i)^{_SHARE_NAME}(?:{_SHARE_SEP}?{_SHARE_NAME})*$")
+# a site notice's sentences (a cookie banner, a captcha page): runs of sentences that carry the phrases of
+# storylens.text.lang_tools.NOTICES, read in a line at its sentence ends (a scraped page often glues them:
+# "... prywatności.A Szczegółowy")
+_NOTICE_SENT = re.compile(r"(?<=[.!?\u061f\u3002])(?:\s+|(?=[^\W\d_]))")
+_NOTICE_MIN = 2  # a run is a notice when one of its sentences carries this many different notice phrases
+_NOTICE_RUN = 3  # ... or all its sentences this many (one phrase a sentence in two sentences can be news)
+_HEAD_WORDS = 4  # ... its first sentence keeps the words before its first phrase when they are this many
+_TAIL_WORDS = 3  # ... and its last sentence the words after its last phrase when they are more than this
 _SOURCE_LINE = re.compile(r"^\s*(?:Source|Sources|Via|Credit)\s*:\s*(?P<who>[^\n]{2,80})$", re.IGNORECASE)
 _SUBHEAD = re.compile(r"^\s*[-\u2013\u2014*#]+\s*[^\n]{1,80}?\s*[-\u2013\u2014*#]+\s*$")
 _AGENCY_LINE = re.compile(rf"^\s*(?:\(|By\s+)?(?P<agency>{_AGENCY_ALT})\)?\s*(?:,\s*(?P<date>[^\n]{{4,40}}))?\s*$",
@@ -184,8 +202,8 @@ def _agency_mentions(text: str) -> str:
 # -- the cleaner ----------------------------------------------------------------
 def clean_text(raw: str, *, url: str = "", title: str = "") -> CleanResult:
     """Clean one article's raw text; see the module docstring."""
-    lines = _normalized_lines(raw)
     res = CleanResult(text="", url=url, title=title)
+    lines = _without_site_chrome(_normalized_lines(raw), res.dropped)
     body: list[str] = []  # empty while still before the first line of story text (the header)
     last = max((i for i, ln in enumerate(lines) if ln), default=-1)
     only = sum(1 for ln in lines if ln) == 1  # a one-line record: title and body run together
@@ -213,6 +231,82 @@ def _normalized_lines(raw: str) -> list[str]:
     text = re.sub(r"[\u00a0\u2007\u202f\t]", " ", text)
     text = re.sub(r"[\u200b-\u200d\ufeff]", "", text)
     return [re.sub(r" {2,}", " ", ln).strip() for ln in text.split("\n")]
+
+
+def _without_site_chrome(lines: list[str], dropped: list[str]) -> list[str]:
+    """``lines`` without share bars (:data:`_SHARE_RUN`, :data:`_SHARE_LINE`) and site notices
+    (:func:`_notice_spans`), what went kept in ``dropped``; the lines themselves when none is there."""
+    out = []
+    for line in lines:
+        if _SHARE_LINE.match(line):
+            dropped.append(line)
+            continue
+        if _SHARE_RUN.search(line):
+            dropped.extend(m.group(0).strip() for m in _SHARE_RUN.finditer(line))
+            line = _SHARE_RUN.sub("", line).strip()
+        out.append(line)
+    spans = _notice_spans(out)
+    if not spans:
+        return out
+    for k, start, end in reversed(spans):
+        dropped.append(out[k][start:end].strip())
+        out[k] = (out[k][:start].rstrip() + " " + out[k][end:].lstrip()).strip()
+    return out
+
+
+def _notice_spans(lines: list[str]) -> list[tuple[int, int, int]]:
+    """``(line, start, end)`` of each site notice: a run of sentences (a line ends one; at most one sentence
+    without a notice phrase between two that have one: a banner's middle sentences often name none) in
+    which one sentence carries :data:`_NOTICE_MIN` different phrases of
+    :func:`~storylens.text.lang_tools.notice_phrases`, or all of them :data:`_NOTICE_RUN`.  The
+    run starts at its first sentence (at its first phrase when a headline is glued before it) and ends at
+    its last sentence's end (at its last phrase when a long sentence is glued after it)."""
+    pattern = notice_phrases()
+    if not any(pattern.search(line) for line in lines):
+        return []
+    sents = []  # (line, start, end, the phrases it carries)
+    for k, line in enumerate(lines):
+        at = 0
+        for piece in [*_NOTICE_SENT.split(line)]:
+            start = line.index(piece, at) if piece else at
+            at = start + len(piece)
+            if piece.strip():
+                sents.append((k, start, at, [m for m in pattern.finditer(piece)]))
+    spans: list[tuple[int, int, int]] = []
+    run: list[int] = []
+    for s, (_, _, _, hits) in enumerate(sents + [(-1, 0, 0, [])]):
+        if hits and (not run or s - run[-1] <= 2):
+            run.append(s)
+            continue
+        if run and (s - run[-1] > 2 or s == len(sents)):
+            spans.extend(_notice_run(sents, run))
+            run = [s] if hits else []
+    return spans
+
+
+def _notice_run(sents: list, run: list[int]) -> list[tuple[int, int, int]]:
+    """The spans, one a line, of the sentences ``run[0]`` to ``run[-1]`` when they carry enough phrases."""
+    phrases = {m.group(0).lower() for s in run for m in sents[s][3]}
+    if len(phrases) < _NOTICE_RUN and all(len({m.group(0).lower() for m in sents[s][3]}) < _NOTICE_MIN
+                                          for s in run):
+        return []
+    first = sents[run[0]]
+    by_line: dict[int, list[int]] = {}
+    for s in range(run[0], run[-1] + 1):
+        k, start, end, _ = sents[s]
+        span = by_line.setdefault(k, [start, end])
+        span[1] = end
+    m = first[3][0]  # the first phrase: a headline glued before it stays
+    if len(m.string[:m.start()].split()) >= _HEAD_WORDS:
+        by_line[first[0]][0] = first[1] + m.start()
+    last = sents[run[-1]]
+    m = last[3][-1]  # the last phrase: a sentence glued after it (no stop between) stays
+    end = m.end()
+    while tail := _SHARE_TAIL.match(m.string, end):  # "... like on Facebook": the site's name ends it
+        end = tail.end()
+    if len(m.string[end:].split()) > _TAIL_WORDS:
+        by_line[last[0]][1] = last[1] + end
+    return [(k, start, end) for k, (start, end) in sorted(by_line.items())]
 
 
 def _header_metadata(res: CleanResult, line: str) -> bool:

@@ -29,7 +29,7 @@ from .segment import split_sentences
 from .tfidf import content_terms
 
 __all__ = ["HISTORY_AFTER", "HISTORY_WORDS", "LANGUAGES", "LanguageTools", "NOTICES", "content_terms_for",
-           "mask_history_years", "sentences_for", "strip_notices", "tools_for"]
+           "mask_history_years", "notice_phrases", "sentences_for", "strip_notices", "tools_for"]
 
 # ISO 639-1 code -> Snowball stemmer and stop-words list names (None: English tools, or none)
 LANGUAGES: dict[str, tuple[str | None, str | None]] = {
@@ -44,7 +44,7 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 NOTICES: dict[str, tuple[str, ...]] = {
     "*": ("cookie", "newsletter", "javascript", "adblock", "ad blocker", "recaptcha"),
     "en": ("sign up", "sign me up", "subscribe to", "subscribers, click", "log in", "privacy policy",
-           "privacy notice", "terms of service", "your browser", "register your"),
+           "privacy notice", "terms of service", "your browser", "register your", "not a robot", "your ip address"),
     "de": ("bitte registrieren", "registrieren sie sich", "jetzt registrieren", "kostenlos registrieren", "einloggen",
            "datenschutzerklärung", "datenschutzhinweis", "datenschutzrichtlinie", "datenschutzbestimmung",
            "pflichtfeld", "unserer website", "unserer webseite", "zugang zum archiv", "jetzt abonnieren"),
@@ -53,10 +53,12 @@ NOTICES: dict[str, tuple[str, ...]] = {
     "fr": ("abonnez-vous", "contenu abonné", "connectez-vous", "inscrivez-vous", "politique de confidentialité",
            "notre site"),
     "it": ("iscriviti", "abbonati", "informativa sulla privacy", "nostro sito", "accedi"),
-    "pl": ("zaloguj", "zarejestruj", "polityce prywatności", "polityka prywatności", "swoją witrynę", "reklamy nie"),
+    "pl": ("zaloguj", "zarejestruj", "polityce prywatności", "polityka prywatności", "swoją witrynę", "reklamy nie",
+           "nie jestem robotem", "twój adres ip"),
     "tr": ("çerez", "gizlilik politika", "sitemizde", "sitemizi", "üye ol"),
     "ru": ("подпишитесь", "подписаться", "зарегистрируйтесь", "политика конфиденциальности", "нашем сайте"),
-    "ar": ("اشترك", "سياسة الخصوصية", "ملفات تعريف الارتباط", "لا تظهر مرة أخرى", "سجل الإعجاب"),
+    "ar": ("اشترك", "سياسة الخصوصية", "ملفات تعريف الارتباط", "لا تظهر مرة أخرى", "سجل الإعجاب",
+           "أنا معجب"),
     "zh": ("订阅", "隐私政策", "登录"),
 }
 # words after which a year is history or a horizon, not the report's date ("seit November 2015", "desde
@@ -162,6 +164,15 @@ def strip_notices(sentences: list[str], lang: str | None) -> list[str]:
     head = sentences[first][:m.start()].strip()
     kept = [head] if first == 0 and len(head.split()) >= 3 else []
     return list(sentences[:first]) + kept + list(sentences[last + 1:])
+
+
+@lru_cache(maxsize=None)
+def notice_phrases() -> re.Pattern:
+    """One pattern of every language's :data:`NOTICES` phrases (for the reader's cleaning, which reads a
+    text before its language is known)."""
+    phrases = {p for ps in NOTICES.values() for p in ps}
+    return re.compile("(?<!\\w)(?:" + "|".join(re.escape(p) for p in sorted(phrases, key=lambda p: (-len(p), p))) + ")",
+                      re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
