@@ -70,3 +70,26 @@ def test_a_common_given_name_says_she_is_no_he():
                     "The move surprised the producer Matthew O'Connor, who coproduced Reid last year.\n"
                     "\"Tara was completely professional,\" he told reporters.")
     assert got["Tara was completely professional"] == "Matthew O'Connor"
+
+
+def test_she_said_after_an_unnamed_newcomer_stays_unresolved():
+    got = _speakers("\"I am grateful to return to the farm,\" Oprah Winfrey writes.\n"
+                    "Jerry Springer's show is on the other channel.\n"
+                    "A mom comes on stage and slaps a guy named Jason.\n"
+                    "\"You are a big fat liar, Jason,\" she screams.")
+    assert got["You are a big fat liar, Jason"] is None
+
+
+def test_a_participle_of_saying_has_the_subject_of_its_clause_speak():
+    got = _speakers("According to the charges, police stopped the car of Anthony LaSalle, but LaSalle refused to "
+                    "comply, saying officers \"would need to kill\" him.\n"
+                    "Sheriff Robert Pickell spoke on Monday.\n"
+                    "Anthony LaCalamita said nothing after officers surrounded him, Pickell said, describing the "
+                    "suspect as \"very, very, very subdued\".")
+    assert got == {"would need to kill": "Anthony LaSalle", "very, very, very subdued": "Robert Pickell"}
+
+
+def test_a_participle_after_a_quotation_and_its_tag_is_the_tag_speakers():
+    got = _speakers("Clinton has \"acknowledged that what he did was wrong,\" Gore said, adding that the nation must "
+                    "also \"acknowledge that partisan impeachment is wrong.\"")
+    assert got["acknowledge that partisan impeachment is wrong."] == "Gore"

@@ -193,6 +193,8 @@ def phrase_before(left: str, verbs: Verbs = ENGLISH, right: str = "", reach: int
     if verbs.cjk_before is not None and (cjk := verbs.cjk_before.search(left)) and \
             (verbs.cjk_after is None or "は" not in cjk.group(0) or re.match(r"^\s*と", right)):
         return cjk.group("np")
+    if (part := _PARTICIPLE.search(left)) and (np := participle_subject(left[:part.start()])):
+        return np  # "..., but LaSalle refused to comply, saying officers ``would need to kill'' him"
     inverted = _INVERTED.match(left) or _QUOTED_BEFORE.search(left) or _COLON_INTRO.search(left) or \
         _ACCORDING_BEFORE.match(left)
     if inverted:  # "Said Evans: ``We want to get this case resolved.''"
@@ -240,6 +242,27 @@ def phrase_before(left: str, verbs: Verbs = ENGLISH, right: str = "", reach: int
             continue
         return cand
     return pronoun
+
+
+# a participle of saying after a comma, close before the quotation: its subject is the clause's it hangs on
+_PARTICIPLE = re.compile(r",\s+(?:saying|adding|describing|calling|telling)\b[^,;:\u201c\u201d\"]{0,80}$")
+_NAME_NP = r"(?P<np>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)"
+# the reported speech's speaker: "LaCalamita said nothing, Pickell said, describing the suspect as ``...''"
+_SAID_TAG = re.compile(rf"(?:^|[,\s])\s*{_NAME_NP}\s+(?:said|says|added|told\s+[\w.]+)\s*$")
+# the last clause's subject: "..., but LaSalle refused to comply, saying"
+_CLAUSE_SUBJECT = re.compile(rf"(?:,\s+(?:but|and|while)\s+|^\W*(?:But\s+|And\s+)?){_NAME_NP}\s+(?:\w+ly\s+)?"
+                             r"[a-z][^,;:\u201c\u201d\"]*$")
+
+
+def participle_subject(before: str) -> str:
+    """Who a participle of saying after ``before`` has speak: the speaker of the reported speech it follows
+    ("..., Pickell said, describing"), else the subject of the clause it hangs on ("but LaSalle refused to
+    comply, saying"); "" when neither is a name (a pronoun or a common noun is left to the other rules)."""
+    before = before.rstrip()
+    m = _SAID_TAG.search(before) or _CLAUSE_SUBJECT.search(before)
+    if not m or m.group("np").split()[0].lower() in PRONOUNS or m.group("np").split()[0] in ("The", "A", "An"):
+        return ""
+    return m.group("np")
 
 
 # a passive verb and its agent: "was anointed a ``symbol of American style'' by Liz Tilberis", "was cited by

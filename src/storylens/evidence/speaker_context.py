@@ -243,9 +243,9 @@ def nearest_speaker(found: Sequence[Found], doc: PreparedDocument, sent_start: i
     if speaker is None:
         return None, "", "unresolved"
     between = doc.text[since:sent_start]
-    if any(p != speaker and pronoun.fits(p) for p in named_in(between, persons)) or \
+    if any(p != speaker and pronoun.fits(p) for p in named_in(between, persons)) or _NEWCOMER.search(between) or \
             _UNNAMED_SOURCE.search(doc.text, since, max(sent_start, pronoun.at)):
-        return None, "", "unresolved"  # someone the pronoun may stand for is named in between
+        return None, "", "unresolved"  # someone the pronoun may stand for is named or brought in between
     return speaker, role, "context"
 
 
@@ -256,6 +256,10 @@ _UNNAMED_SOURCE = re.compile(r"\b(?:according\s+to|said|told)\s+(?:a|an|another|
                              r"witness|resident|analyst|executive|investigator|member|worker)s?\b|"
                              r"\b(?:A|An|Another|One)\s+(?:[a-z][\w-]*\s+){0,4}(?:said|says|told)\b|"
                              r"\bcondition\s+of\s+anonymity\b")
+
+
+# a sentence that brings in someone new, unnamed: "A mom comes on stage, reaches over and slaps a guy."
+_NEWCOMER = re.compile(r"(?:^|[.!?]['\"\u201d\u2019]*\s+)(?:A|An|Another)\s+[a-z]")
 
 
 def continued_speaker(found: Sequence[Found], doc: PreparedDocument, at: int,
