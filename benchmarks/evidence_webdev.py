@@ -17,6 +17,7 @@ import json
 import random
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import evidence_fresh
@@ -62,7 +63,12 @@ def parse_notes(text: str) -> tuple[list[str], dict[str, str]]:
 def build_all(notes_dir: Path, records: dict[str, dict]) -> dict:
     """webdev.json from notes files named EVENT.txt (:func:`parse_notes`), in the draw's order; an event's
     notes must annotate all its chosen articles."""
-    draw = select(records)
+    return build_gold(notes_dir, records, select(records), SEED)
+
+
+def build_gold(notes_dir: Path, records: dict[str, dict], draw: dict, seed: int) -> dict:
+    """A web set's gold from notes files named EVENT.txt, for the events of ``draw`` (its set, then its
+    reserve) that have notes; an event's notes must annotate all its chosen articles."""
     stories = []
     for pick in draw["set"] + draw["reserve"]:
         notes = notes_dir / f"{pick['event']}.txt"
@@ -73,19 +79,22 @@ def build_all(notes_dir: Path, records: dict[str, dict]) -> dict:
         for k, doc_id in enumerate(pick["docs"]):
             if doc_id not in by_doc:
                 raise SystemExit(f"{notes}: no notes for {doc_id}")
-            a = evidence_fresh.cleaned(records[doc_id])
+            text = evidence_fresh.cleaned(records[doc_id]).text
             try:
-                got = evidence_fresh.build(a.text, by_doc[doc_id])
+                got = evidence_fresh.build(text, by_doc[doc_id])
             except ValueError as exc:
                 raise SystemExit(f"{doc_id}: {exc}") from None
-            docs.append({"doc": k, "doc_id": doc_id, **got, "times": [], "chars": len(a.text), "annotated": True})
+            docs.append({"doc": k, "doc_id": doc_id, **got, "times": [], "chars": len(text), "annotated": True})
         stories.append({"id": pick["event"], "topic": pick["topic"], "source": evidence_fresh.DATA.name,
                         "places": places, "docs": docs})
-    return {"seed": SEED, "events_drawn": len(draw["set"]), "stories": stories}
+    return {"seed": seed, "events_drawn": len(draw["set"]), "stories": stories}
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def cli(argv: list[str] | None, *, doc: str, name: str, gold_path: Path,
+        select_fn: Callable[[dict[str, dict]], dict],
+        build_fn: Callable[[Path, dict[str, dict]], dict]) -> int:
+    """The select / show / build commands of a web set drawn from ECB+ (webdev, webdev2)."""
+    ap = argparse.ArgumentParser(description=doc.split("\n\n")[0])
     ap.add_argument("what", choices=["select", "show", "build"])
     ap.add_argument("args", nargs="*")
     args = ap.parse_args(argv)
@@ -94,23 +103,35 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     records = evidence_fresh.load_records()
     if args.what == "select":
-        print(json.dumps(select(records), indent=1))
-    elif args.what == "build":
+        print(json.dumps(select_fn(records), indent=1))
+        return 0
+    if args.what == "build":
         if not args.args:
             print("build needs the notes folder", file=sys.stderr)
             return 2
-        gold = build_all(Path(args.args[0]), records)
-        GOLD.write_text(json.dumps(gold, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-        print(f"{GOLD}: {len(gold['stories'])} events, {sum(len(s['docs']) for s in gold['stories'])} articles")
-    else:
-        event, *ks = args.args
-        pick = next((p for p in select(records)["set"] + select(records)["reserve"] if p["event"] == event), None)
-        if pick is None:
-            print(f"{event} is not a drawn webdev event (see select)", file=sys.stderr)
+        gold = build_fn(Path(args.args[0]), records)
+        gold_path.write_text(json.dumps(gold, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"{gold_path}: {len(gold['stories'])} events, {sum(len(s['docs']) for s in gold['stories'])} articles")
+        return 0
+    if not args.args:
+        print("show needs an event and article numbers", file=sys.stderr)
+        return 2
+    draw = select_fn(records)
+    event, *ks = args.args
+    pick = next((p for p in draw["set"] + draw["reserve"] if p["event"] == event), None)
+    if pick is None:
+        print(f"{event} is not a drawn {name} event (see select)", file=sys.stderr)
+        return 2
+    for k in ks:
+        if not k.isdigit() or int(k) >= len(pick["docs"]):
+            print(f"{event} has articles 0..{len(pick['docs']) - 1}, not {k}", file=sys.stderr)
             return 2
-        for k in ks:
-            evidence_fresh.show(records[pick["docs"][int(k)]])
+        evidence_fresh.show(records[pick["docs"][int(k)]])
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return cli(argv, doc=__doc__ or "", name="webdev", gold_path=GOLD, select_fn=select, build_fn=build_all)
 
 
 if __name__ == "__main__":

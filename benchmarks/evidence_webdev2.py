@@ -14,8 +14,6 @@ values, never text.
 
 from __future__ import annotations
 
-import argparse
-import json
 import random
 import sys
 from pathlib import Path
@@ -69,63 +67,12 @@ def select(records: dict[str, dict]) -> dict:
 def build_all(notes_dir: Path, records: dict[str, dict]) -> dict:
     """webdev2.json from notes files named EVENT.txt (``evidence_webdev.parse_notes``), in the draw's order;
     an event's notes must annotate all its chosen articles; events without notes are left out."""
-    draw = select(records)
-    stories = []
-    for pick in draw["set"] + draw["reserve"]:
-        notes = notes_dir / f"{pick['event']}.txt"
-        if not notes.exists():
-            continue
-        places, by_doc = evidence_webdev.parse_notes(notes.read_text(encoding="utf-8"))
-        docs = []
-        for k, doc_id in enumerate(pick["docs"]):
-            if doc_id not in by_doc:
-                raise SystemExit(f"{notes}: no notes for {doc_id}")
-            text = evidence_fresh.cleaned(records[doc_id]).text
-            try:
-                got = evidence_fresh.build(text, by_doc[doc_id])
-            except ValueError as exc:
-                raise SystemExit(f"{doc_id}: {exc}") from None
-            docs.append({"doc": k, "doc_id": doc_id, **got, "times": [], "chars": len(text), "annotated": True})
-        stories.append({"id": pick["event"], "topic": pick["topic"], "source": evidence_fresh.DATA.name,
-                        "places": places, "docs": docs})
-    return {"seed": SEED, "events_drawn": len(draw["set"]), "stories": stories}
+    return evidence_webdev.build_gold(notes_dir, records, select(records), SEED)
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
-    ap.add_argument("what", choices=["select", "show", "build"])
-    ap.add_argument("args", nargs="*")
-    args = ap.parse_args(argv)
-    if not evidence_fresh.DATA.exists():
-        print(f"skipped: {evidence_fresh.DATA} not found (see ../shared/data/README.md)")
-        return 0
-    records = evidence_fresh.load_records()
-    if args.what == "select":
-        print(json.dumps(select(records), indent=1))
-        return 0
-    if args.what == "build":
-        if not args.args:
-            print("build needs the notes folder", file=sys.stderr)
-            return 2
-        gold = build_all(Path(args.args[0]), records)
-        GOLD.write_text(json.dumps(gold, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-        print(f"{GOLD}: {len(gold['stories'])} events, {sum(len(s['docs']) for s in gold['stories'])} articles")
-        return 0
-    if not args.args:
-        print("show needs an event and article numbers", file=sys.stderr)
-        return 2
-    draw = select(records)
-    event, *ks = args.args
-    pick = next((p for p in draw["set"] + draw["reserve"] if p["event"] == event), None)
-    if pick is None:
-        print(f"{event} is not a drawn webdev2 event (see select)", file=sys.stderr)
-        return 2
-    for k in ks:
-        if not k.isdigit() or int(k) >= len(pick["docs"]):
-            print(f"{event} has articles 0..{len(pick['docs']) - 1}, not {k}", file=sys.stderr)
-            return 2
-        evidence_fresh.show(records[pick["docs"][int(k)]])
-    return 0
+    return evidence_webdev.cli(argv, doc=__doc__ or "", name="webdev2", gold_path=GOLD, select_fn=select,
+                               build_fn=build_all)
 
 
 if __name__ == "__main__":
