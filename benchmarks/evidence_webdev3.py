@@ -1,0 +1,106 @@
+"""The third web development set (webdev3): English SemEval articles outside fresh2 and everything linked to it.
+
+    nice .venv/bin/python benchmarks/evidence_webdev3.py select              # the seeded draw (set and reserve)
+    nice .venv/bin/python benchmarks/evidence_webdev3.py show STORY 0 1      # chosen articles, with candidates
+    nice .venv/bin/python benchmarks/evidence_webdev3.py build NOTES_DIR     # write webdev3.json from the notes
+
+A DEVELOPMENT set (benchmarks/evidence_protocol.md, section "Third web development set (webdev3)"): text like
+fresh2's (web news of many outlets, cut to about 170 words by the scraper) that tuners may read. The pool is
+``semeval_material.stories()``, so no fresh2 article and none linked to one is ever drawn. Annotation rules,
+notes format and tooling are webdev's and fresh2's (``evidence_webdev.parse_notes`` / ``build_gold``,
+``evidence_fresh.build`` and ``show``). The gold holds offsets, anchors and values, never text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+
+import evidence_fresh
+import evidence_fresh2
+import evidence_webdev
+import semeval_material
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "benchmarks" / "evidence_gold" / "webdev3.json"
+SEED = 20261207
+MIN_WORDS = evidence_fresh2.MIN_WORDS  # fresh2's band: stories whose articles all reach it come first
+TARGET = 40  # articles in the set: stories are added, in the draw's order, until it is reached
+
+
+def select(safe: dict[str, dict]) -> dict:
+    """The seeded draw over ``semeval_material.stories()``, each story whole: those whose articles all have
+    MIN_WORDS words or more, shuffled, then the others, shuffled; stories enter the set in that order until it
+    holds TARGET articles, the rest are the reserve. A pick is ``{"event": story id, "docs": [ids]}`` (the
+    key webdev's tooling reads)."""
+    rng = random.Random(SEED)
+    stories = semeval_material.stories(safe)
+
+    def in_band(ids: list[str]) -> bool:
+        return all(len(evidence_fresh.cleaned(safe[i]).text.split()) >= MIN_WORDS for i in ids)
+
+    full = [s for s in stories if in_band(stories[s])]
+    stubbed = [s for s in stories if not in_band(stories[s])]
+    rng.shuffle(full)
+    rng.shuffle(stubbed)
+    drawn = [{"event": s, "docs": stories[s], "in_band": s in full} for s in full + stubbed]
+    n, total = 0, 0
+    while n < len(drawn) and total < TARGET:
+        total += len(drawn[n]["docs"])
+        n += 1
+    return {"seed": SEED, "min_words": MIN_WORDS, "set": drawn[:n], "reserve": drawn[n:]}
+
+
+def build_all(notes_dir: Path, safe: dict[str, dict]) -> dict:
+    """webdev3.json from notes files named STORY.txt (``evidence_webdev.build_gold``), in the draw's order;
+    a story's notes must annotate both its articles; stories without notes are left out. The stories are
+    SemEval ones (``source``: the articles file, read by the scorer as fresh2's are)."""
+    gold = evidence_webdev.build_gold(notes_dir, safe, select(safe), SEED)
+    for story in gold["stories"]:
+        del story["topic"]
+        story["source"] = semeval_material.DATA.name
+    return {"half": "webdev3", "seed": SEED, "stories_drawn": gold["events_drawn"], "stories": gold["stories"]}
+
+
+def show(story: str, ks: list[str], safe: dict[str, dict]) -> int:
+    draw = select(safe)
+    pick = next((p for p in draw["set"] + draw["reserve"] if p["event"] == story), None)
+    if pick is None:
+        print(f"{story} is not a drawn webdev3 story (see select)", file=sys.stderr)
+        return 2
+    for k in ks or [str(i) for i in range(len(pick["docs"]))]:
+        if not k.isdigit() or int(k) >= len(pick["docs"]):
+            print(f"{story} has articles 0..{len(pick['docs']) - 1}, not {k}", file=sys.stderr)
+            return 2
+        evidence_fresh.show({**safe[pick["docs"][int(k)]], "cluster": story})
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    ap.add_argument("what", choices=["select", "show", "build"])
+    ap.add_argument("args", nargs="*")
+    args = ap.parse_args(argv)
+    if not semeval_material.DATA.exists() or not semeval_material.PAIRS.exists():
+        print(f"skipped: {semeval_material.DATA} or its pairs file not found (see ../shared/data/README.md)")
+        return 0
+    safe = semeval_material.safe_articles()
+    if args.what == "select":
+        print(json.dumps(select(safe), indent=1))
+        return 0
+    if not args.args:
+        print(f"{args.what} needs {'the notes folder' if args.what == 'build' else 'a story id'}", file=sys.stderr)
+        return 2
+    if args.what == "show":
+        return show(args.args[0], args.args[1:], safe)
+    gold = build_all(Path(args.args[0]), safe)
+    GOLD.write_text(json.dumps(gold, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"{GOLD}: {len(gold['stories'])} stories, {sum(len(s['docs']) for s in gold['stories'])} articles")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
