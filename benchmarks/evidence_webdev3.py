@@ -46,11 +46,12 @@ def select(safe: dict[str, dict]) -> dict:
     stubbed = [s for s in stories if not in_band(stories[s])]
     rng.shuffle(full)
     rng.shuffle(stubbed)
-    drawn = [{"event": s, "docs": stories[s], "in_band": s in full} for s in full + stubbed]
+    order = full + stubbed
     n, total = 0, 0
-    while n < len(drawn) and total < TARGET:
-        total += len(drawn[n]["docs"])
+    while n < len(order) and total < TARGET:
+        total += len(stories[order[n]])
         n += 1
+    drawn = [{"event": s, "docs": stories[s], "in_band": s in full} for s in order]
     return {"seed": SEED, "min_words": MIN_WORDS, "set": drawn[:n], "reserve": drawn[n:]}
 
 
