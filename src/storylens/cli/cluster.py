@@ -20,7 +20,7 @@ def register(sub) -> None:
     p.add_argument("paths", nargs="+", metavar="FOLDER_OR_FILES",
                    help="articles: .txt, .html, .jsonl, .rss/.atom/.xml feeds, .warc(.gz), or folders of them")
     p.add_argument("--store", metavar="DB",
-                   help="the store to add to: a SQLite file or postgresql:// URL (extra postgres); created on first use")
+                   help="the store to add to: a SQLite file or postgresql:// URL (extra postgres); made on first use")
     p.add_argument("--assignments", metavar="OUT.jsonl",
                    help='write one line per article: {"article_id", "story_id", "duplicate_of"}')
     p.add_argument("--threshold", type=float, default=None,
