@@ -181,7 +181,7 @@ def test_the_actor_is_one_just_named_not_any_actor_the_article_named():
     got = _speakers("Actor Jim Carrey posted a cartoon of the president.\n"
                     "Alec Baldwin included the president falling as one of his Christmas wishes.\n"
                     "\"My Christmas wishes are as follows,\" the Saturday Night Live actor tweeted in part.")
-    assert list(got.values()) == [None]
+    assert list(got.values()) == ["Alec Baldwin"]  # the epithet is the one the sentence before names
 
 
 def test_a_person_of_a_department_named_once_is_the_person():

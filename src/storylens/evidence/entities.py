@@ -395,7 +395,9 @@ def org_index(entities: Sequence[Entity]) -> dict[str, str]:
 def person_index(entities: Sequence[Entity]) -> dict[str, str]:
     """Surname or full name -> full name, for the people of a story (unambiguous ones only)."""
     index: dict[str, str] = {}
-    clash: set[str] = set()
+    # a last word the story names alone as a place or a body is no surname key: "Wynn Macau" (a casino the
+    # entities take for a person) is not who "Macau" is
+    clash: set[str] = {e.name for e in entities if e.label != "PERSON" and " " not in e.name}
     people = sorted((e for e in entities if e.label == "PERSON"),
                     key=lambda e: (-len(e.name.split()), -sum(e.mentions.values()), e.name))
     for e in people:

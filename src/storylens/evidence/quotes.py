@@ -33,7 +33,7 @@ from .speaker_bodies import DOCUMENT_NOUNS, body_before, body_speaking, document
 from .speaker_context import NEAREST_WITHIN, FirstSeen, Found, Pronoun, continued_speaker, from_context, \
     named_in, nearest_speaker, person_like, speech_subject
 from .speaker_gender import Genders
-from .speakers import DESCRIPTORS, body_name, can_speak, clean_role, person_roles, resolve_speaker, \
+from .speakers import DESCRIPTORS, body_name, can_speak, clean_role, epithet_pronoun, person_roles, resolve_speaker, \
     split_name_role, untitled
 
 MIN_WORDS = 3  # "a watershed event": a short quoted phrase is still somebody's words
@@ -139,13 +139,7 @@ def _speaker_for(r: _Reading, np: str, sent_start: int, at: int) -> tuple[str | 
         mention = np.split()[0]
         if first == "it" and _IT_NEARER.search(r.doc.text, sent_start, at):
             return None, "", "unresolved", mention
-        pronoun = Pronoun(first, at, r.genders)
-        persons = _with_speakers(r, r.found)
-        speaker, role, resolution = from_context(r.found, r.doc, sent_start, persons, r.roles, pronoun,
-                                                 subjects=_with_surnames(r, persons))
-        if speaker is None and resolution == "unresolved" and first in ("he", "she"):
-            speaker, role, resolution = nearest_speaker(r.found, r.doc, sent_start, persons, r.roles, r.seen,
-                                                        pronoun)
+        speaker, role, resolution = _in_context(r, first, sent_start, at)
         if speaker is None and first == "it":
             if _SENTENCE_BEFORE.search(r.doc.text, sent_start, at):  # the splitter joined it to the sentence
                 speaker = body_speaking(r.doc, sent_start, at, r.persons, r.orgs, r.roles, r.seen)
@@ -178,8 +172,24 @@ def _speaker_for(r: _Reading, np: str, sent_start: int, at: int) -> tuple[str | 
             speaker = None  # "the actor tweeted": one the article has just named, not any actor it named
     if speaker is None:
         speaker = _referred_back(r, role, at)
+    if speaker is None and (word := epithet_pronoun(role)) is not None:
+        # "the Taradise star said": the one the sentences before name, as "she said" would be
+        speaker = _in_context(r, word, sent_start, at)[0]
+        speaker = speaker if speaker and person_like(speaker) and not _a_body(r, speaker, by_name=True) else None
     speaker = _full_name(r, speaker) if speaker else None
     return speaker, role, "context" if speaker else "unresolved", np
+
+
+def _in_context(r: _Reading, word: str, sent_start: int, at: int) -> tuple[str | None, str, str]:
+    """``(speaker, role, resolution)`` for a pronoun (or an epithet read as one) whose quotation is at ``at``: the
+    speaker of the sentences before, or the last one before who spoke that it fits."""
+    pronoun = Pronoun(word, at, r.genders)
+    persons = _with_speakers(r, r.found)
+    speaker, role, resolution = from_context(r.found, r.doc, sent_start, persons, r.roles, pronoun,
+                                             subjects=_with_surnames(r, persons))
+    if speaker is None and resolution == "unresolved" and word in ("he", "she", "one"):
+        speaker, role, resolution = nearest_speaker(r.found, r.doc, sent_start, persons, r.roles, r.seen, pronoun)
+    return speaker, role, resolution
 
 
 #: a thing of its own sentence that "it" stands for: "Though the newspaper doesn't cite its source, it stated
@@ -351,12 +361,13 @@ def _through_document(said: str, noun: str) -> bool:
         re.search(rf"\b(?:in|through)\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){{0,2}}{noun}\b", said))
 
 
-def _a_body(r: _Reading, name: str) -> bool:
-    """Whether ``name`` may be a body: an entity of that kind, a name with an organisation word, or one the
-    text gives neither a sex nor a title (the rule-based entities take "Amnesty International" for a person)."""
+def _a_body(r: _Reading, name: str, by_name: bool = False) -> bool:
+    """Whether ``name`` may be a body: an entity of that kind, a name with an organisation word, or (unless
+    ``by_name``) one the text gives neither a sex nor a title (the rule-based entities take "Amnesty
+    International" for a person)."""
     if name in r.orgs.values() or any(t in ORG_WORDS for t in name.lower().split()):
         return True
-    return name not in r.persons.values() or (r.genders.of(name) == "unknown" and name not in r.roles)
+    return not by_name and (name not in r.persons.values() or (r.genders.of(name) == "unknown" and name not in r.roles))
 
 
 def _someone_else(r: _Reading, last: Found, at: int) -> bool:

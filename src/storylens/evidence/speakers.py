@@ -12,7 +12,8 @@ import re
 from typing import Sequence
 
 from ..models import Article
-from ..text.lexicon import CALENDAR_WORDS, DEMONYMS, GAZETTEER, OFFICE_TITLES, ORG_WORDS, TITLES
+from ..text.lexicon import CALENDAR_WORDS, DEMONYMS, FEMALE_WORDS, GAZETTEER, MALE_WORDS, OFFICE_TITLES, ORG_WORDS, \
+    TITLES
 from ..text.segment import ABBREVIATIONS
 from ..text.tfidf import STOPWORDS
 
@@ -268,3 +269,19 @@ def _title_words(toks: list[str]) -> str:
 DESCRIPTORS = frozenset("""comedian comedienne actress actor singer rapper star model host presenter designer
     writer author novelist filmmaker poet artist musician dancer athlete quarterback pitcher slugger boxer swimmer
     golfer""".split())
+
+#: what a story calls a person it has just named, in place of the name: "the Taradise star said", "the Ghanaian
+#: theologian", "the gaming labour activist told GGRAsia", "the 33-year-old added"
+EPITHETS = DESCRIPTORS | frozenset("""superstar legend icon activist campaigner theologian veteran boss mogul tycoon
+    billionaire entrepreneur celebrity hitmaker frontman frontwoman crooner businessman businesswoman""".split())
+_EPITHET = re.compile(r"^(?i:the)\s+(?:[\w'’.-]+\s+){0,3}?(?P<head>[\da-z][\da-z-]*)$")
+
+
+def epithet_pronoun(role: str) -> str | None:
+    """The pronoun an epithet stands like ("she" for "the actress", "he" for "the actor", "one" for "the star",
+    who may be anyone), or None when ``role`` is no epithet ("the spokesman" is someone of their own)."""
+    m = _EPITHET.match(role.strip())
+    head = m.group("head") if m else ""
+    if head not in EPITHETS and not head.endswith("year-old"):
+        return None
+    return "she" if head in FEMALE_WORDS else "he" if head in MALE_WORDS else "one"

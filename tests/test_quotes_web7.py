@@ -1,0 +1,52 @@
+"""Speakers of quotations in web news from many outlets, session 7: an epithet for the person just named ("the
+Taradise star said", "the Ghanaian theologian") (invented text)."""
+
+from __future__ import annotations
+
+from storylens.config import Options
+from storylens.evidence import analyze
+from storylens.evidence.speakers import epithet_pronoun
+from storylens.models import Article
+
+
+def _speakers(*texts: str) -> dict[str, str | None]:
+    arts = [Article(id=f"a{i}", text=t) for i, t in enumerate(texts)]
+    return {q.text: q.speaker for q in analyze(arts, None, Options(use_spacy=False))["quotes"]}
+
+
+def test_an_epithet_is_read_as_a_pronoun_of_its_sex():
+    assert epithet_pronoun("the Footloose star") == "one"
+    assert epithet_pronoun("the 33-year-old") == "one"
+    assert epithet_pronoun("the Oscar-winning actress") == "she"
+    assert epithet_pronoun("the Ghanaian theologian") == "one"
+    assert epithet_pronoun("the spokesman") is None  # someone of their own, found from the roles
+    assert epithet_pronoun("the Vernon Morning Star") is None  # a capitalised head is a name
+
+
+def test_an_epithet_goes_to_the_person_the_sentence_before_names():
+    got = _speakers("The 33-year-old Sandra Pyle described her year to the magazine. When asked about her plans, "
+                    "the Skyfall star said, \"I have done enough of everything for a lifetime.\"")
+    assert got["I have done enough of everything for a lifetime."] == "Sandra Pyle"
+
+
+def test_an_epithet_after_the_last_speaker_goes_on_with_them():
+    got = _speakers("\"We also want a longer annual leave,\" Ms Chao told us on Monday.\n"
+                    "That is more than the law provides.\n"
+                    "\"Many workers are shift workers,\" the gaming labour activist told the agency.",
+                    "Cloee Chao leads the union of gaming staff.")
+    assert got["Many workers are shift workers"] == "Cloee Chao"
+
+
+def test_an_epithet_stays_unresolved_when_two_people_fit():
+    got = _speakers("Kevin Pratt and Daniel Moss met the director of the film on Friday.\n"
+                    "\"We were never told about the cuts,\" the actor said.")
+    assert got["We were never told about the cuts"] is None
+
+
+def test_a_last_word_named_alone_as_a_place_is_no_surname():
+    got = _speakers("Casinos such as Wynn Macau stand near the route.\n"
+                    "\"We also want a longer annual leave,\" Ms Chao told us on Monday.\n"
+                    "Workers in Macau rest one day a week, according to the law.\n"
+                    "\"Many workers are shift workers,\" the gaming labour activist told the agency.",
+                    "Cloee Chao leads the union of gaming staff in Macau.")
+    assert got["Many workers are shift workers"] == "Cloee Chao"
