@@ -2,7 +2,9 @@
 
 One registry for benchmarks/evidence_eval.py, evidence_errors.py and the scripts that import them. A new set is
 one entry in SOURCES (its source file under ../shared/data), one in NAMED (the table's order) and, if it may be
-inspected item by item, one in DEVELOPMENT; blind sets (fresh, fresh2) are never in DEVELOPMENT.
+inspected item by item, one in DEVELOPMENT; blind sets (fresh, fresh2) are never in DEVELOPMENT. webdev3
+(English SemEval, a development set) is read through benchmarks/semeval_material.py, which refuses fresh2's
+articles and every article linked to them.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from pathlib import Path
 
 import evidence_fresh
 import evidence_fresh2
+import semeval_material
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_DIR = ROOT / "benchmarks" / "evidence_gold"
@@ -19,9 +22,11 @@ DATA = ROOT.parent / "shared" / "data"
 HALVES = ("dev", "blind")
 SOURCES = {"dev": "duc2007_main_pyr23.jsonl", "blind": "duc2007_main_pyr23.jsonl", "fresh": evidence_fresh.DATA.name,
            "webdev": evidence_fresh.DATA.name, "webdev2": evidence_fresh.DATA.name,
-           "fresh2": evidence_fresh2.DATA.name}
-NAMED = ("dev", "blind", "fresh", "webdev", "webdev2", "fresh2")  # the halves, in the order the table shows them
-DEVELOPMENT = ("dev", "webdev", "webdev2")  # the halves that may be inspected item by item (evidence_errors.py)
+           "fresh2": evidence_fresh2.DATA.name, "webdev3": semeval_material.DATA.name}
+# the halves, in the order the table shows them
+NAMED = ("dev", "blind", "fresh", "webdev", "webdev2", "fresh2", "webdev3")
+# the halves that may be inspected item by item (evidence_errors.py)
+DEVELOPMENT = ("dev", "webdev", "webdev2", "webdev3")
 
 def load_gold(half: str) -> dict:
     return json.loads((GOLD_DIR / f"{half}.json").read_text(encoding="utf-8"))
@@ -31,6 +36,8 @@ def load_clusters(half: str) -> dict[str, dict]:
     """The half's source records by id: DUC clusters, ECB+ documents for the web sets, or the original English
     SemEval articles for fresh2."""
     path = DATA / SOURCES[half]
+    if half == "webdev3":  # SemEval English outside fresh2 and its links: only what semeval_material gives
+        return semeval_material.safe_articles()
     if SOURCES[half] == evidence_fresh.DATA.name:
         return evidence_fresh.load_records(path)
     if SOURCES[half] == evidence_fresh2.DATA.name:

@@ -59,7 +59,9 @@ def build_all(notes_dir: Path, safe: dict[str, dict]) -> dict:
     """webdev3.json from notes files named STORY.txt (``evidence_webdev.build_gold``), in the draw's order;
     a story's notes must annotate both its articles; stories without notes are left out. The stories are
     SemEval ones (``source``: the articles file, read by the scorer as fresh2's are)."""
-    gold = evidence_webdev.build_gold(notes_dir, safe, select(safe), SEED)
+    draw = {part: [{**pick, "topic": None} for pick in picks] for part, picks in select(safe).items()
+            if part in ("set", "reserve")}  # webdev's builder reads an ECB+ topic: SemEval has none
+    gold = evidence_webdev.build_gold(notes_dir, safe, draw, SEED)
     for story in gold["stories"]:
         del story["topic"]
         story["source"] = semeval_material.DATA.name
