@@ -50,3 +50,16 @@ def test_a_last_word_named_alone_as_a_place_is_no_surname():
                     "\"Many workers are shift workers,\" the gaming labour activist told the agency.",
                     "Cloee Chao leads the union of gaming staff in Macau.")
     assert got["Many workers are shift workers"] == "Cloee Chao"
+
+
+def test_a_straight_mark_after_a_stop_or_comma_never_opens_a_quotation():
+    from storylens.evidence.quote_spans import quote_spans
+    line = ("Head of the agency Doni Monardo has urged other basic needs for evacuees,\" he was quoted as saying. "
+            "The floods have disrupted transport. \"We are hoping the waters recede,\" an official said.")
+    assert [line[s:e] for s, e in quote_spans(line)] == ["We are hoping the waters recede,"]
+
+
+def test_a_curly_quotation_closed_by_a_straight_mark_after_its_stop():
+    from storylens.evidence.quote_spans import quote_spans
+    line = "He said flavors would be taken off the market \u201cfor a period of time.\" The rest was vague."
+    assert [line[s:e] for s, e in quote_spans(line)] == ["for a period of time."]

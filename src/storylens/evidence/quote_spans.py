@@ -19,9 +19,12 @@ ADVERB = r"(?:(?!(?:family|assembly|ally|rally|supply|belly|bully)\s)[a-z]+ly\s+
 OPENING_MARKS = "\u201c\u2018\"'`\u00ab\u201e\u00bb\u2039\u203a\u300c\u300e"
 
 _SPAN_PATTERNS = (
-    re.compile(r"\u201c([^\u201c\u201d]+)(?:\u201d|$)"),  # \u201ccurly\u201d
-    # "straight", or closed with a curly mark ("They thought he had a gun, \u201d she said)
-    re.compile(r"(?<![\w])\"((?:[^\"\u201d']|'(?!'))+)(?:[\"\u201d]|''(?![\w])|$)"),  # or with '': "Scrubs,''"
+    # \u201ccurly\u201d, or closed with a straight mark after its stop (\u201cfor a period of time.")
+    re.compile(r"\u201c([^\u201c\u201d]+?)(?:\u201d|(?<=[.,!?])\"(?!\w)|$)"),
+    # "straight", or closed with a curly mark ("They thought he had a gun, \u201d she said); a mark right after a
+    # stop or a comma closes a quotation, never opens one (its opening mark lost: '... for evacuees," he was
+    # quoted as saying. The flash floods ..."' is no quotation)
+    re.compile(r"(?<![\w.,!?;])\"((?:[^\"\u201d']|'(?!'))+)(?:[\"\u201d]|''(?![\w])|$)"),  # or '': "Scrubs,''"
     re.compile(r"``(.+?)(?:''|$)"),  # wire copy: ``quoted''
     # wire copy that opens with two apostrophes: ''You can never be too safe,'' said Linda Batz
     re.compile(r"(?:^|(?<=[\s(\[\u2014-]))''(?=[^\s'])(.+?)(?:''(?![\w])|$)"),
