@@ -41,9 +41,24 @@ def test_the_draw_is_whole_safe_stories_the_ones_in_fresh2s_band_first(webdev3, 
     assert mod.select(safe) == draw  # seeded: the same draw again
 
 
+def test_the_single_articles_are_safe_in_no_story_and_in_their_band(webdev3, bench_script):
+    mod, _, safe, draw = webdev3
+    singles = draw["singles"] + draw["singles_reserve"]
+    fresh2 = bench_script("evidence_fresh2")
+    hidden = mod.semeval_material.hidden_articles(fresh2.load_records())
+    ids = [p["docs"][0] for p in singles]
+    assert all(p["docs"] == [p["event"]] for p in singles) and len(draw["singles"]) == mod.N_SINGLES
+    in_story = {i for p in draw["set"] + draw["reserve"] for i in p["docs"]}
+    assert len(ids) == len(set(ids)) and set(ids) <= set(safe) and not set(ids) & (hidden | in_story)
+    lo, hi = mod.SINGLE_WORDS
+    assert all(lo <= len(mod.evidence_fresh.cleaned(safe[i]).text.split()) <= hi for i in ids)
+    assert sorted(ids) == [i for i in sorted(safe) if i not in in_story
+                           and lo <= len(mod.evidence_fresh.cleaned(safe[i]).text.split()) <= hi]
+
+
 def test_the_gold_is_the_draw_taken_whole_in_order(webdev3):
-    _, gold, _, draw = webdev3
-    picks = (draw["set"] + draw["reserve"])[:len(gold["stories"])]
+    mod, gold, _, draw = webdev3
+    picks = mod.picks(draw)[:len(gold["stories"])]
     assert [s["id"] for s in gold["stories"]] == [p["event"] for p in picks]
     assert all([d["doc_id"] for d in s["docs"]] == p["docs"] for s, p in zip(gold["stories"], picks))
     assert len(gold["stories"]) >= 21 and all(s["source"] == "semeval8_train_articles.jsonl" for s in gold["stories"])
