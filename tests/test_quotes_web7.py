@@ -63,3 +63,13 @@ def test_a_curly_quotation_closed_by_a_straight_mark_after_its_stop():
     from storylens.evidence.quote_spans import quote_spans
     line = "He said flavors would be taken off the market \u201cfor a period of time.\" The rest was vague."
     assert [line[s:e] for s, e in quote_spans(line)] == ["for a period of time."]
+
+
+def test_a_mark_after_a_stop_before_a_capital_opens_the_next_quotation():
+    from storylens.evidence.quote_spans import quote_spans
+    cut = "\"As you probably know, the plot points are writes. \"When my team and I flew down, we met nobody."
+    assert [cut[s:e] for s, e in quote_spans(cut)] == ["As you probably know, the plot points are writes. ",
+                                                        "When my team and I flew down, we met nobody."]
+    # the ECB+ texts set a closing mark off by a space, before its attribution: that mark still closes
+    ecb = "\"I am so excited to be hosting for the second time. \"DeGeneres said in a statement."
+    assert [ecb[s:e] for s, e in quote_spans(ecb)] == ["I am so excited to be hosting for the second time. "]

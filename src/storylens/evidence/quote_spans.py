@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..text.lexicon import SPEECH_VERBS
 from ..text.segment import ABBREVIATIONS
 
 #: an adverb between a speaker and the verb ("Lavrov simply said"): a lower-case word in -ly that is no noun
@@ -21,10 +22,6 @@ OPENING_MARKS = "\u201c\u2018\"'`\u00ab\u201e\u00bb\u2039\u203a\u300c\u300e"
 _SPAN_PATTERNS = (
     # \u201ccurly\u201d, or closed with a straight mark after its stop (\u201cfor a period of time.")
     re.compile(r"\u201c([^\u201c\u201d]+?)(?:\u201d|(?<=[.,!?])\"(?!\w)|$)"),
-    # "straight", or closed with a curly mark ("They thought he had a gun, \u201d she said); a mark right after a
-    # stop or a comma closes a quotation, never opens one (its opening mark lost: '... for evacuees," he was
-    # quoted as saying. The flash floods ..."' is no quotation)
-    re.compile(r"(?<![\w.,!?;])\"((?:[^\"\u201d']|'(?!'))+)(?:[\"\u201d]|''(?![\w])|$)"),  # or '': "Scrubs,''"
     re.compile(r"``(.+?)(?:''|$)"),  # wire copy: ``quoted''
     # wire copy that opens with two apostrophes: ''You can never be too safe,'' said Linda Batz
     re.compile(r"(?:^|(?<=[\s(\[\u2014-]))''(?=[^\s'])(.+?)(?:''(?![\w])|$)"),
@@ -32,6 +29,11 @@ _SPAN_PATTERNS = (
     re.compile(r"(?:^|(?<=[\s(\[\u2014]))\u2018(?=\s?[A-Z])(.+?[,.!?])\s?\u2019(?![\w])"),
     re.compile(r"(?:^|(?<=[\s(\[\u2014]))'(?=[A-Z])([^']+?[,.!?])'(?![\w'])"),
 )
+# "straight" quotations (read by _straight_spans): where one may open, where the next mark is, and the attribution
+# that may follow a closing mark set off by a space (the ECB+ texts write '... second time, "DeGeneres said')
+_STRAIGHT_OPEN = re.compile(r"(?<![\w.,!?;])\"")
+_NEXT_MARK = re.compile(r"[\"\u201d]|''")
+_ATTRIBUTION_AFTER = re.compile(rf"[^\W\d][^.!?\"\u201c\u201d]{{0,60}}?\b(?:{SPEECH_VERBS})\b")
 _SPACE = r"[\s\u00a0\u202f]*"  # French sets its guillemets off with a (thin) no-break space
 # the marks of the other supported languages: « ... » (French, Italian, Spanish), „ ... “ and „ ... ” (German),
 # » ... « (German alternate), ‹ ... › and › ... ‹, 「 ... 」 and 『 ... 』 (Chinese, Japanese)
@@ -76,12 +78,41 @@ def _patterns(line: str) -> list[re.Pattern]:
 def quote_spans(line: str) -> list[tuple[int, int]]:
     """``(start, end)`` of the inside of each quotation in one paragraph (a quotation nested inside another
     is part of it, not a quotation of its own)."""
-    spans = sorted({(m.start(1), m.end(1)) for pat in _patterns(line) for m in pat.finditer(line)})
+    spans = sorted({(m.start(1), m.end(1)) for pat in _patterns(line) for m in pat.finditer(line)} |
+                   set(_straight_spans(line)))
     out: list[tuple[int, int]] = []
     for s, e in spans:
         if out and s < out[-1][1] and e <= out[-1][1] + 2 and _nested_pattern(line, s):
             continue
         out.append((s, e))
+    return out
+
+
+def _straight_spans(line: str) -> list[tuple[int, int]]:
+    """The insides of the "straight" quotations of ``line``, closed by a straight or curly mark or by ``''``.
+
+    A mark right after a stop or a comma closes a quotation and never opens one (its opening mark was lost at a
+    cut of the page: '... for evacuees," he was quoted as saying. The flash floods'). A mark after a stop and a
+    space, before a capital, opens the next quotation unless an attribution follows it: the one before lost its
+    closing mark ('"As you probably know, ... are writes. "When my team and I flew ...').  A quotation left open
+    runs to the end."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while (m := _STRAIGHT_OPEN.search(line, i)) is not None:
+        start = m.end()
+        c = _NEXT_MARK.search(line, start)
+        if c is None:
+            end = resume = len(line)
+        elif c.group(0) == "''" and re.match(r"\w", line[c.end():c.end() + 1]):
+            end = resume = start  # no quotation opens here
+        elif c.group(0) == '"' and re.search(r"[.!?]\s$", line[max(0, c.start() - 2):c.start()]) and \
+                line[c.end():c.end() + 1].isupper() and not _ATTRIBUTION_AFTER.match(line, c.end()):
+            end = resume = c.start()
+        else:
+            end, resume = c.start(), c.end()
+        if end > start:
+            out.append((start, end))
+        i = max(resume, m.end())
     return out
 
 
