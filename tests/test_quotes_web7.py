@@ -73,3 +73,23 @@ def test_a_mark_after_a_stop_before_a_capital_opens_the_next_quotation():
     # the ECB+ texts set a closing mark off by a space, before its attribution: that mark still closes
     ecb = "\"I am so excited to be hosting for the second time. \"DeGeneres said in a statement."
     assert [ecb[s:e] for s, e in quote_spans(ecb)] == ["I am so excited to be hosting for the second time. "]
+
+
+def _names(text: str) -> dict[str, str]:
+    from storylens.evidence.entities import recognise
+    return {e.name: e.label for e in recognise([Article(id="a", text=text)], False)[0]}
+
+
+def test_a_headline_ending_in_the_name_the_body_opens_with_is_one_name():
+    names = _names("Return to form near, insists Joe Root Joe Root believes he is close to his best form.")
+    assert names.get("Joe Root") == "PERSON" and "Joe Root Joe Root" not in names
+
+
+def test_page_furniture_is_no_part_of_a_name():
+    names = _names("The column ran on Monday. Advertisement Do we need a government? Related Mary Stone spoke.")
+    assert "Advertisement Do" not in names and "Related Mary Stone" not in names and "Mary Stone" in names
+
+
+def test_a_place_before_its_office_is_no_person():
+    names = _names("The former Uttar Pradesh chief minister also said persons in office should not forget it.")
+    assert names.get("Uttar Pradesh") != "PERSON"

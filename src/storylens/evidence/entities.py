@@ -51,6 +51,8 @@ _THING_WORDS = frozenset("""award awards medal medals prize prizes trophy cup ch
 # the patterns the rules read for every capitalised run, compiled once
 _MEDIUM_AFTER = re.compile(r"^\s+(?:tabloid|newspaper|daily|weekly|magazine|agency|television|channel|radio|website|"
                            r"broadcaster|network)\b")
+_OFFICE_AFTER = re.compile(r"^\s+(?:chief\s+|deputy\s+|former\s+)?(?:minister|government|governor|police|officials?|"
+                           r"authorities|administration|province|district)\b")
 _WORD_BEFORE = re.compile(r"[\w'’-]+")
 _NAME_WORD = re.compile(r"^(?:[A-Z](?:['’][A-Z])?[a-z][\w'’]*(?:-[A-Z][\w'’]*)?|al-[A-Z]\w*|el-[A-Z]\w*|de|da|di|van|"
                         r"von|der|den|ter|dos|bin|ibn|du|del|Abu|Abdel|Al)$")  # "O'Connor", "D'Angelo" too
@@ -81,6 +83,8 @@ def _classify(tokens: list[str], before: str, after: str) -> str | None:
         return "PLACE"
     if _MEDIUM_AFTER.match(after):
         return "ORG"
+    if _OFFICE_AFTER.match(after):
+        return None  # a place or body before its office: "the Uttar Pradesh chief minister"
     prev = _WORD_BEFORE.findall(before[-40:].lower())
     if prev and prev[-1] in TITLES:
         return "PERSON"
@@ -122,9 +126,26 @@ def _runs(text: str) -> Iterable[tuple[int, int, list[str]]]:
             yield from _trim(start, toks)
 
 
+#: the words of a web page's furniture, and the participles that name a work, that open or close a run
+#: glued to a name ("Advertisement Do", "Titled Christus Vivit"): no part of it
+_FURNITURE = frozenset("""advertisement advertising related photo photos image caption video watch listen read
+    credit sponsored titled entitled dubbed""".split())
+
+
 def _trim(start: int, toks: list[str]) -> Iterable[tuple[int, int, list[str]]]:
     if len([t for t in toks if t.lower() not in _NAME_PARTICLES]) > 7:
         return  # a credit line or a headline in title case, not a name
+    half = len(toks) // 2
+    if len(toks) >= 4 and len(toks) % 2 == 0 and toks[:half] == toks[half:]:
+        # a headline that ends in the name the text opens with: "... insists Joe Root Joe Root believes"
+        yield from _trim(start, toks[:half])
+        yield from _trim(start + len(" ".join(toks[:half])) + 1, toks[half:])
+        return
+    while toks and toks[0].lower() in _FURNITURE:
+        start += len(toks[0]) + 1
+        toks = toks[1:]
+    while toks and toks[-1].lower() in _FURNITURE:
+        toks = toks[:-1]
     for i in range(len(toks) - 2, 0, -1):
         if toks[i].lower().rstrip(".") in TITLES and toks[i + 1][:1].isupper() and \
                 len([t for t in toks[i + 1:] if t.lower() not in _NAME_PARTICLES]) <= 3:
