@@ -93,3 +93,28 @@ def test_page_furniture_is_no_part_of_a_name():
 def test_a_place_before_its_office_is_no_person():
     names = _names("The former Uttar Pradesh chief minister also said persons in office should not forget it.")
     assert names.get("Uttar Pradesh") != "PERSON"
+
+
+def test_words_that_are_no_speakers():
+    from storylens.evidence.speakers import can_speak
+    for word in ("Another", "I\u2019m", "Democrat", "Titled Christus Vivit", "Homelessness", "Someone"):
+        assert not can_speak(word), word
+    assert can_speak("Mike Cooperman") and can_speak("O'Donnell") and can_speak("Clement")
+
+
+def test_another_resident_is_nobody_named():
+    got = _speakers("One resident said: \"We heard lots of fireworks going off that night.\"\n"
+                    "Another added: \"We came out of the house and could see the lady lying in the road.\"")
+    assert got["We came out of the house and could see the lady lying in the road."] is None
+
+
+def test_a_given_name_alone_is_the_one_person_named_in_full_with_it():
+    got = _speakers("The fishing trail started because Jason Townsend saw a need. Father and keen angler, Jason "
+                    "wanted to share his passion. \"I started this because we have no fishing club here,\" Jason said.")
+    assert got["I started this because we have no fishing club here"] == "Jason Townsend"
+
+
+def test_a_one_word_name_and_a_relative_clause_without_a_comma():
+    got = _speakers("\"I will not resort to cheap controversy for popularity,\" said Afieq who had released a "
+                    "new single.")
+    assert got["I will not resort to cheap controversy for popularity"] == "Afieq"

@@ -159,7 +159,7 @@ def _speaker_for(r: _Reading, np: str, sent_start: int, at: int) -> tuple[str | 
         return surname, r.roles.get(surname, ""), "named", ""
     speaker, role, resolution = resolve_speaker(np, r.persons, r.roles)
     if speaker is not None:
-        return _full_name(r, speaker), role, resolution, ""
+        return _full_name(r, _the_one_given_name(r, speaker)), role, resolution, ""
     role = clean_role(np)
     speaker = document_author(role, r.doc, at, r.persons, r.orgs, r.roles, r.seen)
     if speaker is None and role.lower().startswith(("the ", "her ", "his ", "their ")):
@@ -416,6 +416,15 @@ def _the_one_surname(r: _Reading, np: str) -> str | None:
         return None
     cands = [p for p in r.seen.people(r.persons) if len(p.split()) > 1 and p.split()[-1] == np.strip()]
     return cands[0] if len(cands) == 1 else None
+
+
+def _the_one_given_name(r: _Reading, name: str) -> str:
+    """A given name alone ("Jason wanted to share his passion") that opens the full name of one person this
+    article names ("Jason Townsend"): that person; else ``name``."""
+    if " " in name or name in r.persons or name in r.orgs:
+        return name
+    cands = [p for p in r.seen.people(r.persons) if len(untitled(p).split()) > 1 and untitled(p).split()[0] == name]
+    return cands[0] if len(cands) == 1 else name
 
 
 def _full_name(r: _Reading, speaker: str) -> str:

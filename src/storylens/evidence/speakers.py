@@ -32,7 +32,7 @@ def split_name_role(np: str) -> tuple[str, str]:
     if m:
         return m.group(1), re.sub(r",?\s*who gave.*$", "", np).strip()
     # a name and a relative clause with no comma: "said Veronica Vallejos who handed in a letter"
-    np = re.sub(r"^((?:[A-Z][\w'’.-]*\s+){1,4}?[A-Z][\w'’-]*)\s+(?:who|whose)\s+[a-z].*$", r"\1", np)
+    np = re.sub(r"^((?:[A-Z][\w'’.-]*\s+){0,4}?[A-Z][\w'’-]*)\s+(?:who|whose)\s+[a-z].*$", r"\1", np)
     parts = [p.strip() for p in re.split(r",\s*", np) if p.strip()]
     for i, part in enumerate(parts):
         if i and _DONE_BY.match(part):
@@ -135,7 +135,13 @@ _OBJECT_OF = frozenset("for of to by with from against representing behalf".spli
 _NOT_SPEAKERS = frozenset("""instead meanwhile however also still later then now here there today yesterday
     tomorrow tonight earlier again once often never always yet even only officials authorities police witnesses
     investigators residents experts sources prosecutors firefighters officers doctors critics environmentalists
-    activists protesters protestors neighbors neighbours analysts observers organizers organisers""".split())
+    activists protesters protestors neighbors neighbours analysts observers organizers organisers another
+    someone somebody anyone everyone everybody others many several none nobody democrat republican""".split())
+#: a word that opens a title of a work, not a name ("Titled Christus Vivit, it urged ..."); a contraction
+#: ("I’m so old"); an abstract noun ("Homelessness is ...")
+_NOT_NAME_FIRST = frozenset("titled entitled dubbed called named".split())
+_CONTRACTION = re.compile(r"['’](?:m|re|ve|ll|d)$", re.IGNORECASE)
+_ABSTRACT = re.compile(r"(?:ness|tion|sion|ism)$")
 
 
 def can_speak(name: str) -> bool:
@@ -149,7 +155,10 @@ def can_speak(name: str) -> bool:
     low = " ".join(toks)
     if low in CALENDAR_WORDS or low in GAZETTEER:
         return False
-    return not (len(toks) == 1 and (toks[0] in _NOT_SPEAKERS or toks[0] in STOPWORDS or toks[0].endswith("ly")))
+    if toks[0] in _NOT_NAME_FIRST or any(_CONTRACTION.search(t) for t in toks):
+        return False
+    return not (len(toks) == 1 and (toks[0] in _NOT_SPEAKERS or toks[0] in STOPWORDS or toks[0].endswith("ly")
+                                    or _ABSTRACT.search(toks[0])))
 
 
 def resolve_speaker(np: str, persons: dict[str, str], roles: dict[str, str]) -> tuple[str | None, str, str]:
