@@ -118,3 +118,19 @@ def test_a_one_word_name_and_a_relative_clause_without_a_comma():
     got = _speakers("\"I will not resort to cheap controversy for popularity,\" said Afieq who had released a "
                     "new single.")
     assert got["I will not resort to cheap controversy for popularity"] == "Afieq"
+
+
+def test_said_then_the_speaker_and_a_colon_inside_the_sentence():
+    got = _speakers("Many assumed Paul Wexler wanted a fight. Not true, said Mr Wexler: \"we acted to stop a fight.\"")
+    assert got["we acted to stop a fight."] == "Paul Wexler"
+
+
+def test_with_a_name_and_a_participle_of_saying():
+    got = _speakers("Anna Lagae runs the group. There is no quota, with Lagae stressing that \"every mask does "
+                    "count.\"")
+    assert got["every mask does count."] == "Anna Lagae"
+
+
+def test_as_a_name_put_it():
+    got = _speakers("Marco Velli will sing on Sunday. As Velli put it, \"It is an occasion to pray together.\"")
+    assert got["It is an occasion to pray together."] == "Marco Velli"

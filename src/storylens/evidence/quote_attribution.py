@@ -51,6 +51,14 @@ _QUOTED_BEFORE = re.compile(r"\bquoted\s+(?P<np>[^\u201c\u201d\"]{2,140}?),?\s+a
 # "Joe Sims agreed: ``...''": a name, one verb and a colon introduce the quotation
 _COLON_INTRO = re.compile(r"(?:^|[.;!?]\s+|^\W*(?:But|And|So)\s+)(?P<np>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)"
                           r"\s+(?:[a-z]+ly\s+)?[a-z]{3,}(?:ed|es)\s*:\s*$")
+_NAME = r"(?P<np>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)"
+# the verb, then its speaker and a colon, inside the sentence: "Not true, said Mr Trump: ``we took action ...''"
+_SAID_NAME_COLON = re.compile(rf"(?:^|[,;]\s*)(?:said|says|added|adds|wrote|writes|replied)\s+{_NAME}\s*:\s*$")
+# "..., with Lagae stressing that ``every mask does count''": the one the participle's "with" names
+_WITH_SAYING = re.compile(rf"\bwith\s+{_NAME}\s+(?:saying|stressing|adding|noting|insisting|warning|arguing|"
+                          r"explaining|claiming)\b[^,;\u201c\u201d\"]{0,40}$")
+# "As Bocelli put it, ``...''"
+_PUT_IT = re.compile(rf"\b[Aa]s\s+{_NAME}\s+(?:once\s+|has\s+|had\s+)?(?:put|puts)\s+it\b[^\u201c\u201d\"]{{0,30}}$")
 # "According to Amnesty International, ...": the source of what the sentence reports
 _ACCORDING_BEFORE = re.compile(r"^\W*(?:But\s+|And\s+)?[Aa]ccording\s+to\s+(?P<np>[^,\u201c\u201d\"]{2,80}),")
 # a title's period does not end the source: "according to Troy police Lt. Gerry Scherlinck."
@@ -196,7 +204,8 @@ def phrase_before(left: str, verbs: Verbs = ENGLISH, right: str = "", reach: int
     if (part := _PARTICIPLE.search(left)) and (np := participle_subject(left[:part.start()])):
         return np  # "..., but LaSalle refused to comply, saying officers ``would need to kill'' him"
     inverted = _INVERTED.match(left) or _QUOTED_BEFORE.search(left) or _COLON_INTRO.search(left) or \
-        _ACCORDING_BEFORE.match(left)
+        _ACCORDING_BEFORE.match(left) or _SAID_NAME_COLON.search(left) or _WITH_SAYING.search(left) or \
+        _PUT_IT.search(left)
     if inverted:  # "Said Evans: ``We want to get this case resolved.''"
         return inverted.group("np")
     aside = _PRONOUN_ASIDE.search(left)
