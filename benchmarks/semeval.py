@@ -40,6 +40,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import AbstractSet
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -156,7 +157,7 @@ def dev_errors(pairs: list[dict], path: Path, verbose: bool) -> int:
     """One line per cross-lingual pair of the dev half: TP/FN/FP/TN and what the decision read."""
     from storylens.stories.archive import pair_scores
     from storylens.stories.clusterer import ClusterOptions
-    from storylens.stories.crosslingual import LeadEmbedder, crosslingual_pairs, guard_year, lead, lead_numbers
+    from storylens.stories.crosslingual import LeadEmbedder, crosslingual_pairs, guard_year, lead_numbers
 
     arts = read_as_cli(path)
     idx = {a.id: i for i, a in enumerate(arts)}
@@ -170,6 +171,7 @@ def dev_errors(pairs: list[dict], path: Path, verbose: bool) -> int:
     cand = crosslingual_pairs(arts, ClusterOptions())
     lexical = pair_scores(arts, [(p["id1"], p["id2"]) for p in dev])
     same = decisions(dev, story)
+    safe = english_safe() if verbose else frozenset()
     for p, lex in sorted(zip(dev, lexical), key=lambda t: (t[0]["same_story"], t[0]["overall"], t[0]["pair_id"])):
         i, j = idx[p["id1"]], idx[p["id2"]]
         a, b = arts[i], arts[j]
@@ -180,8 +182,26 @@ def dev_errors(pairs: list[dict], path: Path, verbose: bool) -> int:
               f"cand={f'{cand[key]:.3f}' if key in cand else '-'} lex={lex:.3f} "
               f"years={guard_year(a)},{guard_year(b)} numbers={sorted(lead_numbers(a))},{sorted(lead_numbers(b))}")
         if verbose and tag in ("FN", "FP"):
-            print(f"    {lead(a)[:300]}\n    {lead(b)[:300]}")
+            print(f"    {readable(a, safe)}\n    {readable(b, safe)}")
     return 0
+
+
+def readable(article: Article, safe: AbstractSet[str]) -> str:
+    """An article's lead for ``--errors -v``; an English one only if :mod:`semeval_material` lets tuning read
+    it (fresh2's articles and every article linked to them stay unread)."""
+    from storylens.stories.crosslingual import lead
+
+    if article.lang == "en" and article.id not in safe:
+        return "(English lead not shown: semeval_material refuses this article)"
+    return lead(article)[:300]
+
+
+def english_safe() -> frozenset[str]:
+    """The ids of the English SemEval articles tuning may read (:func:`semeval_material.safe_articles`)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import semeval_material
+
+    return frozenset(semeval_material.safe_articles())
 
 
 def language_id(data: Path) -> None:
