@@ -146,3 +146,15 @@ def test_the_history_endings_of_turkish_and_chinese_and_eastern_digits():
     assert latest_year(Article("x", "1900万人受灾，2019年的洪水", lang="zh")) == 2019  # 1900万 is a number
     assert latest_year(Article("x", "منذ عام ٢٠١١ وفي ٢٠٢٠ قال", lang="ar")) == 2020
     assert latest_year(Article("x", "Seit 2015 im Amt.", lang="en")) == 2015  # English reads its own words only
+
+
+def test_countries_are_found_by_their_names_in_each_language():
+    from storylens.text.lang_tools import territories
+
+    assert territories("Hilfe aus Russland für Italien und Saudi-Arabien; Russlands Ärzte", "de") == [
+        ("Russland", "RU"), ("Italien", "IT"), ("Saudi-Arabien", "SA"), ("Russland", "RU")]
+    assert territories("Italy and the United States", "en") == [("Italy", "IT"), ("United States", "US")]
+    assert territories("L'Italie et la Russie", "fr") == [("Italie", "IT"), ("Russie", "RU")]
+    assert territories("中国和美国", "zh") == [("中国", "CN"), ("美国", "US")]
+    assert territories("Italy, Italia", None) == [("Italy", "IT")]  # no language: English names only
+    assert territories("Mayor Chadwick of Italyville", "en") == []  # whole words only ("Chad", "Italy")

@@ -43,7 +43,7 @@ from .._optional import require
 from ..models import Article
 from ..text.lexicon import YEAR_FIRST, YEAR_LAST
 from ..text.numbers import find_quantities
-from ..text.lang_tools import sentences_for, strip_notices, tools_for
+from ..text.lang_tools import sentences_for, strip_notices, territories, tools_for
 from ..text.tfidf import STOPWORDS
 from .options import ClusterOptions
 from .features import latest_year
@@ -101,17 +101,22 @@ _WORDS = re.compile(r"[^\W\d_][^\W_]*(?:['\u2019-][^\W_]+)*")
 def name_tokens(article: Article) -> frozenset[str]:
     """The words of an article written the same way in every language that writes them: capitalised
     words of three letters or more (names, and in German every noun) that are not a stopword of the
-    article's language or of English, a final 's dropped; a site notice's words are not read."""
+    article's language or of English, a final 's dropped; a site notice's words are not read.  A country
+    or territory, which each language names in its own way, is its ISO code instead ("Italien" and
+    "Italy" are both ``@IT``: :func:`~storylens.text.lang_tools.territories`)."""
     tools = tools_for(article.lang) if article.lang else None
     stop = tools.stopwords if tools is not None else frozenset()
+    text = (article.title + "\n" if article.title else "") + _without_notice(article)
     out = set()
-    for m in _WORDS.finditer((article.title + "\n" if article.title else "") + _without_notice(article)):
+    for m in _WORDS.finditer(text):
         w = m.group(0)
         if w.endswith(("'s", "\u2019s")):
             w = w[:-2]
         if len(w) >= 3 and w[0].isupper() and w.lower() not in STOPWORDS and w.lower() not in stop:
             out.add(w)
-    return frozenset(out)
+    places = territories(text, article.lang)
+    out.difference_update(w for name, _ in places for w in name.split())
+    return frozenset(out | {"@" + code for _, code in places})
 
 
 class NameOverlap:

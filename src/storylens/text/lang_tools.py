@@ -14,6 +14,11 @@ and Chinese, written without spaces, is read as overlapping pairs of Han charact
 dictionary-free indexing unit), with the ``stop-words`` Chinese list dropped from single characters.
 Sentences end at ``. ! ? ; …`` followed by a space or at the full-width ``。！？；`` and the Arabic ``؟``.
 
+Countries and territories are named differently in each language ("Italien", "Italy", "Włochy"):
+:func:`territories` finds them by the Unicode CLDR's names (through ``babel``, which trafilatura's URL
+library ``courlan`` already installs: no data of our own, no download) in the text's language and in
+English, each with its ISO 3166 code, so two languages' reports of one country meet.
+
 Site notices (cookie consent, sign-up and subscription prompts, ad-blocker requests) open many scraped
 articles in every language; :func:`strip_notices` drops the sentences that carry one (:data:`NOTICES`:
 phrases a notice uses and a news sentence seldom does), so a lead says what the article says.
@@ -29,7 +34,7 @@ from .segment import split_sentences
 from .tfidf import content_terms
 
 __all__ = ["HISTORY_AFTER", "HISTORY_WORDS", "LANGUAGES", "LanguageTools", "NOTICES", "content_terms_for",
-           "mask_history_years", "notice_phrases", "sentences_for", "strip_notices", "tools_for"]
+           "mask_history_years", "notice_phrases", "sentences_for", "strip_notices", "territories", "tools_for"]
 
 # ISO 639-1 code -> Snowball stemmer and stop-words list names (None: English tools, or none)
 LANGUAGES: dict[str, tuple[str | None, str | None]] = {
@@ -200,3 +205,33 @@ def mask_history_years(text: str, lang: str | None) -> str:
         text = pattern.sub(lambda m: m.group(0)[:m.start(1) - m.start()] + "####" + m.group(0)[m.end(1) - m.start():],
                            text)
     return text
+
+
+_QUALIFIED = re.compile(r" \(|\)| - | SAR ")
+
+
+@lru_cache(maxsize=None)
+def _territory_table(lang: str) -> tuple[re.Pattern, dict[str, str]]:
+    """The pattern of the CLDR country and territory names of ``lang`` and of English, and name -> code."""
+    from babel import Locale
+
+    names: dict[str, str] = {}
+    for code_lang in dict.fromkeys((lang, "en")):
+        for code, name in Locale.parse(code_lang).territories.items():
+            if len(code) == 2 and code.isalpha() and code != "ZZ":  # not the regions ("150") nor "Unknown"
+                # and the short names inside a qualified one: "Myanmar (Burma)", "Hong Kong SAR China"
+                for alias in (name, *_QUALIFIED.split(name)):
+                    if alias.strip():
+                        names.setdefault(alias.strip(), code)
+    alt = "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
+    # Chinese writes no space around a name; elsewhere a whole word, a genitive s allowed ("Italiens")
+    edge = ("", "") if lang == "zh" else (r"(?<!\w)", r"(?:s|['\u2019]s)?(?!\w)")
+    return re.compile(f"{edge[0]}({alt}){edge[1]}"), names
+
+
+def territories(text: str, lang: str | None) -> list[tuple[str, str]]:
+    """``(name as written, ISO 3166 code)`` of each country or territory that ``text`` names, by the CLDR names
+    of its language (one of :data:`LANGUAGES`; English for another or None) and of English:
+    "Italien" and "Italy" are both ``IT``, "Saudi-Arabien" ``SA``, "Russlands" ``RU``."""
+    pattern, names = _territory_table(lang if lang in LANGUAGES else "en")
+    return [(m.group(1), names[m.group(1)]) for m in pattern.finditer(text)]
