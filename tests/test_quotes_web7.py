@@ -134,3 +134,14 @@ def test_with_a_name_and_a_participle_of_saying():
 def test_as_a_name_put_it():
     got = _speakers("Marco Velli will sing on Sunday. As Velli put it, \"It is an occasion to pray together.\"")
     assert got["It is an occasion to pray together."] == "Marco Velli"
+
+
+def test_one_person_read_several_ways_is_one_candidate():
+    from storylens.evidence.speaker_context import one_person
+    assert one_person(["Apostle Opoku Onyinah", "Opoku Onyinah", "Apostle Opoku Onyinah Advise Christians"]) == \
+        ["Opoku Onyinah"]
+    assert one_person(["Kevin Pratt", "Daniel Moss"]) == ["Kevin Pratt", "Daniel Moss"]
+    got = _speakers("Do Not Rush For Signs - Apostle Opoku Onyinah Advise Christians The former chairman of the "
+                    "church, Apostle Professor Opoku Onyinah, has admonished Christians. According to the Ghanaian "
+                    "theologian, Christians ought to \"flow in the spirit every day.\"")
+    assert got["flow in the spirit every day."] == "Opoku Onyinah"

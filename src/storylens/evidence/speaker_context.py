@@ -205,7 +205,7 @@ def from_context(found: Sequence[Found], doc: PreparedDocument, sent_start: int,
         if subject and pronoun.fits(subject):
             return subject, roles.get(subject, ""), "context"
         named = [n for n in named_in(prev_text, persons) if not as_object(prev_text, n, persons)]
-        fits = [n for n in named if pronoun.fits(n) and person_like(n)]
+        fits = one_person([n for n in named if pronoun.fits(n) and person_like(n)])
         if len(fits) == 1:
             return fits[0], roles.get(fits[0], ""), "context"
         if named:
@@ -216,6 +216,18 @@ def from_context(found: Sequence[Found], doc: PreparedDocument, sent_start: int,
         if not _PRONOUN_SAID.search(prev_text):
             break
     return None, "", "unresolved"
+
+
+def one_person(names: list[str]) -> list[str]:
+    """``names``, or the shortest full name among them when each is part of the longest: one person the entities
+    read several ways ("Opoku Onyinah", "Apostle Opoku Onyinah", a title-case headline's "Apostle Opoku Onyinah
+    Advise Christians")."""
+    if len(names) < 2:
+        return names
+    longest = max(names, key=len)
+    if not all(f" {n} " in f" {longest} " for n in names):
+        return names
+    return [min(names, key=lambda n: (len(n.split()) < 2, len(n), n))]
 
 
 def nearest_speaker(found: Sequence[Found], doc: PreparedDocument, sent_start: int, persons: dict[str, str],
