@@ -145,3 +145,10 @@ def test_one_person_read_several_ways_is_one_candidate():
                     "church, Apostle Professor Opoku Onyinah, has admonished Christians. According to the Ghanaian "
                     "theologian, Christians ought to \"flow in the spirit every day.\"")
     assert got["flow in the spirit every day."] == "Opoku Onyinah"
+
+
+def test_he_said_after_a_name_right_before_the_speech_verb_past_an_opening_of_commas():
+    got = _speakers("In a meeting with his Chinese counterpart, Wang Yi, in Beijing on Tuesday, Iran's Foreign "
+                    "Minister Mohammad Javad Zarif said that the ties show the two sides' keenness.\n"
+                    "\"We need to keep up regular consultations on many issues,\" he added.")
+    assert got["We need to keep up regular consultations on many issues"] == "Mohammad Javad Zarif"

@@ -162,13 +162,25 @@ _SPEECH_SUBJECT = re.compile(rf"^\W*(?:[A-Z][^,]{{0,40}},\s+)?"
 
 
 def speech_subject(sentence: str, persons: dict[str, str]) -> str | None:
-    """The person of the story who is the subject of ``sentence``'s speech verb, or None."""
+    """The person of the story who is the subject of ``sentence``'s speech verb, or None: the sentence's
+    subject, the speaker at its end, or else a person named right before a speech verb after an opening of
+    several commas ("In a meeting with his counterpart, Wang Yi, in Beijing, Iran's Foreign Minister Mohammad
+    Javad Zarif said ...")."""
     m = _SPEECH_SUBJECT.match(sentence) or _SPEAKER_AT_END.search(sentence) or _SAYS_AT_END.search(sentence)
-    if not m:
-        return None
-    np = m.group("np").strip(" ,")
-    name = persons.get(np) or persons.get(split_name_role(np)[0])
-    return name if name and name in named_in(sentence, persons) else None
+    found = [m] if m else []
+    if not m and "," in sentence:
+        found = list(_NAME_SAID.finditer(sentence))[:1]
+    for m in found:
+        np = m.group("np").strip(" ,")
+        name = persons.get(np) or persons.get(split_name_role(np)[0])
+        if name and name in named_in(sentence, persons):
+            return name
+    return None
+
+
+# a name right before a speech verb, after a comma: the verb's subject
+_NAME_SAID = re.compile(rf",\s+(?:[^,]{{0,60}}?\s)?(?P<np>(?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\w'’-]*)\s+{ADVERB}?"
+                        rf"(?:{_SPEECH})\b")
 
 
 def from_context(found: Sequence[Found], doc: PreparedDocument, sent_start: int, persons: dict[str, str],
