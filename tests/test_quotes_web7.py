@@ -152,3 +152,19 @@ def test_he_said_after_a_name_right_before_the_speech_verb_past_an_opening_of_co
                     "Minister Mohammad Javad Zarif said that the ties show the two sides' keenness.\n"
                     "\"We need to keep up regular consultations on many issues,\" he added.")
     assert got["We need to keep up regular consultations on many issues"] == "Mohammad Javad Zarif"
+
+
+def test_a_name_with_a_relative_clause_of_its_own_is_no_mere_object():
+    got = _speakers("The news comes as a surprise to producer Matthew Kerrigan, who worked with Reid last year.\n"
+                    "\"Tara was always professional on the set,\" he told the magazine.")
+    assert got["Tara was always professional on the set"] == "Matthew Kerrigan"
+    got = _speakers("Police arrested Matthew Kerrigan, who was found in a car.\n"
+                    "\"He did not resist at any point,\" he told the magazine.")
+    assert got["He did not resist at any point"] is None
+
+
+def test_a_short_answer_names_who_goes_on_in_the_next_paragraph():
+    got = _speakers("The move surprised Matthew Kerrigan, who produced the film.\n"
+                    "\"Absolutely not,\" Kerrigan said when asked whether he had seen any warning signs.\n"
+                    "\"She was better than fine - great.\"")
+    assert got["She was better than fine - great."] == "Matthew Kerrigan"

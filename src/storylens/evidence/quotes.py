@@ -73,7 +73,10 @@ def find_quotes(doc: PreparedDocument, persons: dict[str, str], roles: dict[str,
                 continue
             qtext = line[qs:qe].strip().rstrip(",").strip()
             if not _long_enough(qtext):
-                continue
+                if qs <= 2 and this_line_quote is None and \
+                        (short := _quotation(r, line, line_start, (qs, qe), qtext, None, None)).resolution == "named":
+                    this_line_quote = short  # '"Absolutely not," O'Connor said.' is no quotation, but names who
+                continue  # goes on speaking in the paragraph after
             f = _quotation(r, line, line_start, (qs, qe), qtext, this_line_quote, prev_line_quote)
             r.found.append(f)
             this_line_quote = f

@@ -112,10 +112,12 @@ def as_object(sentence: str, full: str, persons: dict[str, str]) -> bool:
     keys = [k for k, v in persons.items() if v == full]
     seen = False
     for k in keys:
-        for start, _ in word_spans(sentence, k):
+        for start, end in word_spans(sentence, k):
             seen = True
             if re.search(r"(?:^|[,;:])\s*(?:[A-Z][\w'’.-]*\s+){0,6}$", sentence[:start]):
                 return False  # the name opens a clause: "At a speech on Tuesday, Kerry vowed"
+            if _WHO_AFTER.match(sentence, end):
+                return False  # the subject of a clause of its own: "a surprise to Matthew O'Connor, who produced"
             before = re.findall(r"[\w'’.-]+", sentence[:start])
             while before and (before[-1].lower().rstrip(".") in TITLES or before[-1].lower() in DEMONYMS
                               or before[-1] in ("the", "a", "an")
@@ -126,6 +128,7 @@ def as_object(sentence: str, full: str, persons: dict[str, str]) -> bool:
     return seen
 
 
+_WHO_AFTER = re.compile(r",\s+who\s+(?!(?:was|were|is|are|had\s+been|has\s+been)\b)")
 # a name followed by an organisation word is part of a body's name: "a new Human Relations Commission"
 _IN_BODY_NAME = re.compile(rf"\s+(?:{'|'.join(sorted(w.capitalize() for w in ORG_WORDS))})\b")
 
