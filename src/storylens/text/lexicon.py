@@ -219,7 +219,8 @@ SAME_CLAIM_WORDS = {
     **dict.fromkeys("kill killed killing dead death deaths died die".split(), "kill"),
     **dict.fromkeys("rebel rebels opposition insurgents".split(), "rebel"),
     **dict.fromkeys("held controlled".split(), "held"),
-    **dict.fromkeys("seize seized capture captured overran overrun".split(), "capture"),
+    **dict.fromkeys("seize seized capture captured overran overrun arrest arrested nab nabbed apprehended detained"
+                    .split(), "capture"),
     **dict.fromkeys("truce ceasefire cease-fire".split(), "truce"),
     **dict.fromkeys("regime government".split(), "government"),
     **dict.fromkeys("troops forces soldiers army".split(), "forces"),
@@ -238,6 +239,8 @@ SAME_CLAIM_WORDS = {
     **dict.fromkeys("retake retook retaken recapture recaptured".split(), "retake"),
     **dict.fromkeys("brokered negotiated mediated".split(), "brokered"),
     **dict.fromkeys("condemned denounced condemnation".split(), "condemned"),
+    **dict.fromkeys("accuse accused accuses accusing accusation accusations".split(), "accuse"),
+    **dict.fromkeys("sacked ousted axed".split(), "sacked"),
 }
 
 # -- numbers in the other languages whose figures are read (German, French, Spanish, Italian) -----------

@@ -1,0 +1,53 @@
+"""Citations in other words on web news: a shorter report of a sentence's claim, and news verbs that say the
+same (invented sentences)."""
+
+from __future__ import annotations
+
+from storylens.models import Article
+from storylens.summarizers.pool import SentencePool
+from storylens.summarizers.support import claim_terms
+from storylens.text.segment import words
+
+FILLER = ("Officials in the capital met for talks on the harbour budget and new rules for ferries in the winter "
+          "months.")
+LEAD = ("A man who lost his job at a printing shop in the northern suburbs last week walked into his old office "
+        "with a rifle on Tuesday and shot two bosses before driving off and leading state troopers "
+        "on a long chase through the hills, a spokeswoman for the county sheriff told reporters.")
+SHORTER = "A gunman shot two bosses on Tuesday at the printing shop in the northern suburbs where he lost his job."
+SHORTER_OTHER_VERB = "The sheriff visited the printing shop in the northern suburbs where the man had lost his job."
+PIECE = "Troopers said the northern suburbs had seen a long winter."
+
+
+def _cites(*texts: str) -> tuple[int, ...]:
+    """The articles the first article's first sentence cites, in a story of ``texts`` (one article each)."""
+    pool = SentencePool.build([Article(id=f"a{i}", text=t) for i, t in enumerate(texts)])
+    first = next(i for i, s in enumerate(pool.sentences) if s.doc_index == 0 and s.position == 0)
+    (s,) = pool.to_summary([first]).sentences
+    return s.citations
+
+
+def test_a_shorter_report_of_a_long_leads_claim_is_cited():
+    # most of what it says is in the lead, though the lead says much more (the chase, the sheriff)
+    assert _cites(LEAD, SHORTER, FILLER) == (0, 1)
+
+
+def test_a_shorter_sentence_with_a_verb_of_its_own_is_another_claim():
+    assert _cites(LEAD, SHORTER_OTHER_VERB, FILLER) == (0,)
+
+
+def test_a_few_shared_words_are_no_shorter_report():
+    assert _cites(LEAD, PIECE, FILLER) == (0,)
+
+
+def _terms(text: str) -> set[str]:
+    return set(claim_terms(text, words(text)))
+
+
+def test_news_verbs_for_the_same_act_are_one_term():
+    assert _terms("The navy arrested 23 pirates.") == _terms("The navy captured 23 pirates.")
+    assert _terms("Police nabbed the suspects.") == _terms("Police detained the suspects.")
+    assert _terms("Western accusations of war crimes.") & _terms("Western countries accused them of war crimes.") >= {
+        "accuse"}
+    assert _terms("The club sacked its coach.") == _terms("The club ousted its coach.")
+    # "dismissed" (a claim) and "relieved" (of worry) are no firing: they stay their own terms
+    assert "sacked" not in _terms("He dismissed the claims.") | _terms("Residents were relieved.")
