@@ -168,3 +168,11 @@ def test_a_short_answer_names_who_goes_on_in_the_next_paragraph():
                     "\"Absolutely not,\" Kerrigan said when asked whether he had seen any warning signs.\n"
                     "\"She was better than fine - great.\"")
     assert got["She was better than fine - great."] == "Matthew Kerrigan"
+
+
+def test_what_a_person_does_capitalised_before_the_name_is_no_part_of_it():
+    got = _speakers("Resident Jo Locke said: \"Our neighbours thought it was fireworks because of a loud bang.\"")
+    assert got["Our neighbours thought it was fireworks because of a loud bang."] == "Jo Locke"
+    assert _names("Singer Afieq Shazwan released a single. Actor Adam Driver spoke.").get("Afieq Shazwan") == "PERSON"
+    assert _speakers("\"We will be back next year,\" said actor Adam Driver.")["We will be back next year"] == \
+        "Adam Driver"

@@ -19,6 +19,7 @@ from .._optional import require
 from ..models import Article, Entity
 from ..text.lexicon import (CALENDAR_WORDS, DEMONYMS, GAZETTEER, OFFICE_TITLES, ORG_WORDS, PLACE_WORDS,
                             SPEECH_VERBS_AFTER_NAME, TITLE_ABBREVIATIONS, TITLES)
+from .speakers import WHAT_ONE_DOES
 
 _PARTICLES = {"al", "el", "de", "da", "di", "van", "von", "der", "den", "ter", "dos", "bin", "ibn", "abu", "le", "la",
               "du", "del", "des", "of", "for", "the", "and"}
@@ -163,10 +164,12 @@ def _trim(start: int, toks: list[str]) -> Iterable[tuple[int, int, list[str]]]:
             # "Secretary General of the Amnesty International": the body, not its office
             start += len(" ".join(toks[:k + 1])) + 1
             toks = toks[k + 1:]
-        # a sentence-initial function word, a title, a demonym (before a person's name) is not part of the name
+        # a sentence-initial function word, a title, a demonym, what a person does (before a person's name: "Singer
+        # Afieq Shazwan", "Resident Jo Locke") is not part of the name
         while toks and (toks[0].lower() in _COMMON or toks[0].lower() in _MONTHS_DAYS or "-based" in toks[0]
                         or toks[0].lower() in ("of", "for", "the") or (toks[0] in _PARTICLES and len(toks) > 1)
-                        or (not has_org and (toks[0].lower().rstrip(".") in TITLES or toks[0].lower() in DEMONYMS))):
+                        or (not has_org and (toks[0].lower().rstrip(".") in TITLES or toks[0].lower() in DEMONYMS
+                                             or (toks[0].lower() in WHAT_ONE_DOES and len(toks) > 2)))):
             start += len(toks[0]) + 1
             toks = toks[1:]
         while toks and toks[-1].lower() in _PARTICLES:

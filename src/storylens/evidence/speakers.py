@@ -95,7 +95,7 @@ def name_in(part: str) -> tuple[str, str]:
         low = toks[i].lower().rstrip(".").strip("’'")
         if "-" in low and all(part in TITLES for part in low.split("-")):
             break  # "Vice-President"
-        if ((low in TITLES or low in DESCRIPTORS) and (name or not _surname_like(toks, i))) or low in DEMONYMS \
+        if ((low in TITLES or low in WHAT_ONE_DOES) and (name or not _surname_like(toks, i))) or low in DEMONYMS \
                 or low in ORG_WORDS:
             break
         name.insert(0, toks[i])
@@ -283,6 +283,9 @@ DESCRIPTORS = frozenset("""comedian comedienne actress actor singer rapper star 
 #: theologian", "the gaming labour activist told GGRAsia", "the 33-year-old added"
 EPITHETS = DESCRIPTORS | frozenset("""superstar legend icon activist campaigner theologian veteran boss mogul tycoon
     billionaire entrepreneur celebrity hitmaker frontman frontwoman crooner businessman businesswoman""".split())
+#: what a person does, written before the name ("Resident Jo Locke", "Singer Afieq Shazwan"): a role, no name
+WHAT_ONE_DOES = EPITHETS | frozenset("""producer resident owner student teacher nurse doctor chef farmer witness
+    neighbour neighbor driver""".split())
 _EPITHET = re.compile(r"^(?i:the)\s+(?:[\w'’.-]+\s+){0,3}?(?P<head>[\da-z][\da-z-]*)$")
 
 
