@@ -17,7 +17,7 @@ from ..text.tfidf import STOPWORDS
 MEASURE_UNITS = frozenset("""mile miles km kms kilometer kilometers kilometre kilometres meter meters metre metres
     foot feet inch inches yard yards acre acres hectare hectares pound pounds ounce ounces ton tons tonne tonnes
     kilogram kilograms kg gram grams gallon gallons liter liters litre litres mph degree degrees gigabyte gigabytes
-    megabyte megabytes square cubic metric calorie calories nautical""".split())
+    megabyte megabytes square cubic metric calorie calories nautical basis""".split())
 #: units of length: a figure in one with no other counted thing is a distance ("dragged her 10 feet")
 LENGTH_UNITS = frozenset("""mile miles km kms kilometer kilometers kilometre kilometres meter meters metre metres
     foot feet yard yards""".split())
@@ -31,13 +31,15 @@ UNIT_NAMES = {**dict.fromkeys("km kms kilometer kilometers kilometre kilometres"
 _NP_STOP = STOPWORDS | {"percent", "per", "cent", "about", "nearly", "almost", "some", "more", "than", "least",
                         "average", "up", "over", "under", "around", "roughly", "only", "just", "by"}
 _WORDS = re.compile(r"[A-Za-z][\w'-]*")
-_VERB_BEFORE = re.compile(r"\b([a-z]+(?:ing|ed)|spent|spends|lost|loses|paid|pays|won|sold|bought|gave|owes|range|"
-                          r"ranges|top|tops|exceed|exceeds|reach|reaches|total|totals|surpass|surpasses|hit|hits)\s+"
+_VERB_BEFORE = re.compile(r"(?<!\ban\s)(?<!\ba\s)\b([a-z]+(?:ing|ed)|spent|spends|lost|loses|paid|pays|won|sold|"
+                          r"bought|gave|owes|range|ranges|top|tops|exceed|exceeds|reach|reaches|total|totals|surpass|"
+                          r"surpasses|hit|hits)\s+(?:(?:in|up)\s+)?"  # "raked in", "racked up"
                           r"(?:(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|"
                           r"some\s+|only\s+|just\s+|an?\s+|between\s+|from\s+)?\$?$")
 _OF_BEFORE = re.compile(r"((?:[A-Za-z][\w'-]*\s+){1,3}?)(?:of|at|was|were|is|are|to|reached|hit)\s+"
-                        r"(?:(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+|an?\s+|"
-                        r"plus\s+or\s+minus\s+)?$")
+                        r"(?:(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+|"
+                        r"an?\s+(?:(?:whopping|staggering|stunning|record|hefty|massive|mere|modest|remarkable|"
+                        r"total\s+of|combined)\s+)?|plus\s+or\s+minus\s+)?$")
 _TIME_WORDS = frozenset("""day days week weeks month months year years decade decades period periods quarter
     quarters season seasons session sessions timeframe span stretch today today's tonight january february march
     april may june july august september october november december monday tuesday wednesday thursday friday saturday
@@ -53,6 +55,9 @@ _COPULA = re.compile(r"\b(?:(?:(?:(?:is|was|are|were)\s+)?(?:expected|likely|sai
                      r"stood\s+at|totaled|totalled)\s+"
                      r"(?:(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+|only\s+|just\s+|"
                      r"an?\s+|between\s+)?$")
+#: words of a time phrase before its time word: "in the final quarter", "over the past year"
+_TIME_ADJECTIVES = frozenset("final first last past next second third fourth previous current coming same whole "
+                             "entire fiscal calendar financial following".split())
 _PREPOSITIONS = {"since", "in", "for", "at", "on", "during", "after", "before"}
 _ARE_AFTER = re.compile(r"^\s*(?:are|were)\s+(?:now\s+)?([a-z][\w-]*)\b")
 _RIGHT = re.compile(r"^\s*\)?\s*(?:of|in|for(?:\s+each)?|per|over|above|below)\s+"
@@ -77,6 +82,33 @@ def with_distance(what: str) -> str:
     if len(words) == 1 and words[0].lower() in LENGTH_UNITS:
         return f"{lead}{words[0]} distance"
     return what
+
+
+_SPEED = re.compile(r"^\s?(mph|kph|km\s?/\s?h|kmh|knots|(?:miles|kilometres|kilometers|km)\s+(?:per|an|a)\s+hour)\b",
+                    re.IGNORECASE)
+_TEMPERATURE = re.compile(r"^\s?(?:°\s?)?(?:(?-i:[CF])(?![\w'’-])|degrees?\s+(?:Celsius|Fahrenheit|centigrade)\b)",
+                          re.IGNORECASE)
+_OUNCES = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen)"
+_POUNDS_OUNCES = re.compile(rf"^\s?(pounds?|lbs?)\.?,?\s+(?:and\s+)?{_OUNCES}\s?(?:ounces?|oz)\b", re.IGNORECASE)
+_AFTER_POUNDS = re.compile(r"\b(?:pounds?|lbs?)\.?,?\s+(?:and\s+)?$", re.IGNORECASE)
+
+
+def reading(before: str, after: str) -> str:
+    """The dimension a figure in a unit of speed or temperature reads, or of a weight in pounds and ounces,
+    with its unit ("120 miles per hour" -> "miles per hour speed", "highs of 23C" -> "C temperature", "six
+    pounds nine ounces" -> "pounds weight" and "ounces weight"); "" for any other figure."""
+    m = _SPEED.match(after)
+    if m:
+        return f"{' '.join(m.group(1).split())} speed"
+    m = _TEMPERATURE.match(after)
+    if m:
+        return f"{m.group(0).strip()} temperature"
+    m = _POUNDS_OUNCES.match(after)
+    if m:
+        return f"{m.group(1)} weight"
+    if _AFTER_POUNDS.search(before[-12:]) and re.match(r"\s?(?:ounces?|oz)\b", after, re.IGNORECASE):
+        return f"{after.split()[0].strip(',.;:')} weight"
+    return ""
 
 
 _HEIGHT_AFTER = re.compile(r"^[\s-]*(?:foot|feet|ft)\b,?\s*(?:\d+|one|two|three|four|five|six|seven|eight|nine|"
@@ -129,6 +161,8 @@ def context_thing(before: str, after: str) -> str:
     if m:
         raw = _WORDS.findall(m.group(1))[:3]
         cut = next((i for i, w in enumerate(raw) if w.lower() in _TIME_WORDS), len(raw))
+        while 0 < cut < len(raw) and raw[cut - 1].lower() in _TIME_ADJECTIVES:
+            cut -= 1  # "in the final quarter", "over the past year": the time's own words
         got = _phrase(raw[:cut])  # "over five years", "in the quarter": a time, not a thing
         if got and got.split()[0].lower() not in STOPWORDS and not re.match(r"\d|(?:one|two|three|four|five|six|"
                                                                            r"seven|eight|nine|ten)\b", got.lower()):
@@ -141,7 +175,7 @@ def context_thing(before: str, after: str) -> str:
         got = _phrase(_WORDS.findall(m.group(1))[:5])
         if got:
             return f"distance {got}" if _DISTANCE.match(m.group(1)) else got
-    got = subject_thing(before)
+    got = _changed_object(before) or subject_thing(before)
     if got:
         return got
     m = _ESTIMATED_AT.search(before[-100:])
@@ -169,6 +203,41 @@ def context_thing(before: str, after: str) -> str:
         subject = _np_before(re.findall(r"[A-Za-z][\w'.-]*|[^\sA-Za-z]", head))
         return f"{subject} {m.group(1)}" if subject and len(subject.split()) <= 3 else m.group(1)
     return surveyed(before) or _relative_thing(before, after)
+
+
+#: a verb that changes its object by the figure: "boost production by 40%", "cut prices by 10 percent"
+_CHANGING = re.compile(r"\b(?:boost|boosts|boosted|boosting|raise|raises|raised|raising|increase|increases|increased|"
+                       r"increasing|cut|cuts|cutting|reduce|reduces|reduced|reducing|lower|lowers|lowered|lowering|"
+                       r"slash|slashes|slashed|slashing|hike|hikes|hiked|hiking|trim|trims|trimmed|trimming)\s+"
+                       r"(?:(?:the|its|their|his|her|our|a|an)\s+)?((?:[A-Za-z][\w'-]*\s+){1,4}?)by\s+(?:(?:more|less)\s+than\s+|about\s+|around\s+|"
+                       r"nearly\s+|almost\s+|some\s+|up\s+to\s+|a\s+further\s+|another\s+)?\$?$")
+#: the same verbs, passive, their subject what changes: "the reserve requirement ratio would be lowered by"
+_CHANGED = re.compile(r"\b(?:be|been|was|were|is|are|being)\s+(?:boosted|raised|increased|cut|reduced|lowered|"
+                      r"slashed|hiked|trimmed)\s+by\s+(?:(?:more|less)\s+than\s+|about\s+|around\s+|nearly\s+|"
+                      r"almost\s+|some\s+|up\s+to\s+|a\s+further\s+|another\s+)?\$?$")
+
+
+def _changed_object(before: str) -> str:
+    """What a verb of change changes by the figure: its object ("asking manufacturers to boost production by
+    40%": production) or, passive, its subject ("the reserve requirement ratio would be lowered by 50 basis
+    points": the ratio)."""
+    m = _CHANGING.search(before[-80:])
+    if m:
+        return _np_after(m.group(1))
+    m = _CHANGED.search(before[-120:])
+    if not m:
+        return ""
+    head = _AUXILIARIES.sub("", before[-120:][:m.start()])
+    subject = _DETERMINED.search(head)
+    if subject:  # "the reserve requirement ratio for financial institutions": the ratio
+        words = subject.group(1).split()
+        cut = next((i for i, w in enumerate(words) if w.lower() in _POST_MODIFIER | {"of"}), len(words))
+        return _phrase(words[:cut])
+    return _np_before(re.findall(r"[A-Za-z][\w'.-]*|[^\sA-Za-z]", head))
+
+
+#: the noun phrase a determiner opens at the end of a clause, with what modifies it ("the ratio for banks")
+_DETERMINED = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+((?:[A-Za-z][\w'-]*\s+){0,6}[A-Za-z][\w'-]*)$")
 
 
 #: the subject of an estimate, past what it is of: "Damage to the church was estimated at", "losses were put at"
@@ -368,8 +437,8 @@ def not_a_quantity(surface: str, before: str, after: str) -> bool:
     if _pronoun(surface, before, after) or _title(surface, before, after):
         return True
     name = re.search(r"(?:(?<=[a-z,]\s)|(?<=\b[Aa]\s)|(?<=[`'\"\u201c(])|^)([a-z]?[A-Z][A-Za-z]+)\s+$", before)
-    if not name or not surface.isdigit() or name.group(1).lower() in _NP_STOP:
-        return False
+    if not name or not surface.isdigit() or name.group(1).lower() in _NP_STOP | {"total"}:
+        return False  # "Total 35 fire tenders are working": a count
     nxt = re.match(r"\s+([a-z][a-z-]+)\b", after)
     if nxt and nxt.group(1) in _VERB_NEXT or len(surface) == 3 and not surface.endswith("00") \
             and re.match(r"\s+[A-Z][a-z]", after):
@@ -429,12 +498,32 @@ def _pronoun(surface: str, before: str, after: str) -> bool:
     word = (nxt.group(1) or "").lower() if nxt else ""
     if word in ("other", "remaining") and nxt and (nxt.group(2) or "").lower() not in STOPWORDS | {""}:
         return False  # "the two other victims", "the three remaining hostages": a noun follows after all
-    return (not word or word in STOPWORDS or word in _PRONOUN_NEXT or word.endswith("ly")
-            or (word.endswith("ed") and word not in _COUNTED_PARTICIPLES))
+    verb = bool(re.match(r"\s*[a-z]+\s*[.,;:!?]", after)) and not word.endswith("s") and word not in COUNT_NOUNS
+    return (not word or word in STOPWORDS or word in _PRONOUN_NEXT or word.endswith("ly") or verb
+            or (word.endswith("ed") and word not in _COUNTED_PARTICIPLES))  # "the two embrace."
 
 
 #: participles that are counted things after "the two": "the two injured", "the three accused"
 _COUNTED_PARTICIPLES = frozenset("injured wounded killed dead accused arrested detained missing".split())
+
+
+#: a run of capitalised words after a digit number that ends where no noun follows: a heading or a name's
+#: number ("Season 1 Episode 7 Recap The Witcher", "the CEO of 24 Spring Option,", "Explorer 7, 8 & 9 Open")
+_CAPITAL_RUN = re.compile(r"^\s+((?>(?:[A-Z][a-z][\w'’-]*(?![\w'’-])\s*){1,4}))"
+                          r"(?=$|[^\w\s/-]|\d|(?:the|a|an|of|in|on|at|to|for|and|with|is|was)\b)")
+#: words whose singular counts people ("20 Taliban", "three Chinese"): never a heading
+_PEOPLE_WORDS = re.compile(r"(?:ese|ish|ch|i|Taliban|Police|Staff|Crew|Personnel)$")
+
+
+def heading(surface: str, after: str) -> bool:
+    """A digit number before capitalised words none of which is a plural: no count, a heading or a name
+    ("Episode 7 Recap", "24 Spring Option", "25 Ute", "9 Open the browser"); "20 Marines", "12 Somali
+    pirates", "20 Taliban" count. English only (German capitalises every noun: "2.500 Tote")."""
+    m = _CAPITAL_RUN.match(after) if surface[:1].isdigit() else None
+    if not m:
+        return False
+    words = m.group(1).split()
+    return not any(w.endswith("s") or w.lower() in COUNT_NOUNS or _PEOPLE_WORDS.search(w) for w in words)
 
 
 def _title(surface: str, before: str, after: str) -> bool:
@@ -445,4 +534,8 @@ def _title(surface: str, before: str, after: str) -> bool:
     b = before.rstrip()
     if not b or b.endswith(("``", "''", '"', "\u201c", ".", ":", "?", "!", ";")):
         return False
-    return bool(re.match(r"\s+[A-Z][A-Za-z]", after))
+    # a headline run into its story counts: "officials say Two Dallas police squad cars were involved"
+    noun = re.match(r"\s+(?:[A-Z][\w'-]*\s+){1,2}((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)", after)
+    words = noun.group(1).split() if noun else []
+    counted = words and words[0] not in STOPWORDS and words[-1].endswith("s") and not words[-1].endswith("ss")
+    return bool(re.match(r"\s+[A-Z][A-Za-z]", after)) and not counted

@@ -20,8 +20,8 @@ from ..text.lexicon import CURRENCY_WORDS, DOLLAR_PREFIXES, FOREIGN_PERCENT, MON
 from ..text.numbers import FOREIGN_NUMBER_LANGS, Quantity
 from ..text.tfidf import STOPWORDS, stem
 from .claim_source import TOKEN, attribution
-from .counted import MEASURE_UNITS, context_thing, copula_subject, height, not_a_quantity, pair_kind, subject_thing, \
-    with_distance
+from .counted import MEASURE_UNITS, context_thing, copula_subject, heading, height, not_a_quantity, pair_kind, \
+    reading, subject_thing, with_distance
 from .facts_spans import CLOCK_AFTER, adjust_value, compound_height, hyphen_range, not_a_figure, number_modifier, \
     range_starts
 from .groups import TOLL_EVENTS, ClaimMeta, group_claims
@@ -154,7 +154,8 @@ def _figure(sent: _Sentence, k: int) -> _Figure | None:
         return None
     if modifier:  # "a 20-acre compound": read as "20 acre compound", the span "20-acre"
         after = modifier
-    if not_a_quantity(surface, before, after):
+    if not_a_quantity(surface, before, after) or sent.doc.article.lang not in FOREIGN_NUMBER_LANGS and heading(
+            surface, after):
         return None
     fig = _Figure(q_start, q_end, surface, adjust_value(qty, before, after), before, after, per=qty.per,
                   modifier_end=q_end + mod_len if modifier else None)
@@ -200,9 +201,12 @@ def _named_before(before: str) -> str:
 def _counted(sent: _Sentence, fig: _Figure) -> tuple[str, str, str, str] | None:
     """``(unit, counted thing, noun class, event)`` of a figure (its start moved onto a currency sign before
     it), or None when it counts nothing the sentence says."""
-    unit, fig.start = _unit(fig.qty, fig.before, fig.after, fig.start)
+    unit, fig.start = _unit(fig.qty, fig.before, fig.after, fig.start, fig.surface)
     unit, fig.after = _money_after(unit, fig.after)
     what, after_words = _counted_after(fig.after)
+    read = reading(fig.before, fig.after) if not unit else ""
+    if read:  # "120 miles per hour", "highs of 23C", "six pounds nine ounces": a reading of its dimension
+        return unit, read, read.split()[-1], ""
     next_rate = _NEXT_RATE.match(fig.after) if fig.per and not what else None
     if next_rate:  # "between 1 out of 500 and 1 out of 1,000 children": both rates count the children
         what, after_words = _counted_after(fig.after[next_rate.end():])
@@ -312,11 +316,16 @@ def _counted_after(after: str) -> tuple[str, list[str]]:
     return ("" if _WHEN.match(what) else what), after_words
 
 
+_LY_NOUNS = frozenset("family ally rally assembly supply belly jelly lily fly".split())
+
+
 def _verb_first(what: str, unit: str, after: str = "") -> str | None:
     """A counted thing that opens with a verb: none for a share or an amount ("85 percent reported that",
     "a half billion dollars went"), and no figure at all for a bare count ("12 were") or a duration; a share's
     "support" with no object is the noun ("with four percent support.", "support among women")."""
-    first = what.split()[0].lower() if what else ""
+    first = what.split()[0].lower().rstrip("’'") if what else ""  # "15 weeks’ gestation": a duration
+    if not unit and what.lower() == first and first.endswith("ly") and first not in _LY_NOUNS:
+        return None  # an adverb, the clause's verb elided: "four people were shot, three fatally"
     noun_use = first in _OPINION_NOUNS and re.search(rf"(?i)\b{first}\s*(?:[.,;:)]|$|(?:among|from|for)\b)", after)
     if unit == "%" and first in _OPINION_VERBS and not noun_use or unit and first in _VERBS:
         return ""
@@ -349,11 +358,16 @@ def _running(sent: str, noun: str, event: str) -> tuple[str, bool]:
     return event, cumulative or event in RUNNING_EVENTS
 
 
-def _unit(qty: Quantity, before: str, after: str, q_start: int) -> tuple[str, int]:
-    """``(unit, start)``: "USD" for "$5", "US$ 5", "dlrs 5" (the span then takes the sign in), "%"."""
+#: the currency of a sign before a figure; a dollar's country may be named before it ("A$6.2 billion")
+_SIGNS = {"£": "GBP", "€": "EUR"}
+
+
+def _unit(qty: Quantity, before: str, after: str, q_start: int, surface: str = "") -> tuple[str, int]:
+    """``(unit, start)``: "USD" for "$5", "US$ 5", "dlrs 5" (the span then takes the sign in), "GBP" for
+    "£2.5m", "EUR" for "€1.2bn", "%"."""
     cur = _CURRENCY_BEFORE.search(before)
     if qty.currency:
-        return "USD", q_start
+        return next((code for sign, code in _SIGNS.items() if sign in surface), "USD"), q_start
     prefixed = _DOLLAR_PREFIX.search(before) or _CURRENCY_NAME_BEFORE.search(before)
     if prefixed:  # "A$6.2 billion", "HK$500", "(Australian dollars 6.2 billion)"
         name = " ".join(prefixed.group(1).lower().split())
@@ -446,7 +460,10 @@ def _deal_noun(before: str) -> str:
 def _span(sent: str, surface: str, q_start: int, q_end: int, after: str, what: str) -> tuple[int, str]:
     """``(end, text)`` of a claim's span: to the end of its counted thing when that follows the figure, else
     the figure's own."""
-    end = min(q_end + len(after) - len(after.lstrip()) + (len(what) if what else 0), len(sent))
+    gap = len(after) - len(after.lstrip())
+    if what and re.match(r"\s*(?:more|such|additional)\s", after) and after.find(what) > gap:
+        gap = after.find(what)  # a word between the figure and its thing: "three more people"
+    end = min(q_end + gap + (len(what) if what else 0), len(sent))
     span_text = sent[q_start:end] if what and sent[q_start:end].endswith(what) else surface
     return (q_end if span_text == surface else end), span_text
 

@@ -180,7 +180,8 @@ def not_a_figure(surface: str, before: str, after: str, qualifier: str) -> bool:
     if CLOCK_AFTER.match(after) or minutes or _MILITARY.fullmatch(core) and re.match(r"\s*(?:hrs|hours)\b", after):
         return True  # a time: "3:45 p.m.", "3: 45 p. m.", "06: 00 BST", "6. 30am", "at 1100 hours"
     if re.search(r"\b(?:aged|ages?|ages? of|di(?:ed|es)\s+(?:[A-Z][a-z]+\s+)?at|dead\s+at|No\.|number|route|page|"
-                 r"article|resolution|incident|reference|version|flight|room|chapter|section|channel|highway|interstate|proposition|terminal|gate|studio|platform|pier|precinct)\s*$",
+                 r"article|resolution|incident|reference|version|flight|room|chapter|section|channel|highway|interstate|proposition|terminal|gate|studio|platform|pier|precinct|"
+                 r"season|episode|series|volume|vol\.|part|act|scene|phase|stage|level)\s*$",
                  before, re.IGNORECASE):
         return True
     words = surface.lower().replace("-", " ").split()

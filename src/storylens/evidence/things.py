@@ -60,6 +60,11 @@ def counted_words(after: str) -> tuple[str, list[str]]:
             i += 1
         if i > 1 and i + 1 < len(toks) and _NUMBER_TOKEN.match(toks[i]):
             i += 1
+    if i < len(toks) - 1 and toks[i].lower() in _LEADING and re.match(r"[A-Za-z]", toks[i + 1]) \
+            and toks[i + 1].lower() not in _STOP_WHAT | {"than"}:
+        i += 1  # "three more people died", "100 such bills": the people, the bills
+        if toks[i - 1].lower() in ("most", "least"):
+            out.append(f"{toks[i - 1]}")  # "the two most populous states": the superlative stays
     while i < len(toks) and len(out) < (5 if "of" in out or "worth" in out else 6 if _joined(out) or _named(out)
                                         else 4):
         t = toks[i]
@@ -68,6 +73,10 @@ def counted_words(after: str) -> tuple[str, list[str]]:
             out[-1] += "."  # an abbreviation's dot, not the sentence's: "two U.S. Geological Survey researchers"
             i += 1
             continue
+        run_on = re.match(r"([a-z]+)\.[A-Z]", t)
+        if run_on:  # a stop with no space after it, a page's join: "for 24 hours.Wishing you"
+            out.append(run_on.group(1))
+            break
         if t.endswith(".") and not re.search(r"\.\w", t):
             if t.rstrip("."):
                 out.append(t.rstrip("."))
@@ -101,6 +110,10 @@ def counted_words(after: str) -> tuple[str, list[str]]:
         out.pop()
     scanned = [t.lower() for t in toks[:14]]
     return " ".join(out), scanned
+
+
+#: words between a number and its noun that the counted thing goes past ("three more people")
+_LEADING = frozenset("more such additional most least".split())
 
 
 def _ends_the_thing(last: str, low: str) -> bool:

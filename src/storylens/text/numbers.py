@@ -71,14 +71,14 @@ _QUANTITY = (
     rf"""(?<![\w.,-])
     (?:(?P<qual>{_QUAL_ALT})\s+)?
     (?P<minus>(?<!or\s)minus[\s-])?  # not "plus or minus 3.5 percent", a margin
-    (?P<cur>(?:\$US|\$)\s?)?
+    (?P<cur>(?:\$US|\$|£|€)\s?)?  # a dollar, pound or euro sign: money (the sign says which)
     (?:
         (?P<vague>(?:many\s+|several\s+)?(?:tens\s+of\s+(?:thousands|millions)|hundreds\s+of\s+(?:thousands|millions)|dozens|scores|hundreds|thousands|millions|billions))(?=\s+of\b|\s+(?:were|have|had|are|more|and|[a-z]+ed)\b|\s*[,.;])
       | {_MIXED}
       | {_SPACED}
       | {_FRACTION}
       | {_HALF_SCALE}
-      | (?P<num>(?:DIGITS)(?:(?![^\W\d_])|(?=(?-i:km|kms|mm|cm|kg|mph|ft|lbs?|m|MM|M|mn|bn)\b))
+      | (?P<num>(?:DIGITS)(?:(?![^\W\d_])|(?=(?-i:km|kms|mm|cm|kg|mph|ft|lbs?|m|MM|M|mn|bn|C|F)\b))
                |(?:{_WORDS})(?![^\W\d_]))
         (?P<abbr>(?<=\d)(?-i:MM|M|mn|bn|(?(cur)m|(?!)))\b)?  # "$6.3M", "$5m", "2.7M Americans"
         (?P<scale>(?:(?:\s+|(?<=\d)-){_SCALE})*)
@@ -100,7 +100,7 @@ _NOT_ONE_NUMBER = re.compile(rf"(?:\b(?:{MONTH_PATTERN})\.?\s+\d{{1,2}}\s?,|(?:1
 class Quantity:
     value: float
     qualifier: str = ""
-    currency: bool = False  # written with a "$"
+    currency: bool = False  # written with a currency sign: "$", "£" or "€"
     per: float | None = None  # the base of a fraction: "one fifth" is 1 per 5
 
 
