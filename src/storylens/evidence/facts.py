@@ -20,8 +20,8 @@ from ..text.lexicon import CURRENCY_WORDS, DOLLAR_PREFIXES, FOREIGN_PERCENT, MON
 from ..text.numbers import FOREIGN_NUMBER_LANGS, Quantity
 from ..text.tfidf import STOPWORDS, stem
 from .claim_source import TOKEN, attribution
-from .counted import MEASURE_UNITS, context_thing, copula_subject, heading, height, not_a_quantity, pair_kind, \
-    reading, subject_thing, with_distance
+from .counted import context_thing, copula_subject, heading, not_a_quantity, pair_kind, subject_thing
+from .counted_units import MEASURE_UNITS, height, reading, with_distance
 from .facts_spans import CLOCK_AFTER, adjust_value, compound_height, hyphen_range, not_a_figure, number_modifier, \
     range_starts
 from .groups import TOLL_EVENTS, ClaimMeta, group_claims

@@ -12,7 +12,7 @@ import re
 from ..text.lexicon import MONTH_PATTERN, YEAR_PATTERN
 from ..text.numbers import TENS, UNITS, Quantity
 from ..text.tfidf import STOPWORDS
-from .counted import MEASURE_UNITS
+from .counted_units import MEASURE_UNITS
 from .things import TIME_UNITS
 
 _YEARLIKE = re.compile(rf"^{YEAR_PATTERN}$")

@@ -16,7 +16,7 @@ from typing import Sequence
 from ..models import Claim, FactGroup
 from ..text.tfidf import STOPWORDS, stem
 from ..text.lexicon import COUNT_NOUNS
-from .counted import MEASURE_UNITS, UNIT_NAMES
+from .counted_units import MEASURE_UNITS, UNIT_NAMES
 from .things import EVENT_OF
 
 #: the events whose counts run on as reports come in (a toll, the idled workers)
