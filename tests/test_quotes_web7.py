@@ -176,3 +176,10 @@ def test_what_a_person_does_capitalised_before_the_name_is_no_part_of_it():
     assert _names("Singer Afieq Shazwan released a single. Actor Adam Driver spoke.").get("Afieq Shazwan") == "PERSON"
     assert _speakers("\"We will be back next year,\" said actor Adam Driver.")["We will be back next year"] == \
         "Adam Driver"
+
+
+def test_the_company_is_the_body_that_spoke_in_the_sentence_before_past_a_picture_credit():
+    got = _speakers("Apple used chips designed by others. (Image source: Bloomberg) UK chip designer Imagination "
+                    "Technologies Group Plc said it has struck a new deal with Apple, reviving ties. The company, "
+                    "which was sold in 2017, said Thursday it \"formed a new multi-year license agreement.\"")
+    assert got["formed a new multi-year license agreement."] == "Imagination Technologies Group Plc"

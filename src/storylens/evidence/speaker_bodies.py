@@ -64,6 +64,10 @@ def _named_speaker(part: str, persons: dict[str, str], orgs: dict[str, str], rol
     if bare[:1].isupper():
         if bare in orgs:
             return _as_written(bare, orgs, seen.text) or orgs[bare]
+        ending = [k for k in orgs if len(k.split()) > 1 and bare.endswith(" " + k)
+                  and any(w.islower() for w in bare[:-len(k)].split())]
+        if ending:  # a body after its description: "UK chip designer Imagination Technologies Group Plc"
+            return orgs[max(ending, key=len)]
         longer = _as_written(bare, {**persons, **orgs}, seen.text, bare + " ")
         if longer:  # "the Amnesty statement" where the article names Amnesty International
             return longer
@@ -188,6 +192,10 @@ _BODY_AT_END = re.compile(rf",\s+(?P<np>(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][
                           r"[^,.;:\"\u201c\u201d]{0,40}[.!?]?\s*['\"\u201d\u2019`]*\s*$")
 
 
+#: a picture's credit in brackets glued before the sentence
+_CREDIT_BEFORE = re.compile(r"^\s*\([^()]{2,80}\)\s*")
+
+
 def body_before(doc: PreparedDocument, sent_start: int, persons: dict[str, str], orgs: dict[str, str],
                 roles: dict[str, str], seen: FirstSeen) -> str | None:
     """"it said": the body (or document's author) that is the speaking subject of the sentence before."""
@@ -201,7 +209,8 @@ def body_before(doc: PreparedDocument, sent_start: int, persons: dict[str, str],
 def body_speaking(doc: PreparedDocument, start: int, end: int, persons: dict[str, str], orgs: dict[str, str],
                   roles: dict[str, str], seen: FirstSeen) -> str | None:
     """The body (or document's author) that is the speaking subject of the sentence ``doc.text[start:end]``."""
-    for m in (_BODY_SPEAKS.match(doc.text[start:end]), _BODY_AT_END.search(doc.text[start:end])):
+    sentence = _CREDIT_BEFORE.sub("", doc.text[start:end])  # "(Image source: Bloomberg) UK chip designer ..."
+    for m in (_BODY_SPEAKS.match(sentence), _BODY_AT_END.search(sentence)):
         if not m:
             continue
         np = re.sub(r"^(?:But|And|So|Yet|Meanwhile|However),?\s+", "", m.group("np").strip())
