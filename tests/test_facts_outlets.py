@@ -100,3 +100,30 @@ def test_durations_adverbs_and_verbs_are_no_counted_things():
     # an adverb after an amount is no reason to drop it
     (c,) = _claims("The film has grossed over $142 million domestically.")
     assert c.value == 142_000_000
+
+
+def test_money_given_again_in_another_currency_and_a_sale_price():
+    first, second = _claims("The firm, which was sold to a buyout fund for 500 million pounds ($663 million) in "
+                            "2017, said it had a deal.")
+    assert (first.value, first.unit, first.what) == (500_000_000, "GBP", "sale price")
+    assert (second.value, second.unit, second.what) == (663_000_000, "USD", "sale price")
+    (c,) = _claims("They shipped 2 million pounds of beef.")  # pounds of a thing weigh
+    assert c.unit == "" and "beef" in c.what
+    # an amount in brackets in the same currency is a part of its own
+    assert _read("It raised $5 million ($3 million in cash) for schools.")[1] != (3_000_000, "raised")
+
+
+def test_an_estimate_a_pot_a_suit_and_a_latitude():
+    (c,) = _claims("Authorities estimate the damages to the Wasilla Bible Church at $1 million.")
+    assert c.what == "damages"
+    (c,) = _claims("The county added another $20,000 to that pot.")
+    assert c.what == "pot"
+    (c,) = _claims("He is seeking up to $6 million in a breach - of - contract suit against Ohio State.")
+    assert c.what.endswith("suit")
+    assert _read("The epicenter was 55.96 degrees in longitude and 26.94 degrees in latitude.") == []
+
+
+def test_a_whole_hundred_percent_counts_nothing():
+    assert _read('"Tara was 100 percent professional," he said. I\'m 100 per cent sure.') == []
+    (c,) = _claims("Turnout was 100 percent of voters.")
+    assert c.value == 100 and "voters" in c.what

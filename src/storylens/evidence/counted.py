@@ -16,7 +16,7 @@ from .counted_units import DISTANCE, MEASURE_UNITS
 
 _NP_STOP = STOPWORDS | {"percent", "per", "cent", "about", "nearly", "almost", "some", "more", "than", "least",
                         "average", "up", "over", "under", "around", "roughly", "only", "just", "by"}
-_WORDS = re.compile(r"[A-Za-z][\w'-]*")
+_WORDS = re.compile(r"[A-Za-z][\w'’-]*")  # web copy's apostrophe is often a curly one: "New Year’s"
 _VERB_BEFORE = re.compile(r"(?<!\ban\s)(?<!\ba\s)\b([a-z]+(?:ing|ed)|spent|spends|lost|loses|paid|pays|won|sold|"
                           r"bought|gave|owes|range|ranges|top|tops|exceed|exceeds|reach|reaches|total|totals|surpass|"
                           r"surpasses|hit|hits)\s+(?:(?:in|up)\s+)?"  # "raked in", "racked up"
@@ -47,7 +47,7 @@ _TIME_ADJECTIVES = frozenset("final first last past next second third fourth pre
 _PREPOSITIONS = {"since", "in", "for", "at", "on", "during", "after", "before"}
 _ARE_AFTER = re.compile(r"^\s*(?:are|were)\s+(?:now\s+)?([a-z][\w-]*)\b")
 _RIGHT = re.compile(r"^\s*\)?\s*(?:of|in|for(?:\s+each)?|per|over|above|below)\s+"
-                    r"(?:the\s+|a\s+|an\s+|their\s+|its\s+|his\s+|her\s+)?((?:[A-Za-z][\w'-]*\s*){1,3})")
+                    r"(?:the\s+|a\s+|an\s+|their\s+|its\s+|his\s+|her\s+)?((?:[A-Za-z][\w'’-]*\s*){1,3})")
 # a measure's bearing after it, past a conversion in brackets: "13 miles (20 kms) away", "220 miles from Darwin"
 _BEARING = re.compile(r"^\s*\)?\s*(?:\([^)]{0,30}\)\s*)?((?:away|from|long|high|wide|deep|tall|above|below|across|"
                       r"outside|off|(?:north|south)?(?:east|west)|north|south)\b[^,.;:()]{0,30})")
@@ -61,8 +61,8 @@ def _phrase(words: list[str]) -> str:
 
 _ADDING = re.compile(r"\b(?:add|adds|added|adding|contribute|contributes|contributed|contributing|inject|injects|"
                      r"injected|pump|pumps|pumped)\b[^;:]{0,50}$", re.IGNORECASE)
-_ADDED_TO = re.compile(r"^\s*\)?\s*(?:\([^)]{0,50}\)\s*)?(?:to|into)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(.*)",
-                       re.DOTALL)
+_ADDED_TO = re.compile(r"^\s*\)?\s*(?:\([^)]{0,50}\)\s*)?(?:to|into)\s+"
+                       r"(?:the\s+|a\s+|an\s+|its\s+|their\s+|that\s+|this\s+)?(.*)", re.DOTALL)
 _SPENDING = re.compile(r"\b(spend|spends|spent|spending|invest|invests|invested|investing)\b"
                        r"[^.;:]{0,40}$", re.IGNORECASE)
 _SPENT_ON = re.compile(r"^\s*\)?\s*on\s+(?:the\s+|a\s+|an\s+|their\s+|its\s+|his\s+|her\s+|new\s+)?(.*)", re.DOTALL)
@@ -85,7 +85,9 @@ def context_thing(before: str, after: str) -> str:
         if got and got.split()[-1].lower() not in _TIME_WORDS and got.lower() not in _WHEN_WORDS:
             verb = spending.group(1).lower()
             return f"{'investment' if verb.startswith('invest') else 'spending'} on {got}"
-    m = _RIGHT.match(after)
+    if _SOLD_FOR.search(before[-120:]):
+        return "sale price"  # "was sold to a buyout firm for 500 million pounds"
+    m = _RIGHT.match(re.sub(r"(?<=\w)\s-\s(?=\w)", "-", after))  # "in a breach - of - contract suit"
     if m:
         raw = _WORDS.findall(m.group(1))[:3]
         cut = next((i for i, w in enumerate(raw) if w.lower() in _TIME_WORDS), len(raw))
@@ -106,8 +108,8 @@ def context_thing(before: str, after: str) -> str:
     got = _changed_object(before) or subject_thing(before)
     if got:
         return got
-    m = _ESTIMATED_AT.search(before[-100:])
-    if m:  # "Damage to the church was estimated at $1 million": the damage
+    m = _ESTIMATED_AT.search(before[-100:]) or _ESTIMATE_AT.search(before[-100:])
+    if m:  # "Damage to the church was estimated at $1 million", "estimate the damages to the church at"
         return m.group(1)
     around = _AROUND.search(before)
     got = copula_subject(before[:around.start()] + " ") if around else ""
@@ -133,6 +135,10 @@ def context_thing(before: str, after: str) -> str:
     return surveyed(before) or _relative_thing(before, after)
 
 
+#: a sale's price: "sold to Chinese buyout firm Canyon Bridge Capital Partners for", "bought the club for"
+_SOLD_FOR = re.compile(r"\b(?:sold|sell|sells|selling|bought|buy|buys|buying|acquired|acquire|acquires|purchased|"
+                       r"purchase)\b[^.;:()]{0,80}?\bfor\s+(?:about\s+|around\s+|nearly\s+|some\s+|more\s+than\s+|"
+                       r"an\s+estimated\s+|a\s+reported\s+)?[$£€]?$", re.IGNORECASE)
 #: a verb that changes its object by the figure: "boost production by 40%", "cut prices by 10 percent"
 _CHANGING = re.compile(r"\b(?:boost|boosts|boosted|boosting|raise|raises|raised|raising|increase|increases|increased|"
                        r"increasing|cut|cuts|cutting|reduce|reduces|reduced|reducing|lower|lowers|lowered|lowering|"
@@ -173,6 +179,10 @@ _ESTIMATED_AT = re.compile(r"\b([A-Za-z][\w'-]*)(?:\s+(?:to|of|in|for|from|at)\s
                            r"has\s+been|have\s+been)\s+(?:(?:estimated|put|valued|pegged|set|assessed)\s+at|"
                            r"(?:expected|likely|estimated|projected)\s+to\s+(?:run|reach|top|exceed|total|hit)"
                            r"(?:\s+(?:to|into))?)\s+(?:(?:more|less)\s+than\s+|about\s+|around\s+|nearly\s+|some\s+)?$")
+#: the same, active: "Authorities estimate the damages to the Wasilla Bible Church at", "put the losses at"
+_ESTIMATE_AT = re.compile(r"\b(?:estimate|estimates|estimated|put|puts|value|values|valued|peg|pegs|pegged)\s+"
+                          r"(?:the|its|their|his|her)\s+(?:total\s+)?([a-z][\w'-]*)(?:\s+(?:to|of|in|for|from|at)\s+"
+                          r"[^,;:]{0,50}?)?\s+at\s+(?:(?:more|less)\s+than\s+|about\s+|around\s+|nearly\s+|some\s+)?$")
 #: a place of a figure on a scale, which is not what it counts: "in the range of", "in the vicinity of"
 _AROUND = re.compile(r"\s+(?:in|at)\s+the\s+(?:range|neighbou?rhood|vicinity|region|area|ballpark)\s+of\s+"
                      r"(?:about\s+|around\s+|some\s+)?$")
@@ -347,7 +357,8 @@ def pair_kind(sent: str, first_end: int, second_start: int, before: str) -> str:
 #: words after "the two", "the 11" that show the number stands for people already named, not a count
 _PRONOUN_NEXT = frozenset("""make made get got go went say said met meet spent left took came face faced agreed
     together apart alone romantically both never later then""".split())
-_LATITUDE = re.compile(r"^[\s-]*degrees?\s+(?:north|south|east|west)?\s*(?:latitude|longitude)\b", re.IGNORECASE)
+_LATITUDE = re.compile(r"^[\s-]*degrees?\s+(?:north|south|east|west)?\s*(?:in\s+)?(?:latitude|longitude)\b",
+                       re.IGNORECASE)
 
 
 def not_a_quantity(surface: str, before: str, after: str) -> bool:

@@ -16,12 +16,13 @@ from typing import Sequence
 from ..models import Article, Claim, FactGroup, Sentence
 from ..prepare import PreparedDocument, TimedExprs, prepare_documents
 from ..text.dates import is_history
-from ..text.lexicon import CURRENCY_WORDS, DOLLAR_PREFIXES, FOREIGN_PERCENT, MONTH_PATTERN, WEEKDAY_PATTERN
+from ..text.lexicon import FOREIGN_PERCENT, MONTH_PATTERN, WEEKDAY_PATTERN
 from ..text.numbers import FOREIGN_NUMBER_LANGS, Quantity
 from ..text.tfidf import STOPWORDS, stem
 from .claim_source import TOKEN, attribution
 from .counted import context_thing, copula_subject, heading, not_a_quantity, pair_kind, subject_thing
 from .counted_units import MEASURE_UNITS, height, reading, with_distance
+from .facts_money import currency, deal_noun, money_after, without_currency
 from .facts_spans import CLOCK_AFTER, adjust_value, compound_height, hyphen_range, not_a_figure, number_modifier, \
     range_starts
 from .groups import TOLL_EVENTS, ClaimMeta, group_claims
@@ -47,14 +48,6 @@ _PERCENT = re.compile(rf"^\s*(?:%|per\s?cent(?:age\s+points?\b|\b)|(?i:{_PERCENT
 _TIME_UNIT = "|".join(sorted(TIME_UNITS, key=len, reverse=True))
 _WHEN = re.compile(rf"^(?:(?:last|this|next|each|every|a|per)\s+(?:{_TIME_UNIT})|"
                    rf"(?:last|this|next)?\s*(?:{WEEKDAY_PATTERN}|{MONTH_PATTERN}))\b", re.IGNORECASE)
-_CURRENCY_NAMES = "|".join(re.escape(w).replace("\\ ", "\\s+") for w in sorted(CURRENCY_WORDS, key=len, reverse=True))
-_CURRENCY_AFTER = re.compile(rf"^\s+(?:of\s+)?({_CURRENCY_NAMES})(?!\w)", re.IGNORECASE)  # "millions of dollars"
-_DOLLAR_PREFIX = re.compile(rf"(?<![\w$])({'|'.join(k.upper() for k in DOLLAR_PREFIXES)})\$\s*$")
-#: a currency of two words or more named before its figure, as wire copy does ("Australian dollars 6.2 billion")
-_CURRENCY_NAME_BEFORE = re.compile(r"(?<!\w)(" + "|".join(
-    re.escape(w).replace("\\ ", "\\s+") for w in sorted(CURRENCY_WORDS, key=len, reverse=True) if " " in w)
-    + r")\s+$", re.IGNORECASE)
-_CURRENCY_BEFORE = re.compile(r"(?:\$|\bUS\$|\b(?:U\.S\.\s+)?dlrs\.?|\bUSD)\s*$")
 
 
 def extract_claims(doc: PreparedDocument) -> list[tuple[Claim, ClaimMeta]]:
@@ -202,7 +195,10 @@ def _counted(sent: _Sentence, fig: _Figure) -> tuple[str, str, str, str] | None:
     """``(unit, counted thing, noun class, event)`` of a figure (its start moved onto a currency sign before
     it), or None when it counts nothing the sentence says."""
     unit, fig.start = _unit(fig.qty, fig.before, fig.after, fig.start, fig.surface)
-    unit, fig.after = _money_after(unit, fig.after)
+    unit, fig.after = money_after(unit, fig.after, fig.surface)
+    converted = _conversion(sent, fig, unit)
+    if converted:  # "500 million pounds ($663 million)": the amount in another currency counts the same
+        return converted
     what, after_words = _counted_after(fig.after)
     read = reading(fig.before, fig.after) if not unit else ""
     if read:  # "120 miles per hour", "highs of 23C", "six pounds nine ounces": a reading of its dimension
@@ -239,6 +235,8 @@ def _counted(sent: _Sentence, fig: _Figure) -> tuple[str, str, str, str] | None:
             unit, what = last.unit, ""  # a list of shares goes on: "55 percent said ..., and 31 said ..."
     if what.split()[:1] in (["them"], ["us"], ["those"], ["these"], ["whom"], ["which"]):
         return None  # a number that stands for things named before: "23 of them", "three of those"
+    if unit == "%" and fig.qty.value == 100 and _WHOLLY.search(fig.before) and _WHOLLY_AFTER.match(fig.after):
+        return None  # a manner, no share: "Tara was 100 percent professional", "I'm 100 per cent sure"
     kept = _verb_first(what, unit, fig.after)
     return None if kept is None else (unit, kept, noun, event)
 
@@ -298,14 +296,16 @@ def _long_before(text: str, start: int, end: int, anchor: date | None) -> bool:
     return any(int(y) <= anchor.year - 2 for y in _NEAR_YEAR.findall(near))
 
 
-def _money_after(unit: str, after: str) -> tuple[str, str]:
-    """``(unit, text after it)``: a currency written after the figure ("46.2 million dollars", "53 million
-    ECU (70 million U.S. dollars) special aid package") is its unit, its counted thing read past it."""
-    money = _CURRENCY_AFTER.match(after) if not unit else None
-    if not money:
-        return unit, after
-    return (CURRENCY_WORDS[" ".join(money.group(1).lower().split())],
-            re.sub(r"^\s*(?:\([^)]{0,40}\)|\))", "", after[money.end():]))
+def _conversion(sent: _Sentence, fig: _Figure, unit: str) -> tuple[str, str, str, str] | None:
+    """The counted thing of an amount given again in brackets in another currency, right after the first
+    ("sold for 500 million pounds ($663 million)", "800 billion yuan ($114.6 billion)"): the first's."""
+    last = sent.got[-1] if sent.got else None
+    if not unit or last is None or last[0].unit in ("", "%", unit) or unit == "%":
+        return None
+    between = sent.text[last[0].end - sent.start:fig.start]
+    if not re.fullmatch(r"\s*(?:[A-Za-z]+\s*)?\(\s*(?:about\s+|around\s+|some\s+|nearly\s+)?", between):
+        return None
+    return unit, last[0].what, last[1].key[0], last[1].key[1]
 
 
 def _counted_after(after: str) -> tuple[str, list[str]]:
@@ -317,6 +317,10 @@ def _counted_after(after: str) -> tuple[str, list[str]]:
 
 
 _LY_NOUNS = frozenset("family ally rally assembly supply belly jelly lily fly".split())
+
+
+_WHOLLY = re.compile(r"(?:\b(?:is|was|am|are|were|be|been|feel|feels|felt|not)|['’](?:m|s|re))\s+$", re.IGNORECASE)
+_WHOLLY_AFTER = re.compile(r"\s*(?:%|per\s?cent)\s+(?!of\b)[a-z]+\b", re.IGNORECASE)
 
 
 def _verb_first(what: str, unit: str, after: str = "") -> str | None:
@@ -358,22 +362,12 @@ def _running(sent: str, noun: str, event: str) -> tuple[str, bool]:
     return event, cumulative or event in RUNNING_EVENTS
 
 
-#: the currency of a sign before a figure; a dollar's country may be named before it ("A$6.2 billion")
-_SIGNS = {"£": "GBP", "€": "EUR"}
-
-
 def _unit(qty: Quantity, before: str, after: str, q_start: int, surface: str = "") -> tuple[str, int]:
-    """``(unit, start)``: "USD" for "$5", "US$ 5", "dlrs 5" (the span then takes the sign in), "GBP" for
-    "£2.5m", "EUR" for "€1.2bn", "%"."""
-    cur = _CURRENCY_BEFORE.search(before)
-    if qty.currency:
-        return next((code for sign, code in _SIGNS.items() if sign in surface), "USD"), q_start
-    prefixed = _DOLLAR_PREFIX.search(before) or _CURRENCY_NAME_BEFORE.search(before)
-    if prefixed:  # "A$6.2 billion", "HK$500", "(Australian dollars 6.2 billion)"
-        name = " ".join(prefixed.group(1).lower().split())
-        return DOLLAR_PREFIXES.get(name) or CURRENCY_WORDS[name], prefixed.start()
-    if cur:
-        return "USD", cur.start()
+    """``(unit, start)``: a currency's code (:func:`.facts_money.currency`; the span then takes the sign in),
+    "%", or ""."""
+    money = currency(qty, before, q_start, surface)
+    if money:
+        return money
     if re.match(r"\s*(?:%|per\s?cent\b)", after) or _PERCENT.match(after):
         return "%", q_start
     return "", q_start
@@ -434,27 +428,13 @@ def _beside(unit: str, what: str, before: str, after: str) -> str:
     after_unit = bare[at + len(what):] if at >= 0 else bare
     # "has grown to dlrs 1 million": the sign is the figure's; "$155 a month in rent subsidies": past the rate
     after_unit = re.sub(r"^\s*(?:a|an|per|each|every)\s+(?:year|month|week|day|copy|head)\b", "", after_unit)
-    bare_before = _CURRENCY_BEFORE.sub("", _CURRENCY_NAME_BEFORE.sub("", _DOLLAR_PREFIX.sub("", before)))
+    bare_before = without_currency(before)
     context = context_thing(bare_before, _PERCENT.sub("", after_unit))
     if unit:  # money or a share has no distance: "a loan of $300,000 from a Portuguese bank"
         context = re.sub(r"^distance\s+", "", context)
     if not context and unit and unit != "%" and (not what or what == unit):
-        context = _deal_noun(bare_before)
+        context = deal_noun(bare_before)
     return context if context and context.lower() not in what.lower() else ""
-
-
-#: what an amount of money named nowhere else in its clause is the worth of, when the clause names one
-_DEAL_NOUNS = re.compile(r"\b(offers?|contracts?|deals?|proposals?|bids?|package|agreement|settlements?|salary|fees?|"
-                         r"bonus(?:es)?|reward|budget|loans?|fines?|grants?|payments?|payouts?|ransoms?|damages?|"
-                         r"price|cost)\b", re.IGNORECASE)
-
-
-def _deal_noun(before: str) -> str:
-    """The deal an amount is the worth of, named earlier in its clause: "an initial offer to Teixeira - - eight
-    years, $160 million", "a 10-year contract for at least $20 million per season"."""
-    clause = re.split(r"[;:]|\.\s", before[-90:])[-1]
-    found = list(_DEAL_NOUNS.finditer(clause))
-    return found[-1].group(1) if found else ""
 
 
 def _span(sent: str, surface: str, q_start: int, q_end: int, after: str, what: str) -> tuple[int, str]:

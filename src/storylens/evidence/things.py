@@ -122,7 +122,8 @@ def _ends_the_thing(last: str, low: str) -> bool:
     arrested" counts the arrested)."""
     if low in WEEKDAYS:
         return True
-    plural = last.lower() in NOUN_CLASS or (last.lower().endswith("s") and not last.lower().endswith("ss"))
+    low_last = last.lower()
+    plural = low_last in NOUN_CLASS or (low_last.endswith("s") and not low_last.endswith(("ss", "'s", "’s")))
     if not plural:
         return False
     return low in _PAST_VERBS or low in _ADVERBS or (
