@@ -51,3 +51,26 @@ def test_news_verbs_for_the_same_act_are_one_term():
     assert _terms("The club sacked its coach.") == _terms("The club ousted its coach.")
     # "dismissed" (a claim) and "relieved" (of worry) are no firing: they stay their own terms
     assert "sacked" not in _terms("He dismissed the claims.") | _terms("Residents were relieved.")
+
+
+PIRATES = "The coastguard captured 23 pirates near the northern islands on Saturday after a long chase at sea."
+TAIL = (", where fishing crews from three villages have complained for months about raids on their boats, their "
+        "nets and the harbour stores, and where the regional council asked the ministry for patrols.")
+BRIGANDS = ("After a long chase at sea on Saturday, the coastguard captured 23 sea brigands near the northern "
+            "islands" + TAIL)
+BRIGANDS_MORE = ("After a long chase at sea on Saturday, the coastguard captured 24 sea brigands near the northern "
+                 "islands" + TAIL)
+
+
+def test_a_close_match_may_name_what_it_counts_otherwise_but_not_give_another_value():
+    assert _cites(PIRATES, BRIGANDS, FILLER) == (0, 1)
+    assert _cites(PIRATES, BRIGANDS_MORE, FILLER) == (0,)
+
+
+def test_another_counted_thing_must_be_a_noun_on_both_sides():
+    from storylens.summarizers.support import gives_values
+
+    assert gives_values({"pirate": {23.0}}, {"sea": {23.0}})
+    assert not gives_values({"pirate": {23.0}}, {"sea": {24.0}})
+    assert not gives_values({"p": {8.0, 38.0}}, {"was": {38.0}})  # "at 8:38 p.m." is no "Kennedy, 38, was"
+    assert not gives_values({"pirate": {23.0}}, {"into": {23.0}})

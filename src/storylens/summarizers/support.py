@@ -290,7 +290,9 @@ def _matched_support(pool: "SentencePool", s: Sentence,
             continue  # a looser match cites only where it gives every figure, and never contradicts
         if conflict:
             conflicts.append(Citation(o.article_id, d, o.start, o.end))
-        elif agree:  # a sentence with figures is carried only by an article that gives them
+        elif agree or (strict and gives_values(figs, theirs)):
+            # a sentence with figures is carried only by an article that gives them: a close match may name
+            # what it counts otherwise ("23 Somali and Yemeni sea brigands" for "23 Somali and Yemeni pirates")
             kept.append(Citation(o.article_id, d, o.start, o.end))
     return sorted(kept, key=lambda c: c.doc_index), sorted(conflicts, key=lambda c: c.doc_index)
 
@@ -313,6 +315,20 @@ def _days_of(pool: "SentencePool", s: Sentence) -> frozenset[str]:
 def gives_all(figs: dict[str, set[float]], theirs: dict[str, set[float]]) -> bool:
     """Whether ``theirs`` gives one of the values of every thing ``figs`` counts."""
     return all(values & theirs.get(head, set()) for head, values in figs.items())
+
+
+def gives_values(figs: dict[str, set[float]], theirs: dict[str, set[float]]) -> bool:
+    """Whether ``theirs`` gives one of the values of every thing ``figs`` counts, as a count of the same
+    thing or, where both count a noun, of another ("23 sea brigands" for "23 pirates"; not "Kennedy, 38, was"
+    for "at 8:38 p.m.": no nouns)."""
+    nouns = [v for h, v in theirs.items() if _noun(h)]
+    return all(values & theirs.get(head, set()) or (_noun(head) and any(values & v for v in nouns))
+               for head, values in figs.items())
+
+
+def _noun(head: str) -> bool:
+    """Whether a figure's counted thing is a word that may be a noun (not "p", "was", "into")."""
+    return len(head) >= 3 and head.isalpha() and head not in STOPWORDS
 
 
 def exact_span(pool: "SentencePool", doc: int, text: str) -> Citation:
