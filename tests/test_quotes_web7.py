@@ -183,3 +183,12 @@ def test_the_company_is_the_body_that_spoke_in_the_sentence_before_past_a_pictur
                     "Technologies Group Plc said it has struck a new deal with Apple, reviving ties. The company, "
                     "which was sold in 2017, said Thursday it \"formed a new multi-year license agreement.\"")
     assert got["formed a new multi-year license agreement."] == "Imagination Technologies Group Plc"
+
+
+def test_he_said_after_a_sentence_whose_subject_is_an_epithet():
+    text = ("Robert Kubica will be the team's reserve driver next season.\n"
+            "Kubica, 35, made his debut with the team in 2006.\n"
+            "The Pole, who suffered a near-fatal accident in 2011, made his comeback with Williams last season.\n"
+            "\"I'm starting a new chapter in my career by joining the team,\" he said in a statement.")
+    got = _speakers(text, "Experienced Pole Robert Kubica drove for the team in 2006.")
+    assert got["I'm starting a new chapter in my career by joining the team"] == "Robert Kubica"

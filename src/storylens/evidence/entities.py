@@ -431,8 +431,11 @@ def person_index(entities: Sequence[Entity]) -> dict[str, str]:
         toks = e.name.split()
         if len(toks) > 1:
             last = toks[-1]
-            if last in index and index[last] != e.name and index[last][:3].lower() != e.name[:3].lower():
-                clash.add(last)
+            if last in index and index[last] != e.name and index[last][:3].lower() != e.name[:3].lower() and \
+                    f" {e.name} " not in f" {index[last]} ":
+                clash.add(last)  # (one name inside the other is one person: "Experienced Pole Robert Kubica")
+            if last in index and f" {e.name} " in f" {index[last]} ":
+                index[last] = e.name  # by the name without the words glued before it: "Robert Kubica"
             index.setdefault(last, e.name)
             bare = re.sub(r"^(?:al|el)-", "", last)
             if bare != last:

@@ -18,7 +18,7 @@ from ..text.tfidf import STOPWORDS
 from ..text.lexicon import DEMONYMS, ORG_WORDS, SPEECH_VERBS, TITLES
 from .quote_spans import ADVERB
 from .speaker_gender import Genders
-from .speakers import split_name_role
+from .speakers import EPITHETS, split_name_role
 
 _SPEECH = SPEECH_VERBS
 NEAREST_WITHIN = 2000  # characters back to the last quotation whose speaker a "he said" may continue
@@ -155,6 +155,14 @@ _SPEAKER_AT_END = re.compile(rf",\s+(?P<np>(?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\
                              r"[^,.;:\"\u201c\u201d]{0,40}[.!?]?['\"\u201d\u2019]*\s*$")
 _SAYS_AT_END = re.compile(rf",\s+(?:{_SPEECH})\s+(?P<np>(?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\w'’-]*)"
                           r"(?:,[^,.;:\"\u201c\u201d]{2,80})?[.!?]?['\"\u201d\u2019]*\s*$")
+# a sentence whose subject is an epithet for someone named before: "The Pole, who ...", "The 35-year-old made"
+_EPITHET_OPENS = re.compile(r"^\W*(?:[A-Z][^,]{0,40},\s+)?(?:The|the)\s+(?:[\w'’-]+\s+){0,2}?(?P<head>[\w-]+)"
+                            r"(?:,|\s+(?:\w+ly\s+)?[a-z])")
+#: a nationality as a noun, said of someone named before ("the Pole", "the Briton")
+_NATIONALITY_NOUNS = frozenset("""pole briton frenchman frenchwoman englishman englishwoman scot welshman irishman
+    dane swede finn spaniard dutchman norwegian german american australian canadian russian italian brazilian
+    argentine argentinian mexican japanese spaniard portuguese belgian swiss austrian""".split())
+_EPITHET_HEADS = EPITHETS | _NATIONALITY_NOUNS
 _PRONOUN_OPENS = re.compile(r"^\W*(?:[A-Z][^,]{0,40},\s+)?(He|She)\s+(?:\w+ly\s+)?[a-z]")
 # a sentence whose subject speaks: "Walton Ferrell, a spokesman for the museum, said the balloon ..."; one who
 # "was asked" answers ("Epstein was asked if the team could sign him. ``I think so,'' he said.")
@@ -216,6 +224,9 @@ def from_context(found: Sequence[Found], doc: PreparedDocument, sent_start: int,
         opens = _PRONOUN_OPENS.match(prev_text)
         if opens and opens.group(1).lower() == pronoun.word:
             continue  # "He also criticized the policy outlined by Bush.": the same "he", Bush is no subject
+        if (epithet := _EPITHET_OPENS.match(prev_text)) and epithet.group("head").lower() in _EPITHET_HEADS and \
+                not named_in(prev_text, persons):
+            continue  # "The Pole, who suffered a rally accident, made his comeback ...": the one named before
         subject = speech_subject(prev_text, subjects or persons)
         if subject and pronoun.fits(subject):
             return subject, roles.get(subject, ""), "context"
