@@ -70,3 +70,19 @@ def test_the_summary_keeps_to_the_budget_with_a_floor(floor):
     pool = SentencePool.build(DOCS)
     summary = LinearScored(weights=WEIGHTS, min_score=floor).summarize_pool(pool, 40)
     assert 0 < sum(len(s.text.split()) for s in summary.sentences) <= 40
+
+
+def test_the_floor_applies_to_articles_in_english_only():
+    from dataclasses import replace
+
+    from storylens.models import Article
+
+    english = [Article(id=f"a{k}", title="", text=t, lang="en") for k, t in enumerate(DOCS)]
+    german = [replace(a, lang="de") for a in english]  # the same words: only the language differs
+    floor = 10.0
+    cut = list(LinearScored(weights=WEIGHTS, min_score=floor).rank(SentencePool.build(english)))
+    kept = list(LinearScored(weights=WEIGHTS, min_score=floor).rank(SentencePool.build(german)))
+    assert len(cut) == 1
+    assert kept == list(LinearScored(weights=WEIGHTS).rank(SentencePool.build(german)))
+    # without a language the articles' own words tell: these are English
+    assert list(LinearScored(weights=WEIGHTS, min_score=floor).rank(SentencePool.build(DOCS))) == cut
