@@ -78,3 +78,46 @@ def height(before: str, after: str) -> bool:
     """A person's height in feet and inches, two figures ("a 5 foot, 8 inch man"): each is a height."""
     return bool(_HEIGHT_AFTER.match(after) or (_HEIGHT_BEFORE.search(before)
                                                 and re.match(r"[\s-]*(?:inch|inches)\b", after)))
+
+
+def _sizes(dimension: str, size: float, *names: str) -> dict[str, tuple[str, float]]:
+    return dict.fromkeys(names, (dimension, size))
+
+
+#: each unit's dimension and its size in the dimension's base unit (metre, square metre, km/h, kilogram)
+_CONVERSIONS = {
+    **_sizes("length", 1000.0, "km", "kms", "kilometer", "kilometers", "kilometre", "kilometres"),
+    **_sizes("length", 1609.344, "mile", "miles"),
+    **_sizes("length", 1.0, "metre", "metres", "meter", "meters", "m"),
+    **_sizes("length", 0.3048, "foot", "feet", "ft"),
+    **_sizes("length", 0.9144, "yard", "yards"),
+    **_sizes("area", 1.0, "square metre", "square metres", "square meter", "square meters", "sq m"),
+    **_sizes("area", 0.09290304, "square foot", "square feet", "sq ft"),
+    **_sizes("area", 1e6, "square km", "square kilometre", "square kilometres", "square kilometer",
+             "square kilometers"),
+    **_sizes("area", 2589988.0, "square mile", "square miles"),
+    **_sizes("area", 4046.856, "acre", "acres"),
+    **_sizes("area", 1e4, "hectare", "hectares"),
+    **_sizes("speed", 1.0, "km/h", "km / h", "kph", "kmh", "kilometres per hour", "kilometers per hour",
+             "km per hour"),
+    **_sizes("speed", 1.609344, "mph", "miles per hour", "miles an hour"),
+    **_sizes("mass", 1.0, "kg", "kilogram", "kilograms"),
+    **_sizes("mass", 0.45359237, "pound", "pounds", "lb", "lbs"),
+}
+_CONVERTIBLE = re.compile("^(" + "|".join(re.escape(u) for u in sorted(_CONVERSIONS, key=len, reverse=True))
+                          + r")(?:\s|$)")
+
+
+def in_base_unit(what: str, value: float) -> tuple[str, float, str] | None:
+    """``(dimension, value in its base unit, unit)`` of a measure whose counted thing opens with its unit
+    ("km distance", "miles per hour speed", "square foot building", "F temperature"), so that one measure
+    told in two units compares ("48km" and "30 miles"); None for any other figure."""
+    low = what.lower()
+    if re.match(r"°?[cf] temperature\b", low):
+        celsius = value if low.lstrip("°")[0] == "c" else (value - 32) * 5 / 9
+        return "temperature", celsius, low.lstrip("°")[0]
+    m = _CONVERTIBLE.match(low)
+    if not m:
+        return None
+    dimension, size = _CONVERSIONS[m.group(1)]
+    return dimension, value * size, UNIT_NAMES.get(m.group(1), m.group(1).rstrip("s"))

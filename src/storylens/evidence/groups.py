@@ -16,7 +16,7 @@ from typing import Sequence
 from ..models import Claim, FactGroup
 from ..text.tfidf import STOPWORDS, stem
 from ..text.lexicon import COUNT_NOUNS
-from .counted_units import MEASURE_UNITS, UNIT_NAMES
+from .counted_units import MEASURE_UNITS, UNIT_NAMES, in_base_unit
 from .things import EVENT_OF
 
 #: the events whose counts run on as reports come in (a toll, the idled workers)
@@ -92,7 +92,7 @@ def group_claims(pairs: Sequence[tuple[Claim, ClaimMeta]], *, ratio: float = 1.5
             members.append({claim.article_id})
             in_groups[kc + (claim.article_id,)] += 1
     out = []
-    for g in _merge_same_values(groups):
+    for g in _merge_converted(_merge_same_values(groups)):
         status = _status(g)
         claims = tuple(c for c, _ in g)
         out.append(FactGroup(what=_group_what(g), status=status, claims=claims))
@@ -377,13 +377,54 @@ def _group_what(g: list[tuple[Claim, ClaimMeta]]) -> str:
     return f"{noun} {event}"
 
 
+#: how far apart one measure told in two units may be once in one unit (a conversion rounds: 30 miles is 48.3 km)
+CONVERSION = 1.025
+
+
+def _one_measure(g: Pairs) -> bool:
+    """The group's claims are one measure in at least two units ("48km", "30 miles"): one dimension, the
+    values within :data:`CONVERSION` of one another once in its base unit."""
+    read = [in_base_unit(c.what, c.value) for c, _ in g]
+    if any(r is None or r[1] <= 0 for r in read):
+        return False
+    known = [r for r in read if r is not None]
+    if len({d for d, _, _ in known}) != 1 or len({u for _, _, u in known}) < 2:
+        return False
+    values = [v for _, v, _ in known]
+    return max(values) / min(values) <= CONVERSION
+
+
+def _converted(g: Pairs, h: Pairs) -> bool:
+    """Whether ``g`` and ``h``, of different articles, tell one measure in two units: "a 48km chase" and "a
+    30-mile chase", "193km / h" and "120 miles per hour", "15,800 square metres" and "170,000 square feet"; the
+    same bearing, and counted things that share a word when both have one."""
+    if {c.article_id for c, _ in g} & {c.article_id for c, _ in h} or not _one_measure(g + h):
+        return False
+    stems_g, stems_h = set().union(*(_thing_stems(c) for c, _ in g)), set().union(*(_thing_stems(c) for c, _ in h))
+    if stems_g and stems_h and not stems_g & stems_h:
+        return False
+    return all(_same_bearing(a, b) for a, _ in g for b, _ in h)
+
+
+def _merge_converted(groups: list[Pairs]) -> list[Pairs]:
+    """Groups of one measure told in two units by different articles, joined (:func:`_converted`)."""
+    out: list[Pairs] = []
+    for g in groups:
+        target = next((h for h in out if in_base_unit(g[0][0].what, g[0][0].value) and _converted(g, h)), None)
+        if target is None:
+            out.append(list(g))
+        else:
+            target.extend(g)
+    return out
+
+
 def _status(g: list[tuple[Claim, ClaimMeta]]) -> str:
     if len({c.article_id for c, _ in g}) < 2:
         return "single"
     precise = [(c, m) for c, m in g if not m.vague]
     values = {c.value for c, _ in precise}
-    if len(values) <= 1:
-        return "agree"
+    if len(values) <= 1 or _one_measure(precise):
+        return "agree"  # one value, or one measure in two units ("48km", "30 miles")
     event = g[0][1].key[1]
     by_date: dict = {}
     for c, m in precise:
