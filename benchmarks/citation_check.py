@@ -3,6 +3,7 @@
     nice .venv/bin/python benchmarks/citation_check.py                  # web material, webdev and DUC dev
     nice .venv/bin/python benchmarks/citation_check.py --set web --show # each failing pair with the cited span
     nice .venv/bin/python benchmarks/citation_check.py --json
+    nice .venv/bin/python benchmarks/citation_check.py --set semeval    # the English SemEval material's stories
 
 The check is the scorer's own (``evidence_eval.score_citations``, read through ``figures_in`` and ``_close``,
 imported, not copied): a summary sentence with figures written in digits cites an article rightly only when
@@ -14,6 +15,8 @@ the digest with its defaults as the scorer runs it (``use_spacy=False``).  The s
 - ``webdev``: the stories of the web development set (``benchmarks/evidence_gold/webdev.json``: 4 annotated
   articles of a tuning event each, as ``evidence_eval.py --half webdev`` feeds them);
 - ``dev``: the stories of the DUC dev half (``benchmarks/evidence_gold/dev.json``), dated;
+- ``semeval`` (not in ``all``): the 21 same-story stories of the English SemEval-2022 material
+  (``semeval_material.py``: fresh2's articles and every article linked to them refused), undated;
 - ``duc`` (not in ``all``): every full cluster (25 or 10 articles) of DUC 2007 main and update outside the
   blind half's topics (``dates_reading.BLIND``), dated: more summary sentences with figures than the dev half's.
 
@@ -32,6 +35,7 @@ from typing import Any
 
 import dates_reading
 import evidence_eval
+import semeval_material
 import web_material
 
 
@@ -44,6 +48,9 @@ def story_sets(which: list[str]) -> dict[str, list[tuple[str, list]]]:
         out["web"] = [(event, [replace(a, id=f"{event}/{k}") for k, a in
                                enumerate(web_material.event_articles(event, records))])
                       for event in web_material.tuning_events(records)]
+    if "semeval" in which:  # the English SemEval material's same-story stories (fresh2's and their links refused)
+        safe = semeval_material.safe_articles()
+        out["semeval"] = [(key, semeval_material.story_articles(key, safe)) for key in semeval_material.stories(safe)]
     for half in ("webdev", "dev"):
         if half in which:
             out[half] = _half_stories(half)
@@ -111,7 +118,7 @@ def check(which: list[str]) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--set", choices=["web", "webdev", "dev", "duc", "all"], default="all")
+    ap.add_argument("--set", choices=["web", "webdev", "dev", "duc", "semeval", "all"], default="all")
     ap.add_argument("--show", action="store_true", help="print each failing pair with the cited span")
     ap.add_argument("--json", action="store_true", help="print the figures (and failures) as JSON")
     args = ap.parse_args(argv)

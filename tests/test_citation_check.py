@@ -1,7 +1,7 @@
 """Citation precision on web news and DUC (benchmarks/citation_check.py, the scorer's own figure check): the
-digest's citations over every web_material event, the webdev stories, the DUC dev half and the non-blind DUC
-2007 clusters stay above their floors (key ``citation_check``); every failing pair is listed.  Skips when
-../shared/data is absent."""
+digest's citations over every web_material event, the webdev stories, the DUC dev half, the non-blind DUC
+2007 clusters and the English SemEval material's stories stay above their floors (key ``citation_check``);
+every failing pair is listed.  Skips when ../shared/data is absent."""
 
 from __future__ import annotations
 
@@ -12,9 +12,10 @@ import pytest
 def result(bench_script):
     fresh = bench_script("evidence_fresh")
     ee = bench_script("evidence_eval")
-    if not fresh.DATA.exists() or not (ee.DATA / "duc2007_update.jsonl").exists():
-        pytest.skip("the ECB+ or DUC 2007 data is absent (see ../shared/data/README.md)")
-    return bench_script("citation_check").check(["web", "webdev", "dev", "duc"])
+    semeval = bench_script("semeval_material")
+    if not fresh.DATA.exists() or not (ee.DATA / "duc2007_update.jsonl").exists() or not semeval.DATA.exists():
+        pytest.skip("the ECB+, DUC 2007 or SemEval-2022 data is absent (see ../shared/data/README.md)")
+    return bench_script("citation_check").check(["web", "webdev", "dev", "duc", "semeval"])
 
 
 def test_the_citations_hold_their_floors(result, floors):
