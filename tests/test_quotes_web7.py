@@ -192,3 +192,13 @@ def test_he_said_after_a_sentence_whose_subject_is_an_epithet():
             "\"I'm starting a new chapter in my career by joining the team,\" he said in a statement.")
     got = _speakers(text, "Experienced Pole Robert Kubica drove for the team in 2006.")
     assert got["I'm starting a new chapter in my career by joining the team"] == "Robert Kubica"
+
+
+def test_a_name_opening_the_sentence_as_a_modifier_of_a_role():
+    got = _speakers("Gary McLaren died on Friday. Bar owner and friend Mike Cooperman shared a photo of him, "
+                    "writing: \"I will always remember how happy you were that night.\"")
+    assert got["I will always remember how happy you were that night."] == "Mike Cooperman"
+    # an epithet of another trade is someone else: the host is not the actor the sentence before names
+    got = _speakers("Actor Jeff Daniels spoke in July.\nThe Late Show host accused the attorney general of lies and "
+                    "said on his show, \"Happy Bill Barr Day, everybody! I got you a gift.\"")
+    assert got["Happy Bill Barr Day, everybody! I got you a gift."] is None

@@ -14,6 +14,7 @@ from ..text.lexicon import FOREIGN_SPEAKER_ENDS, FOREIGN_SPEECH_VERBS, QUOTE_INT
     SPEECH_MANNER_VERBS, SPEECH_VERBS, TITLE_ABBREVIATIONS, TITLES, WEEKDAY_PATTERN
 from ..text.segment import ABBREVIATIONS
 from .quote_spans import ADVERB, EARLIER_QUOTES
+from .speakers import WHAT_ONE_DOES
 
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it"})
 
@@ -234,16 +235,14 @@ def phrase_before(left: str, verbs: Verbs = ENGLISH, right: str = "", reach: int
             # statement ... and urging the nation to ``...''" is the subject's)
             continue
         if vm.group(0).endswith("ing"):
-            sm = _OPENING_NAME.match(_OPENING_ADVERBIAL.sub("", left, count=1))
-            cand = sm.group(1) if sm else ""
+            cand = _opening_subject(left)
         elif _WHO_AT_END.search(left[: vm.start()]):
             # "..., a female deputy, Reggie Fluty, who told the victim, ``...''"
             cand = speaker_before_verb(_WHO_AT_END.sub("", left[: vm.start()]))
         else:
             cand = speaker_before_verb(left[: vm.start()])
         if not cand and _SHARED_SUBJECT.search(left[: vm.start()]):
-            sm = _OPENING_NAME.match(_OPENING_ADVERBIAL.sub("", left, count=1))
-            cand = sm.group(1) if sm else ""
+            cand = _opening_subject(left)
         if not cand:
             continue
         if cand.split()[0].lower() in PRONOUNS:
@@ -251,6 +250,23 @@ def phrase_before(left: str, verbs: Verbs = ENGLISH, right: str = "", reach: int
             continue
         return cand
     return pronoun
+
+
+# a name that opens the sentence as a modifier of what someone is: "The Late Show host", "Bar owner and friend Mike
+# Cooperman"
+_OPENING_ROLE = re.compile(r"(?P<np>(?:(?:the|The)\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}(?P<role>[a-z]+)(?:\s+and\s+[a-z]+)?"
+                           r"(?:\s+(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]*)?)")
+
+
+def _opening_subject(left: str) -> str:
+    """The name that opens the sentence ``left``, with the role it modifies when it is one ("The Late Show host"
+    is an epithet, not the show; "Bar owner and friend Mike Cooperman" is Mike Cooperman), or ""."""
+    opening = _OPENING_ADVERBIAL.sub("", left, count=1)
+    role = _OPENING_ROLE.match(opening, len(opening) - len(opening.lstrip(" \t\"'\u201c\u2018(")))
+    if role and (role.group("role") in TITLES or role.group("role") in WHAT_ONE_DOES):
+        return role.group("np")
+    sm = _OPENING_NAME.match(opening)
+    return sm.group(1) if sm else ""
 
 
 # a participle of saying after a comma, close before the quotation: its subject is the clause's it hangs on

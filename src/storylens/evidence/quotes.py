@@ -33,8 +33,8 @@ from .speaker_bodies import DOCUMENT_NOUNS, body_before, body_speaking, document
 from .speaker_context import NEAREST_WITHIN, FirstSeen, Found, Pronoun, continued_speaker, from_context, \
     named_in, nearest_speaker, person_like, speech_subject
 from .speaker_gender import Genders
-from .speakers import DESCRIPTORS, body_name, can_speak, clean_role, epithet_pronoun, person_roles, resolve_speaker, \
-    split_name_role, untitled
+from .speakers import DESCRIPTORS, body_name, can_speak, clean_role, epithet_head, epithet_pronoun, fits_trade, \
+    person_roles, resolve_speaker, split_name_role, untitled
 
 MIN_WORDS = 3  # "a watershed event": a short quoted phrase is still somebody's words
 
@@ -178,7 +178,8 @@ def _speaker_for(r: _Reading, np: str, sent_start: int, at: int) -> tuple[str | 
     if speaker is None and (word := epithet_pronoun(role)) is not None:
         # "the Taradise star said": the one the sentences before name, as "she said" would be
         speaker = _in_context(r, word, sent_start, at)[0]
-        speaker = speaker if speaker and person_like(speaker) and not _a_body(r, speaker, by_name=True) else None
+        speaker = speaker if speaker and person_like(speaker) and not _a_body(r, speaker, by_name=True) and \
+            fits_trade(epithet_head(role) or "", r.roles.get(speaker, "")) else None
     speaker = _full_name(r, speaker) if speaker else None
     return speaker, role, "context" if speaker else "unresolved", np
 

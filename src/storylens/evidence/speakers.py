@@ -289,11 +289,29 @@ WHAT_ONE_DOES = EPITHETS | frozenset("""producer resident owner student teacher 
 _EPITHET = re.compile(r"^(?i:the)\s+(?:[\w'’.-]+\s+){0,3}?(?P<head>[\da-z][\da-z-]*)$")
 
 
-def epithet_pronoun(role: str) -> str | None:
-    """The pronoun an epithet stands like ("she" for "the actress", "he" for "the actor", "one" for "the star",
-    who may be anyone), or None when ``role`` is no epithet ("the spokesman" is someone of their own)."""
+def epithet_head(role: str) -> str | None:
+    """The noun of an epithet ("star" of "the Taradise star", "33-year-old"), or None when ``role`` is no epithet
+    ("the spokesman" is someone of their own)."""
     m = _EPITHET.match(role.strip())
     head = m.group("head") if m else ""
-    if head not in EPITHETS and not head.endswith("year-old"):
+    return head if head in EPITHETS or head.endswith("year-old") else None
+
+
+def epithet_pronoun(role: str) -> str | None:
+    """The pronoun an epithet stands like ("she" for "the actress", "he" for "the actor", "one" for "the star",
+    who may be anyone), or None when ``role`` is no epithet."""
+    head = epithet_head(role)
+    if head is None:
         return None
     return "she" if head in FEMALE_WORDS else "he" if head in MALE_WORDS else "one"
+
+
+#: epithets that fit whatever a person does ("the Taradise star" may be an actress)
+_ANY_TRADE = frozenset("star superstar legend icon celebrity veteran".split())
+
+
+def fits_trade(head: str, role: str) -> bool:
+    """Whether an epithet's noun may name someone whose role the text gives as ``role`` ("the Late Show host" is
+    not "Actor Jeff Daniels")."""
+    trades = [w for w in role.lower().split() if w in DESCRIPTORS]
+    return not trades or head in trades or head in _ANY_TRADE or head.endswith("year-old")
