@@ -202,3 +202,10 @@ def test_a_name_opening_the_sentence_as_a_modifier_of_a_role():
     got = _speakers("Actor Jeff Daniels spoke in July.\nThe Late Show host accused the attorney general of lies and "
                     "said on his show, \"Happy Bill Barr Day, everybody! I got you a gift.\"")
     assert got["Happy Bill Barr Day, everybody! I got you a gift."] is None
+
+
+def test_one_word_after_what_a_person_does_is_a_person():
+    assert _names("BSP supremo Mayawati on Wednesday accused the government.").get("Mayawati") == "PERSON"
+    got = _speakers("BSP supremo Mayawati on Wednesday accused the government of weakening the law.\n"
+                    "\"The New Year should not be painful like last year,\" she said.")
+    assert got["The New Year should not be painful like last year"] == "Mayawati"

@@ -87,8 +87,8 @@ def _classify(tokens: list[str], before: str, after: str) -> str | None:
     if _OFFICE_AFTER.match(after):
         return None  # a place or body before its office: "the Uttar Pradesh chief minister"
     prev = _WORD_BEFORE.findall(before[-40:].lower())
-    if prev and prev[-1] in TITLES:
-        return "PERSON"
+    if prev and (prev[-1] in TITLES or prev[-1] in WHAT_ONE_DOES):
+        return "PERSON"  # "Spokesman Ryan", "BSP supremo Mayawati", "rapper Drake"
     if len(tokens) >= 2 and not any(t in GAZETTEER or t in _MONTHS_DAYS or t in DEMONYMS for t in low) and all(
             _NAME_WORD.match(t) or _middle_initial(tokens, i) for i, t in enumerate(tokens)):
         return "PERSON"

@@ -285,7 +285,7 @@ EPITHETS = DESCRIPTORS | frozenset("""superstar legend icon activist campaigner 
     billionaire entrepreneur celebrity hitmaker frontman frontwoman crooner businessman businesswoman""".split())
 #: what a person does, written before the name ("Resident Jo Locke", "Singer Afieq Shazwan"): a role, no name
 WHAT_ONE_DOES = EPITHETS | frozenset("""producer resident owner student teacher nurse doctor chef farmer witness
-    neighbour neighbor driver""".split())
+    neighbour neighbor driver supremo""".split())
 _EPITHET = re.compile(r"^(?i:the)\s+(?:[\w'’.-]+\s+){0,3}?(?P<head>[\da-z][\da-z-]*)$")
 
 
