@@ -87,6 +87,8 @@ def test_words_between_a_number_and_its_noun():
     assert c.value == 3 and c.what.startswith("people") and c.text.startswith("three more people")
     (c,) = _claims("Almost 100 such bills have been introduced.")
     assert (c.value, c.what) == (100, "bills")
+    (c,) = _claims('Almost 100 such fetal "heartbeat" bills have been introduced.')
+    assert c.what == "fetal heartbeat bills"
     (c,) = _claims("Fires hit Australia's two most populous states.")
     assert c.what == "most populous states"
     assert _read("He won 20 more than last year.") == []
@@ -127,3 +129,10 @@ def test_a_whole_hundred_percent_counts_nothing():
     assert _read('"Tara was 100 percent professional," he said. I\'m 100 per cent sure.') == []
     (c,) = _claims("Turnout was 100 percent of voters.")
     assert c.value == 100 and "voters" in c.what
+
+
+def test_money_released_into_an_economy():
+    first, second = _claims("The agency said that step will release about 800 billion yuan ($114.6 billion) "
+                            "into the economy.")
+    assert (first.unit, second.unit) == ("CNY", "USD")
+    assert "release" in first.what and second.what == first.what

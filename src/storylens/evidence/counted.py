@@ -18,8 +18,8 @@ _NP_STOP = STOPWORDS | {"percent", "per", "cent", "about", "nearly", "almost", "
                         "average", "up", "over", "under", "around", "roughly", "only", "just", "by"}
 _WORDS = re.compile(r"[A-Za-z][\w'’-]*")  # web copy's apostrophe is often a curly one: "New Year’s"
 _VERB_BEFORE = re.compile(r"(?<!\ban\s)(?<!\ba\s)\b([a-z]+(?:ing|ed)|spent|spends|lost|loses|paid|pays|won|sold|"
-                          r"bought|gave|owes|range|ranges|top|tops|exceed|exceeds|reach|reaches|total|totals|surpass|"
-                          r"surpasses|hit|hits)\s+(?:(?:in|up)\s+)?"  # "raked in", "racked up"
+                          r"bought|gave|owes|release|releases|inject|injects|range|ranges|top|tops|exceed|exceeds|"
+                          r"reach|reaches|total|totals|surpass|surpasses|hit|hits)\s+(?:(?:in|up)\s+)?"  # "raked in"
                           r"(?:(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|"
                           r"some\s+|only\s+|just\s+|an?\s+|between\s+|from\s+)?\$?$")
 _OF_BEFORE = re.compile(r"((?:[A-Za-z][\w'-]*\s+){1,3}?)(?:of|at|was|were|is|are|to|reached|hit)\s+"

@@ -93,6 +93,11 @@ def counted_words(after: str) -> tuple[str, list[str]]:
             out.append(t)  # a hyphen a tokeniser set apart: "two major - league sources", "three co - workers"
             i += 1
             continue
+        if t in _QUOTE_MARKS and out and i + 2 < len(toks) and re.match(r"[a-z]", toks[i + 1]) \
+                and toks[i + 2] in _QUOTE_MARKS:
+            out.append(toks[i + 1])  # a word in quotation marks inside the thing: 'such fetal "heartbeat" bills'
+            i += 3
+            continue
         if not re.match(r"[A-Za-z]", t) or low in _STOP_WHAT:
             if low in ("and", "or") and len(out) <= 2 and _ADJECTIVE.search(out[-1] if out else "") \
                     and i + 1 < len(toks) and re.match(r"[A-Za-z]", toks[i + 1]):
@@ -112,6 +117,7 @@ def counted_words(after: str) -> tuple[str, list[str]]:
     return " ".join(out), scanned
 
 
+_QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d"})
 #: words between a number and its noun that the counted thing goes past ("three more people")
 _LEADING = frozenset("more such additional most least".split())
 
