@@ -50,6 +50,9 @@ LOOSE_SHARE = 0.33
 CONTAINED = 0.6
 CONTAINED_WORDS = 4
 CONTAINED_SHARE = 0.2
+#: or, with as many words shared, one that holds MUTUAL of the sentence's weight while the sentence holds MUTUAL
+#: of its own: two reports of one claim, each with details of its own
+MUTUAL = 0.4
 # a run of capitalised words (with "of", "for", "the" between them): one name, however many words it has
 _NAME_RUN = re.compile(r"[A-Z][\w'\u2019.-]*(?:\s+(?:(?:of|for|the|al|de|bin)\s+)?[A-Z][\w'\u2019.-]*)+")
 _SAME = {stem(k): stem(v) for k, v in SAME_CLAIM_WORDS.items()}
@@ -196,8 +199,9 @@ class ClaimIndex:
         rare = np.bincount(self.entry_rows, weights=hit & self.is_rare[self.cols], minlength=n)
         loose |= (shared_words >= LOOSE_WORDS) & (rare >= LOOSE_RARE) & (share >= LOOSE_SHARE)
         held = np.bincount(self.entry_rows, weights=self.word_weight * hit, minlength=n)
-        contained = ((shared_words >= CONTAINED_WORDS) & (share >= CONTAINED_SHARE) & ~strict & ~loose
-                     & (held >= CONTAINED * self.row_words) & (self.row_words > 0))
+        contained = ((shared_words >= CONTAINED_WORDS) & ~strict & ~loose & (self.row_words > 0)
+                     & (((share >= CONTAINED_SHARE) & (held >= CONTAINED * self.row_words))
+                        | ((share >= MUTUAL) & (held >= MUTUAL * self.row_words))))
         if verbs_of is not None:  # a verb of its own, the claim does not have: another claim ("had planned a trip")
             for r in np.flatnonzero(contained).tolist():
                 verbs = verbs_of(r)
