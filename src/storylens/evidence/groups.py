@@ -409,10 +409,15 @@ def _converted(g: Pairs, h: Pairs) -> bool:
 def _merge_converted(groups: list[Pairs]) -> list[Pairs]:
     """Groups of one measure told in two units by different articles, joined (:func:`_converted`)."""
     out: list[Pairs] = []
+    measures: list[Pairs] = []  # the groups of out that are measures in a unit: only those can join
     for g in groups:
-        target = next((h for h in out if in_base_unit(g[0][0].what, g[0][0].value) and _converted(g, h)), None)
+        if not in_base_unit(g[0][0].what, g[0][0].value):
+            out.append(list(g))
+            continue
+        target = next((h for h in measures if _converted(g, h)), None)
         if target is None:
             out.append(list(g))
+            measures.append(out[-1])
         else:
             target.extend(g)
     return out
