@@ -85,3 +85,16 @@ def test_two_reports_of_one_claim_each_with_details_of_its_own_carry_each_other(
     # each holds 0.4 of the other's weight: neither holds half of the other, nor is one a shorter report
     assert _cites(SMUGGLERS, SMUGGLERS_TOO, FILLER) == (0, 1)
     assert _cites(SMUGGLERS_TOO, SMUGGLERS, FILLER) == (0, 1)
+
+
+BOUT = ["Rahman lost the fight in the seventh round.", "The referee stopped the fight as Rahman sagged.",
+        "Rahman never found his range in the fight.", "The crowd in the arena cheered the champion.",
+        "The fight was the champion's tenth win in a row.", "Rahman said the fight had come too soon for him."]
+
+
+def test_a_short_claim_of_the_storys_commonest_words_is_carried_by_no_loose_match():
+    # every other report names Rahman and a fight: that is no report of "Rahman had him fighting down"
+    assert _cites("Rahman had him fighting down.", " ".join(BOUT), " ".join(reversed(BOUT))) == (0,)
+    # a word the story seldom uses carries it: the judge's ruling is in one sentence only
+    assert _cites("The judge ruled for Rahman.", " ".join(BOUT) + " A judge ruled for Rahman on appeal.",
+                  FILLER) == (0, 1)

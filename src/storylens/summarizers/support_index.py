@@ -37,6 +37,10 @@ ANCHORED_SHARE = 0.2
 #: a sentence of fewer content terms than MIN_SHARED + 1 is carried by one holding all of them but one (at
 #: least two) and SHORT_SHARE of its weight ("The army says it is targeting only militants")
 SHORT_SHARE = 0.6
+#: one of the words they share not common in the story (in three sentences or more and more than one in COMMON):
+#: "Rahman had him fighting down" is no claim every sentence naming Rahman and a fight carries (nor "SUU KYI: Very
+#: much so.")
+COMMON = 10
 #: or one that shares LOOSE_WORDS words, LOOSE_RARE of them rare in the story (in one sentence of
 #: LOOSE_RARITY or fewer), and LOOSE_SHARE of the weight ("captured the Handarat Palestinian refugee camp")
 LOOSE_WORDS = 6
@@ -147,6 +151,7 @@ class ClaimIndex:
         self.word_weight = self.idf_of[self.cols] * self.mults * ~self.is_figure[self.cols]
         self.row_words = np.bincount(self.entry_rows, weights=self.word_weight, minlength=n)
         self.is_rare = (df <= 2) | (df * LOOSE_RARITY <= n)
+        self.is_common = (df > 2) & (df * COMMON > n)
         self.is_anchor = np.asarray([t[0] == "#" and float(t.rsplit("=", 1)[1]) >= ANCHOR_VALUE for t in vocab],
                                     dtype=bool)
 
@@ -194,8 +199,10 @@ class ClaimIndex:
         shared_words = shared - n_figs
         strict = (shared >= MIN_SHARED) & (share >= CARRIES)
         loose = (anchors >= 1) & (shared_words >= ANCHORED_WORDS) & (share >= ANCHORED_SHARE)
-        if n_words <= MIN_SHARED:
-            loose |= (shared_words >= max(2, n_words - 1)) & (share >= SHORT_SHARE)
+        if n_words <= MIN_SHARED:  # and one of the shared words not among the story's commonest
+            plain = ~self.is_common[self.cols] & ~self.is_figure[self.cols]
+            uncommon = np.bincount(self.entry_rows, weights=hit & plain, minlength=n)
+            loose |= (shared_words >= max(2, n_words - 1)) & (share >= SHORT_SHARE) & (uncommon >= 1)
         rare = np.bincount(self.entry_rows, weights=hit & self.is_rare[self.cols], minlength=n)
         loose |= (shared_words >= LOOSE_WORDS) & (rare >= LOOSE_RARE) & (share >= LOOSE_SHARE)
         held = np.bincount(self.entry_rows, weights=self.word_weight * hit, minlength=n)
