@@ -209,3 +209,12 @@ def test_one_word_after_what_a_person_does_is_a_person():
     got = _speakers("BSP supremo Mayawati on Wednesday accused the government of weakening the law.\n"
                     "\"The New Year should not be painful like last year,\" she said.")
     assert got["The New Year should not be painful like last year"] == "Mayawati"
+
+
+def test_a_title_case_headline_glued_before_the_subject():
+    from storylens.evidence.speakers import can_speak
+    assert not can_speak("Heidi Is Separated From Her Husband Due To Coronavirus Heidi")
+    assert can_speak("Bill de Blasio") and can_speak("Robert De Niro") and can_speak("Theresa May")
+    got = _speakers("Heidi Klum shared a story about her scare. Heidi Is Separated From Her Husband Due To "
+                    "Coronavirus Heidi wrote on Instagram, \"Like many of you, I have been sick all week.\"")
+    assert got["Like many of you, I have been sick all week."] == "Heidi Klum"

@@ -34,7 +34,7 @@ from .speaker_context import NEAREST_WITHIN, FirstSeen, Found, Pronoun, continue
     named_in, nearest_speaker, person_like, speech_subject
 from .speaker_gender import Genders
 from .speakers import DESCRIPTORS, body_name, can_speak, clean_role, epithet_head, epithet_pronoun, fits_trade, \
-    person_roles, resolve_speaker, split_name_role, untitled
+    headline_glued, person_roles, resolve_speaker, split_name_role, untitled
 
 MIN_WORDS = 3  # "a watershed event": a short quoted phrase is still somebody's words
 
@@ -157,6 +157,9 @@ def _speaker_for(r: _Reading, np: str, sent_start: int, at: int) -> tuple[str | 
         return speaker, role, resolution, mention
     if _CJK_NAME.fullmatch(np):
         return np, "", "named", ""  # a name in Chinese or Japanese script: no capitals to split a role by
+    if headline_glued(np):  # "Heidi Is Separated From Her Husband Due To Coronavirus Heidi wrote": Heidi Klum
+        full = _the_one_given_name(r, np.split()[-1])
+        return (full, r.roles.get(full, ""), "named", "") if " " in full else (None, "", "unresolved", np)
     surname = _the_one_surname(r, np)
     if surname:
         return surname, r.roles.get(surname, ""), "named", ""

@@ -155,10 +155,20 @@ def can_speak(name: str) -> bool:
     low = " ".join(toks)
     if low in CALENDAR_WORDS or low in GAZETTEER:
         return False
-    if toks[0] in _NOT_NAME_FIRST or any(_CONTRACTION.search(t) for t in toks):
+    if toks[0] in _NOT_NAME_FIRST or any(_CONTRACTION.search(t) for t in toks) or headline_glued(name):
         return False
     return not (len(toks) == 1 and (toks[0] in _NOT_SPEAKERS or toks[0] in STOPWORDS or toks[0].endswith("ly")
                                     or _ABSTRACT.search(toks[0])))
+
+
+#: words a title-case headline capitalises that no name holds ("Heidi Is Separated From Her Husband Due To ...")
+_HEADLINE_WORDS = frozenset("Is Are Was Were Has Have From Her His Their To Due Into After Says Said".split())
+
+
+def headline_glued(np: str) -> bool:
+    """Whether the capitalised run ``np`` is a title-case headline glued before its sentence's subject."""
+    toks = np.split()
+    return len(toks) > 2 and any(t in _HEADLINE_WORDS for t in toks[1:-1]) and all(t[:1].isupper() for t in toks)
 
 
 def resolve_speaker(np: str, persons: dict[str, str], roles: dict[str, str]) -> tuple[str | None, str, str]:
