@@ -218,3 +218,11 @@ def test_a_title_case_headline_glued_before_the_subject():
     got = _speakers("Heidi Klum shared a story about her scare. Heidi Is Separated From Her Husband Due To "
                     "Coronavirus Heidi wrote on Instagram, \"Like many of you, I have been sick all week.\"")
     assert got["Like many of you, I have been sick all week."] == "Heidi Klum"
+
+
+def test_a_given_name_alone_when_the_page_glued_a_word_to_the_full_name():
+    assert "Jason Townsend Email" not in _names("Share this story with Jason Townsend Email now.")
+    got = _speakers("The trail started because Jason Townsend saw a need. Father and angler, Jason wanted to share "
+                    "his passion. \"I started this because we have no fishing club,\" Jason said.",
+                    "Contact Jason Townsend Email: jt@example.org")
+    assert got["I started this because we have no fishing club"] == "Jason Townsend"

@@ -130,7 +130,7 @@ def _runs(text: str) -> Iterable[tuple[int, int, list[str]]]:
 #: the words of a web page's furniture, and the participles that name a work, that open or close a run
 #: glued to a name ("Advertisement Do", "Titled Christus Vivit"): no part of it
 _FURNITURE = frozenset("""advertisement advertising related photo photos image caption video watch listen read
-    credit sponsored titled entitled dubbed""".split())
+    credit sponsored email e-mail titled entitled dubbed""".split())
 
 
 def _trim(start: int, toks: list[str]) -> Iterable[tuple[int, int, list[str]]]:

@@ -31,7 +31,7 @@ from .quote_spans import ADVERB, CLOSING_AT_START, EARLIER_QUOTES, FOREIGN_MARKS
     first_sentence, is_title_of_work, quote_spans
 from .speaker_bodies import DOCUMENT_NOUNS, body_before, body_speaking, document_author, the_one_named
 from .speaker_context import NEAREST_WITHIN, FirstSeen, Found, Pronoun, continued_speaker, from_context, \
-    named_in, nearest_speaker, person_like, speech_subject
+    named_in, nearest_speaker, one_person, person_like, speech_subject
 from .speaker_gender import Genders
 from .speakers import DESCRIPTORS, body_name, can_speak, clean_role, epithet_head, epithet_pronoun, fits_trade, \
     headline_glued, person_roles, resolve_speaker, split_name_role, untitled
@@ -428,9 +428,10 @@ def _the_one_surname(r: _Reading, np: str) -> str | None:
 def _the_one_given_name(r: _Reading, name: str) -> str:
     """A given name alone ("Jason wanted to share his passion") that opens the full name of one person this
     article names ("Jason Townsend"): that person; else ``name``."""
-    if " " in name or name in r.persons or name in r.orgs:
+    if " " in name or r.persons.get(name, name) != name or name in r.orgs:
         return name
-    cands = [p for p in r.seen.people(r.persons) if len(untitled(p).split()) > 1 and untitled(p).split()[0] == name]
+    cands = one_person([p for p in r.seen.people(r.persons) if len(untitled(p).split()) > 1 and
+                        untitled(p).split()[0] == name])
     return cands[0] if len(cands) == 1 else name
 
 
