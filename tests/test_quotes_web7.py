@@ -226,3 +226,9 @@ def test_a_given_name_alone_when_the_page_glued_a_word_to_the_full_name():
                     "his passion. \"I started this because we have no fishing club,\" Jason said.",
                     "Contact Jason Townsend Email: jt@example.org")
     assert got["I started this because we have no fishing club"] == "Jason Townsend"
+
+
+def test_a_first_word_alone_is_the_one_speaker_before_named_in_full_with_it():
+    got = _speakers("The leader said he would soon debut a \"new strategic weapon for the world,\" said Kim Jong Un. "
+                    "Kim also promised a \"shocking actual action\" against the sanctions, said Kim.")
+    assert got["shocking actual action"] == "Kim Jong Un"

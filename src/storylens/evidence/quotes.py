@@ -430,8 +430,8 @@ def _the_one_given_name(r: _Reading, name: str) -> str:
     article names ("Jason Townsend"): that person; else ``name``."""
     if " " in name or r.persons.get(name, name) != name or name in r.orgs:
         return name
-    cands = one_person([p for p in r.seen.people(r.persons) if len(untitled(p).split()) > 1 and
-                        untitled(p).split()[0] == name])
+    known = set(r.seen.people(r.persons)) | {f.speaker for f in r.found if f.speaker}  # "Kim Jong Un" spoke
+    cands = one_person(sorted(p for p in known if len(untitled(p).split()) > 1 and untitled(p).split()[0] == name))
     return cands[0] if len(cands) == 1 else name
 
 
