@@ -20,6 +20,7 @@ import json
 import random
 import sys
 from collections import deque
+from collections.abc import Callable
 from pathlib import Path
 
 import evidence_fresh
@@ -140,27 +141,35 @@ def show(story: str, ks: list[str], records: dict[str, dict]) -> int:
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def cli(argv: list[str] | None, *, doc: str, gold_path: Path, records: Callable[[], dict[str, dict]],
+        select_fn: Callable[[dict[str, dict]], dict], show_fn: Callable[[str, list[str], dict[str, dict]], int],
+        build_fn: Callable[[Path, dict[str, dict]], dict]) -> int:
+    """The select / show / build commands of a set drawn from the English SemEval articles (fresh2, webdev3)."""
+    ap = argparse.ArgumentParser(description=doc.split("\n\n")[0])
     ap.add_argument("what", choices=["select", "show", "build"])
     ap.add_argument("args", nargs="*")
     args = ap.parse_args(argv)
     if not DATA.exists() or not PAIRS.exists():
         print(f"skipped: {DATA} or {PAIRS.name} not found (see ../shared/data/README.md)")
         return 0
-    records = load_records()
+    recs = records()
     if args.what == "select":
-        print(json.dumps(select(records), indent=1))
+        print(json.dumps(select_fn(recs), indent=1))
         return 0
     if not args.args:
         print(f"{args.what} needs {'the notes folder' if args.what == 'build' else 'a story id'}", file=sys.stderr)
         return 2
     if args.what == "show":
-        return show(args.args[0], args.args[1:], records)
-    gold = build_all(Path(args.args[0]), records)
-    GOLD.write_text(json.dumps(gold, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"{GOLD}: {len(gold['stories'])} stories, {sum(len(s['docs']) for s in gold['stories'])} articles")
+        return show_fn(args.args[0], args.args[1:], recs)
+    gold = build_fn(Path(args.args[0]), recs)
+    gold_path.write_text(json.dumps(gold, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"{gold_path}: {len(gold['stories'])} stories, {sum(len(s['docs']) for s in gold['stories'])} articles")
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return cli(argv, doc=__doc__ or "", gold_path=GOLD, records=load_records, select_fn=select, show_fn=show,
+               build_fn=build_all)
 
 
 if __name__ == "__main__":

@@ -14,8 +14,6 @@ notes format and tooling are webdev's and fresh2's (``evidence_webdev.parse_note
 
 from __future__ import annotations
 
-import argparse
-import json
 import random
 import sys
 from pathlib import Path
@@ -108,26 +106,8 @@ def show(story: str, ks: list[str], safe: dict[str, dict]) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
-    ap.add_argument("what", choices=["select", "show", "build"])
-    ap.add_argument("args", nargs="*")
-    args = ap.parse_args(argv)
-    if not semeval_material.DATA.exists() or not semeval_material.PAIRS.exists():
-        print(f"skipped: {semeval_material.DATA} or its pairs file not found (see ../shared/data/README.md)")
-        return 0
-    safe = semeval_material.safe_articles()
-    if args.what == "select":
-        print(json.dumps(select(safe), indent=1))
-        return 0
-    if not args.args:
-        print(f"{args.what} needs {'the notes folder' if args.what == 'build' else 'a story id'}", file=sys.stderr)
-        return 2
-    if args.what == "show":
-        return show(args.args[0], args.args[1:], safe)
-    gold = build_all(Path(args.args[0]), safe)
-    GOLD.write_text(json.dumps(gold, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"{GOLD}: {len(gold['stories'])} stories, {sum(len(s['docs']) for s in gold['stories'])} articles")
-    return 0
+    return evidence_fresh2.cli(argv, doc=__doc__ or "", gold_path=GOLD, records=semeval_material.safe_articles,
+                               select_fn=select, show_fn=show, build_fn=build_all)
 
 
 if __name__ == "__main__":
