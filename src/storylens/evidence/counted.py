@@ -69,22 +69,31 @@ _SPENT_ON = re.compile(r"^\s*\)?\s*on\s+(?:the\s+|a\s+|an\s+|their\s+|its\s+|his
 _WHEN_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday average top time""".split())
 
 
-def context_thing(before: str, after: str) -> str:
-    """The noun phrase a figure given in a unit is about: after it ("of calories", "in circumference", "for
-    each song"), else before it ("rates of obesity of", "the temperature was", "traveling more than")."""
+def _added_or_spent(before: str, after: str) -> str:
+    """What an amount is added to or spent on, or "" ("expects the mine to add $3.7 billion to Australia's gross
+    domestic product"; "will spend $10 million on roads": the spending on roads)."""
     adding = _ADDING.search(before[-70:])
     m = _ADDED_TO.match(after) if adding else None
-    if m:  # "expects the mine to add $3.7 billion to Australia's gross domestic product"
+    if m:
         got = _np_after(m.group(1))
         if got and got.split()[-1].lower() not in _TIME_WORDS:
             return got
     spending = _SPENDING.search(before[-60:])
     m = _SPENT_ON.match(after) if spending else None
-    if spending and m:  # "will spend $10 million on roads": the spending on roads
+    if spending and m:
         got = _np_after(m.group(1))
         if got and got.split()[-1].lower() not in _TIME_WORDS and got.lower() not in _WHEN_WORDS:
             verb = spending.group(1).lower()
             return f"{'investment' if verb.startswith('invest') else 'spending'} on {got}"
+    return ""
+
+
+def context_thing(before: str, after: str) -> str:
+    """The noun phrase a figure given in a unit is about: after it ("of calories", "in circumference", "for
+    each song"), else before it ("rates of obesity of", "the temperature was", "traveling more than")."""
+    got = _added_or_spent(before, after)
+    if got:
+        return got
     if _SOLD_FOR.search(before[-120:]):
         return "sale price"  # "was sold to a buyout firm for 500 million pounds"
     m = _RIGHT.match(re.sub(r"(?<=\w)\s-\s(?=\w)", "-", after))  # "in a breach - of - contract suit"

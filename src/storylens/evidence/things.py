@@ -43,28 +43,40 @@ _STOP_WHAT = set("""a an the of in on at to from by for with and or but as is ar
     said says say told reported according not no yet also just only still already were against versus""".split())
 
 
+def _after_of(toks: list[str]) -> int:
+    """Where the counted thing starts after an opening "of" and its determiners (0 without one)."""
+    if not toks or toks[0].lower() != "of":
+        return 0
+    i = 1
+    while i < len(toks) and i < 3 and toks[i].lower() in ("the", "all", "its", "their", "his", "her", "our",
+                                                          "my", "your", "these"):
+        i += 1
+    # "Five of the last 10 presidents", "a third of the 300 workers": the whole's number is its own figure
+    if i > 1 and i < len(toks) and toks[i].lower() in ("last", "first", "past", "next"):
+        i += 1
+    if i > 1 and i + 1 < len(toks) and _NUMBER_TOKEN.match(toks[i]):
+        i += 1
+    return i
+
+
+def _past_leading(toks: list[str], i: int, out: list[str]) -> int:
+    """Past a leading word before the counted thing ("three more people died", "100 such bills": the people,
+    the bills); a superlative's word stays in ``out`` ("the two most populous states")."""
+    if i < len(toks) - 1 and toks[i].lower() in _LEADING and re.match(r"[A-Za-z]", toks[i + 1]) \
+            and toks[i + 1].lower() not in _STOP_WHAT | {"than"}:
+        i += 1
+        if toks[i - 1].lower() in ("most", "least"):
+            out.append(f"{toks[i - 1]}")
+    return i
+
+
 def counted_words(after: str) -> tuple[str, list[str]]:
     """The counted thing right after a number: ``"civilians trapped"``, and the words scanned."""
     # "90,000 (metric) tons of uranium oxide", "4.5 gigabytes worth of MP3 files"
     after = re.sub(r"^\s*\([a-z]{1,12}\)", "", after)
     toks = [t for t in TOKEN.findall(after[:120])]
     out: list[str] = []
-    i = 0
-    if toks and toks[0].lower() == "of":
-        i = 1
-        while i < len(toks) and i < 3 and toks[i].lower() in ("the", "all", "its", "their", "his", "her", "our",
-                                                              "my", "your", "these"):
-            i += 1
-        # "Five of the last 10 presidents", "a third of the 300 workers": the whole's number is its own figure
-        if i > 1 and i < len(toks) and toks[i].lower() in ("last", "first", "past", "next"):
-            i += 1
-        if i > 1 and i + 1 < len(toks) and _NUMBER_TOKEN.match(toks[i]):
-            i += 1
-    if i < len(toks) - 1 and toks[i].lower() in _LEADING and re.match(r"[A-Za-z]", toks[i + 1]) \
-            and toks[i + 1].lower() not in _STOP_WHAT | {"than"}:
-        i += 1  # "three more people died", "100 such bills": the people, the bills
-        if toks[i - 1].lower() in ("most", "least"):
-            out.append(f"{toks[i - 1]}")  # "the two most populous states": the superlative stays
+    i = _past_leading(toks, _after_of(toks), out)
     while i < len(toks) and len(out) < (5 if "of" in out or "worth" in out else 6 if _joined(out) or _named(out)
                                         else 4):
         t = toks[i]

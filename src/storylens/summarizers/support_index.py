@@ -215,9 +215,14 @@ class ClaimIndex:
                 contained[r] = not verbs or bool(verbs & terms.keys())
         loose |= contained
         # a match by the first rule is preferred to any other: the others cite, never make a conflict
-        score = np.where(strict, share + 2.0, np.where(loose, share, 0.0))
+        return self._best_per_article(np.where(strict, share + 2.0, np.where(loose, share, 0.0)), share, strict)
+
+    def _best_per_article(self, score: np.ndarray, share: np.ndarray,
+                          strict: np.ndarray) -> list[tuple[float, int, bool]]:
+        """Per article, ``(share, sentence index, strict)`` of its best-scored row (0.0, -1, False when none
+        scores above 0)."""
         out = []
-        for d in range(n_docs):
+        for d in range(len(self.doc_rows) - 1):
             a, b = self.doc_rows[d], self.doc_rows[d + 1]
             k = int(np.argmax(score[a:b])) if b > a else -1
             if k < 0 or score[a + k] <= 0:
