@@ -22,11 +22,12 @@ DATA = ROOT.parent / "shared" / "data"
 HALVES = ("dev", "blind")
 SOURCES = {"dev": "duc2007_main_pyr23.jsonl", "blind": "duc2007_main_pyr23.jsonl", "fresh": evidence_fresh.DATA.name,
            "webdev": evidence_fresh.DATA.name, "webdev2": evidence_fresh.DATA.name,
-           "fresh2": evidence_fresh2.DATA.name, "webdev3": semeval_material.DATA.name}
+           "fresh2": evidence_fresh2.DATA.name, "webdev3": semeval_material.DATA.name,
+           "webdev4": semeval_material.DATA.name}
 # the halves, in the order the table shows them
-NAMED = ("dev", "blind", "fresh", "webdev", "webdev2", "fresh2", "webdev3")
+NAMED = ("dev", "blind", "fresh", "webdev", "webdev2", "fresh2", "webdev3", "webdev4")
 # the halves that may be inspected item by item (evidence_errors.py)
-DEVELOPMENT = ("dev", "webdev", "webdev2", "webdev3")
+DEVELOPMENT = ("dev", "webdev", "webdev2", "webdev3", "webdev4")
 
 def load_gold(half: str) -> dict:
     return json.loads((GOLD_DIR / f"{half}.json").read_text(encoding="utf-8"))
@@ -36,7 +37,7 @@ def load_clusters(half: str) -> dict[str, dict]:
     """The half's source records by id: DUC clusters, ECB+ documents for the web sets, or the original English
     SemEval articles for fresh2."""
     path = DATA / SOURCES[half]
-    if half == "webdev3":  # SemEval English outside fresh2 and its links: only what semeval_material gives
+    if half in ("webdev3", "webdev4"):  # SemEval English outside fresh2 and its links: semeval_material only
         return semeval_material.safe_articles()
     if SOURCES[half] == evidence_fresh.DATA.name:
         return evidence_fresh.load_records(path)
