@@ -37,12 +37,13 @@ _MEASURING_VERB = re.compile(rf"\b({'|'.join(_VERB_NOUNS)})\s+(?:(?:more|less|fe
                              r"almost\s+|some\s+|only\s+|just\s+|an?\s+)?$", re.IGNORECASE)
 # "its average speed since launch has been 47 mph": the subject of a copula, past a short phrase of its own
 _COPULA = re.compile(r"\b(?:(?:(?:(?:is|was|are|were)\s+)?(?:expected|likely|said|believed)\s+to\s+be|is|was|are|were|"
-                     r"has\s+been|have\s+been|had\s+been)(?:\s+(?:worth|valued\s+at))?|"
+                     r"has\s+been|have\s+been|had\s+been)(?:\s+(?:worth|valued\s+at|up|down))?|"  # "is up 1.3%"
                      r"stood\s+at|totaled|totalled)\s+"
                      r"(?:(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+|only\s+|just\s+|"
                      r"an?\s+|between\s+)?$")
 #: words of a time phrase before its time word: "in the final quarter", "over the past year"
 _TIME_ADJECTIVES = frozenset("final first last past next second third fourth previous current coming same whole "
+                             "one two three four five six seven eight nine ten "  # "in last one year"
                              "entire fiscal calendar financial following".split())
 _PREPOSITIONS = {"since", "in", "for", "at", "on", "during", "after", "before"}
 _ARE_AFTER = re.compile(r"^\s*(?:are|were)\s+(?:now\s+)?([a-z][\w-]*)\b")
@@ -94,6 +95,8 @@ def context_thing(before: str, after: str) -> str:
     got = _added_or_spent(before, after)
     if got:
         return got
+    if _FINED.search(before[-40:]):
+        return "fine"  # "was fined $300 for his role in a crash": the fine, not the role
     if _SOLD_FOR.search(before[-120:]):
         return "sale price"  # "was sold to a buyout firm for 500 million pounds"
     m = _RIGHT.match(re.sub(r"(?<=\w)\s-\s(?=\w)", "-", after))  # "in a breach - of - contract suit"
@@ -144,6 +147,7 @@ def context_thing(before: str, after: str) -> str:
     return surveyed(before) or _relative_thing(before, after)
 
 
+_FINED = re.compile(r"\b(?:fined|fines|fining)\s+(?:about\s+|nearly\s+|more\s+than\s+|up\s+to\s+)?$", re.IGNORECASE)
 #: a sale's price: "sold to Chinese buyout firm Canyon Bridge Capital Partners for", "bought the club for"
 _SOLD_FOR = re.compile(r"\b(?:sold|sell|sells|selling|bought|buy|buys|buying|acquired|acquire|acquires|purchased|"
                        r"purchase)\b[^.;:()]{0,80}?\bfor\s+(?:about\s+|around\s+|nearly\s+|some\s+|more\s+than\s+|"

@@ -27,7 +27,7 @@ from .facts_spans import CLOCK_AFTER, adjust_value, compound_height, hyphen_rang
     range_starts
 from .groups import TOLL_EVENTS, ClaimMeta, group_claims
 from .things import EVENT_OF, EVENT_WORDS, IMPLIED_EVENT, NOUN_CLASS, RUNNING_EVENTS, TIME_UNITS, classify, \
-    counted_words, head_noun
+    bracketed_thing, counted_words, head_noun
 
 _CUMULATIVE = re.compile(r"\bsince\b|\bso far\b|\bin total\b|\baltogether\b|\b(?:has|have)\s+(?:now\s+)?"
                          r"(?:been\s+)?(?:\w+ed|cost|killed|died|fled|risen|rose|climbed|reached|left)\b|"
@@ -429,7 +429,8 @@ def _beside(unit: str, what: str, before: str, after: str) -> str:
     # "has grown to dlrs 1 million": the sign is the figure's; "$155 a month in rent subsidies": past the rate
     after_unit = re.sub(r"^\s*(?:a|an|per|each|every)\s+(?:year|month|week|day|copy|head)\b", "", after_unit)
     bare_before = without_currency(before)
-    context = context_thing(bare_before, _PERCENT.sub("", after_unit))
+    context = (bracketed_thing(bare_before, after_unit) if unit else "") \
+        or context_thing(bare_before, _PERCENT.sub("", after_unit))
     if unit:  # money or a share has no distance: "a loan of $300,000 from a Portuguese bank"
         context = re.sub(r"^distance\s+", "", context)
     if not context and unit and unit != "%" and (not what or what == unit):

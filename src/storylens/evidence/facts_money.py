@@ -16,6 +16,10 @@ _CURRENCY_NAME_BEFORE = re.compile(r"(?<!\w)(" + "|".join(
     re.escape(w).replace("\\ ", "\\s+") for w in sorted(CURRENCY_WORDS, key=len, reverse=True) if " " in w)
     + r")\s+$", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(r"(?:\$|\bUS\$|\b(?:U\.S\.\s+)?dlrs\.?|\bUSD)\s*$")
+#: a currency's code or abbreviation before its figure, as business and Indian copy write it ("Euro 0.94 bn",
+#: "Rs 314", "EUR 5 million")
+_CODE_BEFORE = re.compile(r"(?<![\w$])((?i:euros?)|EUR|GBP|INR|Rs\.?)\s*[+-]?\s*$")
+_CODES = {"euro": "EUR", "euros": "EUR", "eur": "EUR", "gbp": "GBP", "inr": "INR", "rs": "INR", "rs.": "INR"}
 
 
 #: pounds after a scale are money, not weight ("sold for 500 million pounds"; "2 million pounds of beef" weighs)
@@ -52,12 +56,15 @@ def currency(qty: Quantity, before: str, q_start: int, surface: str = "") -> tup
         return DOLLAR_PREFIXES.get(name) or CURRENCY_WORDS[name], prefixed.start()
     if cur:
         return "USD", cur.start()
+    code = _CODE_BEFORE.search(before)
+    if code:
+        return _CODES[code.group(1).lower()], code.start()
     return None
 
 
 def without_currency(before: str) -> str:
     """The text before a figure without the currency named or signed right before it."""
-    return _CURRENCY_BEFORE.sub("", _CURRENCY_NAME_BEFORE.sub("", _DOLLAR_PREFIX.sub("", before)))
+    return _CODE_BEFORE.sub("", _CURRENCY_BEFORE.sub("", _CURRENCY_NAME_BEFORE.sub("", _DOLLAR_PREFIX.sub("", before))))
 
 
 #: what an amount of money named nowhere else in its clause is the worth of, when the clause names one

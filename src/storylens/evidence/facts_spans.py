@@ -140,7 +140,7 @@ _GRID_ADDRESS_END = re.compile(r"\b\d+\s+(?:North|South|East|West)\s+$")
 
 def not_a_figure(surface: str, before: str, after: str, qualifier: str) -> bool:
     core = surface.split()[-1] if surface.split() else surface
-    if re.match(rf"{HYPHEN}(?!(?:to|and|or)\s)\w", after) or re.search(r"[-\u2013/]$", before) or (
+    if re.match(rf"{HYPHEN}(?!(?:to|and|or)\s)\w", after) or re.search(r"(?<!\()[-\u2013/]$", before) or (
             core[:1].isdigit() and re.search(r"(?:\b[A-Z]{1,3}|\d)\s-\s$", before)):
         return True  # "15-member", "S-300", "five-year", "38 - year - old", "AK - 47", scores and ranges
     if re.match(r"\s*(?:st|nd|rd|th)\b", after):

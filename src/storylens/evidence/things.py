@@ -274,3 +274,30 @@ def classify(what: str, before: list[str], after: list[str]) -> tuple[str, str]:
                 event = EVENT_OF[w]
                 break
     return noun, event
+
+
+#: a figure in brackets right after what it is of: "services ($4.45 billion)", "Vienna (+7.8%)", "Carinthia
+#: (-4.3% or - Euro 0.17 bn)" (only figures, signs and "or" between the bracket and the figure)
+_BRACKETED = re.compile(r"([A-Za-z][^,;:()\d]{0,60}?)\s*\((?:[^()A-Za-z]|\b(?:or|and|bn|mn|m|million|billion|"
+                        r"per\s?cent|percent)\b)*$")
+_BRACKET_CLOSES = re.compile(r"^[^()]{0,40}\)(?!\s*of\b)")  # "a majority (80 percent) of resolutions": of them
+_NOT_THING = frozenset("include includes included including such as like or and".split()) | _STOP_WHAT
+_UNIT_LAST = frozenset("percent cent dollars dollar pounds pound euros euro miles kilometres kilometers".split())
+
+
+def bracketed_thing(before: str, after: str) -> str:
+    """What an amount or share in brackets is of: the noun phrase right before the bracket ("include services
+    ($4.45 billion)": services), or "" (a conversion, "13 miles (20 km)", is not one: digits come before)."""
+    m = _BRACKETED.search(before[-120:])
+    if not m or not _BRACKET_CLOSES.match(after) or re.search(r"\d\s*$", before[-120:][:m.start()]):
+        return ""
+    words = re.findall(r"[A-Za-z][\w'’&.-]*", m.group(1))
+    out: list[str] = []
+    for w in reversed(words):
+        if len(out) >= 5 or (w.lower() in _NOT_THING and w.lower() not in ("and", "of")):
+            break
+        out.append(w)
+    while out and out[-1].lower() in ("and", "of"):
+        out.pop()
+    phrase = " ".join(reversed(out))
+    return "" if not phrase or phrase.split()[-1].lower() in _UNIT_LAST else phrase

@@ -68,7 +68,7 @@ _HALF_SCALE = (rf"(?:(?P<hwhole>{_DIGITS}|{_WORDS})\s+and\s+)?(?:a\s+half|half\s
 
 # One quantity: [qualifier] (number [scale]* | a/one scale | N dozen | vague [of])
 _QUANTITY = (
-    rf"""(?<![\w.,-])
+    rf"""(?:(?<![\w.,-])|(?<=\(-))  # a change signed in brackets counts its size: "Carinthia (-4.3%"
     (?:(?P<qual>{_QUAL_ALT})\s+)?
     (?P<minus>(?<!or\s)minus[\s-])?  # not "plus or minus 3.5 percent", a margin
     (?P<cur>(?:\$US|\$|£|€)\s?)?  # a dollar, pound or euro sign: money (the sign says which)
@@ -80,7 +80,7 @@ _QUANTITY = (
       | {_HALF_SCALE}
       | (?P<num>(?:DIGITS)(?:(?![^\W\d_])|(?=(?-i:km|kms|mm|cm|kg|mph|ft|lbs?|m|MM|M|mn|bn|C|F)\b))
                |(?:{_WORDS})(?![^\W\d_]))
-        (?P<abbr>(?<=\d)(?-i:MM|M|mn|bn|(?(cur)m|(?!)))\b)?  # "$6.3M", "$5m", "2.7M Americans"
+        (?P<abbr>(?<=\d)(?-i:MM|M|mn|bn|(?(cur)m|(?!)))\b|(?<=\d)\s(?-i:mn|bn)\b)?  # "$6.3M", "$5m", "Euro 0.94 bn"
         (?P<scale>(?:(?:\s+|(?<=\d)-){_SCALE})*)
         (?P<andrest>(?<=hundred)\s+and\s+(?:{_WORDS})(?![^\W\d_]))?
         (?P<dozen>\s+dozen)?
@@ -165,7 +165,7 @@ def _value(m: re.Match) -> tuple[float, str] | None:
             return None
         value = v
     if m.group("abbr"):  # "$6.3M", "$27. 5MM", "$1.2bn", "2.7M Americans"
-        value *= 1e9 if m.group("abbr").lower() == "bn" else 1e6
+        value *= 1e9 if m.group("abbr").strip().lower() == "bn" else 1e6
     for word in re.split(r"[\s-]+", (m.group("scale") or "").strip("- \t\n")):
         if not word:
             continue
@@ -220,7 +220,7 @@ def find_quantities(text: str, lang: str | None = None) -> Iterator[tuple[int, i
 
 # where a quantity can begin in ASCII text: a word's start that is "$", ".", a digit, or a word that opens one of
 # the pattern's branches (a qualifier's first word, a number word, a vague count, "a", "an", "half", "minus")
-_CANDIDATE = re.compile(r"[$.\dA-Za-z](?<![\w.,-].)[A-Za-z]*")
+_CANDIDATE = re.compile(r"[$.\dA-Za-z](?:(?<![\w.,-].)|(?<=\(-\d))[A-Za-z]*")
 _OPENERS = frozenset([q.split()[0] for q, _ in QUALIFIERS] + list(UNITS) + list(TENS) + list(SCALES)
                      + [v.split()[0] for v in VAGUE] + ["many", "several", "a", "an", "half", "minus"])
 

@@ -1,0 +1,64 @@
+"""Money and percentages on web news of many outlets (webdev4): what an amount or a share in brackets is of,
+currencies written as a code or an abbreviation before the figure, a change signed in brackets, the subject
+of "is up/down", "in last one year" a time, and a fine. All text invented."""
+
+from __future__ import annotations
+
+from storylens.evidence.facts import extract_claims
+from storylens.models import Article
+from storylens.prepare import prepare_document
+from storylens.text.numbers import find_quantities
+
+
+def _claims(text: str):
+    return [c for c, _ in extract_claims(prepare_document(Article(id="t", text=text, published=None)))]
+
+
+def _read(text: str) -> list[tuple[float, str, str]]:
+    return [(c.value, c.unit, c.what) for c in _claims(text)]
+
+
+def test_an_amount_in_brackets_is_of_the_noun_phrase_before_the_bracket():
+    got = _read("Exports that grew fastest include timber ($3.5 billion), farm machinery and tools ($2 billion) "
+                "and wine ($1.1 billion), the ministry said.")
+    assert got == [(3.5e9, "USD", "timber"), (2e9, "USD", "farm machinery and tools"), (1.1e9, "USD", "wine")]
+    got = _read("The regions Tuscany (+6.1%) and Umbria (+5.2%) grew most.")
+    assert [(v, u) for v, u, _ in got] == [(6.1, "%"), (5.2, "%")]
+    assert "Tuscany" in got[0][2] and got[1][2] == "Umbria"
+
+
+def test_a_bracket_that_is_a_conversion_or_goes_on_with_of_keeps_its_reading():
+    got = _read("The village is 12 miles (19 km) from the border.")
+    assert all("distance" in w for _, _, w in got)
+    (c,) = _claims("A large majority (70 percent) of voters backed the plan.")
+    assert c.value == 70 and "voters" in c.what
+    got = _read("The club was sold for 300 million pounds ($390 million).")
+    assert [w for _, _, w in got] == ["sale price", "sale price"]
+
+
+def test_a_currency_code_or_abbreviation_before_the_figure_is_money():
+    assert _read("Shares of the firm closed at Rs 512, the exchange said.")[0][:2] == (512, "INR")
+    (c,) = _claims("Bavaria (+Euro 1.25 bn) gained most.")
+    assert (c.value, c.unit, c.what) == (1.25e9, "EUR", "Bavaria")
+    assert [(q.value) for _, _, q in find_quantities("a gain of 0.5 bn and 3 mn")] == [5e8, 3e6]
+
+
+def test_a_change_signed_in_brackets_counts_its_size():
+    got = _read("Saxony (-2.9% or - Euro 0.31 bn) and Hesse (-1.1%) fell.")
+    assert [(v, u, w) for v, u, w in got] == [(2.9, "%", "Saxony"), (3.1e8, "EUR", "Saxony"), (1.1, "%", "Hesse")]
+    # only a bracket lets a minus sign before a number: a season, a model name and a spaced range stay as read
+    assert [q.value for _, _, q in find_quantities("the 1998-99 season, an S-300 missile, pages 10 -12")] == [10]
+
+
+def test_the_subject_of_is_up_or_down_and_a_time_phrase_with_a_number_word():
+    (c,) = _claims("The index is down 12.4% in last one year.")
+    assert (c.value, c.what) == (12.4, "index")
+    (c,) = _claims("The company's shares were up 3.2% on Friday.")
+    assert c.value == 3.2 and "shares" in c.what
+
+
+def test_an_amount_a_person_is_fined_is_the_fine():
+    (c,) = _claims("A Texas driver has been fined $500 for his part in the crash.")
+    assert (c.value, c.unit, c.what) == (500, "USD", "fine")
+    (c,) = _claims("The bank was fined up to $2 million by regulators.")
+    assert c.what == "fine"
