@@ -62,3 +62,14 @@ def test_an_amount_a_person_is_fined_is_the_fine():
     assert (c.value, c.unit, c.what) == (500, "USD", "fine")
     (c,) = _claims("The bank was fined up to $2 million by regulators.")
     assert c.what == "fine"
+
+
+def test_what_an_amount_is_named_right_before_it():
+    (c,) = _claims("Police will pay a cash reward of up to $5,000 for tips that lead to an arrest.")
+    assert (c.value, c.what) == (5000, "cash reward")
+    (c,) = _claims("The airline posted a small increase in revenue to £312.4m this year.")
+    assert (c.value, c.unit, c.what) == (312_400_000, "GBP", "revenue")
+    (c,) = _claims("The plan funds a new skate park which was allocated $2 million.")
+    assert c.what == "skate park"
+    (c,) = _claims("The group will invest €40 million to build a new plant.")
+    assert (c.unit, c.what) == ("EUR", "investment")

@@ -22,7 +22,7 @@ from ..text.tfidf import STOPWORDS, stem
 from .claim_source import TOKEN, attribution
 from .counted import context_thing, copula_subject, heading, not_a_quantity, pair_kind, subject_thing
 from .counted_units import MEASURE_UNITS, height, reading, with_distance
-from .facts_money import currency, deal_noun, money_after, without_currency
+from .facts_money import currency, deal_noun, money_after, money_thing, without_currency
 from .facts_spans import CLOCK_AFTER, adjust_value, compound_height, hyphen_range, not_a_figure, number_modifier, \
     range_starts
 from .groups import TOLL_EVENTS, ClaimMeta, group_claims
@@ -430,7 +430,7 @@ def _beside(unit: str, what: str, before: str, after: str) -> str:
     after_unit = re.sub(r"^\s*(?:a|an|per|each|every)\s+(?:year|month|week|day|copy|head)\b", "", after_unit)
     bare_before = without_currency(before)
     context = (bracketed_thing(bare_before, after_unit) if unit else "") \
-        or context_thing(bare_before, _PERCENT.sub("", after_unit))
+        or (money_thing(bare_before) if unit else "") or context_thing(bare_before, _PERCENT.sub("", after_unit))
     if unit:  # money or a share has no distance: "a loan of $300,000 from a Portuguese bank"
         context = re.sub(r"^distance\s+", "", context)
     if not context and unit and unit != "%" and (not what or what == unit):

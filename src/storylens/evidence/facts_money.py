@@ -79,3 +79,31 @@ def deal_noun(before: str) -> str:
     clause = re.split(r"[;:]|\.\s", before[-90:])[-1]
     found = list(_DEAL_NOUNS.finditer(clause))
     return found[-1].group(1) if found else ""
+
+
+_BEFORE_QUAL = r"(?:up\s+to\s+|about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|some\s+|over\s+|just\s+)?"
+#: the deal an amount is the worth of, named right before it: "a cash reward of up to $10,000 for information"
+_DEAL_OF = re.compile(r"\b(?:an?|the|its|their|his|her)\s+((?:[a-z]+\s+)?(?:offer|contract|deal|bid|package|settlement|"
+                      r"salary|fee|bonus|reward|budget|loan|fine|grant|payment|payout|ransom|price|cost)s?)\s+of\s+"
+                      + _BEFORE_QUAL + "$")
+#: a change in something to a new value: "a slight increase in turnover to £446.7m"
+_CHANGE_IN_TO = re.compile(r"\b(?:increase|rise|jump|growth|fall|drop|decline|decrease|dip|boost|cut)s?\s+in\s+"
+                           r"((?:[A-Za-z][\w'’-]*\s+){1,3}?)to\s+" + _BEFORE_QUAL + "$")
+#: a relative clause that gives its noun the amount: "a curbside organics program which was allocated $10 million"
+_GIVEN_WHICH = re.compile(r"([A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3}),?\s+(?:which|that)\s+(?:was|were|is|are|"
+                          r"has\s+been|have\s+been|had\s+been|will\s+be)\s+(?:allocated|given|awarded|granted|"
+                          r"budgeted|earmarked|assigned)\s+" + _BEFORE_QUAL + "$")
+_INVEST = re.compile(r"\b(?:invest|invests|invested|investing)\s+" + _BEFORE_QUAL + "$", re.IGNORECASE)
+_LEADING = re.compile(r"^(?:(?:a|an|the|its|their|his|her|this|that|new)\s+)+", re.IGNORECASE)
+
+
+def money_thing(before: str) -> str:
+    """What an amount is, named by the words right before it (the text before it, its currency taken off):
+    the deal ("a cash reward of up to"), what changed to it ("an increase in turnover to"), the noun given it
+    ("a new library which was allocated"), an investment ("will invest"); or ""."""
+    tail = before[-90:]
+    for pattern in (_DEAL_OF, _CHANGE_IN_TO, _GIVEN_WHICH):
+        m = pattern.search(tail)
+        if m:
+            return _LEADING.sub("", m.group(1).strip())
+    return "investment" if _INVEST.search(tail) else ""
