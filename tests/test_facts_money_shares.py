@@ -73,3 +73,10 @@ def test_what_an_amount_is_named_right_before_it():
     assert c.what == "skate park"
     (c,) = _claims("The group will invest €40 million to build a new plant.")
     assert (c.unit, c.what) == ("EUR", "investment")
+
+
+def test_a_share_of_an_age_group_and_the_subject_of_a_projected_change():
+    (c,) = _claims("The poll found 31% of 18-29 year olds had never voted.")
+    assert c.value == 31 and "olds" in c.what
+    (c,) = _claims("The global drone market is projected to grow by $9.2 billion, the report said.")
+    assert c.value == 9.2e9 and "market" in c.what

@@ -48,7 +48,9 @@ _TIME_ADJECTIVES = frozenset("final first last past next second third fourth pre
 _PREPOSITIONS = {"since", "in", "for", "at", "on", "during", "after", "before"}
 _ARE_AFTER = re.compile(r"^\s*(?:are|were)\s+(?:now\s+)?([a-z][\w-]*)\b")
 _RIGHT = re.compile(r"^\s*\)?\s*(?:of|in|for(?:\s+each)?|per|over|above|below)\s+"
-                    r"(?:the\s+|a\s+|an\s+|their\s+|its\s+|his\s+|her\s+)?((?:[A-Za-z][\w'’-]*\s*){1,3})")
+                    r"(?:the\s+|a\s+|an\s+|their\s+|its\s+|his\s+|her\s+)?"
+                    r"(?:\d\d?\s?(?:-|to)\s?\d\d[-\s](?=year))?"  # an age group: "of 45-54 year olds"
+                    r"((?:[A-Za-z][\w'’-]*\s*){1,3})")
 # a measure's bearing after it, past a conversion in brackets: "13 miles (20 kms) away", "220 miles from Darwin"
 _BEARING = re.compile(r"^\s*\)?\s*(?:\([^)]{0,30}\)\s*)?((?:away|from|long|high|wide|deep|tall|above|below|across|"
                       r"outside|off|(?:north|south)?(?:east|west)|north|south)\b[^,.;:()]{0,30})")
@@ -102,7 +104,8 @@ def context_thing(before: str, after: str) -> str:
     m = _RIGHT.match(re.sub(r"(?<=\w)\s-\s(?=\w)", "-", after))  # "in a breach - of - contract suit"
     if m:
         raw = _WORDS.findall(m.group(1))[:3]
-        cut = next((i for i, w in enumerate(raw) if w.lower() in _TIME_WORDS), len(raw))
+        cut = next((i for i, w in enumerate(raw) if w.lower() in _TIME_WORDS  # "of 45-54 year olds": an age group
+                    and raw[i + 1:i + 2] not in (["old"], ["olds"])), len(raw))
         while 0 < cut < len(raw) and raw[cut - 1].lower() in _TIME_ADJECTIVES:
             cut -= 1  # "in the final quarter", "over the past year": the time's own words
         got = _phrase(raw[:cut])  # "over five years", "in the quarter": a time, not a thing
@@ -319,7 +322,8 @@ def subject_thing(before: str) -> str:
 
 
 _AUXILIARIES = re.compile(r"(?:\s+(?:will|would|could|may|might|can|should|must|is|was|are|were|has|have|had|"
-                          r"to|be|been|expected|likely|set|also|already|now|still))+\s*$", re.IGNORECASE)
+                          r"to|be|been|expected|likely|set|also|already|now|still|projected|forecast|poised))+\s*$",
+                          re.IGNORECASE)
 _CLAUSE_START = re.compile(r"(?:^|[,;:]\s+|\b(?:that|while|but|and|as|after|when)\s+)(?=[^,;:]*$)")
 _POST_MODIFIER = {"for", "in", "at", "on", "with", "to", "from", "by", "leading", "since", "during", "under"}
 
