@@ -80,3 +80,12 @@ def test_a_share_of_an_age_group_and_the_subject_of_a_projected_change():
     assert c.value == 31 and "olds" in c.what
     (c,) = _claims("The global drone market is projected to grow by $9.2 billion, the report said.")
     assert c.value == 9.2e9 and "market" in c.what
+
+
+def test_a_level_a_market_reports_its_subject_at_and_a_subject_with_into():
+    (c,) = _claims("Tata Steel Ltd is quoting at Rs 1,120 on the exchange.")
+    assert (c.value, c.unit, c.what) == (1120, "INR", "Tata Steel Ltd")
+    (c,) = _claims("Exports of farm goods (AFG) during January-June of 2019 stood at $3.1 billion.")
+    assert c.what == "Exports of farm goods"
+    (c,) = _claims("Foreign investment into Kenya rose about 12% in the year.")
+    assert c.value == 12 and "investment" in c.what

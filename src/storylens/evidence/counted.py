@@ -325,7 +325,7 @@ _AUXILIARIES = re.compile(r"(?:\s+(?:will|would|could|may|might|can|should|must|
                           r"to|be|been|expected|likely|set|also|already|now|still|projected|forecast|poised))+\s*$",
                           re.IGNORECASE)
 _CLAUSE_START = re.compile(r"(?:^|[,;:]\s+|\b(?:that|while|but|and|as|after|when)\s+)(?=[^,;:]*$)")
-_POST_MODIFIER = {"for", "in", "at", "on", "with", "to", "from", "by", "leading", "since", "during", "under"}
+_POST_MODIFIER = {"for", "in", "at", "on", "with", "to", "from", "by", "leading", "since", "during", "under", "into"}
 
 
 def _clause_subject(head: str) -> str:

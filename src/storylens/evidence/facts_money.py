@@ -93,6 +93,11 @@ _CHANGE_IN_TO = re.compile(r"\b(?:increase|rise|jump|growth|fall|drop|decline|de
 _GIVEN_WHICH = re.compile(r"([A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3}),?\s+(?:which|that)\s+(?:was|were|is|are|"
                           r"has\s+been|have\s+been|had\s+been|will\s+be)\s+(?:allocated|given|awarded|granted|"
                           r"budgeted|earmarked|assigned)\s+" + _BEFORE_QUAL + "$")
+#: a price or level a market reports its subject at: "Emami Ltd is quoting at Rs 314", "Inflow of foreign direct
+#: investment (FDI) during April-September of 2018-19 stood at $22.66 billion"
+_QUOTED_AT = re.compile(r"(?:^|[.,;:]\s+)([A-Z][^.,;:]{0,80}?)\s+(?:(?:is|was|are|were)\s+)?(?:quoting|trading|quoted|"
+                        r"traded|closed|closing|opened|priced|stood|stands|standing)\s+at\s+" + _BEFORE_QUAL + "$")
+_PERIOD = re.compile(r"\s*\([^)]*\)|\s+(?:during|in|for|between|on|as\s+of)\s+.*$")
 _INVEST = re.compile(r"\b(?:invest|invests|invested|investing)\s+" + _BEFORE_QUAL + "$", re.IGNORECASE)
 _LEADING = re.compile(r"^(?:(?:a|an|the|its|their|his|her|this|that|new)\s+)+", re.IGNORECASE)
 
@@ -106,4 +111,7 @@ def money_thing(before: str) -> str:
         m = pattern.search(tail)
         if m:
             return _LEADING.sub("", m.group(1).strip())
+    m = _QUOTED_AT.search(tail)
+    if m:  # its subject, without a bracket or a period phrase
+        return _LEADING.sub("", _PERIOD.sub("", m.group(1)).strip())
     return "investment" if _INVEST.search(tail) else ""
