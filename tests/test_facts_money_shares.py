@@ -89,3 +89,10 @@ def test_a_level_a_market_reports_its_subject_at_and_a_subject_with_into():
     assert c.what == "Exports of farm goods"
     (c,) = _claims("Foreign investment into Kenya rose about 12% in the year.")
     assert c.value == 12 and "investment" in c.what
+
+
+def test_a_share_more_or_less_likely_counts_the_likelihood():
+    (c,) = _claims("Adults who walked daily in the past 12 months were 35% less likely to develop diabetes.")
+    assert (c.value, c.unit, c.what) == (35, "%", "likely to develop diabetes")
+    (c,) = _claims("Drivers were 20 percent more likely to crash at night.")
+    assert c.what == "likely to crash"

@@ -199,6 +199,9 @@ def _counted(sent: _Sentence, fig: _Figure) -> tuple[str, str, str, str] | None:
     converted = _conversion(sent, fig, unit)
     if converted:  # "500 million pounds ($663 million)": the amount in another currency counts the same
         return converted
+    likely = _LIKELY.match(fig.after) if unit == "%" else None
+    if likely:  # "were 70% less likely to experience depression": the likelihood, not who
+        return unit, f"likely to {likely.group(1)}", "likely", ""
     what, after_words = _counted_after(fig.after)
     read = reading(fig.before, fig.after) if not unit else ""
     if read:  # "120 miles per hour", "highs of 23C", "six pounds nine ounces": a reading of its dimension
@@ -419,10 +422,16 @@ def _bare_number(qualifier: str, before: str, after: str, before_words: list[str
     return noun, event, listed[-1][0].what if same else ""
 
 
+_LIKELY = re.compile(r"^\s*(?:%|per\s?cent\b|percent\b)\s+(?:more|less)\s+likely\s+to\s+"
+                     r"([a-z]+(?:\s+(?!(?:of|in|to|the|a|an|from|for|with|by|at|on|after|if|when)\b)[a-z]+)?)")
+
+
 def _beside(unit: str, what: str, before: str, after: str) -> str:
     """Where only a unit follows the figure, the counted thing beside it ("15 percent of calories"), or ""."""
     if not (unit or not what or what.split()[0].lower() in MEASURE_UNITS):
         return ""
+    if unit == "%" and _LIKELY.match(after):
+        return ""  # the likelihood is the counted thing (:func:`_counted`)
     bare = _PERCENT.sub("", after)
     at = bare.find(what) if what else -1
     after_unit = bare[at + len(what):] if at >= 0 else bare
