@@ -96,3 +96,10 @@ def test_a_share_more_or_less_likely_counts_the_likelihood():
     assert (c.value, c.unit, c.what) == (35, "%", "likely to develop diabetes")
     (c,) = _claims("Drivers were 20 percent more likely to crash at night.")
     assert c.what == "likely to crash"
+
+
+def test_cents_and_pence_are_money_in_dollars_and_pounds():
+    (c,) = _claims("Power will rise to 0.71 cents per kilowatt hour.")
+    assert abs(c.value - 0.0071) < 1e-12 and (c.unit, c.text) == ("USD", "0.71 cents") and "kilowatt" in c.what
+    (c,) = _claims("A loaf now costs 95 pence.")
+    assert abs(c.value - 0.95) < 1e-12 and c.unit == "GBP"

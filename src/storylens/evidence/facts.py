@@ -196,6 +196,11 @@ def _counted(sent: _Sentence, fig: _Figure) -> tuple[str, str, str, str] | None:
     it), or None when it counts nothing the sentence says."""
     unit, fig.start = _unit(fig.qty, fig.before, fig.after, fig.start, fig.surface)
     unit, fig.after = money_after(unit, fig.after, fig.surface)
+    cents = _CENTS.match(fig.after) if not unit else None
+    if cents:  # "0.63 cents per kilowatt hour", "40 pence": money in its currency's unit (0.0063 USD)
+        fig.end, fig.surface = fig.end + cents.end(), fig.surface + fig.after[:cents.end()]
+        unit, fig.after = ("GBP" if cents.group(1).lower().startswith("pen") else "USD"), fig.after[cents.end():]
+        fig.qty = replace(fig.qty, value=fig.qty.value / 100)
     converted = _conversion(sent, fig, unit)
     if converted:  # "500 million pounds ($663 million)": the amount in another currency counts the same
         return converted
@@ -244,6 +249,7 @@ def _counted(sent: _Sentence, fig: _Figure) -> tuple[str, str, str, str] | None:
     return None if kept is None else (unit, kept, noun, event)
 
 
+_CENTS = re.compile(r"^\s+(cents?|pence)\b", re.IGNORECASE)
 _OF_WHICH = re.compile(r"^\s+of\s+(?:which|whom|them)\s+(?:were|are|was|is)\s+(?!\w+ed\b)(?=[a-z])")
 _NEXT_CONJUNCT = re.compile(r"^\s+([A-Za-z][\w-]*)\s+(?:and|or)\s+(?:\d[\d,.]*|two|three|four|five|six|seven|"
                             r"eight|nine|ten|eleven|twelve)\s+(?=[A-Za-z])", re.IGNORECASE)
