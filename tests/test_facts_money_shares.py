@@ -103,3 +103,10 @@ def test_cents_and_pence_are_money_in_dollars_and_pounds():
     assert abs(c.value - 0.0071) < 1e-12 and (c.unit, c.text) == ("USD", "0.71 cents") and "kilowatt" in c.what
     (c,) = _claims("A loaf now costs 95 pence.")
     assert abs(c.value - 0.95) < 1e-12 and c.unit == "GBP"
+
+
+def test_an_amount_per_period_with_nothing_else_named_is_the_amount_per_period():
+    (c,) = _claims("Would the Mets go higher than $18 million a season for him?")
+    assert c.what == "amount per season"
+    (c,) = _claims("The service will now cost each home $4.10 a month.")
+    assert c.what == "cost"  # a thing named beside it comes first

@@ -428,6 +428,7 @@ def _bare_number(qualifier: str, before: str, after: str, before_words: list[str
     return noun, event, listed[-1][0].what if same else ""
 
 
+_PER_PERIOD = re.compile(r"^\s*(?:a|an|per|each|every)\s+(season|year|month|week|day|game|night|hour)\b", re.IGNORECASE)
 _LIKELY = re.compile(r"^\s*(?:%|per\s?cent\b|percent\b)\s+(?:more|less)\s+likely\s+to\s+"
                      r"([a-z]+(?:\s+(?!(?:of|in|to|the|a|an|from|for|with|by|at|on|after|if|when)\b)[a-z]+)?)")
 
@@ -450,6 +451,8 @@ def _beside(unit: str, what: str, before: str, after: str) -> str:
         context = re.sub(r"^distance\s+", "", context)
     if not context and unit and unit != "%" and (not what or what == unit):
         context = deal_noun(bare_before)
+        per = _PER_PERIOD.match(after) if not context else None
+        context = f"amount per {per.group(1).lower()}" if per else context  # "higher than $25 million a season"
     return context if context and context.lower() not in what.lower() else ""
 
 
