@@ -110,3 +110,8 @@ def test_an_amount_per_period_with_nothing_else_named_is_the_amount_per_period()
     assert c.what == "amount per season"
     (c,) = _claims("The service will now cost each home $4.10 a month.")
     assert c.what == "cost"  # a thing named beside it comes first
+
+
+def test_a_change_told_right_after_a_level_is_the_levels_subject():
+    claims = _claims("The Hang Seng is at 28,450, up 0.4%.")
+    assert [(c.value, c.what) for c in claims if c.unit == "%"] == [(0.4, "Hang Seng")]

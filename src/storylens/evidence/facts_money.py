@@ -97,6 +97,9 @@ _GIVEN_WHICH = re.compile(r"([A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3}),?
 #: investment (FDI) during April-September of 2018-19 stood at $22.66 billion"
 _QUOTED_AT = re.compile(r"(?:^|[.,;:]\s+)([A-Z][^.,;:]{0,80}?)\s+(?:(?:is|was|are|were)\s+)?(?:quoting|trading|quoted|"
                         r"traded|closed|closing|opened|priced|stood|stands|standing)\s+at\s+" + _BEFORE_QUAL + "$")
+#: a change told right after a level: "The Sensex is at 41298, up 0.11%"
+_LEVEL_THEN = re.compile(r"(?:^|[.;:]\s+)([A-Z][^.,;:]{0,60}?)\s+(?:is|was|are|were|closed|ended|stood|stands)\s+at\s+"
+                         r"(?:Rs\.?\s*|[$£€]\s*)?\d[\d,.]*\s*,\s+(?:up|down)\s+" + _BEFORE_QUAL + "$")
 _PERIOD = re.compile(r"\s*\([^)]*\)|\s+(?:during|in|for|between|on|as\s+of)\s+.*$")
 _INVEST = re.compile(r"\b(?:invest|invests|invested|investing)\s+" + _BEFORE_QUAL + "$", re.IGNORECASE)
 _LEADING = re.compile(r"^(?:(?:a|an|the|its|their|his|her|this|that|new)\s+)+", re.IGNORECASE)
@@ -111,7 +114,7 @@ def money_thing(before: str) -> str:
         m = pattern.search(tail)
         if m:
             return _LEADING.sub("", m.group(1).strip())
-    m = _QUOTED_AT.search(tail)
+    m = _QUOTED_AT.search(tail) or _LEVEL_THEN.search(tail)
     if m:  # its subject, without a bracket or a period phrase
         return _LEADING.sub("", _PERIOD.sub("", m.group(1)).strip())
     return "investment" if _INVEST.search(tail) else ""
