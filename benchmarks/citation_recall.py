@@ -27,6 +27,7 @@ from pathlib import Path
 
 import citation_check
 import evidence_eval
+import example_citations
 import semeval_material
 import web_material
 
@@ -94,18 +95,11 @@ def score(show: bool = False) -> dict[str, float | int]:
             if got is None:
                 c["missing"] += 1
                 continue
-            full, ok = set(g["full"]), set(g["full"]) | set(g["part"])
-            c["full"] += len(full)
-            c["found"] += len(full & got)
-            c["cited"] += len(got)
-            c["right"] += len(got & ok)
+            missed, wrong = example_citations.tally(c, g, got)
             c["multi"] += bool(got)
-            if show and (full - got or got - ok):
+            if show and (missed or wrong):
                 print(f"{g['article']}@{g['start']} {g['key']} ...")
-                for a in sorted(full - got):
-                    print(f"      missed {a}")
-                for a in sorted(got - ok):
-                    print(f"      WRONG  {a}")
+                example_citations.show_misses(missed, wrong)
     return {"citation_recall": round(c["found"] / max(c["full"], 1), 3),
             "citation_precision": round(c["right"] / max(c["cited"], 1), 3),
             "carriers": c["full"], "found": c["found"], "cited": c["cited"], "right": c["right"],

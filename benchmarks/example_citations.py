@@ -24,6 +24,24 @@ EXAMPLE = ROOT / "examples" / "aleppo-2016"
 GOLD = ROOT / "benchmarks" / "citation_gold" / "example.json"
 
 
+def tally(c: dict, g: dict, cited: set[str]) -> tuple[set[str], set[str]]:
+    """Count one hand-checked sentence ``g`` (its ``full`` and ``part`` carriers) against the articles it cites:
+    carriers ``full``, ``found`` among them, ``cited``, ``right`` (full or part); the missed and the wrong."""
+    full, ok = set(g["full"]), set(g["full"]) | set(g["part"])
+    c["full"] += len(full)
+    c["found"] += len(full & cited)
+    c["cited"] += len(cited)
+    c["right"] += len(cited & ok)
+    return full - cited, cited - ok
+
+
+def show_misses(missed: set[str], wrong: set[str], width: int | None = None) -> None:
+    for a in sorted(missed):
+        print(f"      missed {a[:width]}")
+    for a in sorted(wrong):
+        print(f"      WRONG  {a[:width]}")
+
+
 def carriers_scores(articles, show: bool = False) -> dict[str, float | int]:
     """Recall and precision of the citations of every candidate sentence against the hand list."""
     from storylens.summarizers.pool import SentencePool
@@ -39,19 +57,12 @@ def carriers_scores(articles, show: bool = False) -> dict[str, float | int]:
             c["unlisted"] += 1
             continue
         cited = {ids[d] for d in out.citations[1:]}
-        full, ok = set(g["full"]), set(g["full"]) | set(g["part"])
-        c["full"] += len(full)
-        c["found"] += len(full & cited)
-        c["cited"] += len(cited)
-        c["right"] += len(cited & ok)
+        missed, wrong = tally(c, g, cited)
         c["differ"] += len(g["differ"])
         c["conflicts"] += len(set(g["differ"]) & {ids[x.doc_index] for x in out.conflicts})
-        if show and (full - cited or cited - ok):
+        if show and (missed or wrong):
             print(f"{ids[s.doc_index][:3]}@{s.start} {s.text[:90]}")
-            for a in sorted(full - cited):
-                print(f"      missed {a[:3]}")
-            for a in sorted(cited - ok):
-                print(f"      WRONG  {a[:3]}")
+            show_misses(missed, wrong, width=3)
     return {"carriers_recall": round(c["found"] / max(c["full"], 1), 3),
             "carriers_precision": round(c["right"] / max(c["cited"], 1), 3),
             "carriers": c["full"], "cited": c["cited"], "differ_as_conflicts": c["conflicts"],
