@@ -1,6 +1,7 @@
 """The blind evidence set: which articles, which half, and a reading aid for the annotator.
 
     .venv/bin/python benchmarks/evidence_annotate.py select          # the seeded draw and the topic split
+    .venv/bin/python benchmarks/evidence_annotate.py select-rest     # ducdev2: the topics it left (development)
     .venv/bin/python benchmarks/evidence_annotate.py show D0701A 3   # one article, cleaned, with candidates
 
 ``select`` is the procedure of benchmarks/evidence_protocol.md (section "Selection"): it prints the draw
@@ -77,6 +78,28 @@ def select(clusters: list[dict]) -> dict:
     return {"seed": SEED, "blind": sorted(blind),
             "dev": sorted(t for t in order if t not in blind),
             "articles": {t: p for t, p in chosen}}
+
+
+# the second DUC development set (ducdev2, wave 2 session 8): the topics the first draw left, drawn the same way
+SEED2 = 20261202
+
+
+def select_rest(clusters: list[dict]) -> dict:
+    """The ducdev2 draw: every topic :func:`select` did not choose, PER_TOPIC articles of MIN_WORDS..MAX_WORDS
+    words each (one in the apostrophe convention where the topic has one), seed SEED2. Development only."""
+    taken = set(select(clusters)["articles"])
+    rng = random.Random(SEED2)
+    chosen = {}
+    for rec in sorted((r for r in clusters if r["id"] not in taken), key=lambda r: r["id"]):
+        arts = [cleaned(rec, k) for k in range(len(rec["documents"]))]
+        ok = [k for k, a in enumerate(arts) if MIN_WORDS <= len(a.text.split()) <= MAX_WORDS]
+        if len(ok) < PER_TOPIC:
+            continue
+        apos = [k for k in ok if convention(arts[k].text) == "apostrophes"]
+        picks = [rng.choice(apos)] if apos else []
+        picks += rng.sample([k for k in ok if k not in picks], PER_TOPIC - len(picks))
+        chosen[rec["id"]] = sorted(picks)
+    return {"seed": SEED2, "articles": chosen}
 
 
 NUM = re.compile(r"(?<![\w.])(\$|US\$)?\d[\d,.]*(\s*(million|billion|trillion|percent|%))?|\b(two|three|four|five|"
@@ -221,7 +244,7 @@ def build_all(notes_dir: Path) -> None:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("what", choices=["select", "show", "build"])
+    ap.add_argument("what", choices=["select", "select-rest", "show", "build"])
     ap.add_argument("topic", nargs="?")
     ap.add_argument("docs", nargs="*", type=int)
     args = ap.parse_args(argv)
@@ -232,8 +255,8 @@ def main(argv=None) -> int:
         build_all(Path(args.topic))
         return 0
     clusters = load_clusters()
-    if args.what == "select":
-        print(json.dumps(select(clusters), indent=1))
+    if args.what in ("select", "select-rest"):
+        print(json.dumps((select if args.what == "select" else select_rest)(clusters), indent=1))
         return 0
     rec = next(r for r in clusters if r["id"].endswith(args.topic))
     for k in args.docs:
