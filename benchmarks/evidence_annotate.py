@@ -3,12 +3,15 @@
     .venv/bin/python benchmarks/evidence_annotate.py select          # the seeded draw and the topic split
     .venv/bin/python benchmarks/evidence_annotate.py select-rest     # ducdev2: the topics it left (development)
     .venv/bin/python benchmarks/evidence_annotate.py show D0701A 3   # one article, cleaned, with candidates
+    .venv/bin/python benchmarks/evidence_annotate.py build ducdev2   # ducdev2.json from ducdev2_notes/
+    .venv/bin/python benchmarks/evidence_annotate.py build NOTES_DIR # fill dev.json/blind.json from notes
 
 ``select`` is the procedure of benchmarks/evidence_protocol.md (section "Selection"): it prints the draw
 that benchmarks/evidence_gold/{dev,blind}.json hold, so anyone can check the split was not chosen by hand.
 ``show`` prints the cleaned text (the text storylens reads, so offsets line up) with candidates found by
 simple regular expressions of this file alone (quotation marks, digits and number words, weekday/month/
-relative-day words); they are a reminder against misses while reading, never storylens's own output.
+relative-day words); they are a reminder against misses while reading, never storylens's own output. It refuses
+the blind half's topics (their ids read from blind.json's ``selection.blind_topics``, nothing else of that file).
 """
 
 from __future__ import annotations
@@ -219,6 +222,12 @@ def build(text: str, notes: str) -> dict:
     return out
 
 
+def notes_by_doc(path: Path) -> dict[int, str]:
+    """``{doc: notes}`` of one topic's notes file (``## DOC`` headers; what precedes the first is comment)."""
+    parts = re.split(r"^## *(\d+) *$", path.read_text(encoding="utf-8"), flags=re.M)
+    return {int(parts[i]): parts[i + 1] for i in range(1, len(parts), 2)}
+
+
 def build_all(notes_dir: Path) -> None:
     """Fill benchmarks/evidence_gold/{dev,blind}.json from notes files named TOPIC.txt (``## DOC`` headers)."""
     clusters = {r["id"]: r for r in load_clusters()}
@@ -229,8 +238,7 @@ def build_all(notes_dir: Path) -> None:
             notes = notes_dir / f"{story['id'].split('-')[1]}.txt"
             if not notes.exists():
                 continue
-            parts = re.split(r"^## *(\d+) *$", notes.read_text(encoding="utf-8"), flags=re.M)
-            by_doc = {int(parts[i]): parts[i + 1] for i in range(1, len(parts), 2)}
+            by_doc = notes_by_doc(notes)
             for doc in story["docs"]:
                 if doc["doc"] in by_doc:
                     text = cleaned(clusters[story["id"]], doc["doc"]).text
@@ -242,15 +250,42 @@ def build_all(notes_dir: Path) -> None:
         path.write_text(json.dumps(gold, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
+BLIND_GOLD = ROOT / "benchmarks" / "evidence_gold" / "blind.json"
+
+
+def blind_topics() -> list[str]:
+    """The blind half's topic ids (``duc2007main-D0703A``), read from blind.json's ``selection`` alone."""
+    return json.loads(BLIND_GOLD.read_text(encoding="utf-8"))["selection"]["blind_topics"]
+
+
+def refusal(topic: str | None) -> str | None:
+    """Why ``show`` will not print ``topic``'s articles (a blind topic, or none named), else None. A name that
+    ends any blind topic's id is refused, so no shorter spelling ("3A") reaches one."""
+    if not topic:
+        return "show needs a topic (D0704A) and article numbers"
+    hit = [t for t in blind_topics() if t.endswith(topic)]
+    if hit:
+        return f"refused: {hit[0]} is a topic of the blind half (benchmarks/evidence_gold/blind.json); never read it"
+    return None
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("what", choices=["select", "select-rest", "show", "build"])
     ap.add_argument("topic", nargs="?")
     ap.add_argument("docs", nargs="*", type=int)
     args = ap.parse_args(argv)
+    why = refusal(args.topic) if args.what == "show" else None
+    if why:
+        print(why)
+        return 2
     if not MAIN.exists():
         print(f"skipped: {MAIN} not found")
         return 0
+    if args.what == "build" and args.topic == "ducdev2":
+        import evidence_ducdev2
+
+        return evidence_ducdev2.build()
     if args.what == "build":
         build_all(Path(args.topic))
         return 0
@@ -258,7 +293,10 @@ def main(argv=None) -> int:
     if args.what in ("select", "select-rest"):
         print(json.dumps((select if args.what == "select" else select_rest)(clusters), indent=1))
         return 0
-    rec = next(r for r in clusters if r["id"].endswith(args.topic))
+    rec = next((r for r in clusters if r["id"].endswith(args.topic)), None)
+    if rec is None:
+        print(f"no topic {args.topic!r} in {MAIN.name}")
+        return 2
     for k in args.docs:
         show(rec, k)
     return 0

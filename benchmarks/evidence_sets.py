@@ -2,7 +2,8 @@
 
 One registry for benchmarks/evidence_eval.py, evidence_errors.py and the scripts that import them. A new set is
 one entry in SOURCES (its source file under ../shared/data), one in NAMED (the table's order) and, if it may be
-inspected item by item, one in DEVELOPMENT; blind sets (fresh, fresh2) are never in DEVELOPMENT. webdev3
+inspected item by item, one in DEVELOPMENT; blind sets (fresh, fresh2) are never in DEVELOPMENT. ducdev2 (the
+DUC main topics the first draw left, benchmarks/evidence_ducdev2.py) is read as the DUC halves are. webdev3
 (English SemEval, a development set) is read through benchmarks/semeval_material.py, which refuses fresh2's
 articles and every article linked to them.
 """
@@ -23,11 +24,11 @@ HALVES = ("dev", "blind")
 SOURCES = {"dev": "duc2007_main_pyr23.jsonl", "blind": "duc2007_main_pyr23.jsonl", "fresh": evidence_fresh.DATA.name,
            "webdev": evidence_fresh.DATA.name, "webdev2": evidence_fresh.DATA.name,
            "fresh2": evidence_fresh2.DATA.name, "webdev3": semeval_material.DATA.name,
-           "webdev4": semeval_material.DATA.name}
+           "webdev4": semeval_material.DATA.name, "ducdev2": "duc2007_main_pyr23.jsonl"}
 # the halves, in the order the table shows them
-NAMED = ("dev", "blind", "fresh", "webdev", "webdev2", "fresh2", "webdev3", "webdev4")
+NAMED = ("dev", "blind", "fresh", "webdev", "webdev2", "fresh2", "webdev3", "webdev4", "ducdev2")
 # the halves that may be inspected item by item (evidence_errors.py)
-DEVELOPMENT = ("dev", "webdev", "webdev2", "webdev3", "webdev4")
+DEVELOPMENT = ("dev", "webdev", "webdev2", "webdev3", "webdev4", "ducdev2")
 
 def load_gold(half: str) -> dict:
     return json.loads((GOLD_DIR / f"{half}.json").read_text(encoding="utf-8"))
