@@ -39,10 +39,14 @@ _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
 def parse_date(text: str) -> str | None:
-    """An ISO date from a string like "13 Oct 2016", "October 6, 2016" or "2016-10-13"."""
+    """An ISO date from a string like "13 Oct 2016", "October 6, 2016" or "2016-10-13" (or "2016-13-10", a
+    year, day and month, when the middle number cannot be a month)."""
     m = _ISO_DATE.search(text)
     if m:
-        return iso_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if mo > 12 >= d:  # year, day, month: "1998-30-06" (a wire's metadata) is 30 June, never no date
+            mo, d = d, mo
+        return iso_date(y, mo, d)
     m = _DATE_DMY.search(text)
     if m and month_number(m.group(2)):
         return iso_date(int(m.group(3)), month_number(m.group(2)), int(m.group(1)))
