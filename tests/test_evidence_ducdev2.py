@@ -12,7 +12,7 @@ import re
 import pytest
 
 METRICS = ("quotes_right_speaker", "resolved_speakers_right", "quotes_found", "quote_precision", "bad_speakers",
-           "figures_precision", "figures_recall", "dates_right", "citation_precision")
+           "figures_precision", "figures_recall", "groups_recall", "false_groups", "dates_right", "citation_precision")
 DUCDEV2 = ("D0704A", "D0706B", "D0707B", "D0710C", "D0711C", "D0729G", "D0742J", "D0743J")
 
 
