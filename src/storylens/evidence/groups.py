@@ -92,7 +92,7 @@ def group_claims(pairs: Sequence[tuple[Claim, ClaimMeta]], *, ratio: float = 1.5
             members.append({claim.article_id})
             in_groups[kc + (claim.article_id,)] += 1
     out = []
-    for g in _merge_converted(_merge_same_values(groups)):
+    for g in _merge_named_alike(_merge_converted(_merge_same_values(groups))):
         status = _status(g)
         claims = tuple(c for c, _ in g)
         out.append(FactGroup(what=_group_what(g), status=status, claims=claims))
@@ -418,6 +418,47 @@ def _merge_converted(groups: list[Pairs]) -> list[Pairs]:
         if target is None:
             out.append(list(g))
             measures.append(out[-1])
+        else:
+            target.extend(g)
+    return out
+
+
+#: how far apart two reports of one thing named alike in two or more words may be ("17 miles west of Martha's
+#: Vineyard", "18 miles west of Martha's Vineyard"): one quantity told a little differently
+NAMED_ALIKE = 1.25
+
+
+def _named_alike(a: tuple[Claim, ClaimMeta], b: tuple[Claim, ClaimMeta]) -> bool:
+    """Two counts or measures that no event counts, of one thing named alike in two or more words, of no two
+    different days, both of :data:`ANCHOR_MIN` or more ("a five-story building", "a six-story building" are
+    two), within :data:`NAMED_ALIKE` of each other. Never money or shares: two studies' "50 percent" and
+    "55 percent of Americans" are two findings."""
+    (ca, ma), (cb, mb) = a, b
+    if ma.key != mb.key or ma.key[1] or ma.key[2] or not ma.key[0] or ma.vague or mb.vague:
+        return False
+    if ma.event_date and mb.event_date and ma.event_date != mb.event_date:
+        return False
+    if (ca.qualifier == "an additional") != (cb.qualifier == "an additional") or bool(ca.per) != bool(cb.per):
+        return False
+    sa = _thing_stems(ca)
+    if len(sa) < 2 or sa != _thing_stems(cb) or _unit_words(ca) != _unit_words(cb):
+        return False
+    lo, hi = sorted(_amounts(ca, cb))
+    return lo >= ANCHOR_MIN and hi / lo <= NAMED_ALIKE
+
+
+def _merge_named_alike(groups: list[Pairs]) -> list[Pairs]:
+    """A figure left alone joins the group of another article's figures of one thing named alike
+    (:func:`_named_alike` with each of them) that none of its own article's figures is in: the sources
+    ``differ``."""
+    out: list[Pairs] = []
+    for g in groups:
+        target = None
+        if len(g) == 1:
+            target = next((h for h in out if g[0][0].article_id not in {c.article_id for c, _ in h}
+                           and all(_named_alike(g[0], x) for x in h)), None)
+        if target is None:
+            out.append(list(g))
         else:
             target.extend(g)
     return out
