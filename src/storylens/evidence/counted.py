@@ -368,3 +368,57 @@ def pair_kind(sent: str, first_end: int, second_start: int, before: str) -> str:
     if re.match(r"^\s+and\s+(?:\$\s?)?$", gap) and _BETWEEN.search(before):
         return "range"
     return ""
+
+
+#: a figure set off by commas or dashes that close right after it: "Latinos, 54 percent, and whites",
+#: "Total revenue _ $13.56 _ $14.97", "Some 97 million adults, or 55 percent, are"
+_APPOSED_BEFORE = re.compile(r"(?:,|\s_|--|\u2014|\u2013|\s-)\s*(or\s+)?(?:(?:about|nearly|almost|some|roughly|just|"
+                             r"only|more\s+than|less\s+than|an\s+estimated)\s+)?$", re.IGNORECASE)
+_APPOSED_AFTER = re.compile(r"^\s*(?:%|per\s?cent\b|percent\b)?\s*(?:,|;|\s?_|--|\u2014|\u2013|\s-\s|\.(?:\s|$)|$)")
+_CLAUSE_CUT = re.compile(r"(?:[,;:()_\u2014\u2013`\"\u201c\u201d]|--|\s-\s|\b(?:and|or|but|while|whereas)\b)"
+                         r"(?!.*(?:[,;:()_\u2014\u2013`\"\u201c\u201d]|--|\s-\s|\b(?:and|or|but|while|whereas)\b))",
+                         re.IGNORECASE | re.DOTALL)
+#: words that make the stretch before an apposed figure a clause, not a noun phrase ("If an election were held
+#: today, 44 percent"; "in 1998, 18.2 percent were")
+_NOT_IN_NP = frozenset("""is was are were be been being am has have had do does did will would could should may
+    might must can said says say told reported if when because although though since as today yesterday
+    tomorrow now then it he she they we i you this that there overall also however""".split())
+_OBJECT_OPENS = frozenset("the a an his her its their our my your this that these those".split())
+_NUMBER_WORD = re.compile(r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+                          r"fifty|hundred|thousand|million|billion|dozens?|hundreds|thousands|millions)")
+_ENDS_ON_NUMBER = re.compile(r"(?:\d|\b(?:percent|cent|million|billion|trillion|thousand|hundred))\s*$", re.IGNORECASE)
+
+
+def appositive_thing(before: str, after: str, last: str = "", last_adjacent: bool = False) -> str:
+    """What a figure set off by commas or dashes is of: the noun phrase it stands beside ("Latinos, 54 percent,
+    and whites, 44 percent": Latinos, whites; "More than half of all adults _ 54.9 percent _": adults), or,
+    right after another figure, that figure's counted thing ``last`` ("Total revenue _ $13.56 _ $14.97": the
+    row's; "97 million American adults, or 55 percent,": the same adults); "" when no such phrase stands
+    there, or the words before are a clause ("If an election were held today, 44 percent")."""
+    if not _APPOSED_AFTER.match(after):
+        return ""
+    m = _APPOSED_BEFORE.search(before[-160:])
+    if not m:
+        return ""
+    region = before[-160:][:m.start()]
+    if _ENDS_ON_NUMBER.search(region) or (m.group(1) and last_adjacent):
+        return last if last_adjacent else ""
+    cut = _CLAUSE_CUT.search(region)
+    phrase = region[cut.end():] if cut else region
+    words = _WORDS.findall(phrase)
+    if not words or any(w.lower() in _NOT_IN_NP for w in words) or re.search(r"\d", phrase) \
+            or words[0].lower() in _PREPOSITIONS | {"to", "from", "by", "with", "of"} \
+            or any(w.lower().endswith("ing") and nxt.lower() in _OBJECT_OPENS for w, nxt in zip(words, words[1:])) \
+            or any(w.lower() in _TIME_WORDS or _NUMBER_WORD.fullmatch(w) for w in words):
+        # "in terms of improving the nation's health", "his offer - - eight years, $160 million - -"
+        return ""
+    low = [w.lower() for w in words]
+    if "of" in low:  # "More than half of all adults in the United States": the adults
+        words = words[low.index("of") + 1:]
+    if len(words) > 7:
+        return ""
+    while words and words[0].lower() in NP_STOP | {"all"}:
+        words = words[1:]
+    if all(w.isupper() for w in words) and not cut:
+        return ""  # a dateline opening the sentence: "WASHINGTON _ 5 percent"
+    return _phrase(words)

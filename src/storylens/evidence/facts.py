@@ -20,7 +20,7 @@ from ..text.lexicon import FOREIGN_PERCENT, MONTH_PATTERN, WEEKDAY_PATTERN
 from ..text.numbers import FOREIGN_NUMBER_LANGS, Quantity
 from ..text.tfidf import stem
 from .claim_source import TOKEN, attribution
-from .counted import context_thing, copula_subject, pair_kind
+from .counted import appositive_thing, context_thing, copula_subject, pair_kind
 from .counted_units import MEASURE_UNITS, height, reading, with_distance
 from .non_quantities import heading, not_a_quantity
 from .facts_bare import bare_number, named_before
@@ -258,7 +258,11 @@ def _claim(sent: _Sentence, fig: _Figure, unit: str, what: str, noun: str, event
     end, span_text = _span(text, fig.surface, fig.start, fig.end, fig.after, what)
     if fig.modifier_end is not None:
         end, span_text = fig.modifier_end, text[fig.start:fig.modifier_end]
-    label, noun = _label(what, noun, event, _beside(unit, what, fig.before, fig.after))
+    last = sent.got[-1][0] if sent.got else None  # a figure right after another may count the same thing
+    adjacent = last is not None and bool(_NEXT_TO.fullmatch(text[last.end - sent.start:fig.start]))
+    shared = last.what if last and last.what != last.unit and last.what.split()[-1].lower() not in _UNIT_WORDS \
+        else ""  # "550.19 points, or 3.38 percent": not a share of points
+    label, noun = _label(what, noun, event, _beside(unit, what, fig.before, fig.after, shared, adjacent))
     label = with_distance(label)
     event, cumulative = _running(text, noun, event)
     if cumulative and _long_before(text, fig.start, end, doc.anchor):
@@ -369,8 +373,14 @@ _LIKELY = re.compile(r"^\s*(?:%|per\s?cent\b|percent\b)\s+(?:more|less)\s+likely
                      r"([a-z]+(?:\s+(?!(?:of|in|to|the|a|an|from|for|with|by|at|on|after|if|when)\b)[a-z]+)?)")
 
 
-def _beside(unit: str, what: str, before: str, after: str) -> str:
-    """Where only a unit follows the figure, the counted thing beside it ("15 percent of calories"), or ""."""
+_UNIT_WORDS = MEASURE_UNITS | {"point", "points"}
+_NEXT_TO = re.compile(r"\s*(?:,|_|--|\u2014|\u2013|-)\s*(?:or\s+)?")
+
+
+def _beside(unit: str, what: str, before: str, after: str, last: str = "", adjacent: bool = False) -> str:
+    """Where only a unit follows the figure, the counted thing beside it ("15 percent of calories"), or "";
+    ``last`` the counted thing of the figure before it, ``adjacent`` whether that figure stands right before,
+    set off by a comma or a dash ("$13.56 _ $14.97")."""
     if not (unit or not what or what.split()[0].lower() in MEASURE_UNITS):
         return ""
     if unit == "%" and _LIKELY.match(after):
@@ -382,6 +392,7 @@ def _beside(unit: str, what: str, before: str, after: str) -> str:
     after_unit = re.sub(r"^\s*(?:a|an|per|each|every)\s+(?:year|month|week|day|copy|head)\b", "", after_unit)
     bare_before = without_currency(before)
     context = (bracketed_thing(bare_before, after_unit) if unit else "") \
+        or (appositive_thing(bare_before, after_unit, last, adjacent) if unit else "") \
         or (money_thing(bare_before) if unit else "") or context_thing(bare_before, _PERCENT.sub("", after_unit))
     if unit:  # money or a share has no distance: "a loan of $300,000 from a Portuguese bank"
         context = re.sub(r"^distance\s+", "", context)
