@@ -303,3 +303,14 @@ def test_model_numbers_and_clock_times_are_no_figures_and_a_unit_repeated_is_one
     assert (c.value, c.high) == (25, 100)
     (c,) = _claims("If the cloud ceiling is between 500 and 1,000 feet, pilots must use instruments.")
     assert (c.value, c.high, "ceiling" in c.what) == (500, 1000, True)
+
+
+def test_two_numbers_joined_by_or_are_one_range_when_the_second_is_larger():
+    (c,) = _claims("Rescuers pulled six or seven people from the flooded mine.")
+    assert (c.value, c.high, c.what) == (6, 7, "people") and c.text == "six or seven people"
+    (c,) = _claims("The wreck lies 20 or 25 miles off the cape.")
+    assert (c.value, c.high) == (20, 25) and "miles" in c.what
+    got = _claims("Four or more people died.")  # "or more" is a qualifier, no range
+    assert [(c.value, c.high, c.qualifier) for c in got] == [(4, None, "at least")]
+    got = [(c.value, c.high) for c in _claims("Only 2 or 40 tickets were sold.")]
+    assert got == [(40, None)]  # one far larger is no range: the first alone counts nothing

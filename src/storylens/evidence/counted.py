@@ -353,7 +353,8 @@ _SUSPENDED = re.compile(r"^\s?[-\u2013]\s+to\s+$")
 
 def pair_kind(sent: str, first_end: int, second_start: int, before: str) -> str:
     """ "rate" for "one in five", "1 out of 500"; "range" for "2 million to 5 million" and "between $7,000
-    and $20,000" (not "from 1,854 to 2,002", where the two ends are figures of their own); else ""."""
+    and $20,000" (not "from 1,854 to 2,002", where the two ends are figures of their own); "or" for "eight or
+    nine"; else ""."""
     gap = sent[first_end:second_start]
     if _RATE.match(gap):  # not "$2,489 in 2014": a year is no base
         return "" if re.match(r"(?:1[6-9]|20)\d\d(?![\d,])", sent[second_start:]) else "rate"
@@ -367,6 +368,8 @@ def pair_kind(sent: str, first_end: int, second_start: int, before: str) -> str:
         return "range"
     if re.match(r"^\s+and\s+(?:\$\s?)?$", gap) and _BETWEEN.search(before):
         return "range"
+    if re.match(r"^\s+or\s+(?:\$\s?)?$", gap):
+        return "or"  # "eight or nine people": a range when the second is the larger (``facts._pair``)
     return ""
 
 

@@ -340,8 +340,10 @@ def _pair(sent: str, quantities: list[tuple[int, int, Quantity]], k: int, q_end:
     if k + 1 >= len(quantities):
         return None
     n_start, n_end, n_qty = quantities[k + 1]
-    kind = pair_kind(sent, q_end, n_start, before)
-    if not kind or (kind == "range" and n_qty.value <= quantities[k][2].value):
+    kind, low = pair_kind(sent, q_end, n_start, before), quantities[k][2].value
+    if kind == "or" and low < n_qty.value <= 10 * low:
+        kind = "range"  # "eight or nine people", "10 or 20 miles": one range (the protocol's), not two counts
+    if kind not in ("range", "rate") or (kind == "range" and n_qty.value <= low):
         return None  # "topping Gore 57 percent to 39 percent": two figures, not a range
     return (n_qty.value, None, n_end) if kind == "range" else (None, n_qty.value, n_end)
 
