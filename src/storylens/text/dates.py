@@ -302,8 +302,9 @@ def _month(expr: TimeExpr, anchor: date | None, future: bool) -> Resolved:
     if anchor is None:
         return UNRESOLVED
     prep = (expr.get("prep") or "").lower()
-    if prep in ("last", "next"):  # "last July" in July is a year back, "next July" a year ahead
-        step = -(month >= anchor.month) if prep == "last" else int(month <= anchor.month)
+    if prep in ("last", "next"):  # "last July" in July is a year back, "next July" a year ahead; the month just
+        # past is "last month", so "last October" in November is a year back too (but "last May" in October is May)
+        step = -(month >= anchor.month - 1) if prep == "last" else int(month <= anchor.month)
         return Resolved(f"{anchor.year + step:04d}-{month:02d}", "month")
     back = (anchor.month - month) % 12  # months since the last such month (0: this one)
     # "the October issue" in September: the coming one; "the July election": past; "postponed from June"; "in
@@ -382,8 +383,8 @@ def _weekday(expr: TimeExpr, anchor: date, future: bool) -> Resolved:
             delta = 7
         return Resolved((anchor + timedelta(days=delta)).isoformat(), "day")
     delta = (anchor.weekday() - wd) % 7
-    if which == "last" and delta == 0:
-        delta = 7
+    if which == "last" and delta <= 1:  # never today, nor yesterday (that is "yesterday"): "last Wednesday" on a
+        delta += 7  # Thursday is eight days back, "last Monday" on a Saturday five
     return Resolved((anchor - timedelta(days=delta)).isoformat(), "day")
 
 

@@ -1,0 +1,33 @@
+"""Dates: "last" never names the day or month just past, which have their own words ("yesterday", "last
+month"); other cases of relative and counted dates in newswire (storylens.text.dates)."""
+
+from __future__ import annotations
+
+from storylens.models import Article
+from storylens.prepare import prepare_documents
+
+
+def _dates(text: str, published: str) -> dict[str, str | None]:
+    doc = prepare_documents([Article(id="a", text=text, published=published)])[0]
+    return {t.text: r.date for pairs in doc.times for t, r in pairs}
+
+
+def test_last_weekday_is_never_yesterday_but_may_be_this_week():
+    # a Thursday paper: yesterday would be "Wednesday", so "last Wednesday" is the week before's
+    assert _dates("She was stopped outside the city last Wednesday.", "1998-08-20") == {
+        "last Wednesday": "1998-08-12"}
+    # a Saturday paper: Monday of the same week
+    assert _dates("He arrived on Capitol Hill last Monday.", "1998-11-14") == {"last Monday": "1998-11-09"}
+    # on a Monday, "last Monday" is a week back; a plain weekday is still the nearest one
+    assert _dates("The council met last Monday.", "1998-12-28") == {"last Monday": "1998-12-21"}
+    assert _dates("The council met Wednesday.", "1998-08-20") == {"Wednesday": "1998-08-19"}
+
+
+def test_last_month_name_is_never_the_month_just_past():
+    # in November the October just past is "last month": "last October" is the year before's
+    assert _dates("Sun filed the case against the company last October.", "1998-11-17") == {
+        "last October": "1997-10"}
+    # months further back are this year's; in January, "last December" is a month back
+    assert _dates("He was placed on the list last May.", "1998-10-15") == {"last May": "1998-05"}
+    assert _dates("The pact was signed last December.", "2000-01-14") == {"last December": "1999-12"}
+    assert _dates("He was seized last February.", "2000-01-14") == {"last February": "1999-02"}
