@@ -48,3 +48,19 @@ def test_a_clause_or_a_time_before_the_comma_names_nothing():
 def test_a_restated_fall_in_points_is_no_share_of_points():
     got = _read("The index fell 212.5 points, or 2.4 percent, to close the week.")
     assert got[1][:2] == (2.4, "%") and got[1][2] != "points"
+
+
+def test_a_share_compared_with_the_one_before_counts_what_that_one_counts():
+    got = _read("Nearly 40 percent of the town's voters backed the plan, compared with 31 percent in 2010.")
+    assert got[1][:2] == (31, "%") and got[1][2] == got[0][2] and "voters" in got[0][2]
+    got = _read("Exports grew 6 percent, up from 4 percent a year earlier.")
+    assert got[1] == (4, "%", got[0][2]) and "Exports" in got[0][2]
+    got = _read("Some 40 percent of nurses quit, compared with 12 percent of teachers.")
+    assert got[1] == (12, "%", "teachers")  # it names its own
+
+
+def test_the_subject_of_a_relative_clause_before_an_amount_is_the_noun_it_refers_to():
+    got = _read("The grants, which range from $500 to $2,000, are paid in spring.")
+    assert got[0][:2] == (500, "USD") and "grants" in got[0][2]
+    got = _read("The city closed 40 shops in March, which affected roughly 5 percent, officials said.")
+    assert got[-1][:2] == (5, "%") and "March" not in got[-1][2]

@@ -144,7 +144,10 @@ def context_thing(before: str, after: str) -> str:
     if m:  # "the fund raised $2.5 billion", "the cost could top $20 billion": the verb and its subject
         head = re.sub(r"(?:\s+(?:could|may|might|will|would|can|should|must|has|have|had|is|was|are|were|"
                       r"easily|already|now|still|also))+\s*$", "", before[-60:][:m.start()])
-        subject = _np_before(re.findall(r"[A-Za-z][\w'.-]*|[^\sA-Za-z]", head))
+        relative = re.search(r",\s*(?:which|that|who)\s*$", head)  # "The awards, which range from": the awards
+        subject = _np_before(re.findall(r"[A-Za-z][\w'.-]*|[^\sA-Za-z]", head[:relative.start()] if relative else head))
+        if relative and subject and subject.split()[-1].lower() in _TIME_WORDS:
+            subject = ""  # "suspended 400 permits in November, which affected": the clause, not November
         return f"{subject} {m.group(1)}" if subject and len(subject.split()) <= 3 else m.group(1)
     return surveyed(before) or _relative_thing(before, after)
 

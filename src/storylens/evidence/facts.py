@@ -262,7 +262,8 @@ def _claim(sent: _Sentence, fig: _Figure, unit: str, what: str, noun: str, event
     adjacent = last is not None and bool(_NEXT_TO.fullmatch(text[last.end - sent.start:fig.start]))
     shared = last.what if last and last.what != last.unit and last.what.split()[-1].lower() not in _UNIT_WORDS \
         else ""  # "550.19 points, or 3.38 percent": not a share of points
-    label, noun = _label(what, noun, event, _beside(unit, what, fig.before, fig.after, shared, adjacent))
+    extra = _compared(last, fig, unit, what) or _beside(unit, what, fig.before, fig.after, shared, adjacent)
+    label, noun = _label(what, noun, event, extra)
     label = with_distance(label)
     event, cumulative = _running(text, noun, event)
     if cumulative and _long_before(text, fig.start, end, doc.anchor):
@@ -373,6 +374,21 @@ def _unit(qty: Quantity, before: str, after: str, q_start: int, surface: str = "
 _PER_PERIOD = re.compile(r"^\s*(?:a|an|per|each|every)\s+(season|year|month|week|day|game|night|hour)\b", re.IGNORECASE)
 _LIKELY = re.compile(r"^\s*(?:%|per\s?cent\b|percent\b)\s+(?:more|less)\s+likely\s+to\s+"
                      r"([a-z]+(?:\s+(?!(?:of|in|to|the|a|an|from|for|with|by|at|on|after|if|when)\b)[a-z]+)?)")
+
+
+_COMPARED = re.compile(r"(?:\bcompared\s+(?:to|with)|\b(?:up|down)\s+from|\bversus|\bvs\.?)\s+(?:the\s+)?$",
+                       re.IGNORECASE)
+
+
+def _compared(last: Claim | None, fig: _Figure, unit: str, what: str) -> str:
+    """An amount or a share compared with the one before it counts what that one counts: "55 percent of adults
+    are overweight, compared to 43 percent in 1962", "12 percent, up from 8 percent"; "" when it names its own
+    ("compared with 4 percent of children", "0.22 percent for married women") or the two are in different
+    units."""
+    if not unit or what or last is None or last.unit != unit or last.what == unit \
+            or re.match(r"\s*(?:%|per\s?cent\b|percent\b)?\s*(?:of|for|among)\b", fig.after):
+        return ""
+    return last.what if _COMPARED.search(fig.before[-40:]) else ""
 
 
 _UNIT_WORDS = MEASURE_UNITS | {"point", "points"}
