@@ -135,8 +135,8 @@ def _evidence(docs: Sequence[PreparedDocument], summary: Summary, opts: Options,
     found = analyze(docs, summary, opts)
     extra = {k: found[k] for k in DIGEST_FIELDS}
     extra["coverage"] = Coverage.from_dict(extra["coverage"])
-    extra["quotes"] = tuple(replace(q, in_summary=True) if stated_in(q.text, summary) else q
-                            for q in extra["quotes"])
+    said = [_plain(s.text) for s in summary.sentences]  # once, not once per quotation
+    extra["quotes"] = tuple(replace(q, in_summary=True) if _stated(q.text, said) else q for q in extra["quotes"])
     return extra, dict(found["meta"])
 
 
@@ -158,8 +158,13 @@ def _plain(text: str) -> str:
 def stated_in(quotation: str, summary: Summary) -> bool:
     """Whether a sentence of ``summary`` states ``quotation`` in full (quote marks, case and spacing aside):
     the Quotes list then leaves it out rather than repeat the summary word for word."""
+    return _stated(quotation, [_plain(s.text) for s in summary.sentences])
+
+
+def _stated(quotation: str, said: Sequence[str]) -> bool:
+    """:func:`stated_in` against the summary's sentences already made plain (:func:`_plain`)."""
     q = _plain(quotation)
-    return bool(q) and any(q in _plain(s.text) for s in summary.sentences)
+    return bool(q) and any(q in s for s in said)
 
 
 def since_date(value: str, name: str = "since") -> date:

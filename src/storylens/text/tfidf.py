@@ -115,8 +115,10 @@ class TfidfSpace:
         np.cumsum(per_row, out=indptr[1:])
         n = max(n_rows, 1)
         df = np.bincount(indices, minlength=len(terms))
-        # the same math.log values as computed term by term, once per distinct count
-        idf_of = np.asarray([smoothed_idf(d, n) for d in range(n + 1)])
+        # the same math.log values as computed term by term, once per distinct document frequency
+        idf_of = np.zeros(n + 1)
+        seen_df = np.unique(df)
+        idf_of[seen_df] = [smoothed_idf(int(d), n) for d in seen_df]
         tf_of = np.asarray([0.0] + [sublinear_tf(k) for k in range(1, int(raw.max(initial=0)) + 1)])
         data = tf_of[raw]
         self.counts = raw
