@@ -314,3 +314,10 @@ def test_two_numbers_joined_by_or_are_one_range_when_the_second_is_larger():
     assert [(c.value, c.high, c.qualifier) for c in got] == [(4, None, "at least")]
     got = [(c.value, c.high) for c in _claims("Only 2 or 40 tickets were sold.")]
     assert got == [(40, None)]  # one far larger is no range: the first alone counts nothing
+
+
+def test_a_time_word_after_a_figure_is_no_counted_thing():
+    (first, second) = _claims("The number of people in shelters fell from 9,000 in May to 2,500 today.")
+    assert second.value == 2500 and second.what == first.what == "people"
+    (c,) = _claims("Shares in the miner rose by more than 30 per cent today.")
+    assert c.unit == "%" and "today" not in c.what and "Shares" in c.what

@@ -46,10 +46,11 @@ _SPEEDS = {"mph", "kph", "knot", "km/h"}
 # "percent" in English and in the other languages whose figures are read ("12,5 Prozent", "3 por ciento")
 _PERCENT_WORDS = "|".join(re.escape(w).replace("\\ ", "\\s") for ws in FOREIGN_PERCENT.values() for w in ws)
 _PERCENT = re.compile(rf"^\s*(?:%|per\s?cent(?:age\s+points?\b|\b)|(?i:{_PERCENT_WORDS})\b)")
-#: a phrase of time that follows a figure in place of a counted thing ("last year", "this week", "Monday")
+#: a phrase of time that follows a figure in place of a counted thing ("last year", "this week", "Monday", "today")
 _TIME_UNIT = "|".join(sorted(TIME_UNITS, key=len, reverse=True))
 _WHEN = re.compile(rf"^(?:(?:last|this|next|each|every|a|per)\s+(?:{_TIME_UNIT})|"
-                   rf"(?:last|this|next)?\s*(?:{WEEKDAY_PATTERN}|{MONTH_PATTERN}))\b", re.IGNORECASE)
+                   rf"(?:last|this|next)?\s*(?:{WEEKDAY_PATTERN}|{MONTH_PATTERN})|today|tonight|yesterday|tomorrow|now)\b",
+                   re.IGNORECASE)
 
 
 def extract_claims(doc: PreparedDocument) -> list[tuple[Claim, ClaimMeta]]:
