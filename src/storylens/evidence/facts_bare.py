@@ -42,6 +42,10 @@ _TOTAL_OF = re.compile(rf"\b(?:a|the)\s+total\s+of\s+{_QUAL_BEFORE}$", re.IGNORE
 _POPULATION = re.compile(rf"\b(?:population|(?:a|the)\s+(?:country|nation|city|town|state)\s+)\s*of\s+{_QUAL_BEFORE}$")
 
 
+#: a finite verb right after a bare number: the number is the clause's subject, a pronoun for ones named before
+_VERB_NEXT = re.compile(r"\s+(?:were|was|are|is|had|have|has|did|do|will|would|could|can|may|might)\b")
+
+
 def bare_number(qualifier: str, before: str, after: str, before_words: list[str],
                  classed: tuple[str, str], listed: list[tuple[Claim, ClaimMeta]]) -> tuple[str, str, str] | None:
     """A bare number counts only where the sentence says what it is: "thousands have been killed", "the
@@ -65,8 +69,8 @@ def bare_number(qualifier: str, before: str, after: str, before_words: list[str]
         pass
     elif not event and subject_thing(before):  # "the number of hate groups to 537"
         noun = stem(subject_thing(before).split()[-1].lower())
-    elif not event and not included and not listed:
-        return None
+    elif not event and not included and (not listed or _VERB_NEXT.match(after)):
+        return None  # nothing said, or a pronoun: "14 members of the pool had links, and three were related"
     elif listed and not event:  # a list goes on: the counted thing of the figure before
         return listed[-1][1].key[0] or "people", listed[-1][1].key[1], listed[-1][0].what
     elif not included and not qualifier.endswith(" of") and not (listed and listed[-1][1].key[:2] == (
