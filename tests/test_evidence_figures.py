@@ -321,3 +321,10 @@ def test_a_time_word_after_a_figure_is_no_counted_thing():
     assert second.value == 2500 and second.what == first.what == "people"
     (c,) = _claims("Shares in the miner rose by more than 30 per cent today.")
     assert c.unit == "%" and "today" not in c.what and "Shares" in c.what
+
+
+def test_an_age_after_a_name_is_no_figure_before_and_or_a_full_stop():
+    got = _claims("Two engineers, Ivo Marek, 44 and Lena Dorn, 39, were freed on Monday.")
+    assert [c.value for c in got] == [2]
+    got = _claims("Prosecutors dropped nine other charges against Col. Ray Hume, 61.")
+    assert [(c.value, c.what) for c in got] == [(9, "other charges")]

@@ -190,9 +190,9 @@ def not_a_figure(surface: str, before: str, after: str, qualifier: str) -> bool:
     if words[-1] in _SMALL_WORDS and not (len(words) > 1 and (words[-2] == "and" or words[-2] in TENS)) \
             and not _RATE_AFTER.match(after):
         return True  # "one" is no figure, with a qualifier too ("at least one death"), but "one in five" is
-    if re.search(r"\b[A-Z][\w'’-]+,\s*$", before) and re.match(r"^\s*,", after) and surface.isdigit() \
-            and int(surface) < 120:
-        return True  # an age: "Aaron McKinney, 22, goes on trial"
+    if re.search(r"\b[A-Z][\w'’-]+,\s*$", before) and re.match(r"^\s*(?:,|and\s+[A-Z]|;|\)|\.(?:\s|$))", after) \
+            and surface.isdigit() and int(surface) < 120:
+        return True  # an age: "Aaron McKinney, 22, goes on trial", "Igor Dam, 49 and Udo Har, 37, were sentenced"
     if re.match(r"\s*(?:years?|months?)[-\s]old\b", after):
         return True
     return False
