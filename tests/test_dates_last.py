@@ -31,3 +31,11 @@ def test_last_month_name_is_never_the_month_just_past():
     assert _dates("He was placed on the list last May.", "1998-10-15") == {"last May": "1998-05"}
     assert _dates("The pact was signed last December.", "2000-01-14") == {"last December": "1999-12"}
     assert _dates("He was seized last February.", "2000-01-14") == {"last February": "1999-02"}
+
+
+def test_a_span_of_years_is_two_years():
+    got = _dates("Thousands disappeared during Pinochet's 1973-90 rule.", "1998-12-08")
+    assert got == {"1973": "1973", "90": "1990"}
+    assert _dates("The budget for 1999-00 was cut.", "1999-05-01") == {"for 1999": "1999", "00": "2000"}
+    assert _dates("Surveys ran each year between 1991-98.", "1999-10-26") == {"between 1991": "1991", "98": "1998"}
+    assert _dates("They won the title in 1998-1999 again.", "1999-05-01") == {"1998": "1998", "1999": "1999"}

@@ -90,8 +90,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("year", re.compile(rf"\b(?P<prep>in|since|of|by|from|until|through)\s+{_YY}\b(?!s)", re.IGNORECASE)),
     ("month", re.compile(rf"\b(?P<mon>{_MON})(?![\w-]),?\s+{_YY}\b(?!s)")),
     ("year", re.compile(rf"\b(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]*)?{_YY}(?P<decade>s)\b", re.IGNORECASE)),
-    # the first year of a span: "Pinochet's 1973-90 rule", "the 1998-99 season"
-    ("year", re.compile(rf"(?<![\d,.$\w/-])(?P<year>{_YEAR})-(?:\d\d|{_YEAR})\b(?!-\d)")),
+    # the first year of a span: "Pinochet's 1973-90 rule", "the 1998-99 season"; then its last year, on its own
+    ("year", re.compile(rf"(?<![\d,.$\w/-])(?P<year>{_YEAR})(?=-(?:\d\d|{_YEAR})\b(?!-\d))")),
+    ("year", re.compile(rf"(?<=(?<![\d,.$\w/-])(?P<cent>\d\d)(?P<first>\d\d)-)(?:(?P<yy>\d\d)|(?P<year>{_YEAR}))"
+                        r"\b(?!-\d)")),
     # a decade with its part: "the mid-1990s", "early 1980s"
     ("year", re.compile(rf"\b{_PART}(?P<year>{_YEAR})(?P<decade>s)\b", re.IGNORECASE)),
     # a year with no word before it that says so: "compared with 1997", "1998 was a record"
@@ -173,7 +175,7 @@ _GATES: tuple[tuple[Gate, ...], ...] = (
     (_G_MONTH, _G_DIGIT), (_G_MONTH, _G_DIGIT), (_G_HOLIDAY,), (_G_SEASON,), (_G_MONTH,), (_G_MONTH,),
     (_G_YEAR,), (_G_YEAR,), (_G_YEAR,), (_G_UNIT, _G_DIRECTION), (_G_AGO,), (_G_DAYWORD,), (_G_PERIOD,),
     (_G_UNIT, _G_EDGE), (_G_WEEKDAY,), (_G_MONTH, _G_YEAR), (_G_YY,), (_G_MONTH, _G_YY), (_G_YY,),
-    (_G_YEAR,), (_G_YEAR,), (_G_YEAR,))
+    (_G_YEAR,), (_G_YEAR,), (_G_YEAR,), (_G_YEAR,))
 
 #: every pattern with its kind and its gates, in the order they are tried (an earlier match wins its span)
 PATTERNS: tuple[tuple[str, re.Pattern, tuple[Gate, ...]], ...] = tuple(

@@ -280,6 +280,9 @@ def _given_year(expr: TimeExpr) -> int | None:
     """The year an expression writes out: "1998", or "'96" (1996; "'05" is 2005)."""
     if expr.get("year"):
         return int(expr.req("year"))
+    if expr.get("yy") and expr.get("cent"):  # the last year of a span: "1973-90" is 1990, "1999-00" 2000
+        yy, first = int(expr.req("yy")), int(expr.req("first"))
+        return int(expr.req("cent")) * 100 + yy + (100 if yy < first else 0)
     if expr.get("yy"):
         yy = int(expr.req("yy"))
         return yy + (1900 if yy >= 30 else 2000)
