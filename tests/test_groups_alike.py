@@ -50,3 +50,12 @@ def test_a_figure_of_the_same_value_keeps_its_group():
     (g,) = _multi("The center's report counted 474 hate groups across the country.",
                   "The center's report counted 537 hate groups across the country, up from 474 hate groups.")
     assert {c.value for c in g.claims} == {474} and g.status == "agree"
+
+
+def test_one_distance_in_two_units_where_one_report_names_only_what_happened_there():
+    (g,) = _multi("The plane went down about 11 kilometers southwest of Martha's Vineyard.",
+                  "Divers searched the sea 7 miles off where it crashed.")
+    assert g.status == "agree" and {c.value for c in g.claims} == {11, 7}
+    # two things named, none in common: two distances
+    assert _multi("The plane went down 11 kilometers southwest of Martha's Vineyard.",
+                  "The ferry sailed 7 miles from the harbor at Woods Hole.") == []

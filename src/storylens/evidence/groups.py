@@ -397,11 +397,13 @@ def _one_measure(g: Pairs) -> bool:
 def _converted(g: Pairs, h: Pairs) -> bool:
     """Whether ``g`` and ``h``, of different articles, tell one measure in two units: "a 48km chase" and "a
     30-mile chase", "193km / h" and "120 miles per hour", "15,800 square metres" and "170,000 square feet"; the
-    same bearing, and counted things that share a word when both have one."""
+    same bearing, and counted things that share a word when both have one (one named only by a verb of what
+    happened there has none: "7 miles off where it crashed" and "11 km southwest of Martha's Vineyard")."""
     if {c.article_id for c, _ in g} & {c.article_id for c, _ in h} or not _one_measure(g + h):
         return False
     stems_g, stems_h = set().union(*(_thing_stems(c) for c, _ in g)), set().union(*(_thing_stems(c) for c, _ in h))
-    if stems_g and stems_h and not stems_g & stems_h:
+    if stems_g and stems_h and not stems_g & stems_h \
+            and all(any(not w.endswith("ed") for w in x) for x in (stems_g, stems_h)):
         return False
     return all(_same_bearing(a, b) for a, _ in g for b, _ in h)
 
