@@ -39,3 +39,11 @@ def test_a_span_of_years_is_two_years():
     assert _dates("The budget for 1999-00 was cut.", "1999-05-01") == {"for 1999": "1999", "00": "2000"}
     assert _dates("Surveys ran each year between 1991-98.", "1999-10-26") == {"between 1991": "1991", "98": "1998"}
     assert _dates("They won the title in 1998-1999 again.", "1999-05-01") == {"1998": "1998", "1999": "1999"}
+
+
+def test_a_date_a_past_when_clause_tells_of_is_past():
+    text = "Investigators will point to the haze on the night of July 16, when the plane crashed off the island."
+    assert _dates(text, "2000-06-22") == {"July 16": "1999-07-16"}
+    # what is still to come stays ahead
+    assert _dates("The school opens on July 16, when the new term will begin.", "2000-06-22") == {
+        "July 16": "2000-07-16"}

@@ -94,6 +94,8 @@ _PAST_BEFORE = re.compile(rf"(?<!be )(?<!been )\b{_PAST_VERB}\s+(?:{_NOT_BETWEEN
 # between a subject and its verb ("The ambassador Thursday indirectly expressed the hope ...")
 _PAST_AFTER_OPENING = re.compile(rf",?\s+(?:{_NOT_BETWEEN}[\w.'-]+\s+){{0,6}}?{_PAST_VERB}\b")
 _PAST_AFTER = re.compile(rf"\s+(?:[a-z]+ly\s+)?{_PAST_VERB}\b")
+# ... or by a clause of "when" that tells of it in the past: "the night of July 16, when the plane crashed"
+_WHEN_PAST = re.compile(rf",\s+when\s+(?:{_NOT_BETWEEN}[\w.'-]+\s+){{0,6}}?{_PAST_VERB}\b")
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?|the\s+)?$", re.IGNORECASE)
 # what someone asks to be done, the date inside it: "asked Benson to go forward with the trial in June", "called on
 # EU members to reverse its decision at its next summit in Nice, France, in December"
@@ -123,7 +125,7 @@ def reads_ahead(sentence: str, at: int, end: int, future: bool) -> bool:
         return False
     if _POSSESSIVE_UNDER_WAY.match(sentence, end, min(len(sentence), end + 60)):
         return True
-    past = in_past_clause(sentence, at, end)
+    past = in_past_clause(sentence, at, end) or bool(_WHEN_PAST.match(sentence, end, min(len(sentence), end + 80)))
     return ((future or _asked_to(sentence, at)) and not past) or ends_ahead(sentence, at)
 
 
@@ -143,8 +145,11 @@ _SUBJECT_AFTER = re.compile(r"\s+(?:will|would|is|was|as|to|could|may|might)\b")
 
 
 def past_day(sentence: str, at: int, end: int) -> bool:
-    """Whether the time expression at ``sentence[at:end]`` dates a past verb right before it: never a day
-    after the report's, though a date with no tense may be (a hearing set for next week)."""
+    """Whether the time expression at ``sentence[at:end]`` dates a past verb right before it, or a clause of
+    "when" right after it tells of it in the past ("the night of July 16, when the plane crashed"): never a
+    day after the report's, though a date with no tense may be (a hearing set for next week)."""
+    if _WHEN_PAST.match(sentence, end, min(len(sentence), end + 80)):
+        return True
     return bool(_PAST_RIGHT_BEFORE.search(sentence, max(0, at - 30), at)) \
         and not _SUBJECT_AFTER.match(sentence, end)
 
