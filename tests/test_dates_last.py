@@ -3,8 +3,11 @@ month"); other cases of relative and counted dates in newswire (storylens.text.d
 
 from __future__ import annotations
 
+from datetime import date
+
 from storylens.models import Article
 from storylens.prepare import prepare_documents
+from storylens.text.dates import counted_from_following, find_times, resolve
 
 
 def _dates(text: str, published: str) -> dict[str, str | None]:
@@ -47,3 +50,19 @@ def test_a_date_a_past_when_clause_tells_of_is_past():
     # what is still to come stays ahead
     assert _dates("The school opens on July 16, when the new term will begin.", "2000-06-22") == {
         "July 16": "2000-07-16"}
+
+
+def test_a_count_before_or_after_a_thing_dated_right_after_it_counts_from_that_date():
+    def read(text: str, anchor: date):
+        found = find_times(text)
+        rel, day = found[0], found[1]
+        return counted_from_following(rel, day, resolve(day, anchor), text[rel.end:day.start])
+
+    monday = date(1998, 11, 9)
+    got = read("Weizman visited Cyprus three days before the Israelis' arrest Saturday, the envoy said.", monday)
+    assert got is not None and got.date == "1998-11-04"
+    got = read("More than a week after the August 17 earthquake, hospitals were full.", date(1999, 8, 25))
+    assert got is not None and got.date == "1999-08-24"
+    # a date in another clause, or a count told from the date before it, is not what it counts from
+    assert read("She died three days later, and he was charged on Friday.", monday) is None
+    assert read("He came two days after the beating and three days before the hearing.", monday) is None

@@ -374,6 +374,28 @@ def _from_previous(expr: TimeExpr, previous: date | None) -> Resolved:
     return Resolved((previous + timedelta(days=sign * days)).isoformat(), "day" if unit == "day" else "week")
 
 
+#: how far after "three days before" the date of what it counts from may stand ("the arrest Saturday")
+FOLLOWING_NEAR = 40
+
+
+def counted_from_following(expr: TimeExpr, following: TimeExpr, base: Resolved, between: str) -> Resolved | None:
+    """ "three days before the Israelis' arrest Saturday": the day ``expr`` (a count of days or weeks before or
+    after something) names when the thing it counts from is dated right after it, in ``following`` (resolved to
+    ``base``, ``between`` the words between them); None when it is not (then it counts from the date before it,
+    :func:`resolve`)."""
+    direction = (expr.get("dir") or "").lower()
+    if expr.kind != "rel_anchor" or following.kind == "rel_anchor" or direction not in ("before", "after") \
+            or base.precision != "day" \
+            or len(between) > FOLLOWING_NEAR or re.search(r"[,;:]", between) or not base.date:
+        return None
+    unit = (expr.get("unit") or "day").lower().rstrip("s")
+    if unit not in ("day", "week"):
+        return None
+    days = _n(expr.get("n")) * (7 if unit == "week" else 1)
+    sign = -1 if direction == "before" else 1
+    return Resolved((date.fromisoformat(base.date) + timedelta(days=sign * days)).isoformat(), "day")
+
+
 def _weekday(expr: TimeExpr, anchor: date, future: bool) -> Resolved:
     """ "on Tuesday": the last such day up to the anchor, or the next one when the sentence looks ahead."""
     wd = WEEKDAYS[expr.req("wd").lower()]
@@ -465,7 +487,8 @@ def _season_year(season: str, which: str, anchor: date, future: bool) -> int:
     return anchor.year
 
 
-__all__ = ["HOLIDAYS", "SEASONS", "UNRESOLVED", "Resolved", "TimeExpr", "chronicle_year", "east_of_the_wire",
+__all__ = ["HOLIDAYS", "SEASONS", "UNRESOLVED", "Resolved", "TimeExpr", "chronicle_year", "counted_from_following",
+           "east_of_the_wire",
            "ends_ahead", "find_times", "in_past_clause", "in_year", "is_future",
            "is_future_in_past", "is_history", "iso_date", "local_day",
            "month_number", "parse_date", "parse_iso", "parse_numeric_date", "reads_ahead", "resolve", "sort_key"]
