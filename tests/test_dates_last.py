@@ -66,3 +66,15 @@ def test_a_count_before_or_after_a_thing_dated_right_after_it_counts_from_that_d
     # a date in another clause, or a count told from the date before it, is not what it counts from
     assert read("She died three days later, and he was charged on Friday.", monday) is None
     assert read("He came two days after the beating and three days before the hearing.", monday) is None
+
+
+def test_the_weekend_that_qualifies_a_noun_is_the_weekend_just_past():
+    monday = "1998-11-09"
+    assert _dates("Israel tried to repair relations after the weekend arrest of two Israelis.", monday) == {
+        "the weekend": "1998-11-07"}
+    assert _dates("As the weekend wore on, more debris washed ashore.", "1999-07-18") == {
+        "the weekend": "1999-07-17"}
+    # a stay, time off and a notice are no dates
+    assert _dates("The president is spending the weekend at Camp David.", monday) == {}
+    assert _dates("Workers return after the weekend off.", monday) == {}
+    assert _dates("THE WEEKEND DUTY EDITORS ARE:", monday) == {}

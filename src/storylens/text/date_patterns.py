@@ -74,7 +74,11 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                            r"this evening|last night)\b", re.IGNORECASE)),
     ("rel_period", re.compile(
         r"\b(?P<which>last|this|next|past|earlier this|later this|(?:earlier|later|early|late) in the|in the|"
-        r"during the|by the|at the(?=\s+weekend)|over the(?=\s+(?:weekend|spring|summer|autumn|fall|winter)))\s+"
+        r"during the|by the|at the(?=\s+weekend)|over the(?=\s+(?:weekend|spring|summer|autumn|fall|winter))|"
+        # the weekend that qualifies a noun: "after the weekend arrest of two Israelis", "the weekend's talks"
+        # (not a notice's "THE WEEKEND DUTY EDITORS", nor time off: "after the weekend off")
+        r"the(?=\s+(?-i:weekend)(?:['\u2019]s\b|\s+(?!(?:at|in|on|of|off|with|and|to|before|after|when|that|was|were|is|"
+        r"for|by|as|or|but|the|a|an|he|she|it|they|we)\b)[a-z]+)))\s+"
         r"(?:(?:election|fiscal|school|academic|calendar)\s+(?=year))?"
         r"(?P<unit>week|weekend|month|year|spring|summer|autumn|fall|winter)\b",
         re.IGNORECASE)),

@@ -427,7 +427,7 @@ def _rel_period(expr: TimeExpr, anchor: date, future: bool) -> Resolved:
         which = which.split()[0] + " this"
     if unit in SEASONS:
         return Resolved(f"{_season_year(unit, which, anchor, future):04d}", "year")
-    if unit == "weekend" and which in ("in the", "during the", "by the", "at the"):
+    if unit == "weekend" and which in ("in the", "during the", "by the", "at the", "the"):
         which = "over the"  # "during the weekend": the one just past, or the coming one
     if which in ("in the", "during the", "by the"):
         return UNRESOLVED  # "in the week": not a date
