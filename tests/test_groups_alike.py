@@ -59,3 +59,16 @@ def test_one_distance_in_two_units_where_one_report_names_only_what_happened_the
     # two things named, none in common: two distances
     assert _multi("The plane went down 11 kilometers southwest of Martha's Vineyard.",
                   "The ferry sailed 7 miles from the harbor at Woods Hole.") == []
+
+
+def test_a_running_toll_in_undated_reports_is_one_quantity_that_differs():
+    arts = [Article(id="a0", text="At least two people have been killed by the bushfires, officials said."),
+            Article(id="a1", text="The bushfires have killed seven people so far, the premier said.")]
+    _, groups = story_facts(arts)
+    (g,) = [g for g in groups if len({c.article_id for c in g.claims}) > 1]
+    assert g.status == "differ" and sorted(c.value for c in g.claims) == [2, 7]
+    # a toll told once, of one day, is no running total: it stays apart from another report's
+    arts = [Article(id="a0", text="Two people were killed when a tree fell on their car."),
+            Article(id="a1", text="The bushfires have killed seven people so far, the premier said.")]
+    _, groups = story_facts(arts)
+    assert not [g for g in groups if len({c.article_id for c in g.claims}) > 1]

@@ -354,12 +354,16 @@ MAX_TOLL_RISE = 30.0  # a running toll may grow this much between reports (an ea
 
 def _rising_toll(g: list[tuple[Claim, ClaimMeta]], claim: Claim, meta: ClaimMeta, headline: dict) -> bool:
     """Whether ``claim`` continues a running toll: same count, each report's headline figure, later reports,
-    never falling."""
-    if not meta.cumulative or meta.key[1] not in TOLL_EVENTS or meta.vague or meta.report_date is None:
+    never falling; in undated reports, in no known order, any running totals within :data:`MAX_TOLL_RISE`."""
+    if not meta.cumulative or meta.key[1] not in TOLL_EVENTS or meta.vague:
         return False
     if any(headline.get((c.article_id, m.key)) != c.value for c, m in g + [(claim, meta)]):
         return False
     members = [(m.report_date, c.value) for c, m in g if not m.vague]
+    if meta.report_date is None:  # undated reports: the toll as each tells it, in no known order (they differ)
+        values = [v for d, v in members if d is None] + [claim.value]
+        return len(values) == len(members) + 1 and len(values) > 1 and min(values) > 0 \
+            and max(values) / min(values) <= MAX_TOLL_RISE and all(m.cumulative for _, m in g)
     if not members or any(d is None or d == meta.report_date for d, _ in members):
         return False
     points = sorted(members + [(meta.report_date, claim.value)])
